@@ -1,0 +1,125 @@
+"""The data model shared by every part of leian: Document, Case and extracted items.
+
+Every extracted item carries `start`/`end`: character offsets into the *document* text
+(`Document.text`), so it can be highlighted and checked against its source.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DocType = Literal["case_notice", "inspection_report", "article"]
+RegionLevel = Literal["province", "city", "county", "township", "village"]
+AmountRole = Literal["", "involved", "recovered", "returned", "fined"]
+
+
+class Item(BaseModel):
+    """Anything found in the text: its character span in the document text."""
+
+    start: int = -1
+    end: int = -1
+
+
+class Person(Item):
+    name: str
+    position: str = ""
+    organisation: str = ""
+    region: str = ""
+    anonymised: bool = False  # 张某某、朱某
+
+
+class Amount(Item):
+    text: str  # as written, e.g. "2100余万元"
+    value: float  # in yuan; for a range, one Amount per end
+    approximate: bool = False  # 余/多/近/约
+    role: AmountRole = ""
+    range_part: Literal["", "low", "high"] = ""
+
+
+class Sanction(Item):
+    label: str  # canonical label from the taxonomy
+    person: str = ""  # who received it, when it can be told
+    text: str = ""  # as written
+
+
+class Category(Item):
+    code: str
+    label: str = ""
+    evidence: str = ""  # the text that signalled it
+
+
+class Domain(Item):
+    code: str
+    label: str = ""
+    text: str = ""
+
+
+class Region(Item):
+    name: str
+    level: RegionLevel
+    normalized: str = ""  # simplified-script form
+
+
+class DateMention(Item):
+    text: str
+    value: str  # ISO, possibly partial: "2019", "2019-07", "2019-07-15"
+    end_value: str = ""  # for a period "2015年10月至2019年6月"
+
+
+class Case(BaseModel):
+    id: str  # document sha256[:16] + "-" + ordinal
+    doc_id: str
+    ordinal: int
+    title: str = ""
+    text: str  # the case's own text, in the original script
+    start: int = 0  # span of the case in the document text
+    end: int = 0
+    people: list[Person] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    sanctions: list[Sanction] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=list)
+    regions: list[Region] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+
+    @property
+    def total_amount(self) -> float:
+        """Largest involved sum stated in the case (ranges count by their high end)."""
+        values = [a.value for a in self.amounts if a.role in ("", "involved") and a.range_part != "low"]
+        return max(values, default=0.0)
+
+    @property
+    def year(self) -> int | None:
+        """Year of the latest date mentioned in the case, if any."""
+        years = [int(d.value[:4]) for d in self.dates if d.value[:4].isdigit()]
+        return max(years, default=None)
+
+
+class Document(BaseModel):
+    id: str  # sha256 of the file's bytes
+    path: str
+    title: str = ""
+    doc_type: DocType = "case_notice"
+    issuer: str = ""
+    date: str = ""  # ISO, possibly partial
+    text: str  # the document text as read, original script
+    warnings: list[str] = Field(default_factory=list)
+    extractor_version: str = ""
+    cases: list[Case] = Field(default_factory=list)
+
+    def contract(self) -> dict:
+        """The `leian extract --json` contract of gold-format.md, with the richer fields."""
+        return self.model_dump(mode="json")
+
+
+def case_id(doc_id: str, ordinal: int) -> str:
+    """Stable case id: the document's sha256 prefix and the case's ordinal."""
+    return f"{doc_id[:16]}-{ordinal:03d}"
+
+
+__all__ = [
+    "Amount", "Case", "Category", "DateMention", "Document", "Domain", "Item", "Person",
+    "Region", "Sanction", "case_id", "date",
+]

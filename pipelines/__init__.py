@@ -1,0 +1,1 @@
+"""leian pipelines: Prefect flows wiring extractors and search together, and the CLI."""

@@ -1,0 +1,161 @@
+"""The store interface every backend implements, and the query/result models it speaks.
+
+The conformance suite (tests/search/test_store_conformance.py) runs the same tests on
+every backend, so anything said here is a promise both backends keep.
+"""
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from extractors.model import Case, Document
+
+FACET_FIELDS = ("category", "domain", "region", "sanction", "post", "year", "doc_type")
+LedgerStatus = Literal["ok", "failed", "skipped", "pending"]
+
+
+class Filters(BaseModel):
+    """Every filter an analyst can set; empty means no filter. Lists mean any-of."""
+
+    category: list[str] = Field(default_factory=list)  # taxonomy codes
+    domain: list[str] = Field(default_factory=list)  # domain codes
+    region: list[str] = Field(default_factory=list)  # region names (any level, simplified)
+    sanction: list[str] = Field(default_factory=list)  # canonical labels
+    post: list[str] = Field(default_factory=list)  # post substring, e.g. 村党支部书记
+    doc_type: list[str] = Field(default_factory=list)
+    date_from: str = ""  # ISO, inclusive, compared on the case's latest date
+    date_to: str = ""
+    amount_min: float | None = None  # on Case.total_amount, yuan
+    amount_max: float | None = None
+    doc_id: str = ""
+
+
+class SearchQuery(BaseModel):
+    text: str = ""  # analyst syntax: words, "phrases", AND/OR/NOT, -word
+    filters: Filters = Field(default_factory=Filters)
+    sort: Literal["relevance", "date", "amount"] = "relevance"
+    page: int = 1
+    size: int = 10
+    facets: bool = True
+    collapse_duplicates: bool = False  # show one hit per near-duplicate incident
+
+
+class Hit(BaseModel):
+    case: Case
+    score: float = 0.0
+    snippet: str = ""  # highlighted with 【】 around matched terms
+    doc_path: str = ""
+    doc_title: str = ""
+    duplicate_of: str = ""  # the incident's representative case id, when a copy
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResult(BaseModel):
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
+    took_ms: float = 0.0
+
+
+class SimilarHit(BaseModel):
+    case: Case
+    score: float
+    shared_terms: list[str] = Field(default_factory=list)
+    shared_categories: list[str] = Field(default_factory=list)
+    shared_domains: list[str] = Field(default_factory=list)
+    doc_path: str = ""
+
+
+class DuplicateGroup(BaseModel):
+    """One incident published several times (county, city, province notices)."""
+
+    representative: str  # case id
+    case_ids: list[str]  # all copies, representative first
+    similarity: float  # lowest estimated Jaccard within the group
+
+
+class LedgerEntry(BaseModel):
+    path: str
+    sha256: str = ""
+    size: int = 0
+    mtime: float = 0.0
+    status: LedgerStatus
+    error: str = ""
+    extractor_version: str = ""
+    doc_id: str = ""
+    cases: int = 0
+    seconds: float = 0.0  # time spent on the file
+    updated_at: str = ""  # ISO timestamp
+
+
+class CaseStore(abc.ABC):
+    """Where documents, cases and the ingestion ledger live."""
+
+    # --- writing -------------------------------------------------------------
+    @abc.abstractmethod
+    def put_document(self, doc: Document) -> None:
+        """Store a document and its cases; replaces any earlier version of the same path
+        atomically (old cases gone, new ones in, or nothing changed)."""
+
+    @abc.abstractmethod
+    def delete_document(self, path: str) -> int:
+        """Remove a document (by source path) and its cases; returns cases removed."""
+
+    # --- reading -------------------------------------------------------------
+    @abc.abstractmethod
+    def get_case(self, case_id: str) -> Case | None: ...
+
+    @abc.abstractmethod
+    def get_document(self, doc_id: str) -> Document | None:
+        """The document with its cases."""
+
+    @abc.abstractmethod
+    def iter_cases(self, filters: Filters | None = None) -> Iterator[Case]:
+        """Every stored case matching the filters, in a stable order."""
+
+    @abc.abstractmethod
+    def count_cases(self) -> int: ...
+
+    @abc.abstractmethod
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+    @abc.abstractmethod
+    def similar(self, case_id: str, k: int = 10) -> list[SimilarHit]:
+        """The k cases most like this one, near-duplicate copies of it excluded."""
+
+    @abc.abstractmethod
+    def duplicates(self) -> list[DuplicateGroup]:
+        """Groups of near-duplicate cases (the same incident republished)."""
+
+    # --- ingestion ledger ----------------------------------------------------
+    @abc.abstractmethod
+    def record(self, entry: LedgerEntry) -> None:
+        """Write (insert or replace) the ledger row of one file."""
+
+    @abc.abstractmethod
+    def ledger(self, path: str) -> LedgerEntry | None: ...
+
+    @abc.abstractmethod
+    def ledger_entries(self, status: LedgerStatus | None = None) -> list[LedgerEntry]: ...
+
+    # --- lifecycle -----------------------------------------------------------
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> "CaseStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def put_documents(self, docs: Iterable[Document]) -> None:
+        """Store several documents (backends may batch)."""
+        for doc in docs:
+            self.put_document(doc)

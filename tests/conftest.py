@@ -1,0 +1,34 @@
+"""Shared fixtures: the shared corpus beside the repo, temporary stores and settings."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LEIAN_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """../shared/corpus; skipped with a clear message where ../shared is absent (outside CI)."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"shared corpus missing at {CORPUS} (CI must have ../shared beside the repo)")
+        pytest.skip(f"shared corpus not found at {CORPUS}; put ../shared beside the repo to run this")
+    return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """No test reads the developer's own store or config file."""
+    monkeypatch.delenv("LEIAN_STORE", raising=False)
+    monkeypatch.delenv("LEIAN_CONFIG", raising=False)
+    from config.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
