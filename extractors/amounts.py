@@ -1,0 +1,170 @@
+"""Money amounts in a case text, normalised to yuan.
+
+Parsed on the raw text with one regular expression (jieba splits `2100余万元` into pieces):
+Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 after the number and
+近/约/超/逾 before it (the stated base is kept, `approximate` is set), ranges
+(`5000至8000元`, `2至3万元`: one Amount per end), a 人民币 prefix and thousands separators.
+Only sums ending in 元 (or 块钱) count, so percentages, areas, people and years never match.
+The role (involved / recovered / returned / fined) is read from the words before the sum
+in the same clause; the role lexicon is data in config/amounts.yaml.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import cn2an
+
+from config import load_yaml
+from extractors.fullwidth import fold_width
+from extractors.model import Amount
+
+log = logging.getLogger(__name__)
+
+_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸"
+_CN_NUM = f"[{_CN_DIGIT}十拾百佰千仟万亿点]+"
+_AR_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_UNIT = "(?:千万|百万|十万|万亿|万|亿|千|百)"
+_APPROX_AFTER = "(?:余|多)"
+_SEP = r"(?:至|到|-|—|–|~|〜|～)"
+
+
+def _core(tag: str) -> str:
+    return (
+        rf"(?P<{tag}num>{_NUM})\s?(?P<{tag}a1>{_APPROX_AFTER})?(?P<{tag}unit>{_UNIT})?"
+        rf"(?P<{tag}a2>{_APPROX_AFTER})?"
+    )
+
+
+_AMOUNT_RE = re.compile(
+    r"(?P<pre>人民币|RMB|¥|￥)?\s?"
+    r"(?:"
+    rf"{_core('lo')}\s?(?P<locur>元)?\s?{_SEP}\s?{_core('hi')}"
+    r"|"
+    rf"{_core('one')}"
+    r")"
+    r"\s?(?P<cur>元|块钱)(?![旦宵素化])"
+)
+
+_UNIT_VALUE = {
+    "": 1, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000,
+    "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000,
+}
+# A Chinese numeral run right after these is not a stated number: 数十万元, 几百元, 上万元
+_VAGUE_BEFORE = "数几上成"
+# 万余元 / 近万元 / 千余元 with no number before: one 万 (千, 百), approximate
+_BARE_RE = re.compile(r"(?P<pre>近|约|逾|超)?(?P<unit>万|千|百)(?P<after>余|多)?元(?![旦宵素化])")
+_APPROX_TAIL = ("以上", "左右", "多")
+_APPROX_BEFORE = ("大约", "将近", "接近", "超过", "不足", "不到", "近", "约", "超", "逾")
+_CLAUSE_END = "，,；;。！？!?\n："
+_ROLE_WINDOW = 40
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> dict[str, tuple[str, ...]]:
+    data = load_yaml("amounts.yaml")["roles"]
+    return {role: tuple(words) for role, words in data.items()}
+
+
+def _parse_number(raw: str) -> float | None:
+    """Value of one numeral: Arabic (with thousands separators) or Chinese (cn2an)."""
+    if raw[0].isdigit():
+        return float(raw.replace(",", "").replace("，", ""))
+    if not any(ch in _CN_DIGIT for ch in raw) and not raw.startswith(("十", "拾")):
+        return None  # 万元, 千元: a unit with no number
+    try:
+        return float(cn2an.cn2an(raw, "smart"))
+    except (ValueError, KeyError, IndexError) as exc:
+        log.debug("not a Chinese numeral %r: %s", raw, exc)
+        return None
+
+
+def _value(m: re.Match[str], tag: str, unit_default: str = "") -> float | None:
+    num = _parse_number(m.group(f"{tag}num"))
+    if num is None:
+        return None
+    unit = m.group(f"{tag}unit") or unit_default
+    return round(num * _UNIT_VALUE[unit], 2)
+
+
+def _role(folded: str, start: int, end: int) -> str:
+    """The role of a sum, told by the words before it in its clause (or right after it)."""
+    lo = start
+    while lo > 0 and start - lo < _ROLE_WINDOW and folded[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    before = folded[lo:start]
+    cues = _role_cues()
+    best_role, best_pos = "", -1
+    for role in ("fined", "recovered", "returned"):
+        for word in cues.get(role, ()):
+            pos = before.rfind(word)
+            if pos > best_pos:
+                best_role, best_pos = role, pos
+    if best_role:
+        return best_role
+    if any(word in before for word in cues.get("involved", ())):
+        return "involved"
+    hi = end
+    while hi < len(folded) and hi - end < 12 and folded[hi] not in _CLAUSE_END:
+        hi += 1
+    after = folded[end:hi]
+    for role in ("recovered", "returned"):
+        if any(word in after for word in cues.get(role, ())):
+            return role
+    return ""
+
+
+def extract_amounts(text: str) -> list[Amount]:
+    """Every sum of money in `text`, in yuan, with its span; a range gives two items."""
+    folded = fold_width(text)
+    out: list[Amount] = []
+    for m in _AMOUNT_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if not m.group("pre"):
+            start = m.start("lonum") if m.group("lonum") else m.start("onenum")
+        first_num = m.group("lonum") or m.group("onenum")
+        if not first_num[0].isdigit() and start > 0 and folded[start - 1] in _VAGUE_BEFORE:
+            continue
+        if first_num[0].isdigit() and start > 0 and (folded[start - 1].isdigit() or folded[start - 1] == "."):
+            continue
+        approximate = folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
+        span_text = text[start:end]
+        role = _role(folded, start, end)
+        if m.group("lonum"):
+            hi_unit = m.group("hiunit") or ""
+            lo_default = "" if m.group("locur") else hi_unit
+            low, high = _value(m, "lo", lo_default), _value(m, "hi")
+            if low is None or high is None:
+                continue
+            lo_approx = approximate or bool(m.group("loa1") or m.group("loa2"))
+            hi_approx = approximate or bool(m.group("hia1") or m.group("hia2"))
+            out.append(Amount(start=start, end=end, text=span_text, value=low, approximate=lo_approx,
+                              role=role, range_part="low"))
+            out.append(Amount(start=start, end=end, text=span_text, value=high, approximate=hi_approx,
+                              role=role, range_part="high"))
+            continue
+        value = _value(m, "one")
+        if value is None:
+            continue
+        approx = approximate or bool(m.group("onea1") or m.group("onea2"))
+        approx = approx or folded[end:end + 2].startswith(_APPROX_TAIL)
+        out.append(Amount(start=start, end=end, text=span_text, value=value, approximate=approx, role=role))
+    taken = [(a.start, a.end) for a in out]
+    for m in _BARE_RE.finditer(folded):
+        if not (m.group("pre") or m.group("after")):
+            continue
+        start = m.start()
+        if start > 0 and (folded[start - 1] in _VAGUE_BEFORE or folded[start - 1] in _CN_DIGIT
+                          or folded[start - 1].isdigit() or folded[start - 1] in "十百千万亿点."):
+            continue
+        if any(s < m.end() and start < e for s, e in taken):
+            continue
+        out.append(Amount(start=start, end=m.end(), text=text[start:m.end()], approximate=True,
+                          value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end())))
+    out.sort(key=lambda a: (a.start, a.range_part != "low"))
+    return out
+
+
+__all__ = ["extract_amounts"]

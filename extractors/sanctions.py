@@ -1,0 +1,154 @@
+"""Sanctions (处分、组织处理、移送) in a case text, each mapped to one canonical label.
+
+The wording -> label lexicon is data (config/sanctions.yaml). A hit counts only in a clause
+that shows a sanction being given (给予/受到/予以/被/处分 ...), never in a sentence stating a
+rule (情节较重的，给予……) or among a rule's options (警告或者严重警告). Coordinated lists
+(`党内严重警告、行政记大过处分`, `开除党籍和公职`) give one item per sanction.
+
+Each sanction is linked to who received it: everyone in a `分别给予A、B……` / `A、B分别受到`
+clause, else the nearest person named before it in its sentence (with persons joined to that
+one by 、/和), else the last person named before it in its paragraph (给予其……), else "".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from config import load_yaml
+from extractors.errors import ConfigError
+from extractors.model import Person, Sanction
+
+_SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = _SENTENCE_END + "，,："
+_JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    regex: re.Pattern[str]
+    labels: tuple[tuple[str, ...], ...]  # per entry, in group order
+    context: tuple[str, ...]
+    rule_words: tuple[str, ...]
+    negated_before: tuple[str, ...]
+    negated_after: tuple[str, ...]
+
+
+def _compile(data: dict[str, Any]) -> _Lexicon:
+    parts, labels = [], []
+    allowed = set(load_yaml("taxonomy.yaml")["sanctions"]["party"]) | set(
+        load_yaml("taxonomy.yaml")["sanctions"]["government"]) | set(load_yaml("taxonomy.yaml")["sanctions"]["other"])
+    for i, entry in enumerate(data["lexicon"]):
+        pattern, entry_labels = entry["pattern"], tuple(entry["labels"])
+        try:
+            groups = re.compile(pattern).groups
+        except re.error as exc:
+            raise ConfigError(f"config/sanctions.yaml: bad pattern {pattern!r}: {exc}") from exc
+        if groups:
+            raise ConfigError(f"config/sanctions.yaml: pattern {pattern!r} must use (?:...) groups only")
+        unknown = [lab for lab in entry_labels if lab not in allowed]
+        if unknown:
+            raise ConfigError(f"config/sanctions.yaml: labels {unknown} are not in taxonomy.yaml")
+        parts.append(f"(?P<e{i}>{pattern})")
+        labels.append(entry_labels)
+    return _Lexicon(
+        regex=re.compile("|".join(parts)),
+        labels=tuple(labels),
+        context=tuple(data.get("context_words", ())),
+        rule_words=tuple(data.get("rule_sentence_words", ())),
+        negated_before=tuple(data.get("negated_before", ())),
+        negated_after=tuple(data.get("negated_after", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _compile(load_yaml("sanctions.yaml"))
+
+
+def _bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and text[lo - 1] not in stops:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in stops:
+        hi += 1
+    return lo, hi
+
+
+def _in_book_title(text: str, start: int) -> bool:
+    opened = text.rfind("《", 0, start)
+    return opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[start:start + 40]
+
+
+def _given(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether the hit at [start, end) is a sanction actually given, not a rule or a mention."""
+    c_lo, c_hi = _bounds(text, start, end, _CLAUSE_END)
+    clause = text[c_lo:c_hi]
+    if not any(w in clause for w in lex.context):
+        return False
+    s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
+    if any(w in text[s_lo:s_hi] for w in lex.rule_words):
+        return False
+    if text[max(0, start - 3):start].endswith(lex.negated_before):
+        return False
+    if text[end:end + 4].lstrip("处分").startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after):
+        return False
+    return not _in_book_title(text, start)
+
+
+def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
+    """Names of who received the sanction starting at `start` (see the module docstring)."""
+    if not people:
+        return [""]
+    ordered = sorted((p for p in people if p.end <= start and p.start >= 0), key=lambda p: p.start)
+    c_lo, _ = _bounds(text, start, start, _CLAUSE_END)
+    s_lo, _ = _bounds(text, start, start, _SENTENCE_END)
+    in_clause = [p for p in ordered if p.start >= c_lo]
+    if in_clause and "分别" in text[c_lo:start]:
+        return _unique(p.name for p in in_clause)
+    in_sentence = [p for p in ordered if p.start >= s_lo]
+    if in_sentence:
+        chain = [in_sentence[-1]]
+        for prev in reversed(in_sentence[:-1]):
+            if _JOINERS.match(text[prev.end:chain[-1].start]):
+                chain.append(prev)
+            else:
+                break
+        return _unique(p.name for p in reversed(chain))
+    para_lo = text.rfind("\n", 0, start) + 1
+    in_paragraph = [p for p in ordered if p.start >= para_lo]
+    if in_paragraph:
+        return [in_paragraph[-1].name]
+    return [""]
+
+
+def _unique(names: Any) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
+    """Every sanction given in `text`, one canonical label each, linked to its recipient(s).
+
+    `people` are the persons found in the same text (offsets into `text`); pass [] when
+    unknown, and every sanction's person is "".
+    """
+    lex = _lexicon()
+    out: list[Sanction] = []
+    for m in lex.regex.finditer(text):
+        start, end = m.span()
+        if not _given(text, start, end, lex):
+            continue
+        idx = int(m.lastgroup[1:]) if m.lastgroup else -1
+        for label in lex.labels[idx]:
+            for name in _recipients(text, start, people):
+                out.append(Sanction(start=start, end=end, label=label, person=name, text=m.group()))
+    return out
+
+
+__all__ = ["extract_sanctions"]

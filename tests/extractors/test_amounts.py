@@ -1,0 +1,161 @@
+"""Money amounts: values in yuan, approximations, ranges, roles, spans, and what is not money."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.amounts import extract_amounts
+
+
+def values(text: str) -> list[float]:
+    return [a.value for a in extract_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("违规领取国家危房改造资金17500元。", [17500]),
+        ("共和村平分低保资金共计65.53万元。", [655300]),
+        ("以致多拨付4.33万余元工程款", [43300]),
+        ("违规发放津贴补贴共计13.9万余元", [139000]),
+        ("涉案金额13余万元", [130000]),
+        ("套取资金2100余万元", [21_000_000]),
+        ("存贷利息差额652万多元", [6_520_000]),
+        ("培训费3800多元", [3800]),
+        ("签订9.4亿元精准扶贫贷款合同", [940_000_000]),
+        ("并处罚金人民币50万元", [500_000]),
+        ("并处罚金53.5万元", [535_000]),
+        ("收受礼金1,234.5元", [1234.5]),
+        ("共计12,500元", [12500]),
+        ("违规收受购物卡三万五千元", [35000]),
+        ("向当班人员发放壹万元以上补助", [10000]),
+        ("收受红包二十余万元", [200_000]),
+        ("贪污公款一百二十万元", [1_200_000]),
+        ("造成损失两千元", [2000]),
+        ("按照每人每次100元的标准", [100]),
+        ("每年每户30元，每人10元，共计3000元", [30, 10, 3000]),
+        ("收受价值2000元的购物卡", [2000]),
+        ("租金为每亩800元/年", [800]),
+        ("补助标准1200元/人", [1200]),
+        ("每月工资5000元/月", [5000]),
+        ("违规套取资金５０００元", [5000]),
+        ("违规套取资金１２.５万元", [125000]),
+        ("涉及资金3亿元", [300_000_000]),
+        ("挪用5千元", [5000]),
+        ("收受他人财物共计折合人民币86.3万元", [863000]),
+        ("收受礼金 5000 元", [5000]),
+        ("侵占集体资金近万元", [10000]),
+        ("收受礼金万余元", [10000]),
+        ("收受好处费约5000元", [5000]),
+        ("违规报销费用逾20万元", [200_000]),
+        ("支付工程款1.5千万元", [15_000_000]),
+        ("非法获利10块钱", [10]),
+    ],
+)
+def test_values(text: str, expected: list[float]) -> None:
+    assert values(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市共查处问题123起，处理158人，占比36.2%。",
+        "将该组1.6万平方米的土地租赁给他人18年",
+        "流转土地300亩，涉及农户45户，村民1200人",
+        "2019年9月15日，该村召开会议",
+        "时年56岁的张某某",
+        "连续3次违规，被判处有期徒刑五年",
+        "2020元旦期间",
+        "数十万元",
+        "上万元",
+        "每万元贷款",
+        "推动一元化管理",
+        "投入上千万元资金",
+        "公务用车(鲁A40005)",
+        "给予党纪政纪处分129人",
+        "依据《中国共产党纪律处分条例》第一百零五条",
+        "10万美元",
+    ],
+)
+def test_not_money(text: str) -> None:
+    assert extract_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("以800-15600元的金额分配", 800, 15600),
+        ("每户补助5000至8000元", 5000, 8000),
+        ("每户补助5000元至8000元", 5000, 8000),
+        ("每户补助5000到8000元", 5000, 8000),
+        ("罚款3万至5万元", 30000, 50000),
+        ("每人收取2至3万元", 20000, 30000),
+        ("补助标准为1000～2000元", 1000, 2000),
+        ("金额在1.5-2.5万元之间", 15000, 25000),
+        ("一万至两万元", 10000, 20000),
+    ],
+)
+def test_ranges_give_both_ends(text: str, low: float, high: float) -> None:
+    items = extract_amounts(text)
+    assert [(a.value, a.range_part) for a in items] == [(low, "low"), (high, "high")]
+    assert items[0].text == items[1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("4.33万余元", True), ("3800多元", True), ("13余万元", True), ("约5000元", True),
+        ("近3万元", True), ("超过10万元", True), ("5000元左右", True), ("5000元", False),
+        ("65.53万元", False),
+    ],
+)
+def test_approximate_flag(text: str, approximate: bool) -> None:
+    (item,) = extract_amounts(text)
+    assert item.approximate is approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("违规领取危房改造资金17500元", "involved"),
+        ("涉案金额共计13.5万元", "involved"),
+        ("骗取养老保险金2.6万元", "involved"),
+        ("收受礼金共计43.89万元", "involved"),
+        ("违纪资金8511元已追缴", "involved"),
+        ("追缴违纪款项5.6万元", "recovered"),
+        ("为群众挽回经济损失120万元", "recovered"),
+        ("所发补助3.2万元已全部清退", "recovered"),
+        ("主动退回礼金9.23万元", "returned"),
+        ("上缴违纪所得4.31万元", "returned"),
+        ("已退缴违纪款2万元", "returned"),
+        ("并处罚金人民币50万元", "fined"),
+        ("被处以罚款2000元", "fined"),
+        ("会议在县城召开，花费2288元", ""),
+    ],
+)
+def test_roles(text: str, role: str) -> None:
+    (item,) = extract_amounts(text)
+    assert item.role == role
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "2019年，张某某违规领取低保金1.2万余元，并处罚金人民币5000元；涉及2至3万元。"
+    items = extract_amounts(text)
+    assert [text[a.start:a.end] for a in items] == [a.text for a in items]
+    assert [a.text for a in items] == ["1.2万余元", "人民币5000元", "2至3万元", "2至3万元"]
+
+
+def test_same_value_twice_stays_twice_overlaps_do_not_double_count() -> None:
+    text = "24户平均分配公益性岗位补助资金5.12万元。5.12万元公益性岗位补助资金已全额兑付。"
+    assert values(text) == [51200, 51200]
+    # 4.33万余元 must not also yield 万余元 (10000) from its tail
+    assert values("多拨付4.33万余元工程款") == [43300]
+
+
+def test_traditional_converted_and_fullwidth_punctuation() -> None:
+    # as the normaliser hands it over: simplified script, full-width Chinese punctuation kept
+    text = "（一）某镇财政所所长李某某，虚报冒领补贴资金共计１２，０００元。"
+    assert values(text) == [12000]
+
+
+def test_empty_text() -> None:
+    assert extract_amounts("") == []

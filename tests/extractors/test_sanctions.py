@@ -1,0 +1,141 @@
+"""Sanctions: every wording to one canonical label, false hits avoided, recipients linked."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from config import load_yaml
+from extractors.model import Person
+from extractors.sanctions import extract_sanctions
+
+
+def labels(text: str) -> list[str]:
+    return [s.label for s in extract_sanctions(text, [])]
+
+
+def people_in(text: str, names: list[str]) -> list[Person]:
+    """Persons at every occurrence of each name (what the people extractor would hand over)."""
+    out = [Person(name=n, start=m.start(), end=m.end()) for n in names for m in re.finditer(re.escape(n), text)]
+    return sorted(out, key=lambda p: p.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年9月，王孙标受到党内警告处分。", ["党内警告"]),
+        ("给予刘骁党内警告处分。", ["党内警告"]),
+        ("县纪委给予其党内严重警告处分。", ["党内严重警告"]),
+        ("受到党内严重警告、行政记大过处分。", ["党内严重警告", "政务记大过"]),
+        ("受到党内严重警告和政务撤职处分。", ["党内严重警告", "政务撤职"]),
+        ("给予其撤销党内职务、政务撤职处分。", ["撤销党内职务", "政务撤职"]),
+        ("受到开除党籍、开除公职处分，涉嫌犯罪问题移送检察机关依法审查起诉。", ["开除党籍", "政务开除", "移送检察机关"]),
+        ("给予其开除党籍和公职处分。", ["开除党籍", "政务开除"]),
+        ("苏立被查，次年1月遭“双开”。", ["开除党籍", "政务开除"]),
+        ("受到留党察看一年处分。", ["留党察看"]),
+        ("受到留党察看二年处分，政务降级处分。", ["留党察看", "政务降级"]),
+        ("给予行政警告处分。", ["政务警告"]),
+        ("给予警告处分。", ["政务警告"]),
+        ("给予政务警告处分。", ["政务警告"]),
+        ("受到严重警告处分。", ["党内严重警告"]),
+        ("给予党纪警告处分。", ["党内警告"]),
+        ("局长受到党内严重警告处分和行政记过处分。", ["党内严重警告", "政务记过"]),
+        ("给予政务记过处分。", ["政务记过"]),
+        ("给予记大过处分。", ["政务记大过"]),
+        ("受到党内严重警告、行政降级处分。", ["党内严重警告", "政务降级"]),
+        ("前汪村党支部书记受到撤职处分。", ["政务撤职"]),
+        ("清水乡党委书记、乡长被免职处理。", ["免职"]),
+        ("被免去党内和行政职务。", ["免职"]),
+        ("按照法定程序被免去公司董事长、总经理职务。", ["免职"]),
+        ("并免去其治超站站长职务。", ["免职"]),
+        ("对负有领导责任的局长进行诫勉谈话。", ["诫勉"]),
+        ("对其予以诫勉。", ["诫勉"]),
+        ("责令其作出书面检查。", ["责令检查"]),
+        ("责令履行监督责任不力的纪检组长作出书面检讨。", ["责令检查"]),
+        ("对相关责任人进行通报批评。", ["通报批评"]),
+        ("对其进行批评教育。", ["批评教育"]),
+        ("给予停职检查处理。", ["停职"]),
+        ("被调离工作岗位。", ["调离"]),
+        ("其涉嫌犯罪问题移送司法机关依法处理。", ["移送检察机关"]),
+        ("涉嫌犯罪问题及线索被移送司法机关依法处理。", ["移送检察机关"]),
+        ("将其涉嫌犯罪问题移送检察院审查起诉。", ["移送检察机关"]),
+        ("经县纪委监委研究，对其立案审查调查并采取留置措施。", ["立案审查调查", "留置"]),
+        ("县纪委对其立案审查。", ["立案审查调查"]),
+        ("正在接受纪律审查和监察调查。", ["立案审查调查"]),
+        ("受到党内严重警告处分和免职处理。", ["党内严重警告", "免职"]),
+        ("给予撤销其党支部书记职务处分。", ["撤销党内职务"]),
+    ],
+)
+def test_wordings_map_to_one_label_each(text: str, expected: list[str]) -> None:
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在全乡开展警示教育，引以为戒。",
+        "严格执行《中国共产党纪律处分条例》，做到令行禁止。",
+        "依据《中国共产党纪律处分条例》第一百零五条规定。",
+        "情节较轻的，给予警告或者严重警告处分；情节较重的，给予撤销党内职务或者留党察看处分。",
+        "对有关责任人可以给予警告或者记过处分。",
+        "主要领导失职失责，监管不力。",
+        "给予党纪政纪处分129人。",
+        "已有2290人次受到党政纪处分。",
+        "免予党纪处分。",
+        "在登记过程中弄虚作假。",
+        "干部任免职务程序不规范。",
+        "向违规者发出警告信号。",
+        "",
+    ],
+)
+def test_no_false_hits(text: str) -> None:
+    assert labels(text) == []
+
+
+def test_recipient_is_the_nearest_person_before() -> None:
+    text = "包头市纪委决定，给予刘向民党内警告处分，给予马仕合党内严重警告处分。"
+    found = extract_sanctions(text, people_in(text, ["刘向民", "马仕合"]))
+    assert [(s.label, s.person) for s in found] == [("党内警告", "刘向民"), ("党内严重警告", "马仕合")]
+
+
+def test_fenbie_gives_the_sanction_to_everyone_listed() -> None:
+    text = "2019年11月，钟腊平、张传彪分别受到党内警告处分，违规领取的资金被追缴。"
+    found = extract_sanctions(text, people_in(text, ["钟腊平", "张传彪"]))
+    assert sorted((s.label, s.person) for s in found) == [("党内警告", "张传彪"), ("党内警告", "钟腊平")]
+
+
+def test_fenbie_geiyu_list_with_titles() -> None:
+    text = ("分别给予负重要领导责任的区发改局局长韦世品和区农办副主任张绪荣党内警告处分和行政记过处分；"
+            "参加旅游的区农办会计熊齐莲受到行政警告处分。")
+    found = extract_sanctions(text, people_in(text, ["韦世品", "张绪荣", "熊齐莲"]))
+    pairs = {(s.label, s.person) for s in found}
+    assert pairs == {("党内警告", "韦世品"), ("党内警告", "张绪荣"), ("政务记过", "韦世品"),
+                     ("政务记过", "张绪荣"), ("政务警告", "熊齐莲")}
+
+
+def test_joined_names_without_fenbie() -> None:
+    text = "经研究，刘某和王某受到党内警告处分。"
+    found = extract_sanctions(text, people_in(text, ["刘某", "王某"]))
+    assert sorted(s.person for s in found) == ["刘某", "王某"]
+
+
+def test_qi_refers_back_to_the_person_in_the_paragraph() -> None:
+    text = "高唐县琉璃寺镇崔庄村党支部书记桑保臣违规收费。2020年3月，县纪委给予其党内严重警告处分。"
+    (found,) = extract_sanctions(text, people_in(text, ["桑保臣"]))
+    assert (found.label, found.person) == ("党内严重警告", "桑保臣")
+
+
+def test_unknown_person_is_empty_and_spans_are_exact() -> None:
+    text = "赤壁市地税局局长受到党内严重警告处分和行政记过处分。"
+    found = extract_sanctions(text, [])
+    assert [s.person for s in found] == ["", ""]
+    assert [text[s.start:s.end] for s in found] == [s.text for s in found] == ["党内严重警告", "行政记过"]
+
+
+def test_every_label_in_the_lexicon_is_canonical() -> None:
+    tax = load_yaml("taxonomy.yaml")["sanctions"]
+    canonical = set(tax["party"]) | set(tax["government"]) | set(tax["other"])
+    used = {lab for entry in load_yaml("sanctions.yaml")["lexicon"] for lab in entry["labels"]}
+    assert used <= canonical
+    # every canonical label can be produced by some wording
+    assert canonical <= used
