@@ -22,6 +22,7 @@ def main() -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
     try:
         app()
     except ReadError as exc:

@@ -1,4 +1,295 @@
-"""Commands of the store area (registered on the shared app when imported)."""
+"""`leian ingest`, `search`, `show`, `similar`, `duplicates`, `demo`: the case base commands."""
 from __future__ import annotations
 
-from pipelines.cli_app import app  # noqa: F401
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from extractors.errors import LeianError
+from pipelines.cli_app import EXIT_NOT_FOUND, EXIT_USAGE, app
+
+STORE_HELP = "Store: a .db path (embedded SQLite) or an http(s) URL (Elasticsearch). Default: LEIAN_STORE, the config file, or ./leian-data/leian.db"
+
+
+class NotFoundError(LeianError):
+    """No such case or document (exit code 5)."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageError(LeianError):
+    exit_code = EXIT_USAGE
+
+
+def _open(store: str | None):
+    from search.open import open_store
+
+    return open_store(store)
+
+
+def _amount(text: str | None) -> float | None:
+    """'50000', '5万', '5万元', '1.2亿' → yuan."""
+    if text is None or text == "":
+        return None
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?\s*元?\s*", text)
+    if not m:
+        raise UsageError(f"not an amount: {text!r} (write e.g. 50000, 5万 or 1.2亿)")
+    value = float(m.group(1))
+    return value * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+
+
+def _yuan(value: float) -> str:
+    if value >= 1e8:
+        return f"{value / 1e8:.4g}亿元"
+    if value >= 1e4:
+        return f"{value / 1e4:.4g}万元"
+    return f"{value:.0f}元"
+
+
+def _echo_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+# --------------------------------------------------------------------------- ingest
+class _Progress:
+    """A rich progress bar on a terminal, one plain line per file otherwise (stderr)."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, event) -> None:
+        if self.quiet:
+            return
+        if self.tty:
+            self._rich(event)
+        elif event.kind == "file":
+            r = event.result
+            extra = f" ({r.cases} cases)" if r.outcome in ("new", "updated") else (f": {r.error}" if r.error else "")
+            print(f"[{event.done}/{event.total}] {r.outcome:9} {r.path}{extra}", file=sys.stderr, flush=True)
+
+    def _rich(self, event) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        if event.kind == "start":
+            self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=event.total)
+        elif event.kind == "file" and self.bar is not None:
+            r = event.result
+            if r.outcome == "failed":
+                self.bar.console.print(f"[red]failed[/red] {r.path}: {r.error}")
+            self.bar.update(self.task, advance=1, description=Path(r.path).name[:40])
+        elif event.kind == "done" and self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)"),
+           store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+           as_json: bool = typer.Option(False, "--json", help="Print the run's report as JSON"),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output")) -> None:
+    """Extract documents and store their cases; unchanged files are skipped, changed ones replaced.
+
+    Every file seen is recorded in the store's ledger (ok / failed / skipped) with its reason.
+    Exit code 0 when all files were stored or unchanged, 1 when some failed.
+
+    Example: leian ingest reports/ notices/2024-03.pdf --store ./leian-data/leian.db
+    """
+    from pipelines.steps import run_ingest
+
+    with _open(store) as st:
+        report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
+    if as_json:
+        _echo_json(report.as_dict())
+    else:
+        if quiet:
+            for f in report.failures:
+                typer.echo(f"failed: {f.path}: {f.error}", err=True)
+        typer.echo(report.summary_line())
+    raise typer.Exit(report.exit_code)
+
+
+# --------------------------------------------------------------------------- search
+def _print_hit(n: int, hit, copies: int = 0) -> None:
+    c = hit.case
+    meta = []
+    if c.categories:
+        meta.append("/".join(dict.fromkeys(x.code for x in c.categories)))
+    if c.sanctions:
+        meta.append("、".join(dict.fromkeys(s.label for s in c.sanctions)))
+    if c.total_amount:
+        meta.append(_yuan(c.total_amount))
+    if c.year:
+        meta.append(str(c.year))
+    typer.echo(f"{n:>3}. {c.id}  score {hit.score:.2f}  {'  '.join(meta)}")
+    typer.echo(f"     {hit.snippet}")
+    src = hit.doc_title or Path(hit.doc_path).name
+    dup = f"  (same incident as {hit.duplicate_of})" if hit.duplicate_of else ""
+    typer.echo(f"     — {src}{dup}")
+
+
+def print_result(res, query, show_facets: bool = True) -> None:
+    """Readable search output: hits with snippets, then facet counts."""
+    first = (query.page - 1) * query.size + 1
+    shown = f"{first}-{first + len(res.hits) - 1}" if res.hits else "none"
+    unit = "incidents" if query.collapse_duplicates else "cases"
+    typer.echo(f"{res.total} {unit} match ({shown} shown, {res.took_ms:.0f} ms)")
+    for i, hit in enumerate(res.hits, first):
+        _print_hit(i, hit)
+    if show_facets and res.facets:
+        typer.echo("facets:")
+        for field, values in res.facets.items():
+            if values:
+                typer.echo(f"  {field:9} " + "  ".join(f"{v.value} ({v.count})" for v in values[:8]))
+
+
+@app.command()
+def search(query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, -word, (groups)'),
+           category: list[str] = typer.Option([], "--category", "-c", help="Problem category code (repeatable)"),
+           domain: list[str] = typer.Option([], "--domain", "-d", help="Domain code (repeatable)"),
+           region: list[str] = typer.Option([], "--region", "-r", help="Region name, any level (repeatable)"),
+           sanction: list[str] = typer.Option([], "--sanction", "-s", help="Sanction label, e.g. 党内警告"),
+           post: list[str] = typer.Option([], "--post", "-p", help="Post (substring), e.g. 村党支部书记"),
+           doc_type: list[str] = typer.Option([], "--doc-type", help="case_notice | inspection_report | article"),
+           date_from: str = typer.Option("", "--from", help="Earliest date, ISO (2019, 2019-07, 2019-07-15)"),
+           date_to: str = typer.Option("", "--to", help="Latest date, ISO"),
+           min_amount: Optional[str] = typer.Option(None, "--min-amount", help="Smallest sum, e.g. 50000 or 5万"),
+           max_amount: Optional[str] = typer.Option(None, "--max-amount", help="Largest sum"),
+           sort: str = typer.Option("relevance", "--sort", help="relevance | date | amount"),
+           page: int = typer.Option(1, "--page", min=1),
+           size: int = typer.Option(10, "--size", min=0, max=1000),
+           collapse: bool = typer.Option(True, "--collapse/--all-copies",
+                                         help="One hit per incident (default) or every republished copy"),
+           store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+           as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
+    """Search precedents: full text (bm25), filters, facet counts, sorting and paging.
+
+    Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
+    """
+    from search.store import Filters, SearchQuery
+
+    if sort not in ("relevance", "date", "amount"):
+        raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
+    q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse,
+                    filters=Filters(category=category, domain=domain, region=region, sanction=sanction, post=post,
+                                    doc_type=doc_type, date_from=date_from, date_to=date_to,
+                                    amount_min=_amount(min_amount), amount_max=_amount(max_amount)))
+    with _open(store) as st:
+        res = st.search(q)
+    if as_json:
+        _echo_json(res.model_dump(mode="json"))
+    else:
+        print_result(res, q)
+
+
+# --------------------------------------------------------------------------- show
+@app.command()
+def show(case_id: str = typer.Argument(..., help="A case id as printed by search"),
+         store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+         as_json: bool = typer.Option(False, "--json", help="Print the case as JSON")) -> None:
+    """One case: its fields, its source document and position, its republished copies.
+
+    Example: leian show 3f2a9c0d1e2b4a5c-002
+    """
+    with _open(store) as st:
+        case = st.get_case(case_id)
+        if case is None:
+            raise NotFoundError(f"no case {case_id} in the store")
+        info = st.case_info(case_id) or {}
+    if as_json:
+        _echo_json({"case": case.model_dump(mode="json"), **info})
+        return
+    print_case(case, info)
+
+
+def print_case(case, info: dict) -> None:
+    """Readable view of one case."""
+    typer.echo(f"case {case.id}  (case {case.ordinal} of document {case.doc_id[:16]})")
+    typer.echo(f"source:    {info.get('doc_path', '')}  chars {case.start}-{case.end}")
+    if info.get("doc_title"):
+        typer.echo(f"title:     {info['doc_title']}")
+    typer.echo(f"type:      {info.get('doc_type', '')}   date: {info.get('case_date') or info.get('doc_date') or '-'}")
+    if case.people:
+        typer.echo("people:    " + "; ".join(f"{p.name}（{p.position}）" if p.position else p.name for p in case.people))
+    if case.amounts:
+        typer.echo("amounts:   " + "; ".join(f"{a.text} = {a.value:,.0f}元{(' ' + a.role) if a.role else ''}" for a in case.amounts))
+    if case.sanctions:
+        typer.echo("sanctions: " + "; ".join(f"{s.label}{(' → ' + s.person) if s.person else ''}" for s in case.sanctions))
+    if case.categories:
+        typer.echo("categories:" + " " + "; ".join(f"{c.code} {c.label}".strip() for c in case.categories))
+    if case.domains:
+        typer.echo("domains:   " + "; ".join(f"{d.code} {d.label}".strip() for d in case.domains))
+    if case.regions:
+        typer.echo("regions:   " + "、".join(r.name for r in case.regions))
+    if info.get("duplicate_of"):
+        typer.echo(f"copy of:   {info['duplicate_of']} (the same incident, published earlier/elsewhere)")
+    if info.get("copies"):
+        typer.echo("copies:    " + ", ".join(info["copies"]))
+    typer.echo("")
+    typer.echo(case.text)
+
+
+# --------------------------------------------------------------------------- similar
+@app.command()
+def similar(case_id: str = typer.Argument(..., help="A case id as printed by search"),
+            k: int = typer.Option(10, "--k", "-k", min=1, max=100, help="How many similar cases"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+            as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
+    """The cases most like one case (distinctive terms, shared category and domain), with reasons.
+
+    Copies of the same incident are left out. Example: leian similar 3f2a9c0d1e2b4a5c-002 -k 5
+    """
+    with _open(store) as st:
+        if st.get_case(case_id) is None:
+            raise NotFoundError(f"no case {case_id} in the store")
+        hits = st.similar(case_id, k=k)
+    if as_json:
+        _echo_json([h.model_dump(mode="json") for h in hits])
+        return
+    print_similar(case_id, hits)
+
+
+def print_similar(case_id: str, hits) -> None:
+    from search.similar import reason
+
+    typer.echo(f"{len(hits)} cases like {case_id}:")
+    for i, h in enumerate(hits, 1):
+        text = " ".join(h.case.text.split())
+        typer.echo(f"{i:>3}. {h.case.id}  score {h.score:.3f}  {text[:60]}{'…' if len(text) > 60 else ''}")
+        typer.echo(f"     why: {reason(h)}")
+
+
+# --------------------------------------------------------------------------- duplicates
+@app.command()
+def duplicates(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+               as_json: bool = typer.Option(False, "--json", help="Print the groups as JSON")) -> None:
+    """Near-duplicate groups: one incident republished (county, city, province notices).
+
+    Example: leian duplicates --json
+    """
+    with _open(store) as st:
+        groups = st.duplicates()
+        if as_json:
+            _echo_json([g.model_dump(mode="json") for g in groups])
+            return
+        print_duplicates(st, groups)
+
+
+def print_duplicates(st, groups) -> None:
+    typer.echo(f"{len(groups)} incidents published more than once")
+    for g in groups:
+        typer.echo(f"- incident {g.representative}: {len(g.case_ids)} copies (similarity ≥ {g.similarity:.2f})")
+        for cid in g.case_ids:
+            info = st.case_info(cid) or {}
+            case = st.get_case(cid)
+            text = " ".join(case.text.split())[:40] if case else ""
+            typer.echo(f"    {cid}  {Path(info.get('doc_path', '')).name}  {text}…")

@@ -11,10 +11,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from extractors.errors import LeianError
 from extractors.model import Case, Document
 
 FACET_FIELDS = ("category", "domain", "region", "sanction", "post", "year", "doc_type")
 LedgerStatus = Literal["ok", "failed", "skipped", "pending"]
+
+
+class StoreError(LeianError):
+    """The store cannot be opened, read or written (the CLI exits with code 4)."""
+
+    exit_code = 4
 
 
 class Filters(BaseModel):
@@ -154,6 +161,29 @@ class CaseStore(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def put_document_recorded(self, doc: Document, entry: LedgerEntry) -> None:
+        """Store a document and write its ledger row; backends that can do both in one
+        transaction override this (ingestion calls it for every file it stores)."""
+        self.put_document(doc)
+        self.record(entry)
+
+    def case_info(self, case_id: str) -> dict | None:
+        """Where a case comes from: doc_path, doc_title, doc_type, doc_date, case_date,
+        incident, duplicate_of ('' for a representative) and copies (other case ids of the
+        same incident). None for an unknown case. Backends should override; this default
+        derives what it can from the interface."""
+        case = self.get_case(case_id)
+        if case is None:
+            return None
+        doc = self.get_document(case.doc_id)
+        group = next((g for g in self.duplicates() if case_id in g.case_ids), None)
+        incident = group.representative if group else case_id
+        return {"doc_path": doc.path if doc else "", "doc_title": doc.title if doc else "",
+                "doc_type": doc.doc_type if doc else "", "doc_date": doc.date if doc else "",
+                "case_date": max((d.value for d in case.dates), default=doc.date if doc else ""),
+                "incident": incident, "duplicate_of": incident if incident != case_id else "",
+                "copies": [c for c in (group.case_ids if group else []) if c != case_id]}
 
     def put_documents(self, docs: Iterable[Document]) -> None:
         """Store several documents (backends may batch)."""

@@ -1,0 +1,310 @@
+"""The ingest steps as plain functions: discover → extract → index, and `run_ingest`.
+
+Each step is small and says what it touches:
+- `discover(paths, store)`   reads files and the ledger, writes nothing: which files are
+                             new, changed, unchanged, to retry, or skipped (not a document);
+- `extract_one(item)`        reads one file, writes nothing: a Document or a recorded failure;
+- `index_batch(results, store)` writes: each document with its ledger row in one transaction,
+                             each failure as a `failed` ledger row;
+- `record_skipped(items, store)` writes `skipped` ledger rows;
+- `run_ingest(paths, store)` runs them in order, one file at a time, and returns an
+                             `IngestReport` (summary line, exit code).
+
+The Prefect flows (pipelines/flows/) wrap exactly these functions as tasks; the CLI calls
+`run_ingest` directly, so an interactive command never pays for a Prefect server.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from extractors import EXTRACTOR_VERSION
+from extractors.errors import LeianError, ReadError
+from extractors.model import Document
+from search.store import CaseStore, LedgerEntry
+
+log = logging.getLogger(__name__)
+
+Change = Literal["new", "changed", "unchanged", "retry", "skipped"]
+Outcome = Literal["new", "updated", "unchanged", "failed", "skipped"]
+
+# Files never taken for documents: editor/OS leftovers.
+_IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+@dataclass(frozen=True)
+class FileItem:
+    """One file found by `discover`, with what the ledger says about it."""
+
+    path: str
+    sha256: str
+    size: int
+    mtime: float
+    change: Change
+    reason: str = ""  # why skipped / why re-extracted
+    previous_doc_id: str = ""
+
+
+@dataclass
+class Extracted:
+    """The result of extracting one file: a document, or the reason it failed."""
+
+    item: FileItem
+    doc: Document | None = None
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.doc is not None
+
+
+@dataclass
+class FileResult:
+    """What happened to one file in a run."""
+
+    path: str
+    outcome: Outcome
+    cases: int = 0
+    error: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    """The result of one ingest run: counts per outcome, failures, time."""
+
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def cases(self) -> int:
+        return sum(r.cases for r in self.results if r.outcome in ("new", "updated"))
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was stored, skipped or unchanged; 1 when some failed."""
+        return 1 if self.failures else 0
+
+    def summary_line(self) -> str:
+        return (f"{len(self.results)} files: {self.count('new')} new, {self.count('updated')} updated, "
+                f"{self.count('unchanged')} unchanged, {self.count('failed')} failed, "
+                f"{self.count('skipped')} skipped; {self.cases} cases stored in {self.seconds:.1f}s")
+
+    def as_dict(self) -> dict:
+        return {"new": self.count("new"), "updated": self.count("updated"),
+                "unchanged": self.count("unchanged"), "failed": self.count("failed"),
+                "skipped": self.count("skipped"), "cases": self.cases, "seconds": round(self.seconds, 2),
+                "failures": [{"path": r.path, "error": r.error} for r in self.failures]}
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Told to a progress callback: `start` (total known), `file` (one done), `done`."""
+
+    kind: Literal["start", "file", "done"]
+    total: int = 0
+    done: int = 0
+    result: FileResult | None = None
+    report: IngestReport | None = None
+
+
+ProgressFn = Callable[[ProgressEvent], None]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------------------- discover
+def supported_extensions() -> frozenset[str]:
+    """File extensions some reader declares (lower case, with the dot)."""
+    from extractors import readers
+
+    exts: set[str] = set()
+    for reader in readers._registry():  # the registry is the one source of truth
+        exts.update(e.lower() for e in getattr(reader, "extensions", ()))
+    return frozenset(exts)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
+    """Every file under the given files and folders (recursive, sorted), as (path, named):
+    `named` is True for a file given by name. Hidden files and folders are left out of walks."""
+    seen: set[Path] = set()
+    for p in paths:
+        p = Path(p).expanduser()
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith((".", "~$")) or name in _IGNORED_NAMES:
+                        continue
+                    f = (Path(root) / name).resolve()
+                    if f not in seen:
+                        seen.add(f)
+                        yield f, False
+        else:
+            f = p.resolve() if p.exists() else p.absolute()
+            if f not in seen:
+                seen.add(f)
+                yield f, True
+
+
+def sha256_file(path: Path) -> str:
+    """sha256 of a file's bytes, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def classify(path: Path, store: CaseStore, *, named: bool = True,
+             extensions: frozenset[str] | None = None,
+             extractor_version: str = EXTRACTOR_VERSION) -> FileItem:
+    """What to do with one file, by its sha256 against the ledger. Reads only."""
+    extensions = supported_extensions() if extensions is None else extensions
+    spath = str(path)
+    if not named and path.suffix.lower() not in extensions:
+        return FileItem(spath, "", 0, 0.0, "skipped", f"not a document type leian reads ({path.suffix or 'no extension'})")
+    try:
+        st = path.stat()
+        digest = sha256_file(path)
+    except OSError as exc:
+        # Unreadable files go to extraction, which records the reason.
+        return FileItem(spath, "", 0, 0.0, "retry", f"cannot read: {exc.strerror or exc}")
+    prev = store.ledger(spath)
+    if prev is None:
+        return FileItem(spath, digest, st.st_size, st.st_mtime, "new")
+    if prev.status == "ok" and prev.sha256 == digest:
+        if prev.extractor_version and prev.extractor_version != extractor_version:
+            return FileItem(spath, digest, st.st_size, st.st_mtime, "changed",
+                            f"extractor {prev.extractor_version} → {extractor_version}", prev.doc_id)
+        return FileItem(spath, digest, st.st_size, st.st_mtime, "unchanged", "", prev.doc_id)
+    if prev.status == "ok":
+        return FileItem(spath, digest, st.st_size, st.st_mtime, "changed", "content changed", prev.doc_id)
+    if prev.status == "skipped" and prev.sha256 == digest and not named:
+        return FileItem(spath, digest, st.st_size, st.st_mtime, "skipped", prev.error)
+    # failed, pending (a run that stopped mid-way) or skipped: try again
+    return FileItem(spath, digest, st.st_size, st.st_mtime,
+                    "changed" if prev.doc_id else "retry", f"previous status {prev.status}", prev.doc_id)
+
+
+def discover(paths: Sequence[str | Path], store: CaseStore,
+             extractor_version: str = EXTRACTOR_VERSION) -> list[FileItem]:
+    """Every file under `paths` with its change status against the ledger. Writes nothing."""
+    exts = supported_extensions()
+    return [classify(p, store, named=named, extensions=exts, extractor_version=extractor_version)
+            for p, named in iter_files(paths)]
+
+
+# ---------------------------------------------------------------------------- extract
+def extract_one(item: FileItem) -> Extracted:
+    """Extract one file into a Document; a file that cannot be read becomes a failure with
+    its reason (never an exception), so a batch goes on. Writes nothing."""
+    from extractors.pipeline import extract_file
+
+    t0 = time.perf_counter()
+    try:
+        doc = extract_file(item.path)
+    except ReadError as exc:
+        return Extracted(item, error=exc.reason, seconds=time.perf_counter() - t0)
+    except LeianError as exc:
+        return Extracted(item, error=str(exc), seconds=time.perf_counter() - t0)
+    except Exception as exc:  # an extractor bug must not stop the night's run: record it
+        log.exception("extracting %s failed", item.path)
+        return Extracted(item, error=f"extractor error: {type(exc).__name__}: {exc}",
+                         seconds=time.perf_counter() - t0)
+    doc.path = item.path
+    return Extracted(item, doc=doc, seconds=time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------------------- index
+def ledger_entry(res: Extracted) -> LedgerEntry:
+    """The ledger row for one extraction result."""
+    item, doc = res.item, res.doc
+    return LedgerEntry(
+        path=item.path, sha256=doc.id if doc else item.sha256, size=item.size, mtime=item.mtime,
+        status="ok" if doc else "failed", error=res.error,
+        extractor_version=(doc.extractor_version if doc else "") or EXTRACTOR_VERSION,
+        doc_id=doc.id if doc else item.previous_doc_id, cases=len(doc.cases) if doc else 0,
+        seconds=round(res.seconds, 3), updated_at=_now())
+
+
+def index_batch(results: Sequence[Extracted], store: CaseStore) -> list[FileResult]:
+    """Store each extracted document with its ledger row (one transaction per document,
+    replacing the path's earlier cases) and record each failure. Returns what happened."""
+    out = []
+    for res in results:
+        entry = ledger_entry(res)
+        t0 = time.perf_counter()
+        if res.doc is not None:
+            store.put_document_recorded(res.doc, entry)
+            outcome: Outcome = "updated" if res.item.change == "changed" else "new"
+            out.append(FileResult(res.item.path, outcome, len(res.doc.cases), "",
+                                  res.seconds + time.perf_counter() - t0))
+        else:
+            store.record(entry)
+            log.info("%s failed: %s", res.item.path, res.error)
+            out.append(FileResult(res.item.path, "failed", 0, res.error, res.seconds))
+    return out
+
+
+def record_skipped(items: Sequence[FileItem], store: CaseStore) -> list[FileResult]:
+    """Write a `skipped` ledger row for files that are not documents leian reads."""
+    out = []
+    for item in items:
+        if store.ledger(item.path) is None or store.ledger(item.path).status != "skipped":  # type: ignore[union-attr]
+            store.record(LedgerEntry(path=item.path, sha256=item.sha256, size=item.size, mtime=item.mtime,
+                                     status="skipped", error=item.reason, extractor_version=EXTRACTOR_VERSION,
+                                     updated_at=_now()))
+        out.append(FileResult(item.path, "skipped", error=item.reason))
+    return out
+
+
+def mark_pending(item: FileItem, store: CaseStore) -> None:
+    """Ledger row `pending` before a file is extracted: a run killed mid-way leaves it, and
+    the next run retries it."""
+    store.record(LedgerEntry(path=item.path, sha256=item.sha256, size=item.size, mtime=item.mtime,
+                             status="pending", extractor_version=EXTRACTOR_VERSION,
+                             doc_id=item.previous_doc_id, updated_at=_now()))
+
+
+# ---------------------------------------------------------------------------- run
+def run_ingest(paths: Sequence[str | Path], store: CaseStore,
+               progress: ProgressFn | None = None) -> IngestReport:
+    """Ingest files and folders: unchanged files skipped, new and changed ones extracted and
+    stored one transaction per document, failures recorded and the run goes on."""
+    t0 = time.perf_counter()
+    report = IngestReport()
+    items = discover(paths, store)
+    tell = progress or (lambda event: None)
+    tell(ProgressEvent("start", total=len(items)))
+    for n, item in enumerate(items, 1):
+        if item.change == "unchanged":
+            results = [FileResult(item.path, "unchanged")]
+        elif item.change == "skipped":
+            results = record_skipped([item], store)
+        else:
+            mark_pending(item, store)
+            results = index_batch([extract_one(item)], store)
+        report.results.extend(results)
+        tell(ProgressEvent("file", total=len(items), done=n, result=results[0]))
+    report.seconds = time.perf_counter() - t0
+    tell(ProgressEvent("done", total=len(items), done=len(items), report=report))
+    log.info("ingest: %s", report.summary_line())
+    return report

@@ -1,0 +1,56 @@
+"""Highlighted snippets on the original text: the window with most query words, 【】 around them.
+
+Computed from the case's original text (not the segmented index text), so punctuation and
+spacing are as published. Backend-neutral: both store backends call `snippet()`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from search.normalize import normalize
+
+OPEN, CLOSE = "【", "】"
+
+
+def _spans(hay: str, needles: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping occurrences of the needles (longest first wins)."""
+    found: list[tuple[int, int, str]] = []
+    taken = bytearray(len(hay))
+    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
+        for m in re.finditer(re.escape(needle), hay, flags=re.I):
+            s, e = m.span()
+            if not any(taken[s:e]):
+                found.append((s, e, needle))
+                taken[s:e] = b"\x01" * (e - s)
+    return sorted(found)
+
+
+def snippet(text: str, words: Iterable[str], width: int = 120) -> str:
+    """A window of about `width` characters of `text` with the most distinct `words` in it,
+    each occurrence wrapped in 【】; the start of the text when nothing matches."""
+    norm = normalize(text)
+    shown = text if len(norm) == len(text) else norm
+    words = [normalize(w) for w in words]
+    spans = _spans(norm, words)
+    flat = " ".join(shown.split()) if not spans else None
+    if not spans:
+        return flat[:width] + ("…" if len(flat) > width else "")  # type: ignore[index]
+    best_start, best_score = spans[0][0], -1
+    for s, _, _ in spans:
+        inside = {w for ss, ee, w in spans if ss >= s and ee <= s + width}
+        if len(inside) > best_score:
+            best_start, best_score = s, len(inside)
+    start = max(0, best_start - width // 4)
+    end = min(len(shown), start + width)
+    start = max(0, min(start, end - width))
+    out, pos = [], start
+    for s, e, _ in spans:
+        if s < start or e > end:
+            continue
+        out.append(shown[pos:s])
+        out.append(OPEN + shown[s:e] + CLOSE)
+        pos = e
+    out.append(shown[pos:end])
+    body = " ".join("".join(out).split())
+    return ("…" if start > 0 else "") + body + ("…" if end < len(shown) else "")

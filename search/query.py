@@ -1,0 +1,298 @@
+"""The analyst query syntax, parsed into a backend-neutral tree.
+
+What an analyst can type (documented in the README under `leian search`):
+
+    村党支部书记 低保            both words (AND is implied between neighbours)
+    "虚报冒领低保金"             a phrase: its words adjacent and in this order
+    低保 OR 特困                 either word (OR binds looser than AND)
+    低保 AND 优亲厚友             both words, written out
+    低保 NOT 村医 / 低保 -村医     the first without the second
+    (低保 OR 特困) -村医           parentheses group
+    “全角引号”也可以              Chinese quotation marks work like "..."
+
+Operators are upper-case `AND`, `OR`, `NOT` (also `&&`, `||`, `|`). A word is matched by its
+jieba words (`extractors.segment.tokenize`), all of which must occur; a phrase needs them
+adjacent. Text is normalised to simplified script first, so traditional-script notices and
+queries match each other.
+
+`parse()` returns a tree of `Term`, `Phrase`, `And`, `Or`, `Not` nodes, or None for an empty
+query. Each backend translates the tree: `to_fts5()` here for SQLite FTS5; the
+Elasticsearch backend builds its bool query from the same nodes.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from extractors.errors import LeianError
+from search.normalize import normalize
+
+
+class QuerySyntaxError(LeianError):
+    """A query that cannot be parsed; the message says where and why."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word as typed; matches when all of its jieba words occur."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Quoted text; matches when its jieba words occur adjacent and in order."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """Negation; only meaningful inside an And (or as the whole query: all cases but)."""
+
+    item: "Node"
+
+
+Node = Term | Phrase | And | Or | Not
+
+_TOKEN = re.compile(
+    r'\s*(?:(?P<phrase>"[^"]*"?|“[^”]*”?|「[^」]*」?)'
+    r"|(?P<lp>[(（])|(?P<rp>[)）])"
+    r"|(?P<op>&&|\|\||\|)"
+    r"|(?P<word>[^\s()（）\"“”「」]+))"
+)
+_OPS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "&&": "AND", "||": "OR", "|": "OR"}
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("phrase") is not None:
+            raw = m.group("phrase")
+            closer = {'"': '"', "“": "”", "「": "」"}[raw[0]]
+            inner = raw[1:-1] if len(raw) > 1 and raw.endswith(closer) else raw[1:]
+            out.append(("PHRASE", inner))
+        elif m.group("lp"):
+            out.append(("(", "("))
+        elif m.group("rp"):
+            out.append((")", ")"))
+        elif m.group("op"):
+            out.append((_OPS[m.group("op")], m.group("op")))
+        else:
+            word = m.group("word")
+            if word in _OPS:
+                out.append((_OPS[word], word))
+            elif word.startswith("-") and len(word) > 1:
+                out.append(("NOT", "-"))
+                out.append(("WORD", word[1:]))
+            else:
+                out.append(("WORD", word))
+    return out
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]], source: str):
+        self.toks = tokens
+        self.i = 0
+        self.source = source
+
+    def peek(self) -> str | None:
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def take(self) -> tuple[str, str]:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self) -> Node | None:
+        if not self.toks:
+            return None
+        node = self.or_expr()
+        if self.peek() is not None:
+            raise QuerySyntaxError(f"query {self.source!r}: unexpected {self.toks[self.i][1]!r}")
+        return node
+
+    def or_expr(self) -> Node | None:
+        items = [self.and_expr()]
+        while self.peek() == "OR":
+            self.take()
+            items.append(self.and_expr())
+        kept = [n for n in items if n is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else Or(tuple(kept))
+
+    def and_expr(self) -> Node | None:
+        items: list[Node | None] = [self.unary()]
+        while self.peek() in ("AND", "NOT", "WORD", "PHRASE", "("):
+            if self.peek() == "AND":
+                self.take()
+            items.append(self.unary())
+        kept = [n for n in items if n is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else And(tuple(kept))
+
+    def unary(self) -> Node | None:
+        if self.peek() == "NOT":
+            self.take()
+            if self.peek() is None:
+                raise QuerySyntaxError(f"query {self.source!r}: NOT at the end needs a word after it")
+            inner = self.unary()
+            return Not(inner) if inner is not None else None
+        return self.atom()
+
+    def atom(self) -> Node | None:
+        kind = self.peek()
+        if kind is None:
+            raise QuerySyntaxError(f"query {self.source!r}: an operator at the end needs a word after it")
+        if kind == "(":
+            self.take()
+            node = self.or_expr()
+            if self.peek() != ")":
+                raise QuerySyntaxError(f"query {self.source!r}: a parenthesis is not closed")
+            self.take()
+            return node
+        if kind == ")":
+            raise QuerySyntaxError(f"query {self.source!r}: unexpected ')'")
+        if kind in ("AND", "OR"):
+            raise QuerySyntaxError(f"query {self.source!r}: {self.toks[self.i][1]} needs a word on each side")
+        _, value = self.take()
+        value = value.strip()
+        if not value:
+            return None
+        return Phrase(value) if kind == "PHRASE" else Term(value)
+
+
+def parse(text: str) -> Node | None:
+    """Parse analyst query syntax into a tree (None for an empty query)."""
+    return _Parser(_lex(text or ""), text).parse()
+
+
+def positive_terms(node: Node | None) -> list[str]:
+    """The words and phrases a matching case contains (for highlighting), negations left out."""
+    out: list[str] = []
+
+    def walk(n: Node, negated: bool) -> None:
+        if isinstance(n, (Term, Phrase)):
+            if not negated:
+                out.append(n.text)
+        elif isinstance(n, Not):
+            walk(n.item, not negated)
+        else:
+            for it in n.items:
+                walk(it, negated)
+
+    if node is not None:
+        walk(node, False)
+    return list(dict.fromkeys(out))
+
+
+def iter_nodes(node: Node | None) -> Iterator[Node]:
+    """Every node of the tree, depth first."""
+    if node is None:
+        return
+    yield node
+    if isinstance(node, Not):
+        yield from iter_nodes(node.item)
+    elif isinstance(node, (And, Or)):
+        for it in node.items:
+            yield from iter_nodes(it)
+
+
+def is_pure_negation(node: Node | None) -> bool:
+    """True for a query that only excludes (`-村医`, `NOT a NOT b`): it matches all other cases."""
+    if isinstance(node, Not):
+        return True
+    return isinstance(node, And) and all(isinstance(i, Not) for i in node.items)
+
+
+def query_tokens(text: str, tokenize: Callable[[str], list[str]] | None = None) -> list[str]:
+    """The search tokens of a word or phrase, as the index holds them (normalised, segmented)."""
+    if tokenize is None:
+        from extractors.segment import tokenize as _tok
+
+        tokenize = _tok
+    return [t.lower() for t in tokenize(normalize(text))]
+
+
+# --------------------------------------------------------------------------- FTS5
+def _fts_string(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def to_fts5(node: Node | None, *, prefix: bool = True,
+            tokenize: Callable[[str], list[str]] | None = None) -> str:
+    """Translate a tree into an FTS5 MATCH expression over the segmented text.
+
+    A Term becomes the AND of its tokens (tokens of two or more characters also match as a
+    prefix, so `低保` finds `低保户`), a Phrase an FTS5 phrase, Not the binary `NOT`.
+    Returns "" when nothing searchable is left (e.g. only punctuation was typed). A pure
+    negation has no FTS5 form: the caller handles it (see `is_pure_negation`).
+    """
+    if node is None:
+        return ""
+    if isinstance(node, Term):
+        toks = query_tokens(node.text, tokenize)
+        parts = [_fts_string(t) + ("*" if prefix and len(t) >= 2 else "") for t in toks]
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+    if isinstance(node, Phrase):
+        toks = query_tokens(node.text, tokenize)
+        if not toks:
+            return ""
+        return _fts_string(" ".join(toks))
+    if isinstance(node, Or):
+        parts = [p for p in (to_fts5(i, prefix=prefix, tokenize=tokenize) for i in node.items) if p]
+        for item in node.items:
+            if is_pure_negation(item):
+                raise QuerySyntaxError("a negation inside OR needs a positive word beside it, e.g. (低保 -村医) OR 特困")
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+    if isinstance(node, Not):
+        # Only reached for a bare negation nested where FTS5 cannot express it.
+        raise QuerySyntaxError("a negation needs a positive word beside it, e.g. 低保 -村医")
+    pos = [p for p in (to_fts5(i, prefix=prefix, tokenize=tokenize) for i in node.items if not isinstance(i, Not)) if p]
+    neg = [p for p in (to_fts5(i.item, prefix=prefix, tokenize=tokenize) for i in node.items if isinstance(i, Not)) if p]
+    if not pos:
+        if neg:
+            raise QuerySyntaxError("a negation needs a positive word beside it, e.g. 低保 -村医")
+        return ""
+    expr = pos[0] if len(pos) == 1 else "(" + " AND ".join(pos) + ")"
+    for n in neg:
+        expr = f"({expr} NOT {n})"
+    return expr
+
+
+def negated_fts5(node: Node, *, prefix: bool = True,
+                 tokenize: Callable[[str], list[str]] | None = None) -> list[str]:
+    """For a pure negation: the FTS5 expressions of what must NOT match."""
+    items = [node] if isinstance(node, Not) else list(node.items)  # type: ignore[union-attr]
+    out = []
+    for it in items:
+        assert isinstance(it, Not)
+        expr = to_fts5(it.item, prefix=prefix, tokenize=tokenize)
+        if expr:
+            out.append(expr)
+    return out

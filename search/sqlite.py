@@ -1,0 +1,623 @@
+"""The embedded store: one SQLite file with FTS5, no server.
+
+Tables
+- `documents` (one row per distinct file content, keyed by sha256) and `document_paths`
+  (every path that content was seen at; identical copies share one document);
+- `cases`: the Case as JSON plus columns for sorting/filtering (latest date, year, total
+  amount, doc_type, near-duplicate incident id);
+- `case_fields` (field, value, case): normalised filter/facet values for every FACET_FIELDS
+  field — one indexed lookup per filter, one GROUP BY per facet;
+- `cases_fts`: FTS5 over jieba-segmented, simplified-script text (tokens joined by spaces,
+  `unicode61`), bm25 ranking; `cases_vocab` (fts5vocab) gives document frequencies;
+- `case_minhash` / `case_bands`: MinHash signatures and LSH band keys for near-duplicates;
+- `ledger`: one row per file seen by ingestion; `meta`: the schema version.
+
+Every write is one `BEGIN IMMEDIATE` transaction (a document with all its cases, or one
+ledger row), the journal is WAL, and `busy_timeout` makes concurrent writers wait their
+turn instead of failing, so two ingest processes can share a store and a killed process
+leaves it consistent.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extractors.model import Case, Document
+from extractors.segment import tokenize
+from search import dedup, similar as sim
+from search.highlight import snippet
+from search.normalize import normalize, to_simplified
+from search.query import (QuerySyntaxError, is_pure_negation, negated_fts5, parse,
+                          positive_terms, query_tokens, to_fts5)
+from search.store import (FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
+                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
+                          StoreError)
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 120_000
+FACET_LIMIT = 20
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+    doc_type TEXT NOT NULL DEFAULT '', issuer TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL, warnings TEXT NOT NULL DEFAULT '[]', extractor_version TEXT NOT NULL DEFAULT '',
+    stored_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS document_paths (path TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_paths_doc ON document_paths(doc_id);
+CREATE TABLE IF NOT EXISTS cases (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    date TEXT NOT NULL DEFAULT '', year INTEGER, amount REAL NOT NULL DEFAULT 0,
+    doc_type TEXT NOT NULL DEFAULT '', incident TEXT NOT NULL, dup_score REAL NOT NULL DEFAULT 1,
+    data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cases_doc ON cases(doc_id);
+CREATE INDEX IF NOT EXISTS cases_date ON cases(date);
+CREATE INDEX IF NOT EXISTS cases_amount ON cases(amount);
+CREATE INDEX IF NOT EXISTS cases_incident ON cases(incident);
+CREATE TABLE IF NOT EXISTS case_fields (
+    field TEXT NOT NULL, value TEXT NOT NULL, case_rowid INTEGER NOT NULL,
+    PRIMARY KEY (field, value, case_rowid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_fields_case ON case_fields(case_rowid, field);
+CREATE VIRTUAL TABLE IF NOT EXISTS cases_fts USING fts5(seg, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS cases_vocab USING fts5vocab(cases_fts, 'row');
+CREATE TABLE IF NOT EXISTS case_minhash (case_rowid INTEGER PRIMARY KEY, sig BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS case_bands (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, case_rowid INTEGER NOT NULL,
+    PRIMARY KEY (key, band, case_rowid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_bands_case ON case_bands(case_rowid);
+CREATE TABLE IF NOT EXISTS ledger (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL DEFAULT 0,
+    mtime REAL NOT NULL DEFAULT 0, status TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',
+    extractor_version TEXT NOT NULL DEFAULT '', doc_id TEXT NOT NULL DEFAULT '',
+    cases INTEGER NOT NULL DEFAULT 0, seconds REAL NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ledger_status ON ledger(status);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def segmented(text: str) -> str:
+    """The text as the index holds it: simplified script, jieba tokens joined by spaces."""
+    return " ".join(tokenize(to_simplified(text))).lower()
+
+
+def case_date(case: Case, doc: Document) -> str:
+    """The case's latest date (ISO, possibly partial), else the document's date."""
+    values = [v for d in case.dates for v in (d.value, d.end_value) if v and v[:4].isdigit()]
+    return max(values, default=doc.date or "")
+
+
+def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
+    """(field, value) pairs of a case for every FACET_FIELDS field."""
+    out: set[tuple[str, str]] = set()
+    out.update(("category", c.code) for c in case.categories if c.code)
+    out.update(("domain", d.code) for d in case.domains if d.code)
+    out.update(("region", r.normalized or to_simplified(r.name)) for r in case.regions if r.name)
+    out.update(("sanction", s.label) for s in case.sanctions if s.label)
+    out.update(("post", to_simplified(p.position)) for p in case.people if p.position)
+    if date[:4].isdigit():
+        out.add(("year", date[:4]))
+    if doc.doc_type:
+        out.add(("doc_type", doc.doc_type))
+    return out
+
+
+class SqliteStore(CaseStore):
+    """CaseStore on one SQLite file (created with its folder when missing)."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            try:
+                Path(self.path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder of store {self.path}: {exc}") from exc
+        self._local = threading.local()
+        self._df_cache: dict[str, int] = {}
+        self._df_version: tuple[int, int] | None = None
+        self._conns: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._init_schema()
+
+    # ------------------------------------------------------------------ plumbing
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                  check_same_thread=False)
+            con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA foreign_keys=OFF")
+            con.execute("PRAGMA cache_size=-32000")
+            con.execute("PRAGMA temp_store=MEMORY")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        with self._lock:
+            self._conns.append(con)
+        return con
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = self._connect()
+        return con
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: waits for other writers, never deadlocks)."""
+        con = self.con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path} is busy or not writable: {exc}") from exc
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"cannot commit to store {self.path}: {exc}") from exc
+
+    def _init_schema(self) -> None:
+        con = self.con
+        try:
+            mode = con.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a leian store (not an SQLite database: {exc})") from exc
+        if mode.lower() != "wal" and self.path != ":memory:":
+            log.warning("store %s: journal mode is %s, not WAL", self.path, mode)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            row = None
+        if row is not None:
+            version = int(row[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"store {self.path} has schema version {version}; this leian knows "
+                                 f"up to {SCHEMA_VERSION}: upgrade leian")
+            return
+        with self._write() as con:
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    con.execute(stmt)
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),))
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
+
+    def close(self) -> None:
+        with self._lock:
+            for con in self._conns:
+                try:
+                    con.close()
+                except sqlite3.Error as exc:  # closing a connection of another thread
+                    log.debug("closing a store connection: %s", exc)
+            self._conns.clear()
+        self._local = threading.local()
+
+    # ------------------------------------------------------------------ writing
+    def put_document(self, doc: Document) -> None:
+        """Store a document with its cases; earlier content of the same path is replaced in the
+        same transaction, so a reader sees the old cases or the new ones, never a mix."""
+        self._put(doc, None)
+
+    def put_document_recorded(self, doc: Document, entry: LedgerEntry) -> None:
+        """Store a document and its ledger row in one transaction (ingestion's normal write)."""
+        self._put(doc, entry)
+
+    def _put(self, doc: Document, entry: LedgerEntry | None) -> None:
+        prepared = [self._prepare_case(c, doc) for c in doc.cases]
+        with self._write() as con:
+            old = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (doc.path,)).fetchone()
+            if old and old[0] != doc.id:
+                self._unlink_path(con, doc.path, old[0])
+            self._delete_cases(con, doc.id)
+            con.execute(
+                "INSERT OR REPLACE INTO documents(id, path, title, doc_type, issuer, date, text, warnings,"
+                " extractor_version, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, self._first_path(con, doc.id) or doc.path, doc.title, doc.doc_type, doc.issuer,
+                 doc.date, doc.text, json.dumps(doc.warnings, ensure_ascii=False), doc.extractor_version, _now()))
+            con.execute("INSERT OR REPLACE INTO document_paths(path, doc_id) VALUES (?, ?)", (doc.path, doc.id))
+            for case, date, seg, fields, sig in prepared:
+                self._insert_case(con, doc, case, date, seg, fields, sig)
+            if entry is not None:
+                self._write_ledger(con, entry)
+
+    def _prepare_case(self, case: Case, doc: Document):
+        """Everything computed outside the write transaction (segmentation, MinHash)."""
+        date = case_date(case, doc)
+        return case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)
+
+    @staticmethod
+    def _first_path(con: sqlite3.Connection, doc_id: str) -> str | None:
+        row = con.execute("SELECT path FROM document_paths WHERE doc_id=? ORDER BY path LIMIT 1", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def _insert_case(self, con, doc, case, date, seg, fields, sig) -> None:
+        year = int(date[:4]) if date[:4].isdigit() else None
+        cur = con.execute(
+            "INSERT INTO cases(id, doc_id, ordinal, date, year, amount, doc_type, incident, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (case.id, doc.id, case.ordinal, date, year, case.total_amount, doc.doc_type, case.id,
+             case.model_dump_json()))
+        rowid = cur.lastrowid
+        con.execute("INSERT INTO cases_fts(rowid, seg) VALUES (?, ?)", (rowid, seg))
+        con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
+                        [(f, v, rowid) for f, v in fields])
+        if sig is None:
+            return
+        keys = dedup.band_keys(sig)
+        con.execute("INSERT INTO case_minhash(case_rowid, sig) VALUES (?, ?)", (rowid, dedup.to_bytes(sig)))
+        best, best_j = None, 0.0
+        marks = ",".join("(?,?)" for _ in keys)
+        params = [x for b, k in enumerate(keys) for x in (k, b)]
+        rows = con.execute(
+            f"SELECT DISTINCT m.case_rowid, m.sig, c.incident, c.id FROM case_bands b"
+            f" JOIN case_minhash m ON m.case_rowid=b.case_rowid JOIN cases c ON c.rowid=b.case_rowid"
+            f" WHERE (b.key, b.band) IN (VALUES {marks}) AND c.doc_id != ?", params + [doc.id]).fetchall()
+        for other_rowid, blob, incident, other_id in rows:
+            j = dedup.jaccard(sig, dedup.from_bytes(blob))
+            if j >= dedup.THRESHOLD and (j > best_j or (j == best_j and best and incident < best)):
+                best, best_j = incident, j
+        if best is not None:
+            con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (best, best_j, rowid))
+        con.executemany("INSERT OR IGNORE INTO case_bands(band, key, case_rowid) VALUES (?,?,?)",
+                        [(b, k, rowid) for b, k in enumerate(keys)])
+
+    def _delete_cases(self, con: sqlite3.Connection, doc_id: str) -> int:
+        rows = con.execute("SELECT rowid, id FROM cases WHERE doc_id=?", (doc_id,)).fetchall()
+        if not rows:
+            return 0
+        rowids = [r[0] for r in rows]
+        ids = [r[1] for r in rows]
+        for chunk in _chunks(rowids, 500):
+            marks = ",".join("?" * len(chunk))
+            con.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+            con.execute(f"DELETE FROM case_fields WHERE case_rowid IN ({marks})", chunk)
+            con.execute(f"DELETE FROM case_bands WHERE case_rowid IN ({marks})", chunk)
+            con.execute(f"DELETE FROM case_minhash WHERE case_rowid IN ({marks})", chunk)
+            con.execute(f"DELETE FROM cases WHERE rowid IN ({marks})", chunk)
+        # Incidents whose representative is gone get the earliest remaining copy as theirs.
+        for rep in ids:
+            left = con.execute("SELECT rowid, id FROM cases WHERE incident=? ORDER BY rowid", (rep,)).fetchall()
+            if left:
+                con.execute("UPDATE cases SET incident=? WHERE incident=?", (left[0][1], rep))
+        return len(rows)
+
+    def _unlink_path(self, con: sqlite3.Connection, path: str, doc_id: str) -> int:
+        con.execute("DELETE FROM document_paths WHERE path=?", (path,))
+        if con.execute("SELECT 1 FROM document_paths WHERE doc_id=? LIMIT 1", (doc_id,)).fetchone():
+            first = self._first_path(con, doc_id)
+            con.execute("UPDATE documents SET path=? WHERE id=?", (first, doc_id))
+            return 0
+        removed = self._delete_cases(con, doc_id)
+        con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+        return removed
+
+    def delete_document(self, path: str) -> int:
+        with self._write() as con:
+            row = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (str(path),)).fetchone()
+            if not row:
+                return 0
+            return self._unlink_path(con, str(path), row[0])
+
+    # ------------------------------------------------------------------ reading
+    def get_case(self, case_id: str) -> Case | None:
+        row = self.con.execute("SELECT data FROM cases WHERE id=?", (case_id,)).fetchone()
+        return Case.model_validate_json(row[0]) if row else None
+
+    def case_info(self, case_id: str) -> dict | None:
+        """Where a case comes from: its document's path, title, date and its incident."""
+        row = self.con.execute(
+            "SELECT d.path, d.title, d.doc_type, d.date, c.incident, c.date, c.dup_score FROM cases c"
+            " JOIN documents d ON d.id=c.doc_id WHERE c.id=?", (case_id,)).fetchone()
+        if not row:
+            return None
+        copies = [r[0] for r in self.con.execute(
+            "SELECT id FROM cases WHERE incident=? AND id != ? ORDER BY rowid", (row[4], case_id))]
+        return {"doc_path": row[0], "doc_title": row[1], "doc_type": row[2], "doc_date": row[3],
+                "incident": row[4], "case_date": row[5], "duplicate_of": row[4] if row[4] != case_id else "",
+                "copies": copies}
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.con.execute(
+            "SELECT id, path, title, doc_type, issuer, date, text, warnings, extractor_version"
+            " FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if not row:
+            return None
+        cases = [Case.model_validate_json(r[0]) for r in self.con.execute(
+            "SELECT data FROM cases WHERE doc_id=? ORDER BY ordinal, id", (doc_id,))]
+        return Document(id=row[0], path=row[1], title=row[2], doc_type=row[3] or "case_notice", issuer=row[4],
+                        date=row[5], text=row[6], warnings=json.loads(row[7]), extractor_version=row[8],
+                        cases=cases)
+
+    def iter_cases(self, filters: Filters | None = None) -> Iterator[Case]:
+        where, params = self._filter_sql(filters or Filters())
+        cur = self.con.execute(f"SELECT c.data FROM cases c WHERE {where} ORDER BY c.id", params)
+        for (data,) in cur:
+            yield Case.model_validate_json(data)
+
+    def count_cases(self) -> int:
+        return self.con.execute("SELECT count(*) FROM cases").fetchone()[0]
+
+    def count_documents(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    # ------------------------------------------------------------------ search
+    @staticmethod
+    def _filter_sql(f: Filters) -> tuple[str, list]:
+        """WHERE clause (over `cases c`) and parameters for the filters."""
+        conds: list[str] = ["1"]
+        params: list = []
+        for field in ("category", "domain", "sanction", "doc_type"):
+            values = [v for v in getattr(f, field) if v]
+            if values:
+                conds.append(f"c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='{field}'"
+                             f" AND value IN ({','.join('?' * len(values))}))")
+                params.extend(values)
+        regions = [to_simplified(v) for v in f.region if v]
+        if regions:
+            conds.append("c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='region'"
+                         f" AND value IN ({','.join('?' * len(regions))}))")
+            params.extend(regions)
+        posts = [to_simplified(v) for v in f.post if v]
+        if posts:
+            likes = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in posts)
+            conds.append(f"c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='post' AND ({likes}))")
+            params.extend("%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in posts)
+        if f.date_from:
+            conds.append("c.date != '' AND c.date >= substr(?, 1, length(c.date))")
+            params.append(f.date_from)
+        if f.date_to:
+            conds.append("c.date != '' AND substr(c.date, 1, length(?)) <= ?")
+            params.extend([f.date_to, f.date_to])
+        if f.amount_min is not None:
+            conds.append("c.amount >= ?")
+            params.append(f.amount_min)
+        if f.amount_max is not None:
+            conds.append("c.amount <= ?")
+            params.append(f.amount_max)
+        if f.doc_id:
+            conds.append("c.doc_id = ?")
+            params.append(f.doc_id)
+        return " AND ".join(conds), params
+
+    def _match_sql(self, text: str) -> tuple[str, list, list[str]]:
+        """(FROM ... WHERE part selecting c.rowid and score, params, words to highlight)."""
+        node = parse(text)
+        words = positive_terms(node)
+        if node is None:
+            return "FROM cases c WHERE 1", [], []
+        if is_pure_negation(node):
+            negs = negated_fts5(node)
+            conds = " AND ".join("c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)" for _ in negs)
+            return f"FROM cases c WHERE {conds or '1'}", negs, []
+        expr = to_fts5(node)
+        if not expr:
+            return "FROM cases c WHERE 0", [], words
+        return ("FROM cases_fts JOIN cases c ON c.rowid = cases_fts.rowid WHERE cases_fts MATCH ?",
+                [expr], words)
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        t0 = time.perf_counter()
+        base, mparams, words = self._match_sql(query.text)
+        fwhere, fparams = self._filter_sql(query.filters)
+        has_fts = "cases_fts MATCH" in base and "NOT IN" not in base
+        score = "-bm25(cases_fts)" if has_fts else "0.0"
+        params = mparams + fparams
+        matched = f"SELECT c.rowid AS rid, {score} AS score, c.date AS date, c.amount AS amount, c.incident AS incident {base} AND {fwhere}"
+        order = {"relevance": "score DESC, date DESC, rid", "date": "date DESC, score DESC, rid",
+                 "amount": "amount DESC, score DESC, rid"}[query.sort]
+        if not has_fts and query.sort == "relevance":
+            order = "date DESC, rid"
+        size = max(0, min(query.size, 1000))
+        offset = max(0, query.page - 1) * size
+        con = self.con
+        try:
+            con.execute("BEGIN")  # one snapshot for hits, total and facets
+            con.execute("DROP TABLE IF EXISTS temp.matched")
+            con.execute(f"CREATE TEMP TABLE matched AS {matched}", params)
+            if query.collapse_duplicates:
+                ranked = (f"SELECT rid, score FROM (SELECT rid, score, date, amount, ROW_NUMBER() OVER "
+                          f"(PARTITION BY incident ORDER BY {order}) AS rn FROM temp.matched) WHERE rn = 1")
+                total = con.execute("SELECT count(DISTINCT incident) FROM temp.matched").fetchone()[0]
+                rows = con.execute(f"SELECT r.rid, r.score FROM ({ranked}) r JOIN temp.matched m ON m.rid=r.rid"
+                                   f" ORDER BY {order.replace('rid', 'r.rid').replace('score', 'r.score')} LIMIT ? OFFSET ?",
+                                   (size, offset)).fetchall() if size else []
+            else:
+                total = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
+                rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
+                                   (size, offset)).fetchall() if size else []
+            facets = self._facets(con) if query.facets else {}
+            hits = self._hits(con, rows, words)
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+                raise QuerySyntaxError(f"query {query.text!r}: {exc}") from exc
+            raise StoreError(f"search in {self.path} failed: {exc}") from exc
+        finally:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+        return SearchResult(total=total, hits=hits, facets=facets,
+                            took_ms=round((time.perf_counter() - t0) * 1000, 2))
+
+    @staticmethod
+    def _facets(con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
+        out: dict[str, list[FacetValue]] = {}
+        for field in FACET_FIELDS:
+            rows = con.execute(
+                "SELECT f.value, count(*) AS n FROM temp.matched m JOIN case_fields f"
+                " ON f.case_rowid = m.rid AND f.field = ? GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                (field, FACET_LIMIT)).fetchall()
+            out[field] = [FacetValue(value=v, count=n) for v, n in rows]
+        return out
+
+    @staticmethod
+    def _hits(con: sqlite3.Connection, rows: list, words: list[str]) -> list[Hit]:
+        if not rows:
+            return []
+        needles = list(words) + [t for w in words for t in query_tokens(w)]
+        info = {r[0]: r[1:] for r in con.execute(
+            f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title FROM cases c JOIN documents d"
+            f" ON d.id = c.doc_id WHERE c.rowid IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
+        hits = []
+        for rid, score in rows:
+            data, incident, cid, path, title = info[rid]
+            case = Case.model_validate_json(data)
+            hits.append(Hit(case=case, score=round(float(score), 4), snippet=snippet(case.text, needles),
+                            doc_path=path, doc_title=title, duplicate_of=incident if incident != cid else ""))
+        return hits
+
+    # ------------------------------------------------------------------ similar
+    def _doc_freqs(self, terms: set[str]) -> dict[str, int]:
+        """Document frequency of each term (cached until the store changes)."""
+        con = self.con
+        version = (con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
+        if version != self._df_version:
+            self._df_cache.clear()
+            self._df_version = version
+        missing = [t for t in terms if t not in self._df_cache]
+        for chunk in _chunks(missing, 500):
+            found = dict(con.execute(
+                f"SELECT term, doc FROM cases_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+            for t in chunk:
+                self._df_cache[t] = found.get(t, 0)
+        return {t: self._df_cache.get(t, 0) for t in terms}
+
+    def similar(self, case_id: str, k: int = 10) -> list[SimilarHit]:
+        con = self.con
+        row = con.execute("SELECT c.rowid, c.data, c.incident, f.seg FROM cases c JOIN cases_fts f"
+                          " ON f.rowid = c.rowid WHERE c.id=?", (case_id,)).fetchone()
+        if not row:
+            return []
+        rowid, data, incident, seg = row
+        case = Case.model_validate_json(data)
+        n_docs = self.count_cases()
+        tokens = seg.split()
+        df = self._doc_freqs(set(tokens))
+        terms = sim.distinctive_terms(tokens, df, n_docs)
+        if not terms:
+            return []
+        expr = " OR ".join('"' + t.replace('"', '""') + '"' for t, _ in terms)
+        cand = con.execute(
+            "SELECT c.rowid, c.data, f.seg, d.path, c.incident FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+            " JOIN documents d ON d.id = c.doc_id WHERE cases_fts MATCH ? AND c.incident != ?"
+            " ORDER BY bm25(cases_fts) LIMIT ?", (expr, incident, sim.CANDIDATES)).fetchall()
+        cand = [r for r in cand if r[0] != rowid]
+        cand_tokens = {r[0]: r[2].split() for r in cand}
+        df.update(self._doc_freqs({t for toks in cand_tokens.values() for t in toks}))
+        paths = {r[0]: r[3] for r in cand}
+        incident_of = {r[0]: r[4] for r in cand}
+        cases = {r[0]: Case.model_validate_json(r[1]) for r in cand}
+        ranked = sim.rerank(case, terms, ((cases[r], cand_tokens[r]) for r in cases), df, n_docs, len(cases))
+        by_id = {c.id: rid for rid, c in cases.items()}
+        hits, incidents = [], set()
+        for h in ranked:  # one hit per incident: copies of a similar case add nothing
+            rid = by_id[h.case.id]
+            if incident_of[rid] in incidents:
+                continue
+            incidents.add(incident_of[rid])
+            h.doc_path = paths[rid]
+            hits.append(h)
+            if len(hits) == k:
+                break
+        return hits
+
+    # ------------------------------------------------------------------ duplicates
+    def duplicates(self) -> list[DuplicateGroup]:
+        rows = self.con.execute(
+            "SELECT incident, id, dup_score FROM cases WHERE incident IN"
+            " (SELECT incident FROM cases GROUP BY incident HAVING count(*) > 1)"
+            " ORDER BY incident, rowid").fetchall()
+        groups: dict[str, list[tuple[str, float]]] = {}
+        for incident, cid, score in rows:
+            groups.setdefault(incident, []).append((cid, score))
+        out = []
+        for rep, members in groups.items():
+            ids = [rep] + [c for c, _ in members if c != rep]
+            sim_low = min((s for c, s in members if c != rep), default=1.0)
+            out.append(DuplicateGroup(representative=rep, case_ids=ids, similarity=round(sim_low, 3)))
+        out.sort(key=lambda g: (-len(g.case_ids), g.representative))
+        return out
+
+    def incident_of(self, case_id: str) -> str:
+        row = self.con.execute("SELECT incident FROM cases WHERE id=?", (case_id,)).fetchone()
+        return row[0] if row else ""
+
+    # ------------------------------------------------------------------ ledger
+    def record(self, entry: LedgerEntry) -> None:
+        with self._write() as con:
+            self._write_ledger(con, entry)
+
+    @staticmethod
+    def _write_ledger(con: sqlite3.Connection, entry: LedgerEntry) -> None:
+        e = entry.model_copy(update={"updated_at": entry.updated_at or _now()})
+        con.execute(
+            "INSERT OR REPLACE INTO ledger(path, sha256, size, mtime, status, error, extractor_version,"
+            " doc_id, cases, seconds, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (e.path, e.sha256, e.size, e.mtime, e.status, e.error, e.extractor_version, e.doc_id,
+             e.cases, e.seconds, e.updated_at))
+
+    _LEDGER_COLS = "path, sha256, size, mtime, status, error, extractor_version, doc_id, cases, seconds, updated_at"
+
+    @staticmethod
+    def _entry(row) -> LedgerEntry:
+        keys = SqliteStore._LEDGER_COLS.split(", ")
+        return LedgerEntry(**dict(zip(keys, row)))
+
+    def ledger(self, path: str) -> LedgerEntry | None:
+        row = self.con.execute(f"SELECT {self._LEDGER_COLS} FROM ledger WHERE path=?", (str(path),)).fetchone()
+        return self._entry(row) if row else None
+
+    def ledger_entries(self, status: LedgerStatus | None = None) -> list[LedgerEntry]:
+        if status:
+            rows = self.con.execute(f"SELECT {self._LEDGER_COLS} FROM ledger WHERE status=? ORDER BY path", (status,))
+        else:
+            rows = self.con.execute(f"SELECT {self._LEDGER_COLS} FROM ledger ORDER BY path")
+        return [self._entry(r) for r in rows]
+
+    # ------------------------------------------------------------------ health
+    def integrity_check(self) -> list[str]:
+        """SQLite's and FTS5's own consistency checks plus leian's cross-table invariants;
+        an empty list means the store is consistent."""
+        con = self.con
+        problems = [r[0] for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            con.execute("INSERT INTO cases_fts(cases_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"fts: {exc}")
+        checks = {
+            "cases without document": "SELECT count(*) FROM cases WHERE doc_id NOT IN (SELECT id FROM documents)",
+            "cases without index row": "SELECT count(*) FROM cases WHERE rowid NOT IN (SELECT rowid FROM cases_fts)",
+            "index rows without case": "SELECT count(*) FROM cases_fts WHERE rowid NOT IN (SELECT rowid FROM cases)",
+            "fields without case": "SELECT count(*) FROM case_fields WHERE case_rowid NOT IN (SELECT rowid FROM cases)",
+            "documents without path": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM document_paths)",
+            "incidents without representative": "SELECT count(*) FROM cases WHERE incident NOT IN (SELECT id FROM cases)",
+        }
+        for name, sql in checks.items():
+            n = con.execute(sql).fetchone()[0]
+            if n:
+                problems.append(f"{name}: {n}")
+        return problems
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+__all__ = ["SqliteStore", "QuerySyntaxError", "segmented", "SCHEMA_VERSION", "normalize"]

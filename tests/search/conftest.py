@@ -1,0 +1,50 @@
+"""The `store` fixture: every conformance test runs once per backend.
+
+- sqlite: a fresh store file in the test's temp folder (always runs).
+- elasticsearch: needs a node. Set LEIAN_TEST_ES_URL=http://127.0.0.1:9200 to run it
+  (scripts/test.sh starts one when Java and Maven are available); without it the param is
+  skipped, unless LEIAN_REQUIRE_ES=1, which makes a missing node a failure (CI).
+  Each test gets its own index prefix, so tests never see each other's cases.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+BACKENDS = ["sqlite", "elasticsearch"]
+
+
+def _elastic_store(request):
+    url = os.environ.get("LEIAN_TEST_ES_URL", "")
+    if not url:
+        msg = ("Elasticsearch backend not tested: set LEIAN_TEST_ES_URL=http://127.0.0.1:9200 "
+               "(a running node) to run the conformance suite against it")
+        if os.environ.get("LEIAN_REQUIRE_ES") == "1":
+            pytest.fail(msg + " — LEIAN_REQUIRE_ES=1 makes this a failure")
+        pytest.skip(msg)
+    from config.settings import Settings
+    from search.elastic import ElasticStore  # imported lazily: only this param needs it
+
+    prefix = f"leian-test-{uuid.uuid4().hex[:10]}"
+    store = ElasticStore(url, settings=Settings(store=url, es_index_prefix=prefix))
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """A fresh, empty CaseStore of each backend."""
+    if request.param == "sqlite":
+        from search.sqlite import SqliteStore
+
+        st = SqliteStore(tmp_path / "store" / "leian.db")
+    else:
+        st = _elastic_store(request)
+    try:
+        yield st
+    finally:
+        drop = getattr(st, "drop", None)
+        if callable(drop):
+            drop()
+        st.close()
