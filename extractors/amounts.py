@@ -39,8 +39,12 @@ def _core(tag: str) -> str:
 
 
 _AMOUNT_RE = re.compile(
+    rf"(?=人民币|RMB|[¥￥\d{_CN_DIGIT}十拾])"  # cheap first-character test
     r"(?P<pre>人民币|RMB|¥|￥)?\s?"
     r"(?:"
+    # 1万2千元 / 3万5000元: ten-thousands and the rest
+    r"(?P<wan>\d+)万(?P<rest>\d+)(?P<restunit>千|百)?(?P<resta>余|多)?"
+    r"|"
     rf"{_core('lo')}\s?(?P<locur>元)?\s?{_SEP}\s?{_core('hi')}"
     r"|"
     rf"{_core('one')}"
@@ -123,8 +127,8 @@ def extract_amounts(text: str) -> list[Amount]:
     for m in _AMOUNT_RE.finditer(folded):
         start, end = m.start(), m.end()
         if not m.group("pre"):
-            start = m.start("lonum") if m.group("lonum") else m.start("onenum")
-        first_num = m.group("lonum") or m.group("onenum")
+            start = m.start("wan") if m.group("wan") else m.start("lonum") if m.group("lonum") else m.start("onenum")
+        first_num = m.group("wan") or m.group("lonum") or m.group("onenum")
         if not first_num[0].isdigit() and start > 0 and folded[start - 1] in _VAGUE_BEFORE:
             continue
         if first_num[0].isdigit() and start > 0 and (folded[start - 1].isdigit() or folded[start - 1] == "."):
@@ -132,6 +136,11 @@ def extract_amounts(text: str) -> list[Amount]:
         approximate = folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
         span_text = text[start:end]
         role = _role(folded, start, end)
+        if m.group("wan"):
+            rest = float(m.group("rest")) * _UNIT_VALUE[m.group("restunit") or ""]
+            out.append(Amount(start=start, end=end, text=span_text, value=float(m.group("wan")) * 10_000 + rest,
+                              approximate=approximate or bool(m.group("resta")), role=role))
+            continue
         if m.group("lonum"):
             hi_unit = m.group("hiunit") or ""
             lo_default = "" if m.group("locur") else hi_unit

@@ -25,6 +25,7 @@ _RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
 @dataclass(frozen=True)
 class _Gazetteer:
     lexicon: re.Pattern[str]
+    first_chars: frozenset[str]
     entries: dict[str, tuple[str, RegionLevel]]  # surface -> (full name, level)
     suffix_re: re.Pattern[str]
     suffix_level: dict[str, RegionLevel]
@@ -32,6 +33,7 @@ class _Gazetteer:
     not_in_name: frozenset[str]
     one_char: frozenset[str]
     boundary_words: tuple[str, ...]
+    boundary_re: re.Pattern[str]
     not_endings: dict[str, tuple[str, ...]]
 
 
@@ -56,6 +58,7 @@ def _gazetteer() -> _Gazetteer:
     suffixes = sorted(suffix_level, key=len, reverse=True)
     return _Gazetteer(
         lexicon=re.compile("|".join(map(re.escape, surfaces))),
+        first_chars=frozenset(s[0] for s in surfaces),
         entries=entries,
         suffix_re=re.compile(r"([\u4e00-\u9fff]{1,6}?)(" + "|".join(map(re.escape, suffixes)) + ")"),
         suffix_level=suffix_level,
@@ -63,6 +66,7 @@ def _gazetteer() -> _Gazetteer:
         not_in_name=frozenset(data["not_in_name"]),
         one_char=frozenset(data["one_char_counties"]),
         boundary_words=tuple(sorted(data.get("boundary_words", ()), key=len, reverse=True)),
+        boundary_re=re.compile("|".join(map(re.escape, sorted(data.get("boundary_words", ()), key=len, reverse=True)))),
         not_endings={k: tuple(v) for k, v in data.get("not_name_endings", {}).items()},
     )
 
@@ -104,7 +108,7 @@ def extract_regions(text: str) -> list[Region]:
     pos, n = 0, len(text)
     eligible = True  # can a name start at pos?
     while pos < n:
-        m = gz.lexicon.match(text, pos)
+        m = gz.lexicon.match(text, pos) if text[pos] in gz.first_chars else None
         chained = bool(out) and out[-1].end == pos
         prev_rank = _RANK[out[-1].level] if chained else -1
         if m and (eligible or len(m.group()) >= 3 or chained):
@@ -114,9 +118,9 @@ def extract_regions(text: str) -> list[Region]:
             eligible = True
             continue
         if (eligible or chained) and _HAN.match(text[pos]):
-            word = next((w for w in gz.boundary_words if text.startswith(w, pos)), "")
+            word = gz.boundary_re.match(text, pos)
             if word:
-                pos += len(word)
+                pos = word.end()
                 eligible = True
                 continue
             unit = _rule_unit(text, pos, gz, chained)
