@@ -1,16 +1,36 @@
 """Readers: one file format per module, one registry that picks the reader.
 
-A reader declares the extensions it takes and a `match(path, head)`; `read_file` picks
-the first that matches and returns a `ReadResult`. Any failure is one `ReadError` naming
-the file and the reason.
+A reader declares the extensions it takes and a `match(path, head)` (extension or magic
+bytes); `read_file` checks what is common to every file (exists, regular, not empty, not
+too large), picks the first reader that matches, and returns a `ReadResult`. Any failure
+is one `ReadError` naming the file and the reason, so a batch can record it and go on.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from extractors.errors import ReadError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MB: larger files are refused, not half-read
+DEFAULT_MAX_PAGES = 2000  # a PDF with more pages is refused (pdfplumber: ~0.1-0.25 s/page)
+
+# Magic numbers shared by the readers' match() functions.
+MAGIC_PDF = b"%PDF-"
+MAGIC_ZIP = b"PK\x03\x04"
+MAGIC_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, or an encrypted .docx
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much a reader may take on: bigger inputs are refused with "too large"."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = DEFAULT_MAX_PAGES
 
 
 @dataclass
@@ -22,6 +42,7 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
     fmt: str = ""  # txt | html | docx | pdf
+    encoding: str = ""  # the encoding a text/HTML file was decoded with
 
 
 class Reader(Protocol):
@@ -30,33 +51,51 @@ class Reader(Protocol):
 
     def match(self, path: Path, head: bytes) -> bool: ...
 
-    def read(self, path: Path) -> ReadResult: ...
+    def read(self, path: Path, limits: ReadLimits) -> ReadResult: ...
 
 
 def _registry() -> list[Reader]:
-    from extractors.readers import text
+    """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
+    from extractors.readers import docx, html, pdf, text
 
-    return [text.READER]
+    return [pdf.READER, docx.READER, html.READER, text.READER]
 
 
-def read_file(path: str | Path) -> ReadResult:
+def supported_extensions() -> tuple[str, ...]:
+    """Every file extension some reader takes (for folder scans and help texts)."""
+    return tuple(ext for reader in _registry() for ext in reader.extensions)
+
+
+def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
     """Read any supported file into text, or raise ReadError naming the file and reason."""
     p = Path(path)
+    limits = limits or ReadLimits()
     if not p.exists():
         raise ReadError(p, "no such file")
+    if p.is_dir():
+        raise ReadError(p, "is a directory, not a file")
     if not p.is_file():
         raise ReadError(p, "not a regular file")
     try:
+        size = p.stat().st_size
         with p.open("rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
         raise ReadError(p, f"cannot open: {exc.strerror or exc}") from exc
     if not head:
         raise ReadError(p, "empty file")
+    if size > limits.max_bytes:
+        raise ReadError(p, f"too large: {size / 2**20:.1f} MB (limit {limits.max_bytes / 2**20:.0f} MB)")
     for reader in _registry():
         if reader.match(p, head):
-            result = reader.read(p)
+            log.debug("reading %s with the %s reader", p, reader.name)
+            try:
+                result = reader.read(p, limits)
+            except ReadError:
+                raise
+            except (MemoryError, RecursionError) as exc:
+                raise ReadError(p, f"cannot read ({reader.name}): {type(exc).__name__}") from exc
             if not result.text.strip():
                 raise ReadError(p, f"no text found ({reader.name})")
             return result
-    raise ReadError(p, f"unsupported file type {p.suffix or '(no extension)'}")
+    raise ReadError(p, f"unsupported file type {p.suffix.lower() or '(no extension)'}")

@@ -1,0 +1,163 @@
+"""HTML pages as saved from government and news sites: the article's paragraphs, without
+scripts, styles, navigation, page headers/footers, share buttons and print/close links.
+
+Encoding from the BOM, the meta charset (GBK pages are common) or detection (text.py);
+block elements become line breaks; the title comes from <h1> or <title>.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from extractors.errors import ReadError
+from extractors.readers import ReadLimits, ReadResult
+from extractors.readers.text import UndecodableError, decode_bytes
+
+log = logging.getLogger(__name__)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_HTML_SNIFF = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+# Elements that are never article text.
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "link")
+# class/id words of page furniture (Chinese CMSs included: bdshare = Baidu share buttons).
+_BOILERPLATE_ATTR = re.compile(
+    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|copyright|banner|topbar|top-bar|toolbar|"
+    r"sidebar|side|share|bdshare\w*|jiathis\w*|social|sns|print|related|recommend|comment|comments|"
+    r"advert|ads?|gotop|backtop|qrcode|ewm|search|login|weixin|wechat|location|position|dqwz|wzdh)($|[\s_\-])",
+    re.I,
+)
+# Whole lines of page furniture in Chinese and English.
+_BOILERPLATE_LINE = re.compile(
+    r"^[\s【\[（(]*(打印本页|打印|关闭窗口|关闭|返回顶部|分享到[:：]?.*|扫一扫.*|收藏|字号[:：].*|【?字体[:：].*|"
+    r"当前位置[:：].*|您现在的位置[:：].*|上一篇[:：].*|下一篇[:：].*|相关阅读|相关链接|"
+    r"print|close|share)[\s】\]）)]*$",
+    re.I,
+)
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table tbody thead section article blockquote pre "
+    "address figure figcaption hr center main".split()
+)
+_SPACES = re.compile(r"[ \t\xa0\u2002\u2003\u2009]+")
+_TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]{1,2}|——)\s*")
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in ("body", "html", "main", "article"):
+        return False
+    attrs = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    return bool(attrs and _BOILERPLATE_ATTR.search(attrs))
+
+
+def _clean(soup: BeautifulSoup) -> None:
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        if _is_boilerplate(tag) or tag.get("hidden") is not None or re.search(
+                r"display\s*:\s*none", str(tag.get("style") or ""), re.I):
+            tag.decompose()
+
+
+def _text_len(tag: Tag) -> int:
+    return len(re.sub(r"\s+", "", tag.get_text()))
+
+
+def _main_content(body: Tag) -> Tag:
+    """The element holding the article: the parent with the most paragraph text.
+
+    A light Readability: every <p> (or leaf <div>/<td>) adds its text length to its parent
+    and half to its grandparent; the best-scored element wins when it holds a fair share
+    of the page's text, else the whole cleaned body is kept.
+    """
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for el in body.find_all(["p", "div", "td", "pre", "li"]):
+        if el.name != "p" and el.find(["p", "div", "table", "li"]):
+            continue
+        n = _text_len(el)
+        if n < 10:
+            continue
+        parent = el.parent
+        for weight in (1.0, 0.5):
+            if not isinstance(parent, Tag):
+                break
+            scores[id(parent)] = scores.get(id(parent), 0.0) + weight * n
+            tags[id(parent)] = parent
+            parent = parent.parent
+    if not scores:
+        return body
+    best = tags[max(scores, key=lambda k: scores[k])]
+    total = _text_len(body)
+    return best if total and _text_len(best) >= 0.25 * total else body
+
+
+def _block_text(root: Tag) -> str:
+    """Text with a line break around every block element; lines trimmed, blanks dropped."""
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for el in root.find_all(_BLOCK_TAGS):
+        el.insert_before("\n")
+        el.insert_after("\n")
+    for cell in root.find_all(["td", "th"]):
+        cell.insert_after("\t")
+    lines = []
+    for line in root.get_text().split("\n"):
+        line = _SPACES.sub(" ", line).strip(" \t\u3000")
+        if line and not _BOILERPLATE_LINE.match(line):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _title(soup: BeautifulSoup) -> str:
+    h1 = soup.find("h1")
+    if h1 is not None:
+        t = _SPACES.sub(" ", h1.get_text(" ", strip=True))
+        if 0 < len(t) <= 120:
+            return t
+    if soup.title and soup.title.string:
+        t = _SPACES.sub(" ", soup.title.string).strip()
+        parts = [p for p in _TITLE_SPLIT.split(t) if p]
+        return max(parts, key=len) if parts else t  # "标题 - 某某纪委监委网站" -> the title
+    return ""
+
+
+class HtmlReader:
+    name = "html"
+    extensions = (".html", ".htm", ".xhtml", ".shtml")
+
+    def match(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() in self.extensions:
+            return True
+        return path.suffix.lower() in ("", ".txt") and bool(_HTML_SNIFF.match(head.lstrip(b"\xef\xbb\xbf")))
+
+    def read(self, path: Path, limits: ReadLimits) -> ReadResult:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ReadError(path, f"cannot open: {exc.strerror or exc}") from exc
+        m = _META_CHARSET.search(data[:8192])
+        declared = m.group(1).decode("ascii", "replace") if m else None
+        try:
+            markup, enc = decode_bytes(data, declared=declared)
+        except UndecodableError as exc:
+            raise ReadError(path, str(exc)) from exc
+        soup = BeautifulSoup(markup, "lxml")
+        title = _title(soup)
+        _clean(soup)
+        body = soup.body or soup
+        text = _block_text(_main_content(body))
+        warnings = [] if not declared or enc.replace("-", "") in declared.lower().replace("-", "") or (
+            enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936")) else [
+            f"page declares charset {declared} but reads as {enc}"]
+        return ReadResult(text=text, title=title, fmt="html", encoding=enc, warnings=warnings)
+
+
+READER = HtmlReader()

@@ -1,0 +1,224 @@
+"""Text PDFs (pdfplumber): lines in reading order, running headers/footers and page numbers
+dropped, visual lines re-joined into paragraphs — Chinese has no spaces, so wrapped lines
+are joined with none.
+
+A line ends its paragraph when it ends a sentence (。！？：；), when it is short (stops well
+before the right margin), or when the next line is indented or starts with a numbering
+marker (一、 （一） 1. ① 第X起). Refused with a reason: encrypted, corrupt, too many pages,
+no text layer (scanned), text without a Unicode map ((cid:NN) glyphs).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from extractors.errors import ReadError
+from extractors.readers import MAGIC_PDF, ReadLimits, ReadResult
+
+log = logging.getLogger(__name__)
+
+# A token that cannot be broken: a Latin word/number, or CJK dashes/ellipses/closing marks.
+_LEADING_TOKEN = re.compile(r"^(?:[0-9A-Za-z][0-9A-Za-z.,:/%+\-_()]*|[—…―–]+[”’」』）)】]*|[”’」』）)】，。、；：！？]+)")
+_SENTENCE_END = re.compile(r"[。！？：；!?:;…][”’」』》）)】\"']*$")
+_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．]|\d{1,3}\.(?!\d)"
+    r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百千\d]+[起条项章节部分篇例个]|[A-Za-z][、.．](?![A-Za-z\d])"
+    r"|[●■◆▲★☆○•※]\s*\S|[-·]\s+\S)"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_=·.\s]*\d{1,4}[-—–－_=·.\s]*"
+    r"|第\s*\d+\s*页\s*[,，/、]?\s*(?:共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
+    re.I,
+)
+_EDGE_BAND = 0.15  # top/bottom share of the page where headers, footers and page numbers live
+_EDGE_LINES = 2  # ... and only the first/last lines of a page
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+
+def _edge(lines: list[_Line], height: float) -> list[int]:
+    """Indices of lines that may be page furniture: the first/last lines, in the edge band."""
+    top = [i for i in range(min(_EDGE_LINES, len(lines))) if lines[i].bottom <= height * _EDGE_BAND]
+    bottom = [i for i in range(max(0, len(lines) - _EDGE_LINES), len(lines))
+              if lines[i].top >= height * (1 - _EDGE_BAND)]
+    return sorted(set(top + bottom))
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _small_and_apart(lines: list[_Line], i: int, size: float) -> bool:
+    """An edge line in a smaller font, set apart from the body: a header even on one page."""
+    ln = lines[i]
+    if ln.bottom - ln.top > 0.85 * size:
+        return False
+    gaps = [ln.top - lines[i - 1].bottom] if i > 0 else []
+    gaps += [lines[i + 1].top - ln.bottom] if i + 1 < len(lines) else []
+    return bool(gaps) and min(gaps) > 0.8 * size
+
+
+def _strip_furniture(pages: list[tuple[float, list[_Line]]]) -> tuple[list[_Line], int]:
+    """Drop page furniture at the page edges: running headers/footers (the same text, digits
+    aside, on at least half the pages, two at least), page numbers, and lines in a smaller
+    font set apart from the body. Returns body lines and how many were dropped."""
+    heights = [ln.bottom - ln.top for _, lines in pages for ln in lines]
+    size = median(heights) if heights else 0.0
+    seen: Counter[str] = Counter()
+    for height, lines in pages:
+        seen.update({_furniture_key(lines[i].text) for i in _edge(lines, height)})
+    repeat = max(2, (len(pages) + 1) // 2)
+    body: list[_Line] = []
+    dropped = 0
+    for height, lines in pages:
+        edge = set(_edge(lines, height))
+        for i, ln in enumerate(lines):
+            squashed = re.sub(r"\s+", "", ln.text)
+            if i in edge and (_PAGE_NUMBER.match(squashed) or seen[_furniture_key(ln.text)] >= repeat
+                              or _small_and_apart(lines, i, size)):
+                dropped += 1
+                continue
+            body.append(ln)
+    return body, dropped
+
+
+def _join(a: str, b: str) -> str:
+    """Re-join a wrapped line: no space in Chinese, one space between Latin words."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def _did_not_fit(next_text: str, room: float, size: float) -> bool:
+    """Was the line wrapped because the next line's first unbreakable token (a Latin word
+    or number, a dash, a closing mark) did not fit in the room left?"""
+    m = _LEADING_TOKEN.match(next_text)
+    if not m:
+        return False
+    token = m.group(0)
+    width = sum(0.5 * size if ch.isascii() else size for ch in token)
+    return room < width + 0.5 * size
+
+
+def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
+    """Visual lines (furniture removed) → paragraphs, across page breaks."""
+    if not lines:
+        return []
+    size = median([max(1.0, ln.bottom - ln.top) for ln in lines])
+    xs0 = sorted(round(ln.x0) for ln in lines)
+    left = Counter(round(ln.x0 / 2) * 2 for ln in lines).most_common(1)[0][0]
+    left = min(left, xs0[len(xs0) // 2])
+    right = sorted(ln.x1 for ln in lines)[int(0.9 * (len(lines) - 1))]
+    indented = [ln.x0 > left + 1.2 * size for ln in lines]
+    ends = [bool(_SENTENCE_END.search(ln.text)) for ln in lines]
+    full = [ln.x1 >= right - 1.5 * size or (k + 1 < len(lines) and _did_not_fit(lines[k + 1].text, right - ln.x1, size))
+            for k, ln in enumerate(lines)]
+    # Does this document mark paragraphs by a first-line indent? Judged on the lines that
+    # surely start one (the first, and those after a short line). If so, a full line that
+    # happens to end in 。 does not end the paragraph unless the next line is indented.
+    starts = [indented[0]] + [indented[k] for k in range(1, len(lines)) if not full[k - 1]]
+    uses_indent = sum(starts) >= max(1, 0.6 * len(starts))
+    out: list[str] = []
+    current = lines[0].text
+    for k in range(1, len(lines)):
+        prev, ln = lines[k - 1], lines[k]
+        new_para = (
+            not full[k - 1]
+            or indented[k]
+            or bool(_NUMBERING.match(ln.text))
+            or (ends[k - 1] and not (uses_indent and full[k - 1]))
+            or (ln.page == prev.page and ln.top - prev.bottom > 1.6 * size)
+        )
+        if new_para:
+            out.append(current)
+            current = ln.text
+        else:
+            current = _join(current, ln.text)
+    out.append(current)
+    return out
+
+
+def _probe_error(exc: BaseException) -> str:
+    """The reason behind a pdfminer exception (pdfplumber wraps them)."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    name = type(inner).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "encrypted PDF (password-protected)"
+    detail = str(inner).strip() or name
+    return f"corrupt PDF: {name}: {detail}" if detail != name else f"corrupt PDF: {name}"
+
+
+class PdfReader:
+    name = "pdf"
+    extensions = (".pdf",)
+
+    def match(self, path: Path, head: bytes) -> bool:
+        return path.suffix.lower() in self.extensions or MAGIC_PDF in head[:1024]
+
+    def read(self, path: Path, limits: ReadLimits) -> ReadResult:
+        import pdfplumber
+
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+        if MAGIC_PDF not in head:
+            raise ReadError(path, "corrupt PDF: no %PDF header (not a PDF, or damaged)")
+        pages: list[tuple[float, list[_Line]]] = []
+        images = 0
+        blank_pages: list[int] = []
+        cid_chars = 0
+        total_chars = 0
+        try:
+            with pdfplumber.open(str(path)) as pdf:
+                n = len(pdf.pages)
+                if n > limits.max_pages:
+                    raise ReadError(path, f"too large: {n} pages (limit {limits.max_pages})")
+                for number, page in enumerate(pdf.pages, start=1):
+                    raw = page.extract_text_lines(layout=False, strip=True, return_chars=False)
+                    lines = [
+                        _Line(r["text"], r["x0"], r["x1"], r["top"], r["bottom"], number)
+                        for r in raw if r["text"].strip()
+                    ]
+                    if not lines:
+                        blank_pages.append(number)
+                        images += len(page.images)
+                    for ln in lines:
+                        total_chars += len(ln.text)
+                        cid_chars += 8 * ln.text.count("(cid:")
+                    pages.append((float(page.height), lines))
+                    page.flush_cache()
+        except ReadError:
+            raise
+        except Exception as exc:  # pdfminer raises many kinds for damaged files; all are "corrupt"
+            log.info("pdfplumber failed on %s", path, exc_info=True)
+            raise ReadError(path, _probe_error(exc)) from exc
+        if not total_chars:
+            if images:
+                raise ReadError(path, "no text layer (scanned PDF?); OCR is not available")
+            raise ReadError(path, "no text layer (blank pages or scanned PDF?); OCR is not available")
+        if cid_chars > 0.3 * total_chars:
+            raise ReadError(path, "no usable text layer (fonts without a Unicode map); OCR is not available")
+        warnings = []
+        if blank_pages:
+            warnings.append(f"pages without text (scanned?) skipped: {', '.join(map(str, blank_pages[:20]))}")
+        body, dropped = _strip_furniture(pages)
+        log.debug("%s: %d pages, %d header/footer lines dropped", path, len(pages), dropped)
+        text = "\n".join(paragraphs_from_lines(body))
+        return ReadResult(text=text, fmt="pdf", pages=len(pages), warnings=warnings)
+
+
+READER = PdfReader()

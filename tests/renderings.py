@@ -1,0 +1,118 @@
+"""Render a .txt document as a realistic DOCX or text PDF, for reader and end-to-end tests.
+
+DOCX: python-docx, a CJK font on every run, a page header and a page-number footer that
+must not leak into the body. PDF: reportlab with the embedded WenQuanYi Zen Hei font
+(fonts-wqy-zenhei), CJK line wrapping (sentences wrapped mid-way), a running header on
+every page and "- N -" page numbers in the footer.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+CJK_FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+CJK_FONT = "WQYZenHei"
+DEFAULT_HEADER = "某某市纪委监委 · 典型问题通报"
+
+
+def paragraphs(text: str) -> list[str]:
+    """The document's non-empty lines: one paragraph each."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def _register_font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not CJK_FONT_FILE.exists():
+        raise FileNotFoundError(f"{CJK_FONT_FILE} missing: install fonts-wqy-zenhei (scripts/system-deps.sh)")
+    pdfmetrics.registerFont(TTFont(CJK_FONT, str(CJK_FONT_FILE), subfontIndex=0))
+    return CJK_FONT
+
+
+def render_pdf(text: str, out_path: str | Path, header: str = DEFAULT_HEADER, *,
+               page_numbers: str = "dash", font_size: float = 12) -> Path:
+    """Write `text` as an A4 text PDF: one paragraph per line, a first-line indent of two
+    characters, a running header and page numbers ("dash": - N -, "of": 第N页 共M页,
+    "slash": N/M) in the footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    font = _register_font()
+    out = Path(out_path)
+    body = ParagraphStyle("body", fontName=font, fontSize=font_size, leading=font_size * 1.6,
+                          wordWrap="CJK", firstLineIndent=2 * font_size, spaceAfter=font_size * 0.3)
+    story = [Paragraph(escape(p), body) for p in paragraphs(text)]
+    width, height = A4
+
+    def build(total: int) -> int:
+        pages = {"n": 0}
+
+        def decorate(canvas, doc) -> None:
+            pages["n"] = doc.page
+            canvas.saveState()
+            canvas.setFont(font, 9)
+            canvas.drawCentredString(width / 2, height - 15 * mm, header)
+            canvas.line(20 * mm, height - 17 * mm, width - 20 * mm, height - 17 * mm)
+            n = doc.page
+            label = {"dash": f"- {n} -", "of": f"第{n}页 共{total}页", "slash": f"{n}/{total}"}[page_numbers]
+            canvas.drawCentredString(width / 2, 12 * mm, label)
+            canvas.restoreState()
+
+        doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
+                                topMargin=25 * mm, bottomMargin=22 * mm, title="", author="")
+        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
+        return pages["n"]
+
+    total = build(0)
+    if page_numbers != "dash":  # a second pass now that the page count is known
+        build(total)
+    return out
+
+
+def render_docx(text: str, out_path: str | Path, title: str | None = None,
+                header: str = DEFAULT_HEADER) -> Path:
+    """Write `text` as a DOCX: an optional title (core property and a Title paragraph), one
+    paragraph per line in a CJK font, a page header and a PAGE-field footer."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def cjk(run, size: float = 12) -> None:
+        run.font.name = "SimSun"
+        run.font.size = Pt(size)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+    document = docx.Document()
+    section = document.sections[0]
+    cjk(section.header.paragraphs[0].add_run(header), 9)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cjk(footer.add_run("- "), 9)
+    run = footer.add_run()
+    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
+        el = OxmlElement(tag)
+        if attr:
+            el.set(qn("w:fldCharType"), attr)
+        else:
+            el.set(qn("xml:space"), "preserve")
+            el.text = "PAGE"
+        run._r.append(el)
+    cjk(footer.add_run(" -"), 9)
+    if title:
+        document.core_properties.title = title
+        p = document.add_paragraph(style="Title")
+        cjk(p.add_run(title), 18)
+    for para in paragraphs(text):
+        p = document.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(24)
+        cjk(p.add_run(para))
+    out = Path(out_path)
+    document.save(str(out))
+    return out
