@@ -46,7 +46,6 @@ def render_pdf(text: str, out_path: str | Path, header: str = DEFAULT_HEADER, *,
     out = Path(out_path)
     body = ParagraphStyle("body", fontName=font, fontSize=font_size, leading=font_size * 1.6,
                           wordWrap="CJK", firstLineIndent=2 * font_size, spaceAfter=font_size * 0.3)
-    story = [Paragraph(escape(p), body) for p in paragraphs(text)]
     width, height = A4
 
     def build(total: int) -> int:
@@ -65,7 +64,8 @@ def render_pdf(text: str, out_path: str | Path, header: str = DEFAULT_HEADER, *,
 
         doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
                                 topMargin=25 * mm, bottomMargin=22 * mm, title="", author="")
-        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
+        story = [Paragraph(escape(p), body) for p in paragraphs(text)]  # flowables are used up by a build
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
         return pages["n"]
 
     total = build(0)

@@ -78,6 +78,13 @@ class DocxReader:
         if not head.startswith(MAGIC_ZIP):
             raise ReadError(path, "corrupt DOCX: not a zip package (wrong extension, or damaged)")
         try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise ReadError(path, f"corrupt DOCX: truncated or damaged zip ({exc})") from exc
+        if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+            raise ReadError(path, "not a Word document: the zip holds no word/document.xml")
+        try:
             document = docx.Document(str(path))
         except zipfile.BadZipFile as exc:
             raise ReadError(path, f"corrupt DOCX: bad zip ({exc})") from exc

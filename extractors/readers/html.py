@@ -42,7 +42,9 @@ _BLOCK_TAGS = frozenset(
     "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table tbody thead section article blockquote pre "
     "address figure figcaption hr center main".split()
 )
-_SPACES = re.compile(r"[ \t\xa0\u2002\u2003\u2009]+")
+_SPACES = re.compile(r"[ \xa0\u2002\u2003\u2009]+")
+_TABS = re.compile(r"\s*\t\s*")
+_SITE_NAME = re.compile(r"(网|网站|首页|门户|在线|频道|官网)$")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]{1,2}|——)\s*")
 
 
@@ -110,7 +112,7 @@ def _block_text(root: Tag) -> str:
         cell.insert_after("\t")
     lines = []
     for line in root.get_text().split("\n"):
-        line = _SPACES.sub(" ", line).strip(" \t\u3000")
+        line = _TABS.sub("\t", _SPACES.sub(" ", line)).strip(" \t\u3000")
         if line and not _BOILERPLATE_LINE.match(line):
             lines.append(line)
     return "\n".join(lines)
@@ -125,7 +127,9 @@ def _title(soup: BeautifulSoup) -> str:
     if soup.title and soup.title.string:
         t = _SPACES.sub(" ", soup.title.string).strip()
         parts = [p for p in _TITLE_SPLIT.split(t) if p]
-        return max(parts, key=len) if parts else t  # "标题 - 某某纪委监委网站" -> the title
+        # "标题 - 某某纪委监委网站" -> the title; "某某网 - 标题" -> the part that is no site name
+        titles = [p for p in parts if not _SITE_NAME.search(p)]
+        return (titles or parts or [t])[0]
     return ""
 
 
@@ -146,7 +150,7 @@ class HtmlReader:
         m = _META_CHARSET.search(data[:8192])
         declared = m.group(1).decode("ascii", "replace") if m else None
         try:
-            markup, enc = decode_bytes(data, declared=declared)
+            markup, enc, warnings = decode_bytes(data, declared=declared)
         except UndecodableError as exc:
             raise ReadError(path, str(exc)) from exc
         soup = BeautifulSoup(markup, "lxml")
@@ -154,9 +158,9 @@ class HtmlReader:
         _clean(soup)
         body = soup.body or soup
         text = _block_text(_main_content(body))
-        warnings = [] if not declared or enc.replace("-", "") in declared.lower().replace("-", "") or (
-            enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936")) else [
-            f"page declares charset {declared} but reads as {enc}"]
+        if declared and enc.replace("-", "") not in declared.lower().replace("-", "") and not (
+                enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936", "gb18030")):
+            warnings.append(f"page declares charset {declared} but reads as {enc}")
         return ReadResult(text=text, title=title, fmt="html", encoding=enc, warnings=warnings)
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from extractors.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
@@ -31,6 +32,12 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 class UndecodableError(ValueError):
     """Bytes that are not text in any encoding we accept (the reason says why)."""
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    warnings: list[str]
 
 
 def normalise_newlines(text: str) -> str:
@@ -127,14 +134,26 @@ def _looks_binary(text: str) -> str:
     return ""
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode a document's bytes: (text with \\n newlines, encoding used).
+def _nearly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few damaged bytes (a bad copy, a cut-off file): keep it as UTF-8 with
+    U+FFFD for the damage rather than read the whole file as GB18030 mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad and multibyte >= 20 * bad and bad <= max(8, len(text) // 200):
+        return text, bad
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a document's bytes: the text with \\n newlines, the encoding used, warnings.
 
     `declared` (from an HTML meta tag, say) is tried after the BOM and strict UTF-8 (pages
     often declare gb2312 but are UTF-8); GBK/GB2312 are read as their superset GB18030. Raises UndecodableError with the reason.
     """
     text: str | None = None
     enc = ""
+    warnings: list[str] = []
     for bom, name in _BOMS:
         if data.startswith(bom):
             text, enc = _strict(data, name), name
@@ -156,9 +175,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         found = _utf16_by_nuls(data) or _utf16_by_reading(data)
         if found:
             text, enc = found
+    if text is None:
+        nearly = _nearly_utf8(data)
+        if nearly:
+            text, enc = nearly[0], "utf-8"
+            warnings.append(f"{nearly[1]} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
     if text is None and b"\x00" not in data:
         gb = _strict(data, "gb18030")
-        if gb is not None:
+        if gb is not None and _plausibility(gb) >= 0.9:
             text, enc = gb, "gb18030"
             big5 = _strict(data, "big5")
             if big5 is not None and _common_han_share(big5) > _common_han_share(gb) + 0.15:
@@ -176,7 +200,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     reason = _looks_binary(text)
     if reason:
         raise UndecodableError(reason)
-    return normalise_newlines(text), enc
+    return Decoded(normalise_newlines(text), enc, warnings)
 
 
 class TextReader:
@@ -192,10 +216,10 @@ class TextReader:
         except OSError as exc:
             raise ReadError(path, f"cannot open: {exc.strerror or exc}") from exc
         try:
-            text, enc = decode_bytes(data)
+            decoded = decode_bytes(data)
         except UndecodableError as exc:
             raise ReadError(path, str(exc)) from exc
-        return ReadResult(text=text, fmt="txt", encoding=enc)
+        return ReadResult(text=decoded.text, fmt="txt", encoding=decoded.encoding, warnings=decoded.warnings)
 
 
 READER = TextReader()

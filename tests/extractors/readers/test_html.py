@@ -1,0 +1,46 @@
+"""HTML pages: the article's paragraphs, none of the page furniture, GBK pages decoded."""
+from __future__ import annotations
+
+from extractors.readers import read_file
+
+
+def test_gbk_page_keeps_paragraphs_drops_furniture(fixtures, notice_lines):
+    result = read_file(fixtures / "notice_gbk.html")
+    assert result.fmt == "html" and result.encoding == "gb18030"
+    assert result.title == "关于3起违反中央八项规定精神问题的通报"
+    lines = result.text.splitlines()
+    assert lines == notice_lines  # every paragraph, one per line, in order, nothing else
+    for junk in ("首页", "工作动态", "当前位置", "脚本文字", "分享到", "微信", "打印本页", "关闭窗口",
+                 "版权所有", "备案号", "font-family", "浏览次数"):
+        assert junk not in result.text, junk
+
+
+def test_utf8_page_with_br_and_table(tmp_path):
+    page = tmp_path / "page.htm"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>通报 | 某某市纪委监委</title></head><body>"
+        "<nav>首页 工作动态</nav><article><p>一、张某违规收受礼金1万元。<br>张某受到党内警告处分。</p>"
+        "<table><tr><td>姓名</td><td>处分</td></tr><tr><td>张某</td><td>党内警告</td></tr></table>"
+        "<div>二、李某违规操办婚宴。</div></article><footer>版权所有</footer>"
+        "<script>alert('x')</script></body></html>", encoding="utf-8")
+    result = read_file(page)
+    assert result.text.splitlines() == ["一、张某违规收受礼金1万元。", "张某受到党内警告处分。",
+                                         "姓名\t处分", "张某\t党内警告", "二、李某违规操办婚宴。"]
+    assert result.title == "通报"
+
+
+def test_meta_charset_that_lies_is_detected(tmp_path):
+    page = tmp_path / "lies.html"
+    body = "<html><head><meta charset='gb2312'></head><body><p>某某县纪委通报：王某违规发放补贴3000元。</p></body></html>"
+    page.write_bytes(body.encode("utf-8"))  # declared gb2312, really UTF-8
+    result = read_file(page)
+    assert "王某违规发放补贴3000元" in result.text
+    assert result.encoding == "utf-8"
+    assert any("declares charset gb2312" in w for w in result.warnings)
+
+
+def test_html_sniffed_without_extension(tmp_path):
+    page = tmp_path / "saved_page"
+    page.write_text("<!DOCTYPE html><html><body><p>某某县纪委通报了两起问题。</p></body></html>", encoding="utf-8")
+    result = read_file(page)
+    assert result.fmt == "html" and result.text == "某某县纪委通报了两起问题。"

@@ -1,0 +1,91 @@
+"""Text PDFs: paragraphs back as written, page furniture gone; broken PDFs refused."""
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+import pytest
+
+from extractors.errors import ReadError
+from extractors.readers import ReadLimits, read_file
+from extractors.readers.pdf import _Line, paragraphs_from_lines
+from tests.fixtures.readers.make_fixtures import _long_notice
+from tests.renderings import DEFAULT_HEADER, render_pdf
+
+
+@pytest.mark.parametrize("name", ["notice.pdf", "notice_of.pdf"])
+def test_multipage_pdf_paragraphs_are_rebuilt(fixtures, name):
+    path = fixtures / name
+    with pdfplumber.open(str(path)) as pdf:  # the fixture really has what we remove
+        assert len(pdf.pages) >= 2
+        raw = [p.extract_text() for p in pdf.pages]
+    assert any(not re.search(r"[。）]$", page.splitlines()[-2]) for page in raw), "no page break mid-sentence"
+    result = read_file(path)
+    assert result.fmt == "pdf" and result.pages == len(raw)
+    assert result.text.splitlines() == _long_notice(8).strip().splitlines()
+    for junk in (DEFAULT_HEADER, "某某县监委", "页", "- 1 -", "- 2 -"):
+        assert junk not in result.text, junk
+
+
+def test_slash_page_numbers_removed(tmp_path):
+    text = _long_notice(4)
+    path = render_pdf(text, tmp_path / "slash.pdf", page_numbers="slash")
+    result = read_file(path)
+    assert result.text.splitlines() == text.strip().splitlines()
+    assert not re.search(r"\d/\d", result.text)
+
+
+def _lines(*specs):
+    """(text, x0, x1) rows on one page, 20 pt apart, 12 pt font, body from x=72 to x=520."""
+    return [_Line(t, x0, x1, 100 + 20 * i, 112 + 20 * i, 1) for i, (t, x0, x1) in enumerate(specs)]
+
+
+def test_rejoin_rules_without_spaces():
+    lines = _lines(
+        ("　　这9起案例是：", 96, 200),                               # short, ends with ：
+        ("一、山西省某县某村党支部原书记刘某某骗取项目资金", 96, 520),  # numbered start, full
+        ("等问题。二、某某县扶贫办挪用资金问题，涉及金额共计", 72, 520),  # wrapped, no space
+        ("12.5万元。", 72, 140),                                       # short last line
+        ("（一）某乡镇违规发放津补贴问题", 72, 300),                   # numbering marker
+        ("① 张某某受到党内警告处分", 72, 250),
+        ("第二起 李某违规操办婚宴", 72, 240),
+        ("1. 王某受到诫勉谈话", 72, 200),
+    )
+    assert paragraphs_from_lines(lines) == [
+        "　　这9起案例是：",
+        "一、山西省某县某村党支部原书记刘某某骗取项目资金等问题。二、某某县扶贫办挪用资金问题，涉及金额共计12.5万元。",
+        "（一）某乡镇违规发放津补贴问题",
+        "① 张某某受到党内警告处分",
+        "第二起 李某违规操办婚宴",
+        "1. 王某受到诫勉谈话",
+    ]
+
+
+def test_latin_words_wrapped_keep_one_space_and_numbers_do_not_split():
+    lines = _lines(("涉案车辆车牌号为鲁A40005，属于Public", 72, 520), ("Security Bureau所有。", 72, 200),
+                   ("金额为1.2", 72, 490), ("万元。", 72, 100))
+    assert paragraphs_from_lines(lines) == ["涉案车辆车牌号为鲁A40005，属于Public Security Bureau所有。", "金额为1.2万元。"]
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("encrypted.pdf", "encrypted PDF"),
+    ("corrupt.pdf", "corrupt PDF"),
+    ("not_really.pdf", "corrupt PDF"),
+    ("scanned.pdf", "no text layer (scanned PDF?); OCR is not available"),
+])
+def test_broken_pdfs(fixtures, name, reason):
+    with pytest.raises(ReadError) as err:
+        read_file(fixtures / name)
+    assert reason in err.value.reason
+    assert err.value.path == str(fixtures / name)
+
+
+def test_too_many_pages(fixtures):
+    with pytest.raises(ReadError, match=r"too large: 3 pages \(limit 2\)"):
+        read_file(fixtures / "notice.pdf", ReadLimits(max_pages=2))
+
+
+def test_pdf_sniffed_under_wrong_extension(fixtures, tmp_path):
+    path = tmp_path / "notice.bin"
+    path.write_bytes((fixtures / "notice.pdf").read_bytes())
+    assert read_file(path).fmt == "pdf"

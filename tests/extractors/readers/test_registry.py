@@ -1,0 +1,67 @@
+"""What every file gets: one ReadError naming the file and the reason; the CLI's one line."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from extractors.errors import ReadError
+from extractors.readers import ReadLimits, read_file, supported_extensions
+from tests.conftest import REPO
+
+
+def test_supported_extensions():
+    exts = supported_extensions()
+    for ext in (".txt", ".html", ".htm", ".docx", ".pdf"):
+        assert ext in exts
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p, "no such file"),
+    (lambda p: (p.mkdir(), p)[1], "is a directory"),
+    (lambda p: (p.write_bytes(b""), p)[1], "empty file"),
+])
+def test_missing_directory_empty(tmp_path, make, reason):
+    path = make(tmp_path / "x.txt")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert reason in err.value.reason and err.value.path == str(path)
+
+
+def test_unknown_type(fixtures):
+    with pytest.raises(ReadError, match=r"unsupported file type \.xyz"):
+        read_file(fixtures / "unknown.xyz")
+
+
+def test_too_large_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:  # a sparse 60 MB file: costs no disk, refused by its size
+        fh.write("某".encode())
+        fh.truncate(60 * 2**20)
+    with pytest.raises(ReadError, match=r"too large: 60.0 MB \(limit 50 MB\)"):
+        read_file(path)
+    small = tmp_path / "small.txt"
+    small.write_text("某某县纪委通报" * 100, encoding="utf-8")
+    with pytest.raises(ReadError, match="too large"):
+        read_file(small, ReadLimits(max_bytes=1000))
+
+
+BROKEN = ["corrupt.pdf", "encrypted.pdf", "scanned.pdf", "empty.docx", "truncated.docx",
+          "encrypted.docx", "legacy.doc", "unknown.xyz", "binary.txt", "empty.txt"]
+
+
+def test_cli_prints_one_line_and_exits_2_for_each_broken_file(fixtures):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for name in BROKEN:
+        path = fixtures / name
+        res = subprocess.run([sys.executable, "-m", "pipelines", "extract", str(path)],
+                             capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+        assert res.returncode == 2, (name, res.stderr)
+        assert res.stdout == ""
+        line = res.stderr.strip()
+        assert "\n" not in line and str(path) in line, (name, res.stderr)
+        with pytest.raises(ReadError) as err:
+            read_file(path)
+        assert err.value.reason in line
