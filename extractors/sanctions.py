@@ -98,11 +98,28 @@ def _given(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     return not _in_book_title(text, start)
 
 
+def _placed(text: str, people: list[Person]) -> list[Person]:
+    """The persons with spans in `text`: a person whose span does not hold its name here
+    (no span, or offsets into another text) is placed at every occurrence of its name."""
+    out: list[Person] = []
+    for p in people:
+        if not p.name:
+            continue
+        if 0 <= p.start < p.end <= len(text) and text[p.start:p.end] == p.name:
+            out.append(p)
+            continue
+        at = text.find(p.name)
+        while at != -1:
+            out.append(p.model_copy(update={"start": at, "end": at + len(p.name)}))
+            at = text.find(p.name, at + len(p.name))
+    return sorted(out, key=lambda p: p.start)
+
+
 def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
     """Names of who received the sanction starting at `start` (see the module docstring)."""
     if not people:
         return [""]
-    ordered = sorted((p for p in people if p.end <= start and p.start >= 0), key=lambda p: p.start)
+    ordered = [p for p in people if p.end <= start]
     c_lo, _ = _bounds(text, start, start, _CLAUSE_END)
     s_lo, _ = _bounds(text, start, start, _SENTENCE_END)
     in_clause = [p for p in ordered if p.start >= c_lo]
@@ -135,10 +152,11 @@ def _unique(names: Any) -> list[str]:
 def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     """Every sanction given in `text`, one canonical label each, linked to its recipient(s).
 
-    `people` are the persons found in the same text (offsets into `text`); pass [] when
-    unknown, and every sanction's person is "".
+    `people` are the persons found in the same text (offsets into `text`; a person whose span
+    does not fit is looked up by name); pass [] when unknown, and every person is "".
     """
     lex = _lexicon()
+    people = _placed(text, people)
     out: list[Sanction] = []
     for m in lex.regex.finditer(text):
         start, end = m.span()

@@ -134,6 +134,12 @@ def test_qi_refers_back_to_the_person_in_the_paragraph() -> None:
     assert (found.label, found.person) == ("党内严重警告", "桑保臣")
 
 
+def test_people_without_spans_are_found_by_name() -> None:
+    text = "2019年12月，东阿县纪委给予刘骁党内警告处分。"
+    found = extract_sanctions(text, [Person(name="刘骁"), Person(name="张某", start=500, end=502)])
+    assert [(s.label, s.person) for s in found] == [("党内警告", "刘骁")]
+
+
 def test_unknown_person_is_empty_and_spans_are_exact() -> None:
     text = "赤壁市地税局局长受到党内严重警告处分和行政记过处分。"
     found = extract_sanctions(text, [])
