@@ -49,7 +49,7 @@ _AMOUNT_RE = re.compile(
     r"|"
     rf"{_core('one')}"
     r")"
-    r"\s?(?P<cur>元|块钱)(?![旦宵素化])"
+    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化])"
 )
 
 _UNIT_VALUE = {
@@ -157,6 +157,8 @@ def extract_amounts(text: str) -> list[Amount]:
         value = _value(m, "one")
         if value is None:
             continue
+        if m.group("cur") == "块" and value < 100 and not (m.group("oneunit") or m.group("onea1") or m.group("onea2")):
+            continue  # 分成3块: pieces, not money (块 alone says money only for larger sums)
         approx = approximate or bool(m.group("onea1") or m.group("onea2"))
         approx = approx or folded[end:end + 2].startswith(_APPROX_TAIL)
         out.append(Amount(start=start, end=end, text=span_text, value=value, approximate=approx, role=role))

@@ -82,11 +82,18 @@ def _in_book_title(text: str, start: int) -> bool:
     return opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[start:start + 40]
 
 
-def _given(text: str, start: int, end: int, lex: _Lexicon) -> bool:
-    """Whether the hit at [start, end) is a sanction actually given, not a rule or a mention."""
+def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -> bool:
+    """Whether the hit at [start, end) is a sanction actually given, not a rule or a mention.
+
+    `prev_end` is the end of the last sanction accepted before it: a clause that goes on a
+    list of sanctions in the same sentence (……免职处理，调离纪检监察队伍) needs no cue of its own.
+    """
     c_lo, c_hi = _bounds(text, start, end, _CLAUSE_END)
     clause = text[c_lo:c_hi]
-    if not any(w in clause for w in lex.context):
+    between = text[prev_end:start] if 0 <= prev_end <= start else ""
+    continues = bool(between) and len(between) <= 12 and sum(ch in _CLAUSE_END for ch in between) <= 1 \
+        and not any(ch in _SENTENCE_END for ch in between)
+    if not continues and not any(w in clause for w in lex.context):
         return False
     s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
     if any(w in text[s_lo:s_hi] for w in lex.rule_words):
@@ -158,10 +165,12 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     lex = _lexicon()
     people = _placed(text, people)
     out: list[Sanction] = []
+    prev_end = -1
     for m in lex.regex.finditer(text):
         start, end = m.span()
-        if not _given(text, start, end, lex):
+        if not _given(text, start, end, lex, prev_end):
             continue
+        prev_end = end
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         for label in lex.labels[idx]:
             for name in _recipients(text, start, people):
