@@ -33,6 +33,7 @@ class _Lexicon:
     rule_words: tuple[str, ...]
     negated_before: tuple[str, ...]
     negated_after: tuple[str, ...]
+    statistic_after: re.Pattern[str] | None
 
 
 def _compile(data: dict[str, Any]) -> _Lexicon:
@@ -59,6 +60,7 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
         rule_words=tuple(data.get("rule_sentence_words", ())),
         negated_before=tuple(data.get("negated_before", ())),
         negated_after=tuple(data.get("negated_after", ())),
+        statistic_after=re.compile(data["statistic_after"]) if data.get("statistic_after") else None,
     )
 
 
@@ -101,6 +103,8 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     if text[max(0, start - 3):start].endswith(lex.negated_before):
         return False
     if text[end:end + 4].lstrip("处分").startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after):
+        return False
+    if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
         return False
     return not _in_book_title(text, start)
 
