@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     # Class-case summaries the `summaries` flow writes: [{name, category|query, format, output}]
     summaries: list[dict[str, Any]] = Field(default_factory=list)
     summaries_dir: str = "./leian-data/summaries"
+    # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
+    read_max_mb: float = 50
+    read_max_pages: int = 2000
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):  # type: ignore[override]

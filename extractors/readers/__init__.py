@@ -32,6 +32,14 @@ class ReadLimits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
 
+    @classmethod
+    def from_settings(cls, settings: object) -> "ReadLimits":
+        """From the settings object (`read_max_mb`, `read_max_pages`; LEIAN_READ_MAX_MB ...)."""
+        mb = getattr(settings, "read_max_mb", None)
+        pages = getattr(settings, "read_max_pages", None)
+        return cls(max_bytes=int(mb * 2**20) if mb else DEFAULT_MAX_BYTES,
+                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES)
+
 
 @dataclass
 class ReadResult:

@@ -48,6 +48,14 @@ _SITE_NAME = re.compile(r"(网|网站|首页|门户|在线|频道|官网)$")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]{1,2}|——)\s*")
 
 
+_SNIFFED_EXTENSIONS = ("", ".txt", ".doc", ".docx", ".wps")
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Does a file start like an HTML page (after a BOM, XML declaration, comments)?"""
+    return bool(_HTML_SNIFF.match(head.lstrip(b"\xef\xbb\xbf")))
+
+
 def _is_boilerplate(tag: Tag) -> bool:
     if tag.name in ("body", "html", "main", "article"):
         return False
@@ -72,8 +80,9 @@ def _text_len(tag: Tag) -> int:
     return len(re.sub(r"\s+", "", tag.get_text()))
 
 
-def _main_content(body: Tag) -> Tag:
-    """The element holding the article: the parent with the most paragraph text.
+def _main_content(body: Tag) -> list[Tag]:
+    """The elements holding the article: the parent with the most paragraph text, and its
+    siblings that score at least a fifth as well (an article split over several blocks).
 
     A light Readability: every <p> (or leaf <div>/<td>) adds its text length to its parent
     and half to its grandparent; the best-scored element wins when it holds a fair share
@@ -95,10 +104,17 @@ def _main_content(body: Tag) -> Tag:
             tags[id(parent)] = parent
             parent = parent.parent
     if not scores:
-        return body
-    best = tags[max(scores, key=lambda k: scores[k])]
+        return [body]
+    best_id = max(scores, key=lambda k: scores[k])
+    best = tags[best_id]
+    if best is body or not isinstance(best.parent, Tag):
+        return [body]
+    chosen = [el for el in best.parent.find_all(True, recursive=False)
+              if el is best or scores.get(id(el), 0.0) >= 0.2 * scores[best_id]]
     total = _text_len(body)
-    return best if total and _text_len(best) >= 0.25 * total else body
+    if total and sum(_text_len(el) for el in chosen) >= 0.25 * total:
+        return chosen
+    return [body]
 
 
 def _block_text(root: Tag) -> str:
@@ -140,7 +156,9 @@ class HtmlReader:
     def match(self, path: Path, head: bytes) -> bool:
         if path.suffix.lower() in self.extensions:
             return True
-        return path.suffix.lower() in ("", ".txt") and bool(_HTML_SNIFF.match(head.lstrip(b"\xef\xbb\xbf")))
+        # Pages saved without an extension, and the ".doc" downloads of many government sites
+        # that are really Word-exported HTML.
+        return path.suffix.lower() in _SNIFFED_EXTENSIONS and looks_like_html(head)
 
     def read(self, path: Path, limits: ReadLimits) -> ReadResult:
         try:
@@ -157,7 +175,7 @@ class HtmlReader:
         title = _title(soup)
         _clean(soup)
         body = soup.body or soup
-        text = _block_text(_main_content(body))
+        text = "\n".join(t for t in (_block_text(el) for el in _main_content(body)) if t)
         if declared and enc.replace("-", "") not in declared.lower().replace("-", "") and not (
                 enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936", "gb18030")):
             warnings.append(f"page declares charset {declared} but reads as {enc}")

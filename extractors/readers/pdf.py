@@ -153,6 +153,18 @@ def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
     return out
 
 
+def _meta_title(meta: dict) -> str:
+    """The document-info Title, unless it is a tool's placeholder or a file name."""
+    raw = meta.get("Title") or ""
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-16" if raw.startswith((b"\xfe\xff", b"\xff\xfe")) else "latin-1", "replace")
+    title = re.sub(r"^\s*Microsoft (Word|PowerPoint) - ", "", str(raw)).strip()
+    title = re.sub(r"\.(docx?|wps|pdf|txt|rtf)$", "", title, flags=re.I).strip()
+    if not title or title.lower() in ("untitled", "无标题", "(anonymous)") or title.startswith("%"):
+        return ""
+    return title
+
+
 def _probe_error(exc: BaseException) -> str:
     """The reason behind a pdfminer exception (pdfplumber wraps them)."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
@@ -184,6 +196,7 @@ class PdfReader:
         total_chars = 0
         try:
             with pdfplumber.open(str(path)) as pdf:
+                title = _meta_title(pdf.metadata or {})
                 n = len(pdf.pages)
                 if n > limits.max_pages:
                     raise ReadError(path, f"too large: {n} pages (limit {limits.max_pages})")
@@ -218,7 +231,7 @@ class PdfReader:
         body, dropped = _strip_furniture(pages)
         log.debug("%s: %d pages, %d header/footer lines dropped", path, len(pages), dropped)
         text = "\n".join(paragraphs_from_lines(body))
-        return ReadResult(text=text, fmt="pdf", pages=len(pages), warnings=warnings)
+        return ReadResult(text=text, title=title, fmt="pdf", pages=len(pages), warnings=warnings)
 
 
 READER = PdfReader()

@@ -205,7 +205,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 class TextReader:
     name = "text"
-    extensions = (".txt", ".text", ".md", ".csv", ".tsv")
+    extensions = (".txt", ".text", ".md")
 
     def match(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in self.extensions

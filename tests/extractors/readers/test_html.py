@@ -44,3 +44,19 @@ def test_html_sniffed_without_extension(tmp_path):
     page.write_text("<!DOCTYPE html><html><body><p>某某县纪委通报了两起问题。</p></body></html>", encoding="utf-8")
     result = read_file(page)
     assert result.fmt == "html" and result.text == "某某县纪委通报了两起问题。"
+
+
+def test_article_split_over_sibling_blocks_and_old_table_layout(tmp_path):
+    page = tmp_path / "old.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><table>"
+        "<tr><td class='menu'><a>首页</a> <a>机构设置</a> <a>曝光台</a></td></tr>"
+        "<tr><td><div class='part'><p>一、某某镇原镇长赵某违规收受礼金问题。赵某收受礼金共计4万元。</p>"
+        "<p>赵某受到留党察看一年处分。</p></div>"
+        "<div class='part'><p>二、某某村会计钱某挪用集体资金问题。钱某挪用资金15万元。</p>"
+        "<p>钱某受到开除党籍处分。</p></div></td></tr>"
+        "<tr><td>主办单位：某某县纪委监委 地址：某某路1号 电话：0000-1234567</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    lines = read_file(page).text.splitlines()
+    assert lines == ["一、某某镇原镇长赵某违规收受礼金问题。赵某收受礼金共计4万元。", "赵某受到留党察看一年处分。",
+                     "二、某某村会计钱某挪用集体资金问题。钱某挪用资金15万元。", "钱某受到开除党籍处分。"]

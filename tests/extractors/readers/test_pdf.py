@@ -89,3 +89,31 @@ def test_pdf_sniffed_under_wrong_extension(fixtures, tmp_path):
     path = tmp_path / "notice.bin"
     path.write_bytes((fixtures / "notice.pdf").read_bytes())
     assert read_file(path).fmt == "pdf"
+
+
+@pytest.mark.parametrize("meta, title", [
+    ({"Title": "关于三起典型问题的通报"}, "关于三起典型问题的通报"),
+    ({"Title": "Microsoft Word - 关于三起典型问题的通报.docx"}, "关于三起典型问题的通报"),
+    ({"Title": "untitled"}, ""),
+    ({}, ""),
+])
+def test_title_from_document_info(meta, title):
+    from extractors.readers.pdf import _meta_title
+
+    assert _meta_title(meta) == title
+
+
+def test_title_read_from_a_real_pdf(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from tests.renderings import _register_font
+
+    path = tmp_path / "t.pdf"
+    c = canvas.Canvas(str(path))
+    c.setTitle("某某县纪委监委关于两起问题的通报")
+    c.setFont(_register_font(), 12)
+    c.drawString(72, 700, "一、张某违规收受礼金问题。")
+    c.save()
+    result = read_file(path)
+    assert result.title == "某某县纪委监委关于两起问题的通报"
+    assert result.text == "一、张某违规收受礼金问题。"

@@ -65,3 +65,13 @@ def test_cli_prints_one_line_and_exits_2_for_each_broken_file(fixtures):
         with pytest.raises(ReadError) as err:
             read_file(path)
         assert err.value.reason in line
+
+
+def test_limits_from_settings(monkeypatch):
+    from config.settings import Settings
+
+    monkeypatch.setenv("LEIAN_READ_MAX_MB", "0.5")
+    monkeypatch.setenv("LEIAN_READ_MAX_PAGES", "7")
+    limits = ReadLimits.from_settings(Settings())
+    assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7)
+    assert ReadLimits.from_settings(object()) == ReadLimits()
