@@ -42,8 +42,8 @@ _AMOUNT_RE = re.compile(
     rf"(?=人民币|RMB|[¥￥\d{_CN_DIGIT}十拾])"  # cheap first-character test
     r"(?P<pre>人民币|RMB|¥|￥)?\s?"
     r"(?:"
-    # 1万2千元 / 3万5000元: ten-thousands and the rest
-    r"(?P<wan>\d+)万(?P<rest>\d+)(?P<restunit>千|百)?(?P<resta>余|多)?"
+    # 1万2千元 / 3万5000元 / 1亿2千万元: a big unit and the rest
+    r"(?P<wan>\d+)(?P<wanunit>亿|万)(?P<rest>\d+)(?P<restunit>千万|百万|十万|万|千|百)?(?P<resta>余|多)?"
     r"|"
     rf"{_core('lo')}\s?(?P<locur>元)?\s?{_SEP}\s?{_core('hi')}"
     r"|"
@@ -52,6 +52,9 @@ _AMOUNT_RE = re.compile(
     r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化])"
 )
 
+# Traditional forms of the characters a sum is made of, one for one (offsets are kept):
+# the normaliser converts script first, but raw text must not lose its sums.
+_TRAD = str.maketrans("萬億圓塊貳參陸兩", "万亿元块贰叁陆两")
 _UNIT_VALUE = {
     "": 1, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000,
     "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000,
@@ -122,7 +125,7 @@ def _role(folded: str, start: int, end: int) -> str:
 
 def extract_amounts(text: str) -> list[Amount]:
     """Every sum of money in `text`, in yuan, with its span; a range gives two items."""
-    folded = fold_width(text)
+    folded = fold_width(text).translate(_TRAD)
     out: list[Amount] = []
     for m in _AMOUNT_RE.finditer(folded):
         start, end = m.start(), m.end()
@@ -137,8 +140,12 @@ def extract_amounts(text: str) -> list[Amount]:
         span_text = text[start:end]
         role = _role(folded, start, end)
         if m.group("wan"):
-            rest = float(m.group("rest")) * _UNIT_VALUE[m.group("restunit") or ""]
-            out.append(Amount(start=start, end=end, text=span_text, value=float(m.group("wan")) * 10_000 + rest,
+            big = _UNIT_VALUE[m.group("wanunit")]
+            rest_unit = _UNIT_VALUE[m.group("restunit") or ""]
+            if rest_unit >= big:
+                continue
+            value = float(m.group("wan")) * big + float(m.group("rest")) * rest_unit
+            out.append(Amount(start=start, end=end, text=span_text, value=value,
                               approximate=approximate or bool(m.group("resta")), role=role))
             continue
         if m.group("lonum"):

@@ -53,6 +53,12 @@ def values(text: str) -> list[float]:
         ("收了他3000块，没有上交", [3000]),
         ("收受红包1万2千元", [12000]),
         ("收受红包3万5000元", [35000]),
+        ("涉案资金1亿2千万元", [120_000_000]),
+        ("涉案资金3亿5000万元", [350_000_000]),
+        ("骗取扶贫资金76万8千元", [768_000]),
+        ("违规支出玖仟伍佰元", [9500]),
+        ("违规支出一万零五百元", [10500]),
+        ("收受红包十多万元", [100_000]),
         ("收受人民币壹仟元整", [1000]),
         ("违规发放补助千余元", [1000]),
         ("分别为3000元、5000元和8000元", [3000, 5000, 8000]),
@@ -165,6 +171,12 @@ def test_traditional_converted_and_fullwidth_punctuation() -> None:
     # as the normaliser hands it over: simplified script, full-width Chinese punctuation kept
     text = "（一）某镇财政所所长李某某，虚报冒领补贴资金共计１２，０００元。"
     assert values(text) == [12000]
+
+
+def test_raw_traditional_script_still_parses() -> None:
+    text = "違規發放津貼補貼共計13.9萬余元，收受禮金貳萬元"
+    assert values(text) == [139000, 20000]
+    assert [a.text for a in extract_amounts(text)] == ["13.9萬余元", "貳萬元"]
 
 
 def test_empty_text() -> None:
