@@ -21,6 +21,10 @@ from extractors.readers import MAGIC_PDF, ReadLimits, ReadResult
 
 log = logging.getLogger(__name__)
 
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+# Word processors set a quarter-em gap between Chinese and Latin/digits ("共计 3.6万元")
+# that pdfplumber reads as a space; the author typed none.
+_AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
 # A token that cannot be broken: a Latin word/number, or CJK dashes/ellipses/closing marks.
 _LEADING_TOKEN = re.compile(r"^(?:[0-9A-Za-z][0-9A-Za-z.,:/%+\-_()]*|[—…―–]+[”’」』）)】]*|[”’」』）)】，。、；：！？]+)")
 _SENTENCE_END = re.compile(r"[。！？：；!?:;…][”’」』》）)】\"']*$")
@@ -52,45 +56,59 @@ class _Line:
 
 
 def _edge(lines: list[_Line], height: float) -> list[int]:
-    """Indices of lines that may be page furniture: the first/last lines, in the edge band."""
+    """Indices of lines that may be page numbers: the first/last lines, in the edge band."""
     top = [i for i in range(min(_EDGE_LINES, len(lines))) if lines[i].bottom <= height * _EDGE_BAND]
     bottom = [i for i in range(max(0, len(lines) - _EDGE_LINES), len(lines))
               if lines[i].top >= height * (1 - _EDGE_BAND)]
     return sorted(set(top + bottom))
 
 
+def _margin_zones(lines: list[_Line], height: float, gap: float) -> set[int]:
+    """Lines set apart from the body in the top or bottom margin: those before the first
+    wide gap (within the first lines, in the band) and after the last one. A body line at
+    the top of a page has its neighbour at the normal line spacing, so it is never here."""
+    zone: set[int] = set()
+    for k in range(min(_EDGE_LINES, len(lines) - 1)):
+        if lines[k].bottom > height * _EDGE_BAND:
+            break
+        if lines[k + 1].top - lines[k].bottom > gap:
+            zone.update(range(k + 1))
+            break
+    for k in range(len(lines) - 1, max(0, len(lines) - 1 - _EDGE_LINES), -1):
+        if lines[k].top < height * (1 - _EDGE_BAND):
+            break
+        if lines[k].top - lines[k - 1].bottom > gap:
+            zone.update(range(k, len(lines)))
+            break
+    return zone
+
+
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _small_and_apart(lines: list[_Line], i: int, size: float) -> bool:
-    """An edge line in a smaller font, set apart from the body: a header even on one page."""
-    ln = lines[i]
-    if ln.bottom - ln.top > 0.85 * size:
-        return False
-    gaps = [ln.top - lines[i - 1].bottom] if i > 0 else []
-    gaps += [lines[i + 1].top - ln.bottom] if i + 1 < len(lines) else []
-    return bool(gaps) and min(gaps) > 0.8 * size
-
-
 def _strip_furniture(pages: list[tuple[float, list[_Line]]]) -> tuple[list[_Line], int]:
-    """Drop page furniture at the page edges: running headers/footers (the same text, digits
-    aside, on at least half the pages, two at least), page numbers, and lines in a smaller
-    font set apart from the body. Returns body lines and how many were dropped."""
+    """Drop page furniture: page numbers among a page's first/last lines, and, among the
+    lines set apart in the margins, running headers/footers (the same text, digits aside,
+    on at least half the pages, two at least) and lines in a smaller font than the body.
+    Returns body lines and how many were dropped."""
     heights = [ln.bottom - ln.top for _, lines in pages for ln in lines]
     size = median(heights) if heights else 0.0
+    spacings = [b.top - a.bottom for _, lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
+    gap = max(2 * median(spacings), 0.8 * size) if spacings else 0.8 * size
+    zones = [_margin_zones(lines, height, gap) for height, lines in pages]
     seen: Counter[str] = Counter()
-    for height, lines in pages:
-        seen.update({_furniture_key(lines[i].text) for i in _edge(lines, height)})
+    for (_, lines), zone in zip(pages, zones):
+        seen.update({_furniture_key(lines[i].text) for i in zone})
     repeat = max(2, (len(pages) + 1) // 2)
     body: list[_Line] = []
     dropped = 0
-    for height, lines in pages:
+    for (height, lines), zone in zip(pages, zones):
         edge = set(_edge(lines, height))
         for i, ln in enumerate(lines):
-            squashed = re.sub(r"\s+", "", ln.text)
-            if i in edge and (_PAGE_NUMBER.match(squashed) or seen[_furniture_key(ln.text)] >= repeat
-                              or _small_and_apart(lines, i, size)):
+            number = i in edge and _PAGE_NUMBER.match(re.sub(r"\s+", "", ln.text))
+            furniture = i in zone and (seen[_furniture_key(ln.text)] >= repeat or ln.bottom - ln.top <= 0.85 * size)
+            if number or furniture:
                 dropped += 1
                 continue
             body.append(ln)
@@ -203,7 +221,7 @@ class PdfReader:
                 for number, page in enumerate(pdf.pages, start=1):
                     raw = page.extract_text_lines(layout=False, strip=True, return_chars=False)
                     lines = [
-                        _Line(r["text"], r["x0"], r["x1"], r["top"], r["bottom"], number)
+                        _Line(_AUTOSPACE.sub("", r["text"]), r["x0"], r["x1"], r["top"], r["bottom"], number)
                         for r in raw if r["text"].strip()
                     ]
                     if not lines:

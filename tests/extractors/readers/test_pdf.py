@@ -117,3 +117,19 @@ def test_title_read_from_a_real_pdf(tmp_path):
     result = read_file(path)
     assert result.title == "某某县纪委监委关于两起问题的通报"
     assert result.text == "一、张某违规收受礼金问题。"
+
+
+def test_libreoffice_pdf_with_repeated_lines_at_page_tops(fixtures):
+    """Another producer: justified text, CJK/Latin autospace, a body that repeats itself so
+    the same line opens two pages — a body line, not a running header."""
+    from tests.fixtures.readers.make_fixtures import LO_TITLE
+
+    result = read_file(fixtures / "notice_lo.pdf")
+    assert result.pages and result.pages >= 2
+    assert result.text.splitlines() == [LO_TITLE, *_long_notice(8).strip().splitlines()]
+
+
+def test_typed_spaces_between_chinese_words_are_kept(tmp_path):
+    text = "新华社北京电（记者 张三 李四）近日，某某省纪委监委通报了3起典型问题。\n一、某某县原县长王某某严重违纪违法问题。\n"
+    result = read_file(render_pdf(text, tmp_path / "spaces.pdf"))
+    assert result.text.splitlines() == text.strip().splitlines()
