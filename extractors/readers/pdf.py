@@ -63,6 +63,19 @@ def _edge(lines: list[_Line], height: float) -> list[int]:
     return sorted(set(top + bottom))
 
 
+def _body_size(lines: list[_Line]) -> float:
+    """The body's line height: the median over characters, not lines (short furniture lines
+    in a smaller font must not pull it down)."""
+    weighted = sorted((ln.bottom - ln.top, len(ln.text)) for ln in lines)
+    total = sum(n for _, n in weighted)
+    seen = 0
+    for height, n in weighted:
+        seen += n
+        if seen >= total / 2:
+            return height
+    return 0.0
+
+
 def _margin_zones(lines: list[_Line], height: float, gap: float) -> set[int]:
     """Lines set apart from the body in the top or bottom margin: those before the first
     wide gap (within the first lines, in the band) and after the last one. A body line at
@@ -92,10 +105,10 @@ def _strip_furniture(pages: list[tuple[float, list[_Line]]]) -> tuple[list[_Line
     lines set apart in the margins, running headers/footers (the same text, digits aside,
     on at least half the pages, two at least) and lines in a smaller font than the body.
     Returns body lines and how many were dropped."""
-    heights = [ln.bottom - ln.top for _, lines in pages for ln in lines]
-    size = median(heights) if heights else 0.0
+    size = _body_size([ln for _, lines in pages for ln in lines])
     spacings = [b.top - a.bottom for _, lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
-    gap = max(2 * median(spacings), 0.8 * size) if spacings else 0.8 * size
+    # "Set apart": wider than twice the usual spacing between lines and than a line height.
+    gap = max(2 * sorted(spacings)[len(spacings) // 4], size) if spacings else size
     zones = [_margin_zones(lines, height, gap) for height, lines in pages]
     seen: Counter[str] = Counter()
     for (_, lines), zone in zip(pages, zones):
