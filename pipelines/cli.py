@@ -22,7 +22,9 @@ def main() -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
+    import jieba  # its dictionary-loading chatter (jieba resets its level on import)
+
+    jieba.setLogLevel(logging.WARNING)
     try:
         app()
     except ReadError as exc:

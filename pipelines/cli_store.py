@@ -293,3 +293,23 @@ def print_duplicates(st, groups) -> None:
             case = st.get_case(cid)
             text = " ".join(case.text.split())[:40] if case else ""
             typer.echo(f"    {cid}  {Path(info.get('doc_path', '')).name}  {text}…")
+
+
+# --------------------------------------------------------------------------- demo
+@app.command()
+def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: ./leian-data/demo.db)"),
+         folder: Path = typer.Option(Path("leian-data/demo-corpus"), "--folder",
+                                     help="Where to write the sample documents")) -> None:
+    """Build a case base from the bundled sample notices (offline), then search it.
+
+    Writes the samples (txt in UTF-8 and GBK, html, docx, pdf, one broken file, synthetic
+    notices) to a folder, ingests them into a fresh store, runs typical searches, shows a
+    case, finds similar cases and lists duplicates.
+
+    Example: leian demo
+    """
+    from pipelines.demo import run_demo
+
+    if store and store.startswith(("http://", "https://")):
+        raise UsageError("the demo builds an embedded store: give --store a file path")
+    raise typer.Exit(run_demo(store or "leian-data/demo.db", folder))

@@ -21,7 +21,8 @@ from search.normalize import normalize
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # 16 bands of 4 rows: P(candidate) 0.89 at J=0.6, 0.99 at J=0.75, 0.12 at J=0.3
 SHINGLE = 5
-THRESHOLD = 0.6  # estimated Jaccard at or above which two cases are one incident
+THRESHOLD = 0.5  # estimated Jaccard at or above which two cases may be one incident ...
+NUMBERS_AGREE = 0.5  # ... when the numbers they state (sums, dates, counts) mostly agree
 MIN_CHARS = 24  # shorter texts are too short to tell a republication from a similar phrase
 
 _DROP = re.compile(r"[\W_]+", re.UNICODE)
@@ -64,6 +65,24 @@ def to_bytes(sig: np.ndarray) -> bytes:
 
 def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4")
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text states (ASCII digits after normalisation)."""
+    return set(_NUMBER.findall(normalize(text)))
+
+
+def same_numbers(a: str, b: str) -> bool:
+    """True unless both texts state numbers and few of them agree: the same boilerplate
+    finding in two reports ("3项整改任务…" / "22项整改任务…") is two incidents, while a
+    republication keeps its sums and dates."""
+    na, nb = numbers(a), numbers(b)
+    if not na or not nb:
+        return True
+    return len(na & nb) / len(na | nb) >= NUMBERS_AGREE
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

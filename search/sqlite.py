@@ -264,20 +264,36 @@ class SqliteStore(CaseStore):
         keys = dedup.band_keys(sig)
         con.execute("INSERT INTO case_minhash(case_rowid, sig) VALUES (?, ?)", (rowid, dedup.to_bytes(sig)))
         best, best_j = None, 0.0
-        marks = ",".join("(?,?)" for _ in keys)
-        params = [x for b, k in enumerate(keys) for x in (k, b)]
+        # band keys differ per band (see dedup.band_keys), so the key alone finds candidates
         rows = con.execute(
-            f"SELECT DISTINCT m.case_rowid, m.sig, c.incident, c.id FROM case_bands b"
+            f"SELECT DISTINCT m.case_rowid, m.sig, c.incident, c.data FROM case_bands b"
             f" JOIN case_minhash m ON m.case_rowid=b.case_rowid JOIN cases c ON c.rowid=b.case_rowid"
-            f" WHERE (b.key, b.band) IN (VALUES {marks}) AND c.doc_id != ?", params + [doc.id]).fetchall()
-        for other_rowid, blob, incident, other_id in rows:
-            j = dedup.jaccard(sig, dedup.from_bytes(blob))
-            if j >= dedup.THRESHOLD and (j > best_j or (j == best_j and best and incident < best)):
-                best, best_j = incident, j
+            f" WHERE b.key IN ({','.join('?' * len(keys))}) AND c.doc_id != ?", keys + [doc.id]).fetchall()
+        scored = sorted(((dedup.jaccard(sig, dedup.from_bytes(blob)), incident, data)
+                         for _, blob, incident, data in rows), key=lambda t: (-t[0], t[1]))
+        best, best_j = None, 0.0
+        for j, incident, data in scored:
+            if j < dedup.THRESHOLD:
+                break
+            if not dedup.same_numbers(case.text, _case_text(data)) or not self._agrees_with(con, incident, sig, case.text):
+                continue
+            best, best_j = incident, j
+            break
         if best is not None:
             con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (best, best_j, rowid))
         con.executemany("INSERT OR IGNORE INTO case_bands(band, key, case_rowid) VALUES (?,?,?)",
                         [(b, k, rowid) for b, k in enumerate(keys)])
+
+    @staticmethod
+    def _agrees_with(con: sqlite3.Connection, incident: str, sig, text: str) -> bool:
+        """A case joins an incident only if it also matches the incident's representative,
+        so groups do not drift through chains of slightly different texts."""
+        row = con.execute("SELECT m.sig, c.data FROM cases c JOIN case_minhash m ON m.case_rowid=c.rowid"
+                          " WHERE c.id=?", (incident,)).fetchone()
+        if row is None:
+            return True
+        return (dedup.jaccard(sig, dedup.from_bytes(row[0])) >= dedup.THRESHOLD
+                and dedup.same_numbers(text, _case_text(row[1])))
 
     def _delete_cases(self, con: sqlite3.Connection, doc_id: str) -> int:
         rows = con.execute("SELECT rowid, id FROM cases WHERE doc_id=?", (doc_id,)).fetchall()
@@ -613,6 +629,10 @@ class SqliteStore(CaseStore):
             if n:
                 problems.append(f"{name}: {n}")
         return problems
+
+
+def _case_text(data: str) -> str:
+    return json.loads(data)["text"]
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
