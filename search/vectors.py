@@ -1,0 +1,134 @@
+"""Term vectors of cases: what class-case grouping and typical-case choice compare.
+
+A case's terms are its content words (search.text.content_terms) without the names of its
+people and places, so that two cases are alike for what was done, not for who or where.
+Vectors are tf-idf (sublinear tf, smoothed idf over the cases compared), L2-normalised, as
+scipy sparse rows; cosine similarity is then a dot product.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from extractors.model import Case
+from search.text import content_terms, simplify
+
+
+def case_terms(case: Case) -> list[str]:
+    """Content words of a case, without its people's names and its place names."""
+    names = {simplify(p.name) for p in case.people if p.name}
+    places = {simplify(r.normalized or r.name) for r in case.regions}
+    out = []
+    for t in content_terms(case.text):
+        if "某" in t or t in names or t in places:
+            continue
+        if any(t in n or n in t for n in names if len(n) >= 2):
+            continue
+        out.append(t)
+    return out
+
+
+class TermMatrix:
+    """tf-idf rows for a list of term lists (one per case), L2-normalised."""
+
+    def __init__(self, docs: Sequence[Sequence[str]]):
+        vocab: dict[str, int] = {}
+        df: Counter[str] = Counter()
+        for terms in docs:
+            for t in set(terms):
+                df[t] += 1
+        for t in sorted(df):
+            vocab[t] = len(vocab)
+        n = len(docs)
+        self.vocab = vocab
+        self.terms = sorted(vocab, key=vocab.__getitem__)
+        self.df = df
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in self.terms], dtype=np.float64)
+        rows, cols, vals = [], [], []
+        for i, terms in enumerate(docs):
+            for t, c in Counter(terms).items():
+                j = vocab[t]
+                rows.append(i)
+                cols.append(j)
+                vals.append((1.0 + math.log(c)) * idf[j])
+        m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        self.matrix = sparse.diags(1.0 / norms) @ m
+        self.matrix = sparse.csr_matrix(self.matrix)
+
+    def similarity(self) -> np.ndarray:
+        """Dense cosine-similarity matrix (n × n) — for groups of a few thousand rows."""
+        s = (self.matrix @ self.matrix.T).toarray()
+        np.fill_diagonal(s, 1.0)
+        return np.clip(s, 0.0, 1.0)
+
+    def top_neighbours(self, k: int, threshold: float, chunk: int = 512) -> list[list[tuple[int, float]]]:
+        """For each row, its k most similar other rows with similarity ≥ threshold
+        (computed in chunks, so memory stays at chunk × n)."""
+        n = self.matrix.shape[0]
+        out: list[list[tuple[int, float]]] = []
+        mt = self.matrix.T.tocsc()
+        for start in range(0, n, chunk):
+            block = (self.matrix[start:start + chunk] @ mt).toarray()
+            for r in range(block.shape[0]):
+                i = start + r
+                row = block[r]
+                row[i] = -1.0
+                if k < n - 1:
+                    idx = np.argpartition(-row, k)[:k]
+                else:
+                    idx = np.arange(n)
+                pairs = sorted(((int(j), float(row[j])) for j in idx if row[j] >= threshold),
+                               key=lambda p: (-p[1], p[0]))
+                out.append(pairs)
+        return out
+
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's general-language idf table (word → idf) and its median, the background
+    against which a class's distinctive terms stand out. Fixed data, so every backend
+    gets the same terms from the same cases."""
+    import jieba.analyse
+
+    path = Path(jieba.analyse.__file__).parent / "idf.txt"
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def distinctive_terms(term_lists: Sequence[Sequence[str]], k: int = 10) -> list[tuple[str, float, list[int]]]:
+    """The terms that say what a set of cases is about: in many of its cases (coverage) and
+    rare in general language (jieba's idf). Returns (term, score, indices of the cases that
+    use it), best first; with three or more cases a term must occur in at least two."""
+    n = len(term_lists)
+    if not n:
+        return []
+    idf, median = general_idf()
+    cover: dict[str, list[int]] = {}
+    for i, terms in enumerate(term_lists):
+        for t in dict.fromkeys(terms):
+            cover.setdefault(t, []).append(i)
+    min_docs = 2 if n >= 3 else 1
+    scored = [(t, len(idx) / n * idf.get(t, median), idx) for t, idx in cover.items() if len(idx) >= min_docs]
+    scored.sort(key=lambda x: (-x[1], x[0]))
+    out: list[tuple[str, float, list[int]]] = []
+    for t, score, idx in scored:
+        # 危房 adds nothing next to 危房改造 found in the same cases
+        if any((t in o or o in t) and set(idx) <= set(oi) for o, _, oi in out):
+            continue
+        out.append((t, round(score, 4), idx))
+        if len(out) >= k:
+            break
+    return out

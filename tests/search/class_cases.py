@@ -1,0 +1,168 @@
+"""Notices written for the class-case tests, with their fields as an analyst would mark them.
+
+Each case's fields are given as the words of its text (spans are found in the text), so the
+Case objects are what a good extraction yields, whatever state the extractor is in. The texts
+vary the way real notices do: simplified and traditional script, full-width and ASCII
+punctuation, 余/多 amounts, several people, one incident republished in two notices.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from extractors.model import Amount, Case, Category, DateMention, Document, Domain, Person, Region, Sanction, case_id
+
+CATEGORY_LABELS = {"false_claims": "虚报冒领", "favoritism": "优亲厚友", "banquets": "违规吃喝",
+                   "project_contracting": "违规插手工程项目或违规发包招投标", "embezzlement": "贪污侵占",
+                   "collective_assets": "农村集体“三资”管理违规", "dereliction": "失职失责、履职不力、监管不力"}
+
+# (text, people [(name, position)], amounts [(text, value, role)], sanctions [(label, person)],
+#  categories [(code, evidence)], domains [(code, label)], regions [(name, level)], dates [(text, value, end)])
+LOWBAO_A = dict(
+    text="一、湖北省仙桃市陈场镇黄湾村党支部书记王孙标虚报冒领低保金问题。2018年6月至2020年9月，王孙标利用负责低保申报的职务便利，"
+         "虚报冒领其亲属低保金共计3.2万元。2021年3月，王孙标受到党内严重警告处分，违纪款已全部收缴。",
+    people=[("王孙标", "陈场镇黄湾村党支部书记")],
+    amounts=[("3.2万元", 32000.0, "involved")],
+    sanctions=[("党内严重警告", "王孙标")],
+    categories=[("false_claims", "虚报冒领")], domains=[("dibao", "低保")],
+    regions=[("湖北省", "province"), ("仙桃市", "city"), ("陈场镇", "township"), ("黄湾村", "village")],
+    dates=[("2018年6月至2020年9月", "2018-06", "2020-09"), ("2021年3月", "2021-03", "")],
+)
+LOWBAO_B = dict(
+    text="二、河南省太康县高朗乡李庄村党支部书记、村委会主任李建国和村会计张某某虚报冒领低保资金问题。2016年至2019年，李建国伙同张某某"
+         "以已故村民名义虚报低保户5户，冒领低保资金8.6万余元，用于个人开支。李建国受到开除党籍处分，张某某受到党内警告处分，"
+         "李建国涉嫌犯罪问题移送检察机关依法审查起诉。",
+    people=[("李建国", "高朗乡李庄村党支部书记、村委会主任"), ("张某某", "村会计")],
+    amounts=[("8.6万余元", 86000.0, "involved")],
+    sanctions=[("开除党籍", "李建国"), ("党内警告", "张某某"), ("移送检察机关", "李建国")],
+    categories=[("false_claims", "虚报"), ("embezzlement", "冒领低保资金8.6万余元，用于个人开支")],
+    domains=[("dibao", "低保")],
+    regions=[("河南省", "province"), ("太康县", "county"), ("高朗乡", "township"), ("李庄村", "village")],
+    dates=[("2016年至2019年", "2016", "2019")],
+)
+# The same incident as LOWBAO_B, republished by the province in other words.
+LOWBAO_B_COPY = dict(
+    text="3.太康县高朗乡李庄村党支部书记、村委会主任李建国等人虚报冒领低保资金问题。2016年至2019年,李建国伙同村会计张某某以已故村民名义"
+         "虚报低保户5户,冒领低保资金8.6万余元。李建国受到开除党籍处分,张某某受到党内警告处分,李建国涉嫌犯罪问题移送检察机关。",
+    people=[("李建国", "高朗乡李庄村党支部书记、村委会主任"), ("张某某", "村会计")],
+    amounts=[("8.6万余元", 86000.0, "involved")],
+    sanctions=[("开除党籍", "李建国"), ("党内警告", "张某某"), ("移送检察机关", "李建国")],
+    categories=[("false_claims", "虚报冒领")], domains=[("dibao", "低保")],
+    regions=[("太康县", "county"), ("高朗乡", "township"), ("李庄村", "village")],
+    dates=[("2016年至2019年", "2016", "2019")],
+)
+LOWBAO_TRAD = dict(
+    text="三、山東省陽谷縣安樂鎮紅旗村黨支部書記、村委會主任劉某虛報冒領低保金問題。2019年1月至2020年12月，劉某將不符合條件的3名親屬"
+         "納入低保，虛報冒領低保金2.4萬元。2021年5月，劉某受到黨內警告處分，違紀款已收繳。",
+    people=[("劉某", "陽谷縣安樂鎮紅旗村黨支部書記、村委會主任")],
+    amounts=[("2.4萬元", 24000.0, "involved")],
+    sanctions=[("党内警告", "劉某")],
+    categories=[("false_claims", "虛報冒領"), ("favoritism", "親屬")], domains=[("dibao", "低保")],
+    regions=[("山東省", "province"), ("陽谷縣", "county"), ("安樂鎮", "township"), ("紅旗村", "village")],
+    dates=[("2019年1月至2020年12月", "2019-01", "2020-12"), ("2021年5月", "2021-05", "")],
+)
+LOWBAO_C = dict(
+    text="四、四川省理县薛城镇木卡村村委会主任杨某套取低保金问题。2020年，杨某在低保审核中把关不严，虚报2户低保对象，套取低保金1.5万元"
+         "据为己有。2021年8月，杨某受到政务记过处分。",
+    people=[("杨某", "薛城镇木卡村村委会主任")],
+    amounts=[("1.5万元", 15000.0, "involved")],
+    sanctions=[("政务记过", "杨某")],
+    categories=[("false_claims", "套取")], domains=[("dibao", "低保")],
+    regions=[("四川省", "province"), ("理县", "county"), ("薛城镇", "township"), ("木卡村", "village")],
+    dates=[("2020年", "2020", ""), ("2021年8月", "2021-08", "")],
+)
+FAVOR = dict(
+    text="五、湖北省仙桃市剅河镇赵湾村党支部书记赵某优亲厚友问题。2019年，赵某违规为其儿子、弟弟办理低保，未经村民代表评议和公示。"
+         "2020年4月，赵某受到党内警告处分，违规享受的低保金1.1万元被追缴。",
+    people=[("赵某", "剅河镇赵湾村党支部书记")],
+    amounts=[("1.1万元", 11000.0, "returned")],
+    sanctions=[("党内警告", "赵某")],
+    categories=[("favoritism", "优亲厚友")], domains=[("dibao", "低保")],
+    regions=[("湖北省", "province"), ("仙桃市", "city"), ("剅河镇", "township"), ("赵湾村", "village")],
+    dates=[("2019年", "2019", ""), ("2020年4月", "2020-04", "")],
+)
+BANQUET_A = dict(
+    text="1.江苏省某县交通运输局局长周某违规公款吃喝问题。2022年春节期间，周某安排下属单位在私人会所超标准公务接待，"
+         "接待费用共计1.8万元以会议费名义报销。周某受到党内警告处分，违规费用已退缴。",
+    people=[("周某", "县交通运输局局长")],
+    amounts=[("1.8万元", 18000.0, "involved")],
+    sanctions=[("党内警告", "周某")],
+    categories=[("banquets", "公款吃喝")], domains=[("reception", "公务接待")],
+    regions=[("江苏省", "province")],
+    dates=[("2022年春节", "2022-02", "")],
+)
+BANQUET_B = dict(
+    text="2.浙江省某市卫生健康局副局长吴某接受宴请并饮酒问题。2023年5月工作日午餐，吴某接受管理服务对象宴请并饮酒，"
+         "餐费4600元由对方支付。吴某受到政务警告处分。",
+    people=[("吴某", "市卫生健康局副局长")],
+    amounts=[("4600元", 4600.0, "involved")],
+    sanctions=[("政务警告", "吴某")],
+    categories=[("banquets", "接受宴请")], domains=[("reception", "公务接待")],
+    regions=[("浙江省", "province")],
+    dates=[("2023年5月", "2023-05", "")],
+)
+PROJECT_A = dict(
+    text="一、福建省安溪县某镇党委书记陈某违规插手工程项目问题。2017年至2020年，陈某利用职务便利，违规将镇区道路工程肢解发包给其亲属"
+         "控制的公司，涉及金额320万元，并收受好处费12万元。陈某受到开除党籍、政务开除处分，涉嫌犯罪问题移送检察机关。",
+    people=[("陈某", "某镇党委书记")],
+    amounts=[("320万元", 3_200_000.0, "involved"), ("12万元", 120_000.0, "involved")],
+    sanctions=[("开除党籍", "陈某"), ("政务开除", "陈某"), ("移送检察机关", "陈某")],
+    categories=[("project_contracting", "肢解发包"), ("bribery", "收受好处费")], domains=[("construction", "工程项目")],
+    regions=[("福建省", "province"), ("安溪县", "county")],
+    dates=[("2017年至2020年", "2017", "2020")],
+)
+
+
+def build_document(name: str, items: list[dict], doc_id: str | None = None, title: str = "") -> Document:
+    """A Document whose cases are the given items, fields located in the document text."""
+    header = f"{title or name}\n"
+    text = header + "\n".join(i["text"] for i in items)
+    doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc = Document(id=doc_id, path=f"/notices/{name}.txt", title=title or name, text=text, date="2021-06-01",
+                   issuer="某市纪委监委")
+    pos = len(header)
+    for k, item in enumerate(items, start=1):
+        t = item["text"]
+        start = pos
+
+        def span(s: str) -> tuple[int, int]:
+            i = t.find(s)
+            assert i >= 0, f"{s!r} not in case text"
+            return start + i, start + i + len(s)
+
+        case = Case(id=case_id(doc_id, k), doc_id=doc_id, ordinal=k, text=t, start=start, end=start + len(t))
+        for nm, position in item.get("people", []):
+            s, e = span(nm)
+            case.people.append(Person(name=nm, position=position, start=s, end=e, anonymised="某" in nm))
+        for txt, value, role in item.get("amounts", []):
+            s, e = span(txt)
+            case.amounts.append(Amount(text=txt, value=value, role=role, approximate="余" in txt or "多" in txt,
+                                       start=s, end=e))
+        for label, person in item.get("sanctions", []):
+            s, e = span(label if label in t else person)
+            case.sanctions.append(Sanction(label=label, person=person, text=label, start=s, end=e))
+        for code, ev in item.get("categories", []):
+            s, e = span(ev)
+            case.categories.append(Category(code=code, label=CATEGORY_LABELS.get(code, code), evidence=ev, start=s, end=e))
+        for code, label in item.get("domains", []):
+            s, e = span(label) if label in t else (-1, -1)
+            case.domains.append(Domain(code=code, label=label, text=label, start=s, end=e))
+        for nm, level in item.get("regions", []):
+            s, e = span(nm)
+            case.regions.append(Region(name=nm, level=level, start=s, end=e))
+        for txt, value, end_value in item.get("dates", []):
+            s, e = span(txt)
+            case.dates.append(DateMention(text=txt, value=value, end_value=end_value, start=s, end=e))
+        doc.cases.append(case)
+        pos += len(t) + 1
+    return doc
+
+
+def documents() -> list[Document]:
+    """Three notices: a county notice, a province notice republishing one of its cases, and a
+    notice of other kinds of cases."""
+    return [
+        build_document("county-2021-mass-interest", [LOWBAO_A, LOWBAO_B, LOWBAO_TRAD, LOWBAO_C, FAVOR],
+                       title="关于5起群众身边腐败问题典型案例的通报"),
+        build_document("province-2021-lowbao", [LOWBAO_B_COPY], title="省纪委监委通报低保领域典型问题"),
+        build_document("city-2023-eight-rules", [BANQUET_A, BANQUET_B, PROJECT_A], title="违反中央八项规定精神典型问题通报"),
+    ]
