@@ -1,4 +1,163 @@
-"""Commands of the summary area (registered on the shared app when imported)."""
+"""`leian classes` and `leian summary`: classes of alike cases and their rectification summaries."""
 from __future__ import annotations
 
-from pipelines.cli_app import app  # noqa: F401
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from pipelines.cli_app import app
+from pipelines.cli_store import STORE_HELP, UsageError, _amount
+
+FILTER_HELP = "Narrow the class: "
+
+
+def _location(store: str | None) -> str:
+    from config.settings import get_settings
+
+    return store or get_settings().store
+
+
+def _filters(domain, region, sanction, post, doc_type, date_from, date_to, min_amount, max_amount, category=()):
+    from search.store import Filters
+
+    return Filters(category=list(category), domain=domain, region=region, sanction=sanction, post=post,
+                   doc_type=doc_type, date_from=date_from, date_to=date_to,
+                   amount_min=_amount(min_amount), amount_max=_amount(max_amount))
+
+
+@app.command()
+def classes(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+            as_json: bool = typer.Option(False, "--json", help="Print the classes as JSON (with member case ids)"),
+            threshold: float = typer.Option(0.3, "--threshold", min=0.05, max=0.95,
+                                            help="Cosine similarity at which two cases are alike (clusters)"),
+            min_size: int = typer.Option(2, "--min-size", min=2, help="Smallest cluster / crossing listed (incidents)"),
+            save: str = typer.Option("", "--save", help="Save a class under this id: a --query and/or filters"),
+            name: str = typer.Option("", "--name", help="Name of the class saved with --save"),
+            query: str = typer.Option("", "--query", "-q", help="Query of the class saved with --save"),
+            category: list[str] = typer.Option([], "--category", "-c", help="Category code (with --save)"),
+            domain: list[str] = typer.Option([], "--domain", "-d", help="Domain code (with --save)"),
+            region: list[str] = typer.Option([], "--region", "-r", help="Region name (with --save)"),
+            sanction: list[str] = typer.Option([], "--sanction", "-s", help="Sanction label (with --save)"),
+            post: list[str] = typer.Option([], "--post", "-p", help="Post substring (with --save)"),
+            doc_type: list[str] = typer.Option([], "--doc-type", help="Document type (with --save)"),
+            date_from: str = typer.Option("", "--from", help="Earliest date, ISO (with --save)"),
+            date_to: str = typer.Option("", "--to", help="Latest date, ISO (with --save)"),
+            min_amount: Optional[str] = typer.Option(None, "--min-amount", help="Smallest sum (with --save)"),
+            max_amount: Optional[str] = typer.Option(None, "--max-amount", help="Largest sum (with --save)"),
+            delete: str = typer.Option("", "--delete", help="Delete the saved class with this id")) -> None:
+    """List the classes of alike cases: saved classes, problem categories (and their crossings
+    with a domain or a province), and clusters of alike cases found by text similarity within
+    each category. Near-duplicate copies of one incident count once. Use an id with
+    `leian summary --class ID`. With --save, keep a query with filters as a named class
+    (stored in classes.json beside the store).
+
+    Example: leian classes --save dibao-favor --name 低保优亲厚友 --query "低保 亲属" --category favoritism
+    """
+    from search.classes import classes_path, delete_class, list_classes, save_class
+    from search.open import open_store
+
+    path = classes_path(_location(store))
+    if save:
+        cd = save_class(path, save, name, query, _filters(domain, region, sanction, post, doc_type, date_from,
+                                                           date_to, min_amount, max_amount, category))
+        typer.echo(f"saved class {cd.id} ({cd.name}) in {path}")
+        return
+    if delete:
+        delete_class(path, delete)
+        typer.echo(f"deleted class {delete} from {path}")
+        return
+    if query or category or domain or region or sanction or post:
+        raise UsageError("--query and filters describe a class to save: add --save ID")
+    with open_store(store) as st:
+        listing = list_classes(st, path, threshold=threshold, min_size=min_size)
+    if as_json:
+        typer.echo(json.dumps(listing.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        return
+    _print_listing(listing)
+
+
+def _print_listing(listing) -> None:
+    """A table per section on a terminal; tab-separated lines otherwise (for grep and cut)."""
+    import sys
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from search.classes import describe_filters
+
+    sections = (("Saved classes", listing.saved), ("Categories", listing.categories),
+                ("Clusters of alike cases", listing.clusters))
+    if not sys.stdout.isatty():
+        typer.echo(f"# {listing.cases} cases, {listing.incidents} incidents (near-duplicate copies counted once)")
+        for title, rows in sections:
+            typer.echo(f"# {title}: id, incidents, cases, name, {'query/filters' if title == 'Saved classes' else 'terms'}")
+            for cd in rows:
+                extra = ("；".join(x for x in (cd.query, describe_filters(cd.filters)) if x)
+                         if title == "Saved classes" else "、".join(cd.terms[:5]))
+                typer.echo(f"{cd.id}\t{cd.incidents}\t{cd.cases}\t{cd.name}\t{extra}")
+        return
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(f"{listing.cases} cases, {listing.incidents} incidents (near-duplicate copies counted once)")
+    for title, rows in sections:
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("incidents", justify="right")
+        table.add_column("cases", justify="right")
+        table.add_column("name")
+        table.add_column("distinctive terms" if title != "Saved classes" else "query / filters")
+        for cd in rows:
+            extra = "、".join(cd.terms[:5])
+            if title == "Saved classes":
+                extra = "；".join(x for x in (cd.query, describe_filters(cd.filters)) if x)
+            table.add_row(cd.id, str(cd.incidents), str(cd.cases), cd.name, extra)
+        if not rows:
+            console.print(f"{title}: none")
+        else:
+            console.print(table)
+
+
+@app.command()
+def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file (.docx, .md or .json)"),
+            query: str = typer.Option("", "--query", "-q", help="The class is what this query finds"),
+            category: str = typer.Option("", "--category", "-c", help="The class is this problem category (code)"),
+            class_id: str = typer.Option("", "--class", help="A class id from `leian classes`"),
+            fmt: Optional[str] = typer.Option(None, "--format", "-f", help="docx | md | json (default: from -o)"),
+            domain: list[str] = typer.Option([], "--domain", "-d", help=FILTER_HELP + "domain code (repeatable)"),
+            region: list[str] = typer.Option([], "--region", "-r", help=FILTER_HELP + "region name (repeatable)"),
+            sanction: list[str] = typer.Option([], "--sanction", "-s", help=FILTER_HELP + "sanction label"),
+            post: list[str] = typer.Option([], "--post", "-p", help=FILTER_HELP + "post substring"),
+            doc_type: list[str] = typer.Option([], "--doc-type", help=FILTER_HELP + "document type"),
+            date_from: str = typer.Option("", "--from", help=FILTER_HELP + "earliest date, ISO"),
+            date_to: str = typer.Option("", "--to", help=FILTER_HELP + "latest date, ISO"),
+            min_amount: Optional[str] = typer.Option(None, "--min-amount", help=FILTER_HELP + "smallest sum, e.g. 5万"),
+            max_amount: Optional[str] = typer.Option(None, "--max-amount", help=FILTER_HELP + "largest sum"),
+            threshold: float = typer.Option(0.3, "--threshold", min=0.05, max=0.95,
+                                            help="Cluster similarity (only for cluster ids; as in `leian classes`)"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Write the rectification summary (类案整改分析) of a class of alike cases: scope, posts and
+    units involved, the common pattern in the cases' own words, money, sanctions with a 量纪参考
+    table, typical cases with their sources, institutional gaps and rectification measures.
+    DOCX (with charts), Markdown or JSON (every figure with the case ids behind it).
+
+    Example: leian summary --category false_claims --domain subsistence_allowance --region 湖北省 -o 低保虚报冒领.docx
+    """
+    from pipelines.summary_steps import write_summary
+    from search.open import open_store
+    from search.reports import FORMATS
+
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if sum(bool(x) for x in (query, category, class_id)) != 1:
+        raise UsageError("name the class with exactly one of --query Q, --category CODE or --class ID")
+    filters = _filters(domain, region, sanction, post, doc_type, date_from, date_to, min_amount, max_amount)
+    location = _location(store)
+    with open_store(store) as st:
+        result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,
+                                      category=category, filters=filters, threshold=threshold)
+    sc = result.scope
+    typer.echo(f"{result.class_def.name}: {sc.incidents} incidents ({sc.cases} cases, {sc.documents} documents)"
+               f" → {', '.join(str(f) for f in files)}")
+    if not sc.cases:
+        typer.echo("note: the class has no cases; the report says so", err=True)

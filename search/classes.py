@@ -40,7 +40,7 @@ from search.vectors import TermMatrix, case_terms, distinctive_terms
 
 log = logging.getLogger(__name__)
 
-ClassKind = Literal["saved", "category", "cluster"]
+ClassKind = Literal["saved", "category", "cluster", "query"]
 DEFAULT_THRESHOLD = 0.3  # cosine similarity for two cases to be alike (average linkage)
 LINKAGE_LIMIT = 3000  # above this many incidents in one category, use the neighbour graph
 UNCATEGORISED = "uncategorised"
@@ -51,6 +51,12 @@ class ClassNotFound(LeianError):
     """No class with that id."""
 
     exit_code = 5
+
+
+class ClassUsageError(LeianError):
+    """A class named or saved the wrong way (bad id, no query, unknown category)."""
+
+    exit_code = 2
 
 
 class ClassDef(BaseModel):
@@ -151,16 +157,18 @@ def category_classes(cases: Sequence[Case], groups: Sequence[DuplicateGroup], mi
 
 
 # --- clusters -------------------------------------------------------------------------------
-def _cluster_labels(tm: TermMatrix, threshold: float) -> np.ndarray:
-    """Cluster index of each row: average linkage cut at 1 - threshold (cosine distance)."""
-    n = tm.matrix.shape[0]
+def _cluster_labels(tm: TermMatrix, rows: list[int], threshold: float) -> np.ndarray:
+    """Cluster index of each of the rows: average linkage cut at 1 - threshold (cosine distance)."""
+    n = len(rows)
     if n == 1:
         return np.zeros(1, dtype=int)
+    sub = tm.matrix[rows]
     if n <= LINKAGE_LIMIT:
         from scipy.cluster.hierarchy import fcluster, linkage
         from scipy.spatial.distance import squareform
 
-        dist = 1.0 - tm.similarity()
+        sim = np.clip((sub @ sub.T).toarray(), 0.0, 1.0)
+        dist = 1.0 - sim
         np.fill_diagonal(dist, 0.0)
         z = linkage(squareform(dist, checks=False), method="average")
         return fcluster(z, t=1.0 - threshold, criterion="distance") - 1
@@ -168,15 +176,15 @@ def _cluster_labels(tm: TermMatrix, threshold: float) -> np.ndarray:
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
 
-    nbrs = tm.top_neighbours(k=10, threshold=threshold)
+    nbrs = TermMatrix.from_matrix(sub).top_neighbours(k=10, threshold=threshold)
     sets = [{j for j, _ in row} for row in nbrs]
-    rows, cols = [], []
+    src, dst = [], []
     for i, row in enumerate(nbrs):
         for j, _ in row:
             if i in sets[j]:
-                rows.append(i)
-                cols.append(j)
-    graph = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+                src.append(i)
+                dst.append(j)
+    graph = sparse.coo_matrix((np.ones(len(src)), (src, dst)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     return labels
 
@@ -188,42 +196,43 @@ def cluster_id(anchor_case_id: str) -> str:
 
 def find_clusters(cases: Sequence[Case], groups: Sequence[DuplicateGroup], *, threshold: float = DEFAULT_THRESHOLD,
                   min_size: int = 2) -> list[ClassDef]:
-    """Alike-case clusters of at least `min_size` incidents, largest first."""
+    """Alike-case clusters of at least `min_size` incidents, largest first.
+
+    Term weights (idf) come from all the incidents given, so a word common to a whole
+    category (低保 among 低保 cases) still tells it from others; clustering then runs within
+    each main category."""
     incs = incidents(cases, groups)
+    if not incs:
+        return []
     dlabels = domain_labels(cases)
-    by_cat: dict[str, list[Incident]] = {}
-    for inc in incs:
-        by_cat.setdefault(primary_category(inc.case), []).append(inc)
+    terms = [case_terms(i.case) for i in incs]
+    tm = TermMatrix(terms)
+    by_cat: dict[str, list[int]] = {}
+    for k, inc in enumerate(incs):
+        by_cat.setdefault(primary_category(inc.case), []).append(k)
     out: list[ClassDef] = []
     for cat in sorted(by_cat):
-        items = by_cat[cat]
-        if len(items) < min_size:
+        rows = by_cat[cat]
+        if len(rows) < min_size:
             continue
-        terms = [case_terms(i.case) for i in items]
-        tm = TermMatrix(terms)
-        labels = _cluster_labels(tm, threshold)
-        sim = tm.similarity() if len(items) <= LINKAGE_LIMIT else None
+        labels = _cluster_labels(tm, rows, threshold)
         for lab in sorted(set(labels.tolist())):
-            idx = [i for i in range(len(items)) if labels[i] == lab]
-            if len(idx) < min_size:
-                continue
-            out.append(_cluster_def(cat, [items[i] for i in idx], [terms[i] for i in idx], tm, idx, sim, dlabels))
+            idx = [rows[i] for i in range(len(rows)) if labels[i] == lab]
+            if len(idx) >= min_size:
+                out.append(_cluster_def(cat, [incs[i] for i in idx], [terms[i] for i in idx], tm, idx, dlabels))
     out.sort(key=lambda c: (-c.incidents, c.id))
     return out
 
 
 def _cluster_def(cat: str, members: list[Incident], terms: list[list[str]], tm: TermMatrix, idx: list[int],
-                 sim: np.ndarray | None, dlabels: dict[str, str]) -> ClassDef:
-    if sim is None:
-        sub = tm.matrix[idx]
-        block = (sub @ sub.T).toarray()
-    else:
-        block = sim[np.ix_(idx, idx)]
+                 dlabels: dict[str, str]) -> ClassDef:
+    sub = tm.matrix[idx]
+    block = np.clip((sub @ sub.T).toarray(), 0.0, 1.0)
     n = len(idx)
-    mean_sim = (block.sum(axis=1) - 1.0) / max(n - 1, 1)
+    mean_sim = (block.sum(axis=1) - block.diagonal()) / max(n - 1, 1)
     best = sorted(range(n), key=lambda i: (-round(float(mean_sim[i]), 9), members[i].id))[0]
     anchor = members[best].id
-    cohesion = float((block.sum() - n) / (n * (n - 1))) if n > 1 else 1.0
+    cohesion = float((block.sum() - block.diagonal().sum()) / (n * (n - 1))) if n > 1 else 1.0
     dom_counts = Counter(d for m in members for d in dict.fromkeys(x.code for x in m.case.domains))
     dom = ""
     if dom_counts:
@@ -274,9 +283,9 @@ def _write_saved(path: Path, classes: list[ClassDef]) -> None:
 def save_class(path: Path, class_id: str, name: str, query: str, filters: Filters) -> ClassDef:
     """Save (or replace) a class: a query with filters and a name."""
     if not _SAVED_ID.match(class_id) or parse_category_id(class_id) or re.fullmatch(r"k[0-9a-f]{8}", class_id):
-        raise LeianError(f"bad class id {class_id!r}: use letters, digits, - or _, not a category code or k+hex")
+        raise ClassUsageError(f"bad class id {class_id!r}: use letters, digits, - or _, not a category code or k+hex")
     if not query and filters == Filters():
-        raise LeianError("a saved class needs a query or at least one filter")
+        raise ClassUsageError("a saved class needs a query or at least one filter")
     saved = [c for c in load_saved(path) if c.id != class_id]
     cd = ClassDef(id=class_id, name=name or class_id, kind="saved", query=query, filters=filters)
     _write_saved(path, saved + [cd])
@@ -334,6 +343,65 @@ def resolve_class(store: CaseStore, class_id: str, saved_path: Path, *,
                 ids = set(cd.case_ids)
                 return cd, [c for c in all_cases if c.id in ids]
     raise ClassNotFound(f"no class {class_id!r}: run `leian classes` to list them")
+
+
+def _narrow(store: CaseStore, cases: list[Case], filters: Filters) -> list[Case]:
+    """Keep the cases that also match the filters (the store decides what a filter means)."""
+    if filters == Filters():
+        return cases
+    allowed = {c.id for c in store.iter_cases(filters)}
+    return [c for c in cases if c.id in allowed]
+
+
+def describe_filters(filters: Filters) -> str:
+    """Filters in words, for a class name: 地区=湖北省；职务含村党支部书记."""
+    parts = []
+    names = {"category": "类别", "domain": "领域", "region": "地区", "sanction": "处理", "post": "职务",
+             "doc_type": "文种"}
+    for field, name in names.items():
+        values = getattr(filters, field)
+        if values:
+            parts.append(f"{name}={'/'.join(category_label(v) if field == 'category' else v for v in values)}")
+    if filters.date_from or filters.date_to:
+        parts.append(f"时间{filters.date_from or '…'}至{filters.date_to or '…'}")
+    if filters.amount_min is not None or filters.amount_max is not None:
+        lo = f"{filters.amount_min:g}" if filters.amount_min is not None else "…"
+        hi = f"{filters.amount_max:g}" if filters.amount_max is not None else "…"
+        parts.append(f"金额{lo}至{hi}元")
+    return "；".join(parts)
+
+
+def select_class(store: CaseStore, *, saved_path: Path, class_id: str = "", query: str = "", category: str = "",
+                 filters: Filters | None = None, threshold: float = DEFAULT_THRESHOLD) -> tuple[ClassDef, list[Case]]:
+    """The class a summary is about — by id, by an ad-hoc query, or by category — narrowed by
+    any further filters; with its cases."""
+    filters = filters or Filters()
+    chosen = [x for x in (class_id, query, category) if x]
+    if len(chosen) != 1:
+        raise ClassUsageError("name the class with exactly one of --class ID, --query Q or --category CODE")
+    if class_id:
+        cd, cases = resolve_class(store, class_id, saved_path, threshold=threshold)
+        narrowed = _narrow(store, cases, filters)
+        if len(narrowed) != len(cases):
+            cd = cd.model_copy(update={"name": f"{cd.name}（{describe_filters(filters)}）"})
+        return cd, narrowed
+    if query:
+        desc = describe_filters(filters)
+        name = f"“{query}”" + (f"（{desc}）" if desc else "")
+        cd = ClassDef(id="query", name=name, kind="query", query=query, filters=filters)
+        return cd, query_cases(store, query, filters)
+    if category not in category_labels():
+        raise ClassUsageError(f"unknown category {category!r}: use a taxonomy code such as false_claims "
+                         f"({', '.join(sorted(category_labels()))})")
+    domain = filters.domain[0] if len(filters.domain) == 1 else ""
+    region = filters.region[0] if len(filters.region) == 1 else ""
+    rest = filters.model_copy(update={"category": [], "domain": [] if domain else filters.domain,
+                                      "region": [] if region else filters.region})
+    cd, cases = resolve_class(store, category_class(category, domain, region).id, saved_path, threshold=threshold)
+    narrowed = _narrow(store, cases, rest)
+    if rest != Filters():
+        cd = cd.model_copy(update={"name": f"{cd.name}（{describe_filters(rest)}）", "filters": filters})
+    return cd, narrowed
 
 
 def cluster_id_matches(class_id: str, cd: ClassDef) -> bool:

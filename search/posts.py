@@ -45,6 +45,8 @@ def _reduce_places(post: str) -> str:
     level = ""
     rest = post
     while True:
+        if rest.startswith(("社区", "街道", "居委会")):
+            break  # a level without a name: 社区居委会主任
         m = _PLACE.match(rest)
         if not m:
             break

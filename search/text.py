@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from config import load_lines
 from extractors.segment import tokenize
+from search.normalize import to_simplified
 
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]+")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]+")
@@ -18,34 +19,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"^[\d.%％]+$")
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _traditional_chars() -> frozenset[str]:
-    """Characters that OpenCC's t2s table changes (the fast test for 'needs converting')."""
-    from pathlib import Path
-
-    import opencc
-
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    chars = set()
-    for line in table.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if len(key) == 1 and values.split(" ")[0] != key:
-            chars.add(key)
-    return frozenset(chars)
-
-
 def simplify(text: str) -> str:
-    """The simplified-script form of a text (unchanged, and fast, when already simplified)."""
-    if not text or not (set(text) & _traditional_chars()):
-        return text
-    return _t2s().convert(text)
+    """The simplified-script form of a text (the store's own normalisation, so analysis and
+    index agree; fast when the text is already simplified)."""
+    return to_simplified(text)
 
 
 @lru_cache(maxsize=1)

@@ -22,16 +22,21 @@ from search.text import content_terms, simplify
 
 def case_terms(case: Case) -> list[str]:
     """Content words of a case, without its people's names and its place names."""
-    names = {simplify(p.name) for p in case.people if p.name}
-    places = {simplify(r.normalized or r.name) for r in case.regions}
+    names = tuple(sorted({simplify(p.name) for p in case.people if p.name}))
+    places = tuple(sorted({simplify(r.normalized or r.name) for r in case.regions}))
+    return list(_terms(case.text, names, places))
+
+
+@lru_cache(maxsize=20000)
+def _terms(text: str, names: tuple[str, ...], places: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for t in content_terms(case.text):
+    for t in content_terms(text):
         if "某" in t or t in names or t in places:
             continue
-        if any(t in n or n in t for n in names if len(n) >= 2):
-            continue
+        if any(t in n or n in t for n in names if len(n) >= 2) or any(t in p for p in places):
+            continue  # 陈场 of 陈场镇: jieba splits place names
         out.append(t)
-    return out
+    return tuple(out)
 
 
 class TermMatrix:
@@ -62,6 +67,14 @@ class TermMatrix:
         norms[norms == 0] = 1.0
         self.matrix = sparse.diags(1.0 / norms) @ m
         self.matrix = sparse.csr_matrix(self.matrix)
+
+    @classmethod
+    def from_matrix(cls, matrix: sparse.csr_matrix) -> "TermMatrix":
+        """A TermMatrix over rows already weighted and normalised (a subset of another's)."""
+        tm = cls.__new__(cls)
+        tm.vocab, tm.terms, tm.df = {}, [], Counter()
+        tm.matrix = sparse.csr_matrix(matrix)
+        return tm
 
     def similarity(self) -> np.ndarray:
         """Dense cosine-similarity matrix (n × n) — for groups of a few thousand rows."""
@@ -96,9 +109,9 @@ def general_idf() -> tuple[dict[str, float], float]:
     """jieba's general-language idf table (word → idf) and its median, the background
     against which a class's distinctive terms stand out. Fixed data, so every backend
     gets the same terms from the same cases."""
-    import jieba.analyse
+    import jieba  # not jieba.analyse: importing it loads the same table into a TFIDF object
 
-    path = Path(jieba.analyse.__file__).parent / "idf.txt"
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     table: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")

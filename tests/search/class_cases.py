@@ -23,7 +23,7 @@ LOWBAO_A = dict(
     people=[("王孙标", "陈场镇黄湾村党支部书记")],
     amounts=[("3.2万元", 32000.0, "involved")],
     sanctions=[("党内严重警告", "王孙标")],
-    categories=[("false_claims", "虚报冒领")], domains=[("dibao", "低保")],
+    categories=[("false_claims", "虚报冒领")], domains=[("subsistence_allowance", "低保")],
     regions=[("湖北省", "province"), ("仙桃市", "city"), ("陈场镇", "township"), ("黄湾村", "village")],
     dates=[("2018年6月至2020年9月", "2018-06", "2020-09"), ("2021年3月", "2021-03", "")],
 )
@@ -35,20 +35,15 @@ LOWBAO_B = dict(
     amounts=[("8.6万余元", 86000.0, "involved")],
     sanctions=[("开除党籍", "李建国"), ("党内警告", "张某某"), ("移送检察机关", "李建国")],
     categories=[("false_claims", "虚报"), ("embezzlement", "冒领低保资金8.6万余元，用于个人开支")],
-    domains=[("dibao", "低保")],
+    domains=[("subsistence_allowance", "低保")],
     regions=[("河南省", "province"), ("太康县", "county"), ("高朗乡", "township"), ("李庄村", "village")],
     dates=[("2016年至2019年", "2016", "2019")],
 )
-# The same incident as LOWBAO_B, republished by the province in other words.
+# The same incident as LOWBAO_B, republished by the province with other numbering and punctuation.
 LOWBAO_B_COPY = dict(
-    text="3.太康县高朗乡李庄村党支部书记、村委会主任李建国等人虚报冒领低保资金问题。2016年至2019年,李建国伙同村会计张某某以已故村民名义"
-         "虚报低保户5户,冒领低保资金8.6万余元。李建国受到开除党籍处分,张某某受到党内警告处分,李建国涉嫌犯罪问题移送检察机关。",
-    people=[("李建国", "高朗乡李庄村党支部书记、村委会主任"), ("张某某", "村会计")],
-    amounts=[("8.6万余元", 86000.0, "involved")],
-    sanctions=[("开除党籍", "李建国"), ("党内警告", "张某某"), ("移送检察机关", "李建国")],
-    categories=[("false_claims", "虚报冒领")], domains=[("dibao", "低保")],
-    regions=[("太康县", "county"), ("高朗乡", "township"), ("李庄村", "village")],
-    dates=[("2016年至2019年", "2016", "2019")],
+    LOWBAO_B,
+    text=("（三）" + LOWBAO_B["text"][2:]).replace("，", ",").replace("。", ". ").replace("依法审查起诉", ""),
+    categories=[("false_claims", "虚报冒领")],
 )
 LOWBAO_TRAD = dict(
     text="三、山東省陽谷縣安樂鎮紅旗村黨支部書記、村委會主任劉某虛報冒領低保金問題。2019年1月至2020年12月，劉某將不符合條件的3名親屬"
@@ -56,7 +51,7 @@ LOWBAO_TRAD = dict(
     people=[("劉某", "陽谷縣安樂鎮紅旗村黨支部書記、村委會主任")],
     amounts=[("2.4萬元", 24000.0, "involved")],
     sanctions=[("党内警告", "劉某")],
-    categories=[("false_claims", "虛報冒領"), ("favoritism", "親屬")], domains=[("dibao", "低保")],
+    categories=[("false_claims", "虛報冒領"), ("favoritism", "親屬")], domains=[("subsistence_allowance", "低保")],
     regions=[("山東省", "province"), ("陽谷縣", "county"), ("安樂鎮", "township"), ("紅旗村", "village")],
     dates=[("2019年1月至2020年12月", "2019-01", "2020-12"), ("2021年5月", "2021-05", "")],
 )
@@ -66,7 +61,7 @@ LOWBAO_C = dict(
     people=[("杨某", "薛城镇木卡村村委会主任")],
     amounts=[("1.5万元", 15000.0, "involved")],
     sanctions=[("政务记过", "杨某")],
-    categories=[("false_claims", "套取")], domains=[("dibao", "低保")],
+    categories=[("false_claims", "套取")], domains=[("subsistence_allowance", "低保")],
     regions=[("四川省", "province"), ("理县", "county"), ("薛城镇", "township"), ("木卡村", "village")],
     dates=[("2020年", "2020", ""), ("2021年8月", "2021-08", "")],
 )
@@ -76,7 +71,7 @@ FAVOR = dict(
     people=[("赵某", "剅河镇赵湾村党支部书记")],
     amounts=[("1.1万元", 11000.0, "returned")],
     sanctions=[("党内警告", "赵某")],
-    categories=[("favoritism", "优亲厚友")], domains=[("dibao", "低保")],
+    categories=[("favoritism", "优亲厚友")], domains=[("subsistence_allowance", "低保")],
     regions=[("湖北省", "province"), ("仙桃市", "city"), ("剅河镇", "township"), ("赵湾村", "village")],
     dates=[("2019年", "2019", ""), ("2020年4月", "2020-04", "")],
 )
@@ -86,7 +81,7 @@ BANQUET_A = dict(
     people=[("周某", "县交通运输局局长")],
     amounts=[("1.8万元", 18000.0, "involved")],
     sanctions=[("党内警告", "周某")],
-    categories=[("banquets", "公款吃喝")], domains=[("reception", "公务接待")],
+    categories=[("banquets", "公款吃喝")], domains=[("official_reception", "公务接待")],
     regions=[("江苏省", "province")],
     dates=[("2022年春节", "2022-02", "")],
 )
@@ -96,7 +91,7 @@ BANQUET_B = dict(
     people=[("吴某", "市卫生健康局副局长")],
     amounts=[("4600元", 4600.0, "involved")],
     sanctions=[("政务警告", "吴某")],
-    categories=[("banquets", "接受宴请")], domains=[("reception", "公务接待")],
+    categories=[("banquets", "接受宴请")], domains=[("official_reception", "公务接待")],
     regions=[("浙江省", "province")],
     dates=[("2023年5月", "2023-05", "")],
 )
@@ -106,7 +101,7 @@ PROJECT_A = dict(
     people=[("陈某", "某镇党委书记")],
     amounts=[("320万元", 3_200_000.0, "involved"), ("12万元", 120_000.0, "involved")],
     sanctions=[("开除党籍", "陈某"), ("政务开除", "陈某"), ("移送检察机关", "陈某")],
-    categories=[("project_contracting", "肢解发包"), ("bribery", "收受好处费")], domains=[("construction", "工程项目")],
+    categories=[("project_contracting", "肢解发包"), ("bribery", "收受好处费")], domains=[("construction_projects", "工程项目")],
     regions=[("福建省", "province"), ("安溪县", "county")],
     dates=[("2017年至2020年", "2017", "2020")],
 )

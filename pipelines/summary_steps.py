@@ -1,0 +1,63 @@
+"""Class-case summaries as plain steps: choose a class, compute its summary, write the report.
+
+`leian summary` and the `summaries` flow (the configured summaries of the settings) share
+these functions; they take an open store and return what they wrote.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from config.settings import Settings
+from extractors.errors import ConfigError
+from search.classes import classes_path, select_class
+from search.reports import FORMATS, format_for, write_report
+from search.store import CaseStore, Filters
+from search.summary import Summary, summarize
+
+log = logging.getLogger(__name__)
+
+
+def make_summary(store: CaseStore, store_location: str, *, class_id: str = "", query: str = "", category: str = "",
+                 filters: Filters | None = None, threshold: float | None = None) -> Summary:
+    """The summary of the class named by exactly one of class_id, query, category."""
+    kw: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
+    cd, cases = select_class(store, saved_path=classes_path(store_location), class_id=class_id, query=query,
+                             category=category, filters=filters, **kw)
+    log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
+    return summarize(store, cd, cases)
+
+
+def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: str | None = None,
+                  class_id: str = "", query: str = "", category: str = "", filters: Filters | None = None,
+                  threshold: float | None = None) -> tuple[Summary, list[Path]]:
+    """Compute a class's summary and write it as docx/md/json (format from `fmt` or the suffix)."""
+    fmt = format_for(Path(output), fmt)
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
+    summary = make_summary(store, store_location, class_id=class_id, query=query, category=category,
+                           filters=filters, threshold=threshold)
+    return summary, write_report(summary, Path(output), fmt)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text).strip("-") or "summary"
+
+
+def run_configured_summaries(store: CaseStore, settings: Settings) -> list[Path]:
+    """Write every summary listed in the settings (`summaries:` entries with a name and one of
+    class / query / category, optional format and output) into `summaries_dir`."""
+    written: list[Path] = []
+    for k, spec in enumerate(settings.summaries):
+        if not isinstance(spec, dict):
+            raise ConfigError(f"summaries[{k}] must be a mapping with name and class, query or category")
+        fmt = spec.get("format", "docx")
+        name = spec.get("name") or spec.get("class") or spec.get("category") or spec.get("query") or f"summary-{k + 1}"
+        output = Path(spec.get("output") or Path(settings.summaries_dir) / f"{_slug(str(name))}.{fmt}")
+        filters = Filters.model_validate(spec.get("filters") or {})
+        _, files = write_summary(store, settings.store, output, fmt=fmt, class_id=spec.get("class", ""),
+                                 query=spec.get("query", ""), category=spec.get("category", ""), filters=filters)
+        written.extend(files)
+    return written
