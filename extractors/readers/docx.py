@@ -136,8 +136,9 @@ class DocxReader:
             from extractors.readers.html import looks_like_html
 
             return not looks_like_html(head)  # a ".doc" that is a web page goes to the HTML reader
-        # A Word file under another name: a zip with word/ parts, or a compound file.
-        return head.startswith(MAGIC_OLE) or (head.startswith(MAGIC_ZIP) and b"word/" in head)
+        # A Word file without its extension (or saved as .txt): a zip with word/ parts, or a
+        # compound file. (An .xls is a compound file too: it stays "unsupported".)
+        return ext in ("", ".txt") and (head.startswith(MAGIC_OLE) or (head.startswith(MAGIC_ZIP) and b"word/" in head))
 
     def read(self, path: Path, limits: ReadLimits) -> ReadResult:
         import docx

@@ -172,8 +172,8 @@ class HtmlReader:
         except UndecodableError as exc:
             raise ReadError(path, str(exc)) from exc
         soup = BeautifulSoup(markup, "lxml")
+        _clean(soup)  # first: a site logo's <h1> in the page header is no title
         title = _title(soup)
-        _clean(soup)
         body = soup.body or soup
         text = "\n".join(t for t in (_block_text(el) for el in _main_content(body)) if t)
         if declared and enc.replace("-", "") not in declared.lower().replace("-", "") and not (

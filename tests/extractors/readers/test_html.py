@@ -60,3 +60,15 @@ def test_article_split_over_sibling_blocks_and_old_table_layout(tmp_path):
     lines = read_file(page).text.splitlines()
     assert lines == ["一、某某镇原镇长赵某违规收受礼金问题。赵某收受礼金共计4万元。", "赵某受到留党察看一年处分。",
                      "二、某某村会计钱某挪用集体资金问题。钱某挪用资金15万元。", "钱某受到开除党籍处分。"]
+
+
+def test_logo_h1_in_page_header_is_not_the_title(tmp_path):
+    page = tmp_path / "logo.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>关于两起问题的通报 - 某某县纪委监委网站</title></head><body>"
+        "<div class='header'><h1>某某县纪委监委网站</h1></div>"
+        "<div class='content'><p>一、张某违规收受礼金问题。张某收受礼金1万元，受到党内警告处分。</p></div>"
+        "</body></html>", encoding="utf-8")
+    result = read_file(page)
+    assert result.title == "关于两起问题的通报"
+    assert result.text == "一、张某违规收受礼金问题。张某收受礼金1万元，受到党内警告处分。"

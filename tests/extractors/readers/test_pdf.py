@@ -133,3 +133,10 @@ def test_typed_spaces_between_chinese_words_are_kept(tmp_path):
     text = "新华社北京电（记者 张三 李四）近日，某某省纪委监委通报了3起典型问题。\n一、某某县原县长王某某严重违纪违法问题。\n"
     result = read_file(render_pdf(text, tmp_path / "spaces.pdf"))
     assert result.text.splitlines() == text.strip().splitlines()
+
+
+def test_article_reference_wrapped_to_a_line_start_is_not_a_new_paragraph():
+    lines = _lines(("依据《中国共产党纪律处分条例》", 72, 520), ("第二十七条规定，给予张某党内警告处分。", 72, 300),
+                   ("第一条　为了规范纪检监察工作，制定本办法。", 72, 400), ("第三起 王某违规操办婚宴问题。", 72, 300))
+    assert paragraphs_from_lines(lines) == ["依据《中国共产党纪律处分条例》第二十七条规定，给予张某党内警告处分。",
+                                            "第一条　为了规范纪检监察工作，制定本办法。", "第三起 王某违规操办婚宴问题。"]

@@ -75,3 +75,22 @@ def test_limits_from_settings(monkeypatch):
     limits = ReadLimits.from_settings(Settings())
     assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7)
     assert ReadLimits.from_settings(object()) == ReadLimits()
+
+
+@pytest.mark.parametrize("source, name, fmt", [
+    ("notice.docx", "notice", "docx"),
+    ("notice.docx", "notice.txt", "docx"),
+    ("notice.pdf", "notice.txt", "pdf"),
+    ("notice_gbk.html", "notice", "html"),
+])
+def test_content_sniffed_when_the_name_says_nothing_or_lies(fixtures, tmp_path, source, name, fmt):
+    path = tmp_path / name
+    path.write_bytes((fixtures / source).read_bytes())
+    assert read_file(path).fmt == fmt
+
+
+def test_other_compound_files_are_unsupported_not_legacy_doc(fixtures, tmp_path):
+    path = tmp_path / "table.xls"
+    path.write_bytes((fixtures / "legacy.doc").read_bytes())  # any OLE compound file
+    with pytest.raises(ReadError, match=r"unsupported file type \.xls"):
+        read_file(path)
