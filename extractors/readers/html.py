@@ -26,7 +26,7 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "em
               "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "link")
 # class/id words of page furniture (Chinese CMSs included: bdshare = Baidu share buttons).
 _BOILERPLATE_ATTR = re.compile(
-    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|copyright|banner|topbar|top-bar|toolbar|"
+    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|header|top|logo|footer|foot|copyright|banner|topbar|top-bar|toolbar|"
     r"sidebar|side|share|bdshare\w*|jiathis\w*|social|sns|print|related|recommend|comment|comments|"
     r"advert|ads?|gotop|backtop|qrcode|ewm|search|login|weixin|wechat|location|position|dqwz|wzdh)($|[\s_\-])",
     re.I,
@@ -135,10 +135,9 @@ def _block_text(root: Tag) -> str:
 
 
 def _title(soup: BeautifulSoup) -> str:
-    h1 = soup.find("h1")
-    if h1 is not None:
+    for h1 in soup.find_all("h1"):
         t = _SPACES.sub(" ", h1.get_text(" ", strip=True))
-        if 0 < len(t) <= 120:
+        if 0 < len(t) <= 120 and not _SITE_NAME.search(t):
             return t
     if soup.title and soup.title.string:
         t = _SPACES.sub(" ", soup.title.string).strip()
