@@ -23,24 +23,22 @@ _REL = r"今年|本年|去年|上年|前年|同年|当年|次年|翌年"
 _SEP = r"(?:至|到|—|-|–|~|～|〜)"
 
 
-def _part(tag: str) -> str:
+def _part(tag: str, month_span: bool = False) -> str:
+    first_month = rf"(?:(?P<{tag}m0>{_MONTH})\s?{_SEP}\s?)?" if month_span else ""  # 1至9月
     return (
         rf"(?:(?P<{tag}y>{_YEAR})年度?|(?P<{tag}rel>{_REL}))?"
-        rf"(?:(?P<{tag}m>{_MONTH})月份?(?:(?P<{tag}d>{_DAY})[日号])?)?"
+        rf"(?:{first_month}(?P<{tag}m>{_MONTH})月份?(?:(?P<{tag}d>{_DAY})[日号])?)?"
     )
 
 
 _TEXT_DATE_RE = re.compile(
     r"(?=[\d〇零○一二三四五六七八九十元今本去上前同当次翌])"  # cheap first-character test
-    rf"(?<![\d.])(?P<a>{_part('a')})"
+    rf"(?<![\d.])(?P<a>{_part('a', month_span=True)})"
     rf"(?:\s?{_SEP}\s?(?P<b>(?P<bday>{_DAY})[日号]|{_part('b')}))?"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-./])(?P<m>1[0-2]|0?[1-9])(?:(?P=s)(?P<d>3[01]|[12]\d|0?[1-9]))?"
     r"(?![\d]|[.][\d]|[万亿元千百%])"
-)
-_MONTH_RANGE_RE = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})年(?P<m1>1[0-2]|0?[1-9])\s?" + _SEP + r"\s?(?P<m2>1[0-2]|0?[1-9])月"
 )
 _YEAR_RANGE_RE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)\d{2})\s?" + _SEP + r"\s?(?P<y2>(?:19|20)\d{2})年")
 
@@ -107,10 +105,6 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
         d = int(m.group("d")) if m.group("d") else None
         if _valid(y, mo, d):
             add(m.start(), m.end(), _iso(y, mo, d))
-    for m in _MONTH_RANGE_RE.finditer(folded):  # 2019年1-6月
-        y, m1, m2 = int(m.group("y")), int(m.group("m1")), int(m.group("m2"))
-        if _valid(y, m1, None) and _valid(y, m2, None) and m1 <= m2:
-            add(m.start(), m.end(), _iso(y, m1), _iso(y, m2))
     for m in _YEAR_RANGE_RE.finditer(folded):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if _valid(y1, None, None) and _valid(y2, None, None) and y1 <= y2:
@@ -129,6 +123,11 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
         assert year is not None
         end = m.end("a")
         end_value = ""
+        if m.group("am0"):  # 2019年1-6月, 今年1至9月: a period of months
+            first = _small(m.group("am0"))
+            if not _valid(year, first, None) or first > (month or 0) or day is not None:
+                continue
+            end_value, month = _iso(year, month), first
         if m.group("b") and (m.group("by") or m.group("brel") or m.group("bm") or m.group("bday")):
             if m.group("bday"):
                 e_year, e_month, e_day = year, month, _small(m.group("bday"))

@@ -18,7 +18,9 @@ from extractors.model import Region, RegionLevel
 
 _BOUNDARY = set("在向对到赴于从是的和与及、给把将被由任系为，,。；;：:（）()“”\"《》！？!?\n\t 　原驻经据至往自")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PUNCT = frozenset("、，,。；;：:（）()“”\"《》！？!?的在是")
+# never in a place name, even right after another place: punctuation, function words, and
+# the characters of organisations (硚口区环保局给予区…)
+_PUNCT = frozenset("、，,。；;：:（）()“”\"《》！？!?的在是对给予向把被将从局厅办所站院委")
 _RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
 
 
@@ -33,6 +35,8 @@ class _Gazetteer:
     not_in_name: frozenset[str]
     one_char: frozenset[str]
     boundary_words: tuple[str, ...]
+    city_short_re: re.Pattern[str]
+    city_shorts: dict[str, str]  # 营口 -> 营口市
     boundary_re: re.Pattern[str]
     not_endings: dict[str, tuple[str, ...]]
 
@@ -51,6 +55,8 @@ def _gazetteer() -> _Gazetteer:
             for short in shorts:
                 entries.setdefault(short, (name, "city"))
     surfaces = sorted(entries, key=len, reverse=True)
+    city_shorts = {name[:-1]: name for name, (_, level) in entries.items()
+                   if level == "city" and name.endswith("市") and len(name) >= 3}
     suffix_level: dict[str, RegionLevel] = {}
     for level in ("village", "township", "county"):
         for suffix in data["suffixes"][level]:
@@ -60,7 +66,7 @@ def _gazetteer() -> _Gazetteer:
         lexicon=re.compile("|".join(map(re.escape, surfaces))),
         first_chars=frozenset(s[0] for s in surfaces),
         entries=entries,
-        suffix_re=re.compile(r"([\u4e00-\u9fff]{1,6}?)(" + "|".join(map(re.escape, suffixes)) + ")"),
+        suffix_re=re.compile("|".join(map(re.escape, suffixes))),
         suffix_level=suffix_level,
         not_names=frozenset(data["not_names"]),
         not_in_name=frozenset(data["not_in_name"]),
@@ -68,37 +74,57 @@ def _gazetteer() -> _Gazetteer:
         boundary_words=tuple(sorted(data.get("boundary_words", ()), key=len, reverse=True)),
         boundary_re=re.compile("|".join(map(re.escape, sorted(data.get("boundary_words", ()), key=len, reverse=True)))),
         not_endings={k: tuple(v) for k, v in data.get("not_name_endings", {}).items()},
+        city_short_re=re.compile("|".join(map(re.escape, sorted(city_shorts, key=len, reverse=True)))),
+        city_shorts=city_shorts,
     )
 
 
-def _rule_unit(text: str, pos: int, gz: _Gazetteer, chained: bool) -> tuple[int, RegionLevel] | None:
-    """A county/township/village name by suffix starting at `pos`: (end, level) or None."""
-    m = gz.suffix_re.match(text, pos)
-    if not m:
-        return None
-    name, suffix = m.group(1), m.group(2)
-    level = gz.suffix_level[suffix]
+def _rule_unit(text: str, pos: int, gz: _Gazetteer, chained: bool, below: int = -1) -> tuple[int, RegionLevel] | None:
+    """A county/township/village name by suffix starting at `pos`: (end, level) or None.
+
+    Names of one to six characters are tried, shortest first (新村镇 is a township named 新村,
+    not a village named 新); `below` is the rank the unit must lie under (a place chained
+    after a county is a township or a village).
+    """
+    for size in range(1, 7):
+        m = gz.suffix_re.match(text, pos + size)
+        if not m:
+            continue
+        name, suffix = text[pos:pos + size], m.group()
+        level = gz.suffix_level[suffix]
+        if _RANK[level] <= below:
+            continue
+        if _valid_name(text, pos, name, suffix, m.end(), gz, chained):
+            return m.end(), level
+    return None
+
+
+def _valid_name(text: str, pos: int, name: str, suffix: str, end: int, gz: _Gazetteer, chained: bool) -> bool:
     banned = _PUNCT if chained else gz.not_in_name  # after a place, any name may follow (共和村)
     if any(ch in banned for ch in name) or name in gz.not_names:
-        return None
+        return False
+    if "县" in name or "省" in name or any(ch in name[1:] for ch in "镇乡区市"):
+        return False  # 泸县福集镇 is two places, not one township
     if name.startswith(gz.boundary_words) or name.endswith(gz.not_endings.get(suffix[-1], ())):
-        return None
+        return False
     if len(name) < 2 and not (suffix == "县" and name in gz.one_char):
-        return None
+        return False
     if gz.lexicon.fullmatch(name + suffix) is None and gz.lexicon.match(text, pos) is not None:
-        return None  # a listed place starts here: the lexicon reads it
-    nxt = text[m.end():m.end() + 4]
+        return False  # a listed place starts here: the lexicon reads it
+    nxt = text[end:end + 4]
+    if suffix == "县" and nxt.startswith(("级", "长", "域")):
+        return False
     if suffix == "市" and nxt.startswith(("场", "民", "值", "面", "容")):
-        return None
+        return False
     if suffix == "区" and nxt.startswith(("域", "别", "间", "分", "划")):
-        return None
+        return False
     if suffix == "乡" and nxt.startswith(("村", "镇", "亲", "里", "愁", "贤", "土")):
-        return None
+        return False
     if suffix == "村" and nxt.startswith("民") and not nxt.startswith("民委员会"):
-        return None
+        return False
     if suffix == "村" and not chained and not nxt.startswith(("党", "支部", "村委", "委", "“两委”", "两委", "民委员会", "居委", "集体", "组")):
-        return None  # a village alone needs its organisation after it (共和村党支部)
-    return m.end(), level
+        return False  # a village alone needs its organisation after it (共和村党支部)
+    return True
 
 
 def extract_regions(text: str) -> list[Region]:
@@ -115,7 +141,7 @@ def extract_regions(text: str) -> list[Region]:
             full, level = gz.entries[m.group()]
             out.append(Region(start=pos, end=m.end(), name=m.group(), level=level, normalized=full))
             pos = m.end()
-            eligible = True
+            eligible = False
             continue
         if (eligible or chained) and _HAN.match(text[pos]):
             word = gz.boundary_re.match(text, pos)
@@ -123,13 +149,20 @@ def extract_regions(text: str) -> list[Region]:
                 pos = word.end()
                 eligible = True
                 continue
-            unit = _rule_unit(text, pos, gz, chained)
-            if unit and chained and not eligible and _RANK[unit[1]] <= prev_rank:
-                unit = None
+            city = gz.city_short_re.match(text, pos) if eligible else None
+            if city and _rule_unit(text, city.end(), gz, True, _RANK["city"]):
+                # 营口盖州市: a prefecture's short name, then a county-level place
+                out.append(Region(start=pos, end=city.end(), name=city.group(), level="city",
+                                  normalized=gz.city_shorts[city.group()]))
+                pos = city.end()
+                eligible = False
+                continue
+            unit = _rule_unit(text, pos, gz, chained, prev_rank if chained and not eligible else -1)
             if unit:
                 end, level = unit
                 out.append(Region(start=pos, end=end, name=text[pos:end], level=level, normalized=text[pos:end]))
                 pos = end
+                eligible = False  # what follows right after is chained to this place
                 continue
         eligible = text[pos] in _BOUNDARY or not _HAN.match(text[pos])
         pos += 1

@@ -32,6 +32,16 @@ def got(text: str) -> list[tuple[str, str]]:
         ("检查组在泮水乡那眉村走访", [("泮水乡", "township"), ("那眉村", "village")]),
         ("在验收上孟乡木尼村村道维修项目过程中", [("上孟乡", "township"), ("木尼村", "village")]),
         ("黔东南州纪委", [("黔东南州", "city")]),
+        ("安徽省阜阳市阜南县新村镇于洼村党总支", [("安徽省", "province"), ("阜阳市", "city"), ("阜南县", "county"),
+                                                  ("新村镇", "township"), ("于洼村", "village")]),
+        ("四川省泸县福集镇石鸭滩村", [("四川省", "province"), ("泸县", "county"), ("福集镇", "township"),
+                                      ("石鸭滩村", "village")]),
+        ("营口盖州市综合执法局", [("营口", "city"), ("盖州市", "county")]),
+        ("道县白马渡镇原党委书记", [("道县", "county"), ("白马渡镇", "township")]),
+        ("威远镇原玉成庄村村委会主任", [("威远镇", "township"), ("玉成庄村", "village")]),
+        ("无锡市无锡新区鸿山街道", [("无锡市", "city"), ("无锡新区", "county"), ("鸿山街道", "township")]),
+        ("百里杜鹃管理区纪工委对区农办", [("百里杜鹃管理区", "county")]),
+        ("硚口区环保局给予区环保局", [("硚口区", "county")]),
     ],
 )
 def test_regions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -50,6 +60,8 @@ def test_regions(text: str, expected: list[tuple[str, str]]) -> None:
         "农村低保、美丽乡村建设",
         "辖区内各县区",
         "开发区管委会",
+        "形成县域经济",
+        "县级领导干部",
     ],
 )
 def test_not_regions(text: str) -> None:
