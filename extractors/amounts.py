@@ -71,8 +71,10 @@ _ROLE_WINDOW = 40
 
 @lru_cache(maxsize=1)
 def _role_cues() -> dict[str, tuple[str, ...]]:
-    data = load_yaml("amounts.yaml")["roles"]
-    return {role: tuple(words) for role, words in data.items()}
+    data = load_yaml("amounts.yaml")
+    cues = {role: tuple(words) for role, words in data["roles"].items()}
+    cues["involved_after"] = tuple(data.get("involved_after", ()))
+    return cues
 
 
 def _parse_number(raw: str) -> float | None:
@@ -120,6 +122,8 @@ def _role(folded: str, start: int, end: int) -> str:
     for role in ("recovered", "returned"):
         if any(word in after for word in cues.get(role, ())):
             return role
+    if any(word in after for word in cues.get("involved_after", ())):
+        return "involved"
     return ""
 
 

@@ -22,7 +22,8 @@ from extractors.model import Person, Sanction
 
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,："
-_JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+# between two names that share one sanction: 、/和/及, maybe the second one's post (熊某、报账员王某)
+_JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及)[^，,。；;：:（）()“”\n]{0,8}$")
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,8 @@ def test_approximate_flag(text: str, approximate: bool) -> None:
         ("已退缴违纪款2万元", "returned"),
         ("并处罚金人民币50万元", "fined"),
         ("被处以罚款2000元", "fined"),
+        ("村出纳将上调低保金基数增加的8511元据为己有", "involved"),
+        ("按户籍人口数平分低保资金共计65.53万元", "involved"),
         ("会议在县城召开，花费2288元", ""),
     ],
 )

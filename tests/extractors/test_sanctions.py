@@ -137,6 +137,12 @@ def test_fenbie_geiyu_list_with_titles() -> None:
                      ("政务记过", "张绪荣"), ("政务警告", "熊齐莲")}
 
 
+def test_joined_names_with_the_second_ones_post() -> None:
+    text = "参加旅游的区农办会计熊齐莲、报账员王玲受到行政警告处分。"
+    found = extract_sanctions(text, people_in(text, ["熊齐莲", "王玲"]))
+    assert sorted(s.person for s in found) == ["熊齐莲", "王玲"]
+
+
 def test_joined_names_without_fenbie() -> None:
     text = "经研究，刘某和王某受到党内警告处分。"
     found = extract_sanctions(text, people_in(text, ["刘某", "王某"]))
