@@ -55,9 +55,13 @@ class Settings(BaseSettings):
     task_runner: str = "threads"  # threads | dask
     max_workers: int = 2
     dask_address: str = ""
+    ingest_batch_size: int = 20  # documents per indexing task
+    store_retries: int = 4  # retries of a flow task that reads or writes the store
+    store_retry_delay: float = 2.0  # seconds before the first retry; doubles each time
     # Class-case summaries the `summaries` flow writes: [{name, category|query, format, output}]
     summaries: list[dict[str, Any]] = Field(default_factory=list)
     summaries_dir: str = "./leian-data/summaries"
+    summaries_cron: str = "0 6 * * 1"  # weekly, Monday 06:00 in `timezone`
     # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
     read_max_mb: float = 50
     read_max_pages: int = 2000

@@ -1,0 +1,260 @@
+"""The `ingest` flow: watched folders → new/changed files → extraction per file → indexing.
+
+Tasks are thin typed wrappers around the plain steps of `pipelines.steps` — the very code
+`leian ingest` runs in-process when no Prefect API is configured:
+
+- `discover-files` lists the files and classifies them by sha256 against the ledger;
+- `mark-pending` writes a `pending` ledger row for every file about to be extracted;
+- `extract-file` runs once per file on the task runner (threads, or Dask); a file that
+  cannot be read comes back as a failure with its reason, it does not fail the task;
+- `index-batch` stores a batch of documents and the batch's ledger rows.
+
+Every task that reads or writes the store is retried with exponential back-off
+(settings.store_retries, store_retry_delay). When a batch's retries are exhausted its
+files stay `pending` in the ledger — the next run picks them up — and the run ends Failed.
+One run per store at a time (pipelines.ingest_lock): a second run started meanwhile does
+nothing and says so. The run returns an IngestSummary and publishes it as a markdown
+artifact (key `ingest-summary`).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.states import Completed, Failed, State
+
+from config.settings import Settings, get_settings
+from extractors.errors import ConfigError
+from pipelines import steps
+from pipelines.flows import build_task_runner
+from pipelines.ingest_lock import IngestBusy, ingest_lock
+from search.open import open_store
+
+log = logging.getLogger(__name__)
+
+# Tasks carry documents with their full text: never cache or persist them.
+_NO_RESULTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
+_STORE_RETRIES: dict[str, Any] = {"retries": 4, "retry_delay_seconds": [2, 4, 8, 16], "retry_jitter_factor": 0.2}
+TODO = ("new", "changed", "retry")
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest (or reindex) run did: the steps' per-file results, the files left
+    pending because the store could not be written, and whether the run was skipped."""
+
+    store: str
+    results: list[steps.FileResult] = field(default_factory=list)
+    pending: list[steps.FileResult] = field(default_factory=list)  # outcome "failed", error = why
+    busy: str = ""  # set when another run held the store's ingest lock
+    seconds: float = 0.0
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def new(self) -> int:
+        return self.count("new")
+
+    @property
+    def updated(self) -> int:
+        return self.count("updated")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def failed(self) -> list[steps.FileResult]:
+        return [r for r in self.results if r.outcome == "failed"]
+
+    @property
+    def skipped(self) -> list[steps.FileResult]:
+        return [r for r in self.results if r.outcome == "skipped"]
+
+    @property
+    def cases(self) -> int:
+        return sum(r.cases for r in self.results if r.outcome in ("new", "updated"))
+
+    @property
+    def exit_code(self) -> int:
+        """0 all stored or unchanged; 1 some files failed; 4 some left pending or run skipped."""
+        if self.pending or self.busy:
+            return 4
+        return 1 if self.failed else 0
+
+    def line(self) -> str:
+        if self.busy:
+            return f"skipped: {self.busy}"
+        text = (f"{len(self.results) + len(self.pending)} files: {self.new} new, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {len(self.failed)} failed, {len(self.skipped)} skipped")
+        if self.pending:
+            text += f", {len(self.pending)} pending (store unavailable)"
+        return text + f"; {self.cases} cases stored in {self.seconds:.1f}s"
+
+    def markdown(self, title: str = "Ingest") -> str:
+        """The summary as the markdown of the run's artifact."""
+        out = [f"# {title} of `{self.store}`", ""]
+        if self.busy:
+            return "\n".join(out + [f"**Skipped:** {self.busy}", ""])
+        out += ["| new | updated | unchanged | failed | skipped | pending | cases |",
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                f"| {self.new} | {self.updated} | {self.unchanged} | {len(self.failed)} | {len(self.skipped)} "
+                f"| {len(self.pending)} | {self.cases} |", "", f"{self.line()}"]
+        for heading, rows in (("Failed files (recorded in the ledger with their reason)", self.failed),
+                              ("Pending files (not stored: the next run picks them up)", self.pending),
+                              ("Skipped files (not a document type leian reads)", self.skipped)):
+            if rows:
+                out += ["", f"## {heading}", "", "| file | reason |", "| --- | --- |"]
+                out += [f"| `{r.path}` | {_cell(r.error)} |" for r in rows]
+        return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+@task(name="discover-files", **_NO_RESULTS, **_STORE_RETRIES)
+def discover_files(store: str, paths: list[str]) -> list[steps.FileItem]:
+    """Every file under `paths`, classified new/changed/unchanged/retry/skipped by sha256
+    against the store's ledger."""
+    with open_store(store) as st:
+        return steps.discover(paths, st)
+
+
+@task(name="mark-pending", **_NO_RESULTS, **_STORE_RETRIES)
+def mark_pending(store: str, items: list[steps.FileItem]) -> None:
+    """Ledger rows `pending` for the files about to be extracted (a run that stops mid-way
+    leaves them pending, and the next run takes them again)."""
+    with open_store(store) as st:
+        for item in items:
+            steps.mark_pending(item, st)
+
+
+@task(name="record-skipped", **_NO_RESULTS, **_STORE_RETRIES)
+def record_skipped(store: str, items: list[steps.FileItem]) -> list[steps.FileResult]:
+    """Ledger rows `skipped` for files that are not a document type leian reads."""
+    with open_store(store) as st:
+        return steps.record_skipped(items, st)
+
+
+@task(name="extract-file", task_run_name="extract {item.path}", **_NO_RESULTS)
+def extract_file(item: steps.FileItem) -> steps.Extracted:
+    """One file → its Document, or the reason it could not be read."""
+    return steps.extract_one(item)
+
+
+@task(name="index-batch", **_NO_RESULTS, **_STORE_RETRIES)
+def index_batch(store: str, batch: list[steps.Extracted]) -> list[steps.FileResult]:
+    """Store a batch of documents, each with its ledger row; record the batch's failures."""
+    with open_store(store) as st:
+        return steps.index_batch(batch, st)
+
+
+def retry_options(settings: Settings) -> dict[str, Any]:
+    """Retries of the store tasks from the settings: store_retries, doubling from store_retry_delay."""
+    delays = [settings.store_retry_delay * 2**i for i in range(settings.store_retries)]
+    return {"retries": settings.store_retries, "retry_delay_seconds": delays or 0}
+
+
+def extract_and_index(items: list[steps.FileItem], store: str, settings: Settings, batch_size: int,
+                      summary: IngestSummary) -> None:
+    """Extract `items` on the task runner and index them in batches as they complete (the
+    flow's thread indexes while the runner extracts), adding the results to `summary`."""
+    logger = get_run_logger()
+    indexer = index_batch.with_options(**retry_options(settings))
+
+    def flush(batch: list[steps.Extracted]) -> None:
+        state = indexer(store, batch, return_state=True)
+        if state.is_completed():
+            summary.results.extend(state.result())
+            return
+        reason = f"store unavailable after {settings.store_retries} retries: {state.message or state.name}"
+        logger.error("%d files left pending: %s", len(batch), reason)
+        summary.pending.extend(steps.FileResult(e.item.path, "failed", error=reason) for e in batch)
+
+    futures = list(extract_file.map(items))
+    item_of = dict(zip(futures, items))
+    batch: list[steps.Extracted] = []
+    for fut in as_completed(futures):
+        item = item_of.pop(fut)
+        result = fut.result(raise_on_failure=False)
+        if isinstance(result, steps.Extracted):
+            batch.append(result)
+        else:  # the runner lost the task (a Dask worker died…): the file fails, the run goes on
+            batch.append(steps.Extracted(item, error=f"extraction did not finish: {type(result).__name__}: {result}"))
+        if len(batch) >= batch_size:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
+
+
+def _ingest(paths: list[str], store: str, settings: Settings, batch_size: int) -> IngestSummary:
+    """The flow's body, run while it holds the store's ingest lock."""
+    started = time.monotonic()
+    retry = retry_options(settings)
+    items = discover_files.with_options(**retry)(store, paths)
+    summary = IngestSummary(store=store)
+    todo = [i for i in items if i.change in TODO]
+    skipped = [i for i in items if i.change == "skipped"]
+    summary.results.extend(steps.FileResult(i.path, "unchanged") for i in items if i.change == "unchanged")
+    get_run_logger().info("%d files: %d to extract, %d unchanged, %d skipped",
+                          len(items), len(todo), summary.unchanged, len(skipped))
+    if skipped:
+        summary.results.extend(record_skipped.with_options(**retry)(store, skipped))
+    if todo:
+        marked = mark_pending.with_options(**retry)(store, todo, return_state=True)
+        if marked.is_completed():
+            extract_and_index(todo, store, settings, batch_size, summary)
+        else:
+            reason = f"store unavailable after {settings.store_retries} retries: {marked.message or marked.name}"
+            summary.pending.extend(steps.FileResult(i.path, "failed", error=reason) for i in todo)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def finish(summary: IngestSummary, key: str, title: str) -> State:
+    """Publish the summary as the run's markdown artifact; the run's final state carries it."""
+    create_markdown_artifact(markdown=summary.markdown(title), key=key, description=summary.line())
+    if summary.pending:
+        return Failed(message=f"{len(summary.pending)} files pending, the store could not be written: "
+                              f"{summary.pending[0].error}", data=summary)
+    return Completed(message=summary.line(), data=summary)
+
+
+def _default_runner() -> Any:
+    s = get_settings()
+    return build_task_runner(s.task_runner, s.max_workers, s.dask_address)
+
+
+@flow(name="ingest", task_runner=_default_runner(), validate_parameters=True)
+def ingest(paths: list[str] | None = None, store: str | None = None, batch_size: int | None = None) -> Any:
+    """Ingest the new and changed files of `paths` (default: the watched folders) into the store."""
+    settings = get_settings()
+    paths = [str(Path(p).expanduser()) for p in (paths or settings.watch)]
+    if not paths:
+        raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
+    store = store or settings.store
+    try:
+        with ingest_lock(store):
+            summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
+    except IngestBusy as busy:
+        get_run_logger().warning(str(busy))
+        summary = IngestSummary(store=store, busy=str(busy))
+    return finish(summary, "ingest-summary", "Ingest")
+
+
+def ingest_flow(settings: Settings | None = None) -> Any:
+    """The ingest flow with the task runner the settings name (they may differ from the
+    ones in force when this module was imported)."""
+    settings = settings or get_settings()
+    return ingest.with_options(task_runner=build_task_runner(settings.task_runner, settings.max_workers,
+                                                             settings.dask_address))

@@ -1,0 +1,92 @@
+"""The `reindex` flow: bring the stored cases up to date with the current extractors and
+taxonomy, and rebuild the search index.
+
+- Every stored document (with `force=False`: only those extracted by another extractor
+  version) is re-extracted from their source paths and
+  replaced, with the same extraction and batched indexing tasks as the ingest flow.
+  A source file that is gone or has changed since is left as stored and listed (a changed
+  file is the ingest flow's job).
+- Then the backend rebuilds its index when it can (`rebuild_index()` of the embedded store,
+  `reindex()` of the Elasticsearch store: a new index version behind the alias).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from config.settings import get_settings
+from extractors import EXTRACTOR_VERSION
+from pipelines import steps
+from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options
+from pipelines.ingest_lock import ingest_lock
+from search.open import open_store
+
+LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
+
+
+@task(name="find-stored-files", cache_policy=NO_CACHE, persist_result=False, retries=4,
+      retry_delay_seconds=[2, 4, 8, 16])
+def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[steps.FileResult]]:
+    """Stored files to re-extract — extracted by another extractor version, or all of them
+    with `force` — and those that cannot be (source gone, or changed since: ingest's job)."""
+    todo: list[steps.FileItem] = []
+    cannot: list[steps.FileResult] = []
+    with open_store(store) as st:
+        entries = st.ledger_entries("ok")
+    for e in entries:
+        if not force and e.extractor_version == EXTRACTOR_VERSION:
+            continue
+        p = Path(e.path)
+        if not p.is_file():
+            cannot.append(steps.FileResult(e.path, "skipped", error="source file gone; stored cases kept"))
+            continue
+        stat = p.stat()
+        if steps.sha256_file(p) != e.sha256:
+            cannot.append(steps.FileResult(e.path, "skipped",
+                                           error="source changed since stored; the next ingest updates it"))
+            continue
+        todo.append(steps.FileItem(e.path, e.sha256, stat.st_size, stat.st_mtime, "changed",
+                                   "reindex" if force else f"extractor {e.extractor_version} → {EXTRACTOR_VERSION}",
+                                   e.doc_id))
+    return todo, cannot
+
+
+@task(name="rebuild-index", cache_policy=NO_CACHE, persist_result=False, retries=4,
+      retry_delay_seconds=[2, 4, 8, 16])
+def rebuild_index(store: str) -> str:
+    """Ask the backend to rebuild its search index (`reindex()` of Elasticsearch: a new
+    index version behind the alias; `rebuild_index()` of the embedded store); says what
+    was done."""
+    with open_store(store) as st:
+        for method in ("reindex", "rebuild_index"):
+            fn = getattr(st, method, None)
+            if callable(fn):
+                result: Any = fn()
+                return f"{type(st).__name__}.{method}()" + (f": {result}" if result is not None else "")
+        return f"{type(st).__name__} keeps its index up to date as it stores (nothing to rebuild)"
+
+
+@flow(name="reindex", task_runner=_default_runner(), validate_parameters=True)
+def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
+            batch_size: int | None = None) -> Any:
+    """Re-extract the stored documents (only those of another extractor version unless
+    `force`) from their source files, then rebuild the store's search index."""
+    settings = get_settings()
+    store = store or settings.store
+    logger = get_run_logger()
+    started = time.monotonic()
+    retry = retry_options(settings)
+    with ingest_lock(store, wait=LOCK_WAIT):
+        todo, cannot = find_stored.with_options(**retry)(store, force)
+        logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
+        summary = IngestSummary(store=store, results=list(cannot))
+        extract_and_index(todo, store, settings, batch_size or settings.ingest_batch_size, summary)
+        rebuilt = rebuild_index.with_options(**retry)(store) if rebuild and not summary.pending else ""
+    summary.seconds = time.monotonic() - started
+    if rebuilt:
+        logger.info("index: %s", rebuilt)
+    return finish(summary, "reindex-summary", "Reindex")
