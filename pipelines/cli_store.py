@@ -96,17 +96,26 @@ class _Progress:
 def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)"),
            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
            as_json: bool = typer.Option(False, "--json", help="Print the run's report as JSON"),
-           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output")) -> None:
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output"),
+           prefect: bool = typer.Option(False, "--prefect", help="Run as a tracked Prefect flow run "
+                                        "(the default when PREFECT_API_URL or a Prefect profile names an API)")) -> None:
     """Extract documents and store their cases; unchanged files are skipped, changed ones replaced.
 
     Every file seen is recorded in the store's ledger (ok / failed / skipped) with its reason.
     Exit code 0 when all files were stored or unchanged, 1 when some failed.
+    With a Prefect API configured (or --prefect) this runs the `ingest` flow as a tracked
+    flow run; without, the same steps in-process (no Prefect server needed).
 
     Example: leian ingest reports/ notices/2024-03.pdf --store ./leian-data/leian.db
     """
+    from pipelines.ingest_run import IN_PROCESS_NOTE, in_process_lock, run_as_flow, use_prefect
     from pipelines.steps import run_ingest
 
-    with _open(store) as st:
+    if use_prefect(prefect):
+        raise typer.Exit(run_as_flow(paths, store, as_json=as_json, quiet=quiet))
+    if not quiet:
+        typer.echo(IN_PROCESS_NOTE, err=True)
+    with in_process_lock(store), _open(store) as st:
         report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
     if as_json:
         _echo_json(report.as_dict())

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,14 +55,17 @@ def _holder(fd: int) -> str:
 
 
 @contextmanager
-def ingest_lock(store: str, wait: float = 0.0, data_dir: str | Path = "./leian-data") -> Iterator[Path]:
-    """Hold the store's ingest lock for the block, waiting up to `wait` seconds for it;
-    raises IngestBusy when another run keeps it."""
+def ingest_lock(store: str, wait: float = 0.0, data_dir: str | Path = "./leian-data",
+                on_wait: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Hold the store's ingest lock for the block, waiting up to `wait` seconds for it
+    (`on_wait(holder)` is told once when it has to wait); raises IngestBusy when another
+    run keeps it longer."""
     path = lock_path_for(store, data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + wait
+        told = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -70,6 +73,9 @@ def ingest_lock(store: str, wait: float = 0.0, data_dir: str | Path = "./leian-d
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise IngestBusy(path, _holder(fd)) from None
+                if on_wait and not told:
+                    on_wait(_holder(fd))
+                    told = True
                 time.sleep(0.2)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)

@@ -99,6 +99,14 @@ class IngestSummary:
             text += f", {len(self.pending)} pending (store unavailable)"
         return text + f"; {self.cases} cases stored in {self.seconds:.1f}s"
 
+    def as_dict(self) -> dict[str, Any]:
+        """The `leian ingest --json` report (the in-process report's keys, plus pending/busy)."""
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": len(self.failed), "skipped": len(self.skipped), "pending": len(self.pending),
+                "cases": self.cases, "seconds": round(self.seconds, 2), "busy": self.busy,
+                "failures": [{"path": r.path, "error": r.error} for r in self.failed],
+                "pending_files": [{"path": r.path, "error": r.error} for r in self.pending]}
+
     def markdown(self, title: str = "Ingest") -> str:
         """The summary as the markdown of the run's artifact."""
         out = [f"# {title} of `{self.store}`", ""]
@@ -236,15 +244,17 @@ def _default_runner() -> Any:
 
 
 @flow(name="ingest", task_runner=_default_runner(), validate_parameters=True)
-def ingest(paths: list[str] | None = None, store: str | None = None, batch_size: int | None = None) -> Any:
-    """Ingest the new and changed files of `paths` (default: the watched folders) into the store."""
+def ingest(paths: list[str] | None = None, store: str | None = None, batch_size: int | None = None,
+           lock_wait: float = 0.0) -> Any:
+    """Ingest the new and changed files of `paths` (default: the watched folders) into the
+    store; when another run holds the store, wait up to `lock_wait` seconds, then skip."""
     settings = get_settings()
     paths = [str(Path(p).expanduser()) for p in (paths or settings.watch)]
     if not paths:
         raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
     store = store or settings.store
     try:
-        with ingest_lock(store):
+        with ingest_lock(store, wait=lock_wait):
             summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
     except IngestBusy as busy:
         get_run_logger().warning(str(busy))
