@@ -49,7 +49,7 @@ _AMOUNT_RE = re.compile(
     r"|"
     rf"{_core('one')}"
     r")"
-    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化])"
+    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化区里桥路])"
 )
 
 # Traditional forms of the characters a sum is made of, one for one (offsets are kept):
@@ -61,6 +61,9 @@ _UNIT_VALUE = {
 }
 # A Chinese numeral run right after these is not a stated number: 数十万元, 几百元, 上万元
 _VAGUE_BEFORE = "数几上成"
+# A one-character Chinese numeral sum (一元, 两元) is followed by punctuation or one of these
+_AFTER_ONE_CN = "的钱整每一/"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # 万余元 / 近万元 / 千余元 with no number before: one 万 (千, 百), approximate
 _BARE_RE = re.compile(r"(?P<pre>近|约|逾|超)?(?P<unit>万|千|百)(?P<after>余|多)?元(?![旦宵素化])")
 _APPROX_TAIL = ("以上", "左右", "多")
@@ -138,6 +141,10 @@ def extract_amounts(text: str) -> list[Amount]:
         first_num = m.group("wan") or m.group("lonum") or m.group("onenum")
         if not first_num[0].isdigit() and start > 0 and folded[start - 1] in _VAGUE_BEFORE:
             continue
+        if m.group("onenum") and len(first_num) == 1 and not first_num.isdigit() and not m.group("oneunit") \
+                and not (m.group("onea1") or m.group("onea2")) and _HAN.match(folded[end:end + 1]) \
+                and folded[end] not in _AFTER_ONE_CN:
+            continue  # 刘一元借款, 陈三元说: a name, not one yuan
         if first_num[0].isdigit() and start > 0 and (folded[start - 1].isdigit() or folded[start - 1] == "."):
             continue
         approximate = folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
