@@ -4,7 +4,8 @@ Parsed on the raw text with one regular expression (jieba splits `2100余万元`
 Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 after the number and
 近/约/超/逾 before it (the stated base is kept, `approximate` is set), ranges
 (`5000至8000元`, `2至3万元`: one Amount per end), a 人民币 prefix and thousands separators.
-Only sums ending in 元 (or 块钱) count, so percentages, areas, people and years never match.
+Only sums ending in 元 (块钱, or 块 for larger sums) count, so percentages, areas, people and
+years never match; 近万元 and 万余元 with no number count as 10000, approximate.
 The role (involved / recovered / returned / fined) is read from the words before the sum
 in the same clause; the role lexicon is data in config/amounts.yaml.
 """

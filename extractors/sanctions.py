@@ -2,8 +2,10 @@
 
 The wording -> label lexicon is data (config/sanctions.yaml). A hit counts only in a clause
 that shows a sanction being given (给予/受到/予以/被/处分 ...), never in a sentence stating a
-rule (情节较重的，给予……) or among a rule's options (警告或者严重警告). Coordinated lists
-(`党内严重警告、行政记大过处分`, `开除党籍和公职`) give one item per sanction.
+rule (情节较重的，给予……), among a rule's options (警告或者严重警告), or before a count
+(给予撤职处分3人 is a statistic). A clause that goes on a list of sanctions needs no cue of its
+own (……免职处理，调离纪检监察队伍). Coordinated lists (`党内严重警告、行政记大过处分`,
+`开除党籍和公职`) give one item per sanction.
 
 Each sanction is linked to who received it: everyone in a `分别给予A、B……` / `A、B分别受到`
 clause, else the nearest person named before it in its sentence (with persons joined to that
@@ -39,8 +41,7 @@ class _Lexicon:
 
 def _compile(data: dict[str, Any]) -> _Lexicon:
     parts, labels = [], []
-    allowed = set(load_yaml("taxonomy.yaml")["sanctions"]["party"]) | set(
-        load_yaml("taxonomy.yaml")["sanctions"]["government"]) | set(load_yaml("taxonomy.yaml")["sanctions"]["other"])
+    allowed = {label for labels_ in load_yaml("taxonomy.yaml")["sanctions"].values() for label in labels_}
     for i, entry in enumerate(data["lexicon"]):
         pattern, entry_labels = entry["pattern"], tuple(entry["labels"])
         try:

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from config import load_yaml
+from extractors.errors import ConfigError
 from extractors.model import Person
-from extractors.sanctions import extract_sanctions
+from extractors.sanctions import _compile, extract_sanctions
 
 
 def labels(text: str) -> list[str]:
@@ -175,3 +176,16 @@ def test_every_label_in_the_lexicon_is_canonical() -> None:
     assert used <= canonical
     # every canonical label can be produced by some wording
     assert canonical <= used
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"pattern": "(党内)警告", "labels": ["党内警告"]}, "(?:...) groups only"),
+        ({"pattern": "党内警告[", "labels": ["党内警告"]}, "bad pattern"),
+        ({"pattern": "党内警告", "labels": ["党内批评"]}, "not in taxonomy.yaml"),
+    ],
+)
+def test_a_broken_lexicon_is_a_config_error(entry: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        _compile({"lexicon": [entry]})
