@@ -1,21 +1,72 @@
-"""Chinese segmentation: jieba with leian's domain dictionary.
+"""Chinese segmentation: jieba with leian's domain dictionary, and the spaCy frame.
 
 `tokenize` is what both store backends index and query with, so index and query agree.
+`get_nlp` is the spaCy pipeline (`spacy.blank("zh")` with the jieba segmenter) that the
+extraction runs in; both share ONE jieba tokenizer loaded with `config/userdict.txt`, so
+posts such as 村党支部书记 and terms such as 虚报冒领 are never split.
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import jieba
+
+from config import config_path
+
+if TYPE_CHECKING:  # spaCy is imported lazily: `tokenize` alone must not pay for it
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+jieba.setLogLevel(logging.WARNING)
+
+USERDICT = "userdict.txt"
 
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> jieba.Tokenizer:
+    """The one jieba tokenizer: default dictionary plus the domain user dictionary."""
     tk = jieba.Tokenizer()
     tk.initialize()
+    for line in config_path(USERDICT).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        tk.add_word(parts[0], freq, tag)
     return tk
 
 
 def tokenize(text: str) -> list[str]:
     """Search tokens of a text: jieba words, whitespace and punctuation dropped."""
     return [w for w in _tokenizer().lcut(text) if w.strip() and any(ch.isalnum() for ch in w)]
+
+
+def segment(text: str) -> list[str]:
+    """Plain jieba words of a text (everything kept): the anchor the extraction is timed against."""
+    return _tokenizer().lcut(text)
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> "Language":
+    """The spaCy pipeline extraction runs in, built once per process.
+
+    `spacy.blank("zh")` with the jieba segmenter, sharing the domain-dictionary tokenizer,
+    and leian's registered components (see `extractors.components`), each writing its
+    labelled spans into `doc.spans`.
+    """
+    import spacy
+
+    from extractors import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = _tokenizer()  # type: ignore[attr-defined]
+    for name in components.PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+__all__ = ["USERDICT", "get_nlp", "segment", "tokenize"]

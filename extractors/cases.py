@@ -1,0 +1,412 @@
+"""Split a document into cases, and tell its type (case_notice | inspection_report | article).
+
+Two ways a document lays out its cases:
+
+1. **Enumerated**: numbered items in any of the forms notices use — 一、 （一） 1. 1、 1．
+   (1) ① 第一起 案例一 【案例一】 一是…二是… — at the start of a line or inline after a
+   sentence end. Each marker style forms chains 1, 2, 3…; the chosen level is the outermost
+   style with a real chain, unless most of its items hold a chain of an inner style (一、
+   sections holding 1. items), then the inner one. Items that read like measures (一是加强…)
+   are not cases. The preamble before the first item and the closing exhortation after the
+   last are not cases.
+2. **Running text**: paragraphs (and titled sentences "XX违规…问题。" inside them). A paragraph
+   with facts (a named person, money in 元, a sanction, a dated incident) opens a case when
+   it brings a new subject (a person with a post, an organisation) and continues the current
+   case when it speaks of someone already named in it. Leading news-lead and statistics
+   sentences ("…通报了4起…问题。", "本报讯(记者…)") are cut, and commentary with no facts
+   between or after cases is left out.
+
+Input is NORMALISED text; spans are offsets into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from config import load_yaml
+
+_CN_NUM = "一二三四五六七八九十"
+_CN_VAL = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
+
+def cn_to_int(s: str) -> int:
+    """Chinese numerals up to 99 (一, 十, 十二, 二十三)."""
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_CN_VAL.get(a, 1) if a else 1) * 10 + (_CN_VAL.get(b, 0) if b else 0)
+    return _CN_VAL.get(s, 0)
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_N = f"[{_CN_NUM}]{{1,3}}"
+# (style, regex with group "n"). Order matters only for overlapping matches at one place.
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("bracket_case", re.compile(rf"【\s*(?:典型)?案例\s*(?P<n>{_N}|\d{{1,2}})\s*】")),
+    ("case_word", re.compile(rf"(?:典型)?案例\s*(?P<n>{_N}|\d{{1,2}})(?:[:：、.．\s]|(?=[\u4e00-\u9fff]))")),
+    ("di_qi", re.compile(rf"第(?P<n>{_N})(?:起|例|个案例)[:：，,、]?")),
+    ("cn_paren", re.compile(rf"[（(](?P<n>{_N})[）)]")),
+    ("cn_dun", re.compile(rf"(?P<n>{_N})、")),
+    ("cn_shi", re.compile(rf"(?P<n>{_N})是(?![否非])")),
+    ("num_paren", re.compile(r"[（(](?P<n>\d{1,2})[）)]")),
+    ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])")),
+    ("num_dot", re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("num_bare", re.compile(r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号元万亿人户名个起次件项条岁天时分秒])")),
+]
+# Where an item marker may stand: start of a line, or after a sentence end / colon.
+_ITEM_START = re.compile(r"(?:^|(?<=[。；;：:！？!?」”]))[ \t]*", re.M)
+_SENT = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」’]?|\n|$)")
+
+
+@dataclass
+class CaseSpan:
+    """One case: its span in the (normalised) document text and a short title."""
+
+    start: int
+    end: int
+    title: str = ""
+    section: str = ""  # heading of the enclosing section, when items are nested
+
+
+@dataclass
+class Split:
+    doc_type: str
+    cases: list[CaseSpan] = field(default_factory=list)
+    mode: str = ""  # enumerated:<style> | running | single | none
+
+
+@dataclass
+class _Marker:
+    style: str
+    n: int
+    start: int  # where the marker begins
+    body: int  # where the item's text begins (after the marker)
+    line_start: bool
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_yaml("case_rules.yaml")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, re.Pattern[str]]:
+    r = _rules()
+    return {k: re.compile(v) for k, v in r["patterns"].items()}
+
+
+def _find_markers(text: str) -> list[_Marker]:
+    out: list[_Marker] = []
+    for pos_m in _ITEM_START.finditer(text):
+        pos = pos_m.end()
+        if pos >= len(text):
+            continue
+        line_start = pos == 0 or text[pos_m.start() - 1:pos_m.start()] in ("\n", "") or pos_m.start() == 0 \
+            or text[pos_m.start() - 1] == "\n"
+        for style, rx in _MARKERS:
+            m = rx.match(text, pos)
+            if not m:
+                continue
+            raw = m.group("n")
+            n = _CIRCLED.index(raw) + 1 if style == "circled" else cn_to_int(raw)
+            if n <= 0:
+                continue
+            if style == "num_bare" and not line_start:
+                continue
+            out.append(_Marker(style, n, pos, m.end(), line_start))
+            break
+    return out
+
+
+def _chains(markers: list[_Marker]) -> list[list[_Marker]]:
+    """Chains 1,2,3… of one style, in document order (a new 1 starts a new chain)."""
+    chains: list[list[_Marker]] = []
+    cur: list[_Marker] = []
+    for m in markers:
+        if cur and m.n == cur[-1].n + 1:
+            cur.append(m)
+        elif m.n == 1:
+            if cur:
+                chains.append(cur)
+            cur = [m]
+    if cur:
+        chains.append(cur)
+    return chains
+
+
+def _is_measure(text: str, body: int) -> bool:
+    return bool(_compiled()["measure_item"].match(text, body))
+
+
+def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Marker]]]:
+    by_style: dict[str, list[_Marker]] = {}
+    for m in markers:
+        by_style.setdefault(m.style, []).append(m)
+    valid: dict[str, list[list[_Marker]]] = {}
+    for style, ms in by_style.items():
+        chains = [c for c in _chains(ms) if len(c) >= 2]
+        if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain
+            continue
+        chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)]
+        if chains:
+            valid[style] = chains
+    # A bare number at a line start may continue a num_dot chain (5践行… between 4. and 6.)
+    if "num_dot" in valid:
+        bare = [m for m in markers if m.style == "num_bare"]
+        if bare:
+            merged = sorted(by_style["num_dot"] + bare, key=lambda m: m.start)
+            for m in merged:
+                m.style = "num_dot"
+            valid["num_dot"] = [c for c in _chains(merged) if len(c) >= 2]
+    return valid
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _rstrip_span(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n\t\u3000":
+        end -= 1
+    return end
+
+
+def _has_facts(text: str) -> bool:
+    """A named person, money in 元, a sanction, or a dated violation."""
+    p = _compiled()
+    return bool(p["sanction_specific"].search(text) or p["money"].search(text) or p["named"].search(text)
+                or (p["date"].search(text) and p["violation"].search(text)) or _subject_names(text))
+
+
+def _is_closing(text: str) -> bool:
+    p = _compiled()
+    return bool(p["closing"].search(text)) and not (p["money"].search(text) or p["date"].search(text))
+
+
+def _is_junk(line: str) -> bool:
+    return bool(_compiled()["junk_line"].search(line))
+
+
+def _tail_cut(text: str, start: int, end: int) -> int:
+    """End of the last item: drop trailing paragraphs that are closing words or page junk."""
+    paras = [(a, b) for a, b in _paragraphs(text) if a >= start and b <= end]
+    if not paras:
+        return end
+    keep_end = paras[0][1]
+    for a, b in paras[1:]:
+        seg = text[a:b]
+        if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
+            break
+        if _is_closing(seg) or not _has_facts(seg):
+            continue
+        keep_end = b
+    return keep_end
+
+
+def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, list[CaseSpan]]:
+    # Outer style: the one whose first chain starts first (ties: more items).
+    styles = sorted(valid, key=lambda s: (valid[s][0][0].start, -sum(len(c) for c in valid[s])))
+    outer = styles[0]
+    outer_items = [m for c in valid[outer] for m in c]
+    chosen = outer
+    section_markers: list[_Marker] = []
+    # Inner style: most outer items hold an inner chain.
+    for inner in styles[1:]:
+        inner_chains = valid[inner]
+        bounds = [m.start for m in outer_items] + [len(text)]
+        holding = 0
+        for k in range(len(outer_items)):
+            a, b = bounds[k], bounds[k + 1]
+            if any(a < c[0].start < b for c in inner_chains):
+                holding += 1
+        if holding * 10 >= len(outer_items) * 6:
+            chosen = inner
+            section_markers = outer_items
+            break
+    items = sorted((m for c in valid[chosen] for m in c), key=lambda m: m.start)
+    stops = sorted({m.start for m in items} | {m.start for m in section_markers})
+    cases = []
+    for k, m in enumerate(items):
+        nxt = next((s for s in stops if s > m.start), len(text))
+        end = _rstrip_span(text, m.start, nxt)
+        if k == len(items) - 1 or nxt in {s.start for s in section_markers}:
+            end = _tail_cut(text, m.start, end) if k == len(items) - 1 else end
+        section = ""
+        if section_markers:
+            sec = [s for s in section_markers if s.start < m.start]
+            if sec:
+                line_end = text.find("\n", sec[-1].body)
+                section = text[sec[-1].body:line_end if line_end > 0 else sec[-1].body + 40][:40]
+        cases.append(CaseSpan(m.start, end, _title(text, m.body, end), section))
+    return chosen, cases
+
+
+def _title(text: str, start: int, end: int) -> str:
+    m = re.match(r"[^\n。；;！？!?]{1,80}", text[start:end])
+    return m.group(0).strip(" :：，,") if m else ""
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, further split before titled sentences ("XX违规…问题。") inside them."""
+    out = []
+    titled = _compiled()["titled_sentence"]
+    for a, b in _paragraphs(text):
+        cuts = [a]
+        for s in _SENT.finditer(text, a, b):
+            if s.start() > a and s.group(0) and titled.match(s.group(0)):
+                cuts.append(s.start())
+        cuts.append(b)
+        for x, y in zip(cuts, cuts[1:]):
+            if text[x:y].strip():
+                out.append((x, y))
+    return out
+
+
+def _strip_lead(text: str, a: int, b: int) -> int:
+    """Start of a unit after its leading news-lead / statistics / preamble sentences."""
+    p = _compiled()
+    pos = a
+    for s in _SENT.finditer(text, a, b):
+        sent = s.group(0)
+        if not sent.strip():
+            continue
+        lead = p["lead"].search(sent) or p["statistic"].search(sent)
+        if lead and not p["named"].search(sent) and not p["money"].search(sent) \
+                and not p["sanction_specific"].search(sent) and not _subject_names(sent):
+            pos = s.end()
+            continue
+        # "…另外3起案件分别是:" inside a sentence: the case starts after the colon
+        m = p["list_intro"].search(sent)
+        if m and s.start() + m.end() < b:
+            pos = s.start() + m.end()
+        break
+    while pos < b and text[pos] in " \n：:，,":
+        pos += 1
+    return pos
+
+
+def _names(text: str) -> set[str]:
+    from extractors.people import extract_people
+
+    return {p.name for p in extract_people(text)}
+
+
+def _subject_names(text: str) -> set[str]:
+    """Names introduced with a post (the case's principals), not bystanders (村民王某)."""
+    from extractors.people import extract_people, lexicon
+
+    plain = lexicon().plain_people
+    return {p.name for p in extract_people(text) if p.position and p.position not in plain}
+
+
+def _running(text: str, inspection: bool) -> list[CaseSpan]:
+    p = _compiled()
+    units = _units(text)
+    cases: list[list[int]] = []  # [start, end]
+    names_in_case: set[str] = set()
+    pending_heading: int | None = None
+    first_case = True
+    for a, b in units:
+        seg = text[a:b]
+        if _is_junk(seg):
+            if p["tail_stop"].match(seg) and cases:
+                break
+            continue
+        body = _strip_lead(text, a, b)
+        if body >= b:
+            pending_heading = None
+            continue
+        sub = text[body:b]
+        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip())
+        if inspection:
+            if p["problem"].search(sub) and not is_heading:
+                cases.append([body, b])
+            continue
+        if is_heading:
+            if pending_heading is None:
+                pending_heading = a
+            continue
+        if not _has_facts(sub) or (_is_closing(sub) and not p["named"].search(sub)):
+            pending_heading = None
+            continue
+        names = _names(sub)
+        subjects = _subject_names(sub)
+        known = {n for n in names_in_case if n in sub}
+        continues = bool(cases) and (
+            bool(known)
+            or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case))
+        )
+        new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
+            or bool(p["titled_sentence"].match(sub))
+        if continues and not (p["titled_sentence"].match(sub) and not known):
+            cases[-1][1] = b
+            names_in_case |= names
+        elif cases and not new_subject and not p["date_start"].match(sub):
+            cases[-1][1] = b
+            names_in_case |= names
+        else:
+            start = body
+            if first_case and pending_heading is not None:
+                start = pending_heading
+            cases.append([start, b])
+            names_in_case = set(names)
+            first_case = False
+        pending_heading = None
+    return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+
+
+def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
+    """case_notice | inspection_report | article, from cues and the case count."""
+    p = _compiled()
+    head = text[:600]
+    inspection_cues = len(p["inspection"].findall(text))
+    sanctions = len(p["sanction_specific"].findall(text))
+    if inspection_cues >= 2 and p["inspection"].search(head) and sanctions <= max(1, n_cases // 3):
+        return "inspection_report"
+    if n_cases >= 3 or (n_cases >= 2 and (enumerated or p["notice"].search(text))):
+        return "case_notice"
+    if n_cases == 1 and enumerated:
+        return "case_notice"
+    return "article"
+
+
+def split_cases(text: str) -> Split:
+    """Cases of a normalised document text and the document's type."""
+    markers = _find_markers(text)
+    valid = _valid_chains(text, markers)
+    p = _compiled()
+    inspection = len(p["inspection"].findall(text)) >= 2 and bool(p["inspection"].search(text[:600]))
+    if valid:
+        style, cases = _enumerated(text, valid)
+        cases = [c for c in cases if c.end > c.start]
+        # Numbering inside one case of a running-text notice is not the case list: the
+        # text before the first item would then hold cases of its own.
+        before = _running(text[:cases[0].start], False) if cases else []
+        if len(cases) >= 2 and not any(_subject_names(text[c.start:c.end]) and (
+                p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
+                for c in before):
+            return Split(doc_type_of(text, len(cases), True), cases, f"enumerated:{style}")
+    cases = _running(text, inspection)
+    mode = "running"
+    if not cases:
+        mode = "none"
+    doc_type = doc_type_of(text, len(cases), False)
+    if len(cases) == 1 and doc_type == "article":
+        # One case told as a story: its lead and title are part of it.
+        first = next((a for a, b in _paragraphs(text) if not _is_junk(text[a:b])), cases[0].start)
+        cases[0].start = min(first, cases[0].start)
+        mode = "single"
+    if inspection and cases and doc_type != "inspection_report":
+        doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
+    return Split(doc_type, cases, mode)
+
+
+__all__ = ["CaseSpan", "Split", "cn_to_int", "doc_type_of", "split_cases"]

@@ -1,0 +1,149 @@
+"""Normalisation before any extraction, with an offset map back to the original text.
+
+Rules and lexicons are written once, in simplified script and half-width ASCII; real
+documents come in traditional script, with full-width digits, HTML leftovers and
+ruby/pinyin annotations (`紀(jì)委`). `normalize` rewrites the text into the form the rules
+expect and keeps, for every output character, the index of the original character it
+came from, so every extracted span can be reported in the ORIGINAL text.
+
+Kept as is: line breaks (paragraph structure), Chinese punctuation (，and , both occur).
+"""
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Full-width ASCII that rules must see as ASCII: digits, letters, ％ and ．(decimal point).
+_FW_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+_FW_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FW_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FW_TABLE.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0B: ord("+"), 0xFF0D: ord("-")})
+
+_PINYIN = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿ"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
+# Things removed outright (the text around them is joined):
+#  - ruby/pinyin annotations right after a Han character: 紀(jì)委, 網(wǎng)站 (half- or full-width parens)
+#  - HTML/XML tags and comments left by a careless export
+#  - zero-width characters and soft hyphens
+#  - horizontal whitespace that sits next to a Han character or CJK punctuation
+_REMOVE = re.compile(
+    rf"(?<=[{_HAN}])[(（][{_PINYIN}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][{_PINYIN}]*[)）]"
+    r"|<!--.*?-->|</?[a-zA-Z][^<>\n]{0,200}>"
+    r"|[\u200b-\u200f\u2060\ufeff\u00ad]"
+    rf"|(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u00a0\u3000\u2002-\u200a]+"
+    rf"|[ \t\u00a0\u3000\u2002-\u200a]+(?=[{_HAN}{_CJK_PUNCT}])"
+    r"|^[ \t\u00a0\u3000\u2002-\u200a]+|[ \t\u00a0\u3000\u2002-\u200a]+$",
+    re.M | re.S,
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_CHUNK = re.compile(r"[^\n。！？；!?;]+[\n。！？；!?;]*|\n+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and, for each of its characters, the original character's index."""
+
+    text: str
+    original: str
+    index: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text onto the original text."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if start == end:
+            o = self.index[start]
+            return o, o
+        return self.index[start], self.index[end - 1] + 1
+
+    def to_normalized(self, orig: int) -> int:
+        """Index in the normalised text of the first character at or after original index `orig`."""
+        return bisect_right(self.index, orig - 1) if orig > 0 else 0
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original text behind a normalised span."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+@lru_cache(maxsize=1)
+def _t2s_tables() -> tuple[dict[int, str], object]:
+    """OpenCC t2s: a one-character table (fast pre-check, fallback) and the converter."""
+    import opencc
+
+    table: dict[int, str] = {}
+    path = Path(opencc.__file__).resolve().parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            table[ord(parts[0])] = parts[1]
+    return table, opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified script, same length (OpenCC t2s phrases, per-character fallback)."""
+    table, converter = _t2s_tables()
+    if text.translate(table) == text:  # nothing traditional in it: skip the slow converter
+        return text
+    out = []
+    for m in _CHUNK.finditer(text):
+        chunk = m.group(0)
+        if chunk.translate(table) == chunk:
+            out.append(chunk)
+            continue
+        conv = converter.convert(chunk)  # type: ignore[attr-defined]
+        # Phrase conversion can change the length; the offset map needs 1:1, so fall back.
+        out.append(conv if len(conv) == len(chunk) else chunk.translate(table))
+    return "".join(out)
+
+
+def _clean(text: str) -> tuple[str, list[int]]:
+    """Remove markup/annotations/odd whitespace, decode entities; keep an index per char."""
+    text_out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    pattern = re.compile(_REMOVE.pattern + "|" + _ENTITY.pattern + r"|\r\n?|\t", re.M | re.S)
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            text_out.append(text[pos:m.start()])
+            index.extend(range(pos, m.start()))
+        tok = m.group(0)
+        if tok.startswith("&") and tok.endswith(";"):
+            rep = html.unescape(tok)
+            if rep == "\u00a0" or rep.isspace():
+                rep = " "
+            text_out.append(rep)
+            index.extend([m.start()] * len(rep))
+        elif tok.startswith("\r"):
+            text_out.append("\n")
+            index.append(m.start())
+        elif tok == "\t":
+            text_out.append(" ")
+            index.append(m.start())
+        pos = m.end()
+    if pos < len(text):
+        text_out.append(text[pos:])
+        index.extend(range(pos, len(text)))
+    return "".join(text_out), index
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise a document's text for the rules; see the module docstring for what changes."""
+    cleaned, index = _clean(text.translate(_FW_TABLE))
+    # Entities decoded into spaces next to Han characters: one more whitespace pass is cheap.
+    if "&" in text:
+        again, idx2 = _clean(cleaned)
+        if len(again) != len(cleaned):
+            index = [index[i] for i in idx2]
+            cleaned = again
+    simplified = to_simplified(cleaned)
+    index.append(len(text))
+    return Normalized(text=simplified, original=text, index=tuple(index))
+
+
+__all__ = ["Normalized", "normalize", "to_simplified"]

@@ -1,0 +1,285 @@
+"""People named in a case, with the post given right before them.
+
+Rules, not a statistical NER (none can be had offline for Chinese here): a name is found
+  - after a post title (…村党支部书记鐘臘平, 村民王某, 局长革命),
+  - after an organisation name when a clear boundary follows (…管委会赵长文从事),
+  - as an anonymised form anywhere (张某某, 朱某),
+  - in a list after a name already found (鐘臘平、張傳彪分別…; 刘俊雄、村委会原主任刘憨雄),
+  - before 等人/等N人.
+A name mentioned again later is the same person (merged, first position kept). Names in
+bylines (记者/通讯员/摄影/作者/编辑/来源) are not case people.
+
+Input is NORMALISED text (simplified, half-width ASCII); offsets are relative to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from config import load_yaml
+from extractors.model import Person
+
+_HAN = "\u4e00-\u9fff"
+_FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受")
+_MARKER_RE = re.compile(r"^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳])")
+_PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社部委会司")
+_CLAUSE_END = "，,。；;：:！？!?（()）“”\"\n「」『』【】[]《》"
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    """The people lexicons of config/people.yaml, compiled once."""
+
+    common: frozenset[str]
+    ambiguous: frozenset[str]
+    compound: tuple[str, ...]
+    post_re: re.Pattern[str]
+    org_re: re.Pattern[str]
+    followers_re: re.Pattern[str]
+    post_start_re: re.Pattern[str]
+    post_end_re: re.Pattern[str]
+    cut_re: re.Pattern[str]
+    generic_heads: frozenset[str]
+    anon_re: re.Pattern[str]
+    list_re: re.Pattern[str]
+    etal_re: re.Pattern[str]
+    byline_re: re.Pattern[str]
+    not_names: frozenset[str]
+    plain_people: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> PeopleLexicon:
+    """Compile config/people.yaml (loaded once)."""
+    cfg = load_yaml("people.yaml")
+    sn = cfg["surnames"]
+    common = frozenset(sn["common"].split())
+    ambiguous = frozenset(sn["ambiguous"].split()) - common
+    compound = tuple(sorted(sn["compound"].split(), key=len, reverse=True))
+    heads = list(cfg["post_heads"])
+    orgs = list(cfg["org_suffixes"])
+    surname_chars = "".join(sorted(common | ambiguous))
+    post_re = re.compile(f"(?:{_alt(heads)})(?:[（(][^（()）\\n]{{1,12}}[）)])?(?=[{_HAN}])")
+    org_re = re.compile(f"(?:{_alt(orgs)})(?=[{_HAN}])")
+    followers_re = re.compile(f"(?:{_alt(cfg['followers'])}|[{re.escape(_CLAUSE_END)}、]|\\d|$)")
+    post_start_re = re.compile(f"(?:{_alt([w for w in heads + orgs if len(w) > 1])}|党[内外委组员]|原[党副正]|时任|现任)")
+    anon_re = re.compile(
+        f"(?:{_alt(list(compound))}|[{surname_chars}])某某?"
+        "(?!单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个|项|村|镇|乡|县|市|区|局|部门|小区"
+        "|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部)"
+    )
+    name_body = f"(?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,2}}"
+    list_re = re.compile(f"[、和与及]({name_body})")
+    etal_re = re.compile(f"(?<![{_HAN}])({name_body})等(?:人|\\d|[一二两三四五六七八九十]+人)")
+    byline_re = re.compile(f"(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
+    not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)
+    post_end_re = re.compile(f"(?:{_alt(heads)})$")
+    cut_re = re.compile(_alt(cfg["position_cuts"]))
+    return PeopleLexicon(common, ambiguous, compound, post_re, org_re, followers_re, post_start_re, post_end_re,
+                         cut_re, frozenset(cfg["generic_heads"]),
+                         anon_re, list_re, etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
+
+
+def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
+    """Length of the surname starting at i (0 when none)."""
+    for c in lex.compound:
+        if text.startswith(c, i):
+            return len(c)
+    ch = text[i:i + 1]
+    if ch in lex.common or (not strict and ch in lex.ambiguous):
+        return 1
+    return 0
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
+             boundaries: frozenset[int] = frozenset(), need_follow: bool = False) -> int:
+    """Length of a personal name starting at i, or 0.
+
+    Surname (1–2 chars) + 1–2 given characters; 某/某某 forms; the length is told by what
+    follows (a follower word or punctuation ends a name) and, failing that, by jieba's
+    token boundaries.
+    """
+    s = _surname_len(text, i, lex, strict=strict)
+    if not s:
+        return 0
+    j = i + s
+    if text.startswith("某某", j):
+        return s + 2
+    if text.startswith("某", j):
+        return s + 1
+    if lex.post_start_re.match(text, i):  # 董事长, 干部, 原书记: a post, not a name
+        return 0
+    given = 0
+    while given < 2 and j + given < len(text) and _is_han(text[j + given]) and text[j + given] != "某":
+        given += 1
+    if given == 0:
+        return 0
+    if text[i:i + 2] in lex.not_names:
+        return 0
+    cands = [s + g for g in range(given, 0, -1)]  # prefer the longer name
+    cands = [n for n in cands if text[i:i + n] not in lex.not_names and text[i + n - 1] not in _PLACE_END
+             and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)]  # 黄涛向组织报告: 黄涛
+    if not cands:
+        return 0
+    # 1st: a follower word right after the name, at a jieba word boundary (when known)
+    for n in cands:
+        if lex.followers_re.match(text, i + n) and (not boundaries or (i + n) in boundaries):
+            return n
+    # 2nd: a follower word alone
+    for n in cands:
+        if lex.followers_re.match(text, i + n):
+            return n
+    if need_follow:
+        return 0
+    # 3rd: jieba's token boundaries decide (a name is followed by a word)
+    for n in cands:
+        if (i + n) in boundaries and (i + n + 1) not in boundaries:
+            return n
+    return cands[0]
+
+
+def _position_before(text: str, i: int, lex: PeopleLexicon,
+                     boundaries: frozenset[int] = frozenset()) -> str:
+    """The post phrase right before index i: back to the clause start or a function word.
+
+    A function word (的/对/给予/和…) only cuts where jieba puts a word boundary on both
+    sides of it, so 呼和浩特 and 监督管理与应急救援科 stay whole when boundaries are known.
+    """
+    lo = max(0, i - 48)
+    seg = text[lo:i]
+    cut = 0
+    for k in range(len(seg) - 1, -1, -1):
+        ch = seg[k]
+        if ch in _CLAUSE_END:
+            cut = k + 1
+            break
+        if ch == "、" and not lex.post_end_re.search(seg[:k]):
+            cut = k + 1  # 钟腊平、张传彪: a list of names, not a compound post
+            break
+    phrase_lo = lo + cut
+    best = phrase_lo
+    for m in lex.cut_re.finditer(text, phrase_lo, i):
+        if boundaries and not (m.start() in boundaries and m.end() in boundaries):
+            continue
+        if m.end() < i:
+            best = m.end()
+    phrase = text[best:i]
+    phrase = _MARKER_RE.sub("", phrase)
+    return phrase.strip(" ，,")
+
+
+def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
+    """Spans of bylines: from a marker such as 记者 to the end of its clause or bracket."""
+    out = []
+    for m in lex.byline_re.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] not in "，。；;)）】\n" and end - m.end() < 24:
+            end += 1
+        out.append((m.start(), end))
+    return out
+
+
+def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> list[Person]:
+    """People named in a case text (normalised), each once, with post and first span.
+
+    `boundaries`: optional jieba token end offsets (from the spaCy Doc) to help tell
+    2- from 3-character names.
+    """
+    lex = lexicon()
+    found: dict[str, Person] = {}
+    order: list[str] = []
+    bylines = _bylines(text, lex)
+
+    def in_byline(i: int) -> bool:
+        return any(a <= i < b for a, b in bylines)
+
+    def add(i: int, n: int, position: str) -> None:
+        name = text[i:i + n]
+        if n < 2 or in_byline(i) or name in lex.not_names:
+            return
+        if name in found:
+            if not found[name].position and position:
+                found[name].position = position
+            return
+        found[name] = Person(name=name, position=position, start=i, end=i + n,
+                             anonymised="某" in name)
+        order.append(name)
+
+    # 1. after a post title (generic heads such as 干部/党员 need an unambiguous surname)
+    for m in lex.post_re.finditer(text):
+        i = m.end()
+        head = m.group(0)
+        generic = head in lex.generic_heads
+        n = _name_at(text, i, lex, strict=generic, boundaries=boundaries, need_follow=generic)
+        if n:
+            position = _position_before(text, i, lex, boundaries)
+            if head in lex.plain_people:
+                position = head
+            add(i, n, position)
+    # 2. after an organisation name: a clear boundary after the name, a word boundary before
+    for m in lex.org_re.finditer(text):
+        i = m.end()
+        if boundaries and i not in boundaries:
+            continue
+        n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
+        if n and text[i:i + n] not in found:
+            add(i, n, _position_before(text, i, lex, boundaries))
+    # 3. anonymised forms anywhere (an ambiguous surname needs a clear left edge)
+    for m in lex.anon_re.finditer(text):
+        i = m.start()
+        if i > 0 and text[i - 1] == "某":
+            continue
+        prev = text[i - 1] if i else ""
+        after_post = bool(lex.post_end_re.search(text[max(0, i - 8):i]))
+        if text[i] in lex.ambiguous and _is_han(prev) and not after_post:
+            continue
+        if _is_han(prev) and not after_post and boundaries and i not in boundaries:
+            continue
+        add(i, m.end() - i, _position_before(text, i, lex, boundaries) if after_post else "")
+    # 4. X等人 / X等N人
+    for m in lex.etal_re.finditer(text):
+        i = m.start(1)
+        n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
+        if n and text[i + n:i + n + 1] == "等":
+            add(i, n, "")
+    # 5. lists after a known name: 鐘臘平、張傳彪 / 冯正均和吴定勇
+    changed = True
+    while changed:
+        changed = False
+        for name in list(order):
+            for occ in re.finditer(re.escape(name), text):
+                j = occ.end()
+                m = lex.list_re.match(text, j)
+                if not m:
+                    continue
+                i = m.start(1)
+                n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
+                if n and text[i:i + n] not in found:
+                    add(i, n, "")
+                    changed = True
+    # Posts given only after the name: 韦世品(区农办原党组书记、主任)
+    people = [found[n] for n in order]
+    people.sort(key=lambda p: p.start)
+    return people
+
+
+def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
+    """Every occurrence (start, end, name) of the given people's names in the text."""
+    out = []
+    for p in people:
+        for m in re.finditer(re.escape(p.name), text):
+            out.append((m.start(), m.end(), p.name))
+    out.sort()
+    return out
+
+
+__all__ = ["PeopleLexicon", "extract_people", "lexicon", "mentions"]
