@@ -197,11 +197,12 @@ def _is_junk(line: str) -> bool:
 
 def _tail_cut(text: str, start: int, end: int) -> int:
     """End of the last item: drop trailing paragraphs that are closing words or page junk."""
-    paras = [(a, b) for a, b in _paragraphs(text) if a >= start and b <= end]
-    if not paras:
-        return end
-    keep_end = paras[0][1]
-    for a, b in paras[1:]:
+    first_end = text.find("\n", start)
+    first_end = end if first_end < 0 or first_end > end else first_end
+    keep_end = _rstrip_span(text, start, first_end)
+    for a, b in _paragraphs(text):
+        if a <= start or b > end:
+            continue
         seg = text[a:b]
         if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
             break

@@ -220,6 +220,11 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
         head = m.group(0)
         generic = head in lex.generic_heads
         n = _name_at(text, i, lex, strict=generic, boundaries=boundaries, need_follow=generic)
+        if not n and generic and boundaries and i in boundaries:
+            # 党员王小明参与…: after a generic head, a name jieba keeps as one word
+            n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
+            if n and not ((i + n) in boundaries and not any(k in boundaries for k in range(i + 1, i + n))):
+                n = 0
         if n:
             position = _position_before(text, i, lex, boundaries)
             if head in lex.plain_people:

@@ -1,22 +1,144 @@
 """From text (or a file) to a Document of Cases.
 
-Placeholder wiring until the extraction issue lands: one case per document, no fields.
+read → normalise (extractors.normalize) → one spaCy pass (extractors.segment.get_nlp: jieba
+tokens, then the leian components: cases, people, amounts, sanctions, categories, domains,
+regions, dates) → Document. Every span found on the normalised text is mapped back, so the
+Document keeps the ORIGINAL text, and each case's text, names, amounts as written and
+evidence are slices of it (traditional script stays traditional).
 """
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 from pathlib import Path
+from typing import Any
 
 from extractors import EXTRACTOR_VERSION
-from extractors.model import Case, Document, case_id
+from extractors.model import Case, Document, Item, case_id
+from extractors.normalize import Normalized, normalize
 from extractors.readers import read_file
+
+log = logging.getLogger(__name__)
+
+_ISSUER = re.compile(
+    r"(?:中共)?(?:中央纪委国家监委|中央纪委|中纪委|[\u4e00-\u9fff]{2,14}?(?:纪委监委|纪委|纪工委|监委|巡察组|巡视组|巡察办|巡察工作领导小组))"
+)
+_DOC_DATE = re.compile(r"(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_ANY_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_TITLE_OK = re.compile(r"^[^。；;]{4,80}$")
+
+
+def _map_item(item: Item, norm: Normalized) -> Item:
+    if item.start >= 0 and item.end >= item.start:
+        item.start, item.end = norm.span(item.start, item.end)
+    return item
+
+
+def _original(norm: Normalized, item: Item) -> str:
+    return norm.original[item.start:item.end]
+
+
+def _title(norm: Normalized) -> str:
+    from extractors.cases import _is_junk
+
+    for line in norm.text.split("\n")[:6]:
+        s = line.strip()
+        if not s or _is_junk(s):
+            continue
+        if _TITLE_OK.match(s) and not s.endswith(("。", "！", "？")):
+            a = norm.text.find(s)
+            return norm.original_text(a, a + len(s)).strip()
+        break
+    return ""
+
+
+def _doc_meta(norm: Normalized) -> tuple[str, str]:
+    """Issuing body and date, where the document states them near its top."""
+    head = norm.text[:800]
+    issuer = ""
+    m = _ISSUER.search(head)
+    if m:
+        a, b = norm.span(m.start(), m.end())
+        issuer = norm.original[a:b]
+    date = ""
+    d = _DOC_DATE.search(head) or _ANY_DATE.search(head[:200])
+    if d:
+        y, mo, da = int(d.group(1)), int(d.group(2)), int(d.group(3))
+        if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= da <= 31:
+            date = f"{y:04d}-{mo:02d}-{da:02d}"
+    return issuer, date
+
+
+def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
+    out = []
+    for it in items:
+        it = _map_item(it, norm)
+        if key == "people":
+            it.name = _original(norm, it)
+            if it.position:
+                # the post as written: the original text right before the name, same length
+                pos_norm = it.position
+                j = norm.to_normalized(it.start)
+                k = norm.text.rfind(pos_norm, max(0, j - len(pos_norm) - 16), j)
+                if k >= 0:
+                    it.position = norm.original_text(k, k + len(pos_norm))
+        elif key == "amounts":
+            it.text = _original(norm, it)
+        elif key == "sanctions":
+            it.text = _original(norm, it) if it.start >= 0 else it.text
+        elif key == "categories":
+            it.evidence = _original(norm, it) if it.end > it.start else it.evidence
+        elif key == "domains":
+            it.text = _original(norm, it) if it.end > it.start else it.text
+        elif key == "regions":
+            it.normalized = it.normalized or it.name
+            it.name = _original(norm, it) if it.end > it.start else it.name
+        elif key == "dates":
+            it.text = _original(norm, it) if it.end > it.start else it.text
+        out.append(it)
+    return out
 
 
 def extract_text(text: str, *, path: str = "", doc_id: str | None = None) -> Document:
-    """Extract a Document of Cases from a document's text."""
+    """Extract a Document of Cases from a document's text (original script kept)."""
+    from extractors.components import drafts
+    from extractors.segment import get_nlp
+
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    doc = Document(id=doc_id, path=path, text=text, extractor_version=EXTRACTOR_VERSION)
-    doc.cases = [Case(id=case_id(doc_id, 1), doc_id=doc_id, ordinal=1, text=text, start=0, end=len(text))]
+    norm = normalize(text)
+    sdoc = get_nlp()(norm.text)
+    state = sdoc.user_data["leian"]
+    issuer, date = _doc_meta(norm)
+    doc = Document(id=doc_id, path=path, text=text, extractor_version=EXTRACTOR_VERSION,
+                   doc_type=state["doc_type"], title=_title(norm), issuer=issuer, date=date)
+    for ordinal, draft in enumerate(drafts(sdoc), start=1):
+        start, end = norm.span(draft.span.start, draft.span.end)
+        people = _finish_items(draft.fields.get("people", []), norm, "people")
+        names = {p.name for p in people}
+        sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
+        for s in sanctions:  # recipients as written
+            if s.person:
+                j = sdoc.text.find(s.person, draft.span.start, draft.span.end)
+                if j >= 0:
+                    cand = norm.original_text(j, j + len(s.person))
+                    s.person = cand if cand in names or not names else s.person
+        title = draft.span.title
+        if title:
+            k = sdoc.text.find(title, draft.span.start, draft.span.end)
+            if k >= 0:
+                title = norm.original_text(k, k + len(title))
+        doc.cases.append(Case(
+            id=case_id(doc_id, ordinal), doc_id=doc_id, ordinal=ordinal, title=title,
+            text=text[start:end], start=start, end=end,
+            people=people,
+            amounts=_finish_items(draft.fields.get("amounts", []), norm, "amounts"),
+            sanctions=sanctions,
+            categories=_finish_items(draft.fields.get("categories", []), norm, "categories"),
+            domains=_finish_items(draft.fields.get("domains", []), norm, "domains"),
+            regions=_finish_items(draft.fields.get("regions", []), norm, "regions"),
+            dates=_finish_items(draft.fields.get("dates", []), norm, "dates"),
+        ))
     return doc
 
 
@@ -30,3 +152,33 @@ def extract_file(path: str | Path) -> Document:
     if raw.title and not doc.title:
         doc.title = raw.title
     return doc
+
+
+def render_html(text: str, *, page: bool = True) -> str:
+    """displaCy (span style) HTML of a document's extraction, in the original script.
+
+    Tokens and spans come from the same single pipeline pass; each normalised token is
+    mapped back onto the original characters, so the page shows the text as published.
+    """
+    from spacy import displacy
+
+    from extractors.components import SPAN_KEYS
+    from extractors.segment import get_nlp
+
+    norm = normalize(text)
+    sdoc = get_nlp()(norm.text)
+    # original-text tokens, one per spaCy token (characters dropped by normalisation join
+    # the token before them)
+    starts = [norm.span(t.idx, t.idx + 1)[0] for t in sdoc] + [len(text)]
+    starts[0] = 0
+    tokens = [text[starts[i]:starts[i + 1]] for i in range(len(sdoc))]
+    spans = []
+    for key in SPAN_KEYS:
+        if key == "cases" or key not in sdoc.spans:
+            continue
+        for sp in sdoc.spans[key]:
+            spans.append({"start_token": sp.start, "end_token": sp.end, "label": sp.label_})
+    for i, sp in enumerate(sdoc.spans.get("cases", [])):
+        spans.append({"start_token": sp.start, "end_token": sp.end, "label": f"CASE {i + 1}"})
+    data = {"text": text, "tokens": tokens, "spans": spans, "title": _title(norm) or None}
+    return displacy.render(data, style="span", manual=True, page=page, jupyter=False)

@@ -1,0 +1,191 @@
+"""leian's spaCy components: each extracted field becomes labelled spans on the Doc.
+
+The pipeline (`extractors.segment.get_nlp`) is `spacy.blank("zh")` with the jieba
+segmenter, followed by these components, registered with `@Language.factory`:
+
+  leian_cases       split the document into cases        -> doc.spans["cases"]
+  leian_people      people with posts, per case           -> doc.spans["people"]
+  leian_amounts     money in yuan                         -> doc.spans["amounts"]
+  leian_sanctions   canonical sanctions                   -> doc.spans["sanctions"]
+  leian_categories  problem categories with evidence      -> doc.spans["categories"]
+  leian_domains / leian_regions / leian_dates             -> doc.spans[...]
+
+Each component calls the pure field function of its module on each case's text (the
+rules and lexicons are data in config/, loaded once) and keeps the extracted items in
+`doc.user_data["leian"]` (one `CaseDraft` per case, offsets in the Doc's text), so
+`extractors.pipeline` builds the Document from one pass, and displaCy renders any document
+with `style="span"`. The Doc's text is the NORMALISED text (see extractors.normalize).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.amounts import extract_amounts
+from extractors.cases import CaseSpan, split_cases
+from extractors.categories import extract_categories
+from extractors.dates import extract_dates
+from extractors.domains import extract_domains
+from extractors.model import Item, Person
+from extractors.people import extract_people, mentions
+from extractors.regions import extract_regions
+from extractors.sanctions import extract_sanctions
+
+log = logging.getLogger(__name__)
+
+SPAN_KEYS = ("cases", "people", "amounts", "sanctions", "categories", "domains", "regions", "dates")
+PIPE_NAMES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_categories",
+              "leian_domains", "leian_regions", "leian_dates")
+
+
+@dataclass
+class CaseDraft:
+    """One case while the pipeline runs: its span and items (offsets in the Doc's text)."""
+
+    span: CaseSpan
+    fields: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def _state(doc: Doc) -> dict[str, Any]:
+    return doc.user_data.setdefault("leian", {"doc_type": "article", "cases": [], "mode": ""})
+
+
+def drafts(doc: Doc) -> list[CaseDraft]:
+    """The cases the components found in a Doc."""
+    return _state(doc)["cases"]
+
+
+def _add_span(doc: Doc, key: str, start: int, end: int, label: str) -> None:
+    if end <= start:
+        return
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is not None:
+        doc.spans[key].append(span)
+
+
+def _boundaries(doc: Doc, start: int, end: int) -> frozenset[int]:
+    """jieba token edges inside [start, end), relative to start (helps tell name lengths)."""
+    out = {0}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        out.add(max(0, tok.idx - start))
+        out.add(tok.idx + len(tok.text) - start)
+    return frozenset(out)
+
+
+def _shift(item: Item, by: int) -> Item:
+    if item.start >= 0:
+        item.start += by
+        item.end += by
+    return item
+
+
+@Language.factory("leian_cases")
+def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Split the document into cases (extractors.cases) and tell its type."""
+
+    def cases(doc: Doc) -> Doc:
+        split = split_cases(doc.text)
+        state = _state(doc)
+        state["doc_type"] = split.doc_type
+        state["mode"] = split.mode
+        state["cases"] = [CaseDraft(c) for c in split.cases]
+        doc.spans["cases"] = []
+        for c in split.cases:
+            _add_span(doc, "cases", c.start, c.end, split.doc_type)
+        return doc
+
+    return cases
+
+
+def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
+                     label: Callable[[Any], str]) -> Callable[[Doc], Doc]:
+    def component(doc: Doc) -> Doc:
+        doc.spans[key] = []
+        for draft in drafts(doc):
+            s, e = draft.span.start, draft.span.end
+            items = [_shift(it, s) for it in run(doc.text[s:e], draft, doc)]
+            draft.fields[key] = items
+            for it in items:
+                _add_span(doc, key, it.start, it.end, label(it))
+        return doc
+
+    return component
+
+
+def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+    return list(extract_people(text, boundaries=_boundaries(doc, draft.span.start, draft.span.end)))
+
+
+def _local(items: list[Any], by: int) -> list[Any]:
+    """Copies of already-shifted items with offsets relative to the case again."""
+    out = []
+    for it in items:
+        c = it.model_copy()
+        if c.start >= 0:
+            c.start -= by
+            c.end -= by
+        out.append(c)
+    return out
+
+
+def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+    people: list[Person] = _local(draft.fields.get("people", []), draft.span.start)
+    # every mention of every person, so a sanction links to the nearest one before it
+    by_name = {p.name: p for p in people}
+    every = [by_name[name].model_copy(update={"start": a, "end": b}) for a, b, name in mentions(text, people)]
+    return list(extract_sanctions(text, every))
+
+
+def _categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+    return [c for c in extract_categories(text, doc_type=_state(doc)["doc_type"])]
+
+
+@Language.factory("leian_people")
+def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """People with posts (extractors.people)."""
+    return _field_component("people", _people, lambda p: "PERSON")
+
+
+@Language.factory("leian_amounts")
+def make_amounts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Money in yuan (extractors.amounts)."""
+    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t)), lambda a: "AMOUNT")
+
+
+@Language.factory("leian_sanctions")
+def make_sanctions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Canonical sanctions linked to people (extractors.sanctions); runs after leian_people."""
+    return _field_component("sanctions", _sanctions, lambda s: s.label)
+
+
+@Language.factory("leian_categories")
+def make_categories(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Problem categories with their evidence (extractors.categories)."""
+    return _field_component("categories", _categories, lambda c: c.code)
+
+
+@Language.factory("leian_domains")
+def make_domains(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Fields of work (extractors.domains)."""
+    return _field_component("domains", lambda t, d, doc: list(extract_domains(t)), lambda x: x.code)
+
+
+@Language.factory("leian_regions")
+def make_regions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Places (extractors.regions)."""
+    return _field_component("regions", lambda t, d, doc: list(extract_regions(t)), lambda x: x.level.upper())
+
+
+@Language.factory("leian_dates")
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Dates and periods (extractors.dates)."""
+    return _field_component("dates", lambda t, d, doc: list(extract_dates(t)), lambda x: "DATE")
+
+
+__all__ = ["CaseDraft", "PIPE_NAMES", "SPAN_KEYS", "drafts"]
+

@@ -1,0 +1,158 @@
+"""Case splitting on texts written for these tests: every numbering form, nesting,
+titled items, running text, inspection reports, articles; preamble and closing excluded."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.cases import cn_to_int, split_cases
+from extractors.normalize import normalize
+
+CASE = "{m}{who}违规发放津贴补贴问题。2020年3月，{who}违规发放补贴{n}万元，受到党内警告处分。"
+WHO = ["某县财政局局长王大明", "某镇党委书记李小华", "某村党支部书记张某某", "某局办公室主任赵某"]
+PRE = "近日，县纪委监委通报了4起违反中央八项规定精神典型问题。现将有关情况通报如下：\n"
+END = "\n各级党组织要引以为戒、举一反三，切实加强教育管理。"
+
+
+def _doc(markers, sep="\n", pre=PRE, end=END):
+    body = sep.join(CASE.format(m=m, who=w, n=i + 1) for i, (m, w) in enumerate(zip(markers, WHO)))
+    return pre + body + end
+
+
+def _split(text):
+    t = normalize(text).text
+    sp = split_cases(t)
+    return t, sp, [t[c.start:c.end] for c in sp.cases]
+
+
+@pytest.mark.parametrize("markers", [
+    ["一、", "二、", "三、", "四、"],
+    ["（一）", "（二）", "（三）", "（四）"],
+    ["(一)", "(二)", "(三)", "(四)"],
+    ["1.", "2.", "3.", "4."],
+    ["1、", "2、", "3、", "4、"],
+    ["1．", "2．", "3．", "4．"],
+    ["１．", "２．", "３．", "４．"],
+    ["①", "②", "③", "④"],
+    ["第一起，", "第二起，", "第三起，", "第四起，"],
+    ["案例一：", "案例二：", "案例三：", "案例四："],
+    ["【案例一】", "【案例二】", "【案例三】", "【案例四】"],
+    ["(1)", "(2)", "(3)", "(4)"],
+])
+def test_numbered_items_in_every_form(markers):
+    t, sp, texts = _split(_doc(markers))
+    assert len(texts) == 4, texts
+    for w, x in zip(WHO, texts):
+        assert w in x
+    assert "通报如下" not in "".join(texts)
+    assert "引以为戒" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_inline_items_in_one_paragraph():
+    _, _, texts = _split(_doc(["一、", "二、", "三、", "四、"], sep=""))
+    assert len(texts) == 4 and all(w in x for w, x in zip(WHO, texts))
+
+
+def test_traditional_script_and_ascii_punctuation():
+    text = _doc(["1.", "2.", "3.", "4."]).replace("，", ",").replace("：", ":")
+    from opencc import OpenCC
+
+    trad = OpenCC("s2t").convert(text)
+    _, _, texts = _split(trad)
+    assert len(texts) == 4
+
+
+def test_nested_sections_use_the_inner_items():
+    text = ("现将5起典型问题通报如下：\n一、违反中央八项规定精神问题\n"
+            + "\n".join(CASE.format(m=f"{i}．", who=w, n=i) for i, w in enumerate(WHO[:2], 1))
+            + "\n二、侵害群众利益问题\n"
+            + "\n".join(CASE.format(m=f"{i}．", who=w, n=i) for i, w in enumerate(WHO[2:], 1)))
+    t, sp, texts = _split(text)
+    assert len(texts) == 4
+    assert not any("侵害群众利益问题\n" in x for x in texts)  # section heading not inside a case
+    assert sp.cases[2].section.startswith("侵害群众利益")
+
+
+def test_titled_paragraphs_without_numbers():
+    text = PRE + "\n".join(CASE.format(m="", who=w, n=i) for i, w in enumerate(WHO, 1)) + END
+    _, sp, texts = _split(text)
+    assert len(texts) == 4
+    assert "引以为戒" not in texts[-1]
+
+
+def test_titled_sentences_inside_one_paragraph():
+    text = ("通报的另外2起案件分别是：某县教育局局长王大明公款旅游问题。县纪委给予王大明党内警告处分。"
+            "某镇党委书记李小华违规操办婚宴问题。县纪委给予李小华党内严重警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("某县教育局局长王大明") and "李小华" not in texts[0]
+
+
+def test_running_paragraphs_grouped_by_person():
+    text = ("记者从市纪委获悉，市纪委日前通报了2起违规操办婚丧喜庆事宜问题。\n"
+            "某县政协副主席王大明则因违规操办儿子婚宴被通报。\n"
+            "2019年5月，王大明在县城酒店置办宴席40桌，收受礼金8万元。王大明受到党内严重警告处分。\n"
+            "2020年1月，某镇原党委书记李小华操办父亲丧事，大操大办，受到党内警告处分。\n"
+            "通报要求，各级党员干部要引以为戒。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert "王大明则因" in texts[0] and "收受礼金" in texts[0]
+    assert texts[1].startswith("2020年1月")
+
+
+def test_unit_subject_paragraphs_without_people():
+    text = ("本报讯（记者张三）昨天，省纪委通报了3起超标准接待问题。其中，省某厅2019年5月公务接待10人，陪餐8人，花费3000元。\n"
+            "2019年6月，某区政府公务接待12人，陪餐10人，花费2500元。\n"
+            "某县机关事务局，2019年7月公务接待5人，陪餐9人，花费1800元。\n"
+            "省纪委表示，上述问题严重违反中央八项规定精神。")
+    _, _, texts = _split(text)
+    assert len(texts) == 3
+    assert texts[0].startswith("其中") and "本报讯" not in texts[0]
+
+
+def test_inspection_report_yishi_problems_and_measures_excluded():
+    text = ("根据县委统一部署，县委第一巡察组对某局党组开展了巡察。巡察发现的主要问题：一是落实主体责任不到位，"
+            "监督责任缺位；二是财务管理不规范，违规发放津贴补贴；三是选人用人不规范。\n"
+            "某局党组表示将认真整改：一是加强组织领导；二是建立整改台账；三是完善制度。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert len(texts) == 3 and texts[0].startswith("一是落实")
+    assert not any("加强组织领导" in x for x in texts)
+
+
+def test_inspection_report_paragraph_per_unit():
+    text = ("6月10日，市委巡察组分别向某镇等2个乡镇党组织反馈巡察情况。\n"
+            "某镇党委存在问题：党组织领导核心弱化，“两个责任”履行不力，“三资”管理混乱。\n"
+            "某乡党委存在问题：重业务轻党建，组织生活不严肃，扶贫项目问题较多。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert len(texts) == 2
+
+
+def test_single_case_article_takes_its_title():
+    text = ("被挪用的救灾款\n"
+            "近日，某县纪委监委通报一起挪用救灾资金的问题。\n"
+            "经查，2020年，某乡民政助理员王某某将救灾资金3万元挪作他用。王某某受到党内警告处分。\n"
+            "“没想到会被查出来。”王某某说。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "article"
+    assert len(texts) == 1 and texts[0].startswith("被挪用的救灾款")
+
+
+def test_article_with_no_case():
+    text = "某县召开警示教育大会。会议要求，各级党员干部要筑牢思想防线，严守纪律规矩。"
+    _, sp, texts = _split(text)
+    assert texts == [] and sp.doc_type == "article"
+
+
+def test_numbers_inside_a_case_do_not_split_it():
+    text = ("2019年5月，某县财政局局长王大明违规发放津贴补贴：(1)发放加班费2万元；(2)发放值班费1万元。"
+            "王大明受到党内警告处分。\n"
+            "2019年6月，某镇党委书记李小华公款旅游，受到党内严重警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize("s, n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)])
+def test_cn_to_int(s, n):
+    assert cn_to_int(s) == n

@@ -1,0 +1,71 @@
+"""Problem categories from cue rules in config/, with evidence spans."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.categories import extract_categories, rules
+from extractors.normalize import normalize
+
+
+def _codes(text: str, doc_type: str = "case_notice") -> set[str]:
+    return {c.code for c in extract_categories(normalize(text).text, doc_type=doc_type)}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("春节期间收受管理服务对象所送购物卡5000元", "gifts"),
+    ("违规接受下属单位宴请", "banquets"),
+    ("用公款大吃大喝，超标准接待", "banquets"),
+    ("为儿子操办升学宴，收受礼金", "feasts"),
+    ("大操大办父亲丧事", "feasts"),
+    ("私自驾驶公务用车接送家人", "official_cars"),
+    ("以考察学习为名组织到景区游玩", "junkets"),
+    ("违规发放津贴补贴共计13万元", "allowances"),
+    ("“两节”期间乱发物资补助", "allowances"),
+    ("脱贫数据弄虚作假，应付检查", "formalism"),
+    ("将低保金据为己有", "embezzlement"),
+    ("虚报冒领危房改造补助资金", "false_claims"),
+    ("明知不符合条件仍为其申报并违规领取补助", "false_claims"),
+    ("截留挪用扶贫资金", "misappropriation"),
+    ("办理低保时优亲厚友", "favoritism"),
+    ("为李某（其母亲）申报高龄补贴", "favoritism"),
+    ("向群众吃拿卡要，收取好处费", "extortion"),
+    ("违规向村民收取卫生费", "extortion"),
+    ("利用职务便利为他人谋取利益，收受财物", "bribery"),
+    ("违规发包村道硬化工程，规避招标", "project_contracting"),
+    ("擅自低价出租村集体资产", "collective_assets"),
+    ("违规入股企业获取分红", "business_conflict"),
+    ("在村委会换届中拉票贿选", "election_personnel"),
+    ("审核把关不严，履职不力", "dereliction"),
+    ("违规决策，滥用职权", "abuse_of_power"),
+    ("充当黑恶势力保护伞", "umbrella"),
+    ("违规审批宅基地，乱占耕地建房", "land_violation"),
+])
+def test_cue_phrases(text, code):
+    assert code in _codes(text)
+
+
+def test_traditional_text():
+    assert _codes("違規收受禮金，公車私用") >= {"gifts", "official_cars"}
+
+
+def test_several_categories_with_evidence():
+    t = normalize("2019年，王某虚报冒领低保金2万元，并将其中5000元据为己有。").text
+    cats = extract_categories(t)
+    assert [c.code for c in cats] == ["false_claims", "embezzlement"]
+    for c in cats:
+        assert t[c.start:c.end] == c.evidence and c.label
+
+
+def test_prohibitions_are_not_violations():
+    assert "gifts" not in _codes("规定明确，严禁收受礼金。")
+
+
+def test_inspection_problem_without_cue_falls_back_to_other():
+    assert _codes("财务管理不规范，备用金管理不规范。", "inspection_report") == {"other"}
+    assert _codes("财务管理不规范。", "case_notice") == set()
+
+
+def test_every_rule_names_a_taxonomy_code():
+    r = rules()
+    assert {x.code for x in r.rules} <= set(r.labels)
+    assert len(r.rules) >= 20

@@ -1,0 +1,62 @@
+"""Normalisation: simplified script, half-width ASCII, no markup, and an exact way back."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalize import normalize, to_simplified
+
+
+def test_traditional_to_simplified_keeps_length_and_offsets():
+    src = "長埫口鎮白三洲村黨支部書記鐘臘平等人違規問題"
+    n = normalize(src)
+    assert n.text == "长埫口镇白三洲村党支部书记钟腊平等人违规问题"
+    i = n.text.index("钟腊平")
+    assert n.original_text(i, i + 3) == "鐘臘平"
+
+
+def test_full_width_digits_letters_and_percent_become_ascii():
+    n = normalize("共计１２．５万元，占比３６．２％，车牌ＡＢ１２３")
+    assert n.text == "共计12.5万元，占比36.2%，车牌AB123"
+    i = n.text.index("12.5万元")
+    assert n.original_text(i, i + len("12.5万元")) == "１２．５万元"
+
+
+def test_chinese_punctuation_is_left_alone():
+    assert normalize("一、张三，李四；王五：").text == "一、张三，李四；王五："
+
+
+@pytest.mark.parametrize("src, want", [
+    ("省紀(jì)委監(jiān)察廳", "省纪委监察厅"),
+    ("超標(biāo)準(zhǔn)接待", "超标准接待"),
+    ("纪（jì）委", "纪委"),
+])
+def test_ruby_pinyin_annotations_are_removed(src, want):
+    n = normalize(src)
+    assert n.text == want
+    assert n.original_text(0, len(n.text)) == src
+
+
+def test_markup_entities_and_odd_whitespace():
+    n = normalize("  <p>村党支部书记&nbsp;&nbsp;王某</p>\r\n挪用　资金 3 万元&amp;利息 ABC def")
+    assert n.text == "村党支部书记王某\n挪用资金3万元&利息ABC def"
+
+
+def test_span_maps_back_over_removed_characters():
+    src = "紀(jì)委書記<b>張三</b>受到處分"
+    n = normalize(src)
+    i = n.text.index("张三")
+    a, b = n.span(i, i + 2)
+    assert src[a:b] == "張三"
+    a, b = n.span(0, len(n.text))
+    assert (a, b) == (0, len(src))
+
+
+def test_simplified_text_is_unchanged_and_fast_path():
+    s = "村党支部书记王某虚报冒领低保金2万元"
+    assert to_simplified(s) is s
+    assert normalize(s).text == s
+
+
+def test_empty_text():
+    n = normalize("")
+    assert n.text == "" and n.span(0, 0) == (0, 0)

@@ -1,0 +1,78 @@
+"""People with posts, on sentences written in the many ways notices name people."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalize import normalize
+from extractors.people import extract_people
+from extractors.segment import segment
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    t = normalize(text).text
+    edges, o = {0}, 0
+    for w in segment(t):
+        o += len(w)
+        edges.add(o)
+    return [(p.name, p.position) for p in extract_people(t, boundaries=frozenset(edges))]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("长埫口镇白三洲村党支部书记钟腊平等人违规出具证明", [("钟腊平", "长埫口镇白三洲村党支部书记")]),
+    ("某县财政局原局长王大明利用职务便利收受财物", [("王大明", "某县财政局原局长")]),
+    ("给予落实主体责任不力的区环保局原党组书记、局长何中波党内严重警告处分",
+     [("何中波", "区环保局原党组书记、局长")]),
+    ("由司法局机关党总支书记许炜带队赴景区游玩", [("许炜", "司法局机关党总支书记")]),
+    ("文化馆工作人员张明私自驾驶公务用车", [("张明", "文化馆工作人员")]),
+    ("时任村支部书记冯正均和村主任吴定勇召开两委会", [("冯正均", "时任村支部书记"), ("吴定勇", "村主任")]),
+    ("该镇驻村第一书记欧阳明辉虚报冒领补贴", [("欧阳明辉", "该镇驻村第一书记")]),
+])
+def test_name_after_post(text, want):
+    assert _people(text) == want
+
+
+def test_anonymised_forms():
+    got = [n for n, _ in _people("村民王某不符合条件，张某某为其办理低保，朱某、李某某知情不报")]
+    assert got == ["王某", "张某某", "朱某", "李某某"]
+
+
+def test_villager_position():
+    assert ("何某", "村民") in _people("明知村民何某是财政供养人员家属")
+
+
+def test_name_lists_and_repeated_mentions_merge():
+    got = _people("村党支部书记钟腊平安排村会计张传彪出具证明。钟腊平、张传彪分别受到党内警告处分。")
+    assert got == [("钟腊平", "村党支部书记"), ("张传彪", "村会计")]
+
+
+def test_list_after_known_name_without_post():
+    got = [n for n, _ in _people("村支部书记若相波、村会计龙扎西组织召开会议。若相波、龙扎西二人分别受到处分。")]
+    assert got == ["若相波", "龙扎西"]
+
+
+def test_traditional_and_parenthesised_post():
+    got = _people("海口市工商聯黨組成員、副主席(副會長)符強考慮到內蒙古離陝西近")
+    assert [n for n, _ in got] == ["符强"]
+
+
+@pytest.mark.parametrize("text", [
+    "（记者 王芳 通讯员 刘洋）近日，县纪委监委通报了一起案件。",
+    "作者：李文  编辑：陈晨  来源：廉政网",
+    "湖南日报·华声在线记者 张斌 通讯员 蒋伟",
+    "据新华社北京7月29日电（记者华春雨 黄小希）中央纪委通报",
+    "摄影/赵叶苹",
+])
+def test_bylines_are_not_people(text):
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "党员干部普遍对意识形态工作认识不清",
+    "违反群众纪律、侵害群众利益问题突出",
+    "发电公司董事长兼总经理受到处分",
+    "在海南某旅行社报销费用",
+    "龙山县某小区置办宴席",
+    "村党支部书记受到撤职处分，乡长被免职",
+])
+def test_no_false_names(text):
+    assert _people(text) == []

@@ -1,0 +1,51 @@
+"""`leian extract` (JSON contract, summary, displaCy HTML) and `leian eval`, run as commands."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+SAMPLES = REPO / "tests" / "extractors" / "samples"
+
+
+def _leian(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipelines", *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=300)
+
+
+def test_extract_json_html_and_summary(tmp_path):
+    out = tmp_path / "x.html"
+    res = _leian("extract", str(SAMPLES / "traditional-bracket-cases.txt"), "--json", "--html", str(out))
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["doc_type"] == "case_notice" and len(data["cases"]) == 3
+    assert data["cases"][0]["people"][0]["name"] == "陳志強"
+    html = out.read_text(encoding="utf-8")
+    assert "<html" in html.lower() and "陳志強" in html and "CASE 3" in html
+    res = _leian("extract", str(SAMPLES / "nested-sections-notice.txt"))
+    assert res.returncode == 0 and "李建国" in res.stdout and "5 case(s)" in res.stdout
+
+
+def test_eval_scores_gold_files_in_process(tmp_path):
+    src = (SAMPLES / "nested-sections-notice.txt").read_text(encoding="utf-8")
+    (tmp_path / "n.txt").write_text(src, encoding="utf-8")
+    gold = {"doc_type": "case_notice", "cases": [
+        {"anchor": "城关镇财政所所长李建国", "people": [{"name": "李建国", "position": ""}],
+         "amounts": [{"text": "8000元", "value": 8000}], "sanctions": ["党内警告"], "categories": ["gifts"]},
+        {"anchor": "根本不存在的案件", "people": [], "amounts": [], "sanctions": [], "categories": []}]}
+    (tmp_path / "n.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    res = _leian("eval", str(tmp_path), "--details", "--min", "people=0.1")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "case not found" in res.stdout
+    last = res.stdout.strip().splitlines()[-1]
+    assert last.startswith("cases=0.286") and "people=0.333" in last
+    res = _leian("eval", str(tmp_path), "--min", "cases=0.9")
+    assert res.returncode == 1 and "SHORT" in res.stdout
+
+
+def test_eval_without_gold_is_a_usage_error(tmp_path):
+    res = _leian("eval", str(tmp_path))
+    assert res.returncode == 2
