@@ -1,9 +1,12 @@
-"""Chinese segmentation: jieba with leian's domain dictionary, and the spaCy frame.
+"""Chinese segmentation: jieba for search, jieba + leian's domain dictionary for extraction.
 
-`tokenize` is what both store backends index and query with, so index and query agree.
-`get_nlp` is the spaCy pipeline (`spacy.blank("zh")` with the jieba segmenter) that the
-extraction runs in; both share ONE jieba tokenizer loaded with `config/userdict.txt`, so
-posts such as 村党支部书记 and terms such as 虚报冒领 are never split.
+`tokenize` is what both store backends index and query with, so index and query agree. It
+uses jieba's own dictionary on purpose: search wants the parts of long terms as tokens
+(a query 低保 must find 低保金, 支部书记 must find 村党支部书记).
+
+`segment` and `get_nlp` (the spaCy pipeline: `spacy.blank("zh")` with the jieba segmenter)
+are what extraction runs on; they share ONE jieba tokenizer loaded with
+`config/userdict.txt`, so posts such as 村党支部书记 and terms such as 虚报冒领 stay whole.
 """
 from __future__ import annotations
 
@@ -25,8 +28,16 @@ USERDICT = "userdict.txt"
 
 
 @lru_cache(maxsize=1)
+def _search_tokenizer() -> jieba.Tokenizer:
+    """jieba with its default dictionary only (search tokens)."""
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+@lru_cache(maxsize=1)
 def _tokenizer() -> jieba.Tokenizer:
-    """The one jieba tokenizer: default dictionary plus the domain user dictionary."""
+    """The extraction tokenizer: default dictionary plus the domain user dictionary."""
     tk = jieba.Tokenizer()
     tk.initialize()
     for line in config_path(USERDICT).read_text(encoding="utf-8").splitlines():
@@ -42,7 +53,7 @@ def _tokenizer() -> jieba.Tokenizer:
 
 def tokenize(text: str) -> list[str]:
     """Search tokens of a text: jieba words, whitespace and punctuation dropped."""
-    return [w for w in _tokenizer().lcut(text) if w.strip() and any(ch.isalnum() for ch in w)]
+    return [w for w in _search_tokenizer().lcut(text) if w.strip() and any(ch.isalnum() for ch in w)]
 
 
 def segment(text: str) -> list[str]:
