@@ -70,6 +70,9 @@ _BARE_RE = re.compile(r"(?P<pre>近|约|逾|超)?(?P<unit>万|千|百)(?P<after>
 _APPROX_TAIL = ("以上", "左右", "多")
 _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "不足", "不到", "近", "约", "超", "逾")
 _CLAUSE_END = "，,；;。！？!?\n："
+_MAX_DIGITS = 13  # no stated sum reaches 10 万亿 yuan
+_MAX_CN_CHARS = 24
+_MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
 
 
@@ -82,14 +85,23 @@ def _role_cues() -> dict[str, tuple[str, ...]]:
 
 
 def _parse_number(raw: str) -> float | None:
-    """Value of one numeral: Arabic (with thousands separators) or Chinese (cn2an)."""
+    """Value of one numeral: Arabic (with thousands separators) or Chinese (cn2an).
+
+    None for what is no sum of money: a unit with no number (万元), a run of digits too long
+    to be money (an id, a phone number, garbage), a run cn2an cannot read.
+    """
     if raw[0].isdigit():
-        return float(raw.replace(",", "").replace("，", ""))
+        digits = raw.replace(",", "").replace("，", "")
+        if len(digits.split(".")[0]) > _MAX_DIGITS:
+            return None
+        return float(digits)
+    if len(raw) > _MAX_CN_CHARS:
+        return None
     if not any(ch in _CN_DIGIT for ch in raw) and not raw.startswith(("十", "拾")):
         return None  # 万元, 千元: a unit with no number
     try:
         return float(cn2an.cn2an(raw, "smart"))
-    except (ValueError, KeyError, IndexError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError) as exc:
         log.debug("not a Chinese numeral %r: %s", raw, exc)
         return None
 
@@ -99,7 +111,8 @@ def _value(m: re.Match[str], tag: str, unit_default: str = "") -> float | None:
     if num is None:
         return None
     unit = m.group(f"{tag}unit") or unit_default
-    return round(num * _UNIT_VALUE[unit], 2)
+    value = round(num * _UNIT_VALUE[unit], 2)
+    return value if value <= _MAX_VALUE else None
 
 
 def _role(folded: str, start: int, end: int) -> str:
@@ -155,6 +168,8 @@ def extract_amounts(text: str) -> list[Amount]:
             big = _UNIT_VALUE[m.group("wanunit")]
             rest_unit = _UNIT_VALUE[m.group("restunit") or ""]
             if rest_unit >= big:
+                continue
+            if len(m.group("wan")) > _MAX_DIGITS or len(m.group("rest")) > _MAX_DIGITS:
                 continue
             value = float(m.group("wan")) * big + float(m.group("rest")) * rest_unit
             out.append(Amount(start=start, end=end, text=span_text, value=value,

@@ -93,12 +93,15 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
     folded = fold_width(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    max_end = [0]  # the furthest end taken so far: a span starting after it overlaps nothing
 
-    def add(start: int, end: int, value: str, end_value: str = "") -> None:
-        if any(s < end and start < e for s, e in taken):
-            return
+    def add(start: int, end: int, value: str, end_value: str = "") -> bool:
+        if taken and start < max_end[0] and any(s < end and start < e for s, e in taken):
+            return False
         taken.append((start, end))
+        max_end[0] = max(max_end[0], end)
         found.append(DateMention(start=start, end=end, text=text[start:end], value=value, end_value=end_value))
+        return True
 
     for m in _NUMERIC_DATE_RE.finditer(folded):
         y, mo = int(m.group("y")), int(m.group("m"))
@@ -110,11 +113,19 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
         if _valid(y1, None, None) and _valid(y2, None, None) and y1 <= y2:
             add(m.start(), m.end(), _iso(y1), _iso(y2))
 
+    # the year in force at a place: that of the latest date before it (a period's end year)
+    numeric = sorted(found, key=lambda d: d.start)
+    next_numeric = 0
+    last_year: int | None = None
+    last_start = -1
     for m in _TEXT_DATE_RE.finditer(folded):
         if not (m.group("ay") or m.group("arel") or m.group("am")):
             continue
-        before = [d for d in found if d.start < m.start()]
-        last_year = int((max(before, key=lambda d: d.start).end_value or max(before, key=lambda d: d.start).value)[:4]) if before else None
+        while next_numeric < len(numeric) and numeric[next_numeric].start < m.start():
+            d = numeric[next_numeric]
+            if d.start > last_start:
+                last_year, last_start = int((d.end_value or d.value)[:4]), d.start
+            next_numeric += 1
         year = _resolve_year(m, "a", last_year, doc_year)
         month = _small(m.group("am")) if m.group("am") else None
         day = _small(m.group("ad")) if m.group("ad") else None
@@ -141,7 +152,8 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
             if ok and _valid(e_year, e_month, e_day):
                 assert e_year is not None
                 end, end_value = m.end(), _iso(e_year, e_month, e_day)
-        add(m.start(), end, _iso(year, month, day), end_value)
+        if add(m.start(), end, _iso(year, month, day), end_value):
+            last_year, last_start = int((end_value or str(year))[:4]), m.start()
     found.sort(key=lambda d: d.start)
     return found
 

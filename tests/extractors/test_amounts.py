@@ -187,3 +187,12 @@ def test_raw_traditional_script_still_parses() -> None:
 
 def test_empty_text() -> None:
     assert extract_amounts("") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 5000 + "元", "万" * 3000 + "元", "一" * 3000 + "元", "1," * 2000 + "元",
+     "1" * 400 + "万" + "1" * 400 + "元", "九" * 30 + "亿元"],
+)
+def test_garbage_numerals_are_no_money_and_no_crash(text: str) -> None:
+    assert extract_amounts(text) == []

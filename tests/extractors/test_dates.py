@@ -72,3 +72,10 @@ def test_spans_point_into_the_text() -> None:
     for d in extract_dates(text):
         assert text[d.start:d.end] == d.text
     assert [d.value for d in extract_dates(text)] == ["2013-10", "2015-12"]
+
+
+def test_many_dates_each_take_the_year_before_them() -> None:
+    text = "".join(f"{2000 + i % 20}年3月，4月" for i in range(500))
+    found = extract_dates(text)
+    assert len(found) == 1000
+    assert [d.value for d in found[:4]] == ["2000-03", "2000-04", "2001-03", "2001-04"]
