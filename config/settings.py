@@ -47,7 +47,10 @@ class Settings(BaseSettings):
     es_api_key: SecretStr = SecretStr("")
     es_ca_certs: str = ""
     es_verify_certs: bool = True
-    es_index_prefix: str = "leian-cases"
+    es_index_prefix: str = "leian"  # indices <prefix>-cases (alias of <prefix>-cases-vN), -documents, -ledger
+    es_timeout: float = 30.0  # seconds per request
+    es_retries: int = 5  # retries (exponential back-off) on 429/5xx and connection errors
+    es_backoff: float = 0.5  # first back-off, seconds; doubles per retry
     # Nightly ingestion
     watch: list[str] = Field(default_factory=list)
     schedule_cron: str = "0 2 * * *"

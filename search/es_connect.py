@@ -1,0 +1,160 @@
+"""Connecting to Elasticsearch: client from settings, retries with back-off, clear errors.
+
+Credentials (basic auth, API key) come from the settings (env `LEIAN_ES_USERNAME`,
+`LEIAN_ES_PASSWORD`, `LEIAN_ES_API_KEY`, `LEIAN_ES_CA_CERTS`, `LEIAN_ES_VERIFY_CERTS`, or
+the config file) or from the URL's user-info; they are never printed or logged: every
+message names the URL with its user-info removed, and error texts are scrubbed of the
+secrets before they are shown.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from elasticsearch import (ApiError, AuthenticationException, AuthorizationException,
+                           ConnectionError as EsConnectionError, ConnectionTimeout, Elasticsearch,
+                           SSLError, TransportError)
+
+from config.settings import Settings
+from search.store import StoreError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class ElasticError(StoreError):
+    """Elasticsearch cannot be reached, refuses the credentials, or fails a request."""
+
+    exit_code = 4
+
+
+def redact_url(url: str) -> str:
+    """The URL without user-info (user:password@), safe to print."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid URL>"
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+class Connection:
+    """One client plus what its messages may say: the redacted URL and the secrets to scrub."""
+
+    def __init__(self, url: str, settings: Settings, *, retries: int | None = None,
+                 backoff: float | None = None, timeout: float | None = None):
+        self.url = redact_url(url)
+        parts = urlsplit(url)
+        username = unquote(parts.username) if parts.username else settings.es_username
+        password = unquote(parts.password) if parts.password else settings.es_password.get_secret_value()
+        api_key = settings.es_api_key.get_secret_value()
+        self._secrets = [s for s in (password, api_key) if s]
+        self.username = username
+        self.retries = settings.es_retries if retries is None else retries
+        self.backoff = settings.es_backoff if backoff is None else backoff
+        kwargs: dict = {
+            "request_timeout": settings.es_timeout if timeout is None else timeout,
+            "max_retries": 0,  # retries (with back-off) are done by `call`, which sees every attempt
+            "retry_on_timeout": False,
+        }
+        if api_key:
+            kwargs["api_key"] = api_key
+        elif username:
+            kwargs["basic_auth"] = (username, password)
+        if self.url.startswith("https://"):
+            kwargs["verify_certs"] = settings.es_verify_certs
+            if settings.es_ca_certs:
+                kwargs["ca_certs"] = settings.es_ca_certs
+            if not settings.es_verify_certs:
+                kwargs["ssl_show_warn"] = False
+        try:
+            self.client = Elasticsearch(self.url, **kwargs)
+        except ValueError as exc:  # bad URL or TLS options
+            raise ElasticError(f"Elasticsearch at {self.url}: {self.scrub(str(exc))}") from None
+
+    def scrub(self, text: str) -> str:
+        """The text with every secret replaced by ***."""
+        for s in self._secrets:
+            text = text.replace(s, "***")
+        return text
+
+    def error(self, exc: Exception, what: str) -> ElasticError:
+        """One clear line for a failed request (secrets scrubbed)."""
+        where = f"Elasticsearch at {self.url}"
+        if isinstance(exc, AuthenticationException):
+            who = f"user {self.username!r}" if self.username else "no credentials"
+            msg = (f"{where} rejected the credentials ({who}); set LEIAN_ES_USERNAME and "
+                   f"LEIAN_ES_PASSWORD, or LEIAN_ES_API_KEY")
+        elif isinstance(exc, AuthorizationException):
+            msg = f"{where}: the user may not {what} ({_reason(exc)})"
+        elif isinstance(exc, SSLError):
+            msg = (f"{where}: TLS failed ({exc}); set LEIAN_ES_CA_CERTS to the cluster's CA "
+                   f"certificate (or LEIAN_ES_VERIFY_CERTS=false on a test cluster)")
+        elif isinstance(exc, (EsConnectionError, ConnectionTimeout)):
+            msg = f"cannot reach Elasticsearch at {self.url} ({_conn_reason(exc)}); is the cluster running?"
+        elif isinstance(exc, ApiError):
+            msg = f"{where}: {what} failed: HTTP {exc.status_code} {_reason(exc)}"
+        else:
+            msg = f"{where}: {what} failed: {type(exc).__name__}: {exc}"
+        return ElasticError(self.scrub(msg))
+
+    def call(self, what: str, fn: Callable[[], T], *, ok_status: tuple[int, ...] = ()) -> T:
+        """Run one request; retry with exponential back-off (and jitter) on 429/5xx and
+        connection errors; turn a final failure into an ElasticError. An ApiError whose
+        status is in `ok_status` is re-raised as is, for the caller to handle."""
+        attempt = 0
+        while True:
+            try:
+                return fn()
+            except ApiError as exc:
+                if exc.status_code in ok_status:
+                    raise
+                if exc.status_code not in RETRY_STATUS or attempt >= self.retries:
+                    raise self.error(exc, what) from None
+                cause = f"HTTP {exc.status_code}"
+            except (EsConnectionError, ConnectionTimeout) as exc:
+                if isinstance(exc, SSLError) or attempt >= self.retries:
+                    raise self.error(exc, what) from None
+                cause = _conn_reason(exc)
+            except TransportError as exc:
+                raise self.error(exc, what) from None
+            delay = self.pause(attempt)
+            attempt += 1
+            log.warning("Elasticsearch at %s: %s: %s; retry %d/%d in %.1f s",
+                        self.url, what, cause, attempt, self.retries, delay)
+            time.sleep(delay)
+
+    def pause(self, attempt: int) -> float:
+        """Back-off before retry number `attempt`+1: backoff·2^attempt, capped, with jitter."""
+        return min(30.0, self.backoff * (2 ** attempt)) * (0.75 + random.random() / 2)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _reason(exc: ApiError) -> str:
+    info = exc.info if isinstance(exc.info, dict) else {}
+    err = info.get("error")
+    if isinstance(err, dict):
+        root = (err.get("root_cause") or [err])[0]
+        return f"{root.get('type', '')}: {root.get('reason', '')}".strip(": ")
+    return str(err or exc.message)
+
+
+def _conn_reason(exc: Exception) -> str:
+    text = str(getattr(exc, "message", "") or exc)
+    for known in ("Connection refused", "timed out", "Name or service not known",
+                  "Temporary failure in name resolution", "Connection reset", "No route to host",
+                  "Remote end closed connection"):
+        if known.lower() in text.lower():
+            return known.lower()
+    return text.split("(")[0].strip() or type(exc).__name__
