@@ -38,7 +38,7 @@ from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.es_bulk import bulk
 from search.es_connect import Connection, ElasticError, redact_url
-from search.es_query import filter_clauses, pad_date, text_query
+from search.es_query import filter_clauses, index_words, pad_date, text_query
 from search.highlight import snippet
 from search.normalize import normalize
 from search.query import query_tokens
@@ -152,6 +152,11 @@ class ElasticStore(CaseStore):
             except NotFoundError:
                 pass
 
+    def refresh(self) -> None:
+        """Make every write so far visible to searches (of any process)."""
+        self._dirty = True
+        self._fresh()
+
     def _fresh(self) -> None:
         """Make this process's writes visible to searches (refresh when something changed)."""
         if self._dirty:
@@ -180,7 +185,7 @@ class ElasticStore(CaseStore):
         src: dict[str, Any] = {
             "id": case.id, "doc_id": doc.id, "ordinal": case.ordinal,
             "seq": seq if seq is not None else self._next_seq(), "title": case.title,
-            "seg": segmented(case.text), "text": normalize(case.text),
+            "seg": index_words(segmented(case.text)), "text": normalize(case.text),
             "date": date or None, "date_lo": pad_date(date, "00") if date else None,
             "date_hi": pad_date(date, "99") if date else None,
             "year": fields.get("year", [None])[0], "amount": case.total_amount,

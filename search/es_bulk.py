@@ -83,7 +83,7 @@ def bulk(conn: Connection, actions: list[dict[str, Any]], *, chunk_size: int = 5
             break
         delay = conn.pause(attempt)
         attempt += 1
-        log.warning("Elasticsearch at %s: %d bulk actions not confirmed (%s); retry %d/%d in %.1f s",
+        log.info("Elasticsearch at %s: %d bulk actions not confirmed (%s); retry %d/%d in %.1f s",
                     conn.url, len(retry), conn.scrub(last_reason), attempt, conn.retries, delay)
         time.sleep(delay)
         pending = retry

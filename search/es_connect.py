@@ -23,6 +23,11 @@ from config.settings import Settings
 from search.store import StoreError
 
 log = logging.getLogger(__name__)
+# The transport logs every failed attempt at WARNING; `Connection.call` reports retries
+# itself (INFO) and the final failure as one error, so its per-attempt noise is muted.
+_pool_log = logging.getLogger("elastic_transport.node_pool")
+if _pool_log.level == logging.NOTSET:
+    _pool_log.setLevel(logging.ERROR)
 
 T = TypeVar("T")
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -129,7 +134,7 @@ class Connection:
                 raise self.error(exc, what) from None
             delay = self.pause(attempt)
             attempt += 1
-            log.warning("Elasticsearch at %s: %s: %s; retry %d/%d in %.1f s",
+            log.info("Elasticsearch at %s: %s: %s; retry %d/%d in %.1f s",
                         self.url, what, cause, attempt, self.retries, delay)
             time.sleep(delay)
 

@@ -8,6 +8,7 @@ text rank higher); it never changes which cases match, so both backends agree on
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from search.normalize import normalize, to_simplified
@@ -18,9 +19,25 @@ CJK = "text.cjk"
 PREFIX_BOOST = 0.2  # a prefix match counts less than the exact token
 
 Query = dict[str, Any]
+_WORD = re.compile(r"[^\W_]+")
+
+
+def index_words(segmented_text: str) -> str:
+    """The `seg` field's value: the segmented text cut at every non-alphanumeric character,
+    as SQLite's unicode61 tokenizer cuts it (`8.3` is `8` and `3`), so that the whitespace
+    analyzer sees exactly the words the embedded store indexes."""
+    return " ".join(_WORD.findall(segmented_text))
+
+
+def _words(tok: str) -> list[str]:
+    return _WORD.findall(tok)
 
 
 def _token(tok: str) -> Query:
+    parts = _words(tok)
+    if len(parts) > 1:  # "8.3" is two words in the index: they must follow each other
+        return {"match_phrase": {SEG: {"query": " ".join(parts), "analyzer": "whitespace"}}}
+    tok = parts[0] if parts else tok
     exact: Query = {"term": {SEG: {"value": tok}}}
     if len(tok) < 2:
         return exact
@@ -33,13 +50,13 @@ def to_dsl(node: Node | None) -> Query | None:
     if node is None:
         return None
     if isinstance(node, Term):
-        toks = query_tokens(node.text)
+        toks = [t for t in query_tokens(node.text) if _words(t)]
         if not toks:
             return None
         clauses = [_token(t) for t in toks]
         return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
     if isinstance(node, Phrase):
-        toks = query_tokens(node.text)
+        toks = [w for t in query_tokens(node.text) for w in _words(t)]
         if not toks:
             return None
         if len(toks) == 1:

@@ -8,28 +8,17 @@
 """
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 
 BACKENDS = ["sqlite", "elasticsearch"]
 
 
 def _elastic_store(request):
-    url = os.environ.get("LEIAN_TEST_ES_URL", "")
-    if not url:
-        msg = ("Elasticsearch backend not tested: set LEIAN_TEST_ES_URL=http://127.0.0.1:9200 "
-               "(a running node) to run the conformance suite against it")
-        if os.environ.get("LEIAN_REQUIRE_ES") == "1":
-            pytest.fail(msg + " — LEIAN_REQUIRE_ES=1 makes this a failure")
-        pytest.skip(msg)
-    from config.settings import Settings
     from search.elastic import ElasticStore  # imported lazily: only this param needs it
+    from tests.search.es_env import es_settings, es_url
 
-    prefix = f"leian-test-{uuid.uuid4().hex[:10]}"
-    store = ElasticStore(url, settings=Settings(store=url, es_index_prefix=prefix))
-    return store
+    url = es_url()  # skips, or fails under LEIAN_REQUIRE_ES=1, when no node is running
+    return ElasticStore(url, settings=es_settings(url))
 
 
 @pytest.fixture(params=BACKENDS)
