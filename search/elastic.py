@@ -206,44 +206,73 @@ class ElasticStore(CaseStore):
         return src
 
     def _assign_incidents(self, prepared: list[dict[str, Any]]) -> None:
-        """Give each case its near-duplicate incident: the incident of the most similar case
-        of another document (estimated Jaccard ≥ THRESHOLD; ties to the smaller id), looked
-        up by LSH band keys among stored cases and the earlier cases of this batch."""
+        """Give each case its near-duplicate incident, as the embedded store does: among the
+        cases of other documents sharing an LSH band key (stored ones and the earlier cases
+        of this batch), the most similar one (estimated Jaccard ≥ THRESHOLD, ties to the
+        smaller incident) whose stated numbers agree and whose incident's representative
+        the case also matches."""
         keys = sorted({k for p in prepared for k in p["lsh"]})
         if not keys:
             return
         self._fresh()
+        fields = ["lsh", "minhash", "incident", "doc_id", "id", "text"]
         stored: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_id: dict[str, dict[str, Any]] = {}
         for i in range(0, len(keys), 8000):
-            chunk = keys[i:i + 8000]
-            for src in self._walk(self.cases, {"terms": {"lsh": chunk}}, ["lsh", "minhash", "incident", "doc_id", "id"]):
+            for src in self._walk(self.cases, {"terms": {"lsh": keys[i:i + 8000]}}, fields):
+                by_id[src["id"]] = src
                 for k in src.get("lsh", []):
                     stored[k].append(src)
-        batch: dict[str, list[dict[str, Any]]] = defaultdict(list)
         batch_ids = {p["id"] for p in prepared}
+        batch: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        batch_by_id: dict[str, dict[str, Any]] = {}
+        sigs: dict[str, np.ndarray] = {}
+
+        def sig_of(src: dict[str, Any]) -> np.ndarray:
+            if src["id"] not in sigs:
+                sigs[src["id"]] = dedup.from_bytes(base64.b64decode(src["minhash"]))
+            return sigs[src["id"]]
+
+        def representative(incident: str) -> dict[str, Any] | None:
+            if incident in batch_by_id:
+                return batch_by_id[incident]
+            if incident not in by_id and incident not in batch_ids:
+                got = self._get_case_source(incident, ["id", "minhash", "text"])
+                by_id[incident] = got or {"id": incident, "minhash": None}
+            src = by_id.get(incident)
+            return src if src and src.get("minhash") else None
+
         for p in prepared:
             if not p["lsh"]:
+                batch_by_id[p["id"]] = p
                 continue
-            sig = dedup.from_bytes(base64.b64decode(p["minhash"]))
-            best, best_j = None, 0.0
-            seen: set[str] = set()
+            sig = sig_of(p)
+            cands: dict[str, dict[str, Any]] = {}
             for k in p["lsh"]:
                 # Stored versions of cases this batch rewrites are left out: the batch's own
                 # (earlier) cases stand for them.
-                cands = [o for o in stored.get(k, []) if o["id"] not in batch_ids] + batch.get(k, [])
-                for other in cands:
-                    oid = other["id"]
-                    if oid in seen or other["doc_id"] == p["doc_id"]:
-                        continue
-                    seen.add(oid)
-                    j = dedup.jaccard(sig, dedup.from_bytes(base64.b64decode(other["minhash"])))
-                    inc = other["incident"]
-                    if j >= dedup.THRESHOLD and (j > best_j or (j == best_j and best is not None and inc < best)):
-                        best, best_j = inc, j
-            if best is not None:
-                p["incident"], p["dup_score"], p["is_copy"] = best, round(best_j, 6), best != p["id"]
+                for o in stored.get(k, []):
+                    if o["id"] not in batch_ids and o["doc_id"] != p["doc_id"]:
+                        cands[o["id"]] = o
+                for o in batch.get(k, []):
+                    if o["doc_id"] != p["doc_id"]:
+                        cands[o["id"]] = o
+            scored = sorted(((dedup.jaccard(sig, sig_of(o)), o["incident"], o) for o in cands.values()),
+                            key=lambda t: (-t[0], t[1]))
+            for j, incident, other in scored:
+                if j < dedup.THRESHOLD:
+                    break
+                if not dedup.same_numbers(p["text"], other["text"]):
+                    continue
+                rep = representative(incident)
+                if rep is not None and (dedup.jaccard(sig, sig_of(rep)) < dedup.THRESHOLD
+                                        or not dedup.same_numbers(p["text"], rep["text"])):
+                    continue
+                p["incident"], p["dup_score"], p["is_copy"] = incident, round(j, 6), incident != p["id"]
+                break
             for k in p["lsh"]:
                 batch[k].append(p)
+            batch_by_id[p["id"]] = p
 
     # ------------------------------------------------------------------ writing
     def put_document(self, doc: Document) -> None:
@@ -311,9 +340,13 @@ class ElasticStore(CaseStore):
         good = [(d, e) for d, e in zip(docs, entries) if not any(d is f[0] for f in failed_docs)]
         # Old content: cases of a document that are no longer in it, paths now holding other content.
         stale: list[str] = []
-        for doc, _ in good:
-            new_ids = {c.id for c in doc.cases}
-            stale.extend(i for i in self._case_ids_of(doc.id) if i not in new_ids)
+        again = [d for d, _ in good if d.id in existing]  # only a stored document can have old cases
+        if again:
+            new_ids = {c.id for d in again for c in d.cases}
+            self._fresh()
+            for i in range(0, len(again), 500):
+                query = {"terms": {"doc_id": [d.id for d in again[i:i + 500]]}}
+                stale.extend(s["id"] for s in self._walk(self.cases, query, ["id"]) if s["id"] not in new_ids)
         if stale:
             self._delete_cases(stale)
         for doc, _ in good:
