@@ -7,7 +7,6 @@ keeps indexing of simplified text fast.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,23 +19,23 @@ def _converter():
 
 
 @lru_cache(maxsize=1)
-def _traditional_chars() -> re.Pattern[str]:
+def _traditional_chars() -> frozenset[str]:
     """Characters that OpenCC's t2s table changes (its first choice differs)."""
     import opencc
 
     table = Path(opencc.__file__).resolve().parent / "dictionary" / "TSCharacters.txt"
-    chars = []
+    chars = set()
     for line in table.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         first = values.split(" ")[0] if values else key
         if len(key) == 1 and first != key:
-            chars.append(key)
-    return re.compile("[" + re.escape("".join(chars)) + "]")
+            chars.add(key)
+    return frozenset(chars)
 
 
 def has_traditional(text: str) -> bool:
     """True when the text contains at least one character t2s would change."""
-    return _traditional_chars().search(text) is not None
+    return not _traditional_chars().isdisjoint(text)
 
 
 def to_simplified(text: str) -> str:

@@ -3,34 +3,38 @@
 Backend-neutral maths; the backend supplies document frequencies and candidates:
 1. `distinctive_terms()` weighs the case's own terms by tf-idf (stopwords and single
    characters left out) and keeps the top N — they say what the case is about;
-2. the backend retrieves candidates that contain any of them (an OR query, bm25-ranked);
-3. `rerank()` scores each candidate by cosine similarity of tf-idf vectors restricted to
-   those terms, adds a boost per shared category and domain, and keeps the reasons.
+2. the backend retrieves candidates that contain any of them (an OR query, bm25-ranked),
+   using `select_query_terms()` (terms another case can share, not ubiquitous ones);
+3. `rerank()` scores each candidate by cosine similarity of tf-idf vectors (the query side
+   restricted to its distinctive terms), adds a boost per shared category and domain, and
+   keeps the reasons (`reason()` says them in one line).
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 
 from config import load_lines
-from extractors.model import Case
 from search.store import SimilarHit
 
-TOP_TERMS = 24  # distinctive terms per case used for retrieval and scoring
-CANDIDATES = 150  # candidates re-ranked per query
+TOP_TERMS = 12  # distinctive terms per case used for retrieval and scoring
+CANDIDATES = 80  # candidates re-ranked per query
 CATEGORY_BOOST = 0.12  # per shared problem category
 DOMAIN_BOOST = 0.06  # per shared domain
 REASON_TERMS = 8  # shared terms named in the reason
 
 
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Words too common in notices to say what a case is about (config/stopwords_similar.txt)."""
     return frozenset(load_lines("stopwords_similar.txt"))
 
 
 def _useful(term: str, stop: frozenset[str]) -> bool:
-    return len(term) >= 2 and term not in stop and not term.replace(".", "").isdigit()
+    return len(term) >= 2 and term not in stop and not term[0].isdigit()
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -53,33 +57,55 @@ def _vector(tokens: Iterable[str], df: Mapping[str, int], n_docs: int) -> dict[s
     return {t: (1 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in tf.items()}
 
 
-def rerank(case: Case, query_terms: list[tuple[str, float]],
-           candidates: Iterable[tuple[Case, list[str]]], df: Mapping[str, int], n_docs: int,
-           k: int) -> list[SimilarHit]:
-    """Score candidates against the case: cosine over tf-idf vectors, plus category/domain boosts.
+@dataclass(frozen=True)
+class Candidate:
+    """A case fetched as a candidate: its key (e.g. a row id), index tokens, categories, domains."""
 
-    `df` must hold the document frequency of every term of the candidates that is not a
-    stopword (terms missing count as rare). The score is in [0, 1 + boosts].
-    """
+    key: object
+    tokens: list[str]
+    categories: frozenset[str]
+    domains: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    key: object
+    score: float
+    shared_terms: list[str]
+    shared_categories: list[str]
+    shared_domains: list[str]
+
+
+def select_query_terms(tokens: Iterable[str], df: Mapping[str, int], n_docs: int,
+                       top: int = TOP_TERMS) -> list[tuple[str, float]]:
+    """The terms to retrieve candidates with: the most distinctive ones that another case
+    can share (df ≥ 2) and that are not everywhere (df ≤ 20 % of cases)."""
+    cap = int(n_docs * 0.2) if n_docs >= 50 else n_docs
+    weighted = distinctive_terms(tokens, df, n_docs, top=10 ** 6)
+    return [(t, w) for t, w in weighted if 2 <= df.get(t, 0) <= cap][:top]
+
+
+def rerank(query_terms: list[tuple[str, float]], categories: Iterable[str], domains: Iterable[str],
+           candidates: Iterable[Candidate], df: Mapping[str, int], n_docs: int) -> list[Scored]:
+    """Score candidates: cosine of tf-idf vectors (the query side restricted to its
+    distinctive terms), plus CATEGORY_BOOST per shared category and DOMAIN_BOOST per shared
+    domain; best first. `df` should cover the candidates' terms (missing ones count as rare)."""
     qv = dict(query_terms)
     qnorm = math.sqrt(sum(w * w for w in qv.values())) or 1.0
-    qcats = {c.code for c in case.categories}
-    qdoms = {d.code for d in case.domains}
-    hits = []
-    for cand, tokens in candidates:
-        cv = _vector(tokens, df, n_docs)
+    qcats, qdoms = set(categories), set(domains)
+    out = []
+    for cand in candidates:
+        cv = _vector(cand.tokens, df, n_docs)
         cnorm = math.sqrt(sum(w * w for w in cv.values())) or 1.0
         shared = sorted((t for t in qv if t in cv), key=lambda t: -qv[t] * cv[t])
         cosine = sum(qv[t] * cv[t] for t in shared) / (qnorm * cnorm)
-        cats = sorted(qcats & {c.code for c in cand.categories})
-        doms = sorted(qdoms & {d.code for d in cand.domains})
+        cats = sorted(qcats & cand.categories)
+        doms = sorted(qdoms & cand.domains)
         score = cosine + CATEGORY_BOOST * len(cats) + DOMAIN_BOOST * len(doms)
-        if score <= 0:
-            continue
-        hits.append(SimilarHit(case=cand, score=round(score, 4), shared_terms=shared[:REASON_TERMS],
-                               shared_categories=cats, shared_domains=doms))
-    hits.sort(key=lambda h: (-h.score, h.case.id))
-    return hits[:k]
+        if score > 0:
+            out.append(Scored(cand.key, round(score, 4), shared[:REASON_TERMS], cats, doms))
+    out.sort(key=lambda s: (-s.score, str(s.key)))
+    return out
 
 
 def reason(hit: SimilarHit) -> str:

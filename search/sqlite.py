@@ -6,7 +6,9 @@ Tables
 - `cases`: the Case as JSON plus columns for sorting/filtering (latest date, year, total
   amount, doc_type, near-duplicate incident id);
 - `case_fields` (field, value, case): normalised filter/facet values for every FACET_FIELDS
-  field — one indexed lookup per filter, one GROUP BY per facet;
+  field — one indexed lookup per filter; `facet_values` numbers each (field, value) and
+  `case_facets` holds each case's numbers packed in a blob, so facet counts over thousands
+  of matches are one narrow read and a numpy bincount;
 - `cases_fts`: FTS5 over jieba-segmented, simplified-script text (tokens joined by spaces,
   `unicode61`), bm25 ranking; `cases_vocab` (fts5vocab) gives document frequencies;
 - `case_minhash` / `case_bands`: MinHash signatures and LSH band keys for near-duplicates;
@@ -28,6 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+
+import numpy as np
 
 from extractors.model import Case, Document
 from extractors.segment import tokenize
@@ -68,6 +72,9 @@ CREATE TABLE IF NOT EXISTS case_fields (
     field TEXT NOT NULL, value TEXT NOT NULL, case_rowid INTEGER NOT NULL,
     PRIMARY KEY (field, value, case_rowid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_fields_case ON case_fields(case_rowid, field);
+CREATE TABLE IF NOT EXISTS facet_values (
+    id INTEGER PRIMARY KEY, field TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (field, value));
+CREATE TABLE IF NOT EXISTS case_facets (case_rowid INTEGER PRIMARY KEY, ids BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS cases_fts USING fts5(seg, tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS cases_vocab USING fts5vocab(cases_fts, 'row');
 CREATE TABLE IF NOT EXISTS case_minhash (case_rowid INTEGER PRIMARY KEY, sig BLOB NOT NULL);
@@ -259,6 +266,12 @@ class SqliteStore(CaseStore):
         con.execute("INSERT INTO cases_fts(rowid, seg) VALUES (?, ?)", (rowid, seg))
         con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
                         [(f, v, rowid) for f, v in fields])
+        if fields:
+            con.executemany("INSERT OR IGNORE INTO facet_values(field, value) VALUES (?, ?)", sorted(fields))
+            ids = [con.execute("SELECT id FROM facet_values WHERE field=? AND value=?", fv).fetchone()[0]
+                   for fv in sorted(fields)]
+            con.execute("INSERT INTO case_facets(case_rowid, ids) VALUES (?, ?)",
+                        (rowid, np.asarray(ids, dtype="<u4").tobytes()))
         if sig is None:
             return
         keys = dedup.band_keys(sig)
@@ -305,6 +318,7 @@ class SqliteStore(CaseStore):
             marks = ",".join("?" * len(chunk))
             con.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
             con.execute(f"DELETE FROM case_fields WHERE case_rowid IN ({marks})", chunk)
+            con.execute(f"DELETE FROM case_facets WHERE case_rowid IN ({marks})", chunk)
             con.execute(f"DELETE FROM case_bands WHERE case_rowid IN ({marks})", chunk)
             con.execute(f"DELETE FROM case_minhash WHERE case_rowid IN ({marks})", chunk)
             con.execute(f"DELETE FROM cases WHERE rowid IN ({marks})", chunk)
@@ -446,8 +460,10 @@ class SqliteStore(CaseStore):
         con = self.con
         try:
             con.execute("BEGIN")  # one snapshot for hits, total and facets
-            con.execute("DROP TABLE IF EXISTS temp.matched")
-            con.execute(f"CREATE TEMP TABLE matched AS {matched}", params)
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL,"
+                        " date TEXT, amount REAL, incident TEXT)")
+            con.execute("DELETE FROM temp.matched")
+            con.execute(f"INSERT INTO temp.matched {matched}", params)
             if query.collapse_duplicates:
                 ranked = (f"SELECT rid, score FROM (SELECT rid, score, date, amount, ROW_NUMBER() OVER "
                           f"(PARTITION BY incident ORDER BY {order}) AS rn FROM temp.matched) WHERE rn = 1")
@@ -471,15 +487,36 @@ class SqliteStore(CaseStore):
         return SearchResult(total=total, hits=hits, facets=facets,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
-    @staticmethod
-    def _facets(con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
+    def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:
+        """id → (field, value) and, per field, the ids of its values (cached; reloaded when an
+        id beyond the cache shows up)."""
+        cache = getattr(self, "_facet_cache", None)
+        if cache is None or upto >= len(cache[0]):
+            names: list[tuple[str, str]] = [("", "")]
+            for fid, field, value in con.execute("SELECT id, field, value FROM facet_values ORDER BY id"):
+                names.extend([("", "")] * (fid - len(names)))
+                names.append((field, value))
+            by_field = {f: np.array([i for i, (ff, _) in enumerate(names) if ff == f], dtype=np.int64)
+                        for f in FACET_FIELDS}
+            cache = self._facet_cache = (names, by_field)
+        return cache
+
+    def _facets(self, con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
+        """Counts per value of every facet field over the matched cases, most frequent first:
+        the matched cases' packed value ids, counted with one numpy bincount."""
+        blobs = [r[0] for r in con.execute(
+            "SELECT p.ids FROM temp.matched m JOIN case_facets p ON p.case_rowid = m.rid")]
+        ids = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.zeros(0, dtype="<u4")
+        top = int(ids.max()) if len(ids) else 0
+        names, by_field = self._facet_names(con, top)
+        counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
         out: dict[str, list[FacetValue]] = {}
         for field in FACET_FIELDS:
-            rows = con.execute(
-                "SELECT f.value, count(*) AS n FROM temp.matched m JOIN case_fields f"
-                " ON f.case_rowid = m.rid AND f.field = ? GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
-                (field, FACET_LIMIT)).fetchall()
-            out[field] = [FacetValue(value=v, count=n) for v, n in rows]
+            fids = by_field[field]
+            c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
+            nz = np.nonzero(c)[0]
+            ranked = sorted(((int(c[i]), names[fids[i]][1]) for i in nz), key=lambda t: (-t[0], t[1]))[:FACET_LIMIT]
+            out[field] = [FacetValue(value=v, count=n) for n, v in ranked]
         return out
 
     @staticmethod
@@ -499,59 +536,66 @@ class SqliteStore(CaseStore):
         return hits
 
     # ------------------------------------------------------------------ similar
-    def _doc_freqs(self, terms: set[str]) -> dict[str, int]:
-        """Document frequency of each term (cached until the store changes)."""
+    def _doc_freqs(self) -> dict[str, int]:
+        """Document frequency of every indexed term, read once from the FTS5 vocabulary and
+        kept until the store changes (PRAGMA data_version / this connection's changes)."""
         con = self.con
         version = (con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
-        if version != self._df_version:
-            self._df_cache.clear()
+        if version != self._df_version or not self._df_cache:
+            self._df_cache = dict(con.execute("SELECT term, doc FROM cases_vocab"))
             self._df_version = version
-        missing = [t for t in terms if t not in self._df_cache]
-        for chunk in _chunks(missing, 500):
-            found = dict(con.execute(
-                f"SELECT term, doc FROM cases_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-            for t in chunk:
-                self._df_cache[t] = found.get(t, 0)
-        return {t: self._df_cache.get(t, 0) for t in terms}
+        return self._df_cache
 
     def similar(self, case_id: str, k: int = 10) -> list[SimilarHit]:
         con = self.con
-        row = con.execute("SELECT c.rowid, c.data, c.incident, f.seg FROM cases c JOIN cases_fts f"
+        row = con.execute("SELECT c.rowid, c.incident, f.seg FROM cases c JOIN cases_fts f"
                           " ON f.rowid = c.rowid WHERE c.id=?", (case_id,)).fetchone()
         if not row:
             return []
-        rowid, data, incident, seg = row
-        case = Case.model_validate_json(data)
+        rowid, incident, seg = row
+        df = self._doc_freqs()
         n_docs = self.count_cases()
-        tokens = seg.split()
-        df = self._doc_freqs(set(tokens))
-        terms = sim.distinctive_terms(tokens, df, n_docs)
+        terms = sim.select_query_terms(seg.split(), df, n_docs)
         if not terms:
             return []
+        mine = self._cats_doms(con, [rowid]).get(rowid, (frozenset(), frozenset()))
         expr = " OR ".join('"' + t.replace('"', '""') + '"' for t, _ in terms)
         cand = con.execute(
-            "SELECT c.rowid, c.data, f.seg, d.path, c.incident FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
-            " JOIN documents d ON d.id = c.doc_id WHERE cases_fts MATCH ? AND c.incident != ?"
-            " ORDER BY bm25(cases_fts) LIMIT ?", (expr, incident, sim.CANDIDATES)).fetchall()
+            "SELECT c.rowid, f.seg, c.incident FROM cases_fts f JOIN cases c ON c.rowid = f.rowid"
+            " WHERE cases_fts MATCH ? AND c.incident != ? ORDER BY bm25(cases_fts) LIMIT ?",
+            (expr, incident, sim.CANDIDATES)).fetchall()
         cand = [r for r in cand if r[0] != rowid]
-        cand_tokens = {r[0]: r[2].split() for r in cand}
-        df.update(self._doc_freqs({t for toks in cand_tokens.values() for t in toks}))
-        paths = {r[0]: r[3] for r in cand}
-        incident_of = {r[0]: r[4] for r in cand}
-        cases = {r[0]: Case.model_validate_json(r[1]) for r in cand}
-        ranked = sim.rerank(case, terms, ((cases[r], cand_tokens[r]) for r in cases), df, n_docs, len(cases))
-        by_id = {c.id: rid for rid, c in cases.items()}
-        hits, incidents = [], set()
-        for h in ranked:  # one hit per incident: copies of a similar case add nothing
-            rid = by_id[h.case.id]
-            if incident_of[rid] in incidents:
+        labels = self._cats_doms(con, [r[0] for r in cand])
+        none = (frozenset(), frozenset())
+        ranked = sim.rerank(terms, mine[0], mine[1],
+                            (sim.Candidate(r[0], r[1].split(), *labels.get(r[0], none)) for r in cand), df, n_docs)
+        incident_of = {r[0]: r[2] for r in cand}
+        picked, incidents = [], set()
+        for s in ranked:  # one hit per incident: copies of a similar case add nothing
+            if incident_of[s.key] in incidents:
                 continue
-            incidents.add(incident_of[rid])
-            h.doc_path = paths[rid]
-            hits.append(h)
-            if len(hits) == k:
+            incidents.add(incident_of[s.key])
+            picked.append(s)
+            if len(picked) == k:
                 break
-        return hits
+        info = {r[0]: (r[1], r[2]) for r in con.execute(
+            f"SELECT c.rowid, c.data, d.path FROM cases c JOIN documents d ON d.id = c.doc_id"
+            f" WHERE c.rowid IN ({','.join('?' * len(picked))})", [s.key for s in picked])} if picked else {}
+        return [SimilarHit(case=Case.model_validate_json(info[s.key][0]), score=s.score, shared_terms=s.shared_terms,
+                           shared_categories=s.shared_categories, shared_domains=s.shared_domains,
+                           doc_path=info[s.key][1]) for s in picked]
+
+    @staticmethod
+    def _cats_doms(con: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        """Categories and domains of some cases, from the filter table (no JSON parsing)."""
+        found: dict[int, tuple[set[str], set[str]]] = {}
+        for chunk in _chunks(rowids, 500):
+            for rid, field, value in con.execute(
+                    f"SELECT case_rowid, field, value FROM case_fields WHERE case_rowid IN ({','.join('?' * len(chunk))})"
+                    f" AND field IN ('category', 'domain')", chunk):
+                cats, doms = found.setdefault(rid, (set(), set()))
+                (cats if field == "category" else doms).add(value)
+        return {rid: (frozenset(c), frozenset(d)) for rid, (c, d) in found.items()}
 
     # ------------------------------------------------------------------ duplicates
     def duplicates(self) -> list[DuplicateGroup]:

@@ -1,0 +1,239 @@
+"""Benchmark of the embedded store (SQLite + FTS5) on a synthetic corpus.
+
+Measures, in one run on this machine:
+- ingest throughput (cases/s) storing N cases (synthetic Documents with their fields, one
+  transaction per document: segmentation, facets, MinHash/LSH, FTS5), and peak memory (RSS);
+- the store's size on disk;
+- search latency p50/p95 over 20 typical analyst queries (text, phrases, OR/NOT, filters,
+  sorts, facets for every field, snippets, one hit per incident);
+- similar-case latency p50/p95 over random cases;
+- anchors measured in the same run: jieba tokenisation throughput (the floor under ingest)
+  and a bare FTS5 bm25 top-10 query (the floor under search);
+- the end-to-end pipeline (files → extract_file → store) on a sample of files, for scale.
+
+    nice -n 10 .venv/bin/python scripts/bench_store.py --cases 100000
+Results: JSON in bench-results/store.json and a Markdown table on stdout (for the README).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipelines.steps import run_ingest  # noqa: E402
+from pipelines.synthetic import generate, to_document, write_corpus  # noqa: E402
+from search.sqlite import SqliteStore  # noqa: E402
+from search.store import Filters, SearchQuery  # noqa: E402
+
+QUERIES: list[SearchQuery] = [
+    SearchQuery(text="低保"),
+    SearchQuery(text="村党支部书记 低保"),
+    SearchQuery(text='"虚报冒领"'),
+    SearchQuery(text="危房改造 OR 低保", sort="date"),
+    SearchQuery(text="扶贫资金 挪用"),
+    SearchQuery(text="礼金 -购物卡"),
+    SearchQuery(text="(收受 礼金) OR 购物卡"),
+    SearchQuery(text="工程项目 发包", sort="amount"),
+    SearchQuery(text="高龄补贴"),
+    SearchQuery(text="公车私用", filters=Filters(date_from="2020")),
+    SearchQuery(text="保护伞"),
+    SearchQuery(text="优亲厚友 低保", filters=Filters(sanction=["党内警告"])),
+    SearchQuery(text="集体资金", filters=Filters(amount_min=100000)),
+    SearchQuery(text="形式主义 台账", filters=Filters(doc_type=["inspection_report"])),
+    SearchQuery(text="受贿", filters=Filters(post=["局长"]), sort="amount"),
+    SearchQuery(text="开除党籍 移送检察机关", page=3),
+    SearchQuery(text="", filters=Filters(category=["false_claims"], date_from="2018", date_to="2021")),
+    SearchQuery(text="", filters=Filters(region=["太康县"]), sort="date"),
+    SearchQuery(text="违规发放 津贴补贴", collapse_duplicates=True),
+    SearchQuery(text="换届 拉票贿选", filters=Filters(domain=["personnel"])),
+]
+
+
+class PeakRSS:
+    """Samples this process's resident memory every 50 ms and keeps the peak."""
+
+    def __init__(self) -> None:
+        self.proc = psutil.Process()
+        self.peak = self.proc.memory_info().rss
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, self.proc.memory_info().rss)
+
+    def __enter__(self) -> "PeakRSS":
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._t.join()
+        self.peak = max(self.peak, self.proc.memory_info().rss)
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int, e2e_files: int,
+          previous: dict | None = None) -> dict:
+    from extractors.segment import tokenize
+
+    out: dict = {"cases_target": n_cases, "machine": {"cpus": os.cpu_count(),
+                                                      "load_avg_start": os.getloadavg()[0]}}
+    tokenize("预热")  # jieba dictionary load is not part of ingest throughput
+
+    # --- ingest (skipped with --reuse: the store and ingest figures of an earlier run are kept)
+    st = SqliteStore(store_path)
+    if previous is not None:
+        out["ingest"] = previous["ingest"]
+        out["ingest"]["reused"] = True
+    stored = 0 if previous is None else n_cases
+    docs = 0
+    t0 = time.perf_counter()
+    with PeakRSS() as mem:
+        for sd in generate(n_docs=0 if previous is not None else 10 ** 9, seed=42):
+            doc = to_document(sd)
+            st.put_document(doc)
+            stored += len(doc.cases)
+            docs += 1
+            if docs % 2000 == 0:
+                el = time.perf_counter() - t0
+                print(f"  {stored} cases, {stored / el:.0f} cases/s, rss {mem.peak / 2**20:.0f} MiB", file=sys.stderr)
+            if stored >= n_cases:
+                break
+    ingest_s = time.perf_counter() - t0
+    st.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = sum(p.stat().st_size for p in store_path.parent.glob(store_path.name + "*"))
+    if previous is None:
+        out["ingest"] = {"cases": stored, "documents": docs, "seconds": round(ingest_s, 1),
+                         "cases_per_s": round(stored / ingest_s, 1), "peak_rss_mib": round(mem.peak / 2**20, 1),
+                         "store_mib": round(size / 2**20, 1), "duplicate_groups": len(st.duplicates())}
+
+    # --- anchor: tokenisation throughput on the same kind of text
+    sample = "".join(sd.text for sd in generate(300, seed=5))
+    t = time.perf_counter()
+    tokenize(sample)
+    out["anchor_tokenize_kchar_s"] = round(len(sample) / (time.perf_counter() - t) / 1000, 1)
+
+    # --- search
+    lat: list[float] = []
+    per_query = []
+    for q in QUERIES:  # warm-up
+        st.search(q)
+    for q in QUERIES:
+        times = []
+        for _ in range(search_reps):
+            t = time.perf_counter()
+            res = st.search(q)
+            times.append((time.perf_counter() - t) * 1000)
+        lat.extend(times)
+        per_query.append({"query": q.text, "filters": q.filters.model_dump(exclude_defaults=True),
+                          "total": res.total, "median_ms": round(statistics.median(times), 1)})
+    out["search"] = {"queries": len(QUERIES), "runs": len(lat), "p50_ms": round(pct(lat, 50), 1),
+                     "p95_ms": round(pct(lat, 95), 1), "max_ms": round(max(lat), 1), "per_query": per_query}
+
+    # --- anchor: bare FTS5 bm25 top-10 (no filters, facets, snippets)
+    bare = []
+    for word in ["低保", "扶贫", "礼金", "工程", "公车私用"] * search_reps:
+        t = time.perf_counter()
+        st.con.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY bm25(cases_fts) LIMIT 10",
+                       (f'"{word}"',)).fetchall()
+        bare.append((time.perf_counter() - t) * 1000)
+    out["anchor_bare_fts5"] = {"p50_ms": round(pct(bare, 50), 2), "p95_ms": round(pct(bare, 95), 2)}
+
+    # --- similar
+    rng = random.Random(1)
+    n_rows = st.con.execute("SELECT max(rowid) FROM cases").fetchone()[0]
+    ids = []
+    while len(ids) < similar_samples:
+        row = st.con.execute("SELECT id FROM cases WHERE rowid=?", (rng.randint(1, n_rows),)).fetchone()
+        if row:
+            ids.append(row[0])
+    st.similar(ids[0])  # warm-up
+    sim_lat = []
+    for cid in ids:
+        t = time.perf_counter()
+        st.similar(cid, k=10)
+        sim_lat.append((time.perf_counter() - t) * 1000)
+    out["similar"] = {"runs": len(sim_lat), "p50_ms": round(pct(sim_lat, 50), 1),
+                      "p95_ms": round(pct(sim_lat, 95), 1), "max_ms": round(max(sim_lat), 1)}
+    st.close()
+
+    # --- end to end on files (extraction included), into a separate store
+    if e2e_files:
+        with tempfile.TemporaryDirectory() as tmp:
+            files = write_corpus(Path(tmp) / "files", e2e_files, seed=99)
+            with SqliteStore(Path(tmp) / "e2e.db") as e2e:
+                t = time.perf_counter()
+                rep = run_ingest(files, e2e)
+                el = time.perf_counter() - t
+                out["end_to_end"] = {"files": len(files), "cases": rep.cases, "seconds": round(el, 1),
+                                     "files_per_s": round(len(files) / el, 2), "cases_per_s": round(rep.cases / el, 1),
+                                     "failed": rep.count("failed")}
+    out["machine"]["load_avg_end"] = os.getloadavg()[0]
+    return out
+
+
+def markdown(r: dict) -> str:
+    i, s, m = r["ingest"], r["search"], r["similar"]
+    rows = [
+        ("Ingest throughput (store only)", f"{i['cases_per_s']:.0f} cases/s ({i['cases']} cases, {i['documents']} docs, {i['seconds']:.0f} s)", "—"),
+        ("  anchor: jieba tokenisation", f"{r['anchor_tokenize_kchar_s']:.0f} K chars/s", ""),
+        ("Ingest peak memory (RSS)", f"{i['peak_rss_mib']:.0f} MiB", "≤ 1024 MiB"),
+        ("Store size", f"{i['store_mib']:.0f} MiB ({i['duplicate_groups']} duplicate groups)", "—"),
+        ("Search latency p50 / p95", f"{s['p50_ms']:.1f} / {s['p95_ms']:.1f} ms ({s['queries']} queries × {s['runs'] // s['queries']})", "p95 ≤ 50 ms"),
+        ("  anchor: bare FTS5 bm25 top-10 p50 / p95", f"{r['anchor_bare_fts5']['p50_ms']} / {r['anchor_bare_fts5']['p95_ms']} ms", ""),
+        ("Similar cases p50 / p95", f"{m['p50_ms']:.1f} / {m['p95_ms']:.1f} ms ({m['runs']} cases)", "p95 ≤ 200 ms"),
+    ]
+    if "end_to_end" in r:
+        e = r["end_to_end"]
+        rows.append(("End to end (files → extract → store)", f"{e['cases_per_s']:.1f} cases/s ({e['files']} files, {e['cases']} cases)", "—"))
+    lines = ["| measure | result | target |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cases", type=int, default=100_000)
+    ap.add_argument("--store", type=Path, default=None, help="store file (default: a temporary one)")
+    ap.add_argument("--similar", type=int, default=200, help="similar-case queries timed")
+    ap.add_argument("--reps", type=int, default=10, help="runs of each search query")
+    ap.add_argument("--e2e-files", type=int, default=200, help="files for the end-to-end measure (0: skip)")
+    ap.add_argument("--out", type=Path, default=Path("bench-results/store.json"))
+    ap.add_argument("--reuse", action="store_true",
+                    help="re-time queries on the --store of an earlier run (its ingest figures kept from --out)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = args.store or Path(tmp) / "bench.db"
+        previous = None
+        if args.reuse:
+            if not (args.store and store.exists() and args.out.exists()):
+                sys.exit("--reuse needs the --store and --out of an earlier run")
+            previous = json.loads(args.out.read_text(encoding="utf-8"))
+        elif store.exists():
+            sys.exit(f"{store} exists: the benchmark needs a fresh store (or --reuse)")
+        result = bench(args.cases, store, args.similar, args.reps, args.e2e_files, previous)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(markdown(result))
+    print(f"\n(details: {args.out})")
+
+
+if __name__ == "__main__":
+    main()
