@@ -19,6 +19,7 @@ with `style="span"`. The Doc's text is the NORMALISED text (see extractors.norma
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -54,6 +55,26 @@ def _state(doc: Doc) -> dict[str, Any]:
     return doc.user_data.setdefault("leian", {"doc_type": "article", "cases": [], "mode": ""})
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy joins every token for each `doc.text`)."""
+    state = _state(doc)
+    if "text" not in state:
+        state["text"] = doc.text
+    return state["text"]
+
+
+def _edges(doc: Doc) -> list[int]:
+    """Sorted token start/end offsets of the Doc, computed once."""
+    state = _state(doc)
+    if "edges" not in state:
+        edges = set()
+        for tok in doc:
+            edges.add(tok.idx)
+            edges.add(tok.idx + len(tok))
+        state["edges"] = sorted(edges)
+    return state["edges"]
+
+
 def drafts(doc: Doc) -> list[CaseDraft]:
     """The cases the components found in a Doc."""
     return _state(doc)["cases"]
@@ -69,12 +90,9 @@ def _add_span(doc: Doc, key: str, start: int, end: int, label: str) -> None:
 
 def _boundaries(doc: Doc, start: int, end: int) -> frozenset[int]:
     """jieba token edges inside [start, end), relative to start (helps tell name lengths)."""
-    out = {0}
-    span = doc.char_span(start, end, alignment_mode="expand")
-    for tok in span if span is not None else ():
-        out.add(max(0, tok.idx - start))
-        out.add(tok.idx + len(tok.text) - start)
-    return frozenset(out)
+    edges = _edges(doc)
+    lo, hi = bisect_left(edges, start), bisect_right(edges, end)
+    return frozenset([0] + [e - start for e in edges[lo:hi]])
 
 
 def _shift(item: Item, by: int) -> Item:
@@ -89,7 +107,7 @@ def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Split the document into cases (extractors.cases) and tell its type."""
 
     def cases(doc: Doc) -> Doc:
-        split = split_cases(doc.text)
+        split = split_cases(_text(doc))
         state = _state(doc)
         state["doc_type"] = split.doc_type
         state["mode"] = split.mode
@@ -108,7 +126,7 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
         doc.spans[key] = []
         for draft in drafts(doc):
             s, e = draft.span.start, draft.span.end
-            items = [_shift(it, s) for it in run(doc.text[s:e], draft, doc)]
+            items = [_shift(it, s) for it in run(_text(doc)[s:e], draft, doc)]
             draft.fields[key] = items
             for it in items:
                 _add_span(doc, key, it.start, it.end, label(it))

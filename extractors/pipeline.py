@@ -119,13 +119,13 @@ def extract_text(text: str, *, path: str = "", doc_id: str | None = None) -> Doc
         sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
         for s in sanctions:  # recipients as written
             if s.person:
-                j = sdoc.text.find(s.person, draft.span.start, draft.span.end)
+                j = norm.text.find(s.person, draft.span.start, draft.span.end)
                 if j >= 0:
                     cand = norm.original_text(j, j + len(s.person))
                     s.person = cand if cand in names or not names else s.person
         title = draft.span.title
         if title:
-            k = sdoc.text.find(title, draft.span.start, draft.span.end)
+            k = norm.text.find(title, draft.span.start, draft.span.end)
             if k >= 0:
                 title = norm.original_text(k, k + len(title))
         doc.cases.append(Case(
