@@ -142,6 +142,11 @@ def _is_measure(text: str, body: int) -> bool:
     return bool(_compiled()["measure_item"].match(text, body))
 
 
+def _not_case_item(text: str, body: int) -> bool:
+    """Items such as 二、巡察组提出的意见建议 / 一、基本情况: sections, never cases."""
+    return bool(_compiled()["not_case_item"].match(text, body))
+
+
 def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Marker]]]:
     by_style: dict[str, list[_Marker]] = {}
     for m in markers:
@@ -188,6 +193,8 @@ def _has_facts(text: str) -> bool:
 
 def _is_closing(text: str) -> bool:
     p = _compiled()
+    if p["summing_up"].match(text) and not _subject_names(text):
+        return True
     return bool(p["closing"].search(text)) and not (p["money"].search(text) or p["date"].search(text))
 
 
@@ -224,18 +231,26 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
         inner_chains = valid[inner]
         bounds = [m.start for m in outer_items] + [len(text)]
         holding = 0
+        counted = 0
         for k in range(len(outer_items)):
+            if _not_case_item(text, outer_items[k].body):
+                continue
+            counted += 1
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
-        if holding * 10 >= len(outer_items) * 6:
+        if counted and holding * 10 >= counted * 6:
             chosen = inner
             section_markers = outer_items
             break
     items = sorted((m for c in valid[chosen] for m in c), key=lambda m: m.start)
     stops = sorted({m.start for m in items} | {m.start for m in section_markers})
     cases = []
+    skipped_sections = [s for s in section_markers if _not_case_item(text, s.body)]
     for k, m in enumerate(items):
+        enclosing = [s for s in section_markers if s.start < m.start]
+        if _not_case_item(text, m.body) or (enclosing and enclosing[-1] in skipped_sections):
+            continue
         nxt = next((s for s in stops if s > m.start), len(text))
         end = _rstrip_span(text, m.start, nxt)
         if k == len(items) - 1 or nxt in {s.start for s in section_markers}:

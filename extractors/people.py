@@ -43,6 +43,7 @@ class PeopleLexicon:
     generic_heads: frozenset[str]
     anon_re: re.Pattern[str]
     list_re: re.Pattern[str]
+    intro_re: re.Pattern[str]
     etal_re: re.Pattern[str]
     byline_re: re.Pattern[str]
     not_names: frozenset[str]
@@ -75,6 +76,7 @@ def lexicon() -> PeopleLexicon:
     )
     name_body = f"(?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,2}}"
     list_re = re.compile(f"[、和与及]({name_body})")
+    intro_re = re.compile(f"(?:^|(?<=[。；;\\n：:】]))\\s*((?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,3}})[，,（(]", re.M)
     etal_re = re.compile(f"(?<![{_HAN}])({name_body})等(?:人|\\d|[一二两三四五六七八九十]+人)")
     byline_re = re.compile(f"(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
     not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)
@@ -82,7 +84,7 @@ def lexicon() -> PeopleLexicon:
     cut_re = re.compile(_alt(cfg["position_cuts"]))
     return PeopleLexicon(common, ambiguous, compound, post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
-                         anon_re, list_re, etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
+                         anon_re, list_re, intro_re, etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
 
 
 def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
@@ -250,13 +252,30 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:
             continue
         add(i, m.end() - i, _position_before(text, i, lex, boundaries) if after_post else "")
-    # 4. X等人 / X等N人
+    # 4. a name opening a sentence, its post after it: 王某某，男，…，某村原党支部书记。/ 李红（某乡民政所所长）
+    for m in lex.intro_re.finditer(text):
+        i = m.start(1)
+        n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
+        if not n or text[i + n:i + n + 1] not in "，,（(":
+            continue
+        if text[i + n] in "（(":
+            close = re.match(r"[（(]([^（()）\n]{2,30})[)）]", text[i + n:])
+            if close and lex.post_end_re.search(close.group(1)):
+                add(i, n, close.group(1))
+            continue
+        sent_end = re.search(r"[。；;\n]", text[i + n:])
+        sent = text[i + n + 1:i + n + (sent_end.start() if sent_end else 60)]
+        clauses = [c for c in re.split(r"[，,]", sent) if c]
+        posts = [c for c in clauses if lex.post_end_re.search(c)]
+        if posts and (re.match(r"[男女]", clauses[0]) or clauses[0] in posts):
+            add(i, n, posts[-1])
+    # 5. X等人 / X等N人
     for m in lex.etal_re.finditer(text):
         i = m.start(1)
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
         if n and text[i + n:i + n + 1] == "等":
             add(i, n, "")
-    # 5. lists after a known name: 鐘臘平、張傳彪 / 冯正均和吴定勇
+    # 6. lists after a known name: 鐘臘平、張傳彪 / 冯正均和吴定勇
     changed = True
     while changed:
         changed = False

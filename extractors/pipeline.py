@@ -26,6 +26,7 @@ _ISSUER = re.compile(
 )
 _DOC_DATE = re.compile(r"(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ANY_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_SIGNED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
 _TITLE_OK = re.compile(r"^[^。；;]{4,80}$")
 
 
@@ -58,11 +59,15 @@ def _doc_meta(norm: Normalized) -> tuple[str, str]:
     head = norm.text[:800]
     issuer = ""
     m = _ISSUER.search(head)
+    if m and norm.text.startswith("关于", m.start()):
+        m = _ISSUER.search(head, m.start() + 2)
     if m:
         a, b = norm.span(m.start(), m.end())
         issuer = norm.original[a:b]
     date = ""
-    d = _DOC_DATE.search(head) or _ANY_DATE.search(head[:200])
+    tail = norm.text.rstrip()[-40:]
+    sig = _SIGNED.search(tail)  # the date under the signature closes a notice
+    d = _DOC_DATE.search(head) or sig or _ANY_DATE.search(head[:200])
     if d:
         y, mo, da = int(d.group(1)), int(d.group(2)), int(d.group(3))
         if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= da <= 31:

@@ -156,3 +156,23 @@ def test_numbers_inside_a_case_do_not_split_it():
 @pytest.mark.parametrize("s, n", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)])
 def test_cn_to_int(s, n):
     assert cn_to_int(s) == n
+
+
+def test_report_sections_with_suggestions_are_not_cases():
+    text = ("根据市委统一部署，市委巡察组对某局党组进行了巡察，并反馈了巡察意见。\n"
+            "一、巡察发现的主要问题\n"
+            "（一）落实党中央决策部署不到位。政策宣传不够。\n"
+            "（二）“两个责任”落实不力。违规发放津贴补贴问题仍有发生。\n"
+            "（三）选人用人工作不够规范。干部长期不轮岗。\n"
+            "二、巡察组提出的意见建议\n"
+            "（一）加强党的政治建设。\n（二）压紧压实管党治党责任。\n（三）严格执行干部选拔任用条例。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"]
+    assert not any("意见建议" in x or "政治建设" in x for x in texts)
+
+
+def test_summing_up_paragraph_closes_the_list():
+    text = _doc(["一、", "二、", "三、", "四、"], end="\n上述问题，有的顶风违纪，性质恶劣，2022年以来仍有发生。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4 and "上述问题" not in texts[-1]

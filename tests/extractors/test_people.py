@@ -76,3 +76,13 @@ def test_bylines_are_not_people(text):
 ])
 def test_no_false_names(text):
     assert _people(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("案例1：王某某，男，1968年出生，中共党员，某村原党支部书记。2015年，王某某套取资金",
+     [("王某某", "某村原党支部书记")]),
+    ("李红（某乡民政所所长）在低保审核工作中把关不严", [("李红", "某乡民政所所长")]),
+    ("张三，某县民政局副局长。李四，某镇镇长。", [("张三", "某县民政局副局长"), ("李四", "某镇镇长")]),
+])
+def test_name_first_then_post(text, want):
+    assert _people(text) == want

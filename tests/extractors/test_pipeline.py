@@ -85,3 +85,10 @@ def test_html_rendering_has_original_text_and_labels():
     text = (HERE / "samples" / "traditional-bracket-cases.txt").read_text(encoding="utf-8")
     html = render_html(text)
     assert "陳志強" in html and "PERSON" in html and "CASE 1" in html and "bribery" in html
+
+
+def test_issuer_and_signature_date():
+    doc = extract_text("关于2起典型问题的通报\n现将2起问题通报如下：\n1.某局局长王大明公款旅游，受到党内警告处分。\n"
+                       "2.某镇镇长李小华公车私用，受到诫勉。\n中共某市纪委\n2022年6月15日")
+    assert doc.date == "2022-06-15"
+    assert len(doc.cases) == 2 and "中共某市纪委" not in doc.cases[-1].text
