@@ -276,8 +276,9 @@ def _units(text: str) -> list[tuple[int, int]]:
     titled = _compiled()["titled_sentence"]
     for a, b in _paragraphs(text):
         cuts = [a]
+        example = _compiled()["next_example"]
         for s in _SENT.finditer(text, a, b):
-            if s.start() > a and s.group(0) and titled.match(s.group(0)):
+            if s.start() > a and s.group(0) and (titled.match(s.group(0)) or example.match(s.group(0))):
                 cuts.append(s.start())
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):

@@ -44,6 +44,7 @@ class PeopleLexicon:
     anon_re: re.Pattern[str]
     list_re: re.Pattern[str]
     intro_re: re.Pattern[str]
+    subject_follow_re: re.Pattern[str]
     etal_re: re.Pattern[str]
     byline_re: re.Pattern[str]
     not_names: frozenset[str]
@@ -84,7 +85,22 @@ def lexicon() -> PeopleLexicon:
     cut_re = re.compile(_alt(cfg["position_cuts"]))
     return PeopleLexicon(common, ambiguous, compound, post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
-                         anon_re, list_re, intro_re, etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
+                         anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, int]:
+    from extractors.segment import _tokenizer
+
+    return _tokenizer().FREQ
+
+
+def _common_word(w: str) -> bool:
+    """A frequent jieba dictionary word (names are rare in it: 王建军 5, 张明 0, 安排 7836)."""
+    return (_freq().get(w) or 0) >= COMMON_WORD_FREQ
+
+
+COMMON_WORD_FREQ = 300
 
 
 def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
@@ -127,6 +143,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
         return 0
     if text[i:i + 2] in lex.not_names:
         return 0
+    if _common_word(text[i:i + 2]) and not lex.subject_follow_re.match(text, i + 2):
+        return 0  # 安排的, 明知村民, 管理不善: an ordinary word, not a name
     cands = [s + g for g in range(given, 0, -1)]  # prefer the longer name
     cands = [n for n in cands if text[i:i + n] not in lex.not_names and text[i + n - 1] not in _PLACE_END
              and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)]  # 黄涛向组织报告: 黄涛

@@ -22,7 +22,7 @@ from extractors.readers import read_file
 log = logging.getLogger(__name__)
 
 _ISSUER = re.compile(
-    r"(?:中共)?(?:中央纪委国家监委|中央纪委|中纪委|[\u4e00-\u9fff]{2,14}?(?:纪委监委|纪委|纪工委|监委|巡察组|巡视组|巡察办|巡察工作领导小组))"
+    r"(?:中共)?(?:中央纪委国家监委|中央纪委|中纪委|[\u4e00-\u9fff]{2,14}?(?:纪委监委|纪委|纪工委|监委|巡察组|巡视组|巡察办|巡察工作领导小组))(?![会员])"
 )
 _DOC_DATE = re.compile(r"(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ANY_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -56,7 +56,8 @@ def _title(norm: Normalized) -> str:
 
 def _doc_meta(norm: Normalized) -> tuple[str, str]:
     """Issuing body and date, where the document states them near its top."""
-    head = norm.text[:800]
+    paras = [p for p in norm.text[:1200].split("\n") if p.strip()]
+    head = "\n".join(paras[:3])
     issuer = ""
     m = _ISSUER.search(head)
     if m and norm.text.startswith("关于", m.start()):

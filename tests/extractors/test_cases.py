@@ -176,3 +176,30 @@ def test_summing_up_paragraph_closes_the_list():
     text = _doc(["一、", "二、", "三、", "四、"], end="\n上述问题，有的顶风违纪，性质恶劣，2022年以来仍有发生。")
     _, _, texts = _split(text)
     assert len(texts) == 4 and "上述问题" not in texts[-1]
+
+
+def test_sanction_paragraph_continues_and_next_titled_paragraph_opens():
+    text = ("近日，县纪委监委公开通报3起违规吃喝典型问题。\n"
+            "县住建局副局长马文涛违规接受宴请问题。2022年1月，马文涛接受施工企业负责人安排的宴请。\n"
+            "经查，马文涛还存在其他违纪问题。2022年5月，县纪委监委给予马文涛党内严重警告处分。\n"
+            "县交通运输局工会主席杨帆违规公款吃喝问题。2021年12月，杨帆安排同事聚餐，费用4200元由单位报销。\n"
+            "对此，县纪委监委给予杨帆党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert "党内严重警告" in texts[0] and texts[1].startswith("县交通运输局")
+
+
+def test_examples_in_a_commentary_are_cases():
+    text = ("以案为鉴 严防“微腐败”\n“微腐败”也可能成为“大祸害”。\n"
+            "比如，2020年，某镇民政办干事赵某虚报冒领低保金1.8万元，受到开除党籍处分。又如，某村党支部书记孙某某"
+            "截留村民土地流转费5万元，受到党内严重警告处分。\n这些案例告诉我们，基层干部必须心存敬畏。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("又如")
+
+
+def test_case_rules_compile_and_never_match_nothing():
+    from extractors.cases import _compiled
+
+    for name, rx in _compiled().items():
+        assert rx.search("") is None or name == "date", name  # an empty alternative matches everything
+        assert rx.search("甲乙丙丁戊己庚辛") is None, name

@@ -86,3 +86,8 @@ def test_no_false_names(text):
 ])
 def test_name_first_then_post(text, want):
     assert _people(text) == want
+
+
+def test_common_words_after_a_post_are_not_names():
+    assert _people("接受施工企业负责人安排的宴请") == []
+    assert [n for n, _ in _people("局长革命进行诫勉谈话")] == ["革命"]  # a rare name that is also a word
