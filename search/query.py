@@ -245,7 +245,7 @@ def to_fts5(node: Node | None, *, prefix: bool = True,
     """Translate a tree into an FTS5 MATCH expression over the segmented text.
 
     A Term becomes the AND of its tokens (tokens of two or more characters also match as a
-    prefix, so `低保` finds `低保户`), a Phrase an FTS5 phrase, Not the binary `NOT`.
+    prefix, so `低保` finds `低保户`; one-character tokens beside longer ones are dropped), a Phrase an FTS5 phrase, Not the binary `NOT`.
     Returns "" when nothing searchable is left (e.g. only punctuation was typed). A pure
     negation has no FTS5 form: the caller handles it (see `is_pure_negation`).
     """
@@ -253,6 +253,10 @@ def to_fts5(node: Node | None, *, prefix: bool = True,
         return ""
     if isinstance(node, Term):
         toks = query_tokens(node.text, tokenize)
+        if any(len(t) > 1 for t in toks):
+            # A one-character word inside a longer term is often glued to its neighbour in the
+            # text (村党支部书记 → 村 党支部 书记, but 东坝村 党支部 书记): leave it out.
+            toks = [t for t in toks if len(t) > 1]
         parts = [_fts_string(t) + ("*" if prefix and len(t) >= 2 else "") for t in toks]
         if not parts:
             return ""

@@ -38,6 +38,7 @@ from extractors.segment import tokenize
 from search import dedup, similar as sim
 from search.highlight import snippet
 from search.normalize import normalize, to_simplified
+from search.posts import posts_of
 from search.query import (QuerySyntaxError, is_pure_negation, negated_fts5, parse,
                           positive_terms, query_tokens, to_fts5)
 from search.store import (FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
@@ -113,7 +114,7 @@ def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
     out.update(("domain", d.code) for d in case.domains if d.code)
     out.update(("region", r.normalized or to_simplified(r.name)) for r in case.regions if r.name)
     out.update(("sanction", s.label) for s in case.sanctions if s.label)
-    out.update(("post", to_simplified(p.position)) for p in case.people if p.position)
+    out.update(("post", post) for p in case.people if p.position for post in posts_of(p.position))
     if date[:4].isdigit():
         out.add(("year", date[:4]))
     if doc.doc_type:

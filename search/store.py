@@ -31,7 +31,7 @@ class Filters(BaseModel):
     domain: list[str] = Field(default_factory=list)  # domain codes
     region: list[str] = Field(default_factory=list)  # region names (any level, simplified)
     sanction: list[str] = Field(default_factory=list)  # canonical labels
-    post: list[str] = Field(default_factory=list)  # post substring, e.g. 村党支部书记
+    post: list[str] = Field(default_factory=list)  # substring of a canonical post (search.posts.posts_of), e.g. 村党支部书记
     doc_type: list[str] = Field(default_factory=list)
     date_from: str = ""  # ISO, inclusive, compared on the case's latest date
     date_to: str = ""

@@ -71,3 +71,8 @@ def test_snippet_marks_words_in_the_original_text():
     assert "【低保】" in out and "【张某某】" in out and len(out) < 90
     assert snippet("貪污侵佔集體資金", ["集体资金"]) == "貪污侵佔【集體資金】"
     assert snippet("没有匹配", ["低保"]) == "没有匹配"
+
+
+def test_one_character_words_inside_a_term_are_dropped():
+    assert to_fts5(parse("村党支部书记")) == '("党支部"* AND "书记"*)'
+    assert to_fts5(parse("村")) == '"村"'
