@@ -108,13 +108,27 @@ def rerank(query_terms: list[tuple[str, float]], categories: Iterable[str], doma
     return out
 
 
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Category and domain codes → their Chinese labels (config/taxonomy.yaml, domains.yaml)."""
+    from config import load_yaml
+
+    out = {c["code"]: c.get("label", c["code"]) for c in load_yaml("taxonomy.yaml").get("categories", [])}
+    try:
+        out.update({d["code"]: d.get("label", d["code"]) for d in load_yaml("domains.yaml").get("domains", [])})
+    except FileNotFoundError:
+        pass
+    return out
+
+
 def reason(hit: SimilarHit) -> str:
-    """One line saying why a case is similar: shared terms, categories and domains."""
+    """One line saying why a case is similar: shared categories, domains and terms."""
+    labels = _labels()
     parts = []
     if hit.shared_categories:
-        parts.append("同类问题: " + "、".join(hit.shared_categories))
+        parts.append("同类问题: " + "、".join(labels.get(c, c) for c in hit.shared_categories))
     if hit.shared_domains:
-        parts.append("同一领域: " + "、".join(hit.shared_domains))
+        parts.append("同一领域: " + "、".join(labels.get(d, d) for d in hit.shared_domains))
     if hit.shared_terms:
         parts.append("共同词语: " + "、".join(hit.shared_terms))
     return "; ".join(parts)
