@@ -104,24 +104,33 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
         out["ingest"]["reused"] = True
     stored = 0 if previous is None else n_cases
     docs = 0
+    resumed_from = st.count_cases() if previous is None else 0
+    skip_docs = st.count_documents() if resumed_from else 0  # --resume: the generator is deterministic
+    stored = max(stored, resumed_from)
     t0 = time.perf_counter()
     with PeakRSS() as mem:
         for sd in generate(n_docs=0 if previous is not None else 10 ** 9, seed=42):
+            if skip_docs:
+                skip_docs -= 1
+                docs += 1
+                continue
             doc = to_document(sd)
             st.put_document(doc)
             stored += len(doc.cases)
             docs += 1
             if docs % 2000 == 0:
                 el = time.perf_counter() - t0
-                print(f"  {stored} cases, {stored / el:.0f} cases/s, rss {mem.peak / 2**20:.0f} MiB", file=sys.stderr)
+                print(f"  {stored} cases, {(stored - resumed_from) / el:.0f} cases/s, rss {mem.peak / 2**20:.0f} MiB", file=sys.stderr)
             if stored >= n_cases:
                 break
     ingest_s = time.perf_counter() - t0
     st.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in store_path.parent.glob(store_path.name + "*"))
     if previous is None:
+        timed = stored - resumed_from
         out["ingest"] = {"cases": stored, "documents": docs, "seconds": round(ingest_s, 1),
-                         "cases_per_s": round(stored / ingest_s, 1), "peak_rss_mib": round(mem.peak / 2**20, 1),
+                         "timed_cases": timed, "resumed_from": resumed_from,
+                         "cases_per_s": round(timed / ingest_s, 1), "peak_rss_mib": round(mem.peak / 2**20, 1),
                          "store_mib": round(size / 2**20, 1), "duplicate_groups": len(st.duplicates())}
 
     # --- anchor: tokenisation throughput on the same kind of text
@@ -192,7 +201,7 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
 def markdown(r: dict) -> str:
     i, s, m = r["ingest"], r["search"], r["similar"]
     rows = [
-        ("Ingest throughput (store only)", f"{i['cases_per_s']:.0f} cases/s ({i['cases']} cases, {i['documents']} docs, {i['seconds']:.0f} s)", "—"),
+        ("Ingest throughput (store only)", f"{i['cases_per_s']:.0f} cases/s ({i.get('timed_cases', i['cases'])} cases timed, {i['seconds']:.0f} s; store of {i['cases']} cases, {i['documents']} docs)", "—"),
         ("  anchor: jieba tokenisation", f"{r['anchor_tokenize_kchar_s']:.0f} K chars/s", ""),
         ("Ingest peak memory (RSS)", f"{i['peak_rss_mib']:.0f} MiB", "≤ 1024 MiB"),
         ("Store size", f"{i['store_mib']:.0f} MiB ({i['duplicate_groups']} duplicate groups)", "—"),
@@ -218,6 +227,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("bench-results/store.json"))
     ap.add_argument("--reuse", action="store_true",
                     help="re-time queries on the --store of an earlier run (its ingest figures kept from --out)")
+    ap.add_argument("--resume", action="store_true",
+                    help="continue filling the --store of an interrupted run (throughput timed on the rest)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or Path(tmp) / "bench.db"
@@ -226,8 +237,8 @@ def main() -> None:
             if not (args.store and store.exists() and args.out.exists()):
                 sys.exit("--reuse needs the --store and --out of an earlier run")
             previous = json.loads(args.out.read_text(encoding="utf-8"))
-        elif store.exists():
-            sys.exit(f"{store} exists: the benchmark needs a fresh store (or --reuse)")
+        elif store.exists() and not args.resume:
+            sys.exit(f"{store} exists: the benchmark needs a fresh store (or --reuse, --resume)")
         result = bench(args.cases, store, args.similar, args.reps, args.e2e_files, previous)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
