@@ -86,7 +86,7 @@ def _prefect_executable() -> list[str]:
 
 
 @contextmanager
-def local_server(host: str = "127.0.0.1", port: int = 0, timeout: float = 90.0,
+def local_server(host: str = "127.0.0.1", port: int = 0, timeout: float = 180.0,
                  log_path: Path | None = None) -> Iterator[str]:
     """Run `prefect server start` for the duration of the block; yields its API URL.
 

@@ -31,17 +31,29 @@ from prefect.futures import as_completed
 from prefect.states import Completed, Failed, State
 
 from config.settings import Settings, get_settings
-from extractors.errors import ConfigError
+from extractors.errors import ConfigError, LeianError
 from pipelines import steps
 from pipelines.flows import build_task_runner
 from pipelines.ingest_lock import IngestBusy, ingest_lock
 from search.open import open_store
+from search.store import StoreError
 
 log = logging.getLogger(__name__)
 
 # Tasks carry documents with their full text: never cache or persist them.
 _NO_RESULTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
-_STORE_RETRIES: dict[str, Any] = {"retries": 4, "retry_delay_seconds": [2, 4, 8, 16], "retry_jitter_factor": 0.2}
+
+
+def retryable(task: Any, task_run: Any, state: State) -> bool:
+    """Retry a failed store task when the store failed (StoreError, OSError, a driver's
+    connection error: an unreachable or busy store can come back), not when leian refused
+    on purpose (a bad setting, an unknown class: retrying cannot help)."""
+    exc = state.data.result if hasattr(state.data, "result") and not isinstance(state.data, BaseException) else state.data
+    return not (isinstance(exc, LeianError) and not isinstance(exc, StoreError))
+
+
+_STORE_RETRIES: dict[str, Any] = {"retries": 4, "retry_delay_seconds": [2, 4, 8, 16], "retry_jitter_factor": 0.2,
+                                  "retry_condition_fn": retryable}
 TODO = ("new", "changed", "retry")
 
 

@@ -21,7 +21,8 @@ from prefect.cache_policies import NO_CACHE
 from config.settings import get_settings
 from extractors import EXTRACTOR_VERSION
 from pipelines import steps
-from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options
+from pipelines.flows.ingest import (IngestSummary, _default_runner, extract_and_index, finish, retry_options,
+                                    retryable)
 from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
 
@@ -29,7 +30,7 @@ LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
 
 
 @task(name="find-stored-files", cache_policy=NO_CACHE, persist_result=False, retries=4,
-      retry_delay_seconds=[2, 4, 8, 16])
+      retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
 def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[steps.FileResult]]:
     """Stored files to re-extract — extracted by another extractor version, or all of them
     with `force` — and those that cannot be (source gone, or changed since: ingest's job)."""
@@ -56,7 +57,7 @@ def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[ste
 
 
 @task(name="rebuild-index", cache_policy=NO_CACHE, persist_result=False, retries=4,
-      retry_delay_seconds=[2, 4, 8, 16])
+      retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
 def rebuild_index(store: str) -> str:
     """Ask the backend to rebuild its search index (`reindex()` of Elasticsearch: a new
     index version behind the alias; `rebuild_index()` of the embedded store); says what
