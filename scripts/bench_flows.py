@@ -82,27 +82,24 @@ def main() -> None:
                                                                           str(inbox), "--store", store(), "-q",
                                                                           "--prefect"]),
         ]
-        rows: list[tuple[str, list[tuple[float, float]]]] = []
-        for name, cmd in modes:
-            env = _env(PREFECT_HOME=str(home))
-            first = None
-            if "ephemeral" in name:  # the very first one also creates Prefect's database
-                first = _run(cmd(), env)  # type: ignore[operator]
-            rows.append((name, [_run(cmd(), env) for _ in range(args.reps)]))  # type: ignore[operator]
-            if first:
-                rows.append(("  … its first run ever (new Prefect database)", [first]))
-            print(f"{name}: " + ", ".join(f"{w:.1f} s (work {x:.1f} s)" for w, x in rows[-1 if not first else -2][1]),
-                  file=sys.stderr, flush=True)
-
+        # Interleaved (one run of each way per round), so a change of machine load hits all alike.
         server_home = tmp / "server-home"
         os.environ["PREFECT_HOME"] = str(server_home)
         t0 = time.perf_counter()
         with local_server(port=0, timeout=300) as url:
             started = time.perf_counter() - t0
-            env = _env(PREFECT_API_URL=url, PREFECT_HOME=str(server_home))
-            runs = [_run([py, "-m", "pipelines", "ingest", str(inbox), "--store", store(), "-q"], env)
-                    for _ in range(args.reps)]
-        rows.append(("`leian ingest`, PREFECT_API_URL → `prefect server start`: tracked run", runs))
+            modes.append(("`leian ingest`, PREFECT_API_URL → `prefect server start`: tracked run",
+                          lambda: [py, "-m", "pipelines", "ingest", str(inbox), "--store", store(), "-q"]))
+            envs = [_env(PREFECT_HOME=str(home))] * 3 + [_env(PREFECT_API_URL=url, PREFECT_HOME=str(server_home))]
+            first = _run(modes[2][1](), envs[2])  # type: ignore[operator]  # creates Prefect's database
+            results: list[list[tuple[float, float]]] = [[] for _ in modes]
+            for r in range(args.reps):
+                for k, (name, cmd) in enumerate(modes):
+                    results[k].append(_run(cmd(), envs[k]))  # type: ignore[operator]
+                print(f"round {r + 1}: " + "; ".join(f"{w:.1f} s" for w, _ in (res[-1] for res in results)),
+                      file=sys.stderr, flush=True)
+        rows = [(name, results[k]) for k, (name, _) in enumerate(modes)]
+        rows.insert(3, ("  … its first run ever (new Prefect database)", [first]))
 
         anchor = statistics.median(w for w, _ in rows[0][1])
         print(f"\n{args.files} files (synthetic notices), {args.reps} runs each, median; "
