@@ -1,16 +1,14 @@
 """Class-case summaries as plain steps: choose a class, compute its summary, write the report.
 
-`leian summary` and the `summaries` flow (the configured summaries of the settings) share
-these functions; they take an open store and return what they wrote.
+`leian summary` uses these; the `summaries` flow (pipelines/flows/summaries.py) writes each
+configured summary with search.summary.write_configured_summary, the same computation.
 """
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
-from config.settings import Settings
 from extractors.errors import ConfigError
 from search.classes import classes_path, select_class
 from search.reports import FORMATS, format_for, write_report
@@ -40,24 +38,3 @@ def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: s
     summary = make_summary(store, store_location, class_id=class_id, query=query, category=category,
                            filters=filters, threshold=threshold)
     return summary, write_report(summary, Path(output), fmt)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text).strip("-") or "summary"
-
-
-def run_configured_summaries(store: CaseStore, settings: Settings) -> list[Path]:
-    """Write every summary listed in the settings (`summaries:` entries with a name and one of
-    class / query / category, optional format and output) into `summaries_dir`."""
-    written: list[Path] = []
-    for k, spec in enumerate(settings.summaries):
-        if not isinstance(spec, dict):
-            raise ConfigError(f"summaries[{k}] must be a mapping with name and class, query or category")
-        fmt = spec.get("format", "docx")
-        name = spec.get("name") or spec.get("class") or spec.get("category") or spec.get("query") or f"summary-{k + 1}"
-        output = Path(spec.get("output") or Path(settings.summaries_dir) / f"{_slug(str(name))}.{fmt}")
-        filters = Filters.model_validate(spec.get("filters") or {})
-        _, files = write_summary(store, settings.store, output, fmt=fmt, class_id=spec.get("class", ""),
-                                 query=spec.get("query", ""), category=spec.get("category", ""), filters=filters)
-        written.extend(files)
-    return written

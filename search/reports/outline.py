@@ -67,8 +67,8 @@ def outline(s: Summary) -> list[Block]:
     """The report's blocks, in order."""
     b: list[Block] = [Heading(s.title, 0)]
     cd = s.class_def
-    kind = {"saved": "保存的查询", "category": "问题类别", "cluster": "自动聚类"}[cd.kind]
-    meta = f"类案范围：{cd.name}（{kind}，编号 {cd.id}）"
+    kind = {"saved": "保存的类案", "category": "问题类别", "cluster": "自动聚类", "query": "检索"}.get(cd.kind, cd.kind)
+    meta = f"类案范围：{cd.name}（{kind}" + (f"，编号 {cd.id}）" if cd.kind != "query" else "）")
     if cd.query:
         meta += f"；检索式：{cd.query}"
     b.append(Para(meta + f"；生成时间：{s.generated_at[:10]}", "meta"))
