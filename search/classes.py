@@ -92,12 +92,24 @@ def category_label(code: str) -> str:
     return category_labels().get(code, code)
 
 
+@lru_cache(maxsize=1)
+def _configured_domain_labels() -> dict[str, str]:
+    try:
+        return {d["code"]: d["label"] for d in load_yaml("domains.yaml")["domains"]}
+    except FileNotFoundError:
+        return {}
+
+
 def domain_labels(cases: Sequence[Case]) -> dict[str, str]:
-    """Domain code → label as the extractor gave it (first non-empty label seen)."""
+    """Domain code → label: the domain lexicon's (config/domains.yaml), else the first label
+    the extractor gave, else the code."""
+    configured = _configured_domain_labels()
     out: dict[str, str] = {}
     for c in cases:
         for d in c.domains:
-            if d.label and not out.get(d.code):
+            if d.code in configured:
+                out[d.code] = configured[d.code]
+            elif d.label and out.get(d.code, d.code) == d.code:
                 out[d.code] = d.label
             out.setdefault(d.code, d.code)
     return out

@@ -20,6 +20,9 @@ _NOT_PLACE = re.compile(r"政府|党|委|局|办|常务|副|人民|机关|公司
 _PLACE = re.compile(r"^([\u4e00-\u9fff]{1,7}?)(" + "|".join(_LEVELS) + r")")
 # After a place, these begin an organ named after that place (尖扎县委 = 县委), so the level stays.
 _ORGAN_AFTER_PLACE = re.compile(r"^(委|政府|人大|政协|纪委|监委|党委|党工委|人民|法院|检察院|妇联|团委)")
+# Words a level character makes with its neighbour: 住房和城乡建设局, 乡村振兴局, 市场监管局.
+_NOT_A_BOUNDARY = frozenset({"城乡", "乡村", "城市", "城区", "市区", "市场", "市政", "市直", "县直", "省直",
+                             "区域", "县域", "镇街", "乡镇", "村级", "县级", "市级", "区级", "省级", "镇级", "乡级"})
 _DROP = re.compile(r"(时任|原任|前任|现任|曾任|原|前)(?=[\u4e00-\u9fff])|^该")
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _SPLIT = re.compile(r"[、,，;；/]|兼任|兼")
@@ -51,14 +54,16 @@ def _reduce_places(post: str) -> str:
         if not m:
             break
         after = rest[m.end():]
-        if not after or _NOT_PLACE.search(m.group(1)) or after[0] in "长副":
+        if not after or _NOT_PLACE.search(m.group(1)) or after[0] in "长副" \
+                or m.group(0)[-2:] in _NOT_A_BOUNDARY or (m.group(2)[-1] + after[0]) in _NOT_A_BOUNDARY:
             break
         if _ORGAN_AFTER_PLACE.match(after):
             # 尖扎县委常委 → 县委常委: the level belongs to the organ.
             level, rest = "", m.group(2) + after
             break
         level, rest = m.group(2), after
-    if level and rest and (rest[0] in "省市州盟县区旗乡镇村" or rest.startswith(("街道", "社区"))):
+    if level and rest and rest[:2] not in _NOT_A_BOUNDARY \
+            and (rest[0] in "省市州盟县区旗乡镇村" or rest.startswith(("街道", "社区"))):
         level = ""  # 张村镇党委书记: the later level wins
     if level == "居委会":
         level = "社区"

@@ -424,10 +424,8 @@ def _scope(cases: Sequence[Case], incs: Sequence[Incident]) -> Scope:
             years[str(year)].append(inc.id)
     regions: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for inc in incs:
-        for r in inc.case.regions:
-            name = _region_name(r)
-            if inc.id not in regions[r.level][name]:
-                regions[r.level][name].append(inc.id)
+        for level, name in dict.fromkeys((r.level, _region_name(r)) for r in inc.case.regions):
+            regions[level][name].append(inc.id)
     level_order = ["province", "city", "county", "township", "village"]
     return Scope(
         cases=len(cases), case_ids=sorted(c.id for c in cases),
@@ -584,7 +582,7 @@ def _money(incs: Sequence[Incident]) -> Money:
 
 
 def _sanctions(incs: Sequence[Incident]) -> Sanctions:
-    label_cases: dict[str, list[str]] = defaultdict(list)
+    label_cases: dict[str, set[str]] = defaultdict(set)
     label_people: Counter[str] = Counter()
     label_posts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     precedents: list[Precedent] = []
@@ -602,8 +600,7 @@ def _sanctions(incs: Sequence[Incident]) -> Sanctions:
                                         sanctions=labels, categories=cats, region=_place_line(c), year=latest_year(c)))
             for lab in labels:
                 label_people[lab] += 1
-                if inc.id not in label_cases[lab]:
-                    label_cases[lab].append(inc.id)
+                label_cases[lab].add(inc.id)
                 for post in posts:
                     label_posts[lab][post].append(inc.id)
     labels = sorted(label_cases, key=_sanction_sort_key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from config import load_lines
+from config import load_lines, load_yaml
 from extractors.segment import tokenize
 from search.normalize import to_simplified
 
@@ -31,12 +31,44 @@ def stopwords() -> frozenset[str]:
     return frozenset(load_lines("summary_stopwords.txt"))
 
 
+@lru_cache(maxsize=1)
+def phrases() -> frozenset[str]:
+    """Terms of the domain that jieba splits (优亲 + 厚友): the taxonomy's and the domain
+    lexicon's cue words, kept whole in content terms."""
+    out: set[str] = set()
+    for c in load_yaml("taxonomy.yaml")["categories"]:
+        out.update(c.get("cues") or ())
+    try:
+        for d in load_yaml("domains.yaml")["domains"]:
+            out.update(d.get("cues") or ())
+    except FileNotFoundError:
+        pass
+    return frozenset(p for p in out if len(p) >= 3)
+
+
+def _join_phrases(tokens: list[str]) -> list[str]:
+    """Rejoin runs of two or three tokens that make one domain term."""
+    known = phrases()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            if i + n <= len(tokens) and "".join(tokens[i:i + n]) in known:
+                out.append("".join(tokens[i:i + n]))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def content_terms(text: str) -> list[str]:
-    """Content words of a text for similarity and distinctive terms: simplified, jieba-segmented,
-    single characters, numbers and stopwords dropped."""
+    """Content words of a text for similarity and distinctive terms: simplified, jieba-segmented
+    (domain terms kept whole), single characters, numbers and stopwords dropped."""
     stop = stopwords()
     out = []
-    for tok in tokenize(simplify(text)):
+    for tok in _join_phrases(tokenize(simplify(text))):
         if len(tok) < 2 or _DIGITS.match(tok) or tok in stop or not _HAN.search(tok):
             continue
         out.append(tok)

@@ -137,7 +137,7 @@ def _setup(doc, summary: Summary) -> None:
         ("Caption Text", HEADING_FONT, 12, dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=20, keep_next=True)),
         ("Table Text", TABLE_FONT, 10.5, dict(line=15)),
         ("Table Note", SUBHEADING_FONT, 10.5, dict(line=16, after=6)),
-        ("Numbered Item", BODY_FONT, 14, dict(line=26, indent_chars=2)),
+        ("Numbered Item", BODY_FONT, 14, dict(line=26, indent_chars=2, align=WD_ALIGN_PARAGRAPH.LEFT)),
     ):
         _add_style(doc, name)
         _style(doc, name, font, size, **kw)

@@ -34,6 +34,9 @@ from tests.search.class_cases import documents
     ("青海省黄南州尖扎县委常委、县政府原常务副县长", ["县委常委", "县政府常务副县长"]),
     ("驻村第一书记", ["驻村第一书记"]),
     ("社区居委会主任", ["村委会主任"]),
+    ("公安县乡村振兴局副局长", ["县乡村振兴局副局长"]),
+    ("于都县住房和城乡建设局科长", ["县住房和城乡建设局科长"]),
+    ("长岭乡沙坪村村委会主任", ["村委会主任"]),
     ("", []),
 ])
 def test_posts_are_counted_alike_whatever_the_wording(position, expected):
