@@ -46,13 +46,23 @@ def phrases() -> frozenset[str]:
     return frozenset(p for p in out if len(p) >= 3)
 
 
+@lru_cache(maxsize=1)
+def _phrase_prefixes() -> frozenset[str]:
+    return frozenset(p[:k] for p in phrases() for k in range(1, len(p)))
+
+
 def _join_phrases(tokens: list[str]) -> list[str]:
-    """Rejoin runs of two or three tokens that make one domain term."""
+    """Rejoin runs of two to four tokens that make one domain term (优+亲+厚+友)."""
     known = phrases()
+    prefixes = _phrase_prefixes()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for n in (3, 2):
+        if tokens[i] not in prefixes:
+            out.append(tokens[i])
+            i += 1
+            continue
+        for n in (4, 3, 2):
             if i + n <= len(tokens) and "".join(tokens[i:i + n]) in known:
                 out.append("".join(tokens[i:i + n]))
                 i += n
@@ -68,7 +78,7 @@ def content_terms(text: str) -> list[str]:
     (domain terms kept whole), single characters, numbers and stopwords dropped."""
     stop = stopwords()
     out = []
-    for tok in _join_phrases(tokenize(simplify(text))):
+    for tok in _join_phrases(tokenize(simplify(text), hmm=False)):
         if len(tok) < 2 or _DIGITS.match(tok) or tok in stop or not _HAN.search(tok):
             continue
         out.append(tok)

@@ -176,8 +176,19 @@ def _page_numbers(section) -> None:
     run(" —")
 
 
+def _new_para(doc, style: str = "Normal"):
+    """A paragraph in a style named by its id (python-docx's lookup by name scans every style
+    on each call — seconds for a long report)."""
+    ids = doc.__dict__.setdefault("_leian_style_ids", {})
+    if style not in ids:
+        ids[style] = doc.styles[style].style_id
+    p = doc.add_paragraph()
+    p._p.style = ids[style]
+    return p
+
+
 def _para(doc, text: str, style: str = "Normal"):
-    p = doc.add_paragraph(style=style)
+    p = _new_para(doc, style)
     r = p.add_run(text)
     return p, r
 
@@ -204,6 +215,7 @@ def _table(doc, block: Table) -> None:
     for i, col in enumerate(t.columns):
         col.width = cms[i]  # w:gridCol, which LibreOffice lays out by
     numeric = [all(_is_number(r[i]) for r in block.rows if r[i]) for i in range(ncol)]
+    text_style = doc.styles["Table Text"].style_id  # set by id: python-docx's style lookup is slow per cell
     header = t.rows[0]
     trpr = header._tr.get_or_add_trPr()
     th = OxmlElement("w:tblHeader")  # repeat on every page
@@ -213,7 +225,7 @@ def _table(doc, block: Table) -> None:
         cell = header.cells[i]
         cell.width = cms[i]
         p = cell.paragraphs[0]
-        p.style = doc.styles["Table Text"]
+        p._p.style = text_style
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         r = p.add_run(h)
         r.bold = True
@@ -226,13 +238,13 @@ def _table(doc, block: Table) -> None:
         for i, value in enumerate(row):
             cells[i].width = cms[i]
             p = cells[i].paragraphs[0]
-            p.style = doc.styles["Table Text"]
+            p._p.style = text_style
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER if numeric[i] else WD_ALIGN_PARAGRAPH.LEFT
             p.add_run(value)
     if block.note:
         _para(doc, block.note, "Table Note")
     else:
-        doc.add_paragraph(style="Table Note")
+        _new_para(doc, "Table Note")
 
 
 def _is_number(text: str) -> bool:
@@ -247,14 +259,14 @@ def render_docx(summary: Summary, path: Path, workdir: Path) -> Path:
             if block.level == 0:
                 _para(doc, block.text, "Title")
             else:
-                doc.add_paragraph(block.text, style=f"Heading {block.level}")
+                _para(doc, block.text, f"Heading {block.level}")
         elif isinstance(block, Para):
             style = {"meta": "Meta", "quote": "Quote Text", "note": "Note Text", "lead": "Lead Text"}.get(block.style, "Normal")
             _para(doc, block.text, style)
         elif isinstance(block, Bullets):
             for k, item in enumerate(block.items, start=1):
                 lead, text = item if isinstance(item, tuple) else ("", item)
-                p = doc.add_paragraph(style="Numbered Item")
+                p = _new_para(doc, "Numbered Item")
                 if block.numbered:
                     p.add_run(f"{k}．")
                 if lead:
@@ -267,7 +279,7 @@ def render_docx(summary: Summary, path: Path, workdir: Path) -> Path:
         elif isinstance(block, Chart):
             png = bar_chart(block.labels, block.values, workdir / f"{block.key}.png", title=block.caption,
                             unit=block.unit)
-            p = doc.add_paragraph(style="Normal")
+            p = _new_para(doc, "Normal")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.first_line_indent = Pt(0)
             p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE

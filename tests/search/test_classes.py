@@ -50,6 +50,20 @@ def test_unit_is_the_position_without_its_role():
     assert unit_of("村主任", organisation="李庄村村委会") == "李庄村村委会"
 
 
+def test_content_terms_keep_domain_terms_whole_and_drop_names_and_places():
+    from extractors.model import Person, Region
+    from search.text import content_terms
+    from search.vectors import case_terms
+
+    terms = content_terms("村党支部书记赵某优亲厚友，吃拿卡要，違規為其親屬辦理低保，公車私用。")
+    assert {"优亲厚友", "吃拿卡要", "低保", "公车私用"} <= set(terms)
+    assert not {"问题", "处分"} & set(content_terms("严重违纪问题，给予党内警告处分"))
+    c = Case(id="a-001", doc_id="a", ordinal=1, text="陈场镇黄湾村党支部书记王孙标虚报冒领低保金问题",
+             people=[Person(name="王孙标")], regions=[Region(name="陈场镇", level="township")])
+    got = case_terms(c)
+    assert "虚报冒领" in got and not {"王孙", "王孙标", "陈场", "陈场镇"} & set(got)
+
+
 # --- incidents ------------------------------------------------------------------------------
 def _cases():
     docs = documents()
