@@ -152,7 +152,7 @@ def bench(n_cases: int, url: str, settings: Settings, reps: int, n_similar: int,
         # --- floor: raw bulk of already prepared cases into a scratch index
         from search.es_bulk import bulk
 
-        docs = list(corpus(min(n_cases, 20000)))
+        docs = list(corpus(min(n_cases, 5000)))
         prepared = [es._prepare(c, d) for d in docs for c in d.cases]
         scratch = f"{es.cases}-v999"
         es.es.indices.create(index=scratch)
