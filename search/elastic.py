@@ -64,6 +64,11 @@ def _ledger_id(path: str) -> str:
     return "L" + hashlib.sha1(path.encode("utf-8")).hexdigest()
 
 
+def _version(index: str) -> int:
+    tail = index.rsplit("-v", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
 def _template(name: str) -> dict[str, Any]:
     body = dict(load_yaml(f"es/{name}.json"))
     body.pop("_comment", None)
@@ -719,14 +724,21 @@ class ElasticStore(CaseStore):
         re-prepared with this leian's segmentation and mapping), then move the alias to it
         in one atomic request. Writes to the old index are blocked while it is copied, so no
         case written meanwhile can be lost (a writer gets a clear error and its file stays
-        pending); searches go on throughout."""
+        pending); searches go on throughout. A reindex that was killed leaves the old index
+        write-blocked and a partial new one: running it again cleans up and finishes."""
         t0 = time.perf_counter()
         self._fresh()
         self._put_template("cases", f"{self.cases}-v*")
         old = self.index_behind_alias()
         existing = self._call("list index versions", lambda: self.es.indices.get(index=f"{self.cases}-v*")).body
-        version = max(int(n.rsplit("-v", 1)[1]) for n in existing if n.rsplit("-v", 1)[1].isdigit()) + 1
-        new = f"{self.cases}-v{version}"
+        current = _version(old)
+        versions = {n: _version(n) for n in existing}
+        # Versions above the current one are partial builds of a reindex that was killed.
+        for name, v in versions.items():
+            if v > current:
+                log.warning("reindex: deleting %s, left unfinished by an earlier reindex", name)
+                self._call("delete an unfinished index", lambda n=name: self.es.indices.delete(index=n))
+        new = f"{self.cases}-v{max(versions.values()) + 1}"
         self._call("block writes", lambda: self.es.indices.put_settings(index=old, settings={"index.blocks.write": True}))
         try:
             self._create(new)

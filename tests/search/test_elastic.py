@@ -378,3 +378,20 @@ def test_search_parity_with_embedded_store(tmp_path, es_store):
         assert all(h.shared_terms for h in es_sim)
     finally:
         sq.close()
+
+
+def test_reindex_again_after_a_killed_one(es_store):
+    """A reindex killed mid-way leaves the old index write-blocked and a partial new one;
+    the next reindex deletes the partial index, finishes, and writes work again."""
+    es_store.put_documents([make_doc(n) for n in range(1, 4)])
+    es_store.refresh()
+    old = es_store.index_behind_alias()
+    es_store.es.indices.put_settings(index=old, settings={"index.blocks.write": True})
+    partial = f"{es_store.cases}-v2"
+    es_store.es.indices.create(index=partial)
+    out = es_store.reindex()
+    assert out["new"] == f"{es_store.cases}-v3" and out["cases"] == 9
+    assert not es_store.es.indices.exists(index=partial).body
+    es_store.put_document(make_doc(4))
+    es_store.refresh()
+    assert es_store.count_cases() == 12
