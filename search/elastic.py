@@ -636,7 +636,7 @@ class ElasticStore(CaseStore):
             "min_word_length": 2, "minimum_should_match": "1", "include": False,
             "stop_words": sorted(sim.stopwords())}}
         body = {"index": self.cases, "size": SIMILAR_CANDIDATES, "track_total_hits": False,
-                "_source": ["case", "seg", "doc_id"],
+                "_source": ["case", "seg", "doc_id", "incident"],
                 "query": {"bool": {"must": [mlt], "should": should,
                                    "must_not": [{"term": {"incident": src["incident"]}}, {"ids": {"values": [case_id]}}]}}}
         res = self._search(body)
@@ -647,8 +647,10 @@ class ElasticStore(CaseStore):
         best = max(float(h["_score"]) for h in raw) or 1.0
         docs = self._docs_by_id([h["_source"]["doc_id"] for h in raw])
         hits = []
+        incident_of: dict[str, str] = {}
         for h in raw:
             cand = Case.model_validate(h["_source"]["case"])
+            incident_of[cand.id] = h["_source"]["incident"]
             ctoks = h["_source"]["seg"].split()
             ctf = {t: ctoks.count(t) for t in weight if t in ctoks}
             shared = sorted(ctf, key=lambda t: (-weight[t] * (1 + np.log(ctf[t])), t))
@@ -661,7 +663,15 @@ class ElasticStore(CaseStore):
                                    shared_categories=c_cats, shared_domains=c_doms,
                                    doc_path=docs.get(h["_source"]["doc_id"], {}).get("path", "")))
         hits.sort(key=lambda x: (-x.score, x.case.id))
-        return hits[:k]
+        picked, seen = [], set()
+        for hit in hits:  # one hit per incident: copies of a similar case add nothing
+            if incident_of[hit.case.id] in seen:
+                continue
+            seen.add(incident_of[hit.case.id])
+            picked.append(hit)
+            if len(picked) == k:
+                break
+        return picked
 
     # ------------------------------------------------------------------ duplicates
     def duplicates(self) -> list[DuplicateGroup]:

@@ -51,6 +51,10 @@ def to_dsl(node: Node | None) -> Query | None:
         return None
     if isinstance(node, Term):
         toks = [t for t in query_tokens(node.text) if _words(t)]
+        if any(len(t) > 1 for t in toks):
+            # As the embedded store: a one-character word inside a longer term is often glued
+            # to its neighbour in the text (东坝村 党支部 书记), so it is left out.
+            toks = [t for t in toks if len(t) > 1]
         if not toks:
             return None
         clauses = [_token(t) for t in toks]
