@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,10 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # that pdfplumber reads as a space; the author typed none.
 _AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
 # A token that cannot be broken: a Latin word/number, or CJK dashes/ellipses/closing marks.
-_LEADING_TOKEN = re.compile(r"^(?:[0-9A-Za-z][0-9A-Za-z.,:/%+\-_()]*|[—…―–]+[”’」』）)】]*|[”’」』）)】，。、；：！？]+)")
+_LEADING_TOKEN = re.compile(
+    r"^(?:[(\[]?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,:/%+\-_()\[\]]*"
+    r"|[—…―–]+[”’」』）)】]*|[”’」』）)】，。、；：！？]+)"
+)
 _SENTENCE_END = re.compile(r"[。！？：；!?:;…][”’」』》）)】\"']*$")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．]|\d{1,3}\.(?!\d)"
@@ -43,6 +47,7 @@ _PAGE_NUMBER = re.compile(
 )
 _EDGE_BAND = 0.15  # top/bottom share of the page where headers, footers and page numbers live
 _EDGE_LINES = 2  # ... and only the first/last lines of a page
+_OUTER_BAND = 0.06  # no office document sets body text this close to the paper's edge
 
 
 @dataclass
@@ -103,7 +108,8 @@ def _furniture_key(text: str) -> str:
 def _strip_furniture(pages: list[tuple[float, list[_Line]]]) -> tuple[list[_Line], int]:
     """Drop page furniture: page numbers among a page's first/last lines, and, among the
     lines set apart in the margins, running headers/footers (the same text, digits aside,
-    on at least half the pages, two at least) and lines in a smaller font than the body.
+    on at least half the pages, two at least), lines in a smaller font than the body, and
+    lines in the outermost 6 % of the page (a header even on a one-page document).
     Returns body lines and how many were dropped."""
     size = _body_size([ln for _, lines in pages for ln in lines])
     spacings = [b.top - a.bottom for _, lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
@@ -120,7 +126,8 @@ def _strip_furniture(pages: list[tuple[float, list[_Line]]]) -> tuple[list[_Line
         edge = set(_edge(lines, height))
         for i, ln in enumerate(lines):
             number = i in edge and _PAGE_NUMBER.match(re.sub(r"\s+", "", ln.text))
-            furniture = i in zone and (seen[_furniture_key(ln.text)] >= repeat or ln.bottom - ln.top <= 0.85 * size)
+            furniture = i in zone and (seen[_furniture_key(ln.text)] >= repeat or ln.bottom - ln.top <= 0.9 * size
+                                       or ln.bottom <= height * _OUTER_BAND or ln.top >= height * (1 - _OUTER_BAND))
             if number or furniture:
                 dropped += 1
                 continue
@@ -142,7 +149,7 @@ def _did_not_fit(next_text: str, room: float, size: float) -> bool:
     if not m:
         return False
     token = m.group(0)
-    width = sum(0.5 * size if ch.isascii() else size for ch in token)
+    width = sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.55 * size for ch in token)
     return room < width + 0.5 * size
 
 
@@ -151,9 +158,10 @@ def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
     if not lines:
         return []
     size = median([max(1.0, ln.bottom - ln.top) for ln in lines])
-    xs0 = sorted(round(ln.x0) for ln in lines)
-    left = Counter(round(ln.x0 / 2) * 2 for ln in lines).most_common(1)[0][0]
-    left = min(left, xs0[len(xs0) // 2])
+    # The left margin: the leftmost x where many lines start (in a document of short
+    # paragraphs, indented first lines can be as many as the others).
+    starts = Counter(round(ln.x0 / 2) * 2 for ln in lines)
+    left = min((x for x, n in starts.items() if n >= max(2, 0.15 * len(lines))), default=min(starts))
     right = sorted(ln.x1 for ln in lines)[int(0.9 * (len(lines) - 1))]
     indented = [ln.x0 > left + 1.2 * size for ln in lines]
     ends = [bool(_SENTENCE_END.search(ln.text)) for ln in lines]

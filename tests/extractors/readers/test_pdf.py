@@ -140,3 +140,18 @@ def test_article_reference_wrapped_to_a_line_start_is_not_a_new_paragraph():
                    ("第一条　为了规范纪检监察工作，制定本办法。", 72, 400), ("第三起 王某违规操办婚宴问题。", 72, 300))
     assert paragraphs_from_lines(lines) == ["依据《中国共产党纪律处分条例》第二十七条规定，给予张某党内警告处分。",
                                             "第一条　为了规范纪检监察工作，制定本办法。", "第三起 王某违规操办婚宴问题。"]
+
+
+@pytest.mark.parametrize("font_size", [10.5, 15])
+def test_corpus_rendered_in_other_sizes_reads_back(corpus_dir, tmp_path, font_size):
+    """Every real document, in small and large print (one page or several; header in a
+    font close to the body's): the same paragraphs back, nothing added or lost."""
+    for i, path in enumerate(sorted(corpus_dir.glob("*.txt"))):
+        text = read_file(path).text
+        pdf = render_pdf(text, tmp_path / f"{path.stem}.pdf", page_numbers=("of", "dash", "slash")[i % 3],
+                         font_size=font_size)
+        got = read_file(pdf).text
+        squash = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+        assert squash(got) == squash(text), path.name
+        # paragraphs: the same, except that a numbering marker wrapped to a line start opens one
+        assert len(got.splitlines()) >= len([ln for ln in text.splitlines() if ln.strip()]), path.name
