@@ -69,3 +69,19 @@ def test_every_rule_names_a_taxonomy_code():
     r = rules()
     assert {x.code for x in r.rules} <= set(r.labels)
     assert len(r.rules) >= 20
+
+
+@pytest.mark.parametrize("text, code", [
+    ("违规使用公务加油卡为私家车加油", "official_cars"),
+    ("利用职务便利为他人在工程结算方面谋取利益", "bribery"),
+    ("违规持有非上市公司股份", "business_conflict"),
+    ("违规从事营利活动", "business_conflict"),
+    ("擅自占用集体土地建房", "land_violation"),
+    ("履行监管职责不力，对下属违纪问题失察", "dereliction"),
+    ("帮助亲属违规享受低保", "favoritism"),
+    ("冒名顶替领取补贴", "false_claims"),
+    ("侵吞集体资产", "embezzlement"),
+    ("侵吞集体资产", "collective_assets"),
+])
+def test_more_phrasings(text, code):
+    assert code in _codes(text)

@@ -92,3 +92,42 @@ def test_issuer_and_signature_date():
                        "2.某镇镇长李小华公车私用，受到诫勉。\n中共某市纪委\n2022年6月15日")
     assert doc.date == "2022-06-15"
     assert len(doc.cases) == 2 and "中共某市纪委" not in doc.cases[-1].text
+
+
+def _write_pdf(text: str, path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    font = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+    if not font.exists():
+        pytest.skip("fonts-wqy-zenhei missing (scripts/system-deps.sh installs it)")
+    pdfmetrics.registerFont(TTFont("wqy", str(font), subfontIndex=0))
+    style = ParagraphStyle("zh", fontName="wqy", fontSize=11, leading=16, wordWrap="CJK")
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph(line, style) for line in text.split("\n") if line.strip()])
+
+
+def _write_docx(text: str, path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in text.split("\n"):
+        if line.strip():
+            d.add_paragraph(line)
+    d.save(str(path))
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("sample", ["nested-sections-notice", "traditional-bracket-cases"])
+def test_pdf_and_docx_give_the_same_cases_as_text(tmp_path, fmt, sample):
+    src = HERE / "samples" / f"{sample}.txt"
+    out = tmp_path / f"{sample}.{fmt}"
+    (_write_pdf if fmt == "pdf" else _write_docx)(src.read_text(encoding="utf-8"), out)
+    want = _summary(extract_file(src))
+    got = _summary(extract_file(out))
+    for w, g in zip(want["cases"], got["cases"]):
+        w.pop("starts_with"), g.pop("starts_with")
+    assert got == want
