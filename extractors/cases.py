@@ -54,7 +54,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_shi", re.compile(rf"(?P<n>{_N})是(?![否非])")),
     ("num_paren", re.compile(r"[（(](?P<n>\d{1,2})[）)]")),
     ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])")),
-    ("num_dot", re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("num_dot", re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|[.．](?=\d{4}年)|、)")),
     ("num_bare", re.compile(r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号元万亿人户名个起次件项条岁天时分秒])")),
 ]
 # Where an item marker may stand: start of a line, or after a sentence end / colon.
@@ -377,6 +377,13 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
             names_in_case = set(names)
             first_case = False
         pending_heading = None
+    # A case tells of misconduct: a violation or a sanction (a meeting report naming officials is not one).
+    if not inspection:
+        from extractors.categories import extract_categories
+
+        cases = [c for c in cases if p["violation"].search(text, c[0], c[1])
+                 or p["sanction_specific"].search(text, c[0], c[1])
+                 or extract_categories(text[c[0]:c[1]], doc_type="")]
     return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
 
 

@@ -203,3 +203,17 @@ def test_case_rules_compile_and_never_match_nothing():
     for name, rx in _compiled().items():
         assert rx.search("") is None or name == "date", name  # an empty alternative matches everything
         assert rx.search("甲乙丙丁戊己庚辛") is None, name
+
+
+def test_marker_right_before_a_year():
+    text = PRE + "\n".join(f"{i}．2020年，{w}违规发放津贴补贴{i}万元，受到党内警告处分。" for i, w in enumerate(WHO, 1))
+    _, _, texts = _split(text)
+    assert len(texts) == 4
+
+
+def test_work_report_naming_officials_has_no_case():
+    text = ("3月5日，县纪委书记李明主持召开全县党风廉政建设工作会议。\n"
+            "会议强调，各级党组织要坚持严的主基调，县委副书记王强作了讲话。\n"
+            "2023年，全县共开展监督检查120次。")
+    _, sp, texts = _split(text)
+    assert texts == [] and sp.doc_type == "article"
