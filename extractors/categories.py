@@ -24,6 +24,7 @@ class _Rule:
     label: str
     cues: tuple[re.Pattern[str], ...]
     weak: tuple[re.Pattern[str], ...]
+    combined: re.Pattern[str]  # every cue as a named alternative: one scan per category
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def rules() -> CategoryRules:
             weak = tuple(re.compile(c) for c in spec.get("weak", []))
         except re.error as exc:
             raise ConfigError(f"category_rules.yaml: bad cue regex in {code}: {exc}") from exc
-        out.append(_Rule(code, labels[code], cues, weak))
+        alts = [f"(?P<c{k}>{c.pattern})" for k, c in enumerate(cues)] + \
+            [f"(?P<w{k}>{c.pattern})" for k, c in enumerate(weak)]
+        out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts))))
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
     for code in (cfg.get("fallback") or {}).values():
@@ -61,45 +64,39 @@ def rules() -> CategoryRules:
                          float(cfg.get("threshold", 1.0)), dict(cfg.get("fallback") or {}), labels)
 
 
-def _hits(text: str, rx: re.Pattern[str], r: CategoryRules) -> list[re.Match[str]]:
-    out = []
-    for m in rx.finditer(text):
-        before = text[max(0, m.start() - r.window):m.start()]
-        if r.negative is not None and r.negative.search(before):
-            continue  # a prohibition or a quoted rule, not a violation
-        out.append(m)
-    return out
-
-
 def extract_categories(text: str, *, doc_type: str = "case_notice") -> list[Category]:
-    """Taxonomy categories of one case text, strongest evidence first within each."""
+    """Taxonomy categories of one case text, each with its earliest strong evidence."""
     r = rules()
     found: list[Category] = []
-    for rule in r.rules:
-        score = 0.0
-        evidence: re.Match[str] | None = None
-        for rx in rule.cues:
-            hits = _hits(text, rx, r)
-            if hits:
-                score += 1.0
-                if evidence is None or hits[0].start() < evidence.start():
-                    evidence = hits[0]
-        weak_ev = None
-        for rx in rule.weak:
-            hits = _hits(text, rx, r)
-            if hits:
-                score += 0.5
-                weak_ev = weak_ev or hits[0]
-        if score >= r.threshold:
-            ev = evidence or weak_ev
-            assert ev is not None
-            found.append(Category(code=rule.code, label=rule.label, evidence=ev.group(0),
-                                  start=ev.start(), end=ev.end()))
+    for code, label, ev_start, ev_end in _scan(text):
+        found.append(Category(code=code, label=label, evidence=text[ev_start:ev_end], start=ev_start, end=ev_end))
     if not found and doc_type in r.fallback:
         code = r.fallback[doc_type]
         found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
     found.sort(key=lambda c: c.start)
     return found
+
+
+@lru_cache(maxsize=512)
+def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(code, label, evidence start, end) per category reaching the threshold (cached: case
+    splitting asks about the same texts the categories component then labels)."""
+    r = rules()
+    out = []
+    for rule in r.rules:
+        strong: dict[str, re.Match[str]] = {}
+        weak: dict[str, re.Match[str]] = {}
+        for m in rule.combined.finditer(text):
+            if r.negative is not None and r.negative.search(text, max(0, m.start() - r.window), m.start()):
+                continue  # a prohibition or a quoted rule, not a violation
+            g = m.lastgroup or ""
+            (strong if g.startswith("c") else weak).setdefault(g, m)
+        score = len(strong) + 0.5 * len(weak)
+        if score >= r.threshold:
+            ev = min(strong.values(), key=lambda m: m.start()) if strong else \
+                min(weak.values(), key=lambda m: m.start())
+            out.append((rule.code, rule.label, ev.start(), ev.end()))
+    return tuple(out)
 
 
 __all__ = ["CategoryRules", "extract_categories", "rules"]

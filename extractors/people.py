@@ -34,6 +34,7 @@ class PeopleLexicon:
     common: frozenset[str]
     ambiguous: frozenset[str]
     compound: tuple[str, ...]
+    compound_set: frozenset[str]
     post_re: re.Pattern[str]
     org_re: re.Pattern[str]
     followers_re: re.Pattern[str]
@@ -83,7 +84,7 @@ def lexicon() -> PeopleLexicon:
     not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)
     post_end_re = re.compile(f"(?:{_alt(heads)})$")
     cut_re = re.compile(_alt(cfg["position_cuts"]))
-    return PeopleLexicon(common, ambiguous, compound, post_re, org_re, followers_re, post_start_re, post_end_re,
+    return PeopleLexicon(common, ambiguous, compound, frozenset(compound), post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
                          anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
 
@@ -105,9 +106,8 @@ COMMON_WORD_FREQ = 300
 
 def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
     """Length of the surname starting at i (0 when none)."""
-    for c in lex.compound:
-        if text.startswith(c, i):
-            return len(c)
+    if text[i:i + 2] in lex.compound_set:
+        return 2
     ch = text[i:i + 1]
     if ch in lex.common or (not strict and ch in lex.ambiguous):
         return 1

@@ -23,15 +23,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's packages
 
 
-def _best(fn, docs: list[str], repeat: int) -> float:
-    for d in docs[:3]:
-        fn(d)  # warm: dictionaries, lexicons, compiled patterns
-    best = float("inf")
+def _best(fns: list, docs: list[str], repeat: int) -> list[float]:
+    """Best time per pass over all docs for each function; passes interleaved, so a change
+    of machine load between them hits every step alike (this machine is shared)."""
+    for fn in fns:
+        for d in docs[:3]:
+            fn(d)  # warm: dictionaries, lexicons, compiled patterns
+    best = [float("inf")] * len(fns)
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        for d in docs:
-            fn(d)
-        best = min(best, time.perf_counter() - t0)
+        for k, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            for d in docs:
+                fn(d)
+            best[k] = min(best[k], time.perf_counter() - t0)
     return best
 
 
@@ -47,7 +51,7 @@ def _startup(args: list[str], runs: int = 3) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(Path(os.environ.get("LEIAN_SHARED", ROOT.parent / "shared")) / "corpus"))
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=10)
     args = ap.parse_args()
     files = sorted(Path(args.corpus).glob("*.txt"))
     if not files:
@@ -71,10 +75,8 @@ def main() -> None:
     tk = jieba.Tokenizer()
     tk.initialize()
     nlp = get_nlp()
-    t_seg = _best(tk.lcut, docs, args.repeat)
-    t_norm = _best(normalize, docs, args.repeat)
-    t_tok = _best(lambda d: nlp.make_doc(normalize(d).text), docs, args.repeat)
-    t_all = _best(extract_text, docs, args.repeat)
+    t_seg, t_norm, t_tok, t_all = _best(
+        [tk.lcut, normalize, lambda d: nlp.make_doc(normalize(d).text), extract_text], docs, args.repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cases = sum(len(extract_text(d).cases) for d in docs)
 
