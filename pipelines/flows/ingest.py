@@ -55,6 +55,7 @@ def retryable(task: Any, task_run: Any, state: State) -> bool:
 _STORE_RETRIES: dict[str, Any] = {"retries": 4, "retry_delay_seconds": [2, 4, 8, 16], "retry_jitter_factor": 0.2,
                                   "retry_condition_fn": retryable}
 TODO = ("new", "changed", "retry")
+WINDOW_BATCHES = 5  # extraction tasks in flight or done-but-unindexed: at most 5 index batches' worth
 
 
 @dataclass
@@ -200,19 +201,24 @@ def extract_and_index(items: list[steps.FileItem], store: str, settings: Setting
         logger.error("%d files left pending: %s", len(batch), reason)
         summary.pending.extend(steps.FileResult(e.item.path, "failed", error=reason) for e in batch)
 
-    futures = list(extract_file.map(items))
-    item_of = dict(zip(futures, items))
     batch: list[steps.Extracted] = []
-    for fut in as_completed(futures):
-        item = item_of.pop(fut)
-        result = fut.result(raise_on_failure=False)
-        if isinstance(result, steps.Extracted):
-            batch.append(result)
-        else:  # the runner lost the task (a Dask worker died…): the file fails, the run goes on
-            batch.append(steps.Extracted(item, error=f"extraction did not finish: {type(result).__name__}: {result}"))
-        if len(batch) >= batch_size:
-            flush(batch)
-            batch = []
+    # Extractions are submitted a window at a time, so a night with thousands of files never
+    # holds more than a window of extracted documents in memory.
+    window = max(batch_size * WINDOW_BATCHES, 1)
+    for start in range(0, len(items), window):
+        futures = list(extract_file.map(items[start:start + window]))
+        item_of = dict(zip(futures, items[start:start + window]))
+        for fut in as_completed(futures):
+            item = item_of.pop(fut)
+            result = fut.result(raise_on_failure=False)
+            if isinstance(result, steps.Extracted):
+                batch.append(result)
+            else:  # the runner lost the task (a Dask worker died…): the file fails, the run goes on
+                batch.append(steps.Extracted(item, error=f"extraction did not finish: {type(result).__name__}: {result}"))
+            if len(batch) >= batch_size:
+                flush(batch)
+                batch = []
+        del futures
     if batch:
         flush(batch)
 

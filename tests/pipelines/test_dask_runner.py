@@ -19,7 +19,7 @@ def test_ingest_on_a_local_dask_cluster(prefect_harness, tmp_path, monkeypatch):
     from prefect_dask import DaskTaskRunner
 
     from pipelines.flows import build_task_runner
-    from pipelines.flows.ingest import ingest
+    from pipelines.flows.ingest import ingest_flow
 
     # Worker processes must import this checkout's packages.
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
@@ -34,8 +34,12 @@ def test_ingest_on_a_local_dask_cluster(prefect_harness, tmp_path, monkeypatch):
     write_bad_files(inbox / "broken")
     store = str(tmp_path / "leian.db")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        runner = DaskTaskRunner(address=cluster.scheduler_address)
-        state = ingest.with_options(task_runner=runner)(paths=[str(inbox)], store=store, return_state=True)
+        # The settings name the runner: task_runner=dask on the cluster at dask_address.
+        monkeypatch.setenv("LEIAN_DASK_ADDRESS", cluster.scheduler_address)
+        get_settings.cache_clear()
+        flow = ingest_flow()
+        assert isinstance(flow.task_runner, DaskTaskRunner)
+        state = flow(paths=[str(inbox)], store=store, return_state=True)
         summary = state.result(raise_on_failure=False)
         assert state.is_completed(), state.message
         from distributed import Client

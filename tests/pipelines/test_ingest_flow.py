@@ -51,7 +51,7 @@ def test_good_and_bad_files(prefect_harness, tmp_path, store):
     inbox = tmp_path / "inbox"
     good = write_good_files(inbox, count=3)
     bad = write_bad_files(inbox / "broken")
-    state, summary = _run([inbox], store)
+    state, summary = _run([inbox], store, batch_size=1)  # 7 files: extraction windows of 5, batches of 1
 
     assert state.is_completed(), state.message
     ledger = _ledger(store)

@@ -66,7 +66,7 @@ def test_schedule_serves_nightly_ingest_on_a_real_server(tmp_path):
             r = client.get("/deployments/name/ingest/nightly")
             return r.json() if r.status_code == 200 else None
 
-        dep = _wait("the nightly deployment", nightly, 150, proc, log)
+        dep = _wait("the nightly deployment", nightly, 240, proc, log)
         sched = dep["schedules"][0]["schedule"]
         assert sched["cron"] == "0 2 * * *" and sched["timezone"] == "Asia/Shanghai"
         assert dep["parameters"]["paths"] == [str(watch)]
@@ -77,7 +77,7 @@ def test_schedule_serves_nightly_ingest_on_a_real_server(tmp_path):
                 "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}})
             return r.json() if r.status_code == 200 and r.json() else None
 
-        runs = _wait("a scheduled nightly run", scheduled_runs, 60, proc, log)
+        runs = _wait("a scheduled nightly run", scheduled_runs, 120, proc, log)
         starts = [datetime.fromisoformat(r["expected_start_time"]).astimezone(ZoneInfo("Asia/Shanghai"))
                   for r in runs]
         assert all((s.hour, s.minute) == (2, 0) for s in starts), starts
@@ -89,7 +89,7 @@ def test_schedule_serves_nightly_ingest_on_a_real_server(tmp_path):
             r = client.get(f"/flow_runs/{run['id']}").json()
             return r if r["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED") else None
 
-        done = _wait("the ingest run to finish", finished, 120, proc, log)
+        done = _wait("the ingest run to finish", finished, 240, proc, log)
         assert done["state"]["type"] == "COMPLETED", done["state"]
         from search.open import open_store
 
