@@ -2,7 +2,8 @@
 
 Measures, in one run on this machine:
 - ingest throughput (cases/s) storing N cases (synthetic Documents with their fields, one
-  transaction per document: segmentation, facets, MinHash/LSH, FTS5), and peak memory (RSS);
+  transaction per document: segmentation, facets, MinHash/LSH, FTS5; `--workers` processes
+  prepare cases while the main one writes), and peak memory (RSS of all processes);
 - the store's size on disk;
 - search latency p50/p95 over 20 typical analyst queries (text, phrases, OR/NOT, filters,
   sorts, facets for every field, snippets, one hit per incident);
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import psutil
@@ -33,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.steps import run_ingest  # noqa: E402
 from pipelines.synthetic import generate, to_document, write_corpus  # noqa: E402
-from search.sqlite import SqliteStore  # noqa: E402
+from search.sqlite import SqliteStore, prepare_document  # noqa: E402
 from search.store import Filters, SearchQuery  # noqa: E402
 
 QUERIES: list[SearchQuery] = [
@@ -61,7 +63,8 @@ QUERIES: list[SearchQuery] = [
 
 
 class PeakRSS:
-    """Samples this process's resident memory every 50 ms and keeps the peak."""
+    """Samples the resident memory of this process and its children (the workers) every
+    50 ms and keeps the peak of their sum."""
 
     def __init__(self) -> None:
         self.proc = psutil.Process()
@@ -69,9 +72,18 @@ class PeakRSS:
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
+    def _rss(self) -> int:
+        total = self.proc.memory_info().rss
+        for child in self.proc.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
     def _run(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, self.proc.memory_info().rss)
+            self.peak = max(self.peak, self._rss())
 
     def __enter__(self) -> "PeakRSS":
         self._t.start()
@@ -80,7 +92,7 @@ class PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._t.join()
-        self.peak = max(self.peak, self.proc.memory_info().rss)
+        self.peak = max(self.peak, self._rss())
 
 
 def pct(values: list[float], p: float) -> float:
@@ -89,11 +101,31 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
+def _bounded_map(pool, fn, items, ahead: int):
+    """pool.map in order, with at most `ahead` items in flight (Executor.map would submit the
+    whole, here endless, input at once)."""
+    from collections import deque
+
+    queue: deque = deque()
+    for item in items:
+        queue.append(pool.submit(fn, item))
+        if len(queue) >= ahead:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
+
+
+def _prepare(sd):
+    """Worker side of ingest: the Document and its cases' segmentation, facets and MinHash."""
+    doc = to_document(sd)
+    return doc, prepare_document(doc)
+
+
 def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int, e2e_files: int,
-          previous: dict | None = None) -> dict:
+          previous: dict | None = None, workers: int = 1) -> dict:
     from extractors.segment import tokenize
 
-    out: dict = {"cases_target": n_cases, "machine": {"cpus": os.cpu_count(),
+    out: dict = {"cases_target": n_cases, "workers": workers, "machine": {"cpus": os.cpu_count(),
                                                       "load_avg_start": os.getloadavg()[0]}}
     tokenize("预热")  # jieba dictionary load is not part of ingest throughput
 
@@ -108,14 +140,21 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
     skip_docs = st.count_documents() if resumed_from else 0  # --resume: the generator is deterministic
     stored = max(stored, resumed_from)
     t0 = time.perf_counter()
-    with PeakRSS() as mem:
+
+    def todo():
+        nonlocal skip_docs, docs
         for sd in generate(n_docs=0 if previous is not None else 10 ** 9, seed=42):
             if skip_docs:
                 skip_docs -= 1
                 docs += 1
                 continue
-            doc = to_document(sd)
-            st.put_document(doc)
+            yield sd
+
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    prepared_docs = _bounded_map(pool, _prepare, todo(), 16 * workers) if pool else map(_prepare, todo())
+    with PeakRSS() as mem:
+        for doc, prepared in prepared_docs:
+            st.put_prepared(doc, prepared)
             stored += len(doc.cases)
             docs += 1
             if docs % 2000 == 0:
@@ -123,6 +162,8 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
                 print(f"  {stored} cases, {(stored - resumed_from) / el:.0f} cases/s, rss {mem.peak / 2**20:.0f} MiB", file=sys.stderr)
             if stored >= n_cases:
                 break
+    if pool:
+        pool.shutdown(cancel_futures=True)
     ingest_s = time.perf_counter() - t0
     st.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in store_path.parent.glob(store_path.name + "*"))
@@ -227,6 +268,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("bench-results/store.json"))
     ap.add_argument("--reuse", action="store_true",
                     help="re-time queries on the --store of an earlier run (its ingest figures kept from --out)")
+    ap.add_argument("--workers", type=int, default=2,
+                    help="processes preparing cases (segmentation, MinHash) while the main one writes")
     ap.add_argument("--resume", action="store_true",
                     help="continue filling the --store of an interrupted run (throughput timed on the rest)")
     args = ap.parse_args()
@@ -239,7 +282,7 @@ def main() -> None:
             previous = json.loads(args.out.read_text(encoding="utf-8"))
         elif store.exists() and not args.resume:
             sys.exit(f"{store} exists: the benchmark needs a fresh store (or --reuse, --resume)")
-        result = bench(args.cases, store, args.similar, args.reps, args.e2e_files, previous)
+        result = bench(args.cases, store, args.similar, args.reps, args.e2e_files, previous, args.workers)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(markdown(result))

@@ -122,6 +122,16 @@ def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
     return out
 
 
+def prepare_document(doc: Document) -> list:
+    """Per case, what is computed outside the write transaction: latest date, segmented text,
+    facet values and MinHash signature (pure; picklable, so worker processes can do it)."""
+    out = []
+    for case in doc.cases:
+        date = case_date(case, doc)
+        out.append((case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)))
+    return out
+
+
 class SqliteStore(CaseStore):
     """CaseStore on one SQLite file (created with its folder when missing)."""
 
@@ -228,8 +238,14 @@ class SqliteStore(CaseStore):
         """Store a document and its ledger row in one transaction (ingestion's normal write)."""
         self._put(doc, entry)
 
-    def _put(self, doc: Document, entry: LedgerEntry | None) -> None:
-        prepared = [self._prepare_case(c, doc) for c in doc.cases]
+    def put_prepared(self, doc: Document, prepared: list) -> None:
+        """Store a document whose cases were prepared elsewhere (`prepare_document`, e.g. in
+        worker processes), so segmentation and MinHash run in parallel with the writes."""
+        self._put(doc, None, prepared)
+
+    def _put(self, doc: Document, entry: LedgerEntry | None, prepared: list | None = None) -> None:
+        if prepared is None:
+            prepared = prepare_document(doc)
         with self._write() as con:
             old = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (doc.path,)).fetchone()
             if old and old[0] != doc.id:
@@ -245,11 +261,6 @@ class SqliteStore(CaseStore):
                 self._insert_case(con, doc, case, date, seg, fields, sig)
             if entry is not None:
                 self._write_ledger(con, entry)
-
-    def _prepare_case(self, case: Case, doc: Document):
-        """Everything computed outside the write transaction (segmentation, MinHash)."""
-        date = case_date(case, doc)
-        return case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)
 
     @staticmethod
     def _first_path(con: sqlite3.Connection, doc_id: str) -> str | None:
