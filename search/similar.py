@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from config import load_lines
 from search.store import SimilarHit
 
-TOP_TERMS = 12  # distinctive terms per case used for retrieval and scoring
-CANDIDATES = 80  # candidates re-ranked per query
+TOP_TERMS = 8  # distinctive terms per case used for retrieval and scoring
+CANDIDATES = 50  # candidates re-ranked per query
 CATEGORY_BOOST = 0.12  # per shared problem category
 DOMAIN_BOOST = 0.06  # per shared domain
 REASON_TERMS = 8  # shared terms named in the reason
