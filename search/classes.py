@@ -312,19 +312,31 @@ def delete_class(path: Path, class_id: str) -> None:
 
 
 # --- from a class to its cases --------------------------------------------------------------
-def query_cases(store: CaseStore, text: str, filters: Filters, page_size: int = 200) -> list[Case]:
-    """Every case a query with filters finds (all pages), or every case the filters match."""
+MAX_QUERY_CASES = 10_000  # a search engine pages through at most this many hits (ES max_result_window)
+
+
+def query_cases(store: CaseStore, text: str, filters: Filters, page_size: int = 200,
+                limit: int = MAX_QUERY_CASES) -> list[Case]:
+    """Every case a query with filters finds (all pages, the `limit` most relevant at most),
+    or every case the filters match."""
     if not text.strip():
         return sorted(store.iter_cases(filters), key=lambda c: c.id)
     out: dict[str, Case] = {}
     page = 1
-    while True:
+    total = 0
+    while len(out) < limit:
+        size = min(page_size, limit - (page - 1) * page_size)
+        if size <= 0:
+            break
         res = store.search(SearchQuery(text=text, filters=filters, page=page, size=page_size, facets=False))
-        for hit in res.hits:
+        total = res.total
+        for hit in res.hits[:size]:
             out.setdefault(hit.case.id, hit.case)
         if not res.hits or len(out) >= res.total:
             break
         page += 1
+    if total > len(out):
+        log.warning("query %r finds %d cases; the class keeps the %d most relevant", text, total, len(out))
     return sorted(out.values(), key=lambda c: c.id)
 
 

@@ -23,6 +23,8 @@ _ORGAN_AFTER_PLACE = re.compile(r"^(委|政府|人大|政协|纪委|监委|党�
 # Words a level character makes with its neighbour: 住房和城乡建设局, 乡村振兴局, 市场监管局.
 _NOT_A_BOUNDARY = frozenset({"城乡", "乡村", "城市", "城区", "市区", "市场", "市政", "市直", "县直", "省直",
                              "区域", "县域", "镇街", "乡镇", "村级", "县级", "市级", "区级", "省级", "镇级", "乡级"})
+# How the name of an organisation ends (成都金牛高新技术产业园区管委会, 公车定点维修公司).
+_ORGAN_END = re.compile(r"(委会|委员会|局|办|办公室|所|站|中心|公司|院|校|学校|村|镇|乡|街道|社区|委|厅|处|科|馆|队|会|部|行|社)$")
 _DROP = re.compile(r"(时任|原任|前任|现任|曾任|原|前)(?=[\u4e00-\u9fff])|^该")
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _SPLIT = re.compile(r"[、,，;；/]|兼任|兼")
@@ -119,6 +121,8 @@ def unit_of(position: str, organisation: str = "") -> str:
         return ""
     first = parts[0]
     m = _ROLE.search(first)
+    if m is None and not _ORGAN_END.search(first):
+        return ""  # 村民, 群众: a person, not a unit
     unit = first[: m.start()] if m else first
     unit = re.sub(r"(党组织|党支部|党总支|党委|党组|支部|总支|村委会|居委会|机关)$", "", unit)
     # a bare level ("村", "区") or nothing names no unit

@@ -47,6 +47,8 @@ def test_unit_is_the_position_without_its_role():
     assert unit_of("山西省河曲县鹿固乡辉塔村党支部原书记") == "山西省河曲县鹿固乡辉塔村"
     assert unit_of("區環保局會計") == "区环保局"
     assert unit_of("村委会原主任") == ""  # names no unit
+    assert unit_of("村民") == ""
+    assert unit_of("公车定点维修公司") == "公车定点维修公司"
     assert unit_of("村主任", organisation="李庄村村委会") == "李庄村村委会"
 
 
@@ -216,3 +218,16 @@ def test_classes_of_a_store(store, tmp_path):
         select_class(store, saved_path=saved_path, query="低保", category="false_claims")
     with pytest.raises(ClassNotFound):
         select_class(store, saved_path=saved_path, class_id="k00000000")
+
+
+def test_a_query_class_pages_through_every_hit_up_to_its_limit(tmp_path):
+    from extractors.model import Document
+    from search.classes import query_cases
+    from search.sqlite import SqliteStore
+
+    with SqliteStore(tmp_path / "leian.db") as st:
+        for i in range(25):
+            c = _case(i + 1, f"第{i}起：村委会主任虚报冒领低保金{i + 1}万元。")
+            st.put_document(Document(id=c.doc_id, path=f"/n/{i}.txt", text=c.text, cases=[c]))
+        assert len(query_cases(st, "低保金", Filters(), page_size=4)) == 25
+        assert len(query_cases(st, "低保金", Filters(), page_size=4, limit=10)) == 10
