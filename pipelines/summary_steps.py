@@ -1,14 +1,17 @@
 """Class-case summaries as plain steps: choose a class, compute its summary, write the report.
 
-`leian summary` uses these; the `summaries` flow (pipelines/flows/summaries.py) writes each
-configured summary with search.summary.write_configured_summary, the same computation.
+`leian summary` uses `write_summary`; the `summaries` flow (pipelines/flows/summaries.py)
+uses `run_configured_summaries`, which writes each configured entry with
+search.summary.write_configured_summary — one computation for both.
 """
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
+from config.settings import Settings
 from extractors.errors import ConfigError
 from search.classes import classes_path, select_class
 from search.reports import FORMATS, format_for, write_report
@@ -38,3 +41,26 @@ def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: s
     summary = make_summary(store, store_location, class_id=class_id, query=query, category=category,
                            filters=filters, threshold=threshold)
     return summary, write_report(summary, Path(output), fmt)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text).strip("-") or "summary"
+
+
+def run_configured_summaries(store: CaseStore, settings: Settings) -> list[Path]:
+    """Write every summary listed in the settings (`summaries:` entries with a name and one of
+    class / query / category, optional filters, format and output; default output
+    `summaries_dir/<name>.<format>`). Used by the `summaries` flow, one entry per task."""
+    from search.summary import write_configured_summary
+
+    written: list[Path] = []
+    for k, spec in enumerate(settings.summaries):
+        if not isinstance(spec, dict):
+            raise ConfigError(f"summaries[{k}] must be a mapping with name and class, query or category")
+        fmt = str(spec.get("format") or "docx")
+        if fmt not in FORMATS:
+            raise ConfigError(f"summaries[{k}]: format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        name = spec.get("name") or spec.get("class") or spec.get("category") or spec.get("query") or f"summary-{k + 1}"
+        output = Path(spec.get("output") or Path(settings.summaries_dir) / f"{_slug(str(name))}.{fmt}")
+        written.append(write_configured_summary(store, {**spec, "format": fmt}, output))
+    return written

@@ -857,7 +857,8 @@ def summarize(store: CaseStore, class_def: ClassDef, cases: Sequence[Case], *, g
 def write_configured_summary(store: CaseStore, entry: Mapping, output: Path | str) -> Path:
     """Write the summary one configured entry asks for (settings.summaries: a name and one of
     `class`, `query`, `category`, optional `filters` and `format`) to `output`; the entry point
-    of the `summaries` flow. Returns the report file written."""
+    of the `summaries` flow. The entry's name labels the file; the report is titled by its
+    class. Returns the report file written."""
     from search.classes import classes_path, select_class
     from search.reports import format_for, write_report
     from search.store import Filters
@@ -867,7 +868,5 @@ def write_configured_summary(store: CaseStore, entry: Mapping, output: Path | st
     cd, cases = select_class(store, saved_path=classes_path(location), class_id=str(entry.get("class") or ""),
                              query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
                              filters=Filters.model_validate(entry.get("filters") or {}))
-    if entry.get("name"):
-        cd = cd.model_copy(update={"name": str(entry["name"])})
     summary = summarize(store, cd, cases)
     return write_report(summary, output, format_for(output, entry.get("format")))[0]

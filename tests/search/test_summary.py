@@ -200,9 +200,9 @@ def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
             st.put_document(d)
         out = write_configured_summary(st, {"name": "低保领域", "category": "false_claims",
                                             "filters": {"region": ["湖北省"]}, "format": "md"}, tmp_path / "s" / "a.md")
-        assert out == tmp_path / "s" / "a.md" and out.read_text(encoding="utf-8").startswith("# 低保领域类案分析与整改建议")
+        assert out == tmp_path / "s" / "a.md" and out.read_text(encoding="utf-8").startswith("# 虚报冒领·湖北省类案分析与整改建议")
         out = write_configured_summary(st, {"name": "全部低保", "query": "低保"}, tmp_path / "s" / "b.docx")
-        assert open_docx(str(out)).paragraphs[0].text == "全部低保类案分析与整改建议"
+        assert open_docx(str(out)).paragraphs[0].text == "“低保”类案分析与整改建议"
         from extractors.errors import LeianError
 
         with pytest.raises(LeianError):
