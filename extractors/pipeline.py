@@ -25,7 +25,6 @@ _ISSUER = re.compile(
     r"(?:中共)?(?:中央纪委国家监委|中央纪委|中纪委|[\u4e00-\u9fff]{2,14}?(?:纪委监委|纪委|纪工委|监委|巡察组|巡视组|巡察办|巡察工作领导小组))(?![会员])"
 )
 _DOC_DATE = re.compile(r"(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_ANY_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _SIGNED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
 _TITLE_OK = re.compile(r"^[^。；;]{4,80}$")
 
@@ -68,7 +67,9 @@ def _doc_meta(norm: Normalized) -> tuple[str, str]:
     date = ""
     tail = norm.text.rstrip()[-40:]
     sig = _SIGNED.search(tail)  # the date under the signature closes a notice
-    d = _DOC_DATE.search(head) or sig or _ANY_DATE.search(head[:200])
+    # Only a stated publication date or the date under the signature: the first date in the
+    # text is usually the incident's, not the document's.
+    d = _DOC_DATE.search(head) or sig
     if d:
         y, mo, da = int(d.group(1)), int(d.group(2)), int(d.group(3))
         if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= da <= 31:
