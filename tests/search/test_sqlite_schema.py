@@ -1,0 +1,74 @@
+"""The embedded store's own schema: the narrow `case_keys` table stays in step with `cases`
+through inserts, near-duplicate regrouping, replacement and deletion, and a store written
+by the previous schema version is upgraded when opened."""
+from __future__ import annotations
+
+import sqlite3
+
+from search.sqlite import SCHEMA_VERSION, SqliteStore
+from search.store import SearchQuery
+from tests.search.test_store_conformance import A1, A2, A3, B1, B2, mk_doc
+
+
+def _keys(st: SqliteStore) -> tuple[list, list]:
+    cases = st.con.execute("SELECT rowid, date, amount, incident FROM cases ORDER BY rowid").fetchall()
+    keys = st.con.execute("SELECT rowid, date, amount, incident FROM case_keys ORDER BY rowid").fetchall()
+    return cases, keys
+
+
+def _docs():
+    county = mk_doc("a", "/in/county.txt", "case_notice", "2019-09-01", "县通报",
+                    [(A1, {"cats": ["false_claims"], "amounts": [("3.2万元", 32000.0)], "dates": ["2019-05"]}),
+                     (A2, {"cats": ["misappropriation"], "amounts": [("15万元", 150000.0)]}),
+                     (A3, {"cats": ["feasting"]})])
+    city = mk_doc("b", "/in/city.txt", "case_notice", "2020-06-01", "市通报",
+                  [(B1, {"cats": ["false_claims"], "amounts": [("3.2万元", 32000.0)]}), (B2, {"cats": ["car_misuse"]})])
+    return county, city
+
+
+def test_case_keys_follow_every_write(tmp_path):
+    county, city = _docs()
+    with SqliteStore(tmp_path / "s.db") as st:
+        st.put_document(county)
+        st.put_document(city)
+        cases, keys = _keys(st)
+        assert len(cases) == 5 and cases == keys
+        # B1 republishes A1: the copy's incident is A1's id, in both tables
+        incidents = {r[3] for r in keys}
+        assert len(incidents) == 4
+        # deleting the county notice hands A1's incident to its copy in the city notice
+        st.delete_document("/in/county.txt")
+        cases, keys = _keys(st)
+        assert len(cases) == 2 and cases == keys
+        assert {r[3] for r in keys} == {c.id for c in city.cases}
+        # replacing the city notice's content at the same path swaps its rows
+        st.put_document(county.model_copy(update={"path": "/in/city.txt"}))
+        cases, keys = _keys(st)
+        assert len(cases) == 3 and cases == keys
+
+
+def test_previous_schema_is_upgraded_on_open(tmp_path):
+    path = tmp_path / "old.db"
+    county, city = _docs()
+    with SqliteStore(path) as st:
+        st.put_document(county)
+        st.put_document(city)
+        before = st.search(SearchQuery(text="低保", sort="amount"))
+    # Make it a version-1 store: no case_keys table, no triggers.
+    con = sqlite3.connect(path)
+    with con:
+        for trig in ("case_keys_insert", "case_keys_update", "case_keys_delete"):
+            con.execute(f"DROP TRIGGER {trig}")
+        con.execute("DROP TABLE case_keys")
+        con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    con.close()
+    with SqliteStore(path) as st:
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        cases, keys = _keys(st)
+        assert len(keys) == 5 and cases == keys
+        after = st.search(SearchQuery(text="低保", sort="amount"))
+        assert [h.case.id for h in after.hits] == [h.case.id for h in before.hits]
+        assert after.total == before.total and after.facets == before.facets
+        st.delete_document("/in/city.txt")  # the triggers work after the upgrade
+        cases, keys = _keys(st)
+        assert len(keys) == 3 and cases == keys
