@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -34,37 +33,7 @@ from config.settings import Settings  # noqa: E402
 from pipelines.synthetic import generate, to_document  # noqa: E402
 from search.elastic import ElasticStore  # noqa: E402
 from search.sqlite import SqliteStore  # noqa: E402
-from search.store import Filters, SearchQuery  # noqa: E402
-
-QUERIES: list[SearchQuery] = [
-    SearchQuery(text="低保"),
-    SearchQuery(text="村党支部书记 低保"),
-    SearchQuery(text='"虚报冒领"'),
-    SearchQuery(text="危房改造 OR 低保", sort="date"),
-    SearchQuery(text="扶贫资金 挪用"),
-    SearchQuery(text="公款吃喝 -宴请"),
-    SearchQuery(text="(收受 礼金) OR 购物卡"),
-    SearchQuery(text="工程项目 发包", sort="amount"),
-    SearchQuery(text="高龄补贴"),
-    SearchQuery(text="公车私用", filters=Filters(date_from="2020")),
-    SearchQuery(text="保护伞"),
-    SearchQuery(text="优亲厚友 低保", filters=Filters(sanction=["党内警告"])),
-    SearchQuery(text="集体资金", filters=Filters(amount_min=100000)),
-    SearchQuery(text="形式主义 台账", filters=Filters(doc_type=["inspection_report"])),
-    SearchQuery(text="受贿", filters=Filters(post=["局长"]), sort="amount"),
-    SearchQuery(text="开除党籍 移送检察机关", page=3),
-    SearchQuery(text="", filters=Filters(category=["false_claims"], date_from="2018", date_to="2021")),
-    SearchQuery(text="", filters=Filters(region=["太康县"]), sort="date"),
-    SearchQuery(text="违规发放 津贴补贴", collapse_duplicates=True),
-    SearchQuery(text="换届 拉票贿选", filters=Filters(domain=["personnel"])),
-]
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
-    return values[k]
-
+from scripts.bench_common import time_queries, time_similar  # noqa: E402
 
 def corpus(n_cases: int):
     """The benchmark corpus, regenerated identically for each store (seed 42)."""
@@ -75,34 +44,6 @@ def corpus(n_cases: int):
         stored += len(doc.cases)
         if stored >= n_cases:
             return
-
-
-def time_queries(st, reps: int) -> dict:
-    for q in QUERIES:  # warm-up
-        st.search(q)
-    lat: list[float] = []
-    totals = []
-    for q in QUERIES:
-        times = []
-        for _ in range(reps):
-            t = time.perf_counter()
-            res = st.search(q)
-            times.append((time.perf_counter() - t) * 1000)
-        lat.extend(times)
-        totals.append(res.total)
-    return {"runs": len(lat), "p50_ms": round(pct(lat, 50), 1), "p95_ms": round(pct(lat, 95), 1),
-            "max_ms": round(max(lat), 1), "totals": totals}
-
-
-def time_similar(st, ids: list[str]) -> dict:
-    st.similar(ids[0])
-    lat = []
-    for cid in ids:
-        t = time.perf_counter()
-        st.similar(cid, k=10)
-        lat.append((time.perf_counter() - t) * 1000)
-    return {"runs": len(lat), "p50_ms": round(pct(lat, 50), 1), "p95_ms": round(pct(lat, 95), 1),
-            "max_ms": round(max(lat), 1)}
 
 
 def bench(n_cases: int, url: str, settings: Settings, reps: int, n_similar: int, tmp: Path) -> dict:

@@ -21,85 +21,18 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.steps import run_ingest  # noqa: E402
 from pipelines.synthetic import generate, to_document, write_corpus  # noqa: E402
 from search.sqlite import SqliteStore, prepare_document  # noqa: E402
-from search.store import Filters, SearchQuery  # noqa: E402
-
-QUERIES: list[SearchQuery] = [
-    SearchQuery(text="低保"),
-    SearchQuery(text="村党支部书记 低保"),
-    SearchQuery(text='"虚报冒领"'),
-    SearchQuery(text="危房改造 OR 低保", sort="date"),
-    SearchQuery(text="扶贫资金 挪用"),
-    SearchQuery(text="礼金 -购物卡"),
-    SearchQuery(text="(收受 礼金) OR 购物卡"),
-    SearchQuery(text="工程项目 发包", sort="amount"),
-    SearchQuery(text="高龄补贴"),
-    SearchQuery(text="公车私用", filters=Filters(date_from="2020")),
-    SearchQuery(text="保护伞"),
-    SearchQuery(text="优亲厚友 低保", filters=Filters(sanction=["党内警告"])),
-    SearchQuery(text="集体资金", filters=Filters(amount_min=100000)),
-    SearchQuery(text="形式主义 台账", filters=Filters(doc_type=["inspection_report"])),
-    SearchQuery(text="受贿", filters=Filters(post=["局长"]), sort="amount"),
-    SearchQuery(text="开除党籍 移送检察机关", page=3),
-    SearchQuery(text="", filters=Filters(category=["false_claims"], date_from="2018", date_to="2021")),
-    SearchQuery(text="", filters=Filters(region=["太康县"]), sort="date"),
-    SearchQuery(text="违规发放 津贴补贴", collapse_duplicates=True),
-    SearchQuery(text="换届 拉票贿选", filters=Filters(domain=["personnel"])),
-]
-
-
-class PeakRSS:
-    """Samples the resident memory of this process and its children (the workers) every
-    50 ms and keeps the peak of their sum."""
-
-    def __init__(self) -> None:
-        self.proc = psutil.Process()
-        self.peak = self.proc.memory_info().rss
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
-
-    def _rss(self) -> int:
-        total = self.proc.memory_info().rss
-        for child in self.proc.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            self.peak = max(self.peak, self._rss())
-
-    def __enter__(self) -> "PeakRSS":
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._t.join()
-        self.peak = max(self.peak, self._rss())
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
-    return values[k]
-
+from scripts.bench_common import PeakRSS, pct, time_queries, time_similar  # noqa: E402
 
 def _bounded_map(pool, fn, items, ahead: int):
     """pool.map in order, with at most `ahead` items in flight (Executor.map would submit the
@@ -181,21 +114,7 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
     out["anchor_tokenize_kchar_s"] = round(len(sample) / (time.perf_counter() - t) / 1000, 1)
 
     # --- search
-    lat: list[float] = []
-    per_query = []
-    for q in QUERIES:  # warm-up
-        st.search(q)
-    for q in QUERIES:
-        times = []
-        for _ in range(search_reps):
-            t = time.perf_counter()
-            res = st.search(q)
-            times.append((time.perf_counter() - t) * 1000)
-        lat.extend(times)
-        per_query.append({"query": q.text, "filters": q.filters.model_dump(exclude_defaults=True),
-                          "total": res.total, "median_ms": round(statistics.median(times), 1)})
-    out["search"] = {"queries": len(QUERIES), "runs": len(lat), "p50_ms": round(pct(lat, 50), 1),
-                     "p95_ms": round(pct(lat, 95), 1), "max_ms": round(max(lat), 1), "per_query": per_query}
+    out["search"] = time_queries(st, search_reps)
 
     # --- anchor: bare FTS5 bm25 top-10 (no filters, facets, snippets)
     bare = []
@@ -214,14 +133,7 @@ def bench(n_cases: int, store_path: Path, similar_samples: int, search_reps: int
         row = st.con.execute("SELECT id FROM cases WHERE rowid=?", (rng.randint(1, n_rows),)).fetchone()
         if row:
             ids.append(row[0])
-    st.similar(ids[0])  # warm-up
-    sim_lat = []
-    for cid in ids:
-        t = time.perf_counter()
-        st.similar(cid, k=10)
-        sim_lat.append((time.perf_counter() - t) * 1000)
-    out["similar"] = {"runs": len(sim_lat), "p50_ms": round(pct(sim_lat, 50), 1),
-                      "p95_ms": round(pct(sim_lat, 95), 1), "max_ms": round(max(sim_lat), 1)}
+    out["similar"] = time_similar(st, ids)
     st.close()
 
     # --- end to end on files (extraction included), into a separate store
