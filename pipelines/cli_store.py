@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -10,9 +9,10 @@ from typing import Optional
 import typer
 
 from extractors.errors import LeianError
-from pipelines.cli_app import EXIT_NOT_FOUND, EXIT_USAGE, app
-
-STORE_HELP = "Store: a .db path (embedded SQLite) or an http(s) URL (Elasticsearch). Default: LEIAN_STORE, the config file, or ./leian-data/leian.db"
+from pipelines.cli_app import EXIT_NOT_FOUND, app
+from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
+                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, UsageError,
+                                   make_filters)
 
 
 class NotFoundError(LeianError):
@@ -21,25 +21,10 @@ class NotFoundError(LeianError):
     exit_code = EXIT_NOT_FOUND
 
 
-class UsageError(LeianError):
-    exit_code = EXIT_USAGE
-
-
 def _open(store: str | None):
     from search.open import open_store
 
     return open_store(store)
-
-
-def _amount(text: str | None) -> float | None:
-    """'50000', '5万', '5万元', '1.2亿' → yuan."""
-    if text is None or text == "":
-        return None
-    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?\s*元?\s*", text)
-    if not m:
-        raise UsageError(f"not an amount: {text!r} (write e.g. 50000, 5万 or 1.2亿)")
-    value = float(m.group(1))
-    return value * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
 
 
 def _yuan(value: float) -> str:
@@ -94,7 +79,7 @@ class _Progress:
 
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)"),
-           store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+           store: StoreOpt = None,
            as_json: bool = typer.Option(False, "--json", help="Print the run's report as JSON"),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output"),
            prefect: bool = typer.Option(False, "--prefect", help="Run as a tracked Prefect flow run "
@@ -163,35 +148,29 @@ def print_result(res, query, show_facets: bool = True) -> None:
 
 @app.command()
 def search(query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, -word, (groups)'),
-           category: list[str] = typer.Option([], "--category", "-c", help="Problem category code (repeatable)"),
-           domain: list[str] = typer.Option([], "--domain", "-d", help="Domain code (repeatable)"),
-           region: list[str] = typer.Option([], "--region", "-r", help="Region name, any level (repeatable)"),
-           sanction: list[str] = typer.Option([], "--sanction", "-s", help="Sanction label, e.g. 党内警告"),
-           post: list[str] = typer.Option([], "--post", "-p", help="Post (substring), e.g. 村党支部书记"),
-           doc_type: list[str] = typer.Option([], "--doc-type", help="case_notice | inspection_report | article"),
-           date_from: str = typer.Option("", "--from", help="Earliest date, ISO (2019, 2019-07, 2019-07-15)"),
-           date_to: str = typer.Option("", "--to", help="Latest date, ISO"),
-           min_amount: Optional[str] = typer.Option(None, "--min-amount", help="Smallest sum, e.g. 50000 or 5万"),
-           max_amount: Optional[str] = typer.Option(None, "--max-amount", help="Largest sum"),
+           category: CategoryOpt = [], domain: DomainOpt = [], region: RegionOpt = [],
+           sanction: SanctionOpt = [], post: PostOpt = [], doc_type: DocTypeOpt = [],
+           date_from: DateFromOpt = "", date_to: DateToOpt = "",
+           min_amount: MinAmountOpt = None, max_amount: MaxAmountOpt = None,
            sort: str = typer.Option("relevance", "--sort", help="relevance | date | amount"),
            page: int = typer.Option(1, "--page", min=1),
            size: int = typer.Option(10, "--size", min=0, max=1000),
            collapse: bool = typer.Option(True, "--collapse/--all-copies",
                                          help="One hit per incident (default) or every republished copy"),
-           store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+           store: StoreOpt = None,
            as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
     """Search precedents: full text (bm25), filters, facet counts, sorting and paging.
 
     Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
     """
-    from search.store import Filters, SearchQuery
+    from search.store import SearchQuery
 
     if sort not in ("relevance", "date", "amount"):
         raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
     q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse,
-                    filters=Filters(category=category, domain=domain, region=region, sanction=sanction, post=post,
-                                    doc_type=doc_type, date_from=date_from, date_to=date_to,
-                                    amount_min=_amount(min_amount), amount_max=_amount(max_amount)))
+                    filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
+                                         post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
+                                         min_amount=min_amount, max_amount=max_amount))
     with _open(store) as st:
         res = st.search(q)
     if as_json:
@@ -203,7 +182,7 @@ def search(query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, -
 # --------------------------------------------------------------------------- show
 @app.command()
 def show(case_id: str = typer.Argument(..., help="A case id as printed by search"),
-         store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+         store: StoreOpt = None,
          as_json: bool = typer.Option(False, "--json", help="Print the case as JSON")) -> None:
     """One case: its fields, its source document and position, its republished copies.
 
@@ -251,7 +230,7 @@ def print_case(case, info: dict) -> None:
 @app.command()
 def similar(case_id: str = typer.Argument(..., help="A case id as printed by search"),
             k: int = typer.Option(10, "--k", "-k", min=1, max=100, help="How many similar cases"),
-            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+            store: StoreOpt = None,
             as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
     """The cases most like one case (distinctive terms, shared category and domain), with reasons.
 
@@ -279,7 +258,7 @@ def print_similar(case_id: str, hits) -> None:
 
 # --------------------------------------------------------------------------- duplicates
 @app.command()
-def duplicates(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+def duplicates(store: StoreOpt = None,
                as_json: bool = typer.Option(False, "--json", help="Print the groups as JSON")) -> None:
     """Near-duplicate groups: one incident republished (county, city, province notices).
 

@@ -8,10 +8,9 @@ from typing import Optional
 import typer
 
 from pipelines.cli_app import app
-from pipelines.cli_store import STORE_HELP, UsageError, _amount
-
-FILTER_HELP = "Narrow the class: "
-
+from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
+                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, UsageError,
+                                   make_filters)
 
 def _location(store: str | None) -> str:
     from config.settings import get_settings
@@ -19,16 +18,8 @@ def _location(store: str | None) -> str:
     return store or get_settings().store
 
 
-def _filters(domain, region, sanction, post, doc_type, date_from, date_to, min_amount, max_amount, category=()):
-    from search.store import Filters
-
-    return Filters(category=list(category), domain=domain, region=region, sanction=sanction, post=post,
-                   doc_type=doc_type, date_from=date_from, date_to=date_to,
-                   amount_min=_amount(min_amount), amount_max=_amount(max_amount))
-
-
 @app.command()
-def classes(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+def classes(store: StoreOpt = None,
             as_json: bool = typer.Option(False, "--json", help="Print the classes as JSON (with member case ids)"),
             threshold: float = typer.Option(0.3, "--threshold", min=0.05, max=0.95,
                                             help="Cosine similarity at which two cases are alike (clusters)"),
@@ -36,16 +27,10 @@ def classes(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP
             save: str = typer.Option("", "--save", help="Save a class under this id: a --query and/or filters"),
             name: str = typer.Option("", "--name", help="Name of the class saved with --save"),
             query: str = typer.Option("", "--query", "-q", help="Query of the class saved with --save"),
-            category: list[str] = typer.Option([], "--category", "-c", help="Category code (with --save)"),
-            domain: list[str] = typer.Option([], "--domain", "-d", help="Domain code (with --save)"),
-            region: list[str] = typer.Option([], "--region", "-r", help="Region name (with --save)"),
-            sanction: list[str] = typer.Option([], "--sanction", "-s", help="Sanction label (with --save)"),
-            post: list[str] = typer.Option([], "--post", "-p", help="Post substring (with --save)"),
-            doc_type: list[str] = typer.Option([], "--doc-type", help="Document type (with --save)"),
-            date_from: str = typer.Option("", "--from", help="Earliest date, ISO (with --save)"),
-            date_to: str = typer.Option("", "--to", help="Latest date, ISO (with --save)"),
-            min_amount: Optional[str] = typer.Option(None, "--min-amount", help="Smallest sum (with --save)"),
-            max_amount: Optional[str] = typer.Option(None, "--max-amount", help="Largest sum (with --save)"),
+            category: CategoryOpt = [], domain: DomainOpt = [], region: RegionOpt = [],
+            sanction: SanctionOpt = [], post: PostOpt = [], doc_type: DocTypeOpt = [],
+            date_from: DateFromOpt = "", date_to: DateToOpt = "",
+            min_amount: MinAmountOpt = None, max_amount: MaxAmountOpt = None,
             delete: str = typer.Option("", "--delete", help="Delete the saved class with this id")) -> None:
     """List the classes of alike cases: saved classes, problem categories (and their crossings
     with a domain or a province), and clusters of alike cases found by text similarity within
@@ -60,8 +45,9 @@ def classes(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP
 
     path = classes_path(_location(store))
     if save:
-        cd = save_class(path, save, name, query, _filters(domain, region, sanction, post, doc_type, date_from,
-                                                           date_to, min_amount, max_amount, category))
+        cd = save_class(path, save, name, query, make_filters(
+            category=category, domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
+            date_from=date_from, date_to=date_to, min_amount=min_amount, max_amount=max_amount))
         typer.echo(f"saved class {cd.id} ({cd.name}) in {path}")
         return
     if delete:
@@ -124,18 +110,12 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
             category: str = typer.Option("", "--category", "-c", help="The class is this problem category (code)"),
             class_id: str = typer.Option("", "--class", help="A class id from `leian classes`"),
             fmt: Optional[str] = typer.Option(None, "--format", "-f", help="docx | md | json (default: from -o)"),
-            domain: list[str] = typer.Option([], "--domain", "-d", help=FILTER_HELP + "domain code (repeatable)"),
-            region: list[str] = typer.Option([], "--region", "-r", help=FILTER_HELP + "region name (repeatable)"),
-            sanction: list[str] = typer.Option([], "--sanction", "-s", help=FILTER_HELP + "sanction label"),
-            post: list[str] = typer.Option([], "--post", "-p", help=FILTER_HELP + "post substring"),
-            doc_type: list[str] = typer.Option([], "--doc-type", help=FILTER_HELP + "document type"),
-            date_from: str = typer.Option("", "--from", help=FILTER_HELP + "earliest date, ISO"),
-            date_to: str = typer.Option("", "--to", help=FILTER_HELP + "latest date, ISO"),
-            min_amount: Optional[str] = typer.Option(None, "--min-amount", help=FILTER_HELP + "smallest sum, e.g. 5万"),
-            max_amount: Optional[str] = typer.Option(None, "--max-amount", help=FILTER_HELP + "largest sum"),
+            domain: DomainOpt = [], region: RegionOpt = [], sanction: SanctionOpt = [], post: PostOpt = [],
+            doc_type: DocTypeOpt = [], date_from: DateFromOpt = "", date_to: DateToOpt = "",
+            min_amount: MinAmountOpt = None, max_amount: MaxAmountOpt = None,
             threshold: float = typer.Option(0.3, "--threshold", min=0.05, max=0.95,
                                             help="Cluster similarity (only for cluster ids; as in `leian classes`)"),
-            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+            store: StoreOpt = None) -> None:
     """Write the rectification summary (类案整改分析) of a class of alike cases: scope, posts and
     units involved, the common pattern in the cases' own words, money, sanctions with a 量纪参考
     table, typical cases with their sources, institutional gaps and rectification measures.
@@ -151,7 +131,8 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if sum(bool(x) for x in (query, category, class_id)) != 1:
         raise UsageError("name the class with exactly one of --query Q, --category CODE or --class ID")
-    filters = _filters(domain, region, sanction, post, doc_type, date_from, date_to, min_amount, max_amount)
+    filters = make_filters(domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
+                           date_from=date_from, date_to=date_to, min_amount=min_amount, max_amount=max_amount)
     location = _location(store)
     with open_store(store) as st:
         result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,

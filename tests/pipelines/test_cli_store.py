@@ -1,0 +1,122 @@
+"""`leian search`, `show`, `similar`, `duplicates` on a store built from the bundled sample
+notices: the options reach the store (each filter narrows the hits to cases that have the
+value), JSON output is complete, and mistakes end in one line with their exit code."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.cli import main
+from tests.conftest import REPO
+
+SAMPLES = REPO / "pipelines" / "samples"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """`leian ARGS` in this process: exit code, stdout, stderr."""
+    old = sys.argv
+    sys.argv = ["leian", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.argv = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "leian.db")
+    old = sys.argv
+    sys.argv = ["leian", "ingest", str(SAMPLES), "--store", path, "--quiet"]
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code in (0, None), f"ingest of the samples failed with {exc.code}"
+    finally:
+        sys.argv = old
+    return path
+
+
+def total_amount(case: dict) -> float:
+    """Case.total_amount from the case's JSON (the largest involved sum)."""
+    from extractors.model import Case
+
+    return Case.model_validate(case).total_amount
+
+
+def search_json(capsys, store: str, *args: str) -> dict:
+    code, out, err = run(capsys, "search", *args, "--store", store, "--json", "--size", "100")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_filters_narrow_to_cases_with_the_value(capsys, store):
+    everything = search_json(capsys, store, "--all-copies")
+    assert everything["total"] >= 10
+    facets = everything["facets"]
+    category = facets["category"][0]["value"]
+    hits = search_json(capsys, store, "--all-copies", "--category", category)
+    assert 0 < hits["total"] < everything["total"]
+    assert hits["total"] == facets["category"][0]["count"]
+    assert all(category in {c["code"] for c in h["case"]["categories"]} for h in hits["hits"])
+
+    big = search_json(capsys, store, "--all-copies", "--min-amount", "5万")
+    assert big["total"] > 0
+    assert all(total_amount(h["case"]) >= 50000 for h in big["hits"])
+    small = search_json(capsys, store, "--all-copies", "--max-amount", "49999")
+    assert big["total"] + small["total"] == everything["total"]
+
+    by_amount = search_json(capsys, store, "--all-copies", "--sort", "amount")
+    amounts = [total_amount(h["case"]) for h in by_amount["hits"]]
+    assert amounts == sorted(amounts, reverse=True)
+
+
+def test_text_query_and_human_output(capsys, store):
+    data = search_json(capsys, store, "低保")
+    assert data["total"] > 0
+    assert all("低保" in h["case"]["text"] for h in data["hits"])
+    code, out, _ = run(capsys, "search", "低保", "--store", store)
+    assert code == 0 and f"{data['total']}" in out and "低保" in out
+
+
+def test_show_similar_and_duplicates(capsys, store):
+    first = search_json(capsys, store, "低保")["hits"][0]["case"]["id"]
+    code, out, err = run(capsys, "show", first, "--store", store, "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert first in json.dumps(shown, ensure_ascii=False)
+    code, out, err = run(capsys, "similar", first, "--store", store, "--json", "--k", "3")
+    assert code == 0, err
+    similar = json.loads(out)
+    assert 0 < len(similar) <= 3 and all(s["case"]["id"] != first for s in similar)
+    code, out, err = run(capsys, "duplicates", "--store", store, "--json")
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)
+
+
+@pytest.mark.parametrize("args, code, says", [
+    (["search", "低保", "--min-amount", "lots"], 2, "not an amount"),
+    (["search", "低保", "--sort", "size"], 2, "--sort"),
+    (["show", "no-such-case"], 5, "no-such-case"),
+])
+def test_mistakes_are_one_line_with_their_exit_code(capsys, store, args, code, says):
+    got, out, err = run(capsys, *args, "--store", store)
+    assert got == code
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and says in lines[0] and lines[0].startswith("leian: ")
+
+
+def test_saved_class_takes_the_same_filter_options(capsys, store, tmp_path):
+    code, out, err = run(capsys, "classes", "--save", "dibao-big", "--name", "低保大额", "--query", "低保",
+                         "--min-amount", "1万", "--region", "平安县", "--store", store)
+    assert code == 0, err
+    saved = json.loads((Path(store).parent / "classes.json").read_text(encoding="utf-8"))
+    entry = json.dumps(saved, ensure_ascii=False)
+    assert "dibao-big" in entry and "10000" in entry and "平安县" in entry
