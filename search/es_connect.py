@@ -4,11 +4,15 @@ Credentials (basic auth, API key) come from the settings (env `LEIAN_ES_USERNAME
 `LEIAN_ES_PASSWORD`, `LEIAN_ES_API_KEY`, `LEIAN_ES_CA_CERTS`, `LEIAN_ES_VERIFY_CERTS`, or
 the config file) or from the URL's user-info; they are never printed or logged: every
 message names the URL with its user-info removed, and error texts are scrubbed of the
-secrets before they are shown.
+secrets before they are shown. An API key is accepted as "id:key" or as the base64
+"encoded" form Kibana and the security API show.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
+import os
 import random
 import time
 from collections.abc import Callable
@@ -61,9 +65,10 @@ class Connection:
         parts = urlsplit(url)
         username = unquote(parts.username) if parts.username else settings.es_username
         password = unquote(parts.password) if parts.password else settings.es_password.get_secret_value()
-        api_key = settings.es_api_key.get_secret_value()
-        self._secrets = [s for s in (password, api_key) if s]
+        api_key, key_secrets = api_key_header(settings.es_api_key.get_secret_value())
+        self._secrets = sorted({s for s in (password, *key_secrets) if s}, key=len, reverse=True)
         self.username = username
+        self.uses_api_key = bool(api_key)
         self.retries = settings.es_retries if retries is None else retries
         self.backoff = settings.es_backoff if backoff is None else backoff
         kwargs: dict = {
@@ -78,9 +83,14 @@ class Connection:
         if self.url.startswith("https://"):
             kwargs["verify_certs"] = settings.es_verify_certs
             if settings.es_ca_certs:
+                if not os.path.isfile(settings.es_ca_certs):
+                    raise ElasticError(f"Elasticsearch at {self.url}: the CA certificate file "
+                                       f"{settings.es_ca_certs!r} (LEIAN_ES_CA_CERTS) does not exist")
                 kwargs["ca_certs"] = settings.es_ca_certs
             if not settings.es_verify_certs:
-                kwargs["ssl_show_warn"] = False
+                kwargs["ssl_show_warn"] = False  # said once here, not on every request
+                log.warning("Elasticsearch at %s: TLS certificate verification is OFF "
+                            "(LEIAN_ES_VERIFY_CERTS=false): use this only on a test cluster", self.url)
         try:
             self.client = Elasticsearch(self.url, **kwargs)
         except ValueError as exc:  # bad URL or TLS options
@@ -95,15 +105,18 @@ class Connection:
     def error(self, exc: Exception, what: str) -> ElasticError:
         """One clear line for a failed request (secrets scrubbed)."""
         where = f"Elasticsearch at {self.url}"
-        if isinstance(exc, AuthenticationException):
+        if isinstance(exc, AuthenticationException) and self.uses_api_key:
+            msg = (f"{where} rejected the credentials (API key); set LEIAN_ES_API_KEY to a valid key "
+                   f"('id:key' or its base64 'encoded' form), or LEIAN_ES_USERNAME and LEIAN_ES_PASSWORD")
+        elif isinstance(exc, AuthenticationException):
             who = f"user {self.username!r}" if self.username else "no credentials"
             msg = (f"{where} rejected the credentials ({who}); set LEIAN_ES_USERNAME and "
                    f"LEIAN_ES_PASSWORD, or LEIAN_ES_API_KEY")
         elif isinstance(exc, AuthorizationException):
             msg = f"{where}: the user may not {what} ({_reason(exc)})"
         elif isinstance(exc, SSLError):
-            msg = (f"{where}: TLS failed ({exc}); set LEIAN_ES_CA_CERTS to the cluster's CA "
-                   f"certificate (or LEIAN_ES_VERIFY_CERTS=false on a test cluster)")
+            msg = (f"{where}: TLS failed ({_tls_reason(exc)}); set LEIAN_ES_CA_CERTS to the cluster's "
+                   f"CA certificate (or LEIAN_ES_VERIFY_CERTS=false on a test cluster)")
         elif isinstance(exc, (EsConnectionError, ConnectionTimeout)):
             msg = f"cannot reach Elasticsearch at {self.url} ({_conn_reason(exc)}); is the cluster running?"
         elif isinstance(exc, ApiError):
@@ -144,6 +157,37 @@ class Connection:
 
     def close(self) -> None:
         self.client.close()
+
+
+def api_key_header(value: str) -> tuple[str, list[str]]:
+    """The API key as the client sends it (base64 of "id:key"), and every form of it to scrub.
+
+    Accepts "id:key" (what the create-API-key response's `id` and `api_key` make) and the
+    base64 `encoded` form (what Kibana shows); an unparsable value is passed on as is, so the
+    cluster rejects it with the usual credentials error."""
+    value = value.strip()
+    if not value:
+        return "", []
+    if ":" in value:
+        secret = value.partition(":")[2]
+        encoded = base64.b64encode(value.encode()).decode("ascii")
+        return encoded, [value, encoded, secret]
+    try:
+        decoded = base64.b64decode(value, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return value, [value]
+    secret = decoded.partition(":")[2]
+    return value, [value, decoded, secret] if secret else [value, decoded]
+
+
+def _tls_reason(exc: Exception) -> str:
+    """Why the TLS handshake failed, in a few words (e.g. certificate verification failed: ...)."""
+    text = " ".join(str(getattr(exc, "message", "") or exc).split())
+    text = text.split("(_ssl.c", 1)[0].strip()  # OpenSSL's source line says nothing to a user
+    if "certificate verify failed" in text or "CERTIFICATE_VERIFY_FAILED" in text:
+        detail = text.partition("certificate verify failed:")[2].strip()
+        return "certificate verification failed" + (f": {detail}" if detail else "")
+    return text or type(exc).__name__
 
 
 def _reason(exc: ApiError) -> str:

@@ -31,3 +31,21 @@ def test_partial_dates_pad_to_their_earliest_and_latest_day():
 
 def test_index_words_cut_like_unicode61():
     assert index_words("王某 8.3 万元 c_d") == "王某 8 3 万元 c d"
+
+
+def test_api_key_in_both_forms_is_sent_encoded_and_scrubbed():
+    import base64
+
+    from search.es_connect import api_key_header
+
+    encoded = base64.b64encode(b"key-id-1:s3cr3t-key-part").decode()
+    assert api_key_header("key-id-1:s3cr3t-key-part")[0] == encoded  # "id:key" as the client needs it
+    assert api_key_header(f" {encoded}\n")[0] == encoded  # the copied `encoded` form, as is
+    assert api_key_header("not base64!")[0] == "not base64!"  # left for the cluster to reject
+    for value in ("key-id-1:s3cr3t-key-part", encoded):
+        conn = Connection("http://127.0.0.1:9", Settings(es_api_key=value, es_retries=0))
+        try:
+            assert conn.uses_api_key
+            assert conn.scrub(f"a {encoded} b s3cr3t-key-part c") == "a *** b *** c"
+        finally:
+            conn.close()
