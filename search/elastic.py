@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
-from elasticsearch import ApiError, NotFoundError
+from elasticsearch import ApiError, AuthorizationException, NotFoundError
 
 from config import load_yaml
 from config.settings import Settings, get_settings
@@ -101,11 +101,27 @@ class ElasticStore(CaseStore):
         return self.conn.call(what, fn, **kw)
 
     def setup(self) -> None:
-        """Check the cluster, install the index templates, create missing indices and the alias."""
-        self._call("check the cluster health", lambda: self.es.cluster.health(timeout="10s"))
-        for name, pattern in (("cases", f"{self.cases}-v*"), ("documents", self.documents),
-                              ("ledger", self.ledger_index)):
-            self._put_template(name, pattern)
+        """Check the cluster, install the index templates, create missing indices and the alias.
+
+        A user who may only read (privileges `read` and `view_index_metadata` on the indices,
+        e.g. an analyst's API key) may neither see cluster health nor manage templates: for
+        them an existing store is used as it is, and a write fails with one line saying what
+        the user may not do."""
+        try:
+            self._call("check the cluster health", lambda: self.es.cluster.health(timeout="10s"), ok_status=(403,))
+        except AuthorizationException:
+            log.debug("Elasticsearch at %s: no `monitor` privilege; the cluster answered, so it is up", self.url)
+        try:
+            for name, pattern in (("cases", f"{self.cases}-v*"), ("documents", self.documents),
+                                  ("ledger", self.ledger_index)):
+                self._put_template(name, pattern)
+        except AuthorizationException as exc:
+            if not self._set_up_already():
+                raise self.conn.error(exc, "install the index templates of a new store (run `leian ingest` "
+                                           "once as a user that may manage index templates and indices)") from None
+            log.info("Elasticsearch at %s: this user may not manage index templates; using the existing "
+                     "indices of prefix %r as they are", self.url, self.prefix)
+            return
         if not self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases)).body:
             version = _template("cases")["_meta"]["mapping_version"]
             self._create(f"{self.cases}-v{version}", aliases={self.cases: {"is_write_index": True}})
@@ -113,12 +129,23 @@ class ElasticStore(CaseStore):
             if not self._call("look up an index", lambda i=index: self.es.indices.exists(index=i)).body:
                 self._create(index)
 
+    def _set_up_already(self) -> bool:
+        """Whether the alias and the indices of this prefix exist (False when the user may not
+        even look them up: for such a user they do not exist)."""
+        try:
+            return (self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases),
+                               ok_status=(403,)).body
+                    and all(self._call("look up an index", lambda i=index: self.es.indices.exists(index=i),
+                                       ok_status=(403,)).body for index in (self.documents, self.ledger_index)))
+        except AuthorizationException:
+            return False
+
     def _put_template(self, name: str, pattern: str) -> None:
         body = _template(name)
         tname = f"{self.prefix}-{name}"
         try:
             current = self._call("read an index template",
-                                 lambda: self.es.indices.get_index_template(name=tname), ok_status=(404,))
+                                 lambda: self.es.indices.get_index_template(name=tname), ok_status=(403, 404))
             meta = current["index_templates"][0]["index_template"].get("_meta", {})
             if meta.get("mapping_version") == body["_meta"]["mapping_version"]:
                 return
@@ -126,7 +153,7 @@ class ElasticStore(CaseStore):
             pass
         self._call("install an index template", lambda: self.es.indices.put_index_template(
             name=tname, index_patterns=[pattern], template=body["template"], priority=200,
-            meta=body["_meta"]))
+            meta=body["_meta"]), ok_status=(403,))
 
     def _create(self, index: str, aliases: dict | None = None) -> None:
         try:
@@ -139,8 +166,8 @@ class ElasticStore(CaseStore):
     def close(self) -> None:
         try:
             self._fresh()
-        except ElasticError as exc:
-            log.warning("closing the store: %s", exc)
+        except ElasticError as exc:  # nothing is lost: the cluster refreshes on its own within a second
+            log.info("closing the store: %s", exc)
         self.conn.close()
 
     def drop(self) -> None:

@@ -196,7 +196,10 @@ def _reason(exc: ApiError) -> str:
     if isinstance(err, dict):
         root = (err.get("root_cause") or [err])[0]
         return f"{root.get('type', '')}: {root.get('reason', '')}".strip(": ")
-    return str(err or exc.message)
+    if err:
+        return str(err)
+    # A HEAD request's refusal has no body: say the status instead of "None".
+    return str(exc.message) if exc.message not in (None, "None", "") else f"HTTP {exc.status_code}"
 
 
 def _conn_reason(exc: Exception) -> str:

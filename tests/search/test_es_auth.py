@@ -194,3 +194,55 @@ def test_missing_ca_file_is_named(tmp_path):
     with pytest.raises(ElasticError) as err:
         ElasticStore(tls_url(), settings=tls_settings(es_ca_certs=str(missing)))
     assert str(missing) in str(err.value) and "does not exist" in str(err.value)
+
+
+# ------------------------------------------------------------------ a read-only key
+def test_read_only_key_searches_but_may_not_write(admin, tmp_path, caplog):
+    """An analyst's key that may only read the store's indices: opening the store and searching
+    work (no template or health privileges needed); a write is one line saying what the user
+    may not do, exit code 4; on a prefix that was never set up, opening says so."""
+    from search.elastic import ElasticError, ElasticStore
+
+    url = es_url()
+    prefix = new_prefix()
+    owner = ElasticStore(url, settings=es_settings(url, es_index_prefix=prefix))
+    key = None
+    try:
+        owner.put_documents([make_doc(4), make_doc(5)])
+        owner.refresh()
+        key = admin.security.create_api_key(
+            name=f"leian-reader-{uuid.uuid4().hex[:8]}", expiration="1h",
+            role_descriptors={"reader": {"indices": [
+                {"names": [f"{prefix}-*"], "privileges": ["read", "view_index_metadata"]}]}}).body
+        reader_settings = es_settings(url, es_index_prefix=prefix, es_username="", es_password="",
+                                      es_api_key=key["encoded"])
+        caplog.set_level(logging.DEBUG)
+        reader = ElasticStore(url, settings=reader_settings)
+        try:
+            assert reader.count_cases() == 6
+            assert reader.search(SearchQuery(text="\"王某29\"")).total == 1
+            with pytest.raises(ElasticError) as err:
+                reader.put_documents([make_doc(6)])
+            msg = str(err.value)
+            assert "may not" in msg and "\n" not in msg and err.value.exit_code == 4
+        finally:
+            reader.close()
+        assert reader_settings.es_api_key.get_secret_value() not in caplog.text
+        # The CLI: search works, ingest stops with one line and exit code 4.
+        env = es_env(prefix)
+        env.update(LEIAN_ES_USERNAME="", LEIAN_ES_PASSWORD="", LEIAN_ES_API_KEY=key["encoded"])
+        res = _cli("search", "王某29", "--store", url, "--json", env=env, cwd=tmp_path)
+        assert res.returncode == 0, res.stderr[-2000:]
+        res = _cli("ingest", str(SAMPLES), "--store", url, env=env, cwd=tmp_path)
+        assert res.returncode == 4, res.stdout + res.stderr
+        assert "may not" in res.stderr and "Traceback" not in res.stderr
+        assert key["encoded"] not in res.stdout + res.stderr and key["api_key"] not in res.stdout + res.stderr
+        # A prefix nobody set up: the reader cannot create it, and is told how to.
+        with pytest.raises(ElasticError) as err:
+            ElasticStore(url, settings=reader_settings.model_copy(update={"es_index_prefix": new_prefix()}))
+        assert "leian ingest" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        if key:
+            admin.security.invalidate_api_key(ids=[key["id"]])
+        owner.drop()
+        owner.close()
