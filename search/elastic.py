@@ -122,12 +122,23 @@ class ElasticStore(CaseStore):
             log.info("Elasticsearch at %s: this user may not manage index templates; using the existing "
                      "indices of prefix %r as they are", self.url, self.prefix)
             return
+        version = _template("cases")["_meta"]["mapping_version"]
         if not self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases)).body:
-            version = _template("cases")["_meta"]["mapping_version"]
             self._create(f"{self.cases}-v{version}", aliases={self.cases: {"is_write_index": True}})
+        elif (built := self._built_version()) < version:
+            log.warning("Elasticsearch at %s: %s was built with mapping version %d, this leian has %d; "
+                        "run `leian reindex` to rebuild it (until then it is used as it is)",
+                        self.url, self.index_behind_alias(), built, version)
         for index in (self.documents, self.ledger_index):
             if not self._call("look up an index", lambda i=index: self.es.indices.exists(index=i)).body:
                 self._create(index)
+
+    def _built_version(self) -> int:
+        """The mapping version the index behind the alias was built with (its mapping's
+        `_meta`; indices from before the version was recorded there count as 1)."""
+        res = self._call("read the cases mapping", lambda: self.es.indices.get_mapping(index=self.cases))
+        return min((m.get("mappings", {}).get("_meta", {}).get("mapping_version", 1) for m in res.body.values()),
+                   default=1)
 
     def _set_up_already(self) -> bool:
         """Whether the alias and the indices of this prefix exist (False when the user may not
@@ -151,8 +162,10 @@ class ElasticStore(CaseStore):
                 return
         except NotFoundError:
             pass
+        # The mapping carries the version too, so an index tells which mapping it was built with.
+        template = {**body["template"], "mappings": {**body["template"].get("mappings", {}), "_meta": body["_meta"]}}
         self._call("install an index template", lambda: self.es.indices.put_index_template(
-            name=tname, index_patterns=[pattern], template=body["template"], priority=200,
+            name=tname, index_patterns=[pattern], template=template, priority=200,
             meta=body["_meta"]), ok_status=(403,))
 
     def _create(self, index: str, aliases: dict | None = None) -> None:

@@ -271,12 +271,48 @@ def test_reindex_command(url):
     try:
         st.put_documents([make_doc(n) for n in range(1, 6)])
         st.refresh()
+        before = int(st.index_behind_alias().rsplit("-v", 1)[1])
         res = subprocess.run([sys.executable, "-m", "pipelines", "reindex", "--store", url, "--json"],
                              capture_output=True, text=True, cwd=REPO, timeout=300, env=es_env(prefix))
         assert res.returncode == 0, res.stderr
-        assert f'"new": "{prefix}-cases-v2"' in res.stdout and '"cases": 15' in res.stdout
-        assert st.index_behind_alias() == f"{prefix}-cases-v2"
+        assert f'"new": "{prefix}-cases-v{before + 1}"' in res.stdout and '"cases": 15' in res.stdout
+        assert st.index_behind_alias() == f"{prefix}-cases-v{before + 1}"
         assert st.search(SearchQuery(text="王某8")).total >= 1
+    finally:
+        st.drop()
+        st.close()
+
+
+# ------------------------------------------------------------------ index design
+def test_cjk_subfield_makes_bigrams_and_keeps_numbers_and_words(es_store):
+    res = es_store.es.indices.analyze(index=es_store.cases, field="text.cjk", text="王某8.3万元ＡＢ卡")
+    assert [t["token"] for t in res["tokens"]] == ["王某", "8.3", "万元", "ab", "卡"]
+
+
+def test_an_index_of_an_older_mapping_asks_for_a_reindex(url, caplog):
+    import logging
+
+    from search.elastic import ElasticStore
+
+    prefix = new_prefix()
+    st = ElasticStore(url, settings=es_settings(url, prefix=prefix))
+    try:
+        st.put_documents([make_doc(1)])
+        st.refresh()
+        current = st.es.indices.get_mapping(index=st.cases).body
+        (index, mapping), = current.items()
+        version = mapping["mappings"]["_meta"]["mapping_version"]
+        assert version >= 2
+        st.es.indices.put_mapping(index=index, meta={"mapping_version": version - 1})  # as an older leian built it
+        caplog.set_level(logging.WARNING, logger="search.elastic")
+        ElasticStore(url, settings=es_settings(url, prefix=prefix)).close()
+        assert any("leian reindex" in r.getMessage() and index in r.getMessage() for r in caplog.records)
+        caplog.clear()
+        st.reindex()
+        again = ElasticStore(url, settings=es_settings(url, prefix=prefix))
+        assert again.count_cases() == 3
+        again.close()
+        assert not any("leian reindex" in r.getMessage() for r in caplog.records)
     finally:
         st.drop()
         st.close()
@@ -387,10 +423,11 @@ def test_reindex_again_after_a_killed_one(es_store):
     es_store.refresh()
     old = es_store.index_behind_alias()
     es_store.es.indices.put_settings(index=old, settings={"index.blocks.write": True})
-    partial = f"{es_store.cases}-v2"
+    n = int(old.rsplit("-v", 1)[1])
+    partial = f"{es_store.cases}-v{n + 1}"
     es_store.es.indices.create(index=partial)
     out = es_store.reindex()
-    assert out["new"] == f"{es_store.cases}-v3" and out["cases"] == 9
+    assert out["new"] == f"{es_store.cases}-v{n + 2}" and out["cases"] == 9
     assert not es_store.es.indices.exists(index=partial).body
     es_store.put_document(make_doc(4))
     es_store.refresh()

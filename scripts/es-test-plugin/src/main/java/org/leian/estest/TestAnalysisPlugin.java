@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
@@ -15,9 +17,11 @@ import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
 /**
- * TEST NODE ONLY: the three analysis pieces of analysis-common that the security system
- * index needs (its {@code email} analyzer), for the integration-test distribution, which
- * lacks analysis-common. Same names and settings as analysis-common; real clusters have it.
+ * TEST NODE ONLY: the analysis pieces of analysis-common that the integration-test
+ * distribution lacks and a test node needs: the security system index's {@code email}
+ * analyzer ({@code uax_url_email}, {@code pattern_capture}, {@code unique}) and leian's own
+ * {@code text.cjk} sub-field ({@code cjk_width}, {@code cjk_bigram}). Same names and settings
+ * as analysis-common; real clusters have it.
  */
 public final class TestAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -26,7 +30,9 @@ public final class TestAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return Map.of(
             "pattern_capture", AnalysisPlugin.requiresAnalysisSettings(
                 (indexSettings, env, name, settings) -> patternCapture(name, settings)),
-            "unique", (indexSettings, env, name, settings) -> unique(name, settings));
+            "unique", (indexSettings, env, name, settings) -> unique(name, settings),
+            "cjk_width", (indexSettings, env, name, settings) -> filter(name, CJKWidthFilter::new),
+            "cjk_bigram", (indexSettings, env, name, settings) -> cjkBigram(name, settings));
     }
 
     @Override
@@ -56,6 +62,23 @@ public final class TestAnalysisPlugin extends Plugin implements AnalysisPlugin {
     private static TokenFilterFactory unique(String name, Settings settings) {
         boolean samePosition = settings.getAsBoolean("only_on_same_position", false);
         return filter(name, in -> new UniqueTokenFilter(in, samePosition));
+    }
+
+    /** cjk_bigram: bigrams of adjacent Han/Hiragana/Katakana/Hangul characters, other tokens kept. */
+    private static TokenFilterFactory cjkBigram(String name, Settings settings) {
+        int flags = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
+        for (String script : settings.getAsList("ignored_scripts")) {
+            switch (script.toLowerCase(java.util.Locale.ROOT)) {
+                case "han" -> flags &= ~CJKBigramFilter.HAN;
+                case "hiragana" -> flags &= ~CJKBigramFilter.HIRAGANA;
+                case "katakana" -> flags &= ~CJKBigramFilter.KATAKANA;
+                case "hangul" -> flags &= ~CJKBigramFilter.HANGUL;
+                default -> throw new IllegalArgumentException("unknown script [" + script + "] in [" + name + "]");
+            }
+        }
+        boolean unigrams = settings.getAsBoolean("output_unigrams", false);
+        int scripts = flags;
+        return filter(name, in -> new CJKBigramFilter(in, scripts, unigrams));
     }
 
     private static TokenFilterFactory filter(String name,
