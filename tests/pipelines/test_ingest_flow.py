@@ -1,7 +1,6 @@
 """Real `ingest` flow runs (prefect_test_harness) over real files and a real SQLite store."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 import time
