@@ -232,6 +232,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
         bounds = [m.start for m in outer_items] + [len(text)]
         holding = 0
         counted = 0
+        bare_headings = True  # every outer item without inner items is a bare heading (…方面)
         for k in range(len(outer_items)):
             if _not_case_item(text, outer_items[k].body):
                 continue
@@ -239,7 +240,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
-        if counted and holding * 10 >= counted * 6:
+            elif not _is_heading(text, outer_items[k]):
+                bare_headings = False
+        if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
             section_markers = outer_items
             break
@@ -262,7 +265,46 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
                 line_end = text.find("\n", sec[-1].body)
                 section = text[sec[-1].body:line_end if line_end > 0 else sec[-1].body + 40][:40]
         cases.append(CaseSpan(m.start, end, _title(text, m.body, end), section))
+    # A section that holds no items but describes a problem itself is a case too
+    # (三、…建设方面 / 选人用人不规范，…).
+    for k, sec in enumerate(section_markers):
+        nxt = section_markers[k + 1].start if k + 1 < len(section_markers) else len(text)
+        if any(sec.start < m.start < nxt for m in items) or _not_case_item(text, sec.body):
+            continue
+        span = _section_case(text, sec, nxt, last=k == len(section_markers) - 1)
+        if span is not None:
+            cases.append(span)
+    cases.sort(key=lambda c: c.start)
     return chosen, cases
+
+
+def _is_heading(text: str, m: _Marker) -> bool:
+    """An item whose first line is a bare heading (二、干部队伍建设方面), no sentence."""
+    line_end = text.find("\n", m.body)
+    line = text[m.body:line_end if line_end >= 0 else len(text)].strip()
+    return bool(line) and len(line) <= 40 and not re.search(r"[。；;！？!?]", line)
+
+
+def _section_case(text: str, sec: _Marker, nxt: int, last: bool) -> CaseSpan | None:
+    """The problem a section without items describes, or None (a heading with no problem
+    under it, a list of measures, closing words)."""
+    line_end = text.find("\n", sec.body)
+    line_end = nxt if line_end < 0 or line_end > nxt else line_end
+    heading = text[sec.body:line_end].strip()
+    start = sec.start
+    if _is_heading(text, sec):  # the case is what follows the heading
+        start = line_end
+        while start < nxt and text[start] in " \n\t\u3000":
+            start += 1
+    end = _rstrip_span(text, start, nxt)
+    if last:
+        end = _tail_cut(text, start, end)
+    body = text[start:end]
+    if len(body) < 15 or _is_measure(text, start) or not _compiled()["problem"].search(body):
+        return None
+    if _is_closing(body) and not _has_facts(body):
+        return None
+    return CaseSpan(start, end, _title(text, start, end), heading[:40])
 
 
 def _title(text: str, start: int, end: int) -> str:

@@ -172,6 +172,23 @@ def test_report_sections_with_suggestions_are_not_cases():
     assert not any("意见建议" in x or "政治建设" in x for x in texts)
 
 
+def test_report_section_without_items_that_describes_a_problem_is_a_case():
+    text = ("县委第二巡察组对县卫生健康局党组开展了巡察。现将主要问题反馈如下。\n"
+            "一、落实全面从严治党责任方面\n"
+            "（一）主体责任落实不到位。党组会议研究党风廉政建设不足。\n"
+            "（二）违规发放补贴问题仍有发生。2022年违规发放值班补贴3.6万元。\n"
+            "二、干部队伍建设方面\n"
+            "干部管理不严格，2名干部长期在外借调未办理手续；干部档案审核不严。\n"
+            "三、巡察工作开展情况\n"
+            "巡察组共谈话120人次，受理信访举报35件。\n"
+            "四、整改要求\n"
+            "局党组要认真抓好整改，两个月内报送整改情况。")
+    _, sp, texts = _split(text)
+    assert [x[:6] for x in texts] == ["（一）主体责", "（二）违规发", "干部管理不严"]
+    assert texts[-1].endswith("干部档案审核不严。")
+    assert not any("谈话" in x or "整改情况" in x for x in texts)
+
+
 def test_summing_up_paragraph_closes_the_list():
     text = _doc(["一、", "二、", "三、", "四、"], end="\n上述问题，有的顶风违纪，性质恶劣，2022年以来仍有发生。")
     _, _, texts = _split(text)
