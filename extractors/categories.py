@@ -31,6 +31,7 @@ class _Rule:
 class CategoryRules:
     rules: tuple[_Rule, ...]
     negative: re.Pattern[str] | None
+    consequence: re.Pattern[str] | None  # others' misconduct that a duty failure let happen
     window: int
     threshold: float
     fallback: dict[str, str]
@@ -57,10 +58,15 @@ def rules() -> CategoryRules:
         out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts))))
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
+    try:
+        conseq = cfg.get("consequence") or []
+        consequence = re.compile("|".join(f"(?:{c})" for c in conseq)) if conseq else None
+    except re.error as exc:
+        raise ConfigError(f"category_rules.yaml: bad consequence regex: {exc}") from exc
     for code in (cfg.get("fallback") or {}).values():
         if code not in labels:
             raise ConfigError(f"category_rules.yaml: unknown fallback code {code!r}")
-    return CategoryRules(tuple(out), negative, int(cfg.get("negative_window", 8)),
+    return CategoryRules(tuple(out), negative, consequence, int(cfg.get("negative_window", 8)),
                          float(cfg.get("threshold", 1.0)), dict(cfg.get("fallback") or {}), labels)
 
 
@@ -83,12 +89,15 @@ def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
     splitting asks about the same texts the categories component then labels)."""
     r = rules()
     out = []
+    shadows = [(m.start(), m.end()) for m in r.consequence.finditer(text)] if r.consequence else []
     for rule in r.rules:
         strong: dict[str, re.Match[str]] = {}
         weak: dict[str, re.Match[str]] = {}
         for m in rule.combined.finditer(text):
             if r.negative is not None and r.negative.search(text, max(0, m.start() - r.window), m.start()):
                 continue  # a prohibition or a quoted rule, not a violation
+            if any(a <= m.start() and m.end() <= b for a, b in shadows):
+                continue  # someone else's misconduct this case's failure let happen
             g = m.lastgroup or ""
             (strong if g.startswith("c") else weak).setdefault(g, m)
         score = len(strong) + 0.5 * len(weak)

@@ -167,6 +167,15 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+_ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,12}[)）]$")
+
+
+def _before_aside(text: str, i: int) -> int:
+    """Where a short aside right before index i — （已退休）, （女） — begins, else i."""
+    m = _ASIDE_BEFORE.search(text, max(0, i - 14), i)
+    return m.start() if m else i
+
+
 def _position_before(text: str, i: int, lex: PeopleLexicon,
                      boundaries: frozenset[int] = frozenset()) -> str:
     """The post phrase right before index i: back to the clause start or a function word.
@@ -174,6 +183,7 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
     A function word (的/对/给予/和…) only cuts where jieba puts a word boundary on both
     sides of it, so 呼和浩特 and 监督管理与应急救援科 stay whole when boundaries are known.
     """
+    i = _before_aside(text, i)  # 会计（已退休）郭某: the post is before the aside
     lo = max(0, i - 48)
     seg = text[lo:i]
     cut = 0
@@ -264,7 +274,8 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
         if i > 0 and text[i - 1] == "某":
             continue
         prev = text[i - 1] if i else ""
-        after_post = bool(lex.post_end_re.search(text[max(0, i - 8):i]))
+        j = _before_aside(text, i)
+        after_post = bool(lex.post_end_re.search(text[max(0, j - 8):j]))
         if text[i] in lex.ambiguous and _is_han(prev) and not after_post:
             continue
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:

@@ -85,3 +85,16 @@ def test_every_rule_names_a_taxonomy_code():
 ])
 def test_more_phrasings(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone else's misconduct a duty failure let happen: the case is the failure
+    ("林晓峰对本单位医保基金监管工作疏于管理，导致下属单位工作人员骗取医保基金问题长期未被发现。", {"dereliction"}),
+    ("王某对下属违规发放津贴补贴问题失察，负有领导责任。", {"dereliction"}),
+    ("该局局长履职不力，致使所属中心挪用专项资金问题未能及时纠正。", {"dereliction"}),
+    # the subject's own act with a consequence stays what it is
+    ("张某为其出具证明材料，致使何某违规领取临时救助金2100元。", {"false_claims"}),
+    ("李某虚报冒领低保金3万元，导致群众不满。", {"false_claims"}),
+])
+def test_misconduct_a_failure_let_happen_is_not_the_case_category(text, expected):
+    assert _codes(text) == expected

@@ -91,3 +91,12 @@ def test_name_first_then_post(text, want):
 def test_common_words_after_a_post_are_not_names():
     assert _people("接受施工企业负责人安排的宴请") == []
     assert [n for n, _ in _people("局长革命进行诫勉谈话")] == ["革命"]  # a rare name that is also a word
+
+
+@pytest.mark.parametrize("text, want", [
+    ("西河镇财政所会计（已退休）郭某挪用公款问题。", [("郭某", "西河镇财政所会计")]),
+    ("县自然资源局原副局长（正科级）孙建平违规审批问题。", [("孙建平", "县自然资源局原副局长")]),
+    ("执法大队三中队队长韩某、队员邓某吃拿卡要问题。", [("韩某", "执法大队三中队队长"), ("邓某", "队员")]),
+])
+def test_post_before_a_short_aside(text, want):
+    assert _people(text) == want
