@@ -300,8 +300,12 @@ def _section_case(text: str, sec: _Marker, nxt: int, last: bool) -> CaseSpan | N
     if last:
         end = _tail_cut(text, start, end)
     body = text[start:end]
-    if len(body) < 15 or _is_measure(text, start) or not _compiled()["problem"].search(body):
-        return None
+    if len(body) < 15 or _is_measure(text, start) or _is_measure(text, sec.body):
+        return None  # too short, or measures taken (一、提高政治站位，扎实推进整改)
+    from extractors.categories import extract_categories  # lazily, as in _running
+
+    if not _compiled()["problem"].search(body) or not (_has_facts(body) or extract_categories(body, doc_type="")):
+        return None  # no problem described: no fact and no category cue
     if _is_closing(body) and not _has_facts(body):
         return None
     return CaseSpan(start, end, _title(text, start, end), heading[:40])
@@ -436,6 +440,9 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     inspection_cues = len(p["inspection"].findall(text))
     sanctions = len(p["sanction_specific"].findall(text))
     if inspection_cues >= 2 and p["inspection"].search(head) and sanctions <= max(1, n_cases // 3):
+        return "inspection_report"
+    title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    if p["inspection_title"].search(title):  # …巡察反馈意见整改进展情况的通报: a report, whatever it reports
         return "inspection_report"
     if n_cases >= 3 or (n_cases >= 2 and (enumerated or p["notice"].search(text))):
         return "case_notice"

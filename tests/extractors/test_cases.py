@@ -234,3 +234,17 @@ def test_work_report_naming_officials_has_no_case():
             "2023年，全县共开展监督检查120次。")
     _, sp, texts = _split(text)
     assert texts == [] and sp.doc_type == "article"
+
+
+def test_rectification_report_titled_as_a_notice():
+    text = ("中共某镇委员会关于县委巡察反馈意见整改进展情况的通报\n"
+            "根据县委统一部署，县委第二巡察组对我镇党委进行了巡察。现将整改进展情况予以公布。\n"
+            "一、提高政治站位，扎实推进巡察整改\n"
+            "镇党委高度重视巡察反馈问题整改工作，成立了整改工作领导小组。\n"
+            "二、巡察反馈问题整改落实情况\n"
+            "（一）关于“村级集体资产管理不规范”问题\n整改情况：追缴欠缴承包费8.6万元，对2名村干部诫勉谈话。\n"
+            "（二）关于“违规公款接待”问题\n整改情况：原所长李某违规安排公务接待5次，李某受到党内警告处分。\n"
+            "三、下一步工作打算\n镇党委将持续巩固整改成果。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）"]
