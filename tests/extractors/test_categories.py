@@ -87,6 +87,11 @@ def test_more_phrasings(text, code):
     assert code in _codes(text)
 
 
+def test_personnel_favours_are_election_personnel():
+    assert "election_personnel" in _codes("违反组织原则，在干部选拔任用工作中为他人谋取利益。")
+    assert "election_personnel" in _codes("在职级晋升中为下属打招呼。")
+
+
 @pytest.mark.parametrize("text, expected", [
     # someone else's misconduct a duty failure let happen: the case is the failure
     ("林晓峰对本单位医保基金监管工作疏于管理，导致下属单位工作人员骗取医保基金问题长期未被发现。", {"dereliction"}),
