@@ -342,8 +342,9 @@ def _strip_lead(text: str, a: int, b: int) -> int:
         if not sent.strip():
             continue
         lead = p["lead"].search(sent) or p["statistic"].search(sent)
+        given = p["sanction_specific"].search(sent) and not p["sanction_statistic"].search(sent)
         if lead and not p["named"].search(sent) and not p["money"].search(sent) \
-                and not p["sanction_specific"].search(sent) and not _subject_names(sent):
+                and not given and not _subject_names(sent):
             pos = s.end()
             continue
         # "…另外3起案件分别是:" inside a sentence: the case starts after the colon

@@ -248,3 +248,14 @@ def test_rectification_report_titled_as_a_notice():
     _, sp, texts = _split(text)
     assert sp.doc_type == "inspection_report"
     assert [x[:3] for x in texts] == ["（一）", "（二）"]
+
+
+def test_statistics_of_sanctions_are_not_a_case():
+    text = ("集中整治民生领域突出问题\n"
+            "今年以来，县纪委监委聚焦教育、医疗等重点领域，共发现问题线索86条，立案42件，给予党纪政务处分39人。\n"
+            "在养老服务领域，县民政局股长施某某审核把关不严，致使3人违规领取供养资金2.16万元。施某某受到政务警告处分。\n"
+            "在医疗保障领域，县纪委监委查处了某镇卫生院院长蒋国栋收受回扣问题，蒋国栋被开除党籍。\n"
+            "“下一步，我们将持续深化整治。”县纪委监委相关负责人表示。")
+    _, sp, texts = _split(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("在养老服务领域") and texts[1].startswith("在医疗保障领域")

@@ -87,6 +87,10 @@ def test_more_phrasings(text, code):
     assert code in _codes(text)
 
 
+def test_kickbacks_are_bribery():
+    assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
+
+
 def test_personnel_favours_are_election_personnel():
     assert "election_personnel" in _codes("违反组织原则，在干部选拔任用工作中为他人谋取利益。")
     assert "election_personnel" in _codes("在职级晋升中为下属打招呼。")
