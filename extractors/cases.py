@@ -452,8 +452,53 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     return "article"
 
 
+def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Tables the readers wrote as tab-separated rows (DOCX, HTML): (start, end, rows) of each
+    run of at least three lines with three or more cells whose first line is a header."""
+    header = _compiled()["table_header"]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks = []
+    run: list[tuple[int, int]] = []
+    for a, b in lines + [(len(text), len(text))]:
+        if text.count("\t", a, b) >= 2:
+            run.append((a, b))
+            continue
+        if len(run) >= 3 and len(header.findall(text, run[0][0], run[0][1])) >= 2:
+            blocks.append((run[0][0], run[-1][1], run[1:]))
+        run = []
+    return blocks
+
+
+def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
+    """Cases that are rows of a table (查处情况表: 姓名 | 职务 | 主要问题 | 处理结果), and the text
+    with those tables blanked out (same length, so offsets hold) for the other rules."""
+    from extractors.categories import extract_categories
+
+    cases: list[CaseSpan] = []
+    masked = text
+    for start, end, rows in _table_blocks(text):
+        for a, b in rows:
+            row = text[a:b]
+            if _has_facts(row.replace("\t", "，")) or extract_categories(row, doc_type=""):
+                cells = [c.strip() for c in row.split("\t") if c.strip()]
+                title = max(cells, key=len)[:40] if cells else ""
+                cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
+        masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
+    return cases, masked
+
+
 def split_cases(text: str) -> Split:
     """Cases of a normalised document text and the document's type."""
+    table, masked = _table_cases(text)
+    if table:
+        rest = _split_text(masked)
+        cases = sorted(table + rest.cases, key=lambda c: c.start)
+        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if rest.cases else ""))
+    return _split_text(text)
+
+
+def _split_text(text: str) -> Split:
+    """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
     valid = _valid_chains(text, markers)
     p = _compiled()

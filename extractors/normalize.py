@@ -30,13 +30,14 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65�
 #  - ruby/pinyin annotations right after a Han character: 紀(jì)委, 網(wǎng)站 (half- or full-width parens)
 #  - HTML/XML tags and comments left by a careless export
 #  - zero-width characters and soft hyphens
-#  - horizontal whitespace that sits next to a Han character or CJK punctuation
+#  - horizontal whitespace that sits next to a Han character or CJK punctuation (not a tab
+#    inside a line: the readers write table cells tab-separated, and the cells stay apart)
 _REMOVE = re.compile(
     rf"(?<=[{_HAN}])[(（][{_PINYIN}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][{_PINYIN}]*[)）]"
     r"|<!--.*?-->|</?[a-zA-Z][^<>\n]{0,200}>"
     r"|[\u200b-\u200f\u2060\ufeff\u00ad]"
-    rf"|(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u00a0\u3000\u2002-\u200a]+"
-    rf"|[ \t\u00a0\u3000\u2002-\u200a]+(?=[{_HAN}{_CJK_PUNCT}])"
+    rf"|(?<=[{_HAN}{_CJK_PUNCT}])[ \u00a0\u3000\u2002-\u200a]+"
+    rf"|[ \u00a0\u3000\u2002-\u200a]+(?=[{_HAN}{_CJK_PUNCT}])"
     r"|^[ \t\u00a0\u3000\u2002-\u200a]+|[ \t\u00a0\u3000\u2002-\u200a]+$",
     re.M | re.S,
 )
@@ -122,8 +123,8 @@ def _clean(text: str) -> tuple[str, list[int]]:
         elif tok.startswith("\r"):
             text_out.append("\n")
             index.append(m.start())
-        elif tok == "\t":
-            text_out.append(" ")
+        elif tok == "\t":  # a cell boundary of a table row (DOCX/HTML readers): kept
+            text_out.append("\t")
             index.append(m.start())
         pos = m.end()
     if pos < len(text):

@@ -319,6 +319,20 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
                 if n and text[i:i + n] not in found:
                     add(i, n, "")
                     changed = True
+    # 7. table rows (cells split by tabs, as the DOCX and HTML readers write them): a cell
+    #    that is just a name, its post in the next cell when that reads like one
+    for row in re.finditer(r"[^\n]*\t[^\n]*", text):
+        cells = list(re.finditer(r"[^\t]+", row.group(0)))
+        for k, cell in enumerate(cells):
+            value = cell.group(0).strip()
+            i = row.start() + cell.start() + cell.group(0).index(value[:1]) if value else -1
+            if not value or len(value) > 5:
+                continue
+            n = _name_at(text, i, lex, strict=True, boundaries=frozenset())
+            if n != len(value):
+                continue
+            nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
+            add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
     # Posts given only after the name: 韦世品(区农办原党组书记、主任)
     people = [found[n] for n in order]
     people.sort(key=lambda p: p.start)

@@ -97,7 +97,7 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     between = text[prev_end:start] if 0 <= prev_end <= start else ""
     continues = bool(between) and len(between) <= 12 and sum(ch in _CLAUSE_END for ch in between) <= 1 \
         and not any(ch in _SENTENCE_END for ch in between)
-    if not continues and not any(w in clause for w in lex.context):
+    if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end):
         return False
     s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
     if any(w in text[s_lo:s_hi] for w in lex.rule_words):
@@ -109,6 +109,16 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
         return False
     return not _in_book_title(text, start)
+
+
+def _fills_cell(text: str, start: int, end: int) -> bool:
+    """Whether the hit is (nearly) a whole cell of a table row (…\t诫勉谈话\t…): in a 处理结果
+    column the sanction needs no 受到/给予 to be one that was given."""
+    lo = max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1
+    tab, nl = text.find("\t", end), text.find("\n", end)
+    hi = min(x for x in (tab, nl, len(text)) if x >= 0)
+    in_row = "\t" in text[text.rfind("\n", 0, start) + 1:(nl if nl >= 0 else len(text))]
+    return in_row and len(text[lo:hi].strip()) <= (end - start) + 6
 
 
 def _placed(text: str, people: list[Person]) -> list[Person]:

@@ -131,3 +131,49 @@ def test_pdf_and_docx_give_the_same_cases_as_text(tmp_path, fmt, sample):
     for w, g in zip(want["cases"], got["cases"]):
         w.pop("starts_with"), g.pop("starts_with")
     assert got == want
+
+
+TABLE_ROWS = [("1", "陈某", "县财政局副局长", "违规收受管理服务对象所送购物卡，价值8000元", "党内警告处分"),
+              ("2", "杜某某", "县交通局工会主席", "公车私用，驾驶公务用车回老家，产生费用900元", "诫勉谈话"),
+              ("3", "江某", "某镇党委委员", "违规操办儿子婚宴，收受礼金1.5万元", "党内严重警告处分")]
+TABLE_WANT = [
+    ([("陈某", "县财政局副局长")], [8000.0], ["党内警告"], ["gifts"]),
+    ([("杜某某", "县交通局工会主席")], [900.0], ["诫勉"], ["official_cars"]),
+    ([("江某", "某镇党委委员")], [15000.0], ["党内严重警告"], ["feasts", "gifts"]),
+]
+
+
+def _table_cases(doc):
+    return [([(p.name, p.position) for p in c.people], [a.value for a in c.amounts],
+             sorted({s.label for s in c.sanctions}), [x.code for x in c.categories]) for c in doc.cases]
+
+
+def test_cases_listed_one_per_table_row_in_docx(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于第三季度违反中央八项规定精神问题查处情况的通报")
+    d.add_paragraph("现将第三季度查处的问题通报如下：")
+    table = d.add_table(rows=1, cols=5)
+    for cell, head in zip(table.rows[0].cells, ["序号", "姓名", "单位及职务", "主要问题", "处理结果"]):
+        cell.text = head
+    for row in TABLE_ROWS:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = value
+    d.add_paragraph("各单位要引以为戒。")
+    path = tmp_path / "table.docx"
+    d.save(path)
+    doc = extract_file(path)
+    assert doc.doc_type == "case_notice"
+    assert _table_cases(doc) == TABLE_WANT
+    assert all(doc.text[c.start:c.end] == c.text for c in doc.cases)
+
+
+def test_cases_listed_one_per_table_row_in_html(tmp_path):
+    rows = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in TABLE_ROWS)
+    page = ("<html><body><h1>违反中央八项规定精神问题查处情况通报</h1><p>现通报如下：</p><table>"
+            "<tr><th>序号</th><th>姓名</th><th>单位及职务</th><th>主要问题</th><th>处理结果</th></tr>"
+            f"{rows}</table><p>各单位要引以为戒。</p></body></html>")
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    assert _table_cases(extract_file(path)) == TABLE_WANT
