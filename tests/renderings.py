@@ -116,3 +116,20 @@ def render_docx(text: str, out_path: str | Path, title: str | None = None,
     out = Path(out_path)
     document.save(str(out))
     return out
+
+
+def render_table_pdf(paragraphs_before: list[str], rows: list[list[str]], paragraphs_after: list[str],
+                     out_path: str | Path) -> Path:
+    """A text PDF with a ruled table (reportlab, wrapped cells) between some paragraphs."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = ParagraphStyle("body", fontName=_register_font(), fontSize=11, leading=16, wordWrap="CJK")
+    table = Table([[Paragraph(escape(c), style) for c in r] for r in rows], colWidths=[30, 50, 100, 200, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph(escape(p), style) for p in paragraphs_before] + [table] + \
+        [Paragraph(escape(p), style) for p in paragraphs_after]
+    SimpleDocTemplate(str(out_path), pagesize=A4).build(story)
+    return Path(out_path)

@@ -4,7 +4,8 @@ are joined with none.
 
 A line ends its paragraph when it ends a sentence (。！？：；), when it is short (stops well
 before the right margin), or when the next line is indented or starts with a numbering
-marker (一、 （一） 1. ① 第X起). Refused with a reason: encrypted, corrupt, too many pages,
+marker (一、 （一） 1. ① 第X起). Ruled tables (three columns or more) come out as one line
+per row with tab-separated cells, as the DOCX and HTML readers write them. Refused with a reason: encrypted, corrupt, too many pages,
 no text layer (scanned), text without a Unicode map ((cid:NN) glyphs).
 """
 from __future__ import annotations
@@ -58,6 +59,30 @@ class _Line:
     top: float
     bottom: float
     page: int
+    row: bool = False  # a row of a ruled table, its cells joined by tabs
+
+
+def _table_rows(page, number: int) -> tuple[list[_Line], list[tuple[float, float, float, float]]]:
+    """Rows of the ruled tables on a page (three columns or more, two rows or more) as lines
+    of tab-separated cells — as the DOCX and HTML readers write tables — and the tables'
+    boxes, whose text lines are then left out."""
+    rows: list[_Line] = []
+    boxes = []
+    for table in page.find_tables():
+        cells = table.extract()
+        if len(cells) < 2 or max(len(r) for r in cells) < 3:
+            continue
+        boxes.append(table.bbox)
+        for row, values in zip(table.rows, cells):
+            text = "\t".join(re.sub(r"\s*\n\s*", "", _AUTOSPACE.sub("", v or "")).strip() for v in values)
+            if text.strip("\t"):
+                rows.append(_Line(text, table.bbox[0], table.bbox[2], row.bbox[1], row.bbox[3], number, row=True))
+    return rows, boxes
+
+
+def _in_box(ln: _Line, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x, y = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _edge(lines: list[_Line], height: float) -> list[int]:
@@ -157,12 +182,13 @@ def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
     """Visual lines (furniture removed) → paragraphs, across page breaks."""
     if not lines:
         return []
-    size = median([max(1.0, ln.bottom - ln.top) for ln in lines])
+    text_lines = [ln for ln in lines if not ln.row] or lines  # table rows say nothing of margins
+    size = median([max(1.0, ln.bottom - ln.top) for ln in text_lines])
     # The left margin: the leftmost x where many lines start (in a document of short
     # paragraphs, indented first lines can be as many as the others).
-    starts = Counter(round(ln.x0 / 2) * 2 for ln in lines)
-    left = min((x for x, n in starts.items() if n >= max(2, 0.15 * len(lines))), default=min(starts))
-    right = sorted(ln.x1 for ln in lines)[int(0.9 * (len(lines) - 1))]
+    starts = Counter(round(ln.x0 / 2) * 2 for ln in text_lines)
+    left = min((x for x, n in starts.items() if n >= max(2, 0.15 * len(text_lines))), default=min(starts))
+    right = sorted(ln.x1 for ln in text_lines)[int(0.9 * (len(text_lines) - 1))]
     indented = [ln.x0 > left + 1.2 * size for ln in lines]
     ends = [bool(_SENTENCE_END.search(ln.text)) for ln in lines]
     full = [ln.x1 >= right - 1.5 * size or (k + 1 < len(lines) and _did_not_fit(lines[k + 1].text, right - ln.x1, size))
@@ -177,7 +203,8 @@ def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
     for k in range(1, len(lines)):
         prev, ln = lines[k - 1], lines[k]
         new_para = (
-            not full[k - 1]
+            ln.row or prev.row  # a table row is a paragraph of its own
+            or not full[k - 1]
             or indented[k]
             or bool(_NUMBERING.match(ln.text))
             or (ends[k - 1] and not (uses_indent and full[k - 1]))
@@ -229,6 +256,7 @@ class PdfReader:
         if MAGIC_PDF not in head:
             raise ReadError(path, "corrupt PDF: no %PDF header (not a PDF, or damaged)")
         pages: list[tuple[float, list[_Line]]] = []
+        rows: list[_Line] = []  # table rows (kept apart from the furniture rules)
         images = 0
         blank_pages: list[int] = []
         cid_chars = 0
@@ -245,10 +273,14 @@ class PdfReader:
                         _Line(_AUTOSPACE.sub("", r["text"]), r["x0"], r["x1"], r["top"], r["bottom"], number)
                         for r in raw if r["text"].strip()
                     ]
-                    if not lines:
+                    table_rows, boxes = _table_rows(page, number)
+                    if boxes:
+                        lines = [ln for ln in lines if not _in_box(ln, boxes)]
+                        rows.extend(table_rows)
+                    if not lines and not table_rows:
                         blank_pages.append(number)
                         images += len(page.images)
-                    for ln in lines:
+                    for ln in lines + table_rows:
                         total_chars += len(ln.text)
                         cid_chars += 8 * ln.text.count("(cid:")
                     pages.append((float(page.height), lines))
@@ -268,6 +300,8 @@ class PdfReader:
         if blank_pages:
             warnings.append(f"pages without text (scanned?) skipped: {', '.join(map(str, blank_pages[:20]))}")
         body, dropped = _strip_furniture(pages)
+        if rows:
+            body = sorted(body + rows, key=lambda ln: (ln.page, ln.top))
         log.debug("%s: %d pages, %d header/footer lines dropped", path, len(pages), dropped)
         text = "\n".join(paragraphs_from_lines(body))
         return ReadResult(text=text, title=title, fmt="pdf", pages=len(pages), warnings=warnings)

@@ -177,3 +177,14 @@ def test_cases_listed_one_per_table_row_in_html(tmp_path):
     path = tmp_path / "table.html"
     path.write_text(page, encoding="utf-8")
     assert _table_cases(extract_file(path)) == TABLE_WANT
+
+
+def test_cases_listed_one_per_table_row_in_a_ruled_pdf_table(tmp_path):
+    from tests.renderings import render_table_pdf
+
+    header = ["序号", "姓名", "单位及职务", "主要问题", "处理结果"]
+    path = render_table_pdf(["关于第三季度违反中央八项规定精神问题查处情况的通报", "现将第三季度查处的问题通报如下："],
+                            [header] + [list(r) for r in TABLE_ROWS], ["各单位要引以为戒。"], tmp_path / "table.pdf")
+    doc = extract_file(path)
+    assert "\t".join(header) in doc.text  # the wrapped cells come back whole, tab-separated
+    assert _table_cases(doc) == TABLE_WANT
