@@ -68,6 +68,8 @@ def _table_rows(page, number: int) -> tuple[list[_Line], list[tuple[float, float
     boxes, whose text lines are then left out."""
     rows: list[_Line] = []
     boxes = []
+    if not (page.lines or page.rects):  # no rules drawn: no ruled table (and no cost)
+        return rows, boxes
     for table in page.find_tables():
         cells = table.extract()
         if len(cells) < 2 or max(len(r) for r in cells) < 3:
