@@ -87,6 +87,12 @@ def test_more_phrasings(text, code):
     assert code in _codes(text)
 
 
+def test_benefits_paid_to_the_public_are_not_staff_allowances():
+    assert "allowances" not in _codes("熊某违规发放惠农补贴问题。")
+    assert "allowances" not in _codes("村干部违规发放高龄补贴给不符合条件的人员。")
+    assert "allowances" in _codes("局机关违规发放加班补贴、值班补贴共计7.8万元。")
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 
