@@ -135,19 +135,24 @@ def print_result(res, query, show_facets: bool = True) -> None:
     """Readable search output: hits with snippets, then facet counts."""
     first = (query.page - 1) * query.size + 1
     shown = f"{first}-{first + len(res.hits) - 1}" if res.hits else "none"
-    unit = "incidents" if query.collapse_duplicates else "cases"
-    typer.echo(f"{res.total} {unit} match ({shown} shown, {res.took_ms:.0f} ms)")
+    if query.collapse_duplicates:
+        unit = "incident" if res.total == 1 else "incidents"
+        copies = f" ({res.cases} cases with republished copies)" if res.cases > res.total else ""
+    else:
+        unit, copies = ("case" if res.total == 1 else "cases"), ""
+    typer.echo(f"{res.total} {unit}{copies} match ({shown} shown, {res.took_ms:.0f} ms)")
     for i, hit in enumerate(res.hits, first):
         _print_hit(i, hit)
     if show_facets and res.facets:
-        typer.echo("facets:")
+        typer.echo(f"facets (counting all {res.cases} matching cases):" if copies else "facets:")
         for field, values in res.facets.items():
             if values:
                 typer.echo(f"  {field:9} " + "  ".join(f"{v.value} ({v.count})" for v in values[:8]))
 
 
 @app.command()
-def search(query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, -word, (groups)'),
+def search(words: Optional[list[str]] = typer.Argument(
+               None, metavar="QUERY", help='Words, "phrases", AND/OR/NOT, -word, (groups); several words need no quotes'),
            category: CategoryOpt = [], domain: DomainOpt = [], region: RegionOpt = [],
            sanction: SanctionOpt = [], post: PostOpt = [], doc_type: DocTypeOpt = [],
            date_from: DateFromOpt = "", date_to: DateToOpt = "",
@@ -167,6 +172,7 @@ def search(query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, -
 
     if sort not in ("relevance", "date", "amount"):
         raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
+    query = " ".join(words or [])
     q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse,
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,

@@ -619,7 +619,7 @@ class ElasticStore(CaseStore):
         if aggs:
             body["aggs"] = aggs
         res = self._search(body)
-        total = res["hits"]["total"]["value"]
+        total = cases = res["hits"]["total"]["value"]
         if query.collapse_duplicates:
             total = int(res["aggregations"]["incidents"]["value"])
         facets = {}
@@ -639,7 +639,7 @@ class ElasticStore(CaseStore):
             hits.append(Hit(case=case, score=round(score, 4), snippet=snippet(case.text, needles),
                             doc_path=doc.get("path", ""), doc_title=doc.get("title", ""),
                             duplicate_of=src["incident"] if src["incident"] != case.id else ""))
-        return SearchResult(total=total, hits=hits, facets=facets,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
     # ------------------------------------------------------------------ similar

@@ -518,11 +518,12 @@ class SqliteStore(CaseStore):
                 ranked = (f"SELECT rid, score FROM (SELECT rid, score, date, amount, ROW_NUMBER() OVER "
                           f"(PARTITION BY incident ORDER BY {order}) AS rn FROM temp.matched) WHERE rn = 1")
                 total = con.execute("SELECT count(DISTINCT incident) FROM temp.matched").fetchone()[0]
+                cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
                 rows = con.execute(f"SELECT r.rid, r.score FROM ({ranked}) r JOIN temp.matched m ON m.rid=r.rid"
                                    f" ORDER BY {order.replace('rid', 'r.rid').replace('score', 'r.score')} LIMIT ? OFFSET ?",
                                    (size, offset)).fetchall() if size else []
             else:
-                total = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
+                total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
                 rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
                                    (size, offset)).fetchall() if size else []
             facets = self._facets(con) if query.facets else {}
@@ -534,7 +535,7 @@ class SqliteStore(CaseStore):
         finally:
             if con.in_transaction:
                 con.execute("ROLLBACK")
-        return SearchResult(total=total, hits=hits, facets=facets,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:

@@ -65,8 +65,9 @@ class FacetValue(BaseModel):
 
 
 class SearchResult(BaseModel):
-    total: int
+    total: int  # incidents when the query collapses duplicates, else cases
     hits: list[Hit]
+    cases: int = 0  # matching cases, republished copies included (what the facets count)
     facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
     took_ms: float = 0.0
 

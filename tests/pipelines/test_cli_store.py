@@ -78,6 +78,18 @@ def test_filters_narrow_to_cases_with_the_value(capsys, store):
     assert amounts == sorted(amounts, reverse=True)
 
 
+def test_several_words_need_no_quotes(capsys, store):
+    quoted = search_json(capsys, store, "村党支部书记 低保")
+    code, out, err = run(capsys, "search", "村党支部书记", "低保", "--store", store, "--json", "--size", "100")
+    assert code == 0, err
+    assert json.loads(out)["total"] == quoted["total"] > 0
+    code, out, _ = run(capsys, "search", "低保", "--store", store)
+    first = out.splitlines()[0]
+    data = search_json(capsys, store, "低保")
+    assert data["cases"] > data["total"]  # the samples republish a 低保 case
+    assert first.startswith(f"{data['total']} incidents ({data['cases']} cases with republished copies) match")
+
+
 def test_text_query_and_human_output(capsys, store):
     data = search_json(capsys, store, "低保")
     assert data["total"] > 0

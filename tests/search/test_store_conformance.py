@@ -284,6 +284,9 @@ def test_collapse_shows_one_hit_per_incident(loaded):
     full = loaded.search(SearchQuery(text="低保"))
     collapsed = loaded.search(SearchQuery(text="低保", collapse_duplicates=True))
     assert full.total == 3 and collapsed.total == 2
+    # the cases behind the incidents (what the facets count) are said either way
+    assert full.cases == 3 and collapsed.cases == 3
+    assert sum(v.count for v in collapsed.facets["doc_type"]) == collapsed.cases
     assert len(ids(collapsed) & {cid("a", 1), cid("b", 1)}) == 1
     copy = next(h for h in full.hits if h.duplicate_of)
     assert copy.duplicate_of in {cid("a", 1), cid("b", 1)} and copy.duplicate_of != copy.case.id
