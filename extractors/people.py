@@ -167,6 +167,48 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]+)+")
+
+
+def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> int:
+    """Length of a dotted name at i: its last part is cut where all its mentions stop agreeing,
+    or before the first follower word."""
+    head = d.group(0)
+    cut = max(head.rfind(c) for c in "·•・‧") + 1  # the last part starts here
+    stem = head[:cut]
+    tails = [text[m.end():m.end() + 12] for m in re.finditer(re.escape(stem), text)]
+    tail = head[cut:]
+    if len(tails) >= 2:  # the longest start every mention shares
+        k = 0
+        while k < len(tail) and all(len(t) > k and t[k] == tail[k] for t in tails):
+            k += 1
+        if k >= 1:
+            return cut + k if k <= 8 else 0
+    for k in range(1, min(len(tail), 8) + 1):
+        if lex.followers_re.match(text, i + cut + k):
+            return cut + k
+    return 0
+
+
+def _consistent_extension(text: str, name: str, lex: PeopleLexicon) -> str:
+    """`name` with the Han characters that follow it at every one of its (two or more)
+    mentions, when those are not a follower word; at most six characters in all."""
+    if "某" in name or "·" in name:
+        return name
+    while len(name) < 6:
+        ends = [m.end() for m in re.finditer(re.escape(name), text)]
+        if len(ends) < 2:
+            break
+        nxt = {text[e:e + 1] for e in ends}
+        if len(nxt) != 1:
+            break
+        ch = nxt.pop()
+        if not _is_han(ch) or any(lex.followers_re.match(text, e) for e in ends):
+            break
+        name += ch
+    return name
+
+
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,12}[)）]$")
 
 
@@ -333,6 +375,23 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
                 continue
             nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
             add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
+    # 8. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
+    #    ends where every mention agrees, or at a follower word
+    for m in lex.post_re.finditer(text):
+        d = _DOTTED.match(text, m.end())
+        if d:
+            n = _dotted_length(text, m.end(), d, lex)
+            if n:
+                add(m.end(), n, _position_before(text, m.end(), lex, boundaries))
+    # Names longer than surname + two (Tibetan 次仁多吉, 扎西顿珠): a name whose every mention
+    # goes on with the same characters is longer than it looked.
+    for name in list(order):
+        person = found[name]
+        longer = _consistent_extension(text, name, lex)
+        if longer != name and longer not in found:
+            found[longer] = person.model_copy(update={"name": longer, "end": person.start + len(longer)})
+            order[order.index(name)] = longer
+            del found[name]
     # Posts given only after the name: 韦世品(区农办原党组书记、主任)
     people = [found[n] for n in order]
     people.sort(key=lambda p: p.start)

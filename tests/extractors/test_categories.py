@@ -93,6 +93,10 @@ def test_benefits_paid_to_the_public_are_not_staff_allowances():
     assert "allowances" in _codes("局机关违规发放加班补贴、值班补贴共计7.8万元。")
 
 
+def test_approvals_for_ineligible_firms_are_not_false_claims():
+    assert _codes("违规为不符合条件的企业办理用地审批手续，造成损失260万元。") == {"abuse_of_power"}
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 

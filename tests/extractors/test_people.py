@@ -100,3 +100,14 @@ def test_common_words_after_a_post_are_not_names():
 ])
 def test_post_before_a_short_aside(text, want):
     assert _people(text) == want
+
+
+def test_transliterated_and_long_names():
+    text = ("某县农业农村局原局长买买提·吐尔逊违规收受礼金问题。买买提·吐尔逊多次收受礼金。"
+            "某区法院执行局原局长次仁多吉徇私枉法问题。次仁多吉在执行案件中收受财物，次仁多吉被开除党籍。")
+    assert _people(text) == [("买买提·吐尔逊", "某县农业农村局原局长"), ("次仁多吉", "某区法院执行局原局长")]
+
+
+def test_a_name_is_not_lengthened_by_the_verb_that_follows_it():
+    text = "县民政局局长张国华利用职务便利收受礼金。张国华利用审批权索要财物，张国华受到处分。"
+    assert _people(text) == [("张国华", "县民政局局长")]
