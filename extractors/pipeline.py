@@ -158,6 +158,10 @@ def extract_file(path: str | Path) -> Document:
     doc.warnings.extend(raw.warnings)
     if raw.title and not doc.title:
         doc.title = raw.title
+    # What the page says of itself outside the text (an HTML info line): used when the text
+    # states no date or issuer of its own.
+    doc.date = doc.date or raw.date
+    doc.issuer = doc.issuer or raw.source
     return doc
 
 

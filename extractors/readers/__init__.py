@@ -51,6 +51,8 @@ class ReadResult:
     pages: int | None = None
     fmt: str = ""  # txt | html | docx | pdf
     encoding: str = ""  # the encoding a text/HTML file was decoded with
+    date: str = ""  # publication date the page states outside the text (YYYY-MM-DD), if any
+    source: str = ""  # publishing body the page names outside the text (来源：…), if any
 
 
 class Reader(Protocol):

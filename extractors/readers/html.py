@@ -35,6 +35,7 @@ _BOILERPLATE_ATTR = re.compile(
 _BOILERPLATE_LINE = re.compile(
     r"^[\s【\[（(]*(打印本页|打印|关闭窗口|关闭|返回顶部|分享到[:：]?.*|扫一扫.*|收藏|字号[:：].*|【?字体[:：].*|"
     r"当前位置[:：].*|您现在的位置[:：].*|上一篇[:：].*|下一篇[:：].*|相关阅读|相关链接|"
+    r"(?:发布时间|发布日期|发表时间|更新时间|来源|信息来源|稿件来源|作者|责任编辑|编辑|浏览次数|点击数|阅读次数)[:：].{0,100}|"
     r"print|close|share)[\s】\]）)]*$",
     re.I,
 )
@@ -148,6 +149,42 @@ def _title(soup: BeautifulSoup) -> str:
     return ""
 
 
+_META_DATE_NAMES = ("pubdate", "publishdate", "publish_date", "firstpublishedtime", "article:published_time",
+                    "og:release_date", "dc.date", "dc.date.issued", "date")
+_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发文日期|更新时间|日期)\s*[:：]\s*" + _DATE)
+_PAGE_SOURCE = re.compile(r"(?:来源|信息来源|稿件来源|发布机构)\s*[:：]\s*([^\s|｜　:：]{2,30})")
+
+
+def _ymd(m: re.Match[str] | None, first: int = 1) -> str:
+    if not m:
+        return ""
+    y, mo, d = (int(m.group(first + k)) for k in range(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+
+
+def _page_meta(soup: BeautifulSoup) -> tuple[str, str]:
+    """Publication date and source the page states in its meta tags or info line (发布时间：…
+    来源：…), which the article text leaves out."""
+    date = ""
+    for meta in soup.find_all("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if name in _META_DATE_NAMES:
+            date = _ymd(re.match(_DATE, (meta.get("content") or "").strip()))
+            if date:
+                break
+    source = ""
+    for text in soup.stripped_strings:
+        if len(text) > 200:
+            continue
+        date = date or _ymd(_PAGE_DATE.search(text))
+        if not source and (m := _PAGE_SOURCE.search(text)):
+            source = m.group(1)
+        if date and source:
+            break
+    return date, source
+
+
 class HtmlReader:
     name = "html"
     extensions = (".html", ".htm", ".xhtml", ".shtml")
@@ -171,6 +208,7 @@ class HtmlReader:
         except UndecodableError as exc:
             raise ReadError(path, str(exc)) from exc
         soup = BeautifulSoup(markup, "lxml")
+        date, source = _page_meta(soup)  # before the info line goes with the page furniture
         _clean(soup)  # first: a site logo's <h1> in the page header is no title
         title = _title(soup)
         body = soup.body or soup
@@ -178,7 +216,8 @@ class HtmlReader:
         if declared and enc.replace("-", "") not in declared.lower().replace("-", "") and not (
                 enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936", "gb18030")):
             warnings.append(f"page declares charset {declared} but reads as {enc}")
-        return ReadResult(text=text, title=title, fmt="html", encoding=enc, warnings=warnings)
+        return ReadResult(text=text, title=title, fmt="html", encoding=enc, warnings=warnings,
+                          date=date, source=source)
 
 
 READER = HtmlReader()
