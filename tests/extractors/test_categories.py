@@ -97,6 +97,11 @@ def test_approvals_for_ineligible_firms_are_not_false_claims():
     assert _codes("违规为不符合条件的企业办理用地审批手续，造成损失260万元。") == {"abuse_of_power"}
 
 
+def test_inflated_figures_are_formalism_not_false_claims():
+    assert _codes("为应付考核验收，授意工作人员虚增贫困户收入数据。") == {"formalism"}
+    assert "false_claims" in _codes("虚增工程量套取资金12万元。")
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 
