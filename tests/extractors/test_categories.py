@@ -102,6 +102,11 @@ def test_inflated_figures_are_formalism_not_false_claims():
     assert "false_claims" in _codes("虚增工程量套取资金12万元。")
 
 
+def test_drunk_driving_is_other_not_banquets():
+    assert _codes("饮酒后驾驶私家车，被公安交警部门查获，属醉酒驾驶。") == {"other"}
+    assert "banquets" in _codes("工作日午间在农家乐饮酒。")
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 
