@@ -43,8 +43,9 @@ from search.highlight import snippet
 from search.normalize import normalize
 from search.query import query_tokens
 from search.sqlite import case_date, facet_values, segmented
-from search.store import (FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
-                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit)
+from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
+                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
+                          amount_bands)
 
 log = logging.getLogger(__name__)
 
@@ -590,7 +591,7 @@ class ElasticStore(CaseStore):
         self._fresh()
         q, words, scored = text_query(query.text)
         if q is None:
-            facets = {f: [] for f in FACET_FIELDS} if query.facets else {}
+            facets = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
             return SearchResult(total=0, hits=[], facets=facets, took_ms=round((time.perf_counter() - t0) * 1000, 2))
         date_desc = {"date": {"order": "desc", "missing": "_last"}}
         seq = {"seq": "asc"}
@@ -613,6 +614,9 @@ class ElasticStore(CaseStore):
             for f in FACET_FIELDS:
                 aggs[f"facet_{f}"] = {"terms": {"field": f, "size": FACET_LIMIT,
                                                 "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+            aggs["facet_amount"] = {"range": {"field": "amount", "ranges": [
+                {"from": lo, "key": label} | ({"to": hi} if hi != float("inf") else {})
+                for lo, hi, label in amount_bands()]}}
         if query.collapse_duplicates:
             body["collapse"] = {"field": "incident"}
             aggs["incidents"] = {"cardinality": {"field": "incident", "precision_threshold": 40000}}
@@ -627,6 +631,8 @@ class ElasticStore(CaseStore):
             for f in FACET_FIELDS:
                 facets[f] = [FacetValue(value=str(b["key"]), count=b["doc_count"])
                              for b in res["aggregations"][f"facet_{f}"]["buckets"]]
+            facets[AMOUNT_FACET] = [FacetValue(value=str(b["key"]), count=b["doc_count"])
+                                    for b in res["aggregations"]["facet_amount"]["buckets"] if b["doc_count"]]
         hits_raw = res["hits"]["hits"]
         docs = self._docs_by_id([h["_source"]["doc_id"] for h in hits_raw])
         needles = list(words) + [t for w in words for t in query_tokens(w)]

@@ -44,9 +44,9 @@ from search.normalize import normalize, to_simplified
 from search.posts import posts_of
 from search.query import (QuerySyntaxError, is_pure_negation, negated_fts5, parse,
                           positive_terms, query_tokens, to_fts5)
-from search.store import (FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
+from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
-                          StoreError)
+                          StoreError, amount_bands)
 
 log = logging.getLogger(__name__)
 
@@ -562,12 +562,15 @@ class SqliteStore(CaseStore):
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
         out: dict[str, list[FacetValue]] = {}
+        amounts = np.array([r[0] for r in con.execute("SELECT amount FROM temp.matched")], dtype=float)
         for field in FACET_FIELDS:
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
             nz = np.nonzero(c)[0]
             ranked = sorted(((int(c[i]), names[fids[i]][1]) for i in nz), key=lambda t: (-t[0], t[1]))[:FACET_LIMIT]
             out[field] = [FacetValue(value=v, count=n) for n, v in ranked]
+        out[AMOUNT_FACET] = [FacetValue(value=label, count=int(((amounts >= lo) & (amounts < hi)).sum()))
+                             for lo, hi, label in amount_bands() if ((amounts >= lo) & (amounts < hi)).any()]
         return out
 
     @staticmethod

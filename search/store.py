@@ -6,7 +6,9 @@ every backend, so anything said here is a promise both backends keep.
 from __future__ import annotations
 
 import abc
+import math
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -15,6 +17,16 @@ from extractors.errors import LeianError
 from extractors.model import Case, Document
 
 FACET_FIELDS = ("category", "domain", "region", "sanction", "post", "year", "doc_type")
+AMOUNT_FACET = "amount"  # a facet of sum bands (config/facets.yaml), after the FACET_FIELDS
+
+
+@lru_cache(maxsize=1)
+def amount_bands() -> tuple[tuple[float, float, str], ...]:
+    """(from, to, label) of each band of the amount facet, in order (to = inf for the last)."""
+    from config import load_yaml
+
+    return tuple((float(b["from"]), float(b.get("to", math.inf)), str(b["label"]))
+                 for b in load_yaml("facets.yaml")["amount_bands"])
 LedgerStatus = Literal["ok", "failed", "skipped", "pending"]
 
 

@@ -247,6 +247,27 @@ def test_facets_count_every_field(loaded):
     assert res.facets["category"][0].value == "false_claims"  # most frequent first
 
 
+def test_amount_facet_counts_cases_per_band(loaded):
+    from search.store import AMOUNT_FACET, amount_bands
+
+    def bands(cases) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for case in cases:
+            for lo, hi, label in amount_bands():
+                if lo <= case.total_amount < hi:
+                    out[label] = out.get(label, 0) + 1
+        return out
+
+    everything = loaded.search(SearchQuery(size=0))
+    got = everything.facets[AMOUNT_FACET]
+    assert {f.value: f.count for f in got} == bands(loaded.iter_cases())
+    assert len(got) >= 3  # 8,600 / 11,000–32,000 / 126,000–150,000 yuan
+    order = [label for _, _, label in amount_bands()]
+    assert [f.value for f in got] == sorted((f.value for f in got), key=order.index)  # in band order
+    narrow = loaded.search(SearchQuery(text="低保", size=100))
+    assert {f.value: f.count for f in narrow.facets[AMOUNT_FACET]} == bands(h.case for h in narrow.hits)
+
+
 def test_facets_follow_filters(loaded):
     res = loaded.search(SearchQuery(filters=Filters(region=["平安县"])))
     assert res.total == 5
