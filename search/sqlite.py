@@ -562,15 +562,18 @@ class SqliteStore(CaseStore):
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
         out: dict[str, list[FacetValue]] = {}
-        amounts = np.array([r[0] for r in con.execute("SELECT amount FROM temp.matched")], dtype=float)
+        bands = amount_bands()
+        in_band = ", ".join("sum(amount >= ? AND amount < ?)" for _ in bands)
+        band_counts = con.execute(f"SELECT {in_band} FROM temp.matched",
+                                  [min(x, 1e300) for lo, hi, _ in bands for x in (lo, hi)]).fetchone()
         for field in FACET_FIELDS:
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
             nz = np.nonzero(c)[0]
             ranked = sorted(((int(c[i]), names[fids[i]][1]) for i in nz), key=lambda t: (-t[0], t[1]))[:FACET_LIMIT]
             out[field] = [FacetValue(value=v, count=n) for n, v in ranked]
-        out[AMOUNT_FACET] = [FacetValue(value=label, count=int(((amounts >= lo) & (amounts < hi)).sum()))
-                             for lo, hi, label in amount_bands() if ((amounts >= lo) & (amounts < hi)).any()]
+        out[AMOUNT_FACET] = [FacetValue(value=label, count=int(n))
+                             for (_, _, label), n in zip(bands, band_counts) if n]
         return out
 
     @staticmethod
