@@ -13,7 +13,8 @@ from typing import Any
 
 from config.settings import Settings
 from extractors.errors import ConfigError
-from search.classes import classes_path, select_class
+from search.classes import classes_path, select_class, terms_cache_path
+from search.term_cache import term_cache
 from search.reports import FORMATS, format_for, write_report
 from search.store import CaseStore, Filters
 from search.summary import Summary, summarize
@@ -25,10 +26,12 @@ def make_summary(store: CaseStore, store_location: str, *, class_id: str = "", q
                  filters: Filters | None = None, threshold: float | None = None) -> Summary:
     """The summary of the class named by exactly one of class_id, query, category."""
     kw: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
-    cd, cases = select_class(store, saved_path=classes_path(store_location), class_id=class_id, query=query,
-                             category=category, filters=filters, **kw)
-    log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
-    return summarize(store, cd, cases)
+    saved = classes_path(store_location)
+    with term_cache(terms_cache_path(saved)):
+        cd, cases = select_class(store, saved_path=saved, class_id=class_id, query=query,
+                                 category=category, filters=filters, **kw)
+        log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
+        return summarize(store, cd, cases)
 
 
 def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: str | None = None,

@@ -36,6 +36,7 @@ from extractors.errors import ConfigError, LeianError
 from extractors.model import Case
 from search.incidents import Incident, incidents
 from search.store import CaseStore, DuplicateGroup, Filters, SearchQuery
+from search.term_cache import term_cache, warm
 from search.vectors import TermMatrix, case_terms, distinctive_terms
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,7 @@ def find_clusters(cases: Sequence[Case], groups: Sequence[DuplicateGroup], *, th
     if not incs:
         return []
     dlabels = domain_labels(cases)
+    warm([i.case for i in incs])  # the terms of every incident, from the cache or in one batch
     terms = [case_terms(i.case) for i in incs]
     tm = TermMatrix(terms)
     by_cat: dict[str, list[int]] = {}
@@ -444,11 +446,22 @@ class ClassListing(BaseModel):
     clusters: list[ClassDef]
 
 
+def terms_cache_path(saved_path: Path) -> Path:
+    """The term cache (search.term_cache) beside the saved classes."""
+    return Path(saved_path).with_name("terms.db")
+
+
 def list_classes(store: CaseStore, saved_path: Path, *, threshold: float = DEFAULT_THRESHOLD,
                  min_size: int = 2) -> ClassListing:
     """Saved classes (sized by running them), category classes and clusters of a store."""
+    with term_cache(terms_cache_path(saved_path)):
+        return _list_classes(store, saved_path, threshold=threshold, min_size=min_size)
+
+
+def _list_classes(store: CaseStore, saved_path: Path, *, threshold: float, min_size: int) -> ClassListing:
     all_cases = sorted(store.iter_cases(), key=lambda c: c.id)
     groups = store_groups(store)
+    warm([i.case for i in incidents(all_cases, groups)])  # every term needed below, in one batch
     saved = []
     for cd in load_saved(saved_path):
         cases = query_cases(store, cd.query, cd.filters)

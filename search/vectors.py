@@ -20,15 +20,37 @@ from extractors.model import Case
 from search.text import content_terms, simplify
 
 
-def case_terms(case: Case) -> list[str]:
-    """Content words of a case, without its people's names and its place names."""
+def term_inputs(case: Case) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """What a case's terms are computed from: its text, its people's names, its places."""
     names = tuple(sorted({simplify(p.name) for p in case.people if p.name}))
     places = tuple(sorted({simplify(r.normalized or r.name) for r in case.regions}))
-    return list(_terms(case.text, names, places))
+    return case.text, names, places
+
+
+def case_terms(case: Case) -> list[str]:
+    """Content words of a case, without its people's names and its place names (from the
+    term cache on disk when one is in use: search.term_cache)."""
+    from search.term_cache import active, key_of
+
+    item = term_inputs(case)
+    cache = active()
+    if cache is None:
+        return list(_terms(*item))
+    key = key_of(*item)
+    terms = cache.get(key)
+    if terms is None:
+        terms = compute_terms(*item)
+        cache.put_many({key: terms})
+    return list(terms)
 
 
 @lru_cache(maxsize=20000)
 def _terms(text: str, names: tuple[str, ...], places: tuple[str, ...]) -> tuple[str, ...]:
+    return compute_terms(text, names, places)
+
+
+def compute_terms(text: str, names: tuple[str, ...], places: tuple[str, ...]) -> tuple[str, ...]:
+    """Content terms of a text without the given names and places (jieba: the slow part)."""
     out = []
     for t in content_terms(text):
         if "某" in t or t in names or t in places:
