@@ -229,9 +229,11 @@ def find_clusters(cases: Sequence[Case], groups: Sequence[DuplicateGroup], *, th
         rows = by_cat[cat]
         if len(rows) < min_size:
             continue
-        labels = _cluster_labels(tm, rows, threshold)
-        for lab in sorted(set(labels.tolist())):
-            idx = [rows[i] for i in range(len(rows)) if labels[i] == lab]
+        members: dict[int, list[int]] = {}  # cluster label -> incident indices, in one pass
+        for i, lab in enumerate(_cluster_labels(tm, rows, threshold).tolist()):
+            members.setdefault(lab, []).append(rows[i])
+        for lab in sorted(members):
+            idx = members[lab]
             if len(idx) >= min_size:
                 out.append(_cluster_def(cat, [incs[i] for i in idx], [terms[i] for i in idx], tm, idx, dlabels))
     out.sort(key=lambda c: (-c.incidents, c.id))

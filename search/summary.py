@@ -859,14 +859,17 @@ def write_configured_summary(store: CaseStore, entry: Mapping, output: Path | st
     `class`, `query`, `category`, optional `filters` and `format`) to `output`; the entry point
     of the `summaries` flow. The entry's name labels the file; the report is titled by its
     class. Returns the report file written."""
-    from search.classes import classes_path, select_class
+    from search.classes import classes_path, select_class, terms_cache_path
     from search.reports import format_for, write_report
     from search.store import Filters
+    from search.term_cache import term_cache
 
     output = Path(output)
     location = str(getattr(store, "path", "") or getattr(store, "location", "") or "./leian-data/leian.db")
-    cd, cases = select_class(store, saved_path=classes_path(location), class_id=str(entry.get("class") or ""),
-                             query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
-                             filters=Filters.model_validate(entry.get("filters") or {}))
-    summary = summarize(store, cd, cases)
+    saved = classes_path(location)
+    with term_cache(terms_cache_path(saved)):
+        cd, cases = select_class(store, saved_path=saved, class_id=str(entry.get("class") or ""),
+                                 query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
+                                 filters=Filters.model_validate(entry.get("filters") or {}))
+        summary = summarize(store, cd, cases)
     return write_report(summary, output, format_for(output, entry.get("format")))[0]
