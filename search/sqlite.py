@@ -554,18 +554,19 @@ class SqliteStore(CaseStore):
 
     def _facets(self, con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
         """Counts per value of every facet field over the matched cases, most frequent first:
-        the matched cases' packed value ids, counted with one numpy bincount."""
-        blobs = [r[0] for r in con.execute(
-            "SELECT p.ids FROM temp.matched m JOIN case_facets p ON p.case_rowid = m.rid")]
+        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
+        from the sums read in the same pass."""
+        rows = con.execute("SELECT p.ids, m.amount FROM temp.matched m"
+                           " LEFT JOIN case_facets p ON p.case_rowid = m.rid").fetchall()
+        blobs = [r[0] for r in rows if r[0] is not None]
+        amounts = np.fromiter((r[1] for r in rows), dtype=float, count=len(rows))
         ids = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.zeros(0, dtype="<u4")
         top = int(ids.max()) if len(ids) else 0
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
         out: dict[str, list[FacetValue]] = {}
         bands = amount_bands()
-        in_band = ", ".join("sum(amount >= ? AND amount < ?)" for _ in bands)
-        band_counts = con.execute(f"SELECT {in_band} FROM temp.matched",
-                                  [min(x, 1e300) for lo, hi, _ in bands for x in (lo, hi)]).fetchone()
+        band_counts = [int(((amounts >= lo) & (amounts < hi)).sum()) for lo, hi, _ in bands]
         for field in FACET_FIELDS:
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
