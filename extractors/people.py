@@ -210,6 +210,7 @@ def _consistent_extension(text: str, name: str, lex: PeopleLexicon) -> str:
 
 
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,12}[)）]$")
+_POST_LEAD = re.compile(r"^(?:现任|时任|曾任|原任|系)(?=\S{2})")
 
 
 def _before_aside(text: str, i: int) -> int:
@@ -276,6 +277,7 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
 
     def add(i: int, n: int, position: str) -> None:
         name = text[i:i + n]
+        position = _POST_LEAD.sub("", position)  # 现任某县林业局副局长: the post is what follows
         if n < 2 or in_byline(i) or name in lex.not_names:
             return
         if name in found:

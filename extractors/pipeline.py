@@ -55,8 +55,11 @@ def _title(norm: Normalized) -> str:
 
 def _doc_meta(norm: Normalized) -> tuple[str, str]:
     """Issuing body and date, where the document states them near its top."""
-    paras = [p for p in norm.text[:1200].split("\n") if p.strip()]
-    head = "\n".join(paras[:3])
+    # The first three non-empty paragraphs, as a span of the text itself (so that match
+    # offsets are offsets into norm.text, blank lines or not).
+    ends = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", norm.text[:1200])]
+    head_end = ends[min(2, len(ends) - 1)] if ends else 0
+    head = norm.text[:head_end]
     issuer = ""
     m = _ISSUER.search(head)
     if m and norm.text.startswith("关于", m.start()):

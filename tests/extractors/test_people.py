@@ -24,7 +24,7 @@ def _people(text: str) -> list[tuple[str, str]]:
      [("何中波", "区环保局原党组书记、局长")]),
     ("由司法局机关党总支书记许炜带队赴景区游玩", [("许炜", "司法局机关党总支书记")]),
     ("文化馆工作人员张明私自驾驶公务用车", [("张明", "文化馆工作人员")]),
-    ("时任村支部书记冯正均和村主任吴定勇召开两委会", [("冯正均", "时任村支部书记"), ("吴定勇", "村主任")]),
+    ("时任村支部书记冯正均和村主任吴定勇召开两委会", [("冯正均", "村支部书记"), ("吴定勇", "村主任")]),
     ("该镇驻村第一书记欧阳明辉虚报冒领补贴", [("欧阳明辉", "该镇驻村第一书记")]),
 ])
 def test_name_after_post(text, want):
@@ -111,3 +111,7 @@ def test_transliterated_and_long_names():
 def test_a_name_is_not_lengthened_by_the_verb_that_follows_it():
     text = "县民政局局长张国华利用职务便利收受礼金。张国华利用审批权索要财物，张国华受到处分。"
     assert _people(text) == [("张国华", "县民政局局长")]
+
+
+def test_post_without_the_word_that_introduces_it():
+    assert _people("张某某，男，1975年6月出生，中共党员，现任某县林业局副局长。") == [("张某某", "某县林业局副局长")]

@@ -188,3 +188,9 @@ def test_cases_listed_one_per_table_row_in_a_ruled_pdf_table(tmp_path):
     doc = extract_file(path)
     assert "\t".join(header) in doc.text  # the wrapped cells come back whole, tab-separated
     assert _table_cases(doc) == TABLE_WANT
+
+
+def test_issuer_found_with_blank_lines_between_paragraphs():
+    text = ("县委组织部原副部长苏晓东被查\n\n本网讯 日前，经县委批准，县纪委监委对县委组织部原副部长苏晓东"
+            "严重违纪违法问题进行了立案审查调查。\n\n经查，苏晓东违规收受礼品礼金，非法收受他人财物共计86.5万元。")
+    assert extract_text(text).issuer == "县纪委监委"
