@@ -190,6 +190,8 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         for label in lex.labels[idx]:
             for name in _recipients(text, start, people):
+                if any(s.label == label and s.person == name for s in out):
+                    continue  # the same sanction said twice (the title of a decision, then its text)
                 out.append(Sanction(start=start, end=end, label=label, person=name, text=m.group()))
     return out
 

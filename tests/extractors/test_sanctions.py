@@ -189,3 +189,10 @@ def test_every_label_in_the_lexicon_is_canonical() -> None:
 def test_a_broken_lexicon_is_a_config_error(entry: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         _compile({"lexicon": [entry]})
+
+
+def test_a_sanction_said_twice_is_one():
+    text = "关于给予张某某党内警告处分的决定。经县纪委常委会会议研究，决定给予张某某党内警告处分。"
+    people = [Person(name="张某某", start=text.index("张某某"), end=text.index("张某某") + 3)]
+    got = [(s.label, s.person) for s in extract_sanctions(text, people)]
+    assert got == [("党内警告", "张某某")]
