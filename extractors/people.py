@@ -210,6 +210,10 @@ def _consistent_extension(text: str, name: str, lex: PeopleLexicon) -> str:
 
 
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,12}[)）]$")
+_CLAUSE_START = re.compile(
+    r"(?:^|(?<=[。；;，,：:\n]))[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d))?",
+    re.M)
+_SERVING = re.compile(r"(?:在|于)?(?:担任|任职|任)([^，,。；;（(\n]{2,40}?)(?:期间|时|任上|以来)")
 _POST_LEAD = re.compile(r"^(?:现任|时任|曾任|原任|系)(?=\S{2})")
 
 
@@ -377,6 +381,15 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
                 continue
             nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
             add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
+    # 9. a name opening a clause or an item with no post before it (一、周小平违规… / 经查，周小平在…):
+    #    a clear surname, a follower word after it, and mentioned at least twice
+    for m in _CLAUSE_START.finditer(text):
+        i = m.end()
+        if i >= len(text) or not _is_han(text[i]):
+            continue
+        n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
+        if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2:
+            add(i, n, "")
     # 8. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
     #    ends where every mention agrees, or at a follower word
     for m in lex.post_re.finditer(text):
@@ -385,6 +398,15 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
             n = _dotted_length(text, m.end(), d, lex)
             if n:
                 add(m.end(), n, _position_before(text, m.end(), lex, boundaries))
+    # A post said as the time of the misconduct: 周小平在担任县财政局局长期间
+    for person in found.values():
+        if person.position:
+            continue
+        for occ in re.finditer(re.escape(person.name), text):
+            m = _SERVING.match(text, occ.end())
+            if m and lex.post_end_re.search(m.group(1)):
+                person.position = m.group(1)
+                break
     # Names longer than surname + two (Tibetan 次仁多吉, 扎西顿珠): a name whose every mention
     # goes on with the same characters is longer than it looked.
     for name in list(order):

@@ -115,3 +115,11 @@ def test_a_name_is_not_lengthened_by_the_verb_that_follows_it():
 
 def test_post_without_the_word_that_introduces_it():
     assert _people("张某某，男，1975年6月出生，中共党员，现任某县林业局副局长。") == [("张某某", "某县林业局副局长")]
+
+
+def test_name_opening_an_item_without_a_post():
+    text = "一、周小平违规收受礼金问题。经查，周小平在担任县财政局局长期间，收受礼金3万元。周小平受到党内警告处分。"
+    assert _people(text) == [("周小平", "县财政局局长")]
+    # mentioned once, or not a name: nothing
+    assert _people("一、周小平违规收受礼金问题。") == []
+    assert _people("经查，该局在项目管理中存在问题。同时，该局还违规发放补贴。") == []
