@@ -180,7 +180,7 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     """
     lex = _lexicon()
     people = _placed(text, people)
-    out: list[Sanction] = []
+    hits: list[tuple[int, int, list[str], str]] = []
     prev_end = -1
     for m in lex.regex.finditer(text):
         start, end = m.span()
@@ -188,11 +188,52 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
             continue
         prev_end = end
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
-        for label in lex.labels[idx]:
-            for name in _recipients(text, start, people):
+        hits.append((start, end, lex.labels[idx], m.group()))
+    respective = _respectively(text, [h[0] for h in hits], people)
+    out: list[Sanction] = []
+    for k, (start, end, labels, said) in enumerate(hits):
+        names = respective.get(k) or _recipients(text, start, people)
+        for label in labels:
+            for name in names:
                 if any(s.label == label and s.person == name for s in out):
                     continue  # the same sanction said twice (the title of a decision, then its text)
-                out.append(Sanction(start=start, end=end, label=label, person=name, text=m.group()))
+                out.append(Sanction(start=start, end=end, label=label, person=name, text=said))
+    return out
+
+
+def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[int, list[str]]:
+    """Recipients of sanctions given "respectively" (分别), by hit index: 王某、李某分别受到X、Y处分
+    pairs names and sanctions in order; 分别给予王某X处分、李某Y处分 gives each sanction to the
+    name right before it. Also 其余3人受到…: others, not the people named before."""
+    out: dict[int, list[str]] = {}
+    for k, start in enumerate(starts):
+        c_lo, _ = _bounds(text, start, start, _CLAUSE_END)
+        if re.search(r"(?:其余|其他|另有|另外)\s*[0-9一二三四五六七八九十两]*\s*(?:人|名)", text[c_lo:start]):
+            out[k] = [""]  # 其余3人受到批评教育: people not named
+    for fb in re.finditer("分别", text):
+        s_lo, s_hi = _bounds(text, fb.start(), fb.end(), _SENTENCE_END)
+        c_lo, c_hi = _bounds(text, fb.start(), fb.end(), _CLAUSE_END)
+        after = [k for k, st in enumerate(starts) if fb.end() <= st < s_hi]
+        if not after:
+            continue
+        named_after = [p for p in people if fb.end() <= p.start and p.end <= starts[after[-1]]]
+        if named_after and all(p.end <= starts[after[0]] for p in named_after):
+            names = _unique(p.name for p in named_after)  # 分别给予王某和李某X处分和Y处分
+            if len(names) == len(after):
+                for k, name in zip(after, names):
+                    out[k] = [name]
+            continue
+        if named_after:  # 分别给予王某X处分、李某Y处分
+            for k in after:
+                before = [p for p in named_after if p.end <= starts[k]]
+                if before:
+                    out[k] = [before[-1].name]
+            continue
+        before = _unique(p.name for p in people if c_lo <= p.start and p.end <= fb.start())
+        in_clause = [k for k in after if starts[k] < c_hi or not out]
+        if len(before) >= 2 and len(in_clause) == len(before):  # 王某、李某分别受到X、Y处分
+            for k, name in zip(in_clause, before):
+                out[k] = [name]
     return out
 
 

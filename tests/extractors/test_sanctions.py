@@ -134,8 +134,8 @@ def test_fenbie_geiyu_list_with_titles() -> None:
             "参加旅游的区农办会计熊齐莲受到行政警告处分。")
     found = extract_sanctions(text, people_in(text, ["韦世品", "张绪荣", "熊齐莲"]))
     pairs = {(s.label, s.person) for s in found}
-    assert pairs == {("党内警告", "韦世品"), ("党内警告", "张绪荣"), ("政务记过", "韦世品"),
-                     ("政务记过", "张绪荣"), ("政务警告", "熊齐莲")}
+    # 分别: the first named gets the first sanction, the second the second
+    assert pairs == {("党内警告", "韦世品"), ("政务记过", "张绪荣"), ("政务警告", "熊齐莲")}
 
 
 def test_joined_names_with_the_second_ones_post() -> None:
@@ -196,3 +196,15 @@ def test_a_sanction_said_twice_is_one():
     people = [Person(name="张某某", start=text.index("张某某"), end=text.index("张某某") + 3)]
     got = [(s.label, s.person) for s in extract_sanctions(text, people)]
     assert got == [("党内警告", "张某某")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("王大伟、李小刚擅自决定举债建设办公楼。分别给予王大伟党内严重警告处分、李小刚政务记大过处分。",
+     {("党内严重警告", "王大伟"), ("政务记大过", "李小刚")}),
+    ("钟某、万某某分别受到党内严重警告、党内警告处分，其余3人受到批评教育。",
+     {("党内严重警告", "钟某"), ("党内警告", "万某某"), ("批评教育", "")}),
+    ("钟某、万某某分别受到党内警告处分。", {("党内警告", "钟某"), ("党内警告", "万某某")}),
+])
+def test_respectively_pairs_names_and_sanctions(text, want):
+    names = [n for n in ("王大伟", "李小刚", "钟某", "万某某") if n in text]
+    assert {(s.label, s.person) for s in extract_sanctions(text, people_in(text, names))} == want
