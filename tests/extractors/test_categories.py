@@ -107,6 +107,11 @@ def test_drunk_driving_is_other_not_banquets():
     assert "banquets" in _codes("工作日午间在农家乐饮酒。")
 
 
+def test_occupied_cars_and_travel_reimbursed_as_business():
+    assert _codes("吴某长期占用一辆公务用车用于上下班及处理个人事务。") == {"official_cars"}
+    assert "junkets" in _codes("将个人外出旅游产生的住宿费、交通费等共计2.7万元，以出差名义在单位报销。")
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 
