@@ -112,6 +112,10 @@ def test_occupied_cars_and_travel_reimbursed_as_business():
     assert "junkets" in _codes("将个人外出旅游产生的住宿费、交通费等共计2.7万元，以出差名义在单位报销。")
 
 
+def test_money_recovered_after_the_fact_is_not_staff_allowances():
+    assert "allowances" not in _codes("廖某违规为其弟弟办理农机购置补贴手续。违规发放的补贴资金已追回。")
+
+
 def test_kickbacks_are_bribery():
     assert "bribery" in _codes("利用药品采购职务便利，收受医药代表回扣共计15.8万元。")
 
@@ -126,6 +130,9 @@ def test_personnel_favours_are_election_personnel():
     ("林晓峰对本单位医保基金监管工作疏于管理，导致下属单位工作人员骗取医保基金问题长期未被发现。", {"dereliction"}),
     ("王某对下属违规发放津贴补贴问题失察，负有领导责任。", {"dereliction"}),
     ("该局局长履职不力，致使所属中心挪用专项资金问题未能及时纠正。", {"dereliction"}),
+    ("丁某某把关不严，导致6名已死亡人员的亲属冒领养老保险金21.3万元未被及时发现。被冒领的养老保险金已全部追回。",
+     {"dereliction"}),
+    ("失职失责导致养老保险基金被骗取问题。", {"dereliction"}),
     # the subject's own act with a consequence stays what it is
     ("张某为其出具证明材料，致使何某违规领取临时救助金2100元。", {"false_claims"}),
     ("李某虚报冒领低保金3万元，导致群众不满。", {"false_claims"}),
