@@ -463,7 +463,8 @@ def list_classes(store: CaseStore, saved_path: Path, *, threshold: float = DEFAU
 def _list_classes(store: CaseStore, saved_path: Path, *, threshold: float, min_size: int) -> ClassListing:
     all_cases = sorted(store.iter_cases(), key=lambda c: c.id)
     groups = store_groups(store)
-    warm([i.case for i in incidents(all_cases, groups)])  # every term needed below, in one batch
+    # every term needed below, in one batch; terms of texts no longer in the store are dropped
+    warm([i.case for i in incidents(all_cases, groups)], prune=True)
     saved = []
     for cd in load_saved(saved_path):
         cases = query_cases(store, cd.query, cd.filters)

@@ -115,6 +115,23 @@ class TermCache:
             raise
         self.pending.clear()
 
+    def prune(self, keep: set[str]) -> int:
+        """Forget every entry but `keep` (the terms of cases that no longer exist, or whose text
+        changed); how many were dropped."""
+        self.flush()
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+            self.con.execute("DELETE FROM temp.keep")
+            self.con.executemany("INSERT OR IGNORE INTO temp.keep(key) VALUES (?)", [(k,) for k in keep])
+            dropped = self.con.execute("DELETE FROM terms WHERE key NOT IN (SELECT key FROM temp.keep)").rowcount
+            self.con.execute("COMMIT")
+        except sqlite3.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        self.memory = {k: v for k, v in self.memory.items() if k in keep}
+        return dropped
+
     def close(self) -> None:
         try:
             self.flush()
@@ -146,8 +163,10 @@ def _compute(item: tuple[str, tuple[str, ...], tuple[str, ...]]) -> tuple[str, .
     return compute_terms(*item)
 
 
-def warm(cases: Sequence[Case]) -> int:
-    """Compute and store the terms of the cases the active cache lacks; how many it computed."""
+def warm(cases: Sequence[Case], *, prune: bool = False) -> int:
+    """Compute and store the terms of the cases the active cache lacks; how many it computed.
+    With prune=True (the cases are all a store's), entries of other texts are dropped, so the
+    cache does not outgrow the store."""
     from search.vectors import term_inputs
 
     cache = active()
@@ -158,6 +177,10 @@ def warm(cases: Sequence[Case]) -> int:
         item = term_inputs(case)
         inputs[key_of(*item)] = item
     cache.load(list(inputs))
+    if prune:
+        dropped = cache.prune(set(inputs))
+        if dropped:
+            log.info("term cache %s: %d entries of texts no longer in the store dropped", cache.path, dropped)
     missing = {k: v for k, v in inputs.items() if k not in cache.memory}
     if not missing:
         return 0

@@ -73,3 +73,14 @@ def test_a_damaged_cache_is_set_aside(store, tmp_path, caplog):
     assert any("damaged" in r.getMessage() for r in caplog.records)
     assert _rows(terms_cache_path(saved)) >= 8
     assert terms_cache_path(saved).with_name("terms.db.damaged").exists()
+
+
+def test_terms_of_deleted_cases_are_dropped_by_the_next_listing(store, tmp_path):
+    saved = tmp_path / "classes.json"
+    list_classes(store, saved, threshold=0.2)
+    before = _rows(terms_cache_path(saved))
+    removed = store.delete_document(documents()[0].path)
+    assert removed >= 1
+    listing = list_classes(store, saved, threshold=0.2)
+    after = _rows(terms_cache_path(saved))
+    assert after < before and after == listing.incidents
