@@ -167,14 +167,15 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]+)+")
+_DOTS = "·•・‧"  # the middle dots of transliterated names
+_DOTTED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{_DOTS}][\u4e00-\u9fff]+)+")
 
 
 def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> int:
     """Length of a dotted name at i: its last part is cut where all its mentions stop agreeing,
     or before the first follower word."""
     head = d.group(0)
-    cut = max(head.rfind(c) for c in "·•・‧") + 1  # the last part starts here
+    cut = max(head.rfind(c) for c in _DOTS) + 1  # the last part starts here
     stem = head[:cut]
     tails = [text[m.end():m.end() + 12] for m in re.finditer(re.escape(stem), text)]
     tail = head[cut:]
@@ -193,7 +194,7 @@ def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> i
 def _consistent_extension(text: str, name: str, lex: PeopleLexicon) -> str:
     """`name` with the Han characters that follow it at every one of its (two or more)
     mentions, when those are not a follower word; at most six characters in all."""
-    if "某" in name or "·" in name:
+    if "某" in name or any(c in name for c in _DOTS):
         return name
     while len(name) < 6:
         ends = [m.end() for m in re.finditer(re.escape(name), text)]
@@ -373,15 +374,15 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
         cells = list(re.finditer(r"[^\t]+", row.group(0)))
         for k, cell in enumerate(cells):
             value = cell.group(0).strip()
-            i = row.start() + cell.start() + cell.group(0).index(value[:1]) if value else -1
             if not value or len(value) > 5:
                 continue
+            i = row.start() + cell.start() + cell.group(0).index(value)
             n = _name_at(text, i, lex, strict=True, boundaries=frozenset())
             if n != len(value):
                 continue
             nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
             add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
-    # 9. a name opening a clause or an item with no post before it (一、周小平违规… / 经查，周小平在…):
+    # 8. a name opening a clause or an item with no post before it (一、周小平违规… / 经查，周小平在…):
     #    a clear surname, a follower word after it, and mentioned at least twice
     for m in _CLAUSE_START.finditer(text):
         i = m.end()
@@ -390,7 +391,7 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
         if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2:
             add(i, n, "")
-    # 8. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
+    # 9. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
     #    ends where every mention agrees, or at a follower word
     for m in lex.post_re.finditer(text):
         d = _DOTTED.match(text, m.end())

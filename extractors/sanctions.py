@@ -211,7 +211,7 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
         if re.search(r"(?:其余|其他|另有|另外)\s*[0-9一二三四五六七八九十两]*\s*(?:人|名)", text[c_lo:start]):
             out[k] = [""]  # 其余3人受到批评教育: people not named
     for fb in re.finditer("分别", text):
-        s_lo, s_hi = _bounds(text, fb.start(), fb.end(), _SENTENCE_END)
+        _, s_hi = _bounds(text, fb.start(), fb.end(), _SENTENCE_END)
         c_lo, c_hi = _bounds(text, fb.start(), fb.end(), _CLAUSE_END)
         after = [k for k, st in enumerate(starts) if fb.end() <= st < s_hi]
         if not after:
@@ -230,7 +230,7 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
                     out[k] = [before[-1].name]
             continue
         before = _unique(p.name for p in people if c_lo <= p.start and p.end <= fb.start())
-        in_clause = [k for k in after if starts[k] < c_hi or not out]
+        in_clause = [k for k in after if starts[k] < c_hi]
         if len(before) >= 2 and len(in_clause) == len(before):  # 王某、李某分别受到X、Y处分
             for k, name in zip(in_clause, before):
                 out[k] = [name]

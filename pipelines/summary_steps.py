@@ -6,32 +6,21 @@ search.summary.write_configured_summary — one computation for both.
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
-from typing import Any
 
 from config.settings import Settings
 from extractors.errors import ConfigError
-from search.classes import classes_path, select_class, terms_cache_path
-from search.term_cache import term_cache
 from search.reports import FORMATS, format_for, write_report
 from search.store import CaseStore, Filters
-from search.summary import Summary, summarize
-
-log = logging.getLogger(__name__)
+from search.summary import Summary, summary_of_class
 
 
 def make_summary(store: CaseStore, store_location: str, *, class_id: str = "", query: str = "", category: str = "",
                  filters: Filters | None = None, threshold: float | None = None) -> Summary:
     """The summary of the class named by exactly one of class_id, query, category."""
-    kw: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
-    saved = classes_path(store_location)
-    with term_cache(terms_cache_path(saved)):
-        cd, cases = select_class(store, saved_path=saved, class_id=class_id, query=query,
-                                 category=category, filters=filters, **kw)
-        log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
-        return summarize(store, cd, cases)
+    return summary_of_class(store, store_location, class_id=class_id, query=query, category=category,
+                            filters=filters, threshold=threshold)
 
 
 def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: str | None = None,

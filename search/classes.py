@@ -464,7 +464,8 @@ def _list_classes(store: CaseStore, saved_path: Path, *, threshold: float, min_s
     all_cases = sorted(store.iter_cases(), key=lambda c: c.id)
     groups = store_groups(store)
     # every term needed below, in one batch; terms of texts no longer in the store are dropped
-    warm([i.case for i in incidents(all_cases, groups)], prune=True)
+    incs = incidents(all_cases, groups)
+    warm([i.case for i in incs], prune=True)
     saved = []
     for cd in load_saved(saved_path):
         cases = query_cases(store, cd.query, cd.filters)
@@ -473,7 +474,7 @@ def _list_classes(store: CaseStore, saved_path: Path, *, threshold: float, min_s
         saved.append(cd)
     return ClassListing(
         cases=len(all_cases),
-        incidents=len(incidents(all_cases, groups)),
+        incidents=len(incs),
         saved=saved,
         categories=category_classes(all_cases, groups, min_incidents=min_size),
         clusters=find_clusters(all_cases, groups, threshold=threshold, min_size=min_size),

@@ -32,7 +32,7 @@ from extractors.model import Case, Document
 from search.classes import ClassDef, category_label, domain_labels
 from search.incidents import Incident, incidents
 from search.posts import posts_of, unit_of
-from search.store import CaseStore, DuplicateGroup
+from search.store import CaseStore, DuplicateGroup, Filters
 from search.text import clauses, sentences, simplify
 from search.vectors import TermMatrix, case_terms, distinctive_terms
 
@@ -854,22 +854,32 @@ def summarize(store: CaseStore, class_def: ClassDef, cases: Sequence[Case], *, g
     return build_summary(cases, groups, documents, class_def, generated_at=generated_at)
 
 
+def summary_of_class(store: CaseStore, store_location: str, *, class_id: str = "", query: str = "",
+                     category: str = "", filters: Filters | None = None, threshold: float | None = None) -> Summary:
+    """The summary of the class named by exactly one of class_id, query, category (content
+    terms from the term cache beside the saved classes)."""
+    from search.classes import classes_path, select_class, terms_cache_path
+    from search.term_cache import term_cache
+
+    kw = {} if threshold is None else {"threshold": threshold}
+    saved = classes_path(store_location)
+    with term_cache(terms_cache_path(saved)):
+        cd, cases = select_class(store, saved_path=saved, class_id=class_id, query=query, category=category,
+                                 filters=filters, **kw)
+        log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
+        return summarize(store, cd, cases)
+
+
 def write_configured_summary(store: CaseStore, entry: Mapping, output: Path | str) -> Path:
     """Write the summary one configured entry asks for (settings.summaries: a name and one of
     `class`, `query`, `category`, optional `filters` and `format`) to `output`; the entry point
     of the `summaries` flow. The entry's name labels the file; the report is titled by its
     class. Returns the report file written."""
-    from search.classes import classes_path, select_class, terms_cache_path
     from search.reports import format_for, write_report
-    from search.store import Filters
-    from search.term_cache import term_cache
 
     output = Path(output)
     location = str(getattr(store, "path", "") or getattr(store, "location", "") or "./leian-data/leian.db")
-    saved = classes_path(location)
-    with term_cache(terms_cache_path(saved)):
-        cd, cases = select_class(store, saved_path=saved, class_id=str(entry.get("class") or ""),
-                                 query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
-                                 filters=Filters.model_validate(entry.get("filters") or {}))
-        summary = summarize(store, cd, cases)
+    summary = summary_of_class(store, location, class_id=str(entry.get("class") or ""),
+                               query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
+                               filters=Filters.model_validate(entry.get("filters") or {}))
     return write_report(summary, output, format_for(output, entry.get("format")))[0]

@@ -66,6 +66,7 @@ class TermCache:
             self.con = self._open()
         self.memory: dict[str, tuple[str, ...]] = {}
         self.pending: dict[str, tuple[str, ...]] = {}  # computed, not yet written
+        self.keys: dict[str, str] = {}  # case id -> key (a case id stands for one text)
 
     def _open(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
@@ -76,6 +77,15 @@ class TermCache:
             con.close()
             raise
         return con
+
+    def key_for(self, case: Case) -> str:
+        """The cache key of a case's terms (hashed once per case)."""
+        key = self.keys.get(case.id)
+        if key is None:
+            from search.vectors import term_inputs
+
+            key = self.keys[case.id] = key_of(*term_inputs(case))
+        return key
 
     def get(self, key: str) -> tuple[str, ...] | None:
         if key in self.memory:
@@ -172,20 +182,16 @@ def warm(cases: Sequence[Case], *, prune: bool = False) -> int:
     cache = active()
     if cache is None:
         return 0
-    inputs = {}
-    for case in cases:
-        item = term_inputs(case)
-        inputs[key_of(*item)] = item
-    cache.load(list(inputs))
+    by_key = {cache.key_for(case): case for case in cases}
+    cache.load(list(by_key))
     if prune:
-        dropped = cache.prune(set(inputs))
+        dropped = cache.prune(set(by_key))
         if dropped:
             log.info("term cache %s: %d entries of texts no longer in the store dropped", cache.path, dropped)
-    missing = {k: v for k, v in inputs.items() if k not in cache.memory}
-    if not missing:
+    items = [(k, term_inputs(c)) for k, c in by_key.items() if k not in cache.memory]
+    if not items:
         return 0
     workers = min(os.cpu_count() or 1, 4)
-    items = list(missing.items())
     if len(items) >= PARALLEL_FROM and workers > 1:
         log.info("segmenting %d cases for the term cache in %d processes", len(items), workers)
         with ProcessPoolExecutor(workers) as pool:

@@ -30,16 +30,15 @@ def term_inputs(case: Case) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 def case_terms(case: Case) -> list[str]:
     """Content words of a case, without its people's names and its place names (from the
     term cache on disk when one is in use: search.term_cache)."""
-    from search.term_cache import active, key_of
+    from search.term_cache import active
 
-    item = term_inputs(case)
     cache = active()
     if cache is None:
-        return list(_terms(*item))
-    key = key_of(*item)
+        return list(_terms(*term_inputs(case)))
+    key = cache.key_for(case)
     terms = cache.get(key)
     if terms is None:
-        terms = compute_terms(*item)
+        terms = compute_terms(*term_inputs(case))
         cache.put_many({key: terms})
     return list(terms)
 

@@ -74,33 +74,31 @@ def test_logo_h1_in_page_header_is_not_the_title(tmp_path):
     assert result.text == "一、张某违规收受礼金问题。张某收受礼金1万元，受到党内警告处分。"
 
 
+def _page(path, body: str, head: str = ""):
+    """A UTF-8 page with this body (and extra head elements)."""
+    path.write_text(f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    return path
+
+
 def test_publication_date_and_source_from_the_info_line_or_meta(tmp_path):
-    info = tmp_path / "info.html"
-    info.write_text(
-        "<html><head><meta charset='utf-8'></head><body><div class='top'>首页</div>"
-        "<h1>市纪委监委通报2起问题</h1><div class='info'>发布时间：2024-02-06 10:30　来源：市纪委监委　【打印】</div>"
-        "<div class='TRS_Editor'><p>1.曹某违规收受礼品问题。2023年中秋节期间，曹某收受礼品价值4200元。</p></div>"
-        "</body></html>", encoding="utf-8")
-    result = read_file(info)
+    result = read_file(_page(
+        tmp_path / "info.html",
+        "<div class='top'>首页</div><h1>市纪委监委通报2起问题</h1>"
+        "<div class='info'>发布时间：2024-02-06 10:30　来源：市纪委监委　【打印】</div>"
+        "<div class='TRS_Editor'><p>1.曹某违规收受礼品问题。2023年中秋节期间，曹某收受礼品价值4200元。</p></div>"))
     assert (result.date, result.source) == ("2024-02-06", "市纪委监委")
     assert "发布时间" not in result.text  # the info line stays out of the article text
-    meta = tmp_path / "meta.html"
-    meta.write_text(
-        "<html><head><meta charset='utf-8'><meta name='PubDate' content='2023/11/2 09:15'></head><body>"
-        "<p>2019年3月，张某违规收受礼金1万元。张某受到党内警告处分。</p></body></html>", encoding="utf-8")
-    result = read_file(meta)
+    result = read_file(_page(tmp_path / "meta.html", "<p>2019年3月，张某违规收受礼金1万元。张某受到党内警告处分。</p>",
+                             head="<meta name='PubDate' content='2023/11/2 09:15'>"))
     assert result.date == "2023-11-02" and result.source == ""  # 2019年3月 is the incident's, not the page's
 
 
 def test_page_date_and_source_reach_the_document(tmp_path):
     from extractors.pipeline import extract_file
 
-    page = tmp_path / "page.html"
-    page.write_text(
-        "<html><head><meta charset='utf-8'></head><body><h1>通报</h1>"
-        "<div class='info'>发布日期：2024年2月6日 来源：某某县纪委监委</div>"
+    doc = extract_file(_page(
+        tmp_path / "page.html",
+        "<h1>通报</h1><div class='info'>发布日期：2024年2月6日 来源：某某县纪委监委</div>"
         "<div><p>一、县财政局干部曹某违规收受礼品问题。曹某收受礼品价值4200元，受到党内警告处分。</p>"
-        "<p>二、县交通局干部潘某违规公款吃喝问题。潘某支出公款1.06万元，受到政务记过处分。</p></div>"
-        "</body></html>", encoding="utf-8")
-    doc = extract_file(page)
+        "<p>二、县交通局干部潘某违规公款吃喝问题。潘某支出公款1.06万元，受到政务记过处分。</p></div>"))
     assert (doc.date, doc.issuer) == ("2024-02-06", "某某县纪委监委")
