@@ -141,6 +141,16 @@ def supported_extensions() -> frozenset[str]:
     return frozenset(exts)
 
 
+def _real_path(p: Path) -> Path:
+    """The file a path names: symlinks followed; a broken link or a link loop is kept as the
+    link's own absolute path, so it is recorded (and fails to read) under the name it has."""
+    try:
+        f = p.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, loop (RuntimeError before Python 3.13)
+        return p.absolute()
+    return f
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
     """Every file under the given files and folders (recursive, sorted), as (path, named):
     `named` is True for a file given by name. Hidden files and folders are left out of walks."""
@@ -153,12 +163,12 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
                 for name in sorted(files):
                     if name.startswith((".", "~$")) or name in _IGNORED_NAMES:
                         continue
-                    f = (Path(root) / name).resolve()
+                    f = _real_path(Path(root) / name)
                     if f not in seen:
                         seen.add(f)
                         yield f, False
         else:
-            f = p.resolve() if p.exists() else p.absolute()
+            f = _real_path(p)
             if f not in seen:
                 seen.add(f)
                 yield f, True

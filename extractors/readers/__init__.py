@@ -81,6 +81,8 @@ def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
     p = Path(path)
     limits = limits or ReadLimits()
     if not p.exists():
+        if p.is_symlink():
+            raise ReadError(p, "broken symbolic link (its target is missing, or links loop)")
         raise ReadError(p, "no such file")
     if p.is_dir():
         raise ReadError(p, "is a directory, not a file")

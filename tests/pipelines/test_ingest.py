@@ -249,3 +249,19 @@ def test_report_exit_code_only_counts_failures():
     assert r.exit_code == 0 and r.cases == 2
     r.results.append(FileResult("d", "failed", error="empty file"))
     assert r.exit_code == 1 and r.as_dict()["failures"] == [{"path": "d", "error": "empty file"}]
+
+
+def test_symlink_loop_and_dangling_link_are_recorded_and_the_rest_ingested(tmp_path, db):
+    folder = tmp_path / "in"
+    write_corpus(folder, 2)
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with SqliteStore(db) as st:
+        report = run_ingest([folder], st)
+        ledger = {Path(e.path).name: e for e in st.ledger_entries()}
+        assert st.count_documents() == 2
+    assert report.count("new") == 2 and report.count("failed") == 3 and report.exit_code == 1
+    for name in ("loop-a.txt", "loop-b.txt", "dangling.txt"):  # under the link's own name
+        assert ledger[name].status == "failed" and "broken symbolic link" in ledger[name].error
+    assert "gone.txt" not in ledger
