@@ -75,6 +75,15 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\s()（）\"“”「」]+))"
 )
 _OPS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "&&": "AND", "||": "OR", "|": "OR"}
+_GROUP_OPENERS = ('(', '（', '"', '“', '「')
+# Bounds on what one query may hold, the same for every backend: a query is typed by a person,
+# and beyond these it is a mistake or an attack (deep nesting would exhaust the parser's stack,
+# huge term lists a search node's clause limit).
+MAX_QUERY_CHARS = 1000
+MAX_WORD_CHARS = 100
+MAX_TERMS = 64
+MAX_DEPTH = 16
+_SEARCHABLE = re.compile(r"\w")  # a letter, digit or CJK character
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
@@ -101,6 +110,8 @@ def _lex(text: str) -> list[tuple[str, str]]:
             word = m.group("word")
             if word in _OPS:
                 out.append((_OPS[word], word))
+            elif word == "-" and text[pos:pos + 1] in _GROUP_OPENERS:
+                out.append(("NOT", "-"))  # -(低保 OR 特困), -"虚报冒领"
             elif word.startswith("-") and len(word) > 1:
                 out.append(("NOT", "-"))
                 out.append(("WORD", word[1:]))
@@ -114,6 +125,7 @@ class _Parser:
         self.toks = tokens
         self.i = 0
         self.source = source
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.toks[self.i][0] if self.i < len(self.toks) else None
@@ -152,13 +164,26 @@ class _Parser:
             return None
         return kept[0] if len(kept) == 1 else And(tuple(kept))
 
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QuerySyntaxError(f"query nests parentheses or NOTs more than {MAX_DEPTH} deep")
+
     def unary(self) -> Node | None:
         if self.peek() == "NOT":
             self.take()
             if self.peek() is None:
                 raise QuerySyntaxError(f"query {self.source!r}: NOT at the end needs a word after it")
+            negations = 1
+            while self.peek() == "NOT":  # NOT NOT x is x: one meaning on every backend
+                self.take()
+                negations += 1
+            self.deeper()
             inner = self.unary()
-            return Not(inner) if inner is not None else None
+            self.depth -= 1
+            if inner is None:
+                return None
+            return Not(inner) if negations % 2 else inner
         return self.atom()
 
     def atom(self) -> Node | None:
@@ -167,7 +192,9 @@ class _Parser:
             raise QuerySyntaxError(f"query {self.source!r}: an operator at the end needs a word after it")
         if kind == "(":
             self.take()
+            self.deeper()
             node = self.or_expr()
+            self.depth -= 1
             if self.peek() != ")":
                 raise QuerySyntaxError(f"query {self.source!r}: a parenthesis is not closed")
             self.take()
@@ -178,14 +205,32 @@ class _Parser:
             raise QuerySyntaxError(f"query {self.source!r}: {self.toks[self.i][1]} needs a word on each side")
         _, value = self.take()
         value = value.strip()
-        if not value:
-            return None
+        if not _SEARCHABLE.search(value):
+            return None  # punctuation only: nothing to look for
+        if len(value) > MAX_WORD_CHARS:
+            raise QuerySyntaxError(f"a word or phrase of {len(value)} characters is too long "
+                                   f"(at most {MAX_WORD_CHARS})")
         return Phrase(value) if kind == "PHRASE" else Term(value)
 
 
 def parse(text: str) -> Node | None:
-    """Parse analyst query syntax into a tree (None for an empty query)."""
-    return _Parser(_lex(text or ""), text).parse()
+    """Parse analyst query syntax into a tree (None for an empty query).
+
+    A query that is not blank but holds nothing searchable (`"`, `--`), is longer than
+    MAX_QUERY_CHARS, holds more than MAX_TERMS words or nests deeper than MAX_DEPTH is refused
+    with QuerySyntaxError rather than answered with every case or a backend error.
+    """
+    text = text or ""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(f"query of {len(text)} characters is too long (at most {MAX_QUERY_CHARS})")
+    tokens = _lex(text)
+    words = sum(kind in ("WORD", "PHRASE") for kind, _ in tokens)
+    if words > MAX_TERMS:
+        raise QuerySyntaxError(f"query holds {words} words (at most {MAX_TERMS})")
+    node = _Parser(tokens, text).parse()
+    if node is None and text.strip():
+        raise QuerySyntaxError(f"query {text!r} holds no word to search for")
+    return node
 
 
 def positive_terms(node: Node | None) -> list[str]:

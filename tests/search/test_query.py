@@ -56,7 +56,8 @@ def test_fts5_translation():
     assert to_fts5(parse("低保 OR 特困")) == '("低保"* OR "特困"*)'
     assert to_fts5(parse("低保 -村医")) == '("低保"* NOT "村医"*)'
     assert to_fts5(parse("貪污")) == '"贪污"*'  # traditional script normalised
-    assert to_fts5(parse("，")) == ""  # nothing searchable
+    with pytest.raises(QuerySyntaxError):  # nothing searchable: refused, not "every case"
+        parse("，")
     with pytest.raises(QuerySyntaxError):
         to_fts5(parse("低保 OR -村医"))
 

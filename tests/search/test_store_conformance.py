@@ -193,6 +193,20 @@ def test_bad_query_is_a_clear_error(loaded):
         loaded.search(SearchQuery(text="(低保 OR"))
 
 
+def test_negated_group_and_stacked_negations(loaded):
+    assert find(loaded, "-(低保)") == find(loaded, "-低保")
+    assert find(loaded, "(低保 OR 公车私用) -(优亲厚友 OR 张某某)") == find(loaded, "(低保 OR 公车私用) -优亲厚友 -张某某")
+    assert find(loaded, "NOT NOT 低保") == find(loaded, "低保")
+    assert find(loaded, "NOT NOT NOT 低保") == find(loaded, "-低保")
+
+
+@pytest.mark.parametrize("text", ['"', '""', "--", "- -", "(" * 40 + "低保" + ")" * 40, "NOT (" * 20 + "低保" + ")" * 20,
+                                  "低" * 3000, " ".join(["低保"] * 5000), "a" * 150])
+def test_unanswerable_queries_are_refused_alike(loaded, text):
+    with pytest.raises(LeianError):
+        loaded.search(SearchQuery(text=text))
+
+
 def test_snippet_highlights_query_words(loaded):
     res = loaded.search(SearchQuery(text="公车私用"))
     assert res.total == 1
