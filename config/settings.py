@@ -5,16 +5,25 @@ an http(s) URL means Elasticsearch.
 """
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 DEFAULT_STORE = "./leian-data/leian.db"
+
+
+def config_file() -> tuple[str, str]:
+    """The config file in use (LEIAN_CONFIG, else ./leian.yaml when present) and how to name it."""
+    named = os.environ.get("LEIAN_CONFIG")
+    path = named or ("leian.yaml" if Path("leian.yaml").exists() else "")
+    return path, (f"config file {path}" + (" (LEIAN_CONFIG)" if named else "") if path else "")
 
 
 class _YamlFileSource(PydanticBaseSettingsSource):
@@ -24,14 +33,36 @@ class _YamlFileSource(PydanticBaseSettingsSource):
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        path = os.environ.get("LEIAN_CONFIG") or ("leian.yaml" if Path("leian.yaml").exists() else "")
+        from extractors.errors import ConfigError
+
+        path, where = config_file()
         if not path:
             return {}
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"{where} does not exist") from None
+        except IsADirectoryError:
+            raise ConfigError(f"{where} is a directory, not a file") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{where} is not UTF-8 text (byte {exc.start})") from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read {where}: {exc.strerror or exc}") from None
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise ConfigError(f"{where} is not valid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
         if not isinstance(data, dict):
-            from extractors.errors import ConfigError
-
-            raise ConfigError(f"{path}: the config file must be a mapping of settings")
+            raise ConfigError(f"{where} must be a mapping of settings")
+        unknown = [str(k) for k in data if str(k) not in Settings.model_fields]
+        if unknown:
+            hints = []
+            for key in unknown:
+                close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)
+                hints.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            raise ConfigError(f"{where}: unknown setting {', '.join(hints)}")
         return data
 
 
@@ -73,12 +104,64 @@ class Settings(BaseSettings):
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):  # type: ignore[override]
         return (init_settings, env_settings, _YamlFileSource(settings_cls), file_secret_settings)
 
+    @field_validator("store")
+    @classmethod
+    def _store_location(cls, v: str) -> str:
+        """Refuse store names that are surely typos, rather than create an empty store there."""
+        return check_store_location(v)
+
     @property
     def is_elasticsearch(self) -> bool:
         return self.store.startswith(("http://", "https://"))
 
 
+_URL = re.compile(r"^https?://[^/\s:]+(?::(?P<port>\d+))?(?:/\S*)?$")
+
+
+def check_store_location(v: str) -> str:
+    """A store location as given, if it is plausibly one: a path, or an http(s) URL with a valid port.
+
+    A mistyped URL (`HTTP://`, ` http://`, `ftp://`, `127.0.0.1:9200`) would otherwise name a
+    new SQLite file and silently give an empty store. Raises ValueError naming the problem.
+    """
+    if not v or not v.strip():
+        raise ValueError("the store location is empty")
+    if v != v.strip():
+        raise ValueError(f"store location {v!r} has spaces around it")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", v)
+    if scheme:
+        if scheme.group(1) not in ("http", "https"):
+            raise ValueError(f"store location {v!r}: an Elasticsearch URL starts with http:// or https:// "
+                             "(lower case); anything else is a file path")
+        m = _URL.match(v)
+        if not m:
+            raise ValueError(f"store location {v!r} is not a valid URL")
+        if m.group("port") and not 0 < int(m.group("port")) < 65536:
+            raise ValueError(f"store location {v!r}: port {m.group('port')} is out of range (1-65535)")
+    elif re.match(r"^[\w.-]+:\d+(/|$)", v):
+        raise ValueError(f"store location {v!r} looks like host:port; write http://{v} for Elasticsearch")
+    return v
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        key = ".".join(str(x) for x in err.get("loc", ())) or "settings"
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        value = err.get("input")
+        shown = f" (got {value!r})" if isinstance(value, (str, int, float, bool)) and len(repr(value)) < 60 else ""
+        parts.append(f"{key}: {msg}{shown}")
+    return "; ".join(parts)
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process, loaded once."""
-    return Settings()
+    """The settings of this process, loaded once; bad settings are one ConfigError."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        from extractors.errors import ConfigError
+
+        where = config_file()[1]
+        raise ConfigError(f"bad setting: {_explain(exc)}"
+                          f" (from LEIAN_* environment variables{' or ' + where if where else ''})") from None

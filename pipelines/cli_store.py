@@ -194,6 +194,8 @@ def show(case_id: str = typer.Argument(..., help="A case id as printed by search
 
     Example: leian show 3f2a9c0d1e2b4a5c-002
     """
+    if not case_id.strip():
+        raise UsageError("a case id is needed, e.g. leian show 3f2a9c0d1e2b4a5c-002")
     with _open(store) as st:
         case = st.get_case(case_id)
         if case is None:

@@ -133,10 +133,15 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
         raise UsageError("name the class with exactly one of --query Q, --category CODE or --class ID")
     filters = make_filters(domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
                            date_from=date_from, date_to=date_to, min_amount=min_amount, max_amount=max_amount)
+    if output.is_dir():
+        raise UsageError(f"-o {output} is a directory; give a file name such as {output / 'summary.docx'}")
     location = _location(store)
     with open_store(store) as st:
-        result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,
-                                      category=category, filters=filters, threshold=threshold)
+        try:
+            result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,
+                                          category=category, filters=filters, threshold=threshold)
+        except OSError as exc:  # full disk, read-only folder, …
+            raise UsageError(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
     sc = result.scope
     typer.echo(f"{result.class_def.name}: {sc.incidents} incidents ({sc.cases} cases, {sc.documents} documents)"
                f" → {', '.join(str(f) for f in files)}")

@@ -235,6 +235,12 @@ class SqliteStore(CaseStore):
             row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.OperationalError:
             row = None
+        if row is None:
+            # Another program's database: never write leian's tables into it.
+            tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path} is an SQLite database of another program, not a leian "
+                                 "store; give a new file name")
         if row is not None:
             version = int(row[0])
             if version > SCHEMA_VERSION:
