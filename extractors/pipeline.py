@@ -9,6 +9,7 @@ evidence are slices of it (traditional script stays traditional).
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 from pathlib import Path
@@ -194,5 +195,6 @@ def render_html(text: str, *, page: bool = True) -> str:
             spans.append({"start_token": sp.start, "end_token": sp.end, "label": sp.label_})
     for i, sp in enumerate(sdoc.spans.get("cases", [])):
         spans.append({"start_token": sp.start, "end_token": sp.end, "label": f"CASE {i + 1}"})
-    data = {"text": text, "tokens": tokens, "spans": spans, "title": _title(norm) or None}
+    # displaCy escapes tokens but writes the title as given: what a document says is text.
+    data = {"text": text, "tokens": tokens, "spans": spans, "title": html.escape(_title(norm)) or None}
     return displacy.render(data, style="span", manual=True, page=page, jupyter=False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -48,3 +49,16 @@ def test_eval_scores_gold_files_in_process(tmp_path):
 def test_eval_without_gold_is_a_usage_error(tmp_path):
     res = _leian("eval", str(tmp_path))
     assert res.returncode == 2
+
+
+def test_extract_html_shows_markup_in_the_document_as_text(tmp_path):
+    src = tmp_path / "evil.txt"
+    src.write_text("关于<img src=x onerror=alert(1)>问题的通报\n"
+                   "一、东山镇西岭村党支部书记张某某<iframe srcdoc=x>虚报冒领低保金3万元，受到党内警告处分。\n"
+                   "二、东山镇财政所所长李某违规收受礼金5000元，受到党内警告处分。\n", encoding="utf-8")
+    out = tmp_path / "evil.html"
+    res = _leian("extract", str(src), "--html", str(out))
+    assert res.returncode == 0, res.stderr
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r"<img[^>]*onerror", page) and "<iframe" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

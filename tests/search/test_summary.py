@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 
 import pytest
@@ -207,3 +208,24 @@ def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
 
         with pytest.raises(LeianError):
             write_configured_summary(st, {"name": "x"}, tmp_path / "s" / "c.docx")
+
+
+def test_markdown_keeps_what_documents_say_as_text(tmp_path):
+    from markdown_it import MarkdownIt
+
+    docs, cases, groups = _inputs()
+    evil = '<img src=x onerror="alert(1)"><iframe srcdoc="x"></iframe>**粗体** [链接](http://x)'
+    for d in docs:
+        d.title = evil + d.title
+    for c in cases:
+        c.text = evil + c.text
+        c.title = evil + (c.title or "")
+    lowbao = [c for c in cases if any(d.code == "subsistence_allowance" for d in c.domains)]
+    s = build_summary(lowbao, groups, {d.id: DocRef.of(d) for d in docs},
+                      ClassDef(id="x", name=evil, kind="saved", query="低保"),
+                      generated_at="2026-01-01T00:00:00+00:00")
+    md = write_report(s, tmp_path / "x.md", "md")[0].read_text(encoding="utf-8")
+    html = MarkdownIt("commonmark").render(md)
+    assert not re.search(r"<[^>]*onerror", html) and "<iframe" not in html and 'href="http://x"' not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html  # shown, as written
+    assert "**粗体**" in html  # not turned into bold
