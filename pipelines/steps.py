@@ -268,7 +268,10 @@ def index_batch(results: Sequence[Extracted], store: CaseStore) -> list[FileResu
             out.append(FileResult(res.item.path, outcome, len(res.doc.cases), "",
                                   res.seconds + time.perf_counter() - t0))
         else:
-            store.record(entry)
+            # A path that names nothing (a typo on the command line) is reported, not recorded:
+            # a ledger row would stay `failed` for ever with nothing to retry.
+            if os.path.lexists(res.item.path):
+                store.record(entry)
             log.info("%s failed: %s", res.item.path, res.error)
             out.append(FileResult(res.item.path, "failed", 0, res.error, res.seconds))
     return out
@@ -288,7 +291,9 @@ def record_skipped(items: Sequence[FileItem], store: CaseStore) -> list[FileResu
 
 def mark_pending(item: FileItem, store: CaseStore) -> None:
     """Ledger row `pending` before a file is extracted: a run killed mid-way leaves it, and
-    the next run retries it."""
+    the next run retries it. A path that names nothing gets no row (see index_batch)."""
+    if not os.path.lexists(item.path):
+        return
     store.record(LedgerEntry(path=item.path, sha256=item.sha256, size=item.size, mtime=item.mtime,
                              status="pending", extractor_version=EXTRACTOR_VERSION,
                              doc_id=item.previous_doc_id, updated_at=_now()))

@@ -2,8 +2,15 @@
 # System packages the tests use (CJK font for PDF fixtures and charts, poppler for PDF->PNG,
 # LibreOffice for DOCX->PDF rendering checks, qpdf for encrypted-PDF fixtures).
 # Installs them when run as root with apt-get; otherwise says what is missing.
+#   bash scripts/system-deps.sh           everything the tests use
+#   bash scripts/system-deps.sh runtime   what `leian demo` and reports use (the CJK font, for
+#                                         the demo's PDFs and the summaries' charts)
 set -uo pipefail
-PKGS=(fonts-wqy-zenhei poppler-utils qpdf libreoffice-writer-nogui)
+if [ "${1:-}" = runtime ]; then
+  PKGS=(fonts-wqy-zenhei)
+else
+  PKGS=(fonts-wqy-zenhei poppler-utils qpdf libreoffice-writer-nogui)
+fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -15,5 +22,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq >/dev/null 2>&1 || echo "warning: apt-get update failed" >&2
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { echo "error: apt-get install ${missing[*]} failed" >&2; exit 1; }
 else
-  echo "note: system packages missing (${missing[*]}); tests that need them will skip" >&2
+  echo "note: system packages missing (${missing[*]}); install them (apt-get install ${missing[*]})," \
+       "or what needs them is left out with a note (PDF samples, chart fonts) or skipped (tests)" >&2
 fi

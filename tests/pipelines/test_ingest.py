@@ -265,3 +265,15 @@ def test_symlink_loop_and_dangling_link_are_recorded_and_the_rest_ingested(tmp_p
     for name in ("loop-a.txt", "loop-b.txt", "dangling.txt"):  # under the link's own name
         assert ledger[name].status == "failed" and "broken symbolic link" in ledger[name].error
     assert "gone.txt" not in ledger
+
+
+def test_mistyped_path_is_reported_but_not_kept_in_the_ledger(tmp_path, db):
+    folder = tmp_path / "in"
+    write_corpus(folder, 1)
+    typo = tmp_path / "notcie-0000.txt"
+    with SqliteStore(db) as st:
+        report = run_ingest([folder, typo], st)
+        assert report.count("failed") == 1 and report.exit_code == 1
+        assert [r.error for r in report.results if r.outcome == "failed"] == ["no such file"]
+        assert st.ledger(str(typo)) is None and st.ledger(str(typo.absolute())) is None
+        assert len(st.ledger_entries()) == 1
