@@ -35,30 +35,31 @@ def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .htm
 
 def _summary(doc, html: Path | None) -> None:
     from rich.console import Console
+    from rich.markup import escape as e  # what a document says is text, never rich markup
     from rich.table import Table
 
     console = Console()
-    head = f"[bold]{doc.title or Path(doc.path).name}[/bold]  {doc.doc_type}"
+    head = f"[bold]{e(doc.title or Path(doc.path).name)}[/bold]  {doc.doc_type}"
     if doc.issuer or doc.date:
-        head += f"  ({' '.join(x for x in (doc.issuer, doc.date) if x)})"
+        head += f"  ({e(' '.join(x for x in (doc.issuer, doc.date) if x))})"
     console.print(head)
     console.print(f"{len(doc.cases)} case(s)")
     for case in doc.cases:
-        table = Table(title=f"{case.ordinal}. {case.title[:50]}", show_header=False, title_justify="left")
+        table = Table(title=f"{case.ordinal}. {e(case.title[:50])}", show_header=False, title_justify="left")
         table.add_column("field", style="cyan", no_wrap=True)
         table.add_column("value")
-        table.add_row("people", "；".join(f"{p.name}（{p.position}）" if p.position else p.name for p in case.people))
-        table.add_row("amounts", "；".join(f"{a.text} = {a.value:,.0f}元" for a in case.amounts))
-        table.add_row("sanctions", "；".join(f"{s.label}" + (f" → {s.person}" if s.person else "") for s in case.sanctions))
-        table.add_row("categories", "；".join(f"{c.label}［{c.evidence}］" if c.evidence else c.label for c in case.categories))
-        table.add_row("domains", "；".join(d.label or d.code for d in case.domains))
-        table.add_row("regions", "；".join(r.name for r in case.regions))
-        table.add_row("dates", "；".join(d.text for d in case.dates))
+        table.add_row("people", e("；".join(f"{p.name}（{p.position}）" if p.position else p.name for p in case.people)))
+        table.add_row("amounts", e("；".join(f"{a.text} = {a.value:,.0f}元" for a in case.amounts)))
+        table.add_row("sanctions", e("；".join(f"{s.label}" + (f" → {s.person}" if s.person else "") for s in case.sanctions)))
+        table.add_row("categories", e("；".join(f"{c.label}［{c.evidence}］" if c.evidence else c.label for c in case.categories)))
+        table.add_row("domains", e("；".join(d.label or d.code for d in case.domains)))
+        table.add_row("regions", e("；".join(r.name for r in case.regions)))
+        table.add_row("dates", e("；".join(d.text for d in case.dates)))
         console.print(table)
     for w in doc.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}")
+        console.print(f"[yellow]warning:[/yellow] {e(w)}")
     if html is not None:
-        console.print(f"HTML written to {html}")
+        console.print(f"HTML written to {e(str(html))}")
 
 
 @app.command("eval")

@@ -61,6 +61,7 @@ class _Progress:
 
     def _rich(self, event) -> None:
         from rich.console import Console
+        from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         if event.kind == "start":
@@ -71,8 +72,8 @@ class _Progress:
         elif event.kind == "file" and self.bar is not None:
             r = event.result
             if r.outcome == "failed":
-                self.bar.console.print(f"[red]failed[/red] {r.path}: {r.error}")
-            self.bar.update(self.task, advance=1, description=Path(r.path).name[:40])
+                self.bar.console.print(f"[red]failed[/red] {escape(r.path)}: {escape(r.error)}")
+            self.bar.update(self.task, advance=1, description=escape(Path(r.path).name[:40]))
         elif event.kind == "done" and self.bar is not None:
             self.bar.stop()
 

@@ -69,6 +69,7 @@ def _print_listing(listing) -> None:
     import sys
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from search.classes import describe_filters
@@ -97,7 +98,7 @@ def _print_listing(listing) -> None:
             extra = "、".join(cd.terms[:5])
             if title == "Saved classes":
                 extra = "；".join(x for x in (cd.query, describe_filters(cd.filters)) if x)
-            table.add_row(cd.id, str(cd.incidents), str(cd.cases), cd.name, extra)
+            table.add_row(cd.id, str(cd.incidents), str(cd.cases), escape(cd.name), escape(extra))
         if not rows:
             console.print(f"{title}: none")
         else:
@@ -135,6 +136,7 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
                            date_from=date_from, date_to=date_to, min_amount=min_amount, max_amount=max_amount)
     if output.is_dir():
         raise UsageError(f"-o {output} is a directory; give a file name such as {output / 'summary.docx'}")
+    replaced = output.exists()
     location = _location(store)
     with open_store(store) as st:
         try:
@@ -145,5 +147,7 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
     sc = result.scope
     typer.echo(f"{result.class_def.name}: {sc.incidents} incidents ({sc.cases} cases, {sc.documents} documents)"
                f" → {', '.join(str(f) for f in files)}")
+    if replaced:
+        typer.echo(f"note: {output} existed and was replaced", err=True)
     if not sc.cases:
         typer.echo("note: the class has no cases; the report says so", err=True)

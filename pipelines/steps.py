@@ -75,6 +75,7 @@ class FileResult:
     cases: int = 0
     error: str = ""
     seconds: float = 0.0
+    doc_id: str = ""  # the stored document (identical copies at two paths share one)
 
 
 @dataclass
@@ -89,7 +90,12 @@ class IngestReport:
 
     @property
     def cases(self) -> int:
-        return sum(r.cases for r in self.results if r.outcome in ("new", "updated"))
+        """Cases stored by this run; identical copies of one document count once."""
+        by_doc: dict[str, int] = {}
+        for i, r in enumerate(self.results):
+            if r.outcome in ("new", "updated"):
+                by_doc[r.doc_id or f"#{i}"] = r.cases
+        return sum(by_doc.values())
 
     @property
     def failures(self) -> list[FileResult]:
@@ -266,7 +272,7 @@ def index_batch(results: Sequence[Extracted], store: CaseStore) -> list[FileResu
             store.put_document_recorded(res.doc, entry)
             outcome: Outcome = "updated" if res.item.change == "changed" else "new"
             out.append(FileResult(res.item.path, outcome, len(res.doc.cases), "",
-                                  res.seconds + time.perf_counter() - t0))
+                                  res.seconds + time.perf_counter() - t0, res.doc.id))
         else:
             # A path that names nothing (a typo on the command line) is reported, not recorded:
             # a ledger row would stay `failed` for ever with nothing to retry.

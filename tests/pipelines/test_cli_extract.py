@@ -62,3 +62,13 @@ def test_extract_html_shows_markup_in_the_document_as_text(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert not re.search(r"<img[^>]*onerror", page) and "<iframe" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_readable_summary_prints_rich_markup_in_a_document_as_text(tmp_path):
+    src = tmp_path / "markup.txt"
+    src.write_text("关于[red]张某某[/red]问题的通报\n"
+                   "一、东山镇西岭村党支部书记张某某[bold]虚报冒领低保金3万元，受到党内警告处分。\n"
+                   "二、东山镇财政所所长李某违规收受礼金5000元，受到党内警告处分。\n", encoding="utf-8")
+    res = _leian("extract", str(src))
+    assert res.returncode == 0, res.stderr
+    assert "[red]张某某[/red]" in res.stdout

@@ -277,3 +277,16 @@ def test_mistyped_path_is_reported_but_not_kept_in_the_ledger(tmp_path, db):
         assert [r.error for r in report.results if r.outcome == "failed"] == ["no such file"]
         assert st.ledger(str(typo)) is None and st.ledger(str(typo.absolute())) is None
         assert len(st.ledger_entries()) == 1
+
+
+def test_identical_copies_share_one_document_and_count_once(tmp_path, db):
+    folder = tmp_path / "in"
+    [first] = write_corpus(folder, 1)
+    (folder / "copy-of-notice.txt").write_bytes(first.read_bytes())
+    with SqliteStore(db) as st:
+        report = run_ingest([folder], st)
+        assert st.count_documents() == 1
+        stored = st.count_cases()
+    assert report.count("new") == 2 and stored >= 1
+    assert report.cases == stored
+    assert f"; {stored} cases stored in" in report.summary_line()
