@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.amounts import extract_amounts
-from extractors.cases import CaseSpan, split_cases
+from extractors.cases import CaseSpan, Split, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
 from extractors.domains import extract_domains
@@ -107,7 +107,8 @@ def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Split the document into cases (extractors.cases) and tell its type."""
 
     def cases(doc: Doc) -> Doc:
-        split = split_cases(_text(doc))
+        # cases given with the Doc (a piece of a long document, see run_pipeline), else found here
+        split = doc.user_data.pop("leian_split", None) or split_cases(_text(doc))
         state = _state(doc)
         state["doc_type"] = split.doc_type
         state["mode"] = split.mode
@@ -118,6 +119,15 @@ def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         return doc
 
     return cases
+
+
+def run_pipeline(nlp: Language, text: str, split: Split) -> Doc:
+    """The pipeline on `text` with its cases already known (offsets into `text`)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["leian_split"] = split
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
@@ -205,5 +215,5 @@ def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _field_component("dates", lambda t, d, doc: list(extract_dates(t)), lambda x: "DATE")
 
 
-__all__ = ["CaseDraft", "PIPE_NAMES", "SPAN_KEYS", "drafts"]
+__all__ = ["CaseDraft", "PIPE_NAMES", "SPAN_KEYS", "drafts", "run_pipeline"]
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION
+from extractors.cases import CaseSpan, Split, split_cases
+from extractors.errors import LeianError
 from extractors.model import Case, Document, Item, case_id
 from extractors.normalize import Normalized, normalize
 from extractors.readers import read_file
@@ -111,46 +113,100 @@ def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
     return out
 
 
+# A long document is extracted in pieces of at most this many characters: its cases are
+# found on the whole text first (pure text rules), then whole cases are grouped into pieces
+# that run through the pipeline one after another, so memory stays bounded whatever the
+# length (spaCy refuses texts over 1,000,000 characters; one Doc of a 50 MB file would take
+# gigabytes) and no case is cut by a piece boundary.
+CHUNK_CHARS = 100_000
+
+
+def pieces_of(cases: list[CaseSpan], size: int = CHUNK_CHARS) -> list[tuple[int, int, list[CaseSpan]]]:
+    """Consecutive cases grouped into (start, end, cases) pieces spanning at most `size`
+    characters; a case longer than that is a piece of its own, cut to `size`."""
+    out: list[tuple[int, int, list[CaseSpan]]] = []
+    for c in cases:
+        if out and c.end - out[-1][0] <= size:
+            out[-1] = (out[-1][0], c.end, out[-1][2] + [c])
+        else:
+            end = min(c.end, c.start + size)
+            out.append((c.start, end, [CaseSpan(c.start, end, c.title, c.section)]))
+    return out
+
+
 def extract_text(text: str, *, path: str = "", doc_id: str | None = None) -> Document:
     """Extract a Document of Cases from a document's text (original script kept)."""
-    from extractors.components import drafts
+    from extractors.components import drafts, run_pipeline
     from extractors.segment import get_nlp
 
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     norm = normalize(text)
-    sdoc = get_nlp()(norm.text)
-    state = sdoc.user_data["leian"]
+    nlp = get_nlp()
     issuer, date = _doc_meta(norm)
     doc = Document(id=doc_id, path=path, text=text, extractor_version=EXTRACTOR_VERSION,
-                   doc_type=state["doc_type"], title=_title(norm), issuer=issuer, date=date)
-    for ordinal, draft in enumerate(drafts(sdoc), start=1):
-        start, end = norm.span(draft.span.start, draft.span.end)
-        people = _finish_items(draft.fields.get("people", []), norm, "people")
-        names = {p.name for p in people}
-        sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
-        for s in sanctions:  # recipients as written
-            if s.person:
-                j = norm.text.find(s.person, draft.span.start, draft.span.end)
-                if j >= 0:
-                    cand = norm.original_text(j, j + len(s.person))
-                    s.person = cand if cand in names or not names else s.person
-        title = draft.span.title
-        if title:
-            k = norm.text.find(title, draft.span.start, draft.span.end)
-            if k >= 0:
-                title = norm.original_text(k, k + len(title))
-        doc.cases.append(Case(
-            id=case_id(doc_id, ordinal), doc_id=doc_id, ordinal=ordinal, title=title,
-            text=text[start:end], start=start, end=end,
-            people=people,
-            amounts=_finish_items(draft.fields.get("amounts", []), norm, "amounts"),
-            sanctions=sanctions,
-            categories=_finish_items(draft.fields.get("categories", []), norm, "categories"),
-            domains=_finish_items(draft.fields.get("domains", []), norm, "domains"),
-            regions=_finish_items(draft.fields.get("regions", []), norm, "regions"),
-            dates=_finish_items(draft.fields.get("dates", []), norm, "dates"),
-        ))
+                   title=_title(norm), issuer=issuer, date=date)
+    if len(norm.text) <= CHUNK_CHARS:
+        sdoc = nlp(norm.text)
+        doc.doc_type = sdoc.user_data["leian"]["doc_type"]
+        for draft in drafts(sdoc):
+            _add_case(doc, draft, norm, text, doc_id)
+        return doc
+    split = split_cases(norm.text)
+    doc.doc_type = split.doc_type  # type: ignore[assignment]
+    pieces = pieces_of(split.cases)
+    log.info("%s: %d characters, %d cases, extracted in %d pieces", path or doc_id[:16], len(norm.text),
+             len(split.cases), len(pieces))
+    for offset, end, cases in pieces:
+        local = [CaseSpan(c.start - offset, c.end - offset, c.title, c.section) for c in cases]
+        sdoc = run_pipeline(nlp, norm.text[offset:end], Split(split.doc_type, local, split.mode))
+        for draft in drafts(sdoc):
+            _shift_draft(draft, offset)
+            _add_case(doc, draft, norm, text, doc_id)
     return doc
+
+
+def _shift_draft(draft: Any, offset: int) -> None:
+    """Offsets of a piece's case and items made offsets into the whole normalised text."""
+    if not offset:
+        return
+    draft.span.start += offset
+    draft.span.end += offset
+    for items in draft.fields.values():
+        for it in items:
+            if getattr(it, "start", -1) >= 0:
+                it.start += offset
+                it.end += offset
+
+
+def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: str) -> None:
+    """One case of the pipeline, its spans mapped back onto the original text."""
+    ordinal = len(doc.cases) + 1
+    start, end = norm.span(draft.span.start, draft.span.end)
+    people = _finish_items(draft.fields.get("people", []), norm, "people")
+    names = {p.name for p in people}
+    sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
+    for s in sanctions:  # recipients as written
+        if s.person:
+            j = norm.text.find(s.person, draft.span.start, draft.span.end)
+            if j >= 0:
+                cand = norm.original_text(j, j + len(s.person))
+                s.person = cand if cand in names or not names else s.person
+    title = draft.span.title
+    if title:
+        k = norm.text.find(title, draft.span.start, draft.span.end)
+        if k >= 0:
+            title = norm.original_text(k, k + len(title))
+    doc.cases.append(Case(
+        id=case_id(doc_id, ordinal), doc_id=doc_id, ordinal=ordinal, title=title,
+        text=text[start:end], start=start, end=end,
+        people=people,
+        amounts=_finish_items(draft.fields.get("amounts", []), norm, "amounts"),
+        sanctions=sanctions,
+        categories=_finish_items(draft.fields.get("categories", []), norm, "categories"),
+        domains=_finish_items(draft.fields.get("domains", []), norm, "domains"),
+        regions=_finish_items(draft.fields.get("regions", []), norm, "regions"),
+        dates=_finish_items(draft.fields.get("dates", []), norm, "dates"),
+    ))
 
 
 def extract_file(path: str | Path) -> Document:
@@ -181,7 +237,11 @@ def render_html(text: str, *, page: bool = True) -> str:
     from extractors.segment import get_nlp
 
     norm = normalize(text)
-    sdoc = get_nlp()(norm.text)
+    nlp = get_nlp()
+    if len(norm.text) > nlp.max_length:
+        raise LeianError(f"a document of {len(norm.text):,} characters is too long for an HTML view "
+                         f"(at most {nlp.max_length:,}); use --json")
+    sdoc = nlp(norm.text)
     # original-text tokens, one per spaCy token (characters dropped by normalisation join
     # the token before them)
     starts = [norm.span(t.idx, t.idx + 1)[0] for t in sdoc] + [len(text)]

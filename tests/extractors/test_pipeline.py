@@ -194,3 +194,41 @@ def test_issuer_found_with_blank_lines_between_paragraphs():
     text = ("县委组织部原副部长苏晓东被查\n\n本网讯 日前，经县委批准，县纪委监委对县委组织部原副部长苏晓东"
             "严重违纪违法问题进行了立案审查调查。\n\n经查，苏晓东违规收受礼品礼金，非法收受他人财物共计86.5万元。")
     assert extract_text(text).issuer == "县纪委监委"
+
+
+def test_pieces_group_whole_cases_within_the_size():
+    from extractors.cases import CaseSpan
+    from extractors.pipeline import pieces_of
+
+    cases = [CaseSpan(i * 300, i * 300 + 290) for i in range(10)]
+    pieces = pieces_of(cases, size=1000)
+    assert [len(p[2]) for p in pieces] == [3, 3, 3, 1]
+    assert all(e - s <= 1000 for s, e, _ in pieces)
+    assert [c for p in pieces for c in p[2]] == cases  # every case once, in order
+    [(s, e, [big])] = pieces_of([CaseSpan(5, 5000)], size=1000)  # one huge case: cut to the size
+    assert (s, e, big.start, big.end) == (5, 1005, 5, 1005)
+
+
+@pytest.mark.slow
+def test_text_longer_than_spacy_allows_is_extracted_in_pieces():
+    """A compilation of notices over 1,000,000 characters (spaCy's limit for one Doc): every
+    case is found, in order, with spans that are slices of the original text."""
+    cn = "一二三四五"
+    parts = ["东山县纪委监委典型问题通报汇编\n"]
+    for n in range(1040):
+        parts.append(f"东山县纪委监委关于第{n + 1}批典型问题的通报\n")
+        for k in range(5):
+            i = n * 5 + k
+            parts.append(f"{cn[k]}、东山镇西岭{i}村党支部书记张某某虚报冒领低保金问题。{2000 + i % 20}年，张某某利用职务便利，"
+                         f"将不符合条件的亲属纳入低保，冒领低保金{i + 100}元，用于个人开支。张某某受到党内警告处分。"
+                         + "经查，该村在低保评审中未按规定公示，群众意见较大。" * 4 + "\n")
+    text = "".join(parts)
+    assert len(text) > 1_000_000
+    doc = extract_text(text)
+    assert len(doc.cases) == 5200
+    for i in (0, 2222, 5199):
+        c = doc.cases[i]
+        assert c.text == text[c.start:c.end] and f"西岭{i}村" in c.text and f"西岭{i + 1}村" not in c.text
+        assert [a.value for a in c.amounts] == [i + 100]
+        assert all(text[a.start:a.end] == a.text for a in c.amounts)
+        assert [s.label for s in c.sanctions] == ["党内警告"]
