@@ -16,6 +16,17 @@ CJK_FONT = "WQYZenHei"
 DEFAULT_HEADER = "某某市纪委监委 · 典型问题通报"
 
 
+# Characters WenQuanYi Zen Hei has no glyph for, drawn as a look-alike it has (a PDF made
+# with a font that lacks a glyph carries a .notdef that reads back as NUL; real publishers'
+# fonts have these glyphs).
+FONT_SUBSTITUTES = str.maketrans({"•": "·"})
+
+
+def as_rendered(text: str) -> str:
+    """The text a rendered PDF holds: `text` with FONT_SUBSTITUTES applied."""
+    return text.translate(FONT_SUBSTITUTES)
+
+
 def paragraphs(text: str) -> list[str]:
     """The document's non-empty lines: one paragraph each."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -64,7 +75,7 @@ def render_pdf(text: str, out_path: str | Path, header: str = DEFAULT_HEADER, *,
 
         doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
                                 topMargin=25 * mm, bottomMargin=22 * mm, title="", author="")
-        story = [Paragraph(escape(p), body) for p in paragraphs(text)]  # flowables are used up by a build
+        story = [Paragraph(escape(as_rendered(p)), body) for p in paragraphs(text)]  # flowables are used up by a build
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
         return pages["n"]
 
