@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from pipelines.cli_app import EXIT_PARTIAL, EXIT_USAGE, app
+from pipelines.cli_options import UsageError
 
 
 @app.command()
@@ -74,6 +75,18 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json wi
 
     Example: leian eval ../shared/corpus --details
     """
+    from extractors.evaluate import FIELDS as _ITEM_FIELDS
+
+    bounds: list[tuple[str, float]] = []
+    for bound in min_f1:
+        fld, _, value = bound.partition("=")
+        known = ("cases", *_ITEM_FIELDS)
+        if fld not in known:
+            raise UsageError(f"--min {bound!r}: field must be one of {', '.join(known)}")
+        try:
+            bounds.append((fld, float(value)))
+        except ValueError:
+            raise UsageError(f"--min {bound!r}: write FIELD=F1, e.g. cases=0.9") from None
     from rich.console import Console
     from rich.table import Table
 
@@ -104,9 +117,8 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json wi
         console.print(f"FAILED {name}: {reason}", markup=False)
     f1s = score.f1()
     short = []
-    for bound in min_f1:
-        fld, _, value = bound.partition("=")
-        if f1s.get(fld, 0.0) < float(value or 0):
+    for fld, value in bounds:
+        if f1s.get(fld, 0.0) < value:
             short.append(f"{fld} {f1s.get(fld, 0.0):.3f}<{value}")
     typer.echo(" ".join(f"{f}={f1s[f]:.3f}" for f in f1s) + (f" SHORT: {', '.join(short)}" if short else ""))
     if short or score.failures:

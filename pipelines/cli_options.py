@@ -44,11 +44,62 @@ def parse_amount(text: str | None) -> float | None:
     return value * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
 
 
+DOC_TYPES = ("case_notice", "inspection_report", "article")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _vocabularies() -> dict[str, dict[str, str]]:
+    """What each coded filter accepts: {option: {code or label: code}}."""
+    from config import load_yaml
+
+    tax = load_yaml("taxonomy.yaml")
+    doms = load_yaml("domains.yaml")["domains"]
+    cats = {c["code"]: c["code"] for c in tax["categories"]} | {c["label"]: c["code"] for c in tax["categories"]}
+    domains = {d["code"]: d["code"] for d in doms} | {d["label"]: d["code"] for d in doms}
+    sanctions = {s: s for group in tax["sanctions"].values() for s in group}
+    return {"--category": cats, "--domain": domains, "--sanction": sanctions,
+            "--doc-type": {t: t for t in DOC_TYPES}}
+
+
+def _codes(option: str, values, vocab: dict[str, str]) -> list[str]:
+    """Values of a coded filter as codes; an unknown one is a usage error listing what is accepted."""
+    out = []
+    for v in values:
+        code = vocab.get(v.strip())
+        if code is None:
+            codes = sorted(set(vocab.values()))
+            raise UsageError(f"{option} {v!r} is not known; one of: {', '.join(codes)}"
+                             + (" (or its Chinese label)" if len(vocab) > len(codes) else ""))
+        out.append(code)
+    return list(dict.fromkeys(out))
+
+
+def check_date(option: str, text: str) -> str:
+    """An ISO date, whole or partial (2019, 2019-07, 2019-07-15), that exists; else a usage error."""
+    if not text:
+        return text
+    m = _PARTIAL_DATE.fullmatch(text.strip())
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+        try:
+            import datetime
+
+            datetime.date(y, mo, d)
+            return text.strip()
+        except ValueError:
+            pass
+    raise UsageError(f"{option} {text!r} is not a date; write 2019, 2019-07 or 2019-07-15")
+
+
 def make_filters(*, category=(), domain=(), region=(), sanction=(), post=(), doc_type=(), date_from: str = "",
                  date_to: str = "", min_amount: str | None = None, max_amount: str | None = None):
-    """The Filters the shared filter options describe."""
+    """The Filters the shared filter options describe (codes checked, labels turned into codes)."""
     from search.store import Filters
 
-    return Filters(category=list(category), domain=list(domain), region=list(region), sanction=list(sanction),
-                   post=list(post), doc_type=list(doc_type), date_from=date_from, date_to=date_to,
+    vocab = _vocabularies()
+    return Filters(category=_codes("--category", category, vocab["--category"]),
+                   domain=_codes("--domain", domain, vocab["--domain"]), region=list(region),
+                   sanction=_codes("--sanction", sanction, vocab["--sanction"]), post=list(post),
+                   doc_type=_codes("--doc-type", doc_type, vocab["--doc-type"]),
+                   date_from=check_date("--from", date_from), date_to=check_date("--to", date_to),
                    amount_min=parse_amount(min_amount), amount_max=parse_amount(max_amount))

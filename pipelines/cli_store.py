@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,10 +22,11 @@ class NotFoundError(LeianError):
     exit_code = EXIT_NOT_FOUND
 
 
-def _open(store: str | None):
+def _open(store: str | None, existing: bool = True):
+    """The store of a command; read commands need it to exist (only ingest makes one)."""
     from search.open import open_store
 
-    return open_store(store)
+    return open_store(store, existing=existing)
 
 
 def _yuan(value: float) -> str:
@@ -101,7 +103,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (fold
         raise typer.Exit(run_as_flow(paths, store, as_json=as_json, quiet=quiet))
     if not quiet:
         typer.echo(IN_PROCESS_NOTE, err=True)
-    with in_process_lock(store), _open(store) as st:
+    with in_process_lock(store), _open(store, existing=False) as st:
         report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
     if as_json:
         _echo_json(report.as_dict())
@@ -151,7 +153,7 @@ def print_result(res, query, show_facets: bool = True) -> None:
                 typer.echo(f"  {field:9} " + "  ".join(f"{v.value} ({v.count})" for v in values[:8]))
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # `低保 -村医`: -村医 is a query word
 def search(words: Optional[list[str]] = typer.Argument(
                None, metavar="QUERY", help='Words, "phrases", AND/OR/NOT, -word, (groups); several words need no quotes'),
            category: CategoryOpt = [], domain: DomainOpt = [], region: RegionOpt = [],
@@ -173,6 +175,9 @@ def search(words: Optional[list[str]] = typer.Argument(
 
     if sort not in ("relevance", "date", "amount"):
         raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
+    unknown = [w for w in words or [] if re.match(r"--?[A-Za-z]", w)]  # -村医 is a word, --sizes a typo
+    if unknown:
+        raise UsageError(f"no such option: {unknown[0]} (see leian search --help)")
     query = " ".join(words or [])
     q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse,
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,

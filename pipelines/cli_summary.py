@@ -56,7 +56,7 @@ def classes(store: StoreOpt = None,
         return
     if query or category or domain or region or sanction or post:
         raise UsageError("--query and filters describe a class to save: add --save ID")
-    with open_store(store) as st:
+    with open_store(store, existing=True) as st:
         listing = list_classes(st, path, threshold=threshold, min_size=min_size)
     if as_json:
         typer.echo(json.dumps(listing.model_dump(mode="json"), ensure_ascii=False, indent=1))
@@ -126,7 +126,7 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
     """
     from pipelines.summary_steps import write_summary
     from search.open import open_store
-    from search.reports import FORMATS
+    from search.reports import FORMATS, format_for
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -137,8 +137,12 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
     if output.is_dir():
         raise UsageError(f"-o {output} is a directory; give a file name such as {output / 'summary.docx'}")
     replaced = output.exists()
+    try:
+        format_for(output, fmt)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     location = _location(store)
-    with open_store(store) as st:
+    with open_store(store, existing=True) as st:
         try:
             result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,
                                           category=category, filters=filters, threshold=threshold)

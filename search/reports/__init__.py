@@ -20,7 +20,12 @@ def format_for(path: Path, explicit: str | None = None) -> str:
     if explicit:
         return explicit
     suffix = path.suffix.lower().lstrip(".")
-    return {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "docx"
+    if not suffix:
+        return "docx"
+    if suffix not in (*FORMATS, "markdown"):
+        raise ValueError(f"cannot tell the report format from {path.name!r}: name the file .docx, .md or "
+                         ".json, or give --format")
+    return {"markdown": "md"}.get(suffix, suffix)
 
 
 def write_report(summary: Summary, path: Path, fmt: str = "docx") -> list[Path]:

@@ -117,6 +117,14 @@ def test_show_similar_and_duplicates(capsys, store):
     (["search", "低保", "--min-amount", "lots"], 2, "not an amount"),
     (["search", "低保", "--sort", "size"], 2, "--sort"),
     (["show", "no-such-case"], 5, "no-such-case"),
+    (["search", "低保", "--category", "no_such_code"], 2, "false_claims"),  # says what is accepted
+    (["search", "低保", "--domain", "nowhere"], 2, "subsistence_allowance"),
+    (["search", "低保", "--sanction", "警告"], 2, "党内警告"),
+    (["search", "低保", "--doc-type", "memo"], 2, "case_notice"),
+    (["search", "低保", "--from", "2023-13"], 2, "not a date"),
+    (["search", "低保", "--to", "2023-02-30"], 2, "not a date"),
+    (["search", "低保", "-村医", "--sizes", "3"], 2, "no such option: --sizes"),
+    (["summary", "--category", "false_claims", "-o", "out.xlsx"], 2, ".docx, .md or .json"),
 ])
 def test_mistakes_are_one_line_with_their_exit_code(capsys, store, args, code, says):
     got, out, err = run(capsys, *args, "--store", store)
@@ -132,3 +140,31 @@ def test_saved_class_takes_the_same_filter_options(capsys, store, tmp_path):
     saved = json.loads((Path(store).parent / "classes.json").read_text(encoding="utf-8"))
     entry = json.dumps(saved, ensure_ascii=False)
     assert "dibao-big" in entry and "10000" in entry and "平安县" in entry
+
+
+def test_chinese_labels_filter_like_codes(capsys, store):
+    by_code = search_json(capsys, store, "--all-copies", "--category", "false_claims", "--domain", "subsistence_allowance")
+    by_label = search_json(capsys, store, "--all-copies", "--category", "虚报冒领", "--domain", "低保")
+    assert by_code["total"] > 0 and by_label["total"] == by_code["total"]
+
+
+def test_minus_word_excludes_without_eating_the_options_after_it(capsys, store):
+    both = search_json(capsys, store, "--all-copies", "低保")
+    without = search_json(capsys, store, "低保", "-优亲厚友", "--all-copies")
+    assert without["total"] < both["total"]
+    assert all("优亲厚友" not in h["case"]["text"] for h in without["hits"])
+
+
+@pytest.mark.parametrize("command", [["search", "低保"], ["show", "x-001"], ["similar", "x-001"], ["duplicates"],
+                                     ["classes"], ["summary", "--category", "false_claims", "-o", "s.docx"]])
+def test_read_commands_do_not_create_a_store(capsys, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "typo" / "leian.db"
+    code, out, err = run(capsys, *command, "--store", str(missing))
+    assert code == 4 and f"no store at {missing}" in err
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_eval_refuses_an_unknown_bound_field(capsys, tmp_path):
+    code, out, err = run(capsys, "eval", str(tmp_path), "--min", "peoples=0.9")
+    assert code == 2 and "people" in err
