@@ -110,7 +110,10 @@ def load_corpus(corpus: str, exclude: set[str], opts: argparse.Namespace) -> lis
         pairs, _ = match_cases(gold["cases"], [{"text": t} for t in pred_texts])
         train = []
         for g, hit in pairs:
-            text = pred_texts[hit] if hit is not None else _paragraph(raw, g["anchor"])
+            if hit is not None and opts.train_text == "case":
+                text = pred_texts[hit]
+            else:
+                text = _paragraph(raw, g["anchor"])
             train.append(_example(name, text, list(g.get("categories", [])), opts))
         out.append(DocData(name, doc.doc_type, gold["cases"], pred_texts, pred, train))
     return out
@@ -303,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-class-docs", type=int, default=2, help="a class needs positives in this many documents")
     ap.add_argument("--prune", type=float, default=0.2, help="drop smaller weights")
     ap.add_argument("--sizes", type=int, nargs="+", default=[2, 3])
+    ap.add_argument("--train-text", choices=("case", "paragraph"), default="case",
+                    help="learn from the predicted case holding the anchor, or the anchor's paragraph")
     ap.add_argument("--words", action="store_true", help="add jieba words as features")
     ap.add_argument("--rules", action="store_true", help="add the codes the cue rules found as features")
     ap.add_argument("--rule-weight", type=float, default=1.0)

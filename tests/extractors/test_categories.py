@@ -167,6 +167,11 @@ def test_medical_insurance_fraud_by_institutions_is_false_claims(text):
     assert "false_claims" in _codes(text)
 
 
+def test_inflated_statistics_are_formalism_not_false_claims():
+    assert _codes("该县为争取项目，夸大招商数据，虚报工业产值。") == {"formalism"}
+    assert "false_claims" in _codes("该村虚报贫困户人数领取补助。")
+
+
 def test_money_used_for_oneself_alone_does_not_say_embezzlement():
     assert _codes("将截留的租金挪用，用于个人开支。") == {"misappropriation"}
 
