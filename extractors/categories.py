@@ -140,7 +140,11 @@ def _model() -> CategoryModel | None:
 def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(code, label, evidence start, end) per category reaching the threshold (cached: case
     splitting asks about the same texts the categories component then labels)."""
-    r = rules()
+    return scan_with(rules(), text)
+
+
+def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """`_scan` with a given rule set (the training script's cue ablation uses it)."""
     out = []
     shadows = [(m.start(), m.end()) for m in r.consequence.finditer(text)] if r.consequence else []
     for rule in r.rules:
