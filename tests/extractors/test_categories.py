@@ -189,6 +189,10 @@ def test_defrauding_the_insurance_fund_is_not_embezzlement():
     ("出纳将代收的租金归个人所有。", "embezzlement"),
     ("把应发给五保户的钱装进了自己腰包。", "embezzlement"),
     ("将专项经费挪为己用，半年后才归还。", "misappropriation"),
+    ("擅自出借集体资金给亲戚经营养殖场。", "misappropriation"),
+    ("以他人名义骗领种粮补贴。", "false_claims"),
+    ("申报时多报种植面积领取补贴。", "false_claims"),
+    ("同一张发票重复报销差旅费。", "false_claims"),
 ])
 def test_bribery_and_embezzlement_told_in_prose(text, code):
     assert code in _codes(text)
