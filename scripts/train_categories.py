@@ -43,7 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.categories import _Rule, combine, rule_categories, rules, scan_with  # noqa: E402
+from extractors.categories import CategoryRules, _Rule, combine, rule_categories, rules, scan_with  # noqa: E402
 from extractors.category_model import CategoryModel, features  # noqa: E402
 from extractors.evaluate import count_overlap, match_cases, squash  # noqa: E402
 from extractors.normalize import normalize  # noqa: E402
@@ -299,7 +299,7 @@ def _cue_docs(docs: list[DocData]) -> dict[tuple[str, str, int], set[str]]:
     return out
 
 
-def _ablated_rules(cue_docs: dict[tuple[str, str, int], set[str]], held_out: str):
+def _ablated_rules(cue_docs: dict[tuple[str, str, int], set[str]], held_out: str) -> CategoryRules:
     """The rule set without the cues that match in no document but the held-out one."""
     r = rules()
     kept = []
