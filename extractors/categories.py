@@ -2,7 +2,10 @@
 
 Cue phrases, weak cues, negative contexts and the fallback are data
 (config/category_rules.yaml); codes and labels come from config/taxonomy.yaml. A case may
-get several categories. Input is NORMALISED text; evidence spans are offsets into it.
+get several categories, and always gets at least one. A trained classifier
+(extractors.category_model, config/category_model.json) adds codes the cues do not reach.
+Input is NORMALISED text; evidence spans are offsets into it (codes the classifier or the
+fallback gave have empty evidence).
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from config import load_yaml
+from extractors.category_model import CategoryModel, shipped_model
 from extractors.errors import ConfigError
 from extractors.model import Category
 
@@ -36,6 +40,7 @@ class CategoryRules:
     threshold: float
     fallback: dict[str, str]
     labels: dict[str, str]
+    use_model: bool
 
 
 @lru_cache(maxsize=1)
@@ -63,31 +68,83 @@ def rules() -> CategoryRules:
         consequence = re.compile("|".join(f"(?:{c})" for c in conseq)) if conseq else None
     except re.error as exc:
         raise ConfigError(f"category_rules.yaml: bad consequence regex: {exc}") from exc
-    for code in (cfg.get("fallback") or {}).values():
+    fallback = {"default": "other", **(cfg.get("fallback") or {})}
+    for code in fallback.values():
         if code not in labels:
             raise ConfigError(f"category_rules.yaml: unknown fallback code {code!r}")
     return CategoryRules(tuple(out), negative, consequence, int(cfg.get("negative_window", 8)),
-                         float(cfg.get("threshold", 1.0)), dict(cfg.get("fallback") or {}), labels)
+                         float(cfg.get("threshold", 1.0)), fallback, labels,
+                         bool(cfg.get("use_model", True)))
 
 
-def extract_categories(text: str, *, doc_type: str = "case_notice") -> list[Category]:
-    """Taxonomy categories of one case text, each with its earliest strong evidence."""
-    r = rules()
-    found: list[Category] = []
-    for code, label, ev_start, ev_end in _scan(text):
-        found.append(Category(code=code, label=label, evidence=text[ev_start:ev_end], start=ev_start, end=ev_end))
-    if not found and doc_type in r.fallback:
-        code = r.fallback[doc_type]
-        found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
+def rule_categories(text: str) -> list[Category]:
+    """Categories the cue rules find in one case text, each with its earliest strong evidence."""
+    found = [Category(code=code, label=label, evidence=text[a:b], start=a, end=b)
+             for code, label, a, b in _scan(text)]
     found.sort(key=lambda c: c.start)
     return found
+
+
+def combine(rule_codes: list[str], proba: dict[str, float], settings: dict) -> list[str]:
+    """Codes for a case from the rules' codes and the classifier's probabilities.
+
+    The rules' codes stay; the classifier adds a code it is sure of (`add_threshold`), and
+    when nothing was found it fills in its best code if that is likely enough
+    (`fill_threshold`). The thresholds are tuned by document-level cross-validation
+    (scripts/train_categories.py --cv) and stored with the model."""
+    out = list(rule_codes)
+    add = float(settings.get("add_threshold", 1.1))
+    for code, p in sorted(proba.items(), key=lambda kv: -kv[1]):
+        if p >= add and code not in out:
+            out.append(code)
+    if not out and proba:
+        code, p = max(proba.items(), key=lambda kv: kv[1])
+        if p >= float(settings.get("fill_threshold", 1.1)):
+            out.append(code)
+    return out
+
+
+def extract_categories(text: str, *, doc_type: str = "case_notice",
+                       words: list[str] | None = None) -> list[Category]:
+    """Taxonomy categories of one case text: never none for a case of a document.
+
+    Cue rules first (with evidence), then the shipped classifier
+    (extractors.category_model) adds and fills in codes, and a case still without any gets
+    the fallback code (`other`, 其他违纪违法问题): every case describes some misconduct.
+    `doc_type=""` asks for the cue rules alone (case splitting uses them as a sign that a
+    passage describes a problem). `words` are the case's jieba words when the caller has
+    them (the model then does not segment the text again)."""
+    found = rule_categories(text)
+    if not doc_type:
+        return found
+    r = rules()
+    model = _model()
+    if model is not None:
+        codes = [c.code for c in found]
+        proba = model.proba(text, words=words, rule_codes=codes)
+        for code in combine(codes, proba, model.settings)[len(codes):]:
+            if code in r.labels:
+                found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
+    if not found:
+        code = r.fallback.get(doc_type) or r.fallback["default"]
+        found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
+    return found
+
+
+def _model() -> CategoryModel | None:
+    """The shipped classifier, unless config/category_rules.yaml turns it off."""
+    return shipped_model() if rules().use_model else None
 
 
 @lru_cache(maxsize=512)
 def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(code, label, evidence start, end) per category reaching the threshold (cached: case
     splitting asks about the same texts the categories component then labels)."""
-    r = rules()
+    return scan_with(rules(), text)
+
+
+def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """`_scan` with a given rule set (the training script's cue ablation uses it)."""
     out = []
     shadows = [(m.start(), m.end()) for m in r.consequence.finditer(text)] if r.consequence else []
     for rule in r.rules:
@@ -108,4 +165,4 @@ def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
     return tuple(out)
 
 
-__all__ = ["CategoryRules", "extract_categories", "rules"]
+__all__ = ["CategoryRules", "combine", "extract_categories", "rule_categories", "rules"]
