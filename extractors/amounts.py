@@ -25,10 +25,12 @@ log = logging.getLogger(__name__)
 
 _CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸"
 _CN_NUM = f"[{_CN_DIGIT}十拾百佰千仟万亿点]+"
-_AR_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands grouped by commas (1,234.56) or, in text out of PDFs, by single spaces (1 234)
+_AR_NUM = r"\d{1,3}(?:[,，] ?\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT = "(?:千万|百万|十万|万亿|万|亿|千|百)"
-_APPROX_AFTER = "(?:余|多)"
+# 余/多 after the number (13余万元, 3800多元); 几 after 十 (十几万元, 二十几万元) is the same thing
+_APPROX_AFTER = "(?:余|多|(?<=[十拾])几)"
 _SEP = r"(?:至|到|-|—|–|~|〜|～)"
 
 
@@ -50,7 +52,7 @@ _AMOUNT_RE = re.compile(
     r"|"
     rf"{_core('one')}"
     r")"
-    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化区里桥路])"
+    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|$|钱|是|的|用|给|现金|红包))(?![旦宵素化区里桥路])"
 )
 
 # Traditional forms of the characters a sum is made of, one for one (offsets are kept):
@@ -66,14 +68,29 @@ _VAGUE_BEFORE = "数几上成"
 _AFTER_ONE_CN = "的钱整每一/"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 万余元 / 近万元 / 千余元 with no number before: one 万 (千, 百), approximate
-_BARE_RE = re.compile(r"(?P<pre>近|约|逾|超)?(?P<unit>万|千|百)(?P<after>余|多)?元(?![旦宵素化])")
+# (近万元, 逾千万元, 达百万元); with neither a word before nor 余/多 after (万元以上, 每万元) no sum
+_BARE_RE = re.compile(
+    r"(?P<pre>将近|接近|超过|近|约|逾|超|达)?(?P<unit>千万|百万|十万|万|千|百|亿)(?P<after>余|多)?元(?![旦宵素化])"
+)
 _APPROX_TAIL = ("以上", "左右", "多")
 _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "不足", "不到", "近", "约", "超", "逾")
 _CLAUSE_END = "，,；;。！？!?\n："
 _MAX_DIGITS = 13  # no stated sum reaches 10 万亿 yuan
+# Official writing states sums of 100 亿 and more with 万/亿, never as a plain run of 11+ digits
+_MAX_PLAIN_DIGITS = 10
 _MAX_CN_CHARS = 24
 _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
+
+
+# A sum with a big unit and no 元 (8万年薪, 好处费1万); see _without_yuan
+_NO_YUAN_RE = re.compile(rf"(?P<num>{_AR_NUM}|{_CN_NUM})(?P<a1>余|多)?(?P<unit>亿|万|千)(?P<a2>余|多)?(?![元块万亿千百])")
+
+
+@lru_cache(maxsize=1)
+def _money_words() -> dict[str, tuple[str, ...]]:
+    data = load_yaml("amounts.yaml").get("money_without_yuan", {})
+    return {"after": tuple(data.get("after", ())), "before": tuple(data.get("before", ()))}
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +108,10 @@ def _parse_number(raw: str) -> float | None:
     to be money (an id, a phone number, garbage), a run cn2an cannot read.
     """
     if raw[0].isdigit():
-        digits = raw.replace(",", "").replace("，", "")
-        if len(digits.split(".")[0]) > _MAX_DIGITS:
-            return None
+        digits = raw.replace(",", "").replace("，", "").replace(" ", "")
+        whole = digits.split(".")[0]
+        if len(whole) > _MAX_DIGITS or (len(whole) > 1 and whole[0] == "0"):
+            return None  # 000元 / 0123元: a fragment or a code, never a sum as written
         return float(digits)
     if len(raw) > _MAX_CN_CHARS:
         return None
@@ -111,6 +129,9 @@ def _value(m: re.Match[str], tag: str, unit_default: str = "") -> float | None:
     if num is None:
         return None
     unit = m.group(f"{tag}unit") or unit_default
+    raw = m.group(f"{tag}num")
+    if not unit and raw.isdigit() and len(raw) > _MAX_PLAIN_DIGITS:
+        return None  # 13912345678元: a phone number or an id glued to 元, not a sum
     value = round(num * _UNIT_VALUE[unit], 2)
     return value if value <= _MAX_VALUE else None
 
@@ -208,7 +229,40 @@ def extract_amounts(text: str) -> list[Amount]:
             continue
         out.append(Amount(start=start, end=m.end(), text=text[start:m.end()], approximate=True,
                           value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end())))
+    out.extend(_without_yuan(text, folded, [(a.start, a.end) for a in out]))
     out.sort(key=lambda a: (a.start, a.range_part != "low"))
+    return out
+
+
+def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Sums written with 万/千/亿 but no 元, as quoted speech and plain prose do (给他8万年薪,
+    索要好处费1万，): money only when a money word comes right after the sum, or comes before it in
+    its clause and the sum closes the clause; 8万人, 1.6万亩 never qualify."""
+    cues = _money_words()
+    out: list[Amount] = []
+    for m in _NO_YUAN_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if start > 0 and (folded[start - 1] in _VAGUE_BEFORE or folded[start - 1].isdigit()
+                          or folded[start - 1] in "." + _CN_DIGIT + "十百千万亿点"):
+            continue
+        after = folded[end:end + 4]
+        closes = end == len(folded) or folded[end] in _CLAUSE_END or after.startswith(("的", "给", "用于"))
+        lo = start
+        while lo > 0 and start - lo < 12 and folded[lo - 1] not in _CLAUSE_END:
+            lo -= 1
+        said_after = after.startswith(cues["after"]) or after.lstrip("的").startswith(cues["after"])
+        said_before = closes and any(w in folded[lo:start] for w in cues["before"])
+        if not (said_after or said_before):
+            continue
+        num = _parse_number(m.group("num"))
+        if num is None:
+            continue
+        value = round(num * _UNIT_VALUE[m.group("unit")], 2)
+        approx = bool(m.group("a1") or m.group("a2")) or folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
+        out.append(Amount(start=start, end=end, text=text[start:end], value=value, approximate=approx,
+                          role=_role(folded, start, end)))
     return out
 
 
