@@ -37,6 +37,8 @@ class _Lexicon:
     negated_before: tuple[str, ...]
     negated_after: tuple[str, ...]
     statistic_after: re.Pattern[str] | None
+    lead_in: tuple[str, ...] = ()
+    threat_words: tuple[str, ...] = ()
 
 
 def _compile(data: dict[str, Any]) -> _Lexicon:
@@ -63,6 +65,8 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
         negated_before=tuple(data.get("negated_before", ())),
         negated_after=tuple(data.get("negated_after", ())),
         statistic_after=re.compile(data["statistic_after"]) if data.get("statistic_after") else None,
+        lead_in=tuple(data.get("lead_in_endings", ())),
+        threat_words=tuple(data.get("threat_words_before", ())),
     )
 
 
@@ -97,10 +101,11 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     between = text[prev_end:start] if 0 <= prev_end <= start else ""
     continues = bool(between) and len(between) <= 12 and sum(ch in _CLAUSE_END for ch in between) <= 1 \
         and not any(ch in _SENTENCE_END for ch in between)
-    if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end):
+    if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end) \
+            and not _after_lead_in(text, c_lo, lex):
         return False
     s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
-    if any(w in text[s_lo:s_hi] for w in lex.rule_words):
+    if any(w in text[s_lo:s_hi] for w in lex.rule_words) or any(w in text[s_lo:start] for w in lex.threat_words):
         return False
     if text[max(0, start - 3):start].endswith(lex.negated_before):
         return False
@@ -109,6 +114,16 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
         return False
     return not _in_book_title(text, start)
+
+
+def _after_lead_in(text: str, c_lo: int, lex: _Lexicon) -> bool:
+    """Whether the clause starting at `c_lo` spells out a decision announced by the clause before it
+    in the same sentence: 给予其党纪政务处分，其中党内严重警告… / 对其作出组织处理，调离岗位."""
+    if c_lo < 2 or text[c_lo - 1] in _SENTENCE_END:
+        return False
+    p_lo, _ = _bounds(text, c_lo - 1, c_lo - 1, _CLAUSE_END)
+    prev = text[p_lo:c_lo - 1].rstrip()
+    return prev.endswith(lex.lead_in) and any(w in prev for w in lex.context)
 
 
 def _fills_cell(text: str, start: int, end: int) -> bool:
@@ -192,7 +207,8 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     respective = _respectively(text, [h[0] for h in hits], people)
     out: list[Sanction] = []
     for k, (start, end, labels, said) in enumerate(hits):
-        names = respective.get(k) or _recipients(text, start, people)
+        inside = _unique(p.name for p in people if start <= p.start and p.end <= end)
+        names = respective.get(k) or inside or _recipients(text, start, people)
         for label in labels:
             for name in names:
                 if any(s.label == label and s.person == name for s in out):
