@@ -83,8 +83,17 @@ _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
 
 
-# A sum with a big unit and no 元 (8万年薪, 好处费1万); see _without_yuan
-_NO_YUAN_RE = re.compile(rf"(?P<num>{_AR_NUM}|{_CN_NUM})(?P<a1>余|多)?(?P<unit>亿|万|千)(?P<a2>余|多)?(?![元块万亿千百])")
+# A sum with a big unit and no 元 (8万年薪, 好处费1万), or after a yuan sign (￥5,000.00); see _without_yuan
+_NO_YUAN_RE = re.compile(
+    rf"(?P<sign>[¥￥]\s?)?(?P<num>{_AR_NUM}|{_CN_NUM})(?P<a1>余|多)?(?P<unit>亿|万|千)?(?P<a2>余|多)?(?![元块万亿千百\d])"
+)
+# Two neighbouring digits before one unit are a rough range (两三万元, 七八千元, 一二十万元, 3、4万元):
+# one Amount per end, like 2至3万元.
+_PAIR_RE = re.compile(
+    r"(?<![\d.、第十百千万亿零〇一二两三四五六七八九])(?P<lo>[一两二三四五六七八九]|\d、)(?P<hi>[二三四五六七八九]|\d)"
+    r"(?P<unit>十万|百万|千万|十|百|千|万|亿)(?P<after>余|多)?元"
+)
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +239,9 @@ def extract_amounts(text: str) -> list[Amount]:
         out.append(Amount(start=start, end=m.end(), text=text[start:m.end()], approximate=True,
                           value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end())))
     out.extend(_without_yuan(text, folded, [(a.start, a.end) for a in out]))
+    pairs = _pairs(text, folded, [(a.start, a.end) for a in out])
+    if pairs:  # 3、4万元: the pair replaces the 4万元 read from its tail
+        out = [a for a in out if not any(p.start <= a.start and a.end <= p.end for p in pairs)] + pairs
     out.sort(key=lambda a: (a.start, a.range_part != "low"))
     return out
 
@@ -244,8 +256,9 @@ def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        if start > 0 and (folded[start - 1] in _VAGUE_BEFORE or folded[start - 1].isdigit()
-                          or folded[start - 1] in "." + _CN_DIGIT + "十百千万亿点"):
+        if not m.group("sign") and start > 0 and (
+                folded[start - 1] in _VAGUE_BEFORE or folded[start - 1].isdigit()
+                or folded[start - 1] in "." + _CN_DIGIT + "十百千万亿点"):
             continue
         after = folded[end:end + 4]
         closes = end == len(folded) or folded[end] in _CLAUSE_END or after.startswith(("的", "给", "用于"))
@@ -254,16 +267,45 @@ def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[
             lo -= 1
         said_after = after.startswith(cues["after"]) or after.lstrip("的").startswith(cues["after"])
         said_before = closes and any(w in folded[lo:start] for w in cues["before"])
-        if not (said_after or said_before):
+        if m.group("sign"):
+            start = m.start("sign")
+        elif not m.group("unit") or not (said_after or said_before):
             continue
         num = _parse_number(m.group("num"))
         if num is None:
             continue
-        value = round(num * _UNIT_VALUE[m.group("unit")], 2)
+        value = round(num * _UNIT_VALUE[m.group("unit") or ""], 2)
         approx = bool(m.group("a1") or m.group("a2")) or folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
         out.append(Amount(start=start, end=end, text=text[start:end], value=value, approximate=approx,
                           role=_role(folded, start, end)))
     return out
+
+
+def _pairs(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Rough ranges written as two neighbouring digits (两三万元, 3、4万元): low and high ends."""
+    out: list[Amount] = []
+    for m in _PAIR_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken) and not _only_tail_taken(m, taken):
+            continue
+        lo_ch, hi_ch = m.group("lo").rstrip("、"), m.group("hi")
+        low = int(lo_ch) if lo_ch.isdigit() else _DIGIT_VALUE[lo_ch]
+        high = int(hi_ch) if hi_ch.isdigit() else _DIGIT_VALUE[hi_ch]
+        if lo_ch.isdigit() != hi_ch.isdigit() or not low < high <= low + 2:
+            continue
+        unit = _UNIT_VALUE.get(m.group("unit")) or 10  # 十 is the one unit not in _UNIT_VALUE
+        role = _role(folded, start, end)
+        for part, n in (("low", low), ("high", high)):
+            out.append(Amount(start=start, end=end, text=text[start:end], value=float(n * unit),
+                              approximate=True, role=role, range_part=part))
+    return out
+
+
+def _only_tail_taken(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """Whether the sums already found over this pair only cover its second digit (3、4万元 gave 4万元)."""
+    hi = m.start("hi")
+    overlapping = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
+    return all(s >= hi for s, _ in overlapping)
 
 
 __all__ = ["extract_amounts"]

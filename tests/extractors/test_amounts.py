@@ -112,6 +112,11 @@ def test_not_money(text: str) -> None:
         ("补助标准为1000～2000元", 1000, 2000),
         ("金额在1.5-2.5万元之间", 15000, 25000),
         ("一万至两万元", 10000, 20000),
+        # two neighbouring digits before one unit: a rough range
+        ("每次收取两三万元好处费", 20000, 30000),
+        ("每户多收七八千元", 7000, 8000),
+        ("涉及资金一二十万元", 100000, 200000),
+        ("每人3、4万元不等", 30000, 40000),
     ],
 )
 def test_ranges_give_both_ends(text: str, low: float, high: float) -> None:
@@ -253,6 +258,8 @@ def test_garbage_numerals_are_no_money_and_no_crash(text: str) -> None:
         ("收了5万现金", [50000]),
         ("向对方索要好处费1万，", [10000]),
         ("被处以罚款2万。", [20000]),
+        ("报销单据金额￥5,000.00，", [5000]),
+        ("收受2万元、3万元", [20000, 30000]),
     ],
 )
 def test_money_forms(text: str, expected: list[float]) -> None:
