@@ -34,7 +34,7 @@ from extractors.domains import extract_domains
 from extractors.model import Item, Person
 from extractors.people import extract_people, mentions
 from extractors.regions import extract_regions
-from extractors.sanctions import extract_sanctions
+from extractors.sanctions import extract_sanctions, sanctions_outside
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,16 @@ def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
     # every mention of every person, so a sanction links to the nearest one before it
     by_name = {p.name: p for p in people}
     every = [by_name[name].model_copy(update={"start": a, "end": b}) for a, b, name in mentions(text, people)]
-    return list(extract_sanctions(text, every))
+    found = list(extract_sanctions(text, every))
+    # a closing decision sentence left outside every case (给予付某留党察看处分): the case of the person named
+    others = [p for d in drafts(doc) if d is not draft for p in d.fields.get("people", [])]
+    # 王某 in two cases may be two people: such a name takes nothing from outside
+    own = [p for p in people if not ("某" in p.name and any(o.name == p.name for o in others))]
+    spans = [(d.span.start, d.span.end) for d in drafts(doc)]
+    for extra in sanctions_outside(_text(doc), spans, own, others):
+        if not any((s.label, s.person) == (extra.label, extra.person) for s in found):
+            found.append(extra)
+    return found
 
 
 def _categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:

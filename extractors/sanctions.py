@@ -217,6 +217,44 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     return out
 
 
+def sanctions_outside(text: str, spans: list[tuple[int, int]], people: list[Person],
+                      others: list[Person] | tuple[Person, ...] = ()) -> list[Sanction]:
+    """Sanctions of `people` (one case's persons) stated in sentences that lie outside every case span.
+
+    A notice often closes with one sentence for the decision (……经研究，给予付某留党察看处分 /
+    对张某、李某立案审查调查) that the case split leaves outside the cases: such a sentence counts
+    for a case when its recipient is one of the case's people, named there. `others` are the other
+    cases' persons: placed too, so a sanction of theirs in the same sentence is not taken for one
+    of `people`. Items carry no span (start = end = -1): they are not in the case's text.
+    """
+    names = {p.name for p in people if len(p.name) >= 2}
+    if not names:
+        return []
+    out: list[Sanction] = []
+    pos = 0
+    for lo, hi in sorted(spans) + [(len(text), len(text))]:
+        for sentence in _sentences(text[pos:lo]):
+            if not any(n in sentence for n in names):
+                continue
+            placed = [p.model_copy(update={"start": -1, "end": -1}) for p in [*people, *others] if p.name]
+            for sn in extract_sanctions(sentence, placed):
+                if sn.person in names and not any((o.label, o.person) == (sn.label, sn.person) for o in out):
+                    out.append(sn.model_copy(update={"start": -1, "end": -1}))
+        pos = max(pos, hi)
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    out, lo = [], 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            out.append(text[lo:i + 1])
+            lo = i + 1
+    if text[lo:].strip():
+        out.append(text[lo:])
+    return [s for s in out if s.strip()]
+
+
 def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[int, list[str]]:
     """Recipients of sanctions given "respectively" (分别), by hit index: 王某、李某分别受到X、Y处分
     pairs names and sanctions in order; 分别给予王某X处分、李某Y处分 gives each sanction to the
@@ -253,4 +291,4 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
     return out
 
 
-__all__ = ["extract_sanctions"]
+__all__ = ["extract_sanctions", "sanctions_outside"]

@@ -258,3 +258,21 @@ def test_closing_sentences_and_report_lists(text: str, names: list[str], want: l
 )
 def test_threats_rules_and_non_labels_are_no_sanction(text: str) -> None:
     assert labels(text) == []
+
+
+def test_a_closing_decision_outside_the_cases_goes_to_the_case_of_the_person_named() -> None:
+    from extractors.sanctions import sanctions_outside
+
+    case1 = "一、某村党支部书记孙大海违规发放补贴。"
+    case2 = "二、某村会计钱小河虚报冒领资金。"
+    closing = "经研究，对孙大海、钱小河立案审查调查，给予孙大海留党察看处分。要引以为戒，一律给予严肃处理。"
+    text = case1 + case2 + closing
+    spans = [(0, len(case1)), (len(case1), len(case1) + len(case2))]
+    sun, qian = Person(name="孙大海", start=8, end=11), Person(name="钱小河")
+    got1 = sanctions_outside(text, spans, [sun], [qian])
+    got2 = sanctions_outside(text, spans, [qian], [sun])
+    assert [(s.label, s.person) for s in got1] == [("立案审查调查", "孙大海"), ("留党察看", "孙大海")]
+    assert [(s.label, s.person) for s in got2] == [("立案审查调查", "钱小河")]
+    assert all(s.start == s.end == -1 for s in got1 + got2)
+    # a sentence inside a case is that case's own business
+    assert sanctions_outside(text, [(0, len(text))], [Person(name="孙大海")]) == []
