@@ -31,7 +31,7 @@ _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT = "(?:千万|百万|十万|万亿|万|亿|千|百)"
 # 余/多 after the number (13余万元, 3800多元); 几 after 十 (十几万元, 二十几万元) is the same thing
 _APPROX_AFTER = "(?:余|多|(?<=[十拾])几)"
-_SEP = r"(?:至|到|-|—|–|~|〜|～)"
+_SEP = r"(?:至|到|--|-|——|—|–|~|〜|～)"
 
 
 def _core(tag: str) -> str:
@@ -52,7 +52,8 @@ _AMOUNT_RE = re.compile(
     r"|"
     rf"{_core('one')}"
     r")"
-    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|$|钱|是|的|用|给|现金|红包))(?![旦宵素化区里桥路])"
+    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|$|钱|是|的|用|给|现金|红包)|圆(?=整|[^\u4e00-\u9fff]|$))"
+    r"(?![旦宵素化区里桥路])"
 )
 
 # Traditional forms of the characters a sum is made of, one for one (offsets are kept):
@@ -62,6 +63,8 @@ _UNIT_VALUE = {
     "": 1, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000,
     "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000,
 }
+# A sum after these is in another currency (美元, 港元 after it never match: only 元 right after counts)
+_FOREIGN_BEFORE = ("港币", "美金", "台币", "澳币", "欧元", "日元", "英镑", "卢布", "韩元")
 # A Chinese numeral run right after these is not a stated number: 数十万元, 几百元, 上万元
 _VAGUE_BEFORE = "数几上成"
 # A one-character Chinese numeral sum (一元, 两元) is followed by punctuation or one of these
@@ -145,6 +148,24 @@ def _value(m: re.Match[str], tag: str, unit_default: str = "") -> float | None:
     return value if value <= _MAX_VALUE else None
 
 
+def _range_ends(m: re.Match[str]) -> tuple[float | None, float | None]:
+    """Both ends of a range. The low end shares the high end's unit when it has none of its own and
+    sharing keeps it below the high end: 2至3万元, 两到三万元, 一千到两千万元 (low in 万); but
+    8500到3万元 and 5000元至1万元 keep the low end as written."""
+    high = _value(m, "hi")
+    low_plain = _value(m, "lo")
+    if high is None or low_plain is None or m.group("locur") or m.group("lounit"):
+        return low_plain, high
+    shared = m.group("hiunit") or ""
+    hi_raw = m.group("hinum")
+    if not shared and not hi_raw[0].isdigit() and hi_raw[-1] in "百千万亿":
+        shared = hi_raw[-1]  # 三万 / 两千万: the unit is inside the Chinese numeral
+    low_shared = _value(m, "lo", shared) if shared else None
+    if low_shared is not None and low_plain < low_shared <= high:
+        return low_shared, high
+    return low_plain, high
+
+
 def _role(folded: str, start: int, end: int) -> str:
     """The role of a sum, told by the words before it in its clause (or right after it)."""
     lo = start
@@ -183,6 +204,8 @@ def extract_amounts(text: str) -> list[Amount]:
         if not m.group("pre"):
             start = m.start("wan") if m.group("wan") else m.start("lonum") if m.group("lonum") else m.start("onenum")
         first_num = m.group("wan") or m.group("lonum") or m.group("onenum")
+        if folded[max(0, start - 2):start] in _FOREIGN_BEFORE:
+            continue  # 港币两千元: no rate to yuan is stated
         if not first_num[0].isdigit() and start > 0 and folded[start - 1] in _VAGUE_BEFORE:
             continue
         if m.group("onenum") and len(first_num) == 1 and not first_num.isdigit() and not m.group("oneunit") \
@@ -206,9 +229,7 @@ def extract_amounts(text: str) -> list[Amount]:
                               approximate=approximate or bool(m.group("resta")), role=role))
             continue
         if m.group("lonum"):
-            hi_unit = m.group("hiunit") or ""
-            lo_default = "" if m.group("locur") else hi_unit
-            low, high = _value(m, "lo", lo_default), _value(m, "hi")
+            low, high = _range_ends(m)
             if low is None or high is None:
                 continue
             lo_approx = approximate or bool(m.group("loa1") or m.group("loa2"))

@@ -112,6 +112,13 @@ def test_not_money(text: str) -> None:
         ("补助标准为1000～2000元", 1000, 2000),
         ("金额在1.5-2.5万元之间", 15000, 25000),
         ("一万至两万元", 10000, 20000),
+        ("两到三万元", 20000, 30000),
+        ("十八至三十万元", 180000, 300000),
+        ("一千到两千万元", 10_000_000, 20_000_000),
+        ("两到三千元", 2000, 3000),
+        ("从8500到3万元", 8500, 30000),  # sharing 万 would put the low end above the high end
+        ("八千至一万元", 8000, 10000),
+        ("2——3万元", 20000, 30000),
         # two neighbouring digits before one unit: a rough range
         ("每次收取两三万元好处费", 20000, 30000),
         ("每户多收七八千元", 7000, 8000),
@@ -260,6 +267,7 @@ def test_garbage_numerals_are_no_money_and_no_crash(text: str) -> None:
         ("被处以罚款2万。", [20000]),
         ("报销单据金额￥5,000.00，", [5000]),
         ("收受2万元、3万元", [20000, 30000]),
+        ("税款壹仟玖佰圆整", [1900]),
     ],
 )
 def test_money_forms(text: str, expected: list[float]) -> None:
@@ -275,7 +283,8 @@ def test_money_forms(text: str, expected: list[float]) -> None:
         "编号000元",
         "2019年元旦期间走访慰问", "元月份召开会议", "该小区3单元", "元宵节期间收受", "公元2019年",
         "张元收受礼金", "副县长张元", "化学元素", "电子元器件",
-        "收受5000美元", "收受10万港元",  # no rate to yuan is stated: not counted
+        "收受5000美元", "收受10万港元", "收受港币两千元",  # no rate to yuan is stated: not counted
+        "工作圆满完成",
         "流转土地1.6万亩，", "全县8万人", "涉及群众3万余人，", "人口10万。",
     ],
 )
