@@ -314,6 +314,8 @@ def _pairs(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]
         high = int(hi_ch) if hi_ch.isdigit() else _DIGIT_VALUE[hi_ch]
         if lo_ch.isdigit() != hi_ch.isdigit() or not low < high <= low + 2:
             continue
+        if lo_ch.isdigit() and not _HAN.match(folded[start - 1:start]):
+            continue  # 1、2万元用于… at the head of a line: an item number, then 2万元
         unit = _UNIT_VALUE.get(m.group("unit")) or 10  # 十 is the one unit not in _UNIT_VALUE
         role = _role(folded, start, end)
         for part, n in (("low", low), ("high", high)):

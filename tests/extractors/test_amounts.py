@@ -268,6 +268,7 @@ def test_garbage_numerals_are_no_money_and_no_crash(text: str) -> None:
         ("报销单据金额￥5,000.00，", [5000]),
         ("收受2万元、3万元", [20000, 30000]),
         ("税款壹仟玖佰圆整", [1900]),
+        ("1、2万元用于购买办公用品", [20000]),  # an item number, not a range
     ],
 )
 def test_money_forms(text: str, expected: list[float]) -> None:
