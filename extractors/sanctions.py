@@ -148,9 +148,17 @@ def _placed(text: str, people: list[Person]) -> list[Person]:
             continue
         at = text.find(p.name)
         while at != -1:
-            out.append(p.model_copy(update={"start": at, "end": at + len(p.name)}))
+            if not (p.name.endswith("某") and text[at + len(p.name):at + len(p.name) + 1] == "某"):
+                out.append(p.model_copy(update={"start": at, "end": at + len(p.name)}))  # 朱某 is not 朱某某
             at = text.find(p.name, at + len(p.name))
-    return sorted(out, key=lambda p: p.start)
+    seen: set[tuple[int, str]] = set()
+    unique = []  # one person per place: a name given twice would break a 、-joined chain
+    for p in sorted(out, key=lambda p: p.start):
+        inside_longer = any(q.start <= p.start and p.end <= q.end and len(q.name) > len(p.name) for q in out)
+        if (p.start, p.name) not in seen and not inside_longer:  # 朱某 inside 朱某某 is not 朱某
+            seen.add((p.start, p.name))
+            unique.append(p)
+    return unique
 
 
 def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
@@ -217,30 +225,57 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     return out
 
 
-def sanctions_outside(text: str, spans: list[tuple[int, int]], people: list[Person],
-                      others: list[Person] | tuple[Person, ...] = ()) -> list[Sanction]:
-    """Sanctions of `people` (one case's persons) stated in sentences that lie outside every case span.
+def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int) -> list[Sanction]:
+    """The sanctions of case `own` of a document, offsets relative to that case's start.
 
-    A notice often closes with one sentence for the decision (……经研究，给予付某留党察看处分 /
-    对张某、李某立案审查调查) that the case split leaves outside the cases: such a sentence counts
-    for a case when its recipient is one of the case's people, named there. `others` are the other
-    cases' persons: placed too, so a sanction of theirs in the same sentence is not taken for one
-    of `people`. Items carry no span (start = end = -1): they are not in the case's text.
+    `cases` are every case's (start, end, persons) in `text`, the whole document. Beyond the
+    sanctions stated in the case's own text (extract_sanctions), a decision is often stated once
+    for several cases, in a closing sentence (……经研究，给予孙某党内警告处分，对钱某立案审查调查)
+    that the case split leaves outside every case or inside the last one. So:
+    - the other cases' persons are placed too, and a sanction whose recipient is a person of
+      another case only (not one of this case's people) is that case's, not this one's;
+    - a sentence outside this case (outside every case, or in a case that does not have the
+      person among its own) gives this case the sanctions whose recipient is one of its people.
+    Items from elsewhere carry no span (start = end = -1). A 某-name (王某) found in two cases may
+    be two people: it takes nothing from elsewhere and is nobody else's.
     """
-    names = {p.name for p in people if len(p.name) >= 2}
+    lo, hi, people = cases[own]
+    mine = {p.name for p in people if p.name}
+    elsewhere = [p for k, (_, _, ps) in enumerate(cases) if k != own for p in ps if p.name]
+    shared = {p.name for p in elsewhere if "某" in p.name and p.name in mine}
+    foreign = {p.name for p in elsewhere if p.name not in mine and "某" not in p.name}
+    unplaced = [p.model_copy(update={"start": -1, "end": -1}) for p in people if p.name]
+    unplaced += [p.model_copy(update={"start": -1, "end": -1}) for p in elsewhere if p.name in foreign]
+    found = [s for s in extract_sanctions(text[lo:hi], unplaced) if s.person not in foreign]
+    names = {n for n in mine - shared if len(n) >= 2}
     if not names:
-        return []
-    out: list[Sanction] = []
-    pos = 0
-    for lo, hi in sorted(spans) + [(len(text), len(text))]:
-        for sentence in _sentences(text[pos:lo]):
-            if not any(n in sentence for n in names):
+        return found
+    everyone = unplaced + [p.model_copy(update={"start": -1, "end": -1}) for p in elsewhere if p.name not in foreign]
+    for r_lo, r_hi, theirs in _regions_elsewhere(text, cases, own):
+        wanted = names - theirs
+        for sentence in _sentences(text[r_lo:r_hi]):
+            if not any(n in sentence for n in wanted):
                 continue
-            placed = [p.model_copy(update={"start": -1, "end": -1}) for p in [*people, *others] if p.name]
-            for sn in extract_sanctions(sentence, placed):
-                if sn.person in names and not any((o.label, o.person) == (sn.label, sn.person) for o in out):
-                    out.append(sn.model_copy(update={"start": -1, "end": -1}))
+            for sn in extract_sanctions(sentence, everyone):
+                if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
+                    found.append(sn.model_copy(update={"start": -1, "end": -1}))
+    return found
+
+
+def _regions_elsewhere(text: str, cases: list[tuple[int, int, list[Person]]],
+                       own: int) -> list[tuple[int, int, set[str]]]:
+    """The stretches of `text` outside case `own`: gaps between cases (no people of their own) and
+    the other cases (with the names of their people)."""
+    out: list[tuple[int, int, set[str]]] = []
+    pos = 0
+    for k, (lo, hi, people) in sorted(enumerate(cases), key=lambda kc: kc[1][0]):
+        if lo > pos:
+            out.append((pos, lo, set()))
+        if k != own:
+            out.append((lo, hi, {p.name for p in people}))
         pos = max(pos, hi)
+    if pos < len(text):
+        out.append((pos, len(text), set()))
     return out
 
 
@@ -291,4 +326,4 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
     return out
 
 
-__all__ = ["extract_sanctions", "sanctions_outside"]
+__all__ = ["case_sanctions", "extract_sanctions"]

@@ -8,7 +8,7 @@ import pytest
 from config import load_yaml
 from extractors.errors import ConfigError
 from extractors.model import Person
-from extractors.sanctions import _compile, extract_sanctions
+from extractors.sanctions import _compile, case_sanctions, extract_sanctions
 
 
 def labels(text: str) -> list[str]:
@@ -260,19 +260,53 @@ def test_threats_rules_and_non_labels_are_no_sanction(text: str) -> None:
     assert labels(text) == []
 
 
-def test_a_closing_decision_outside_the_cases_goes_to_the_case_of_the_person_named() -> None:
-    from extractors.sanctions import sanctions_outside
+def _cases_of(text: str, parts: list[str], people: list[list[str]]) -> list[tuple[int, int, list[Person]]]:
+    out, pos = [], 0
+    for part, names in zip(parts, people):
+        lo = text.index(part, pos)
+        out.append((lo, lo + len(part), people_in(text, names)))
+        pos = lo + len(part)
+    return out
 
+
+def test_a_closing_decision_outside_the_cases_goes_to_the_case_of_the_person_named() -> None:
     case1 = "一、某村党支部书记孙大海违规发放补贴。"
     case2 = "二、某村会计钱小河虚报冒领资金。"
     closing = "经研究，对孙大海、钱小河立案审查调查，给予孙大海留党察看处分。要引以为戒，一律给予严肃处理。"
     text = case1 + case2 + closing
-    spans = [(0, len(case1)), (len(case1), len(case1) + len(case2))]
-    sun, qian = Person(name="孙大海", start=8, end=11), Person(name="钱小河")
-    got1 = sanctions_outside(text, spans, [sun], [qian])
-    got2 = sanctions_outside(text, spans, [qian], [sun])
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河"]])
+    got1, got2 = case_sanctions(text, cases, 0), case_sanctions(text, cases, 1)
     assert [(s.label, s.person) for s in got1] == [("立案审查调查", "孙大海"), ("留党察看", "孙大海")]
     assert [(s.label, s.person) for s in got2] == [("立案审查调查", "钱小河")]
     assert all(s.start == s.end == -1 for s in got1 + got2)
-    # a sentence inside a case is that case's own business
-    assert sanctions_outside(text, [(0, len(text))], [Person(name="孙大海")]) == []
+
+
+def test_a_closing_decision_inside_the_last_case_is_shared_out() -> None:
+    case1 = "一、某村党支部书记孙大海违规发放补贴。"
+    case2 = "二、某村会计钱小河虚报冒领资金。经研究，给予孙大海党内警告处分，对钱小河立案审查调查。"
+    text = case1 + "\n" + case2
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河"]])
+    assert [(s.label, s.person) for s in case_sanctions(text, cases, 0)] == [("党内警告", "孙大海")]
+    # the last case keeps its own person's sanction only; its span is relative to the case
+    (own,) = case_sanctions(text, cases, 1)
+    assert (own.label, own.person) == ("立案审查调查", "钱小河")
+    assert case2[own.start:own.end] == own.text
+
+
+def test_a_person_named_in_two_cases_takes_nothing_from_the_other() -> None:
+    case1 = "一、王某违规发放补贴。"
+    case2 = "二、王某虚报冒领资金，受到党内警告处分。"
+    text = case1 + case2
+    cases = _cases_of(text, [case1, case2], [["王某"], ["王某"]])
+    assert case_sanctions(text, cases, 0) == []
+    assert [s.label for s in case_sanctions(text, cases, 1)] == ["党内警告"]
+
+
+def test_a_shorter_name_inside_a_longer_one_is_not_that_person() -> None:
+    case1 = "一、村支书朱某某违规发放补贴，受到开除党籍处分。"
+    case2 = "二、村会计朱某虚报冒领资金。"
+    text = case1 + case2
+    cases = _cases_of(text, [case1, case2], [["朱某某"], ["朱某"]])
+    assert case_sanctions(text, cases, 1) == []
+    cases = _cases_of(text, [case1, case2], [[], ["朱某"]])  # the longer name is nobody's person
+    assert case_sanctions(text, cases, 1) == []
