@@ -244,50 +244,51 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
     elsewhere = [p for k, (_, _, ps) in enumerate(cases) if k != own for p in ps if p.name]
     shared = {p.name for p in elsewhere if "某" in p.name and p.name in mine}
     foreign = {p.name for p in elsewhere if p.name not in mine and "某" not in p.name}
-    unplaced = [p.model_copy(update={"start": -1, "end": -1}) for p in people if p.name]
-    unplaced += [p.model_copy(update={"start": -1, "end": -1}) for p in elsewhere if p.name in foreign]
-    found = [s for s in extract_sanctions(text[lo:hi], unplaced) if s.person not in foreign]
+    own_text = text[lo:hi]
+    found = [s for s in extract_sanctions(own_text, _unplaced(people, elsewhere, own_text, foreign))
+             if s.person not in foreign]
     names = {n for n in mine - shared if len(n) >= 2}
     if not names:
         return found
-    everyone = unplaced + [p.model_copy(update={"start": -1, "end": -1}) for p in elsewhere if p.name not in foreign]
-    for r_lo, r_hi, theirs in _regions_elsewhere(text, cases, own):
+    for s_lo, s_hi in _sentence_spans(text):
+        if lo <= s_lo < hi or lo < s_hi <= hi:
+            continue  # the case's own text: read above
+        sentence = text[s_lo:s_hi]
+        if not any(n in sentence for n in names):
+            continue
+        # the sentence's own case (if any) keeps the sanctions of its own people
+        theirs = {p.name for k, (c_lo, c_hi, ps) in enumerate(cases) if k != own and c_lo < s_hi and s_lo < c_hi
+                  for p in ps}
         wanted = names - theirs
-        for sentence in _sentences(text[r_lo:r_hi]):
-            if not any(n in sentence for n in wanted):
-                continue
-            for sn in extract_sanctions(sentence, everyone):
-                if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
-                    found.append(sn.model_copy(update={"start": -1, "end": -1}))
+        for sn in extract_sanctions(sentence, _unplaced(people, elsewhere, sentence, None)):
+            if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
+                found.append(sn.model_copy(update={"start": -1, "end": -1}))
     return found
 
 
-def _regions_elsewhere(text: str, cases: list[tuple[int, int, list[Person]]],
-                       own: int) -> list[tuple[int, int, set[str]]]:
-    """The stretches of `text` outside case `own`: gaps between cases (no people of their own) and
-    the other cases (with the names of their people)."""
-    out: list[tuple[int, int, set[str]]] = []
-    pos = 0
-    for k, (lo, hi, people) in sorted(enumerate(cases), key=lambda kc: kc[1][0]):
-        if lo > pos:
-            out.append((pos, lo, set()))
-        if k != own:
-            out.append((lo, hi, {p.name for p in people}))
-        pos = max(pos, hi)
-    if pos < len(text):
-        out.append((pos, len(text), set()))
-    return out
+def _unplaced(people: list[Person], elsewhere: list[Person], text: str, only: set[str] | None) -> list[Person]:
+    """Copies without spans (placed by name in `text`) of this case's people and of the other
+    cases' people named in `text` (all of them, or those in `only`), one per name."""
+    out: dict[str, Person] = {}
+    for p in people:
+        if p.name and p.name not in out:
+            out[p.name] = p.model_copy(update={"start": -1, "end": -1})
+    for p in elsewhere:
+        if p.name not in out and p.name in text and (only is None or p.name in only):
+            out[p.name] = p.model_copy(update={"start": -1, "end": -1})
+    return list(out.values())
 
 
-def _sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of a document, computed once per document."""
     out, lo = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            out.append(text[lo:i + 1])
-            lo = i + 1
+    for m in re.finditer(f"[{re.escape(_SENTENCE_END)}]", text):
+        out.append((lo, m.end()))
+        lo = m.end()
     if text[lo:].strip():
-        out.append(text[lo:])
-    return [s for s in out if s.strip()]
+        out.append((lo, len(text)))
+    return tuple((a, b) for a, b in out if text[a:b].strip())
 
 
 def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[int, list[str]]:
