@@ -234,8 +234,8 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
     that the case split leaves outside every case or inside the last one. So:
     - the other cases' persons are placed too, and a sanction whose recipient is a person of
       another case only (not one of this case's people) is that case's, not this one's;
-    - a sentence outside this case (outside every case, or in a case that does not have the
-      person among its own) gives this case the sanctions whose recipient is one of its people.
+    - a sentence outside this case (outside every case, or in another case that did not tell of
+      the person before it) gives this case the sanctions whose recipient is one of its people.
     Items from elsewhere carry no span (start = end = -1). A 某-name (王某) found in two cases may
     be two people: it takes nothing from elsewhere and is nobody else's.
     """
@@ -256,9 +256,10 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
         sentence = text[s_lo:s_hi]
         if not any(n in sentence for n in names):
             continue
-        # the sentence's own case (if any) keeps the sanctions of its own people
+        # in another case, a person that case told of before this sentence is that case's own;
+        # one first named here (a closing decision) is not
         theirs = {p.name for k, (c_lo, c_hi, ps) in enumerate(cases) if k != own and c_lo < s_hi and s_lo < c_hi
-                  for p in ps}
+                  for p in ps if p.name in text[c_lo:max(c_lo, s_lo)]}
         wanted = names - theirs
         for sn in extract_sanctions(sentence, _unplaced(people, elsewhere, sentence, None)):
             if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):

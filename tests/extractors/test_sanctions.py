@@ -291,6 +291,9 @@ def test_a_closing_decision_inside_the_last_case_is_shared_out() -> None:
     (own,) = case_sanctions(text, cases, 1)
     assert (own.label, own.person) == ("立案审查调查", "钱小河")
     assert case2[own.start:own.end] == own.text
+    # the same when the people of the last case include every name in its text
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河", "孙大海"]])
+    assert [(s.label, s.person) for s in case_sanctions(text, cases, 0)] == [("党内警告", "孙大海")]
 
 
 def test_a_person_named_in_two_cases_takes_nothing_from_the_other() -> None:
