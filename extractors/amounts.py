@@ -1,11 +1,15 @@
 """Money amounts in a case text, normalised to yuan.
 
 Parsed on the raw text with one regular expression (jieba splits `2100余万元` into pieces):
-Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 after the number and
+Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 (and 十几) after the number and
 近/约/超/逾 before it (the stated base is kept, `approximate` is set), ranges
-(`5000至8000元`, `2至3万元`: one Amount per end), a 人民币 prefix and thousands separators.
-Only sums ending in 元 (块钱, or 块 for larger sums) count, so percentages, areas, people and
-years never match; 近万元 and 万余元 with no number count as 10000, approximate.
+(`5000至8000元`, `2至3万元`, `两到三万元`, rough `两三万元` / `3、4万元`: one Amount per end), a
+人民币 prefix, thousands separated by commas or (text out of PDFs) spaces.
+Only sums ending in 元 (圆, 块钱, or 块 for larger sums) count, so percentages, areas, people and
+years never match; 近万元, 万余元, 逾千万元 with no number count as one unit, approximate. Two
+narrow exceptions, told by context: a yuan sign (￥5,000.00), and a sum with 万/千/亿 that a money
+word marks (给他8万年薪, 索要好处费1万，). Foreign currencies (美元, 港币…) are left out: no rate is
+stated to turn them into yuan. Phone-like runs of 11+ digits glued to 元 are no sum.
 The role (involved / recovered / returned / fined) is read from the words before the sum
 in the same clause; the role lexicon is data in config/amounts.yaml.
 """

@@ -2,14 +2,18 @@
 
 The wording -> label lexicon is data (config/sanctions.yaml). A hit counts only in a clause
 that shows a sanction being given (给予/受到/予以/被/处分 ...), never in a sentence stating a
-rule (情节较重的，给予……), among a rule's options (警告或者严重警告), or before a count
-(给予撤职处分3人 is a statistic). A clause that goes on a list of sanctions needs no cue of its
+rule (情节较重的，给予……), among a rule's options (警告或者严重警告), after a threat or blanket
+rule in its sentence (一律给予…, 将严肃处理, 视情给予…), after a condition (涉嫌犯罪的移送…), or
+before a count (给予撤职处分3人 is a statistic). A clause that spells out a decision announced by
+the clause before it (给予其党纪政务处分，其中党内严重警告…) needs no cue of its own. A clause that goes on a list of sanctions needs no cue of its
 own (……免职处理，调离纪检监察队伍). Coordinated lists (`党内严重警告、行政记大过处分`,
 `开除党籍和公职`) give one item per sanction.
 
 Each sanction is linked to who received it: everyone in a `分别给予A、B……` / `A、B分别受到`
 clause, else the nearest person named before it in its sentence (with persons joined to that
-one by 、/和), else the last person named before it in its paragraph (给予其……), else "".
+one by 、/和), else the last person named before it in its paragraph (给予其……), else "". A person named inside
+the wording (责令张某作出书面检查) is its recipient. `case_sanctions` reads a whole document for one
+case: a closing decision sentence elsewhere that names the case's people counts for it.
 """
 from __future__ import annotations
 
