@@ -1,11 +1,15 @@
 """Money amounts in a case text, normalised to yuan.
 
 Parsed on the raw text with one regular expression (jieba splits `2100余万元` into pieces):
-Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 after the number and
+Arabic or Chinese numerals (cn2an), 十/百/千/万/亿 units, 余/多 (and 十几) after the number and
 近/约/超/逾 before it (the stated base is kept, `approximate` is set), ranges
-(`5000至8000元`, `2至3万元`: one Amount per end), a 人民币 prefix and thousands separators.
-Only sums ending in 元 (块钱, or 块 for larger sums) count, so percentages, areas, people and
-years never match; 近万元 and 万余元 with no number count as 10000, approximate.
+(`5000至8000元`, `2至3万元`, `两到三万元`, rough `两三万元` / `3、4万元`: one Amount per end), a
+人民币 prefix, thousands separated by commas or (text out of PDFs) spaces.
+Only sums ending in 元 (圆, 块钱, or 块 for larger sums) count, so percentages, areas, people and
+years never match; 近万元, 万余元, 逾千万元 with no number count as one unit, approximate. Two
+narrow exceptions, told by context: a yuan sign (￥5,000.00), and a sum with 万/千/亿 that a money
+word marks (给他8万年薪, 索要好处费1万，). Foreign currencies (美元, 港币…) are left out: no rate is
+stated to turn them into yuan. Phone-like runs of 11+ digits glued to 元 are no sum.
 The role (involved / recovered / returned / fined) is read from the words before the sum
 in the same clause; the role lexicon is data in config/amounts.yaml.
 """
@@ -25,11 +29,13 @@ log = logging.getLogger(__name__)
 
 _CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸"
 _CN_NUM = f"[{_CN_DIGIT}十拾百佰千仟万亿点]+"
-_AR_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands grouped by commas (1,234.56) or, in text out of PDFs, by single spaces (1 234)
+_AR_NUM = r"\d{1,3}(?:[,，] ?\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT = "(?:千万|百万|十万|万亿|万|亿|千|百)"
-_APPROX_AFTER = "(?:余|多)"
-_SEP = r"(?:至|到|-|—|–|~|〜|～)"
+# 余/多 after the number (13余万元, 3800多元); 几 after 十 (十几万元, 二十几万元) is the same thing
+_APPROX_AFTER = "(?:余|多|(?<=[十拾])几)"
+_SEP = r"(?:至|到|--|-|——|—|–|~|〜|～)"
 
 
 def _core(tag: str) -> str:
@@ -50,7 +56,8 @@ _AMOUNT_RE = re.compile(
     r"|"
     rf"{_core('one')}"
     r")"
-    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|钱|是|的|用|给|现金|红包))(?![旦宵素化区里桥路])"
+    r"\s?(?P<cur>元|块钱|块(?=[^\u4e00-\u9fff]|$|钱|是|的|用|给|现金|红包)|圆(?=整|[^\u4e00-\u9fff]|$))"
+    r"(?![旦宵素化区里桥路])"
 )
 
 # Traditional forms of the characters a sum is made of, one for one (offsets are kept):
@@ -60,20 +67,46 @@ _UNIT_VALUE = {
     "": 1, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000, "百万": 1_000_000,
     "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000,
 }
+# A sum after these is in another currency (美元, 港元 after it never match: only 元 right after counts)
+_FOREIGN_BEFORE = ("港币", "美金", "台币", "澳币", "欧元", "日元", "英镑", "卢布", "韩元")
 # A Chinese numeral run right after these is not a stated number: 数十万元, 几百元, 上万元
 _VAGUE_BEFORE = "数几上成"
 # A one-character Chinese numeral sum (一元, 两元) is followed by punctuation or one of these
 _AFTER_ONE_CN = "的钱整每一/"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 万余元 / 近万元 / 千余元 with no number before: one 万 (千, 百), approximate
-_BARE_RE = re.compile(r"(?P<pre>近|约|逾|超)?(?P<unit>万|千|百)(?P<after>余|多)?元(?![旦宵素化])")
+# (近万元, 逾千万元, 达百万元); with neither a word before nor 余/多 after (万元以上, 每万元) no sum
+_BARE_RE = re.compile(
+    r"(?P<pre>将近|接近|超过|近|约|逾|超|达)?(?P<unit>千万|百万|十万|万|千|百|亿)(?P<after>余|多)?元(?![旦宵素化])"
+)
 _APPROX_TAIL = ("以上", "左右", "多")
 _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "不足", "不到", "近", "约", "超", "逾")
 _CLAUSE_END = "，,；;。！？!?\n："
 _MAX_DIGITS = 13  # no stated sum reaches 10 万亿 yuan
+# Official writing states sums of 100 亿 and more with 万/亿, never as a plain run of 11+ digits
+_MAX_PLAIN_DIGITS = 10
 _MAX_CN_CHARS = 24
 _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
+
+
+# A sum with a big unit and no 元 (8万年薪, 好处费1万), or after a yuan sign (￥5,000.00); see _without_yuan
+_NO_YUAN_RE = re.compile(
+    rf"(?P<sign>[¥￥]\s?)?(?P<num>{_AR_NUM}|{_CN_NUM})(?P<a1>余|多)?(?P<unit>亿|万|千)?(?P<a2>余|多)?(?![元块万亿千百\d])"
+)
+# Two neighbouring digits before one unit are a rough range (两三万元, 七八千元, 一二十万元, 3、4万元):
+# one Amount per end, like 2至3万元.
+_PAIR_RE = re.compile(
+    r"(?<![\d.、第十百千万亿零〇一二两三四五六七八九])(?P<lo>[一两二三四五六七八九]|\d、)(?P<hi>[二三四五六七八九]|\d)"
+    r"(?P<unit>十万|百万|千万|十|百|千|万|亿)(?P<after>余|多)?元"
+)
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+@lru_cache(maxsize=1)
+def _money_words() -> dict[str, tuple[str, ...]]:
+    data = load_yaml("amounts.yaml").get("money_without_yuan", {})
+    return {"after": tuple(data.get("after", ())), "before": tuple(data.get("before", ()))}
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +124,10 @@ def _parse_number(raw: str) -> float | None:
     to be money (an id, a phone number, garbage), a run cn2an cannot read.
     """
     if raw[0].isdigit():
-        digits = raw.replace(",", "").replace("，", "")
-        if len(digits.split(".")[0]) > _MAX_DIGITS:
-            return None
+        digits = raw.replace(",", "").replace("，", "").replace(" ", "")
+        whole = digits.split(".")[0]
+        if len(whole) > _MAX_DIGITS or (len(whole) > 1 and whole[0] == "0"):
+            return None  # 000元 / 0123元: a fragment or a code, never a sum as written
         return float(digits)
     if len(raw) > _MAX_CN_CHARS:
         return None
@@ -111,8 +145,29 @@ def _value(m: re.Match[str], tag: str, unit_default: str = "") -> float | None:
     if num is None:
         return None
     unit = m.group(f"{tag}unit") or unit_default
+    raw = m.group(f"{tag}num")
+    if not unit and raw.isdigit() and len(raw) > _MAX_PLAIN_DIGITS:
+        return None  # 13912345678元: a phone number or an id glued to 元, not a sum
     value = round(num * _UNIT_VALUE[unit], 2)
     return value if value <= _MAX_VALUE else None
+
+
+def _range_ends(m: re.Match[str]) -> tuple[float | None, float | None]:
+    """Both ends of a range. The low end shares the high end's unit when it has none of its own and
+    sharing keeps it below the high end: 2至3万元, 两到三万元, 一千到两千万元 (low in 万); but
+    8500到3万元 and 5000元至1万元 keep the low end as written."""
+    high = _value(m, "hi")
+    low_plain = _value(m, "lo")
+    if high is None or low_plain is None or m.group("locur") or m.group("lounit"):
+        return low_plain, high
+    shared = m.group("hiunit") or ""
+    hi_raw = m.group("hinum")
+    if not shared and not hi_raw[0].isdigit() and hi_raw[-1] in "百千万亿":
+        shared = hi_raw[-1]  # 三万 / 两千万: the unit is inside the Chinese numeral
+    low_shared = _value(m, "lo", shared) if shared else None
+    if low_shared is not None and low_plain < low_shared <= high:
+        return low_shared, high
+    return low_plain, high
 
 
 def _role(folded: str, start: int, end: int) -> str:
@@ -153,6 +208,8 @@ def extract_amounts(text: str) -> list[Amount]:
         if not m.group("pre"):
             start = m.start("wan") if m.group("wan") else m.start("lonum") if m.group("lonum") else m.start("onenum")
         first_num = m.group("wan") or m.group("lonum") or m.group("onenum")
+        if folded[max(0, start - 2):start] in _FOREIGN_BEFORE:
+            continue  # 港币两千元: no rate to yuan is stated
         if not first_num[0].isdigit() and start > 0 and folded[start - 1] in _VAGUE_BEFORE:
             continue
         if m.group("onenum") and len(first_num) == 1 and not first_num.isdigit() and not m.group("oneunit") \
@@ -176,9 +233,7 @@ def extract_amounts(text: str) -> list[Amount]:
                               approximate=approximate or bool(m.group("resta")), role=role))
             continue
         if m.group("lonum"):
-            hi_unit = m.group("hiunit") or ""
-            lo_default = "" if m.group("locur") else hi_unit
-            low, high = _value(m, "lo", lo_default), _value(m, "hi")
+            low, high = _range_ends(m)
             if low is None or high is None:
                 continue
             lo_approx = approximate or bool(m.group("loa1") or m.group("loa2"))
@@ -208,8 +263,76 @@ def extract_amounts(text: str) -> list[Amount]:
             continue
         out.append(Amount(start=start, end=m.end(), text=text[start:m.end()], approximate=True,
                           value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end())))
+    out.extend(_without_yuan(text, folded, [(a.start, a.end) for a in out]))
+    pairs = _pairs(text, folded, [(a.start, a.end) for a in out])
+    if pairs:  # 3、4万元: the pair replaces the 4万元 read from its tail
+        out = [a for a in out if not any(p.start <= a.start and a.end <= p.end for p in pairs)] + pairs
     out.sort(key=lambda a: (a.start, a.range_part != "low"))
     return out
+
+
+def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Sums written with 万/千/亿 but no 元, as quoted speech and plain prose do (给他8万年薪,
+    索要好处费1万，): money only when a money word comes right after the sum, or comes before it in
+    its clause and the sum closes the clause; 8万人, 1.6万亩 never qualify."""
+    cues = _money_words()
+    out: list[Amount] = []
+    for m in _NO_YUAN_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not m.group("sign") and start > 0 and (
+                folded[start - 1] in _VAGUE_BEFORE or folded[start - 1].isdigit()
+                or folded[start - 1] in "." + _CN_DIGIT + "十百千万亿点"):
+            continue
+        after = folded[end:end + 4]
+        closes = end == len(folded) or folded[end] in _CLAUSE_END or after.startswith(("的", "给", "用于"))
+        lo = start
+        while lo > 0 and start - lo < 12 and folded[lo - 1] not in _CLAUSE_END:
+            lo -= 1
+        said_after = after.startswith(cues["after"]) or after.lstrip("的").startswith(cues["after"])
+        said_before = closes and any(w in folded[lo:start] for w in cues["before"])
+        if m.group("sign"):
+            start = m.start("sign")
+        elif not m.group("unit") or not (said_after or said_before):
+            continue
+        num = _parse_number(m.group("num"))
+        if num is None:
+            continue
+        value = round(num * _UNIT_VALUE[m.group("unit") or ""], 2)
+        approx = bool(m.group("a1") or m.group("a2")) or folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
+        out.append(Amount(start=start, end=end, text=text[start:end], value=value, approximate=approx,
+                          role=_role(folded, start, end)))
+    return out
+
+
+def _pairs(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Rough ranges written as two neighbouring digits (两三万元, 3、4万元): low and high ends."""
+    out: list[Amount] = []
+    for m in _PAIR_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken) and not _only_tail_taken(m, taken):
+            continue
+        lo_ch, hi_ch = m.group("lo").rstrip("、"), m.group("hi")
+        low = int(lo_ch) if lo_ch.isdigit() else _DIGIT_VALUE[lo_ch]
+        high = int(hi_ch) if hi_ch.isdigit() else _DIGIT_VALUE[hi_ch]
+        if lo_ch.isdigit() != hi_ch.isdigit() or not low < high <= low + 2:
+            continue
+        if lo_ch.isdigit() and not _HAN.match(folded[start - 1:start]):
+            continue  # 1、2万元用于… at the head of a line: an item number, then 2万元
+        unit = _UNIT_VALUE.get(m.group("unit")) or 10  # 十 is the one unit not in _UNIT_VALUE
+        role = _role(folded, start, end)
+        for part, n in (("low", low), ("high", high)):
+            out.append(Amount(start=start, end=end, text=text[start:end], value=float(n * unit),
+                              approximate=True, role=role, range_part=part))
+    return out
+
+
+def _only_tail_taken(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """Whether the sums already found over this pair only cover its second digit (3、4万元 gave 4万元)."""
+    hi = m.start("hi")
+    overlapping = [(s, e) for s, e in taken if s < m.end() and m.start() < e]
+    return all(s >= hi for s, _ in overlapping)
 
 
 __all__ = ["extract_amounts"]

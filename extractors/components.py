@@ -31,10 +31,10 @@ from extractors.cases import CaseSpan, Split, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
 from extractors.domains import extract_domains
-from extractors.model import Item, Person
-from extractors.people import extract_people, mentions
+from extractors.model import Item
+from extractors.people import extract_people
 from extractors.regions import extract_regions
-from extractors.sanctions import extract_sanctions
+from extractors.sanctions import case_sanctions
 
 log = logging.getLogger(__name__)
 
@@ -149,24 +149,11 @@ def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
     return list(extract_people(text, boundaries=_boundaries(doc, draft.span.start, draft.span.end)))
 
 
-def _local(items: list[Any], by: int) -> list[Any]:
-    """Copies of already-shifted items with offsets relative to the case again."""
-    out = []
-    for it in items:
-        c = it.model_copy()
-        if c.start >= 0:
-            c.start -= by
-            c.end -= by
-        out.append(c)
-    return out
-
-
 def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    people: list[Person] = _local(draft.fields.get("people", []), draft.span.start)
-    # every mention of every person, so a sanction links to the nearest one before it
-    by_name = {p.name: p for p in people}
-    every = [by_name[name].model_copy(update={"start": a, "end": b}) for a, b, name in mentions(text, people)]
-    return list(extract_sanctions(text, every))
+    # the whole document: a closing decision sentence may name this case's people (case_sanctions)
+    cases = [(d.span.start, d.span.end, d.fields.get("people", [])) for d in drafts(doc)]
+    own = next(k for k, d in enumerate(drafts(doc)) if d is draft)
+    return list(case_sanctions(_text(doc), cases, own))
 
 
 def _categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:

@@ -2,14 +2,18 @@
 
 The wording -> label lexicon is data (config/sanctions.yaml). A hit counts only in a clause
 that shows a sanction being given (给予/受到/予以/被/处分 ...), never in a sentence stating a
-rule (情节较重的，给予……), among a rule's options (警告或者严重警告), or before a count
-(给予撤职处分3人 is a statistic). A clause that goes on a list of sanctions needs no cue of its
+rule (情节较重的，给予……), among a rule's options (警告或者严重警告), after a threat or blanket
+rule in its sentence (一律给予…, 将严肃处理, 视情给予…), after a condition (涉嫌犯罪的移送…), or
+before a count (给予撤职处分3人 is a statistic). A clause that spells out a decision announced by
+the clause before it (给予其党纪政务处分，其中党内严重警告…) needs no cue of its own. A clause that goes on a list of sanctions needs no cue of its
 own (……免职处理，调离纪检监察队伍). Coordinated lists (`党内严重警告、行政记大过处分`,
 `开除党籍和公职`) give one item per sanction.
 
 Each sanction is linked to who received it: everyone in a `分别给予A、B……` / `A、B分别受到`
 clause, else the nearest person named before it in its sentence (with persons joined to that
-one by 、/和), else the last person named before it in its paragraph (给予其……), else "".
+one by 、/和), else the last person named before it in its paragraph (给予其……), else "". A person named inside
+the wording (责令张某作出书面检查) is its recipient. `case_sanctions` reads a whole document for one
+case: a closing decision sentence elsewhere that names the case's people counts for it.
 """
 from __future__ import annotations
 
@@ -37,6 +41,8 @@ class _Lexicon:
     negated_before: tuple[str, ...]
     negated_after: tuple[str, ...]
     statistic_after: re.Pattern[str] | None
+    lead_in: tuple[str, ...] = ()
+    threat_words: tuple[str, ...] = ()
 
 
 def _compile(data: dict[str, Any]) -> _Lexicon:
@@ -63,6 +69,8 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
         negated_before=tuple(data.get("negated_before", ())),
         negated_after=tuple(data.get("negated_after", ())),
         statistic_after=re.compile(data["statistic_after"]) if data.get("statistic_after") else None,
+        lead_in=tuple(data.get("lead_in_endings", ())),
+        threat_words=tuple(data.get("threat_words_before", ())),
     )
 
 
@@ -97,10 +105,11 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     between = text[prev_end:start] if 0 <= prev_end <= start else ""
     continues = bool(between) and len(between) <= 12 and sum(ch in _CLAUSE_END for ch in between) <= 1 \
         and not any(ch in _SENTENCE_END for ch in between)
-    if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end):
+    if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end) \
+            and not _after_lead_in(text, c_lo, lex):
         return False
     s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
-    if any(w in text[s_lo:s_hi] for w in lex.rule_words):
+    if any(w in text[s_lo:s_hi] for w in lex.rule_words) or any(w in text[s_lo:start] for w in lex.threat_words):
         return False
     if text[max(0, start - 3):start].endswith(lex.negated_before):
         return False
@@ -109,6 +118,16 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
         return False
     return not _in_book_title(text, start)
+
+
+def _after_lead_in(text: str, c_lo: int, lex: _Lexicon) -> bool:
+    """Whether the clause starting at `c_lo` spells out a decision announced by the clause before it
+    in the same sentence: 给予其党纪政务处分，其中党内严重警告… / 对其作出组织处理，调离岗位."""
+    if c_lo < 2 or text[c_lo - 1] in _SENTENCE_END:
+        return False
+    p_lo, _ = _bounds(text, c_lo - 1, c_lo - 1, _CLAUSE_END)
+    prev = text[p_lo:c_lo - 1].rstrip()
+    return prev.endswith(lex.lead_in) and any(w in prev for w in lex.context)
 
 
 def _fills_cell(text: str, start: int, end: int) -> bool:
@@ -133,9 +152,17 @@ def _placed(text: str, people: list[Person]) -> list[Person]:
             continue
         at = text.find(p.name)
         while at != -1:
-            out.append(p.model_copy(update={"start": at, "end": at + len(p.name)}))
+            if not (p.name.endswith("某") and text[at + len(p.name):at + len(p.name) + 1] == "某"):
+                out.append(p.model_copy(update={"start": at, "end": at + len(p.name)}))  # 朱某 is not 朱某某
             at = text.find(p.name, at + len(p.name))
-    return sorted(out, key=lambda p: p.start)
+    seen: set[tuple[int, str]] = set()
+    unique = []  # one person per place: a name given twice would break a 、-joined chain
+    for p in sorted(out, key=lambda p: p.start):
+        inside_longer = any(q.start <= p.start and p.end <= q.end and len(q.name) > len(p.name) for q in out)
+        if (p.start, p.name) not in seen and not inside_longer:  # 朱某 inside 朱某某 is not 朱某
+            seen.add((p.start, p.name))
+            unique.append(p)
+    return unique
 
 
 def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
@@ -192,13 +219,81 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     respective = _respectively(text, [h[0] for h in hits], people)
     out: list[Sanction] = []
     for k, (start, end, labels, said) in enumerate(hits):
-        names = respective.get(k) or _recipients(text, start, people)
+        inside = _unique(p.name for p in people if start <= p.start and p.end <= end)
+        names = respective.get(k) or inside or _recipients(text, start, people)
         for label in labels:
             for name in names:
                 if any(s.label == label and s.person == name for s in out):
                     continue  # the same sanction said twice (the title of a decision, then its text)
                 out.append(Sanction(start=start, end=end, label=label, person=name, text=said))
     return out
+
+
+def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int) -> list[Sanction]:
+    """The sanctions of case `own` of a document, offsets relative to that case's start.
+
+    `cases` are every case's (start, end, persons) in `text`, the whole document. Beyond the
+    sanctions stated in the case's own text (extract_sanctions), a decision is often stated once
+    for several cases, in a closing sentence (……经研究，给予孙某党内警告处分，对钱某立案审查调查)
+    that the case split leaves outside every case or inside the last one. So:
+    - the other cases' persons are placed too, and a sanction whose recipient is a person of
+      another case only (not one of this case's people) is that case's, not this one's;
+    - a sentence outside this case (outside every case, or in another case that did not tell of
+      the person before it) gives this case the sanctions whose recipient is one of its people.
+    Items from elsewhere carry no span (start = end = -1). A 某-name (王某) found in two cases may
+    be two people: it takes nothing from elsewhere and is nobody else's.
+    """
+    lo, hi, people = cases[own]
+    mine = {p.name for p in people if p.name}
+    elsewhere = [p for k, (_, _, ps) in enumerate(cases) if k != own for p in ps if p.name]
+    shared = {p.name for p in elsewhere if "某" in p.name and p.name in mine}
+    foreign = {p.name for p in elsewhere if p.name not in mine and "某" not in p.name}
+    own_text = text[lo:hi]
+    found = [s for s in extract_sanctions(own_text, _unplaced(people, elsewhere, own_text, foreign))
+             if s.person not in foreign]
+    names = {n for n in mine - shared if len(n) >= 2}
+    if not names:
+        return found
+    for s_lo, s_hi in _sentence_spans(text):
+        if lo <= s_lo < hi or lo < s_hi <= hi:
+            continue  # the case's own text: read above
+        sentence = text[s_lo:s_hi]
+        if not any(n in sentence for n in names):
+            continue
+        # in another case, a person that case told of before this sentence is that case's own;
+        # one first named here (a closing decision) is not
+        theirs = {p.name for k, (c_lo, c_hi, ps) in enumerate(cases) if k != own and c_lo < s_hi and s_lo < c_hi
+                  for p in ps if p.name in text[c_lo:max(c_lo, s_lo)]}
+        wanted = names - theirs
+        for sn in extract_sanctions(sentence, _unplaced(people, elsewhere, sentence, None)):
+            if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
+                found.append(sn.model_copy(update={"start": -1, "end": -1}))
+    return found
+
+
+def _unplaced(people: list[Person], elsewhere: list[Person], text: str, only: set[str] | None) -> list[Person]:
+    """Copies without spans (placed by name in `text`) of this case's people and of the other
+    cases' people named in `text` (all of them, or those in `only`), one per name."""
+    out: dict[str, Person] = {}
+    for p in people:
+        if p.name and p.name not in out:
+            out[p.name] = p.model_copy(update={"start": -1, "end": -1})
+    for p in elsewhere:
+        if p.name not in out and p.name in text and (only is None or p.name in only):
+            out[p.name] = p.model_copy(update={"start": -1, "end": -1})
+    return list(out.values())
+
+
+@lru_cache(maxsize=4)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of a document, computed once per document."""
+    out, lo = [], 0
+    for m in re.finditer(f"[{re.escape(_SENTENCE_END)}]", text):
+        out.append((lo, m.end()))
+        lo = m.end()
+    if text[lo:].strip():
+        out.append((lo, len(text)))
+    return tuple((a, b) for a, b in out if text[a:b].strip())
 
 
 def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[int, list[str]]:
@@ -237,4 +332,4 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
     return out
 
 
-__all__ = ["extract_sanctions"]
+__all__ = ["case_sanctions", "extract_sanctions"]

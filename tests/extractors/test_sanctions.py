@@ -8,7 +8,7 @@ import pytest
 from config import load_yaml
 from extractors.errors import ConfigError
 from extractors.model import Person
-from extractors.sanctions import _compile, extract_sanctions
+from extractors.sanctions import _compile, case_sanctions, extract_sanctions
 
 
 def labels(text: str) -> list[str]:
@@ -208,3 +208,108 @@ def test_a_sanction_said_twice_is_one():
 def test_respectively_pairs_names_and_sanctions(text, want):
     names = [n for n in ("王大伟", "李小刚", "钟某", "万某某") if n in text]
     assert {(s.label, s.person) for s in extract_sanctions(text, people_in(text, names))} == want
+
+
+# Forms of closing sentences and reports (sentences written for this test): several people at
+# once, a list of sanctions after a name, a decision spelled out in the next clause, a named
+# person inside the wording, 党纪立案, 责令辞职; with their recipients.
+@pytest.mark.parametrize(
+    ("text", "names", "want"),
+    [
+        ("经研究，决定对张某、李某、王某立案审查调查。", ["张某", "李某", "王某"],
+         [("立案审查调查", "张某"), ("立案审查调查", "李某"), ("立案审查调查", "王某")]),
+        ("经研究，对张某、李某等2人立案审查调查，并采取留置措施。", ["张某", "李某"],
+         [("立案审查调查", "张某"), ("立案审查调查", "李某"), ("留置", "张某"), ("留置", "李某")]),
+        ("赵某等3人被移送司法机关。", ["赵某"], [("移送检察机关", "赵某")]),
+        ("县纪委监委给予刘某撤销党内职务、政务撤职处分。", ["刘某"], [("撤销党内职务", "刘某"), ("政务撤职", "刘某")]),
+        ("给予陈某党纪政务处分，其中党内严重警告、政务记过。", ["陈某"], [("党内严重警告", "陈某"), ("政务记过", "陈某")]),
+        ("对周某作出组织处理，调离岗位。", ["周某"], [("调离", "周某")]),
+        ("责令周某作出书面检查。", ["周某"], [("责令检查", "周某")]),
+        ("周某被责令辞职。", ["周某"], [("免职", "周某")]),
+        ("对周某党纪立案。", ["周某"], [("立案审查调查", "周某")]),
+        ("周某被降级。", ["周某"], [("政务降级", "周某")]),
+        ("给予周某政务处分（记过）。", ["周某"], [("政务记过", "周某")]),
+        ("周某被“双开”。", ["周某"], [("开除党籍", "周某"), ("政务开除", "周某")]),
+        ("给予周某党内警告处分，违规发放的补贴一律清退。", ["周某"], [("党内警告", "周某")]),
+        ("经研究，依规依纪给予周某开除党籍处分。", ["周某"], [("开除党籍", "周某")]),
+        ("村支书周某受到党内严重警告处分，村主任吴某受到党内警告处分。", ["周某", "吴某"],
+         [("党内严重警告", "周某"), ("党内警告", "吴某")]),
+    ],
+)
+def test_closing_sentences_and_report_lists(text: str, names: list[str], want: list[tuple[str, str]]) -> None:
+    assert [(s.label, s.person) for s in extract_sanctions(text, people_in(text, names))] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对违反规定的，将严肃处理。",
+        "凡发现违规收送礼金的，一律给予党纪处分。",
+        "对顶风违纪的，一律给予撤职处分。",
+        "对发现的问题将依规依纪严肃处理，该免职的免职。",
+        "发现一起、查处一起，涉嫌犯罪的移送司法机关。",
+        "对不作为的干部，视情给予诫勉谈话、调离岗位等处理。",
+        "全年共给予党纪政务处分56人，移送司法机关3人。",
+        "今年以来，全县立案审查调查32件。",
+        "该镇党委书记因工作失误被约谈。",
+        "收缴其违纪所得2万元。",  # recovering money is no sanction label of the taxonomy
+        "周某被依法逮捕。",
+    ],
+)
+def test_threats_rules_and_non_labels_are_no_sanction(text: str) -> None:
+    assert labels(text) == []
+
+
+def _cases_of(text: str, parts: list[str], people: list[list[str]]) -> list[tuple[int, int, list[Person]]]:
+    out, pos = [], 0
+    for part, names in zip(parts, people):
+        lo = text.index(part, pos)
+        out.append((lo, lo + len(part), people_in(text, names)))
+        pos = lo + len(part)
+    return out
+
+
+def test_a_closing_decision_outside_the_cases_goes_to_the_case_of_the_person_named() -> None:
+    case1 = "一、某村党支部书记孙大海违规发放补贴。"
+    case2 = "二、某村会计钱小河虚报冒领资金。"
+    closing = "经研究，对孙大海、钱小河立案审查调查，给予孙大海留党察看处分。要引以为戒，一律给予严肃处理。"
+    text = case1 + case2 + closing
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河"]])
+    got1, got2 = case_sanctions(text, cases, 0), case_sanctions(text, cases, 1)
+    assert [(s.label, s.person) for s in got1] == [("立案审查调查", "孙大海"), ("留党察看", "孙大海")]
+    assert [(s.label, s.person) for s in got2] == [("立案审查调查", "钱小河")]
+    assert all(s.start == s.end == -1 for s in got1 + got2)
+
+
+def test_a_closing_decision_inside_the_last_case_is_shared_out() -> None:
+    case1 = "一、某村党支部书记孙大海违规发放补贴。"
+    case2 = "二、某村会计钱小河虚报冒领资金。经研究，给予孙大海党内警告处分，对钱小河立案审查调查。"
+    text = case1 + "\n" + case2
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河"]])
+    assert [(s.label, s.person) for s in case_sanctions(text, cases, 0)] == [("党内警告", "孙大海")]
+    # the last case keeps its own person's sanction only; its span is relative to the case
+    (own,) = case_sanctions(text, cases, 1)
+    assert (own.label, own.person) == ("立案审查调查", "钱小河")
+    assert case2[own.start:own.end] == own.text
+    # the same when the people of the last case include every name in its text
+    cases = _cases_of(text, [case1, case2], [["孙大海"], ["钱小河", "孙大海"]])
+    assert [(s.label, s.person) for s in case_sanctions(text, cases, 0)] == [("党内警告", "孙大海")]
+
+
+def test_a_person_named_in_two_cases_takes_nothing_from_the_other() -> None:
+    case1 = "一、王某违规发放补贴。"
+    case2 = "二、王某虚报冒领资金，受到党内警告处分。"
+    text = case1 + case2
+    cases = _cases_of(text, [case1, case2], [["王某"], ["王某"]])
+    assert case_sanctions(text, cases, 0) == []
+    assert [s.label for s in case_sanctions(text, cases, 1)] == ["党内警告"]
+
+
+def test_a_shorter_name_inside_a_longer_one_is_not_that_person() -> None:
+    case1 = "一、村支书朱某某违规发放补贴，受到开除党籍处分。"
+    case2 = "二、村会计朱某虚报冒领资金。"
+    text = case1 + case2
+    cases = _cases_of(text, [case1, case2], [["朱某某"], ["朱某"]])
+    assert case_sanctions(text, cases, 1) == []
+    cases = _cases_of(text, [case1, case2], [[], ["朱某"]])  # the longer name is nobody's person
+    assert case_sanctions(text, cases, 1) == []
