@@ -184,6 +184,55 @@ def _rstrip_span(text: str, start: int, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _scoring() -> tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]:
+    """The weights and feature patterns of `scoring:` in case_rules.yaml, compiled once."""
+    cfg = _rules()["scoring"]
+    feats = [(k, re.compile(v["pattern"]), float(v["weight"]), int(v.get("cap", 1)))
+             for k, v in cfg["features"].items()]
+    return cfg, feats
+
+
+def concreteness(text: str) -> tuple[float, dict[str, float]]:
+    """How strongly a unit of text tells a concrete case, and the features that said so.
+
+    Positive evidence: a named person (with a post, more), an organisation as subject, a
+    sanction, a sum of money, a misconduct verb, a date. Negative: requirements and measures
+    (要…/加强/推动), statistics over many cases (共查处/同比/人次), quoted rules, speeches.
+    """
+    cfg, feats = _scoring()
+    score: dict[str, float] = {}
+    subjects = _subject_names(text)
+    others = _names(text) - subjects
+    if subjects:
+        score["subject_person"] = float(cfg["subject_person"])
+    elif others or _compiled()["named"].search(text):
+        score["other_person"] = float(cfg["other_person"])
+    if _org_clause(text):
+        score["org_subject"] = float(cfg["org_subject"])
+    for name, rx, weight, cap in feats:
+        n = min(cap, sum(1 for _ in rx.finditer(text)))
+        if n:
+            score[name] = weight * n
+    return sum(score.values()), score
+
+
+def _org_clause(text: str) -> bool:
+    """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
+    rx = _compiled()["org_subject"]
+    return any(rx.match(s.group(0).strip()) for s in _SENT.finditer(text) if s.group(0).strip())
+
+
+def is_concrete(text: str) -> bool:
+    """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
+    a sanction or a sum — not a measure, requirement, statistic, quotation or speech."""
+    cfg, _ = _scoring()
+    total, f = concreteness(text)
+    subject = "subject_person" in f or "other_person" in f or "org_subject" in f
+    deed = "misconduct" in f or "sanction" in f or "money" in f
+    return total >= float(cfg["threshold"]) and subject and deed
+
+
 def _has_facts(text: str) -> bool:
     """A named person, money in 元, a sanction, or a dated violation."""
     p = _compiled()
@@ -317,19 +366,55 @@ def _title(text: str, start: int, end: int) -> str:
 
 
 def _units(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, further split before titled sentences ("XX违规…问题。") inside them."""
+    """Paragraphs, further split before titled sentences ("XX违规…问题。"), bullets (■…) and
+    sentences that bring a new official's misconduct inside them."""
     out = []
-    titled = _compiled()["titled_sentence"]
+    p = _compiled()
     for a, b in _paragraphs(text):
         cuts = [a]
-        example = _compiled()["next_example"]
-        for s in _SENT.finditer(text, a, b):
-            if s.start() > a and s.group(0) and (titled.match(s.group(0)) or example.match(s.group(0))):
+        sents = [s for s in _SENT.finditer(text, a, b) if s.group(0).strip()]
+        for s in sents:
+            sent = s.group(0).lstrip()
+            if s.start() > a and (p["titled_sentence"].match(sent) or p["next_example"].match(sent)
+                                  or p["bullet"].match(sent)):
                 cuts.append(s.start())
+        cuts += _new_subject_cuts(text, a, b, sents, cuts)
+        cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
             if text[x:y].strip():
                 out.append((x, y))
+    return out
+
+
+def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cuts: list[int]) -> list[int]:
+    """Cuts before sentences that tell a new official's misconduct in running prose (…刘某
+    收受…。无独有偶，某乡出纳陈某侵吞…): an article recounting cases one after another in one
+    paragraph has one case per official. A sentence that only gives the consequence or names
+    someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
+    p = _compiled()
+    if len(sents) < 2 or len(_subject_names(text[a:b])) < 2:
+        return []
+    out: list[int] = []
+    start = a
+    for s in sents:
+        if s.start() in cuts:
+            start = s.start()
+            continue
+        if s.start() <= start:
+            continue
+        sent = s.group(0).strip()
+        before = text[start:s.start()]
+        new = _subject_names(sent)
+        if not new or any(n in before for n in new) or _names(before) & _names(sent):
+            continue
+        if p["consequence"].match(sent) or p["anaphora"].match(sent):
+            continue
+        if not (_scoring()[1] and any(k == "misconduct" for k in concreteness(sent)[1])):
+            continue
+        if is_concrete(before) or is_concrete(sent):
+            out.append(s.start())
+            start = s.start()
     return out
 
 
@@ -401,6 +486,12 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
         if not _has_facts(sub) or (_is_closing(sub) and not p["named"].search(sub)):
             pending_heading = None
             continue
+        concrete = is_concrete(sub)
+        # Statistics, quoted rules and speeches never open a case nor join one.
+        generic = not concrete and bool({"statistic", "quotation", "speech"} & set(concreteness(sub)[1]))
+        if generic:
+            pending_heading = None
+            continue
         names = _names(sub)
         subjects = _subject_names(sub)
         known = {n for n in names_in_case if n in sub}
@@ -416,6 +507,9 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
+        elif not concrete:  # no subject, deed and evidence enough to be a case of its own
+            pending_heading = None
+            continue
         else:
             start = body
             if first_case and pending_heading is not None:
