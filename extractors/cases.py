@@ -393,7 +393,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     paragraph has one case per official. A sentence that only gives the consequence or names
     someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
     p = _compiled()
-    if len(sents) < 2 or len(_subject_names(text[a:b])) < 2:
+    if len(sents) < 2 or not _names(text[a:b]):
         return []
     out: list[int] = []
     start = a
@@ -405,14 +405,19 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             continue
         sent = s.group(0).strip()
         before = text[start:s.start()]
-        new = _subject_names(sent)
-        if not new or any(n in before for n in new) or _names(before) & _names(sent):
-            continue
+        new = _names(sent)
+        if not new or any(n in before for n in new) or any(n in sent for n in _names(before)):
+            continue  # someone of the case before is spoken of again: the same case
         if p["consequence"].match(sent) or p["anaphora"].match(sent):
             continue
-        if not (_scoring()[1] and any(k == "misconduct" for k in concreteness(sent)[1])):
+        feats = concreteness(sent)[1]
+        if "misconduct" not in feats and "money" not in feats:
             continue
-        if is_concrete(before) or is_concrete(sent):
+        # The text before is a case of its own (someone named did something), or only
+        # commentary that this sentence's case leaves behind.
+        own_case = is_concrete(before) and bool(_names(before))
+        if (own_case and (_subject_names(sent) or is_concrete(sent))) \
+                or (not is_concrete(before) and is_concrete(sent)):
             out.append(s.start())
             start = s.start()
     return out
@@ -546,6 +551,11 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     return "article"
 
 
+# Cells of a table row as readers write them: tab-separated (DOCX, HTML) or between pipes
+# (| 1 | 某医院 | 1352.55 |, as pages converted to text lay tables out).
+_CELL_SEP = re.compile(r"\t|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||\|$", re.M)
+
+
 def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Tables the readers wrote as tab-separated rows (DOCX, HTML): (start, end, rows) of each
     run of at least three lines with three or more cells whose first line is a header."""
@@ -554,7 +564,7 @@ def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     blocks = []
     run: list[tuple[int, int]] = []
     for a, b in lines + [(len(text), len(text))]:
-        if text.count("\t", a, b) >= 2:
+        if len(_CELL_SEP.findall(text, a, b)) >= 2:
             run.append((a, b))
             continue
         if len(run) >= 3 and len(header.findall(text, run[0][0], run[0][1])) >= 2:
@@ -573,8 +583,8 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
     for start, end, rows in _table_blocks(text):
         for a, b in rows:
             row = text[a:b]
-            if _has_facts(row.replace("\t", "，")) or extract_categories(row, doc_type=""):
-                cells = [c.strip() for c in row.split("\t") if c.strip()]
+            cells = [c.strip() for c in _CELL_SEP.split(row) if c.strip()]
+            if _has_facts("，".join(cells)) or extract_categories(row, doc_type=""):
                 title = max(cells, key=len)[:40] if cells else ""
                 cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
         masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
