@@ -533,13 +533,20 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
     return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
 
 
+def _is_inspection(text: str) -> bool:
+    """An inspection report or feedback: inspection words throughout, and an opening that makes
+    the inspection the document's subject (a news story about one is an article)."""
+    p = _compiled()
+    return len(p["inspection"].findall(text)) >= 2 and bool(p["inspection_head"].search(text[:600]))
+
+
 def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     """case_notice | inspection_report | article, from cues and the case count."""
     p = _compiled()
     head = text[:600]
     inspection_cues = len(p["inspection"].findall(text))
     sanctions = len(p["sanction_specific"].findall(text))
-    if inspection_cues >= 2 and p["inspection"].search(head) and sanctions <= max(1, n_cases // 3):
+    if inspection_cues >= 2 and _is_inspection(text) and sanctions <= max(1, n_cases // 3):
         return "inspection_report"
     title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if p["inspection_title"].search(title):  # …巡察反馈意见整改进展情况的通报: a report, whatever it reports
@@ -606,7 +613,7 @@ def _split_text(text: str) -> Split:
     markers = _find_markers(text)
     valid = _valid_chains(text, markers)
     p = _compiled()
-    inspection = len(p["inspection"].findall(text)) >= 2 and bool(p["inspection"].search(text[:600]))
+    inspection = _is_inspection(text)
     if valid:
         style, cases = _enumerated(text, valid)
         cases = [c for c in cases if c.end > c.start]
