@@ -533,6 +533,16 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
     return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
 
 
+def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
+    """A numbered list outside an inspection report is a list of cases only if most of its
+    items tell concrete cases; a list of measures, requirements, principles or generic
+    problems (一、提高政治站位… / （二）监督手段相对单一…) is not, whatever its numbering."""
+    if not cases:
+        return False
+    concrete = sum(is_concrete(text[c.start:c.end]) for c in cases)
+    return concrete * 2 > len(cases)
+
+
 def _is_inspection(text: str) -> bool:
     """An inspection report or feedback: inspection words throughout, and an opening that makes
     the inspection the document's subject (a news story about one is an article)."""
@@ -617,6 +627,8 @@ def _split_text(text: str) -> Split:
     if valid:
         style, cases = _enumerated(text, valid)
         cases = [c for c in cases if c.end > c.start]
+        if not inspection and not _is_case_list(text, cases):
+            cases = []  # numbered sections of an article or a policy paper, not a list of cases
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
         before = _running(text[:cases[0].start], False) if cases else []
