@@ -561,9 +561,32 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if p["inspection_title"].search(title):  # …巡察反馈意见整改进展情况的通报: a report, whatever it reports
         return "inspection_report"
-    if n_cases >= 3 or (n_cases >= 2 and (enumerated or p["notice"].search(text))):
+    return _genre(text, n_cases, enumerated)
+
+
+@lru_cache(maxsize=1)
+def _genre_rules() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
+    g = _rules()["genre"]
+    return g, re.compile(g["notice_cue"]), re.compile(g["article_cue"])
+
+
+def _genre(text: str, n_cases: int, enumerated: bool) -> str:
+    """case_notice | article: journalism (bylines, reported speech, questions, analysis) makes
+    an article however many cases it recounts; a discipline body reporting what it found and
+    did makes a notice, even of one case."""
+    g, notice, article = _genre_rules()
+    if n_cases == 0:
+        return "article"
+    head = text[:int(g["head_chars"])]
+    density = len(article.findall(text)) * 1000 / max(len(text), 1)
+    head_a, head_n = len(article.findall(head)), len(notice.findall(head))
+    if (density >= float(g["article_density"]) and head_a >= int(g["article_head"])) \
+            or (head_n == 0 and density > 0):
+        return "article"
+    title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    if n_cases >= 2 or enumerated or re.match(g["notice_title"], title):
         return "case_notice"
-    if n_cases == 1 and enumerated:
+    if head_n >= int(g["single_notice_head"]) and density < float(g["single_article_density"]):
         return "case_notice"
     return "article"
 
