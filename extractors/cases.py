@@ -584,7 +584,11 @@ def _genre(text: str, n_cases: int, enumerated: bool) -> str:
             or (head_n == 0 and density > 0):
         return "article"
     title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
-    if n_cases >= 2 or enumerated or re.match(g["notice_title"], title):
+    # Several cases make a notice when numbered or announced as such (通报/曝光/典型案例);
+    # a work report that gives two examples is an article.
+    announced = bool(_compiled()["notice"].search(text))
+    if (n_cases >= 2 and (enumerated or announced)) or (enumerated and n_cases == 1) \
+            or re.match(g["notice_title"], title):
         return "case_notice"
     if head_n >= int(g["single_notice_head"]) and density < float(g["single_article_density"]):
         return "case_notice"
