@@ -547,7 +547,10 @@ def _is_inspection(text: str) -> bool:
     """An inspection report or feedback: inspection words throughout, and an opening that makes
     the inspection the document's subject (a news story about one is an article)."""
     p = _compiled()
-    return len(p["inspection"].findall(text)) >= 2 and bool(p["inspection_head"].search(text[:600]))
+    if len(p["inspection"].findall(text)) < 2:
+        return False
+    lines = [text[a:b] for a, b in _paragraphs(text[:1500]) if not _is_junk(text[a:b])][:2]
+    return bool(p["inspection_head"].search("\n".join(lines)[:600]))
 
 
 def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:

@@ -259,3 +259,111 @@ def test_statistics_of_sanctions_are_not_a_case():
     _, sp, texts = _split(text)
     assert len(texts) == 2
     assert texts[0].startswith("在养老服务领域") and texts[1].startswith("在医疗保障领域")
+
+
+# --- Genre-level splitting on whole documents written for these tests (samples/cases/) ---
+from pathlib import Path  # noqa: E402
+
+from extractors.cases import concreteness, is_concrete  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "samples" / "cases"
+
+
+def _sample(name):
+    return _split((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_policy_article_with_numbered_sections_has_no_case():
+    # sections of requirements, a statistics paragraph, a quoted rule, a speech: none a case
+    _, sp, texts = _sample("policy-article-numbered-sections")
+    assert texts == [] and sp.doc_type == "article"
+
+
+def test_research_article_generic_problem_sections_are_not_cases():
+    # （一）…（四） describe problems in general; only the named example inside is a case
+    _, sp, texts = _sample("research-article-problem-sections")
+    assert len(texts) == 1 and "李某某" in texts[0]
+    assert sp.doc_type == "article"
+
+
+def test_article_recounting_three_officials_in_prose_has_three_cases():
+    _, sp, texts = _sample("prose-article-three-officials")
+    assert len(texts) == 3
+    for who, x in zip(["刘建国", "陈晓燕", "孙某某"], texts):
+        assert who in x
+    assert "陈晓燕" not in texts[0] and "专家指出" not in texts[-1]
+    assert sp.doc_type == "article"
+
+
+@pytest.mark.parametrize("bullet", ["■", "●", "◆", "▲"])
+def test_bullet_roundup_has_one_case_per_bullet(bullet):
+    text = (SAMPLES / "bullet-roundup-four.txt").read_text(encoding="utf-8").replace("■", bullet)
+    _, sp, texts = _split(text)
+    assert len(texts) == 4
+    for who, x in zip(["黄志强", "吴海涛", "郑某某", "冯小军"], texts):
+        assert who in x
+    assert "紧盯节点" not in texts[-1]
+
+
+def test_bullets_inside_one_paragraph_still_split():
+    lines = (SAMPLES / "bullet-roundup-four.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:2]) + "\n" + "".join(lines[2:6]) + "\n" + "\n".join(lines[6:])
+    _, _, texts = _split(text)
+    assert len(texts) == 4
+
+
+def test_dash_province_roundup_has_one_case_per_line():
+    _, _, texts = _sample("province-dash-roundup")
+    assert len(texts) == 3 and "梳理" not in texts[0]
+
+
+def test_notice_opening_and_closing_commentary_are_not_cases():
+    _, sp, texts = _sample("notice-opening-closing")
+    assert len(texts) == 3
+    assert "通报如下" not in texts[0] and "引以为戒" not in texts[-1] and "2023年11月20日" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_rectification_report_measures_are_not_cases():
+    _, sp, texts = _sample("rectification-measures-list")
+    assert len(texts) == 3
+    assert all(x.startswith(m) for m, x in zip(["（一）", "（二）", "（三）"], texts))
+    assert not any("巩固整改成果" in x for x in texts)
+    assert sp.doc_type == "inspection_report"
+
+
+def test_notice_single_case_with_yishi_analysis_is_one_case():
+    _, sp, texts = _sample("notice-single-case-analysis")
+    assert len(texts) == 1 and "186万元" in texts[0]
+    assert "一要坚定" not in texts[0]
+    assert sp.doc_type == "case_notice"
+
+
+def test_news_story_about_an_inspection_is_not_an_inspection_report():
+    text = ("“账目看着没问题。”巡察组进驻某村之初，群众这样说。\n"
+            "巡察组仔细比对票据后发现，该村党支部书记赵某某2021年虚列工程支出，套取村集体资金6万元。"
+            "赵某某受到党内严重警告处分。\n记者了解到，巡察整改仍在进行中。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "article" and len(texts) == 1
+
+
+def test_pipe_table_rows_are_cases():
+    text = ("某区医疗保障局行政处罚案件目录\n"
+            "| 序号 | 单位名称 | 违规金额(元) | 处理结果 |\n"
+            "| 1 | 某某诊所 | 2046.56 | 责令退回违规基金2046.56元，罚款1000元 |\n"
+            "| 2 | 某某药房 | 5369.16 | 责令退回违规基金5369.16元 |\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "某某药房" in texts[1]
+
+
+@pytest.mark.parametrize("unit, concrete", [
+    ("某县民政局局长王大明违规收受礼金2万元，受到党内警告处分。", True),
+    ("2021年，某镇财政所出纳李某某虚报冒领补贴资金3.2万元。", True),
+    ("要坚持严的基调，持续加强监督，推动全面从严治党向基层延伸。", False),
+    ("去年以来，全省共查处群众身边腐败问题1.2万个，给予党纪政务处分9800人。", False),
+    ("《中国共产党纪律处分条例》规定：“收受礼金的，给予警告处分。”", False),
+    ("市委书记在会上讲话强调，一要严守纪律，二要加强监督，三要严肃查处违规问题。", False),
+])
+def test_concreteness_of_units(unit, concrete):
+    t = normalize(unit).text
+    assert is_concrete(t) is concrete, concreteness(t)
