@@ -517,7 +517,9 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
             continue
         else:
             start = body
-            if first_case and pending_heading is not None:
+            # A heading opens the first case (the story's title) and any case it names as an
+            # item of a roundup (【违规收取费用】 before the case).
+            if pending_heading is not None and (first_case or p["item_heading"].match(text[pending_heading:a])):
                 start = pending_heading
             cases.append([start, b])
             names_in_case = set(names)
