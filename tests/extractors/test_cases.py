@@ -372,6 +372,6 @@ def test_concreteness_of_units(unit, concrete):
 def test_running_notice_with_bracket_headings_and_closing_speech():
     _, sp, texts = _sample("running-notice-commentary")
     assert len(texts) == 3
-    assert [x[:6] for x in texts] == ["【违规收取费用", "【截留挪用补贴", "【优亲厚友】"]
+    assert [x.split("】")[0] for x in texts] == ["【违规收取费用", "【截留挪用补贴", "【优亲厚友"]
     assert "本报讯" not in texts[0] and "一要压实" not in texts[-1]
     assert sp.doc_type == "case_notice"
