@@ -365,9 +365,10 @@ def _title(text: str, start: int, end: int) -> str:
     return m.group(0).strip(" :：，,") if m else ""
 
 
-def _units(text: str) -> list[tuple[int, int]]:
+def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
     """Paragraphs, further split before titled sentences ("XX违规…问题。"), bullets (■…) and
-    sentences that bring a new official's misconduct inside them."""
+    sentences that bring a new official's misconduct inside them; in a report, before inline
+    section heads (在党的建设方面。) and before each inspected unit's findings (淄博市…。枣庄市…)."""
     out = []
     p = _compiled()
     for a, b in _paragraphs(text):
@@ -378,13 +379,31 @@ def _units(text: str) -> list[tuple[int, int]]:
             if s.start() > a and (p["titled_sentence"].match(sent) or p["next_example"].match(sent)
                                   or p["bullet"].match(sent)):
                 cuts.append(s.start())
-        cuts += _new_subject_cuts(text, a, b, sents, cuts)
+        if inspection:
+            cuts += _report_cuts(sents)
+        else:
+            cuts += _new_subject_cuts(text, a, b, sents, cuts)
         cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
             if text[x:y].strip():
                 out.append((x, y))
     return out
+
+
+def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
+    """Cuts inside a report's paragraph: before inline section heads of its list of problems
+    (在…方面。), and, where a paragraph gives the findings of two or more inspected units one
+    after another (淄博市…不到位。枣庄市…薄弱。), before each unit's findings."""
+    p = _compiled()
+    heads = [s.start() + len(s.group(0)) - len(s.group(0).lstrip()) for s in sents
+             if p["aspect_heading"].match(s.group(0).lstrip())]
+    if len(heads) >= 2:
+        return heads
+    units = [s.start() for s in sents
+             if p["org_subject"].match(s.group(0).lstrip()) and p["problem"].search(s.group(0))
+             and not p["report_summary"].match(s.group(0).lstrip())]
+    return units if len(units) >= 2 else []
 
 
 def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cuts: list[int]) -> list[int]:
@@ -463,7 +482,7 @@ def _subject_names(text: str) -> set[str]:
 
 def _running(text: str, inspection: bool) -> list[CaseSpan]:
     p = _compiled()
-    units = _units(text)
+    units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
     pending_heading: int | None = None
@@ -481,7 +500,9 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
         sub = text[body:b]
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip())
         if inspection:
-            if p["problem"].search(sub) and not is_heading:
+            process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
+            if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
+                    and not process:
                 cases.append([body, b])
             continue
         if is_heading:

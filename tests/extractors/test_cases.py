@@ -375,3 +375,24 @@ def test_running_notice_with_bracket_headings_and_closing_speech():
     assert [x.split("】")[0] for x in texts] == ["【违规收取费用", "【截留挪用补贴", "【优亲厚友"]
     assert "本报讯" not in texts[0] and "一要压实" not in texts[-1]
     assert sp.doc_type == "case_notice"
+
+
+def test_report_inline_aspect_heads_are_the_outermost_list():
+    text = ("县委巡察组反馈第三轮巡察情况\n"
+            "根据县委统一部署，县委3个巡察组对8个部门开展了常规巡察，近日向被巡察单位反馈了巡察情况。\n"
+            "巡察指出的问题主要是：在落实政治责任方面。有的党组织贯彻上级部署不到位；有的议事规则执行不严。"
+            "在作风建设方面。有的单位公务接待管理混乱；有的违规发放津贴补贴。"
+            "在选人用人方面。有的干部选拔程序不规范，档案管理存在漏洞。\n"
+            "县委巡察办要求，各被巡察单位要认真抓好整改。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:6] for x in texts] == ["在落实政治责", "在作风建设方", "在选人用人方"]
+
+
+def test_report_findings_per_inspected_unit_in_one_paragraph():
+    text = ("根据市委统一部署，市委巡察组对三个县开展了巡察“回头看”，近日反馈了巡察情况。\n"
+            "从反馈情况看，3个县重视整改工作，但仍存在一些突出问题。"
+            "甲县落实主体责任不到位，专项资金管理不严。乙县基层党组织建设薄弱，村级财务管理混乱。"
+            "丙县违反中央八项规定精神问题仍然存在，干部选拔不够规范。\n")
+    _, sp, texts = _split(text)
+    assert [x[:2] for x in texts] == ["甲县", "乙县", "丙县"]
