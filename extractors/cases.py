@@ -513,9 +513,11 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
             pending_heading = None
             continue
         concrete = is_concrete(sub)
-        # Statistics, quoted rules and speeches never open a case nor join one.
-        generic = not concrete and bool({"statistic", "quotation", "speech"} & set(concreteness(sub)[1]))
-        if generic:
+        # Statistics, quoted rules, speeches and work reports never open a case, nor join one
+        # unless they speak of someone of the case (王某共收受…12次).
+        generic = not concrete and bool({"statistic", "quotation", "speech", "oversight_work"}
+                                        & set(concreteness(sub)[1]))
+        if generic and not (cases and any(n in sub for n in names_in_case)):
             pending_heading = None
             continue
         names = _names(sub)

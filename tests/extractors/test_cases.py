@@ -363,6 +363,10 @@ def test_pipe_table_rows_are_cases():
     ("去年以来，全省共查处群众身边腐败问题1.2万个，给予党纪政务处分9800人。", False),
     ("《中国共产党纪律处分条例》规定：“收受礼金的，给予警告处分。”", False),
     ("市委书记在会上讲话强调，一要严守纪律，二要加强监督，三要严肃查处违规问题。", False),
+    ("某区纪委监委探索建立片区协作机制，去年以来发现问题线索58条，给予党纪政务处分21人，挽回损失80万元。", False),
+    ("市纪委监委通报了6起侵害群众利益典型问题，涉及违规收费、截留补贴等。", False),
+    ("经查，2020年以来，周某某先后收受他人财物9次，累计金额28万元。", True),
+    ("某乡政府在人居环境整治中搞形式主义，不顾实际要求农户统一粉刷外墙，相关负责人受到诫勉。", True),
 ])
 def test_concreteness_of_units(unit, concrete):
     t = normalize(unit).text
@@ -396,3 +400,12 @@ def test_report_findings_per_inspected_unit_in_one_paragraph():
             "丙县违反中央八项规定精神问题仍然存在，干部选拔不够规范。\n")
     _, sp, texts = _split(text)
     assert [x[:2] for x in texts] == ["甲县", "乙县", "丙县"]
+
+
+def test_follow_up_paragraph_with_totals_stays_in_its_case():
+    text = ("某县交通局原局长郑伟明严重违纪违法问题。\n"
+            "2019年至2022年，郑伟明利用职务便利为他人承揽工程提供帮助，收受财物。\n"
+            "经查，郑伟明先后收受他人财物11次，累计金额46万元。郑伟明被开除党籍、开除公职。\n"
+            "省纪委监委指出，党员干部要以案为鉴。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1 and "46万元" in texts[0] and "以案为鉴" not in texts[0]
