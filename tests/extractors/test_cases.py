@@ -409,3 +409,9 @@ def test_follow_up_paragraph_with_totals_stays_in_its_case():
             "省纪委监委指出，党员干部要以案为鉴。")
     _, _, texts = _split(text)
     assert len(texts) == 1 and "46万元" in texts[0] and "以案为鉴" not in texts[0]
+
+
+def test_research_article_about_inspection_work_is_not_a_report():
+    # an article studying inspection work: its problem sections are general, not findings
+    _, sp, texts = _sample("research-article-on-inspection-work")
+    assert texts == [] and sp.doc_type == "article"
