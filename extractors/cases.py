@@ -217,20 +217,35 @@ def concreteness(text: str) -> tuple[float, dict[str, float]]:
     return sum(score.values()), score
 
 
+# An item's own number or bullet before its first word (1. / （二） / 三、 / ■).
+_LEAD_MARKER = re.compile(rf"^(?:[（(]?(?:{_N}|\d{{1,2}})[)）]|(?:{_N}|\d{{1,2}})[、.．]|[{_CIRCLED}]|[■●◆▲★□○◇△▶►•▪◼◾])\s*")
+
+
 def _org_clause(text: str) -> bool:
     """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
-    rx = _compiled()["org_subject"]
-    return any(rx.match(s.group(0).strip()) for s in _SENT.finditer(text) if s.group(0).strip())
+    rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
+    for s in _SENT.finditer(text):
+        m = rx.match(_LEAD_MARKER.sub("", s.group(0).strip()))
+        if m and not false_end.search(m.group(0)):
+            return True
+    return False
 
 
-def is_concrete(text: str) -> bool:
+def is_concrete(text: str, announced: bool = False) -> bool:
     """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
-    a sanction or a sum — not a measure, requirement, statistic, quotation or speech."""
+    a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
+    document that announces its cases, less evidence is enough."""
     cfg, _ = _scoring()
     total, f = concreteness(text)
     subject = "subject_person" in f or "other_person" in f or "org_subject" in f
     deed = "misconduct" in f or "sanction" in f or "money" in f
-    return total >= float(cfg["threshold"]) and subject and deed
+    threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
+    return total >= threshold and subject and deed
+
+
+def announces_cases(text: str) -> bool:
+    """The text announces a set of cases (现将…通报如下 / 通报了4起 / 典型问题)."""
+    return bool(re.search(_scoring()[0]["announce"], text))
 
 
 def _has_facts(text: str) -> bool:
@@ -456,6 +471,12 @@ def _strip_lead(text: str, a: int, b: int) -> int:
                 and not given and not _subject_names(sent):
             pos = s.end()
             continue
+        # A roundup's lead naming each culprit (通报3起…，涉及甲、乙、丙): not a case, and its
+        # names must not pull the cases after it into one.
+        if lead and p["several"].search(sent) and len(_names(sent)) >= 2 \
+                and not p["money"].search(sent) and not given:
+            pos = s.end()
+            continue
         # "…另外3起案件分别是:" inside a sentence: the case starts after the colon
         m = p["list_intro"].search(sent)
         if m and s.start() + m.end() < b:
@@ -480,7 +501,7 @@ def _subject_names(text: str) -> set[str]:
     return {p.name for p in extract_people(text) if p.position and p.position not in plain}
 
 
-def _running(text: str, inspection: bool) -> list[CaseSpan]:
+def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
     p = _compiled()
     units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
@@ -509,10 +530,11 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
             if pending_heading is None:
                 pending_heading = a
             continue
-        if not _has_facts(sub) or (_is_closing(sub) and not p["named"].search(sub)):
+        concrete = is_concrete(sub, announced)
+        if not (_has_facts(sub) or concrete) \
+                or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
             pending_heading = None
             continue
-        concrete = is_concrete(sub)
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
         # unless they speak of someone of the case (王某共收受…12次).
         generic = not concrete and bool({"statistic", "quotation", "speech", "oversight_work"}
@@ -552,7 +574,8 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
     if not inspection:
         from extractors.categories import extract_categories
 
-        cases = [c for c in cases if p["violation"].search(text, c[0], c[1])
+        cases = [c for c in cases if is_concrete(text[c[0]:c[1]], announced)
+                 or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
@@ -564,7 +587,8 @@ def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
     problems (一、提高政治站位… / （二）监督手段相对单一…) is not, whatever its numbering."""
     if not cases:
         return False
-    concrete = sum(is_concrete(text[c.start:c.end]) for c in cases)
+    announced = announces_cases(text[:cases[0].start])
+    concrete = sum(is_concrete(text[c.start:c.end], announced) for c in cases)
     return concrete * 2 > len(cases)
 
 
@@ -691,7 +715,8 @@ def _split_text(text: str) -> Split:
                 p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
                 for c in before):
             return Split(doc_type_of(text, len(cases), True), cases, f"enumerated:{style}")
-    cases = _running(text, inspection)
+    head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
+    cases = _running(text, inspection, announces_cases(head))
     mode = "running"
     if not cases:
         mode = "none"

@@ -262,6 +262,7 @@ def test_statistics_of_sanctions_are_not_a_case():
 
 
 # --- Genre-level splitting on whole documents written for these tests (samples/cases/) ---
+import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from extractors.cases import concreteness, is_concrete  # noqa: E402
@@ -415,3 +416,30 @@ def test_research_article_about_inspection_work_is_not_a_report():
     # an article studying inspection work: its problem sections are general, not findings
     _, sp, texts = _sample("research-article-on-inspection-work")
     assert texts == [] and sp.doc_type == "article"
+
+
+def test_roundup_lead_naming_every_culprit_does_not_merge_the_cases():
+    _, sp, texts = _sample("standfirst-names-all-cases")
+    assert len(texts) == 3
+    for who, x in zip(["石永刚", "罗某", "韦丽娟"], texts):
+        assert x.startswith(who)
+    assert "引以为戒" not in texts[-1]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_formalism_notice_of_units_without_names_or_sums(numbered):
+    # an announced list of cases whose subjects are units and whose deeds are formalism
+    text = (SAMPLES / "formalism-notice-units.txt").read_text(encoding="utf-8")
+    if not numbered:
+        text = re.sub(r"(?m)^[1-4]\.", "", text)
+    _, sp, texts = _split(text)
+    assert [x.lstrip("1234.")[:2] for x in texts] == ["某县", "某镇", "某区", "某街"]
+    assert "以案为鉴" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_list_of_prohibitions_is_not_a_case():
+    text = ("省纪委印发通知，严明节日纪律要求。\n第一禁：违规操办\n严禁违规操办婚丧喜庆事宜或借机敛财；\n"
+            "第二禁：公车私用\n严禁违规使用公务用车，公车私用、私车公养；\n第三禁：收送礼金\n严禁违规收送礼品礼金、消费卡。")
+    _, _, texts = _split(text)
+    assert texts == []
