@@ -443,3 +443,9 @@ def test_list_of_prohibitions_is_not_a_case():
             "第二禁：公车私用\n严禁违规使用公务用车，公车私用、私车公养；\n第三禁：收送礼金\n严禁违规收送礼品礼金、消费卡。")
     _, _, texts = _split(text)
     assert texts == []
+
+
+def test_case_lesson_quoted_rule_is_not_part_of_the_case():
+    _, _, texts = _sample("case-lesson-with-quotation")
+    assert len(texts) == 1 and "1.5万元" in texts[0]
+    assert "第九十七条" not in texts[0]
