@@ -697,6 +697,16 @@ def split_cases(text: str) -> Split:
     return _split_text(text)
 
 
+def _story_lead(text: str, start: int) -> bool:
+    """The text before an article's only case is the story's title and lead, not the sections
+    of a policy paper or a work report (requirements, statistics, numbered sections)."""
+    before = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    if sum(b - a for a, b in before) > int(_rules()["scoring"]["story_lead_chars"]):
+        return False
+    return all(concreteness(text[a:b])[0] > -1.0 and not _LEAD_MARKER.match(text[a:b].strip())
+               for a, b in before)
+
+
 def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
@@ -721,7 +731,7 @@ def _split_text(text: str) -> Split:
     if not cases:
         mode = "none"
     doc_type = doc_type_of(text, len(cases), False)
-    if len(cases) == 1 and doc_type == "article":
+    if len(cases) == 1 and doc_type == "article" and _story_lead(text, cases[0].start):
         # One case told as a story: its lead and title are part of it.
         first = next((a for a, b in _paragraphs(text) if not _is_junk(text[a:b])), cases[0].start)
         cases[0].start = min(first, cases[0].start)

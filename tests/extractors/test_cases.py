@@ -284,6 +284,7 @@ def test_research_article_generic_problem_sections_are_not_cases():
     # （一）…（四） describe problems in general; only the named example inside is a case
     _, sp, texts = _sample("research-article-problem-sections")
     assert len(texts) == 1 and "李某某" in texts[0]
+    assert "课题组" not in texts[0]  # the paper's title and sections are not the case's lead
     assert sp.doc_type == "article"
 
 
