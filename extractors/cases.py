@@ -427,7 +427,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     paragraph has one case per official. A sentence that only gives the consequence or names
     someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
     p = _compiled()
-    if len(sents) < 2 or not _names(text[a:b]):
+    if len(sents) < 2 or not _names(text[a:b]) or p["group_ref"].search(sents[0].group(0)):
         return []
     out: list[int] = []
     start = a
@@ -442,19 +442,28 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         new = _names(sent)
         if not new or any(n in before for n in new) or any(n in sent for n in _names(before)):
             continue  # someone of the case before is spoken of again: the same case
-        if p["consequence"].match(sent) or p["anaphora"].match(sent):
+        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent):
             continue
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
             continue
         # The text before is a case of its own (someone named did something), or only
         # commentary that this sentence's case leaves behind.
-        own_case = is_concrete(before) and bool(_names(before))
-        if (own_case and (_subject_names(sent) or is_concrete(sent))) \
-                or (not is_concrete(before) and is_concrete(sent)):
+        # (or, when no one is named in it, a case somewhere else: 大新县… then 巴马县…黄某).
+        before_case = is_concrete(before)
+        own_case = before_case and bool(_names(before))
+        elsewhere = before_case and not own_case and is_concrete(sent) and _new_place(before, sent)
+        if (own_case and (_subject_names(sent) or is_concrete(sent))) or elsewhere \
+                or (not before_case and is_concrete(sent)):
             out.append(s.start())
             start = s.start()
     return out
+
+
+def _new_place(before: str, sent: str) -> bool:
+    """The sentence's first place name (巴马县) is not one the text before mentions."""
+    m = _compiled()["place"].search(sent)
+    return bool(m) and m.group(0) not in before
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:

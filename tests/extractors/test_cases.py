@@ -450,3 +450,18 @@ def test_case_lesson_quoted_rule_is_not_part_of_the_case():
     _, _, texts = _sample("case-lesson-with-quotation")
     assert len(texts) == 1 and "1.5万元" in texts[0]
     assert "第九十七条" not in texts[0]
+
+
+def test_unnamed_group_case_then_a_named_case_elsewhere_in_one_paragraph():
+    text = ("记者梳理发现，类似问题在多地均有发生。\n"
+            "今年以来，青石县14名村干部被查出截留挪用退耕还林补贴共计31万元，均受到党纪处分。"
+            "白水县村委会副主任吕某在申报补贴时，收受村民好处费6000元，受到撤职处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "青石县" in texts[0] and texts[1].startswith("白水县")
+
+
+def test_collective_case_in_one_place_stays_one_case():
+    text = ("判决书显示，上述涉案人员均被判刑。其中，时任村党支部书记的马某某因犯贪污罪被判处有期徒刑六年；"
+            "时任村主任的牛某某因犯受贿罪被判处有期徒刑四年。村原会计侯建设作为二人的助手，也因犯贪污罪被判处有期徒刑二年。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1
