@@ -193,7 +193,20 @@ def _scoring() -> tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]:
     return cfg, feats
 
 
+@lru_cache(maxsize=4096)
+def _concreteness(text: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    total, feats = _score(text)
+    return total, tuple(feats.items())
+
+
 def concreteness(text: str) -> tuple[float, dict[str, float]]:
+    """How strongly a unit of text tells a concrete case, and the features that said so
+    (cached: splitting scores the same units more than once)."""
+    total, feats = _concreteness(text)
+    return total, dict(feats)
+
+
+def _score(text: str) -> tuple[float, dict[str, float]]:
     """How strongly a unit of text tells a concrete case, and the features that said so.
 
     Positive evidence: a named person (with a post, more), an organisation as subject, a
@@ -421,6 +434,9 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
     return units if len(units) >= 2 else []
 
 
+_BEFORE_CHARS = 1200
+
+
 def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cuts: list[int]) -> list[int]:
     """Cuts before sentences that tell a new official's misconduct in running prose (…刘某
     收受…。无独有偶，某乡出纳陈某侵吞…): an article recounting cases one after another in one
@@ -438,15 +454,21 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if s.start() <= start:
             continue
         sent = s.group(0).strip()
-        before = text[start:s.start()]
-        new = _names(sent)
-        if not new or any(n in before for n in new) or any(n in sent for n in _names(before)):
-            continue  # someone of the case before is spoken of again: the same case
+        # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
+        # (a long paragraph must not cost a people pass per sentence over all of it).
         if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent):
+            continue
+        new = _names(sent)
+        if not new:
+            continue
+        before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
+        if any(n in before for n in new):
             continue
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
             continue
+        if any(n in sent for n in _names(before)):
+            continue  # someone of the case before is spoken of again: the same case
         # The text before is a case of its own (someone named did something), or only
         # commentary that this sentence's case leaves behind.
         # (or, when no one is named in it, a case somewhere else: 大新县… then 巴马县…黄某).
@@ -496,18 +518,25 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     return pos
 
 
-def _names(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _people_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, post) of the people a fragment names; cached, since splitting asks again and
+    again of the same paragraphs and sentences (and a statistical NER is slow)."""
     from extractors.people import extract_people
 
-    return {p.name for p in extract_people(text)}
+    return tuple((p.name, p.position) for p in extract_people(text))
+
+
+def _names(text: str) -> set[str]:
+    return {n for n, _ in _people_of(text)}
 
 
 def _subject_names(text: str) -> set[str]:
     """Names introduced with a post (the case's principals), not bystanders (村民王某)."""
-    from extractors.people import extract_people, lexicon
+    from extractors.people import lexicon
 
     plain = lexicon().plain_people
-    return {p.name for p in extract_people(text) if p.position and p.position not in plain}
+    return {n for n, pos in _people_of(text) if pos and pos not in plain}
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
