@@ -16,6 +16,21 @@ Two ways a document lays out its cases:
    sentences ("…通报了4起…问题。", "本报讯(记者…)") are cut, and commentary with no facts
    between or after cases is left out.
 
+Whether a unit tells a CONCRETE case is scored from general features (config `scoring:`):
+a named person (with a post, more), an organisation as subject, a sanction, money, a
+misconduct verb, a date — against requirements (要…/加强/推动), prohibitions, statistics over
+many cases, quoted rules, speeches and a discipline body's work report. The score decides:
+- whether a numbered list outside an inspection report is a list of cases at all (most items
+  concrete; a document that announces its cases needs less evidence per item), so numbered
+  sections of policy and research articles are not cases;
+- whether a running-text unit may open a case; statistics, quotations and speeches never do;
+- where running prose moves on to another official's case inside one paragraph (a new
+  person's misconduct after a case of its own; bullets ■●◆▲, ——省名：, 【…】 start units too).
+Inspection reports are told by their opening (an inspected party, its feedback or
+rectification), and their outermost list may be inline (在…方面。/ one inspected unit after
+another in one paragraph). Document type: inspection_report, else case_notice vs article from
+the language of a notice against that of journalism (config `genre:`).
+
 Input is NORMALISED text; spans are offsets into it.
 """
 from __future__ import annotations
