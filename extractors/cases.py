@@ -254,7 +254,7 @@ def _org_clause(text: str) -> bool:
     rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
     for s in _SENT.finditer(text):
         m = rx.match(_LEAD_MARKER.sub("", s.group(0).strip()))
-        if m and not false_end.search(m.group(0)):
+        if m and not false_end.search(m.group(0)) and not _compiled()["oversight_body"].search(m.group(0)):
             return True
     return False
 
@@ -590,7 +590,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
         # unless they speak of someone of the case (王某共收受…12次).
-        generic = not concrete and bool({"statistic", "quotation", "speech", "oversight_work"}
+        generic = not concrete and bool({"statistic", "quotation", "speech", "reported_speech", "oversight_work"}
                                         & set(concreteness(sub)[1]))
         if generic and not (cases and any(n in sub for n in names_in_case)):
             pending_heading = None

@@ -369,6 +369,8 @@ def test_pipe_table_rows_are_cases():
     ("市纪委监委通报了6起侵害群众利益典型问题，涉及违规收费、截留补贴等。", False),
     ("经查，2020年以来，周某某先后收受他人财物9次，累计金额28万元。", True),
     ("某乡政府在人居环境整治中搞形式主义，不顾实际要求农户统一粉刷外墙，相关负责人受到诫勉。", True),
+    ("“这笔钱是借的。”某村党支部书记何某辩解说，但经查，其收受工程老板好处费3万元。", True),
+    ("区纪委监委表示，上述问题严重违反中央八项规定精神。", False),
 ])
 def test_concreteness_of_units(unit, concrete):
     t = normalize(unit).text
