@@ -477,8 +477,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if not new:
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
-        if any(n in before for n in new):
-            continue
+        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()):
+            continue  # named before, or the case's own title (某局违规…问题。) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
             continue
@@ -631,7 +631,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
-    return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+    spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+    return spans if inspection else _merge_accountability(text, spans)
 
 
 def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
@@ -750,6 +751,43 @@ def split_cases(text: str) -> Split:
     return _split_text(text)
 
 
+def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A numbered item that is a section (a bare heading line, then paragraphs) and recounts
+    several officials' cases in prose holds one case per official, as running text does."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        line_end = text.find("\n", c.start, c.end)
+        heading = text[c.start:line_end].strip() if line_end > 0 else ""
+        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading):
+            out.append(c)
+            continue
+        # the section's body alone, at its own offsets (everything else blanked)
+        masked = re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:c.end] \
+            + re.sub(r"[^\n]", " ", text[c.end:])
+        inner = _merge_accountability(text, _running(masked, False))
+        if len(inner) < 2:
+            out.append(c)
+            continue
+        inner[0].start = c.start  # the heading opens the first case of its section
+        for k in inner:
+            k.section = heading[:40]
+        out.extend(inner)
+    return out
+
+
+def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A case of its own tells a misconduct or a sum; a unit that only gives someone's
+    sanction (副局长乙负有领导责任，受到诫勉) belongs to the case before it."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        feats = concreteness(text[c.start:c.end])[1]
+        if out and "misconduct" not in feats and "money" not in feats:
+            out[-1].end = c.end
+        else:
+            out.append(c)
+    return out
+
+
 def _story_lead(text: str, start: int) -> bool:
     """The text before an article's only case is the story's title and lead, not the sections
     of a policy paper or a work report (requirements, statistics, numbered sections)."""
@@ -771,6 +809,8 @@ def _split_text(text: str) -> Split:
         cases = [c for c in cases if c.end > c.start]
         if not inspection and not _is_case_list(text, cases):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
+        if not inspection:
+            cases = _split_sections(text, cases)
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
         before = _running(text[:cases[0].start], False) if cases else []

@@ -467,3 +467,40 @@ def test_collective_case_in_one_place_stays_one_case():
             "时任村主任的牛某某因犯受贿罪被判处有期徒刑四年。村原会计侯建设作为二人的助手，也因犯贪污罪被判处有期徒刑二年。")
     _, _, texts = _split(text)
     assert len(texts) == 1
+
+
+def test_article_sections_recounting_several_cases_each():
+    _, sp, texts = _sample("article-sections-with-several-cases")
+    assert len(texts) == 4
+    for who, x in zip(["郭志鹏", "叶某某", "樊建军", "邵某"], texts):
+        assert who in x
+    assert texts[0].startswith("一、") and "专家认为" not in texts[-1]
+
+
+def test_notice_section_with_one_case_and_its_accountability():
+    text = ("关于2起违规发放津贴补贴问题的通报\n现将有关情况通报如下：\n"
+            "一、某县财政局违规发放津贴补贴问题\n"
+            "2021年，县财政局局长贾立新违规以加班费名义向本局干部发放补贴共计9万元。贾立新受到党内严重警告处分。\n"
+            "县财政局副局长龚某对此负有领导责任，受到诫勉处理。\n"
+            "二、某镇政府违规发放津贴补贴问题\n"
+            "2022年，镇长史文斌违规向镇干部发放春节慰问金3.6万元。史文斌受到政务记过处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "龚某" in texts[0]
+
+
+def test_running_notice_titled_paragraph_and_its_accountability():
+    text = ("关于2起违规发放津贴补贴问题的通报\n现将有关情况通报如下：\n"
+            "某县财政局违规发放津贴补贴问题。2021年，县财政局局长贾立新违规以加班费名义向本局干部发放补贴共计9万元。"
+            "贾立新受到党内严重警告处分。\n县财政局副局长龚某对此负有领导责任，受到诫勉处理。\n"
+            "某镇政府违规发放津贴补贴问题。2022年，镇长史文斌违规向镇干部发放春节慰问金3.6万元。史文斌受到政务记过处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("某县财政局") and "龚某" in texts[0] and texts[1].startswith("某镇政府")
+
+
+def test_roundup_bullet_with_a_drink_driving_case():
+    text = ("近日，多地通报公职人员违纪违法典型问题。\n"
+            "■某县民政局局长丁某某酒后驾驶公务用车，受到撤职处分。\n"
+            "■某镇党委副书记庞立军违规收受礼金6000元，受到党内警告处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
