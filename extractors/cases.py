@@ -16,6 +16,21 @@ Two ways a document lays out its cases:
    sentences ("…通报了4起…问题。", "本报讯(记者…)") are cut, and commentary with no facts
    between or after cases is left out.
 
+Whether a unit tells a CONCRETE case is scored from general features (config `scoring:`):
+a named person (with a post, more), an organisation as subject, a sanction, money, a
+misconduct verb, a date — against requirements (要…/加强/推动), prohibitions, statistics over
+many cases, quoted rules, speeches and a discipline body's work report. The score decides:
+- whether a numbered list outside an inspection report is a list of cases at all (most items
+  concrete; a document that announces its cases needs less evidence per item), so numbered
+  sections of policy and research articles are not cases;
+- whether a running-text unit may open a case; statistics, quotations and speeches never do;
+- where running prose moves on to another official's case inside one paragraph (a new
+  person's misconduct after a case of its own; bullets ■●◆▲, ——省名：, 【…】 start units too).
+Inspection reports are told by their opening (an inspected party, its feedback or
+rectification), and their outermost list may be inline (在…方面。/ one inspected unit after
+another in one paragraph). Document type: inspection_report, else case_notice vs article from
+the language of a notice against that of journalism (config `genre:`).
+
 Input is NORMALISED text; spans are offsets into it.
 """
 from __future__ import annotations
@@ -184,6 +199,83 @@ def _rstrip_span(text: str, start: int, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _scoring() -> tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]:
+    """The weights and feature patterns of `scoring:` in case_rules.yaml, compiled once."""
+    cfg = _rules()["scoring"]
+    feats = [(k, re.compile(v["pattern"]), float(v["weight"]), int(v.get("cap", 1)))
+             for k, v in cfg["features"].items()]
+    return cfg, feats
+
+
+@lru_cache(maxsize=4096)
+def _concreteness(text: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    total, feats = _score(text)
+    return total, tuple(feats.items())
+
+
+def concreteness(text: str) -> tuple[float, dict[str, float]]:
+    """How strongly a unit of text tells a concrete case, and the features that said so
+    (cached: splitting scores the same units more than once)."""
+    total, feats = _concreteness(text)
+    return total, dict(feats)
+
+
+def _score(text: str) -> tuple[float, dict[str, float]]:
+    """How strongly a unit of text tells a concrete case, and the features that said so.
+
+    Positive evidence: a named person (with a post, more), an organisation as subject, a
+    sanction, a sum of money, a misconduct verb, a date. Negative: requirements and measures
+    (要…/加强/推动), statistics over many cases (共查处/同比/人次), quoted rules, speeches.
+    """
+    cfg, feats = _scoring()
+    score: dict[str, float] = {}
+    subjects = _subject_names(text)
+    others = _names(text) - subjects
+    if subjects:
+        score["subject_person"] = float(cfg["subject_person"])
+    elif others or _compiled()["named"].search(text):
+        score["other_person"] = float(cfg["other_person"])
+    if _org_clause(text):
+        score["org_subject"] = float(cfg["org_subject"])
+    for name, rx, weight, cap in feats:
+        n = min(cap, sum(1 for _ in rx.finditer(text)))
+        if n:
+            score[name] = weight * n
+    return sum(score.values()), score
+
+
+# An item's own number or bullet before its first word (1. / （二） / 三、 / ■).
+_LEAD_MARKER = re.compile(rf"^(?:[（(]?(?:{_N}|\d{{1,2}})[)）]|(?:{_N}|\d{{1,2}})[、.．]|[{_CIRCLED}]|[■●◆▲★□○◇△▶►•▪◼◾])\s*")
+
+
+def _org_clause(text: str) -> bool:
+    """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
+    rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
+    for s in _SENT.finditer(text):
+        m = rx.match(_LEAD_MARKER.sub("", s.group(0).strip()))
+        if m and not false_end.search(m.group(0)) and not _compiled()["oversight_body"].search(m.group(0)):
+            return True
+    return False
+
+
+def is_concrete(text: str, announced: bool = False) -> bool:
+    """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
+    a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
+    document that announces its cases, less evidence is enough."""
+    cfg, _ = _scoring()
+    total, f = concreteness(text)
+    subject = "subject_person" in f or "other_person" in f or "org_subject" in f
+    deed = "misconduct" in f or "sanction" in f or "money" in f
+    threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
+    return total >= threshold and subject and deed
+
+
+def announces_cases(text: str) -> bool:
+    """The text announces a set of cases (现将…通报如下 / 通报了4起 / 典型问题)."""
+    return bool(re.search(_scoring()[0]["announce"], text))
+
+
 def _has_facts(text: str) -> bool:
     """A named person, money in 元, a sanction, or a dated violation."""
     p = _compiled()
@@ -316,21 +408,99 @@ def _title(text: str, start: int, end: int) -> str:
     return m.group(0).strip(" :：，,") if m else ""
 
 
-def _units(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, further split before titled sentences ("XX违规…问题。") inside them."""
+def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
+    """Paragraphs, further split before titled sentences ("XX违规…问题。"), bullets (■…) and
+    sentences that bring a new official's misconduct inside them; in a report, before inline
+    section heads (在党的建设方面。) and before each inspected unit's findings (淄博市…。枣庄市…)."""
     out = []
-    titled = _compiled()["titled_sentence"]
+    p = _compiled()
     for a, b in _paragraphs(text):
         cuts = [a]
-        example = _compiled()["next_example"]
-        for s in _SENT.finditer(text, a, b):
-            if s.start() > a and s.group(0) and (titled.match(s.group(0)) or example.match(s.group(0))):
+        sents = [s for s in _SENT.finditer(text, a, b) if s.group(0).strip()]
+        for s in sents:
+            sent = s.group(0).lstrip()
+            if s.start() > a and (p["titled_sentence"].match(sent) or p["next_example"].match(sent)
+                                  or p["bullet"].match(sent)):
                 cuts.append(s.start())
+        if inspection:
+            cuts += _report_cuts(sents)
+        else:
+            cuts += _new_subject_cuts(text, a, b, sents, cuts)
+        cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
             if text[x:y].strip():
                 out.append((x, y))
     return out
+
+
+def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
+    """Cuts inside a report's paragraph: before inline section heads of its list of problems
+    (在…方面。), and, where a paragraph gives the findings of two or more inspected units one
+    after another (淄博市…不到位。枣庄市…薄弱。), before each unit's findings."""
+    p = _compiled()
+    heads = [s.start() + len(s.group(0)) - len(s.group(0).lstrip()) for s in sents
+             if p["aspect_heading"].match(s.group(0).lstrip())]
+    if len(heads) >= 2:
+        return heads
+    units = [s.start() for s in sents
+             if p["org_subject"].match(s.group(0).lstrip()) and p["problem"].search(s.group(0))
+             and not p["report_summary"].match(s.group(0).lstrip())]
+    return units if len(units) >= 2 else []
+
+
+_BEFORE_CHARS = 1200
+
+
+def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cuts: list[int]) -> list[int]:
+    """Cuts before sentences that tell a new official's misconduct in running prose (…刘某
+    收受…。无独有偶，某乡出纳陈某侵吞…): an article recounting cases one after another in one
+    paragraph has one case per official. A sentence that only gives the consequence or names
+    someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
+    p = _compiled()
+    if len(sents) < 2 or not _names(text[a:b]) or p["group_ref"].search(sents[0].group(0)):
+        return []
+    out: list[int] = []
+    start = a
+    for s in sents:
+        if s.start() in cuts:
+            start = s.start()
+            continue
+        if s.start() <= start:
+            continue
+        sent = s.group(0).strip()
+        # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
+        # (a long paragraph must not cost a people pass per sentence over all of it).
+        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent):
+            continue
+        new = _names(sent)
+        if not new:
+            continue
+        before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
+        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()):
+            continue  # named before, or the case's own title (某局违规…问题。) is all before it
+        feats = concreteness(sent)[1]
+        if "misconduct" not in feats and "money" not in feats:
+            continue
+        if any(n in sent for n in _names(before)):
+            continue  # someone of the case before is spoken of again: the same case
+        # The text before is a case of its own (someone named did something), or only
+        # commentary that this sentence's case leaves behind.
+        # (or, when no one is named in it, a case somewhere else: 大新县… then 巴马县…黄某).
+        before_case = is_concrete(before)
+        own_case = before_case and bool(_names(before))
+        elsewhere = before_case and not own_case and is_concrete(sent) and _new_place(before, sent)
+        if (own_case and (_subject_names(sent) or is_concrete(sent))) or elsewhere \
+                or (not before_case and is_concrete(sent)):
+            out.append(s.start())
+            start = s.start()
+    return out
+
+
+def _new_place(before: str, sent: str) -> bool:
+    """The sentence's first place name (巴马县) is not one the text before mentions."""
+    m = _compiled()["place"].search(sent)
+    return bool(m) and m.group(0) not in before
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:
@@ -347,6 +517,12 @@ def _strip_lead(text: str, a: int, b: int) -> int:
                 and not given and not _subject_names(sent):
             pos = s.end()
             continue
+        # A roundup's lead naming each culprit (通报3起…，涉及甲、乙、丙): not a case, and its
+        # names must not pull the cases after it into one.
+        if lead and p["several"].search(sent) and len(_names(sent)) >= 2 \
+                and not p["money"].search(sent) and not given:
+            pos = s.end()
+            continue
         # "…另外3起案件分别是:" inside a sentence: the case starts after the colon
         m = p["list_intro"].search(sent)
         if m and s.start() + m.end() < b:
@@ -357,23 +533,30 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     return pos
 
 
-def _names(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _people_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, post) of the people a fragment names; cached, since splitting asks again and
+    again of the same paragraphs and sentences (and a statistical NER is slow)."""
     from extractors.people import extract_people
 
-    return {p.name for p in extract_people(text)}
+    return tuple((p.name, p.position) for p in extract_people(text))
+
+
+def _names(text: str) -> set[str]:
+    return {n for n, _ in _people_of(text)}
 
 
 def _subject_names(text: str) -> set[str]:
     """Names introduced with a post (the case's principals), not bystanders (村民王某)."""
-    from extractors.people import extract_people, lexicon
+    from extractors.people import lexicon
 
     plain = lexicon().plain_people
-    return {p.name for p in extract_people(text) if p.position and p.position not in plain}
+    return {n for n, pos in _people_of(text) if pos and pos not in plain}
 
 
-def _running(text: str, inspection: bool) -> list[CaseSpan]:
+def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
     p = _compiled()
-    units = _units(text)
+    units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
     pending_heading: int | None = None
@@ -391,14 +574,25 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
         sub = text[body:b]
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip())
         if inspection:
-            if p["problem"].search(sub) and not is_heading:
+            process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
+            if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
+                    and not process:
                 cases.append([body, b])
             continue
         if is_heading:
             if pending_heading is None:
                 pending_heading = a
             continue
-        if not _has_facts(sub) or (_is_closing(sub) and not p["named"].search(sub)):
+        concrete = is_concrete(sub, announced)
+        if not (_has_facts(sub) or concrete) \
+                or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
+            pending_heading = None
+            continue
+        # Statistics, quoted rules, speeches and work reports never open a case, nor join one
+        # unless they speak of someone of the case (王某共收受…12次).
+        generic = not concrete and bool({"statistic", "quotation", "speech", "reported_speech", "oversight_work"}
+                                        & set(concreteness(sub)[1]))
+        if generic and not (cases and any(n in sub for n in names_in_case)):
             pending_heading = None
             continue
         names = _names(sub)
@@ -416,9 +610,14 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
+        elif not concrete:  # no subject, deed and evidence enough to be a case of its own
+            pending_heading = None
+            continue
         else:
             start = body
-            if first_case and pending_heading is not None:
+            # A heading opens the first case (the story's title) and any case it names as an
+            # item of a roundup (【违规收取费用】 before the case).
+            if pending_heading is not None and (first_case or p["item_heading"].match(text[pending_heading:a])):
                 start = pending_heading
             cases.append([start, b])
             names_in_case = set(names)
@@ -428,10 +627,33 @@ def _running(text: str, inspection: bool) -> list[CaseSpan]:
     if not inspection:
         from extractors.categories import extract_categories
 
-        cases = [c for c in cases if p["violation"].search(text, c[0], c[1])
+        cases = [c for c in cases if is_concrete(text[c[0]:c[1]], announced)
+                 or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
-    return [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+    spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+    return spans if inspection else _merge_accountability(text, spans)
+
+
+def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
+    """A numbered list outside an inspection report is a list of cases only if most of its
+    items tell concrete cases; a list of measures, requirements, principles or generic
+    problems (一、提高政治站位… / （二）监督手段相对单一…) is not, whatever its numbering."""
+    if not cases:
+        return False
+    announced = announces_cases(text[:cases[0].start])
+    concrete = sum(is_concrete(text[c.start:c.end], announced) for c in cases)
+    return concrete * 2 > len(cases)
+
+
+def _is_inspection(text: str) -> bool:
+    """An inspection report or feedback: inspection words throughout, and an opening that makes
+    the inspection the document's subject (a news story about one is an article)."""
+    p = _compiled()
+    if len(p["inspection"].findall(text)) < 2:
+        return False
+    lines = [text[a:b] for a, b in _paragraphs(text[:1500]) if not _is_junk(text[a:b])][:2]
+    return bool(p["inspection_head"].search("\n".join(lines)[:600]))
 
 
 def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
@@ -440,16 +662,48 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     head = text[:600]
     inspection_cues = len(p["inspection"].findall(text))
     sanctions = len(p["sanction_specific"].findall(text))
-    if inspection_cues >= 2 and p["inspection"].search(head) and sanctions <= max(1, n_cases // 3):
+    if inspection_cues >= 2 and _is_inspection(text) and sanctions <= max(1, n_cases // 3):
         return "inspection_report"
     title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if p["inspection_title"].search(title):  # …巡察反馈意见整改进展情况的通报: a report, whatever it reports
         return "inspection_report"
-    if n_cases >= 3 or (n_cases >= 2 and (enumerated or p["notice"].search(text))):
+    return _genre(text, n_cases, enumerated)
+
+
+@lru_cache(maxsize=1)
+def _genre_rules() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
+    g = _rules()["genre"]
+    return g, re.compile(g["notice_cue"]), re.compile(g["article_cue"])
+
+
+def _genre(text: str, n_cases: int, enumerated: bool) -> str:
+    """case_notice | article: journalism (bylines, reported speech, questions, analysis) makes
+    an article however many cases it recounts; a discipline body reporting what it found and
+    did makes a notice, even of one case."""
+    g, notice, article = _genre_rules()
+    if n_cases == 0:
+        return "article"
+    head = text[:int(g["head_chars"])]
+    density = len(article.findall(text)) * 1000 / max(len(text), 1)
+    head_a, head_n = len(article.findall(head)), len(notice.findall(head))
+    if (density >= float(g["article_density"]) and head_a >= int(g["article_head"])) \
+            or (head_n == 0 and density > 0):
+        return "article"
+    title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    # Several cases make a notice when numbered or announced as such (通报/曝光/典型案例);
+    # a work report that gives two examples is an article.
+    announced = bool(_compiled()["notice"].search(text))
+    if (n_cases >= 2 and (enumerated or announced)) or (enumerated and n_cases == 1) \
+            or re.match(g["notice_title"], title):
         return "case_notice"
-    if n_cases == 1 and enumerated:
+    if head_n >= int(g["single_notice_head"]) and density < float(g["single_article_density"]):
         return "case_notice"
     return "article"
+
+
+# Cells of a table row as readers write them: tab-separated (DOCX, HTML) or between pipes
+# (| 1 | 某医院 | 1352.55 |, as pages converted to text lay tables out).
+_CELL_SEP = re.compile(r"\t|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||\|$", re.M)
 
 
 def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -460,7 +714,7 @@ def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     blocks = []
     run: list[tuple[int, int]] = []
     for a, b in lines + [(len(text), len(text))]:
-        if text.count("\t", a, b) >= 2:
+        if len(_CELL_SEP.findall(text, a, b)) >= 2:
             run.append((a, b))
             continue
         if len(run) >= 3 and len(header.findall(text, run[0][0], run[0][1])) >= 2:
@@ -479,8 +733,8 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
     for start, end, rows in _table_blocks(text):
         for a, b in rows:
             row = text[a:b]
-            if _has_facts(row.replace("\t", "，")) or extract_categories(row, doc_type=""):
-                cells = [c.strip() for c in row.split("\t") if c.strip()]
+            cells = [c.strip() for c in _CELL_SEP.split(row) if c.strip()]
+            if _has_facts("，".join(cells)) or extract_categories(row, doc_type=""):
                 title = max(cells, key=len)[:40] if cells else ""
                 cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
         masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
@@ -497,15 +751,66 @@ def split_cases(text: str) -> Split:
     return _split_text(text)
 
 
+def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A numbered item that is a section (a bare heading line, then paragraphs) and recounts
+    several officials' cases in prose holds one case per official, as running text does."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        line_end = text.find("\n", c.start, c.end)
+        heading = text[c.start:line_end].strip() if line_end > 0 else ""
+        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading):
+            out.append(c)
+            continue
+        # the section's body alone, at its own offsets (everything else blanked)
+        masked = re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:c.end] \
+            + re.sub(r"[^\n]", " ", text[c.end:])
+        inner = _merge_accountability(text, _running(masked, False))
+        if len(inner) < 2:
+            out.append(c)
+            continue
+        inner[0].start = c.start  # the heading opens the first case of its section
+        for k in inner:
+            k.section = heading[:40]
+        out.extend(inner)
+    return out
+
+
+def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A case of its own tells a misconduct or a sum; a unit that only gives someone's
+    sanction (副局长乙负有领导责任，受到诫勉) belongs to the case before it."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        feats = concreteness(text[c.start:c.end])[1]
+        if out and "misconduct" not in feats and "money" not in feats:
+            out[-1].end = c.end
+        else:
+            out.append(c)
+    return out
+
+
+def _story_lead(text: str, start: int) -> bool:
+    """The text before an article's only case is the story's title and lead, not the sections
+    of a policy paper or a work report (requirements, statistics, numbered sections)."""
+    before = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    if sum(b - a for a, b in before) > int(_rules()["scoring"]["story_lead_chars"]):
+        return False
+    return all(concreteness(text[a:b])[0] > -1.0 and not _LEAD_MARKER.match(text[a:b].strip())
+               for a, b in before)
+
+
 def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
     valid = _valid_chains(text, markers)
     p = _compiled()
-    inspection = len(p["inspection"].findall(text)) >= 2 and bool(p["inspection"].search(text[:600]))
+    inspection = _is_inspection(text)
     if valid:
         style, cases = _enumerated(text, valid)
         cases = [c for c in cases if c.end > c.start]
+        if not inspection and not _is_case_list(text, cases):
+            cases = []  # numbered sections of an article or a policy paper, not a list of cases
+        if not inspection:
+            cases = _split_sections(text, cases)
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
         before = _running(text[:cases[0].start], False) if cases else []
@@ -513,12 +818,13 @@ def _split_text(text: str) -> Split:
                 p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
                 for c in before):
             return Split(doc_type_of(text, len(cases), True), cases, f"enumerated:{style}")
-    cases = _running(text, inspection)
+    head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
+    cases = _running(text, inspection, announces_cases(head))
     mode = "running"
     if not cases:
         mode = "none"
     doc_type = doc_type_of(text, len(cases), False)
-    if len(cases) == 1 and doc_type == "article":
+    if len(cases) == 1 and doc_type == "article" and _story_lead(text, cases[0].start):
         # One case told as a story: its lead and title are part of it.
         first = next((a for a, b in _paragraphs(text) if not _is_junk(text[a:b])), cases[0].start)
         cases[0].start = min(first, cases[0].start)

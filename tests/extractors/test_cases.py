@@ -259,3 +259,248 @@ def test_statistics_of_sanctions_are_not_a_case():
     _, sp, texts = _split(text)
     assert len(texts) == 2
     assert texts[0].startswith("在养老服务领域") and texts[1].startswith("在医疗保障领域")
+
+
+# --- Genre-level splitting on whole documents written for these tests (samples/cases/) ---
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from extractors.cases import concreteness, is_concrete  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "samples" / "cases"
+
+
+def _sample(name):
+    return _split((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_policy_article_with_numbered_sections_has_no_case():
+    # sections of requirements, a statistics paragraph, a quoted rule, a speech: none a case
+    _, sp, texts = _sample("policy-article-numbered-sections")
+    assert texts == [] and sp.doc_type == "article"
+
+
+def test_research_article_generic_problem_sections_are_not_cases():
+    # （一）…（四） describe problems in general; only the named example inside is a case
+    _, sp, texts = _sample("research-article-problem-sections")
+    assert len(texts) == 1 and "李某某" in texts[0]
+    assert "课题组" not in texts[0]  # the paper's title and sections are not the case's lead
+    assert sp.doc_type == "article"
+
+
+def test_article_recounting_three_officials_in_prose_has_three_cases():
+    _, sp, texts = _sample("prose-article-three-officials")
+    assert len(texts) == 3
+    for who, x in zip(["刘建国", "陈晓燕", "孙某某"], texts):
+        assert who in x
+    assert "陈晓燕" not in texts[0] and "专家指出" not in texts[-1]
+    assert sp.doc_type == "article"
+
+
+@pytest.mark.parametrize("bullet", ["■", "●", "◆", "▲"])
+def test_bullet_roundup_has_one_case_per_bullet(bullet):
+    text = (SAMPLES / "bullet-roundup-four.txt").read_text(encoding="utf-8").replace("■", bullet)
+    _, sp, texts = _split(text)
+    assert len(texts) == 4
+    for who, x in zip(["黄志强", "吴海涛", "郑某某", "冯小军"], texts):
+        assert who in x
+    assert "紧盯节点" not in texts[-1]
+
+
+def test_bullets_inside_one_paragraph_still_split():
+    lines = (SAMPLES / "bullet-roundup-four.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:2]) + "\n" + "".join(lines[2:6]) + "\n" + "\n".join(lines[6:])
+    _, _, texts = _split(text)
+    assert len(texts) == 4
+
+
+def test_dash_province_roundup_has_one_case_per_line():
+    _, _, texts = _sample("province-dash-roundup")
+    assert len(texts) == 3 and "梳理" not in texts[0]
+
+
+def test_notice_opening_and_closing_commentary_are_not_cases():
+    _, sp, texts = _sample("notice-opening-closing")
+    assert len(texts) == 3
+    assert "通报如下" not in texts[0] and "引以为戒" not in texts[-1] and "2023年11月20日" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_rectification_report_measures_are_not_cases():
+    _, sp, texts = _sample("rectification-measures-list")
+    assert len(texts) == 3
+    assert all(x.startswith(m) for m, x in zip(["（一）", "（二）", "（三）"], texts))
+    assert not any("巩固整改成果" in x for x in texts)
+    assert sp.doc_type == "inspection_report"
+
+
+def test_notice_single_case_with_yishi_analysis_is_one_case():
+    _, sp, texts = _sample("notice-single-case-analysis")
+    assert len(texts) == 1 and "186万元" in texts[0]
+    assert "一要坚定" not in texts[0]
+    assert sp.doc_type == "case_notice"
+
+
+def test_news_story_about_an_inspection_is_not_an_inspection_report():
+    text = ("“账目看着没问题。”巡察组进驻某村之初，群众这样说。\n"
+            "巡察组仔细比对票据后发现，该村党支部书记赵某某2021年虚列工程支出，套取村集体资金6万元。"
+            "赵某某受到党内严重警告处分。\n记者了解到，巡察整改仍在进行中。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "article" and len(texts) == 1
+
+
+def test_pipe_table_rows_are_cases():
+    text = ("某区医疗保障局行政处罚案件目录\n"
+            "| 序号 | 单位名称 | 违规金额(元) | 处理结果 |\n"
+            "| 1 | 某某诊所 | 2046.56 | 责令退回违规基金2046.56元，罚款1000元 |\n"
+            "| 2 | 某某药房 | 5369.16 | 责令退回违规基金5369.16元 |\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "某某药房" in texts[1]
+
+
+@pytest.mark.parametrize("unit, concrete", [
+    ("某县民政局局长王大明违规收受礼金2万元，受到党内警告处分。", True),
+    ("2021年，某镇财政所出纳李某某虚报冒领补贴资金3.2万元。", True),
+    ("要坚持严的基调，持续加强监督，推动全面从严治党向基层延伸。", False),
+    ("去年以来，全省共查处群众身边腐败问题1.2万个，给予党纪政务处分9800人。", False),
+    ("《中国共产党纪律处分条例》规定：“收受礼金的，给予警告处分。”", False),
+    ("市委书记在会上讲话强调，一要严守纪律，二要加强监督，三要严肃查处违规问题。", False),
+    ("某区纪委监委探索建立片区协作机制，去年以来发现问题线索58条，给予党纪政务处分21人，挽回损失80万元。", False),
+    ("市纪委监委通报了6起侵害群众利益典型问题，涉及违规收费、截留补贴等。", False),
+    ("经查，2020年以来，周某某先后收受他人财物9次，累计金额28万元。", True),
+    ("某乡政府在人居环境整治中搞形式主义，不顾实际要求农户统一粉刷外墙，相关负责人受到诫勉。", True),
+    ("“这笔钱是借的。”某村党支部书记何某辩解说，但经查，其收受工程老板好处费3万元。", True),
+    ("区纪委监委表示，上述问题严重违反中央八项规定精神。", False),
+])
+def test_concreteness_of_units(unit, concrete):
+    t = normalize(unit).text
+    assert is_concrete(t) is concrete, concreteness(t)
+
+
+def test_running_notice_with_bracket_headings_and_closing_speech():
+    _, sp, texts = _sample("running-notice-commentary")
+    assert len(texts) == 3
+    assert [x.split("】")[0] for x in texts] == ["【违规收取费用", "【截留挪用补贴", "【优亲厚友"]
+    assert "本报讯" not in texts[0] and "一要压实" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_report_inline_aspect_heads_are_the_outermost_list():
+    text = ("县委巡察组反馈第三轮巡察情况\n"
+            "根据县委统一部署，县委3个巡察组对8个部门开展了常规巡察，近日向被巡察单位反馈了巡察情况。\n"
+            "巡察指出的问题主要是：在落实政治责任方面。有的党组织贯彻上级部署不到位；有的议事规则执行不严。"
+            "在作风建设方面。有的单位公务接待管理混乱；有的违规发放津贴补贴。"
+            "在选人用人方面。有的干部选拔程序不规范，档案管理存在漏洞。\n"
+            "县委巡察办要求，各被巡察单位要认真抓好整改。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:6] for x in texts] == ["在落实政治责", "在作风建设方", "在选人用人方"]
+
+
+def test_report_findings_per_inspected_unit_in_one_paragraph():
+    text = ("根据市委统一部署，市委巡察组对三个县开展了巡察“回头看”，近日反馈了巡察情况。\n"
+            "从反馈情况看，3个县重视整改工作，但仍存在一些突出问题。"
+            "甲县落实主体责任不到位，专项资金管理不严。乙县基层党组织建设薄弱，村级财务管理混乱。"
+            "丙县违反中央八项规定精神问题仍然存在，干部选拔不够规范。\n")
+    _, sp, texts = _split(text)
+    assert [x[:2] for x in texts] == ["甲县", "乙县", "丙县"]
+
+
+def test_follow_up_paragraph_with_totals_stays_in_its_case():
+    text = ("某县交通局原局长郑伟明严重违纪违法问题。\n"
+            "2019年至2022年，郑伟明利用职务便利为他人承揽工程提供帮助，收受财物。\n"
+            "经查，郑伟明先后收受他人财物11次，累计金额46万元。郑伟明被开除党籍、开除公职。\n"
+            "省纪委监委指出，党员干部要以案为鉴。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1 and "46万元" in texts[0] and "以案为鉴" not in texts[0]
+
+
+def test_research_article_about_inspection_work_is_not_a_report():
+    # an article studying inspection work: its problem sections are general, not findings
+    _, sp, texts = _sample("research-article-on-inspection-work")
+    assert texts == [] and sp.doc_type == "article"
+
+
+def test_roundup_lead_naming_every_culprit_does_not_merge_the_cases():
+    _, sp, texts = _sample("standfirst-names-all-cases")
+    assert len(texts) == 3
+    for who, x in zip(["石永刚", "罗某", "韦丽娟"], texts):
+        assert x.startswith(who)
+    assert "引以为戒" not in texts[-1]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_formalism_notice_of_units_without_names_or_sums(numbered):
+    # an announced list of cases whose subjects are units and whose deeds are formalism
+    text = (SAMPLES / "formalism-notice-units.txt").read_text(encoding="utf-8")
+    if not numbered:
+        text = re.sub(r"(?m)^[1-4]\.", "", text)
+    _, sp, texts = _split(text)
+    assert [x.lstrip("1234.")[:2] for x in texts] == ["某县", "某镇", "某区", "某街"]
+    assert "以案为鉴" not in texts[-1]
+    assert sp.doc_type == "case_notice"
+
+
+def test_list_of_prohibitions_is_not_a_case():
+    text = ("省纪委印发通知，严明节日纪律要求。\n第一禁：违规操办\n严禁违规操办婚丧喜庆事宜或借机敛财；\n"
+            "第二禁：公车私用\n严禁违规使用公务用车，公车私用、私车公养；\n第三禁：收送礼金\n严禁违规收送礼品礼金、消费卡。")
+    _, _, texts = _split(text)
+    assert texts == []
+
+
+def test_case_lesson_quoted_rule_is_not_part_of_the_case():
+    _, _, texts = _sample("case-lesson-with-quotation")
+    assert len(texts) == 1 and "1.5万元" in texts[0]
+    assert "第九十七条" not in texts[0]
+
+
+def test_unnamed_group_case_then_a_named_case_elsewhere_in_one_paragraph():
+    text = ("记者梳理发现，类似问题在多地均有发生。\n"
+            "今年以来，青石县14名村干部被查出截留挪用退耕还林补贴共计31万元，均受到党纪处分。"
+            "白水县村委会副主任吕某在申报补贴时，收受村民好处费6000元，受到撤职处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "青石县" in texts[0] and texts[1].startswith("白水县")
+
+
+def test_collective_case_in_one_place_stays_one_case():
+    text = ("判决书显示，上述涉案人员均被判刑。其中，时任村党支部书记的马某某因犯贪污罪被判处有期徒刑六年；"
+            "时任村主任的牛某某因犯受贿罪被判处有期徒刑四年。村原会计侯建设作为二人的助手，也因犯贪污罪被判处有期徒刑二年。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1
+
+
+def test_article_sections_recounting_several_cases_each():
+    _, sp, texts = _sample("article-sections-with-several-cases")
+    assert len(texts) == 4
+    for who, x in zip(["郭志鹏", "叶某某", "樊建军", "邵某"], texts):
+        assert who in x
+    assert texts[0].startswith("一、") and "专家认为" not in texts[-1]
+
+
+def test_notice_section_with_one_case_and_its_accountability():
+    text = ("关于2起违规发放津贴补贴问题的通报\n现将有关情况通报如下：\n"
+            "一、某县财政局违规发放津贴补贴问题\n"
+            "2021年，县财政局局长贾立新违规以加班费名义向本局干部发放补贴共计9万元。贾立新受到党内严重警告处分。\n"
+            "县财政局副局长龚某对此负有领导责任，受到诫勉处理。\n"
+            "二、某镇政府违规发放津贴补贴问题\n"
+            "2022年，镇长史文斌违规向镇干部发放春节慰问金3.6万元。史文斌受到政务记过处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and "龚某" in texts[0]
+
+
+def test_running_notice_titled_paragraph_and_its_accountability():
+    text = ("关于2起违规发放津贴补贴问题的通报\n现将有关情况通报如下：\n"
+            "某县财政局违规发放津贴补贴问题。2021年，县财政局局长贾立新违规以加班费名义向本局干部发放补贴共计9万元。"
+            "贾立新受到党内严重警告处分。\n县财政局副局长龚某对此负有领导责任，受到诫勉处理。\n"
+            "某镇政府违规发放津贴补贴问题。2022年，镇长史文斌违规向镇干部发放春节慰问金3.6万元。史文斌受到政务记过处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("某县财政局") and "龚某" in texts[0] and texts[1].startswith("某镇政府")
+
+
+def test_roundup_bullet_with_a_drink_driving_case():
+    text = ("近日，多地通报公职人员违纪违法典型问题。\n"
+            "■某县民政局局长丁某某酒后驾驶公务用车，受到撤职处分。\n"
+            "■某镇党委副书记庞立军违规收受礼金6000元，受到党内警告处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
