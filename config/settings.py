@@ -10,6 +10,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
@@ -115,31 +116,33 @@ class Settings(BaseSettings):
         return self.store.startswith(("http://", "https://"))
 
 
-_URL = re.compile(r"^https?://[^/\s:]+(?::(?P<port>\d+))?(?:/\S*)?$")
-
-
 def check_store_location(v: str) -> str:
     """A store location as given, if it is plausibly one: a path, or an http(s) URL with a valid port.
 
     A mistyped URL (`HTTP://`, ` http://`, `ftp://`, `127.0.0.1:9200`) would otherwise name a
     new SQLite file and silently give an empty store. Raises ValueError naming the problem.
     """
+    shown = re.sub(r"//[^/@\s]*@", "//***@", v)  # never print a password given in the URL
     if not v or not v.strip():
         raise ValueError("the store location is empty")
     if v != v.strip():
-        raise ValueError(f"store location {v!r} has spaces around it")
+        raise ValueError(f"store location {shown!r} has spaces around it")
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", v)
     if scheme:
         if scheme.group(1) not in ("http", "https"):
-            raise ValueError(f"store location {v!r}: an Elasticsearch URL starts with http:// or https:// "
+            raise ValueError(f"store location {shown!r}: an Elasticsearch URL starts with http:// or https:// "
                              "(lower case); anything else is a file path")
-        m = _URL.match(v)
-        if not m:
-            raise ValueError(f"store location {v!r} is not a valid URL")
-        if m.group("port") and not 0 < int(m.group("port")) < 65536:
-            raise ValueError(f"store location {v!r}: port {m.group('port')} is out of range (1-65535)")
+        url = urlsplit(v)
+        if not url.hostname or any(ch.isspace() for ch in v):
+            raise ValueError(f"store location {shown!r} is not a valid URL")
+        try:
+            port = url.port
+        except ValueError:
+            port = -1
+        if port is not None and not 0 < port < 65536:
+            raise ValueError(f"store location {shown!r}: the port is not a number from 1 to 65535")
     elif re.match(r"^[\w.-]+:\d+(/|$)", v):
-        raise ValueError(f"store location {v!r} looks like host:port; write http://{v} for Elasticsearch")
+        raise ValueError(f"store location {shown!r} looks like host:port; write http://{v} for Elasticsearch")
     return v
 
 
@@ -149,7 +152,9 @@ def _explain(exc: ValidationError) -> str:
         key = ".".join(str(x) for x in err.get("loc", ())) or "settings"
         msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         value = err.get("input")
-        shown = f" (got {value!r})" if isinstance(value, (str, int, float, bool)) and len(repr(value)) < 60 else ""
+        secret = key == "store" or "password" in key or "api_key" in key  # the message says what it may
+        shown = f" (got {value!r})" if isinstance(value, (str, int, float, bool)) and len(repr(value)) < 60 \
+            and not secret else ""
         parts.append(f"{key}: {msg}{shown}")
     return "; ".join(parts)
 

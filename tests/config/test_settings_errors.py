@@ -54,7 +54,7 @@ def test_leian_config_naming_nothing_usable(tmp_path, monkeypatch, capsys, targe
     (" http://127.0.0.1:9200", "spaces"),
     ("ftp://example.org/x", "http:// or https://"),
     ("127.0.0.1:9200", "looks like host:port"),
-    ("http://127.0.0.1:99999", "out of range"),
+    ("http://127.0.0.1:99999", "port is not a number from 1 to 65535"),
 ])
 def test_mistyped_store_location_is_refused(tmp_path, monkeypatch, capsys, location, expected):
     monkeypatch.chdir(tmp_path)
