@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from config import load_yaml
 from extractors.model import Person
+from extractors.ner import NerSpan, entities
 
 _HAN = "\u4e00-\u9fff"
 _FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受")
@@ -266,12 +267,31 @@ def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
     return out
 
 
-def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> list[Person]:
+import os
+MODE = os.environ.get("LEIAN_PEOPLE_MODE", "both")
+
+
+def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
+                   ner: list[NerSpan] | None = None) -> list[Person]:
     """People named in a case text (normalised), each once, with post and first span.
 
     `boundaries`: optional jieba token end offsets (from the spaCy Doc) to help tell
-    2- from 3-character names.
+    2- from 3-character names. `ner`: LAC spans inside this text (offsets relative to
+    it); when None, LAC runs on the text here (its sentence cache makes that cheap after
+    the document-level run).
     """
+    if ner is None:
+        ner = entities(text, ("PER", "ORG"))
+    if MODE == "lac":
+        return _lac_only(text, ner, boundaries)
+    people = _rule_people(text, boundaries)
+    if MODE == "rules":
+        return people
+    return _combine(text, people, ner, boundaries)
+
+
+def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
+    """People the rules find (posts, 某-forms, lists, clause openers, tables)."""
     lex = lexicon()
     found: dict[str, Person] = {}
     order: list[str] = []
@@ -421,6 +441,206 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset()) -> li
     people = [found[n] for n in order]
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _lac_only(text: str, ner: list[NerSpan], boundaries: frozenset[int]) -> list[Person]:
+    """LAC PER spans as they are (for measuring only: LEIAN_PEOPLE_MODE=lac)."""
+    lex = lexicon()
+    bylines = _bylines(text, lex)
+    out: dict[str, Person] = {}
+    for sp in ner:
+        if sp.label != "PER" or len(sp.text) < 2 or any(a <= sp.start < b for a, b in bylines):
+            continue
+        if sp.text not in out:
+            out[sp.text] = Person(name=sp.text, position=_post_before(text, sp.start, lex, boundaries),
+                                  start=sp.start, end=sp.end, anonymised="某" in sp.text)
+    return sorted(out.values(), key=lambda p: p.start)
+
+
+@dataclass(frozen=True)
+class CandidateLexicon:
+    """What config/people.yaml says about statistical candidates, compiled once."""
+
+    speaker_re: re.Pattern[str]
+    caption_re: re.Pattern[str]
+    credit_re: re.Pattern[str]
+    place_re: re.Pattern[str]
+    adverbs: frozenset[str]
+    post_after_re: re.Pattern[str]
+    glued_post_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def candidate_lexicon() -> CandidateLexicon:
+    """Compile the candidate part of config/people.yaml (loaded once)."""
+    cfg = load_yaml("people.yaml")
+    titles = _alt(cfg["speaker_titles"])
+    speaker_re = re.compile(
+        f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
+        f"(?:{_alt(cfg['speech_verbs'])})")
+    caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
+    credit_re = re.compile(f"[ \t\u3000]*(?:{_alt(cfg['credit_after'])})[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])", re.M)
+    place_re = re.compile(_alt(cfg["place_suffixes"]))
+    post_after_re = re.compile(
+        f"(?:{_alt(cfg['post_after_leads'])})([^，,。；;：:（()）\\n]{{2,30}}?(?:{_alt(cfg['post_heads'])}))"
+        f"(?=[，,。；;、（(\\n]|$)")
+    glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + ['支书', '村官'])})$")
+    return CandidateLexicon(speaker_re, caption_re, credit_re, place_re, frozenset(cfg["after_name_adverbs"]),
+                            post_after_re, glued_post_re)
+
+
+def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
+    """The post phrase right before index i when a post title ends there, else ''."""
+    j = _before_aside(text, i)
+    if not lex.post_end_re.search(text[max(0, j - 10):j]):
+        return ""
+    return _POST_LEAD.sub("", _position_before(text, i, lex, boundaries))
+
+
+def _post_after(text: str, name: str, cl: CandidateLexicon) -> str:
+    """A post said right after a mention of the name: 郑某时任村党支部书记 → 村党支部书记."""
+    for occ in re.finditer(re.escape(name), text):
+        m = cl.post_after_re.match(text, occ.end())
+        if m:
+            return m.group(1)
+        close = re.match(r"[（(]([^（()）\n]{2,30})[)）]", text[occ.end():occ.end() + 32])
+        if close and lexicon().post_end_re.search(close.group(1)):
+            return close.group(1)  # 韦某某(区农办原党组书记、主任)
+    return ""
+
+
+def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon) -> tuple[int, int] | None:
+    """A LAC PER span made a name candidate, or None when it is not one.
+
+    A post glued to the end is cut off (柯支书 → 柯; then only a 某-form or a full name
+    stays); the candidate must open with a surname (or be a dotted transliterated name or a
+    某-form) and must not be an ordinary dictionary word."""
+    a, b = sp.start, sp.end
+    m = cl.glued_post_re.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()  # 王某主任 / 柯支书
+    name = text[a:b]
+    if len(name) < 2 or len(name) > 12:
+        return None
+    if any(c in name for c in _DOTS):
+        return a, b
+    if "某" in name[1:3]:
+        return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
+    if not _surname_len(text, a, lex, strict=False):
+        return None
+    if name in lex.not_names or (len(name) == 2 and _common_word(name)):
+        return None
+    if len(name) > 4:
+        return None
+    return a, b
+
+
+def _is_place(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """`name` ends in a place word (姜南社区), or the text also uses it as the first part of
+    a place name (古云村 next to 为古云贡献力量). A post after the name (王某县长, 李某村主任)
+    is not a place."""
+    if cl.place_re.fullmatch(name[-2:]) or cl.place_re.fullmatch(name[-1:]):
+        return True
+    post = lexicon().post_re
+    for m in re.finditer(re.escape(name), text):
+        e = m.end()
+        if cl.place_re.match(text, e) and not (post.match(text, e) or post.match(text, e + 1)
+                                               or text.startswith("村民", e)):
+            return True
+    return False
+
+
+def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """Every mention of `name` is someone speaking or quoted (…指出, …总书记强调, …表示)."""
+    ends = [m.end() for m in re.finditer(re.escape(name), text)]
+    return bool(ends) and all(cl.speaker_re.match(text, e) for e in ends)
+
+
+def _credited(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
+    """A name that is a credit or a signature, not a case person: 王芳 摄, a name on a line
+    of its own (the author under an article), a name in a photo caption."""
+    if cl.credit_re.match(text, b):
+        return True
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    if not text[ls:a].strip() and not text[b:le].strip():
+        return True
+    sent = max(text.rfind(c, 0, a) for c in "。！？\n") + 1
+    return bool(cl.caption_re.search(text, sent, a))
+
+
+def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon) -> bool:
+    """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
+    潘某 / 潘某接), whether the longer one is the name.
+
+    The longer one when every mention of the shorter one is part of it, unless what it adds
+    starts a dictionary word with the next character (潘毓接受: 接受) or is an adverb after a
+    list of names (甲、乙均受到) and LAC never reads the longer form as a name."""
+    n_short = len(re.findall(re.escape(short), text))
+    if not n_short or n_short != len(re.findall(re.escape(long), text)):
+        return False
+    if long in lac_names:
+        return True
+    k = len(short)
+    if long[k] in cl.adverbs:
+        return False
+    for m in re.finditer(re.escape(long), text):
+        if _common_word(text[m.start() + k:m.start() + k + 2]):
+            return False
+    return True
+
+
+def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon) -> None:
+    """Keep one of two names where one starts the other (see _longer_is_name)."""
+    for short in sorted(found, key=len):
+        if short not in found:
+            continue
+        for long in [n for n in found if n != short and n.startswith(short)]:
+            if _longer_is_name(short, long, text, lac_names, cl):
+                p = found.pop(short)
+                q = found[long]
+                if not q.position:
+                    q.position = p.position
+                break
+            q = found.pop(long)
+            if not found[short].position:
+                found[short].position = q.position
+
+
+def _combine(text: str, people: list[Person], ner: list[NerSpan], boundaries: frozenset[int]) -> list[Person]:
+    """The rules' people together with LAC's names.
+
+    LAC candidates are cleaned (_candidate) and places dropped (_is_place); where one name
+    starts another (梁某 / 梁某东, 高冲 / 高冲均) one is kept (_longer_is_name). Then people who are only quoted or speaking, credited (摄, a signature line) or
+    named in a photo caption are dropped, and a post said after the name is taken when none
+    came before it."""
+    lex, cl = lexicon(), candidate_lexicon()
+    bylines = _bylines(text, lex)
+    found: dict[str, Person] = {p.name: p for p in people}
+    lac_names = {sp.text for sp in ner if sp.label == "PER"}
+    for sp in ner:
+        if sp.label != "PER":
+            continue
+        c = _candidate(text, sp, lex, cl)
+        if c is None or any(x <= c[0] < y for x, y in bylines):
+            continue
+        a, b = c
+        name = text[a:b]
+        if name in found or _is_place(text, name, cl):
+            continue
+        found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
+                             anonymised="某" in name)
+    _resolve_prefixes(found, text, lac_names, cl)
+    out = []
+    for p in found.values():
+        if _is_speaker(text, p.name, cl) or _credited(text, p.start, p.end, cl):
+            continue
+        if not p.position and os.environ.get("NOAFTER") is None:
+            p.position = _post_after(text, p.name, cl)
+        out.append(p)
+    out.sort(key=lambda p: p.start)
+    return out
 
 
 def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
