@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from config import load_yaml
 from extractors.model import Person
-from extractors.ner import NerSpan, entities
+from extractors.ner import NerSpan, tokens
 
 _HAN = "\u4e00-\u9fff"
 _FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受")
@@ -134,9 +134,10 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     if text.startswith("某某", j):
         return s + 2
     if text.startswith("某", j):
-        return s + 1
-    if lex.post_start_re.match(text, i):  # 董事长, 干部, 原书记: a post, not a name
-        return 0
+        return _pseudonym_length(text, i, s + 1, lex)
+    if lex.post_start_re.match(text, i) or lex.post_start_re.match(text, j):
+        return 0  # 董事长, 干部, 原书记: a post, not a name; 任组长, 王主任: a surname and a post
+
     given = 0
     while given < 2 and j + given < len(text) and _is_han(text[j + given]) and text[j + given] != "某":
         given += 1
@@ -166,6 +167,28 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
         if (i + n) in boundaries and (i + n + 1) not in boundaries:
             return n
     return cands[0]
+
+
+_TWO_CHAR_LEADS = frozenset(("时任", "现任", "原任", "曾任", "担任", "身为", "作为"))
+_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均")
+
+
+def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
+    """Length of the 某-form at i (n: the surname + 某/某某 part): surname + 某 + one given
+    character (梁某东, 吴某新) when that character neither starts a word nor is a word
+    that follows names (梁某在, 朱某知情, 黄某忏悔), and a word or punctuation follows it."""
+    if text[i + n - 2:i + n] == "某某":
+        return n
+    j = i + n
+    if j >= len(text) or not _is_han(text[j]) or text[j] in _NOT_GIVEN:
+        return n
+    freq = _freq()
+    if lex.followers_re.match(text, j) or (freq.get(text[j:j + 2]) or 0) >= 20:
+        return n
+    k = j + 1
+    if k >= len(text) or not _is_han(text[k]) or lex.followers_re.match(text, k) or freq.get(text[k:k + 2]):
+        return n + 1
+    return n
 
 
 _DOTS = "·•・‧"  # the middle dots of transliterated names
@@ -281,17 +304,21 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
     the document-level run).
     """
     if ner is None:
-        ner = entities(text, ("PER", "ORG"))
+        words = tokens(text)
+        ner = [NerSpan(a, b, t, text[a:b]) for a, b, t in words if t in ("PER", "ORG")]
+        if not boundaries:  # LAC's words tell name lengths as jieba's tokens would
+            boundaries = frozenset([0] + [b for _, b, _ in words])
     if MODE == "lac":
         return _lac_only(text, ner, boundaries)
-    people = _rule_people(text, boundaries)
+    people, sources = _rule_people(text, boundaries)
     if MODE == "rules":
         return people
-    return _combine(text, people, ner, boundaries)
+    return _combine(text, people, sources, ner, boundaries)
 
 
-def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
-    """People the rules find (posts, 某-forms, lists, clause openers, tables)."""
+def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], dict[str, int]]:
+    """People the rules find (posts, 某-forms, lists, clause openers, tables), and for each
+    name the number of the rule that found it first."""
     lex = lexicon()
     found: dict[str, Person] = {}
     order: list[str] = []
@@ -299,6 +326,9 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
 
     def in_byline(i: int) -> bool:
         return any(a <= i < b for a, b in bylines)
+
+    sources: dict[str, int] = {}
+    rule = 0
 
     def add(i: int, n: int, position: str) -> None:
         name = text[i:i + n]
@@ -312,8 +342,10 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
         found[name] = Person(name=name, position=position, start=i, end=i + n,
                              anonymised="某" in name)
         order.append(name)
+        sources[name] = rule
 
     # 1. after a post title (generic heads such as 干部/党员 need an unambiguous surname)
+    rule = 1
     for m in lex.post_re.finditer(text):
         i = m.end()
         head = m.group(0)
@@ -330,6 +362,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
                 position = head
             add(i, n, position)
     # 2. after an organisation name: a clear boundary after the name, a word boundary before
+    rule = 2
     for m in lex.org_re.finditer(text):
         i = m.end()
         if boundaries and i not in boundaries:
@@ -338,6 +371,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
         if n and text[i:i + n] not in found:
             add(i, n, _position_before(text, i, lex, boundaries))
     # 3. anonymised forms anywhere (an ambiguous surname needs a clear left edge)
+    rule = 3
     for m in lex.anon_re.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1] == "某":
@@ -349,8 +383,9 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
             continue
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:
             continue
-        add(i, m.end() - i, _position_before(text, i, lex, boundaries) if after_post else "")
+        add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_before(text, i, lex, boundaries) if after_post else "")
     # 4. a name opening a sentence, its post after it: 王某某，男，…，某村原党支部书记。/ 李红（某乡民政所所长）
+    rule = 4
     for m in lex.intro_re.finditer(text):
         i = m.start(1)
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
@@ -368,12 +403,14 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
         if posts and (re.match(r"[男女]", clauses[0]) or clauses[0] in posts):
             add(i, n, posts[-1])
     # 5. X等人 / X等N人
+    rule = 5
     for m in lex.etal_re.finditer(text):
         i = m.start(1)
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
         if n and text[i + n:i + n + 1] == "等":
             add(i, n, "")
     # 6. lists after a known name: 鐘臘平、張傳彪 / 冯正均和吴定勇
+    rule = 6
     changed = True
     while changed:
         changed = False
@@ -389,6 +426,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
                     add(i, n, "")
                     changed = True
     # 7. table rows (cells split by tabs, as the DOCX and HTML readers write them): a cell
+    rule = 7
     #    that is just a name, its post in the next cell when that reads like one
     for row in re.finditer(r"[^\n]*\t[^\n]*", text):
         cells = list(re.finditer(r"[^\t]+", row.group(0)))
@@ -403,6 +441,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
             nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
             add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
     # 8. a name opening a clause or an item with no post before it (一、周小平违规… / 经查，周小平在…):
+    rule = 8
     #    a clear surname, a follower word after it, and mentioned at least twice
     for m in _CLAUSE_START.finditer(text):
         i = m.end()
@@ -411,7 +450,25 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
         if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2:
             add(i, n, "")
+    # 10. a name opening a clause with its post said right after it (郑某某时任村党支部书记,
+    #     付某是村委会主任, 向某某担任会计、出纳): surname + one or two characters, then the post
+    rule = 10
+    after_re = candidate_lexicon().post_after_re
+    for m in _CLAUSE_START.finditer(text):
+        i = m.end()
+        s_len = _surname_len(text, i, lex, strict=False)
+        if not s_len or lex.post_start_re.match(text, i):
+            continue
+        for n in (s_len + 2, s_len + 1):
+            name = text[i:i + n]
+            if text[i + n - 1:i + n + 1] in _TWO_CHAR_LEADS:
+                continue  # 王伟时任…: 时 opens the lead, not the name
+            if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
+                    and name not in lex.not_names and after_re.match(text, i + n):
+                add(i, n, after_re.match(text, i + n).group(1))
+                break
     # 9. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
+    rule = 9
     #    ends where every mention agrees, or at a follower word
     for m in lex.post_re.finditer(text):
         d = _DOTTED.match(text, m.end())
@@ -437,10 +494,11 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> list[Person]:
             found[longer] = person.model_copy(update={"name": longer, "end": person.start + len(longer)})
             order[order.index(name)] = longer
             del found[name]
+            sources[longer] = sources.pop(name)
     # Posts given only after the name: 韦世品(区农办原党组书记、主任)
     people = [found[n] for n in order]
     people.sort(key=lambda p: p.start)
-    return people
+    return people, sources
 
 
 def _lac_only(text: str, ner: list[NerSpan], boundaries: frozenset[int]) -> list[Person]:
@@ -468,6 +526,8 @@ class CandidateLexicon:
     adverbs: frozenset[str]
     post_after_re: re.Pattern[str]
     glued_post_re: re.Pattern[str]
+    quoted_re: re.Pattern[str]
+    meeting_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -477,7 +537,9 @@ def candidate_lexicon() -> CandidateLexicon:
     titles = _alt(cfg["speaker_titles"])
     speaker_re = re.compile(
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
-        f"(?:{_alt(cfg['speech_verbs'])})")
+        f"(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
+    quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})")
+    meeting_re = re.compile(_alt(cfg["meeting_markers"]))
     caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
     credit_re = re.compile(f"[ \t\u3000]*(?:{_alt(cfg['credit_after'])})[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])", re.M)
     place_re = re.compile(_alt(cfg["place_suffixes"]))
@@ -486,7 +548,7 @@ def candidate_lexicon() -> CandidateLexicon:
         f"(?=[，,。；;、（(\\n]|$)")
     glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + ['支书', '村官'])})$")
     return CandidateLexicon(speaker_re, caption_re, credit_re, place_re, frozenset(cfg["after_name_adverbs"]),
-                            post_after_re, glued_post_re)
+                            post_after_re, glued_post_re, quoted_re, meeting_re)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
@@ -550,10 +612,20 @@ def _is_place(text: str, name: str, cl: CandidateLexicon) -> bool:
     return False
 
 
+def _sentence(text: str, a: int, b: int) -> str:
+    """The sentence around [a, b)."""
+    lo = max(text.rfind(c, 0, a) for c in "。！？；\n") + 1
+    his = [k for k in (text.find(c, b) for c in "。！？；\n") if k >= 0]
+    return text[lo:min(his) if his else len(text)]
+
+
 def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
-    """Every mention of `name` is someone speaking or quoted (…指出, …总书记强调, …表示)."""
-    ends = [m.end() for m in re.finditer(re.escape(name), text)]
-    return bool(ends) and all(cl.speaker_re.match(text, e) for e in ends)
+    """Every mention of `name` is someone speaking, quoted (…指出, …总书记强调, …表示,
+    …时的重要讲话精神) or at a meeting being reported (…主持会议, …参加会议, 表态发言)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(
+        cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))
+        for s, e in spans)
 
 
 def _credited(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
@@ -561,6 +633,8 @@ def _credited(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
     of its own (the author under an article), a name in a photo caption."""
     if cl.credit_re.match(text, b):
         return True
+    if re.match(r"[〔\[［【]\d{4}", text[b:b + 6]):
+        return True  # 武纪文〔2015〕20号: a document number, not a name
     ls = text.rfind("\n", 0, a) + 1
     le = text.find("\n", b)
     le = len(text) if le < 0 else le
@@ -608,7 +682,8 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
                 found[short].position = q.position
 
 
-def _combine(text: str, people: list[Person], ner: list[NerSpan], boundaries: frozenset[int]) -> list[Person]:
+def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list[NerSpan],
+             boundaries: frozenset[int]) -> list[Person]:
     """The rules' people together with LAC's names.
 
     LAC candidates are cleaned (_candidate) and places dropped (_is_place); where one name
@@ -617,30 +692,65 @@ def _combine(text: str, people: list[Person], ner: list[NerSpan], boundaries: fr
     came before it."""
     lex, cl = lexicon(), candidate_lexicon()
     bylines = _bylines(text, lex)
-    found: dict[str, Person] = {p.name: p for p in people}
-    lac_names = {sp.text for sp in ner if sp.label == "PER"}
-    for sp in ner:
-        if sp.label != "PER":
-            continue
+    per = [sp for sp in ner if sp.label == "PER"]
+    lac_names = {sp.text for sp in per}
+    lac_starts = {sp.start for sp in per}
+    found: dict[str, Person] = {}
+    for p in people:
+        if sources.get(p.name) in WEAK_RULES and not _lac_agrees(text, p.name, lac_starts):
+            continue  # a weak rule's name that LAC does not read as a name either
+        found[p.name] = p
+    for sp in per:
         c = _candidate(text, sp, lex, cl)
         if c is None or any(x <= c[0] < y for x, y in bylines):
             continue
         a, b = c
         name = text[a:b]
-        if name in found or _is_place(text, name, cl):
+        if name in found or _is_place(text, name, cl) or _wordlike(text, name, lex):
             continue
         found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
                              anonymised="某" in name)
     _resolve_prefixes(found, text, lac_names, cl)
     out = []
     for p in found.values():
-        if _is_speaker(text, p.name, cl) or _credited(text, p.start, p.end, cl):
+        if _is_speaker(text, p.name, cl) or _credited(text, p.start, p.end, cl) or _is_title(p.name, lex, cl):
             continue
         if not p.position and os.environ.get("NOAFTER") is None:
             p.position = _post_after(text, p.name, cl)
         out.append(p)
     out.sort(key=lambda p: p.start)
     return out
+
+
+WEAK_RULES = frozenset({8})  # measured on dev: clause openers (rule 8) need LAC to agree; other rules gain nothing from it
+
+
+def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:
+    """LAC starts a name where some mention of `name` starts."""
+    return any(m.start() in lac_starts for m in re.finditer(re.escape(name), text))
+
+
+def _is_title(name: str, lex: PeopleLexicon, cl: CandidateLexicon) -> bool:
+    """A surname and a post (柯支书, 王主任): someone called by title, no name given."""
+    m = cl.glued_post_re.search(name)
+    return bool(m) and 0 < m.start() <= 2 and _surname_len(name, 0, lex, strict=False) == m.start()
+
+
+WORDLIKE_FREQ = 100
+
+
+def _wordlike(text: str, name: str, lex: PeopleLexicon) -> bool:
+    """A two-character dictionary word LAC read as a name (严明纪律) that no mention shows
+    as a name: none has a post right before it or punctuation or a follower word after it."""
+    if len(name) != 2 or (_freq().get(name) or 0) < WORDLIKE_FREQ:
+        return False
+    for m in re.finditer(re.escape(name), text):
+        if lex.post_end_re.search(text[max(0, m.start() - 8):m.start()]):
+            return False
+        nxt = text[m.end():m.end() + 1]
+        if nxt and not nxt.isdigit() and lex.followers_re.match(text, m.end()):
+            return False
+    return True
 
 
 def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
