@@ -1,13 +1,19 @@
-"""People named in a case, with the post given right before them.
+"""People named in a case, with the post given right before or after them.
 
-Rules, not a statistical NER (none can be had offline for Chinese here): a name is found
-  - after a post title (…村党支部书记鐘臘平, 村民王某, 局长革命),
-  - after an organisation name when a clear boundary follows (…管委会赵长文从事),
-  - as an anonymised form anywhere (张某某, 朱某),
-  - in a list after a name already found (鐘臘平、張傳彪分別…; 刘俊雄、村委会原主任刘憨雄),
-  - before 等人/等N人.
-A name mentioned again later is the same person (merged, first position kept). Names in
-bylines (记者/通讯员/摄影/作者/编辑/来源) are not case people.
+Two sources, combined:
+  - statistical: Baidu LAC's PER spans (extractors.ner, run once per document by the
+    leian_ner component). It finds names with no post before them — in prose (这位名叫…的),
+    opening a sentence, in lists joined by 、 — and pseudonyms such as 吴某新.
+  - rules, for what the model lacks: a name after a post title (…村党支部书记鐘臘平, 村民王某,
+    局长革命), after an organisation name (…管委会赵长文从事), 某-forms anywhere (张某某,
+    朱某, 梁某东), lists after a known name, X等人, a name opening a clause with its post
+    after it (郑某时任村党支部书记), table cells, dotted transliterated names.
+Then people who are not case people are dropped: bylines and credits (记者/通讯员/摄/作者, a
+signature line), people speaking or quoted (…指出/强调/表示, a leader's 重要讲话), people
+at a meeting being reported (主持会议/参加会议), names in photo captions, places LAC read as
+names (古云村), a surname with a post (柯支书). A name mentioned again later is the same
+person (merged, first position kept). scripts/compare_people.py measures rules, LAC and the
+combination side by side.
 
 Input is NORMALISED text (simplified, half-width ASCII); offsets are relative to it.
 """
@@ -169,7 +175,6 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
-_TWO_CHAR_LEADS = frozenset(("时任", "现任", "原任", "曾任", "担任", "身为", "作为"))
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均")
 
 
@@ -290,10 +295,6 @@ def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
     return out
 
 
-import os
-MODE = os.environ.get("LEIAN_PEOPLE_MODE", "both")
-
-
 def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
                    ner: list[NerSpan] | None = None) -> list[Person]:
     """People named in a case text (normalised), each once, with post and first span.
@@ -308,11 +309,7 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
         ner = [NerSpan(a, b, t, text[a:b]) for a, b, t in words if t in ("PER", "ORG")]
         if not boundaries:  # LAC's words tell name lengths as jieba's tokens would
             boundaries = frozenset([0] + [b for _, b, _ in words])
-    if MODE == "lac":
-        return _lac_only(text, ner, boundaries)
     people, sources = _rule_people(text, boundaries)
-    if MODE == "rules":
-        return people
     return _combine(text, people, sources, ner, boundaries)
 
 
@@ -461,7 +458,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], d
             continue
         for n in (s_len + 2, s_len + 1):
             name = text[i:i + n]
-            if text[i + n - 1:i + n + 1] in _TWO_CHAR_LEADS:
+            if text[i + n - 1:i + n + 1] in candidate_lexicon().two_char_leads:
                 continue  # 王伟时任…: 时 opens the lead, not the name
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
                     and name not in lex.not_names and after_re.match(text, i + n):
@@ -502,7 +499,8 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], d
 
 
 def _lac_only(text: str, ner: list[NerSpan], boundaries: frozenset[int]) -> list[Person]:
-    """LAC PER spans as they are (for measuring only: LEIAN_PEOPLE_MODE=lac)."""
+    """LAC PER spans as they are, with the post before them (scripts/compare_people.py
+    measures this against the rules and the combination)."""
     lex = lexicon()
     bylines = _bylines(text, lex)
     out: dict[str, Person] = {}
@@ -523,11 +521,13 @@ class CandidateLexicon:
     caption_re: re.Pattern[str]
     credit_re: re.Pattern[str]
     place_re: re.Pattern[str]
+    place_end_re: re.Pattern[str]
     adverbs: frozenset[str]
     post_after_re: re.Pattern[str]
     glued_post_re: re.Pattern[str]
     quoted_re: re.Pattern[str]
     meeting_re: re.Pattern[str]
+    two_char_leads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -547,8 +547,10 @@ def candidate_lexicon() -> CandidateLexicon:
         f"(?:{_alt(cfg['post_after_leads'])})([^，,。；;：:（()）\\n]{{2,30}}?(?:{_alt(cfg['post_heads'])}))"
         f"(?=[，,。；;、（(\\n]|$)")
     glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + ['支书', '村官'])})$")
-    return CandidateLexicon(speaker_re, caption_re, credit_re, place_re, frozenset(cfg["after_name_adverbs"]),
-                            post_after_re, glued_post_re, quoted_re, meeting_re)
+    return CandidateLexicon(speaker_re, caption_re, credit_re, place_re,
+                            re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
+                            post_after_re, glued_post_re, quoted_re, meeting_re,
+                            frozenset(w for w in cfg["post_after_leads"] if len(w) == 2))
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
@@ -578,9 +580,13 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     stays); the candidate must open with a surname (or be a dotted transliterated name or a
     某-form) and must not be an ordinary dictionary word."""
     a, b = sp.start, sp.end
-    m = cl.glued_post_re.search(text, a, b)
-    if m and m.start() > a:
-        b = m.start()  # 王某主任 / 柯支书
+    for k in (0, 1, 2):  # a post glued on, or begun inside the span (柯支|书)
+        m = cl.glued_post_re.search(text, a, b + k)
+        if m and a < m.start() < b:
+            b = m.start()  # 王某主任 / 柯支书
+            break
+    if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
+        b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     name = text[a:b]
     if len(name) < 2 or len(name) > 12:
         return None
@@ -601,7 +607,7 @@ def _is_place(text: str, name: str, cl: CandidateLexicon) -> bool:
     """`name` ends in a place word (姜南社区), or the text also uses it as the first part of
     a place name (古云村 next to 为古云贡献力量). A post after the name (王某县长, 李某村主任)
     is not a place."""
-    if cl.place_re.fullmatch(name[-2:]) or cl.place_re.fullmatch(name[-1:]):
+    if cl.place_end_re.search(name):
         return True
     post = lexicon().post_re
     for m in re.finditer(re.escape(name), text):
@@ -656,6 +662,8 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
         return False
     if long in lac_names:
         return True
+    if "某" in short and short in lac_names:
+        return False  # 邓某吃拿卡要: LAC ends the pseudonym at 某
     k = len(short)
     if long[k] in cl.adverbs:
         return False
@@ -708,6 +716,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         name = text[a:b]
         if name in found or _is_place(text, name, cl) or _wordlike(text, name, lex):
             continue
+        if any(x < b and a < y and a != x for x, y, _ in mentions(text, list(found.values()))):
+            continue  # 买提·吐尔逊 inside 买买提·吐尔逊: a piece of a name already found
         found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
                              anonymised="某" in name)
     _resolve_prefixes(found, text, lac_names, cl)
@@ -715,14 +725,17 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     for p in found.values():
         if _is_speaker(text, p.name, cl) or _credited(text, p.start, p.end, cl) or _is_title(p.name, lex, cl):
             continue
-        if not p.position and os.environ.get("NOAFTER") is None:
+        if not p.position:
             p.position = _post_after(text, p.name, cl)
         out.append(p)
     out.sort(key=lambda p: p.start)
     return out
 
 
-WEAK_RULES = frozenset({8})  # measured on dev: clause openers (rule 8) need LAC to agree; other rules gain nothing from it
+# Rules whose names stand only when LAC also reads a name there. Measured on dev: rule 8
+# (a clause opener with no post, 农庄负责人…) gains precision this way; rules 2, 5 and 6 lose
+# nothing either way and stay as they are (they cover names LAC misses).
+WEAK_RULES = frozenset({8})
 
 
 def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:
