@@ -654,9 +654,11 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
-    The longer one when every mention of the shorter one is part of it, unless what it adds
-    starts a dictionary word with the next character (潘毓接受: 接受) or is an adverb after a
-    list of names (甲、乙均受到) and LAC never reads the longer form as a name."""
+    The longer one when every mention of the shorter one is part of it, unless LAC never
+    reads the longer form as a name and what it adds is an adverb after a list of names
+    (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
+    word that follows names where LAC ends the name (王刚说). A 某-form LAC ends at 某 stays
+    short (邓某吃拿卡要)."""
     n_short = len(re.findall(re.escape(short), text))
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
@@ -667,6 +669,9 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     k = len(short)
     if long[k] in cl.adverbs:
         return False
+    if short in lac_names and any(lexicon().followers_re.match(text, m.start() + k)
+                                  for m in re.finditer(re.escape(long), text)):
+        return False  # 主任王刚说，: LAC ends the name before a word that follows names
     for m in re.finditer(re.escape(long), text):
         if _common_word(text[m.start() + k:m.start() + k + 2]):
             return False

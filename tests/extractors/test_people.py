@@ -169,6 +169,9 @@ def test_names_without_a_post_before_them(text, want):
     # people speaking or quoted, people at a meeting, people in a photo caption
     "县纪委书记马俊强调，要严肃查处群众身边的腐败问题。",
     "市长刘振国表示，将继续加大整治力度。",
+    "县纪委监委第三审查调查室主任王刚说，要加强监督。",
+    "据县纪委监委案件审理室主任李明介绍，此类问题多发。",
+    "县委书记王某某批示要求严肃查处。",
     "会议由县委副书记吴天明主持，县委常委朱光耀出席会议并讲话。",
     "传达了省委书记郑国安听取巡视汇报时的重要讲话精神。",
     "图为县纪委干部宋立新在村里走访群众。",
@@ -194,6 +197,10 @@ def test_a_place_is_not_a_name():
     # 古云 is the village (古云村) even where it stands alone
     got = [n for n, _ in _people("古云村党支部书记李某发红包拉票。他说一定会为古云贡献力量。")]
     assert got == ["李某"]
+
+
+def test_a_case_person_quoted_in_the_case_stays():
+    assert _people("谈及此事，村会计张某某懊悔不已。") == [("张某某", "村会计")]
 
 
 def test_speaker_named_elsewhere_as_a_case_person_stays():
