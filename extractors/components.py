@@ -159,7 +159,8 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
 
 def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
     s, e = draft.span.start, draft.span.end
-    ner = spans_in(_state(doc).get("ner", []), s, e)
+    state = _state(doc)
+    ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
     return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner))
 
 
