@@ -546,7 +546,7 @@ def candidate_lexicon() -> CandidateLexicon:
     post_after_re = re.compile(
         f"(?:{_alt(cfg['post_after_leads'])})([^，,。；;：:（()）\\n]{{2,30}}?(?:{_alt(cfg['post_heads'])}))"
         f"(?=[，,。；;、（(\\n]|$)")
-    glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + ['支书', '村官'])})$")
+    glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + cfg['title_words'])})$")
     return CandidateLexicon(speaker_re, caption_re, credit_re, place_re,
                             re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
                             post_after_re, glued_post_re, quoted_re, meeting_re,
@@ -699,10 +699,11 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
              boundaries: frozenset[int]) -> list[Person]:
     """The rules' people together with LAC's names.
 
-    LAC candidates are cleaned (_candidate) and places dropped (_is_place); where one name
-    starts another (梁某 / 梁某东, 高冲 / 高冲均) one is kept (_longer_is_name). Then people who are only quoted or speaking, credited (摄, a signature line) or
-    named in a photo caption are dropped, and a post said after the name is taken when none
-    came before it."""
+    LAC candidates are cleaned (_candidate), places and dictionary words dropped (_is_place,
+    _wordlike); where one name starts another (梁某 / 梁某东, 高冲 / 高冲均) one is kept
+    (_longer_is_name). Then people who are only quoted, speaking or at a meeting, credited
+    (摄, a signature line, a caption) or called by title alone are dropped, and a post said
+    after the name is taken when none came before it."""
     lex, cl = lexicon(), candidate_lexicon()
     bylines = _bylines(text, lex)
     per = [sp for sp in ner if sp.label == "PER"]
@@ -713,6 +714,15 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         if sources.get(p.name) in WEAK_RULES and not _lac_agrees(text, p.name, lac_starts):
             continue  # a weak rule's name that LAC does not read as a name either
         found[p.name] = p
+    covered: dict[int, int] = {}  # character -> start of the found name's mention over it
+
+    def cover(name: str) -> None:
+        for m in re.finditer(re.escape(name), text):
+            for k in range(m.start(), m.end()):
+                covered.setdefault(k, m.start())
+
+    for name in found:
+        cover(name)
     for sp in per:
         c = _candidate(text, sp, lex, cl)
         if c is None or any(x <= c[0] < y for x, y in bylines):
@@ -721,10 +731,11 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         name = text[a:b]
         if name in found or _is_place(text, name, cl) or _wordlike(text, name, lex):
             continue
-        if any(x < b and a < y and a != x for x, y, _ in mentions(text, list(found.values()))):
+        if any(covered.get(k, a) != a for k in range(a, b)):
             continue  # 买提·吐尔逊 inside 买买提·吐尔逊: a piece of a name already found
         found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
                              anonymised="某" in name)
+        cover(name)
     _resolve_prefixes(found, text, lac_names, cl)
     out = []
     for p in found.values():
