@@ -31,6 +31,9 @@ _HAN = "\u4e00-\u9fff"
 _FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受")
 _MARKER_RE = re.compile(r"^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳])")
 _PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社部委会司")
+# Characters of unit and place words (村, 镇, 局, 组…) that given names hardly ever contain:
+# 和村支 (镇长和村支书), 任村主 are a function word and the start of a post, not names.
+_UNIT_CHARS = frozenset("村镇乡县局厅处办站所组队委")
 _CLAUSE_END = "，,。；;：:！？!?（()）“”\"\n「」『』【】[]《》"
 
 
@@ -155,7 +158,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
         return 0  # 安排的, 明知村民, 管理不善: an ordinary word, not a name
     cands = [s + g for g in range(given, 0, -1)]  # prefer the longer name
     cands = [n for n in cands if text[i:i + n] not in lex.not_names and text[i + n - 1] not in _PLACE_END
-             and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)]  # 黄涛向组织报告: 黄涛
+             and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)  # 黄涛向组织报告: 黄涛
+             and not any(c in _UNIT_CHARS for c in text[i + s:i + n])]  # 镇长和村支书: not 和村支
     if not cands:
         return 0
     # 1st: a follower word right after the name, at a jieba word boundary (when known)
@@ -381,6 +385,12 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], d
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:
             continue
         add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_before(text, i, lex, boundaries) if after_post else "")
+    #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack)
+    for m in re.finditer(f"[{_HAN}]某某", text):
+        i = m.start()
+        if (i == 0 or text[i - 1] != "某") and text[i] not in _UNIT_CHARS \
+                and lex.post_end_re.search(text[max(0, i - 8):i]):
+            add(i, 3, _position_before(text, i, lex, boundaries))
     # 4. a name opening a sentence, its post after it: 王某某，男，…，某村原党支部书记。/ 李红（某乡民政所所长）
     rule = 4
     for m in lex.intro_re.finditer(text):
