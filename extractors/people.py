@@ -547,7 +547,7 @@ def candidate_lexicon() -> CandidateLexicon:
     titles = _alt(cfg["speaker_titles"])
     speaker_re = re.compile(
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
-        f"(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
+        f"(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
     quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})")
     meeting_re = re.compile(_alt(cfg["meeting_markers"]))
     caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
