@@ -721,8 +721,11 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     lac_starts = {sp.start for sp in per}
     found: dict[str, Person] = {}
     for p in people:
-        if sources.get(p.name) in WEAK_RULES and not _lac_agrees(text, p.name, lac_starts):
-            continue  # a weak rule's name that LAC does not read as a name either
+        if not _lac_agrees(text, p.name, lac_starts):
+            if sources.get(p.name) in WEAK_RULES:
+                continue  # a weak rule's name that LAC does not read as a name either
+            if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
+                continue  # 教师周末…, 主任周密安排: a word after a post, and LAC sees no name
         found[p.name] = p
     covered: dict[int, int] = {}  # character -> start of the found name's mention over it
 
@@ -762,6 +765,21 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
 # (a clause opener with no post, 农庄负责人…) gains precision this way; rules 2, 5 and 6 lose
 # nothing either way and stay as they are (they cover names LAC misses).
 WEAK_RULES = frozenset({8})
+
+
+# Rules that take the characters after a post or an organisation name (1, 2) or after a
+# name in a list (6): their false names are ordinary words there.
+POST_RULES = frozenset({1, 2, 6})
+WORD_START_FREQ = 20
+
+
+def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:
+    """A two-character name that is a dictionary word (周末, 江河, 华丽; jieba frequency ≥ 20)
+    no mention of which is followed by a word that marks a subject (局长革命进行诫勉谈话 keeps
+    革命). Longer names stay (高明亮: 高明 is a word, the name is not)."""
+    if len(name) != 2 or "某" in name or (_freq().get(name) or 0) < WORD_START_FREQ:
+        return False
+    return not any(lex.subject_follow_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:

@@ -185,6 +185,8 @@ def test_names_without_a_post_before_them(text, want):
     "按照《关于开展专项整治的通知》（武纪文〔2021〕3号）要求开展整治。",
     # ordinary words next to a post or a place
     "学校教师周末加班补课收费问题突出。",
+    "学校教师华丽转身成为培训机构老板。",
+    "村主任江河治理工作不力。",
     "村党支部书记多次违规发放补贴。",
     "村委会主任和平安村的会计私分资金。",
     "镇党委书记对此负有责任。",
@@ -203,6 +205,10 @@ def test_a_place_is_not_a_name():
     # 古云 is the village (古云村) even where it stands alone
     got = [n for n, _ in _people("古云村党支部书记李某发红包拉票。他说一定会为古云贡献力量。")]
     assert got == ["李某"]
+
+
+def test_a_name_that_is_also_a_word_after_a_post_stays_before_a_subject_word():
+    assert _people("局长高峰受到党内警告处分。") == [("高峰", "局长")]
 
 
 def test_a_case_person_quoted_in_the_case_stays():
