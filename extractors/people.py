@@ -644,13 +644,24 @@ def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
         for s, e in spans)
 
 
-def _credited(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
-    """A name that is a credit or a signature, not a case person: 王芳 摄, a name on a line
-    of its own (the author under an article), a name in a photo caption."""
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,6}[〔\[［【]\d{4}[〕\]］】]")
+
+
+def _credited(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """A name that is a credit or a signature, not a case person: in every mention a credit
+    (王芳 摄), a name on a line of its own (the author under an article) or a name in a photo
+    caption; or, in any mention, the start of a document number (武纪文〔2015〕20号,
+    岳楼医保行决字〔2025〕)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    if not spans or any(_DOC_NUMBER.match(text, b, b + 14) for _, b in spans):
+        return bool(spans)
+    return all(_credit_at(text, a, b, cl) for a, b in spans)
+
+
+def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
+    """The mention [a, b) is a credit, a line of its own, or in a caption."""
     if cl.credit_re.match(text, b):
         return True
-    if re.match(r"[〔\[［【]\d{4}", text[b:b + 6]):
-        return True  # 武纪文〔2015〕20号: a document number, not a name
     ls = text.rfind("\n", 0, a) + 1
     le = text.find("\n", b)
     le = len(text) if le < 0 else le
@@ -752,7 +763,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     _resolve_prefixes(found, text, lac_names, cl)
     out = []
     for p in found.values():
-        if _is_speaker(text, p.name, cl) or _credited(text, p.start, p.end, cl) or _is_title(p.name, lex, cl):
+        if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl):
             continue
         if not p.position:
             p.position = _post_after(text, p.name, cl)

@@ -183,6 +183,7 @@ def test_names_without_a_post_before_them(text, want):
     "县纪委监委将持续整治群众身边的不正之风。\n\n罗文静\n",
     # a document number
     "按照《关于开展专项整治的通知》（武纪文〔2021〕3号）要求开展整治。",
+    "处罚决定书文号为石桥医保行罚字〔2024〕12号。",
     # ordinary words next to a post or a place
     "学校教师周末加班补课收费问题突出。",
     "学校教师华丽转身成为培训机构老板。",
