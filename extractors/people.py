@@ -548,7 +548,8 @@ def candidate_lexicon() -> CandidateLexicon:
     speaker_re = re.compile(
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
         f"(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
-    quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})")
+    quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})"
+                           f"|(?:[、和][\u4e00-\u9fff]{{2,4}})*(?:{_alt(cfg['exemplar_followers'])})")
     meeting_re = re.compile(_alt(cfg["meeting_markers"]))
     caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
     credit_re = re.compile(f"[ \t\u3000]*(?:{_alt(cfg['credit_after'])})[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])", re.M)
@@ -637,7 +638,8 @@ def _sentence(text: str, a: int, b: int) -> str:
 
 def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     """Every mention of `name` is someone speaking, quoted (…指出, …总书记强调, …表示,
-    …时的重要讲话精神) or at a meeting being reported (…主持会议, …参加会议, 表态发言)."""
+    …时的重要讲话精神), held up as an example (…精神, …等先进典型) or at a meeting being
+    reported (…主持会议, …参加会议, 表态发言)."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return bool(spans) and all(
         cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))

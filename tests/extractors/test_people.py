@@ -179,6 +179,9 @@ def test_names_without_a_post_before_them(text, want):
     "会议由县委副书记吴天明主持，县委常委朱光耀出席会议并讲话。",
     "传达了省委书记郑国安听取巡视汇报时的重要讲话精神。",
     "图为县纪委干部宋立新在村里走访群众。",
+    # model officials held up as examples
+    "全县党员干部要学习焦裕禄精神，争做焦裕禄式的好干部。",
+    "要以谷文昌、杨善洲等先进典型为榜样。",
     # a signature line under an article
     "县纪委监委将持续整治群众身边的不正之风。\n\n罗文静\n",
     # a document number
@@ -210,6 +213,10 @@ def test_a_place_is_not_a_name():
 
 def test_a_name_that_is_also_a_word_after_a_post_stays_before_a_subject_word():
     assert _people("局长高峰受到党内警告处分。") == [("高峰", "局长")]
+
+
+def test_spirit_of_the_rules_is_not_an_exemplar():
+    assert _people("村支书王建国违反中央八项规定精神，违规收受礼金。") == [("王建国", "村支书")]
 
 
 def test_a_case_person_quoted_in_the_case_stays():
