@@ -557,7 +557,7 @@ def candidate_lexicon() -> CandidateLexicon:
     post_after_re = re.compile(
         f"(?:{_alt(cfg['post_after_leads'])})([^，,。；;：:（()）\\n]{{2,30}}?(?:{_alt(cfg['post_heads'])}))"
         f"(?=[，,。；;、（(\\n]|$)")
-    glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + cfg['title_words'])})$")
+    glued_post_re = re.compile(f"(?:{_alt(cfg['post_heads'] + cfg['title_words'] + cfg['address_words'])})$")
     return CandidateLexicon(speaker_re, caption_re, credit_re, place_re,
                             re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
                             post_after_re, glued_post_re, quoted_re, meeting_re,
@@ -801,7 +801,8 @@ def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:
 
 
 def _is_title(name: str, lex: PeopleLexicon, cl: CandidateLexicon) -> bool:
-    """A surname and a post (柯支书, 王主任): someone called by title, no name given."""
+    """A surname and a post or a form of address (柯支书, 王主任, 张大爷): someone called by
+    title, no name given."""
     m = cl.glued_post_re.search(name)
     return bool(m) and 0 < m.start() <= 2 and _surname_len(name, 0, lex, strict=False) == m.start()
 

@@ -200,6 +200,8 @@ def test_names_without_a_post_before_them(text, want):
     "加强干部队伍建设，严明工作纪律。",
     # someone called by surname and post only
     "大家都说柯支书办事公道，柯支书也同意了。",
+    "村民张大爷反映，补贴没有到位。",
+    "王师傅和刘阿姨都没有领到补贴。",
 ])
 def test_not_case_people(text):
     assert _people(text) == []
