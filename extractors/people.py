@@ -179,7 +179,7 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
-_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均")
+_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
 def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
@@ -604,6 +604,9 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if any(c in name for c in _DOTS):
         return a, b
     if "某" in name[1:3]:
+        k = name.index("某") + 1
+        if len(name) == k + 1:  # a given character after 某 only where the rules agree
+            b = a + _pseudonym_length(text, a, k, lex)  # 孙某明知: 孙某; 吴某新违规: 吴某新
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
     if not _surname_len(text, a, lex, strict=False):
         return None

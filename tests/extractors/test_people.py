@@ -138,8 +138,11 @@ def test_name_opening_an_item_without_a_post():
     ("第三村民小组组长刑某某受到通报批评。", [("刑某某", "第三村民小组组长")]),
     # 某某 and bare X某 stay as they are
     ("张某某、朱某和李某某知情不报。", [("张某某", ""), ("朱某", ""), ("李某某", "")]),
-    # a 某 followed by a verb is not lengthened
+    # a 某 followed by a verb or a word is not lengthened
     ("经查，黄某忏悔道：我辜负了组织。", [("黄某", "")]),
+    ("孙某明知不符合条件仍为其办理。", [("孙某", "")]),
+    ("村民刘某原系村小组长。", [("刘某", "村民")]),
+    ("吴某一人独吞补偿款。", [("吴某", "")]),
 ])
 def test_pseudonyms(text, want):
     assert _people(text) == want
