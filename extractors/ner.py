@@ -157,20 +157,24 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 def analyse(sents: list[str]) -> list[tuple[tuple[int, int, str], ...]]:
     """LAC words (start, end, tag) of each sentence; uncached ones run in length-sorted batches."""
+    fresh: dict[str, tuple[tuple[int, int, str], ...]] = {}
     todo = sorted({s for s in sents if s not in _cache}, key=len)
     if todo:
         model = _model()
         for k in range(0, len(todo), BATCH):
             batch = todo[k:k + BATCH]
             for s, path in zip(batch, model.tag(batch)):
-                _cache[s] = tuple(model.words(s, path))
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+                fresh[s] = tuple(model.words(s, path))
     out = []
     for s in sents:
-        r = _cache[s] if s in _cache else analyse([s])[0]
-        _cache.move_to_end(s)
+        r = fresh.get(s)
+        if r is None:
+            r = _cache[s]
+            _cache.move_to_end(s)
         out.append(r)
+    _cache.update(fresh)
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
     return out
 
 
