@@ -3,6 +3,8 @@
 The pipeline (`extractors.segment.get_nlp`) is `spacy.blank("zh")` with the jieba
 segmenter, followed by these components, registered with `@Language.factory`:
 
+  leian_ner         LAC names and organisations, one batched run per document
+                                                         -> doc.spans["ner"] (PER, ORG)
   leian_cases       split the document into cases        -> doc.spans["cases"]
   leian_people      people with posts, per case           -> doc.spans["people"]
   leian_amounts     money in yuan                         -> doc.spans["amounts"]
@@ -32,6 +34,7 @@ from extractors.categories import extract_categories
 from extractors.dates import extract_dates
 from extractors.domains import extract_domains
 from extractors.model import Item
+from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
 from extractors.regions import extract_regions
 from extractors.sanctions import case_sanctions
@@ -39,7 +42,7 @@ from extractors.sanctions import case_sanctions
 log = logging.getLogger(__name__)
 
 SPAN_KEYS = ("cases", "people", "amounts", "sanctions", "categories", "domains", "regions", "dates")
-PIPE_NAMES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_categories",
+PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_categories",
               "leian_domains", "leian_regions", "leian_dates")
 
 
@@ -102,6 +105,25 @@ def _shift(item: Item, by: int) -> Item:
     return item
 
 
+@Language.factory("leian_ner")
+def make_ner(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """LAC over the whole document in one batched run (extractors.ner): PER and ORG spans.
+
+    Runs first, so the sentence cache it fills serves the later per-text calls (case
+    splitting asks for the names of paragraphs), and the people component takes the spans
+    inside each case."""
+
+    def ner(doc: Doc) -> Doc:
+        found: list[NerSpan] = entities(_text(doc), ("PER", "ORG"))
+        _state(doc)["ner"] = found
+        doc.spans["ner"] = []
+        for sp in found:
+            _add_span(doc, "ner", sp.start, sp.end, sp.label)
+        return doc
+
+    return ner
+
+
 @Language.factory("leian_cases")
 def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Split the document into cases (extractors.cases) and tell its type."""
@@ -146,7 +168,10 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
 
 
 def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    return list(extract_people(text, boundaries=_boundaries(doc, draft.span.start, draft.span.end)))
+    s, e = draft.span.start, draft.span.end
+    state = _state(doc)
+    ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
+    return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner))
 
 
 def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:

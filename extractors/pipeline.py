@@ -94,6 +94,8 @@ def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
                 pos_norm = it.position
                 j = norm.to_normalized(it.start)
                 k = norm.text.rfind(pos_norm, max(0, j - len(pos_norm) - 16), j)
+                if k < 0:  # a post said after the name (郑某时任村党支部书记)
+                    k = norm.text.find(pos_norm, j, j + len(pos_norm) + 40)
                 if k >= 0:
                     it.position = norm.original_text(k, k + len(pos_norm))
         elif key == "amounts":
