@@ -683,15 +683,17 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     The longer one when every mention of the shorter one is part of it, unless LAC never
     reads the longer form as a name and what it adds is an adverb after a list of names
     (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
-    word that follows names where LAC ends the name (王刚说). A 某-form LAC ends at 某 stays
-    short (邓某吃拿卡要)."""
+    word that follows names where LAC ends the name (王刚说). A 某-form said once that LAC
+    ends at 某 stays short (邓某吃拿卡要)."""
     n_short = len(re.findall(re.escape(short), text))
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
     if long in lac_names:
         return True
-    if "某" in short and short in lac_names:
-        return False  # 邓某吃拿卡要: LAC ends the pseudonym at 某
+    if "某" in short and short in lac_names and n_short < 2:
+        return False  # 邓某吃拿卡要 (said once): LAC ends the pseudonym at 某
+    # …but a 某-form said two or more times, always with the same character after 某
+    # (吴某新违规…吴某新先后…吴某新受到), has that character as its given name, whatever LAC says
     k = len(short)
     if long[k] in cl.adverbs:
         return False

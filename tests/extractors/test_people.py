@@ -253,3 +253,12 @@ def test_standalone_call_uses_the_document_cache():
     finally:
         del model.tag
     assert got == ["梁某东"] and calls == []
+
+
+def test_pseudonym_said_again_and_again_keeps_its_given_character():
+    """LAC often ends 吴某新 at 某; a 某-form repeated with the same character after 某 keeps it."""
+    text = ("东川市水务局原党组成员、副局长吴某新违规收受礼品礼金问题。2021年至2023年春节期间，吴某新先后收受"
+            "购物卡、现金共计2.4万元。吴某新受到党内严重警告处分。")
+    assert [p.name for p in extract_people(text)] == ["吴某新"]
+    once = "某镇城管中队队员邓某吃拿卡要问题。经查，邓某在执法中多次向摊贩索要财物，受到党内警告处分。"
+    assert [p.name for p in extract_people(once)] == ["邓某"]
