@@ -12,6 +12,25 @@ CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def run_leian(capsys, *args: str) -> tuple[int, str, str]:
+    """`leian ARGS` in this process: exit code, stdout, stderr."""
+    import sys
+
+    from pipelines.cli import main
+
+    old = sys.argv
+    sys.argv = ["leian", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.argv = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """../shared/corpus; skipped with a clear message where ../shared is absent (outside CI)."""

@@ -3,24 +3,14 @@ silently empty store."""
 from __future__ import annotations
 
 import sqlite3
-import sys
 
 import pytest
 
-from pipelines.cli import main
+from tests.conftest import run_leian
 
 
 def run(capsys, *args: str) -> tuple[int, str]:
-    old = sys.argv
-    sys.argv = ["leian", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.argv = old
-    _, err = capsys.readouterr()
+    code, _, err = run_leian(capsys, *args)
     return code, err
 
 

@@ -10,24 +10,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, run_leian
 
 SAMPLES = REPO / "pipelines" / "samples"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    """`leian ARGS` in this process: exit code, stdout, stderr."""
-    old = sys.argv
-    sys.argv = ["leian", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_leian(capsys, *args)
 
 
 @pytest.fixture(scope="module")
