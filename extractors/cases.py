@@ -238,6 +238,8 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
         score["other_person"] = float(cfg["other_person"])
     if _org_clause(text):
         score["org_subject"] = float(cfg["org_subject"])
+    elif not subjects and _post_subject(text):
+        score["post_subject"] = float(cfg["post_subject"])
     for name, rx, weight, cap in feats:
         n = min(cap, sum(1 for _ in rx.finditer(text)))
         if n:
@@ -259,13 +261,31 @@ def _org_clause(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _post_heads() -> re.Pattern[str]:
+    """Post titles of config/people.yaml that make an official (局长, 总经理), not plain people
+    or generic heads (村民, 干部)."""
+    cfg = load_yaml("people.yaml")
+    heads = set(cfg["post_heads"]) - set(cfg["plain_people"]) - set(cfg["generic_heads"])
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+
+
+def _post_subject(text: str) -> bool:
+    """The text opens on a post held by someone unnamed (某国有企业总经理用公款…, 局长…): its
+    first clause, before any verb of saying, names a post."""
+    first = _CLAUSE.search(_LEAD_MARKER.sub("", text.strip()))
+    if not first or _compiled()["anaphora"].match(first.group(0)):
+        return False
+    return bool(_post_heads().search(first.group(0)[:30]))
+
+
 def is_concrete(text: str, announced: bool = False) -> bool:
     """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
     a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
     document that announces its cases, less evidence is enough."""
     cfg, _ = _scoring()
     total, f = concreteness(text)
-    subject = "subject_person" in f or "other_person" in f or "org_subject" in f
+    subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
     deed = "misconduct" in f or "sanction" in f or "money" in f
     threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
     return total >= threshold and subject and deed
@@ -523,9 +543,10 @@ def _strip_lead(text: str, a: int, b: int) -> int:
                 and not p["money"].search(sent) and not given:
             pos = s.end()
             continue
-        # "…另外3起案件分别是:" inside a sentence: the case starts after the colon
+        # "…另外3起案件分别是:" inside a sentence: the case starts after the colon (and a
+        # paragraph ending on it, 分别是：, only introduces the list after it)
         m = p["list_intro"].search(sent)
-        if m and s.start() + m.end() < b:
+        if m and s.start() + m.end() <= b:
             pos = s.start() + m.end()
         break
     while pos < b and text[pos] in " \n：:，,":
@@ -602,8 +623,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             bool(known)
             or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case))
         )
+        # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
+        # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
-            or bool(p["titled_sentence"].match(sub))
+            or bool(p["titled_sentence"].match(sub)) \
+            or (concrete and "post_subject" in concreteness(sub)[1])
         if continues and not (p["titled_sentence"].match(sub) and not known):
             cases[-1][1] = b
             names_in_case |= names
@@ -780,12 +804,34 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     sanction (副局长乙负有领导责任，受到诫勉) belongs to the case before it."""
     out: list[CaseSpan] = []
     for c in cases:
-        feats = concreteness(text[c.start:c.end])[1]
-        if out and "misconduct" not in feats and "money" not in feats:
+        unit = text[c.start:c.end]
+        feats = concreteness(unit)[1]
+        if out and "misconduct" not in feats and "money" not in feats and not _own_deed(unit):
             out[-1].end = c.end
         else:
             out.append(c)
     return out
+
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+
+
+def _own_deed(unit: str) -> bool:
+    """The unit tells a deed of its own besides a sanction and someone's accountability: a
+    clause that is none of a sanction (受到…处分), accountability (对此负有领导责任, 有关责任人
+    受到追究), a date, or a subject alone (某县交通局局长 / …龚某). 某街道组织干部赴外地召开务虚会
+    is a deed, however incomplete the misconduct lexicon is."""
+    p = _compiled()
+    for m in _CLAUSE.finditer(_LEAD_MARKER.sub("", unit.strip())):
+        clause = m.group(0).strip(" “”\"")
+        if len(clause) < 4 or p["accountability"].search(clause) or p["sanction"].search(clause):
+            continue
+        if p["date_only"].fullmatch(clause) or p["post_end"].search(clause):
+            continue
+        if any(clause.endswith(n) for n in _names(clause)):
+            continue
+        return True
+    return False
 
 
 def _story_lead(text: str, start: int) -> bool:
