@@ -581,6 +581,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
     pending_heading: int | None = None
+    # A paragraph that introduces a culprit (…调查组很快锁定了时任村文书的唐某刚。) but tells
+    # no deed yet: the case about that person, when it follows, starts there.
+    intro: tuple[int, set[str]] | None = None
     first_case = True
     for a, b in units:
         seg = text[a:b]
@@ -607,6 +610,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         concrete = is_concrete(sub, announced)
         if not (_has_facts(sub) or concrete) \
                 or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
+            newcomers = _names(sub) - names_in_case
+            if newcomers and not concrete and not _is_closing(sub):
+                intro = (_intro_start(pending_heading, first_case, body), newcomers)
             pending_heading = None
             continue
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
@@ -619,26 +625,34 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         names = _names(sub)
         subjects = _subject_names(sub)
         known = {n for n in names_in_case if n in sub}
+        introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
         continues = bool(cases) and (
             bool(known)
-            or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case))
+            or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
             or bool(p["titled_sentence"].match(sub)) \
-            or (concrete and "post_subject" in concreteness(sub)[1])
+            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
         if continues and not (p["titled_sentence"].match(sub) and not known):
             cases[-1][1] = b
             names_in_case |= names
+            intro = None
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
+            intro = None
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
+            if names - names_in_case:
+                intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
             pending_heading = None
             continue
         else:
             start = body
+            if introduced:
+                start, pending_heading = intro[0], None
+            intro = None
             # A heading opens the first case (the story's title) and any case it names as an
             # item of a roundup (【违规收取费用】 before the case).
             if pending_heading is not None and (first_case or p["item_heading"].match(text[pending_heading:a])):
@@ -657,6 +671,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:
+    """Where a case introduced by a paragraph starts: the story's title before it when it is
+    the first case, else the paragraph itself."""
+    return pending_heading if pending_heading is not None and first_case else body
 
 
 def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
@@ -844,6 +864,19 @@ def _story_lead(text: str, start: int) -> bool:
                for a, b in before)
 
 
+def _story_start(text: str, start: int) -> int:
+    """Where a one-case document's story begins: its first paragraph that is no page junk,
+    after any paragraph that only announces the case (现将有关情况通报如下：)."""
+    paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    first = paras[0][0] if paras else start
+    for a, b in paras:
+        if _strip_lead(text, a, b) >= b and _compiled()["lead"].search(text, a, b):
+            first = b
+    while first < start and text[first] in " \n\t\u3000":
+        first += 1
+    return first
+
+
 def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
@@ -870,10 +903,12 @@ def _split_text(text: str) -> Split:
     if not cases:
         mode = "none"
     doc_type = doc_type_of(text, len(cases), False)
-    if len(cases) == 1 and doc_type == "article" and _story_lead(text, cases[0].start):
-        # One case told as a story: its lead and title are part of it.
-        first = next((a for a, b in _paragraphs(text) if not _is_junk(text[a:b])), cases[0].start)
-        cases[0].start = min(first, cases[0].start)
+    if len(cases) == 1 and not inspection and doc_type != "inspection_report" \
+            and _story_lead(text, cases[0].start):
+        # One case told as a story: its lead and title are part of it, whether an article or
+        # a notice (a discipline body's website tells stories too) — after any notice opening.
+        # Not in a report: its opening names the inspectors, not the culprits.
+        cases[0].start = min(_story_start(text, cases[0].start), cases[0].start)
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
