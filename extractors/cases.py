@@ -446,6 +446,7 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
             cuts += _report_cuts(sents)
         else:
             cuts += _new_subject_cuts(text, a, b, sents, cuts)
+            cuts += _incident_cuts(sents)
         cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
@@ -514,6 +515,31 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
                 or (not before_case and is_concrete(sent)):
             out.append(s.start())
             start = s.start()
+    return out
+
+
+def _incident(sent: str) -> bool:
+    """A sentence that is a whole incident by itself: it opens on a unit or a post as its
+    subject (某街道…, 某企业总经理…, no anaphora), tells a deed and a consequence."""
+    p = _compiled()
+    s = _LEAD_MARKER.sub("", sent.strip())
+    if p["anaphora"].match(s) or p["consequence"].match(s) or p["group_ref"].search(s):
+        return False
+    feats = concreteness(s)[1]
+    opens = bool(p["org_subject"].match(s)) or "post_subject" in feats
+    return opens and "sanction" in feats and _own_deed(s) and is_concrete(s, True)
+
+
+def _incident_cuts(sents: list[re.Match[str]]) -> list[int]:
+    """Cuts inside a paragraph that lists one-sentence incidents one after another (分别是：
+    某县…，受到…处分；某街道…，…受到…处分；): before each, when two or more follow each other."""
+    if len(sents) < 2 or _compiled()["group_ref"].search(sents[0].group(0)):
+        return []  # one incident's culprits one by one (上述涉案人员…。其中，…；…)
+    flags = [_incident(s.group(0)) for s in sents]
+    out = []
+    for k, s in enumerate(sents):
+        if k and flags[k] and (flags[k - 1] or (k + 1 < len(sents) and flags[k + 1])):
+            out.append(s.start() + len(s.group(0)) - len(s.group(0).lstrip()))
     return out
 
 

@@ -506,12 +506,16 @@ def test_roundup_bullet_with_a_drink_driving_case():
     assert len(texts) == 2
 
 
-@pytest.mark.parametrize("line_end", ["；", "。"])
+@pytest.mark.parametrize("line_end", ["；", "。", "inline"])
 def test_unnumbered_list_of_one_line_incidents_one_case_per_line(line_end):
     # a lead (…通报了6起…分别是：) then one incident per line whose subject is a unit or a
-    # post without a personal name: each line is a case of its own
+    # post without a personal name: each line is a case of its own (also when the incidents
+    # follow each other in the lead's paragraph, separated by ；)
     text = (SAMPLES / "notice-list-of-unit-incidents.txt").read_text(encoding="utf-8")
-    text = re.sub(r"；$", line_end, text, flags=re.M)
+    if line_end == "inline":
+        text = re.sub(r"([：；])\n", r"\1", text)
+    else:
+        text = re.sub(r"；$", line_end, text, flags=re.M)
     _, sp, texts = _split(text)
     heads = ["某县县委书记", "某街道组织", "某市地税局", "某镇党委副书记", "某区教育局", "某国有企业"]
     assert [x[:len(h)] for x, h in zip(texts, heads)] == heads and len(texts) == 6, texts
