@@ -15,6 +15,14 @@ Two ways a document lays out its cases:
    case when it speaks of someone already named in it. Leading news-lead and statistics
    sentences ("…通报了4起…问题。", "本报讯(记者…)") are cut, and commentary with no facts
    between or after cases is left out.
+   - A unit that is a whole incident by itself (a unit or an unnamed post as subject, a deed,
+     a consequence: 某街道组织干部赴外地…，街道党工委书记受到…处分；) opens a case of its
+     own, also when such incidents follow each other in one paragraph; a unit that only
+     holds someone accountable for the case before (对此负有领导责任，受到诫勉) joins it.
+   - A paragraph that introduces a culprit without telling his deed yet (…调查组很快锁定了
+     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…).
+   - A document whose only case is a story (article or notice) keeps the story's title and
+     lead in the case, after any notice opening (现将…通报如下：).
 
 Whether a unit tells a CONCRETE case is scored from general features (config `scoring:`):
 a named person (with a post, more), an organisation as subject, a sanction, money, a
@@ -637,7 +645,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if not (_has_facts(sub) or concrete) \
                 or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
             newcomers = _names(sub) - names_in_case
-            if newcomers and not concrete and not _is_closing(sub):
+            if _introduces(sub, newcomers) and not concrete and not _is_closing(sub):
                 intro = (_intro_start(pending_heading, first_case, body), newcomers)
             pending_heading = None
             continue
@@ -670,7 +678,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             names_in_case |= names
             intro = None
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
-            if names - names_in_case:
+            if _introduces(sub, names - names_in_case):
                 intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
             pending_heading = None
             continue
@@ -697,6 +705,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _introduces(unit: str, newcomers: set[str]) -> bool:
+    """A paragraph that introduces one culprit (or a pair) before his case; a standfirst
+    naming every culprit of a roundup (甲、乙、丙等3人被查) introduces no one case."""
+    return 0 < len(newcomers) <= 2 and not _compiled()["several"].search(unit)
 
 
 def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:

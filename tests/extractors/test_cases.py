@@ -550,3 +550,24 @@ def test_article_stories_each_start_at_the_paragraph_introducing_the_culprit():
     assert "农机科科长邓立军身上" in texts[0] and "26万元" in texts[0]
     assert "会计方晓红的生活开销" in texts[1] and "15.4万元" in texts[1]
     assert "专家表示" not in texts[1]
+
+
+def test_story_feature_with_a_long_narrative_lead_keeps_it():
+    _, _, texts = _sample("story-feature-long-lead")
+    assert len(texts) == 1, texts
+    assert "这笔钱到底去哪儿了" in texts[0] and "时任新桥村党支部书记兼村委会主任的刘某某" in texts[0]
+    assert "开除党籍" in texts[0]
+
+
+def test_single_case_notice_starts_after_its_opening():
+    # the culprit's introduction (郑国栋，男，…曾任…) is part of the case; the notice opening is not
+    _, sp, texts = _sample("notice-single-case-with-opening")
+    assert len(texts) == 1 and texts[0].startswith("郑国栋，男")
+    assert "通报如下" not in texts[0] and "以此为戒" not in texts[0]
+    assert sp.doc_type == "case_notice"
+
+
+def test_policy_article_with_one_example_keeps_only_the_example():
+    _, _, texts = _sample("policy-article-with-one-example")
+    assert len(texts) == 1 and "孙立平" in texts[0]
+    assert "监督质效" not in texts[0] and "以案为鉴" not in texts[0]
