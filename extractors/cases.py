@@ -904,12 +904,13 @@ def _story_lead(text: str, start: int) -> bool:
                for a, b in before)
 
 
-def _story_start(text: str, start: int) -> int:
-    """Where a one-case document's story begins: its first paragraph that is no page junk,
-    after any paragraph that only announces the case (现将有关情况通报如下：)."""
+def _story_start(text: str, start: int, article: bool) -> int:
+    """Where a one-case document's story begins: its first paragraph that is no page junk (an
+    article's headline included), in a notice after any paragraph that only announces the
+    case (现将有关情况通报如下：)."""
     paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
     first = paras[0][0] if paras else start
-    for a, b in paras:
+    for a, b in paras if not article else []:
         if _strip_lead(text, a, b) >= b and _compiled()["lead"].search(text, a, b):
             first = b
     while first < start and text[first] in " \n\t\u3000":
@@ -948,7 +949,7 @@ def _split_text(text: str) -> Split:
         # One case told as a story: its lead and title are part of it, whether an article or
         # a notice (a discipline body's website tells stories too) — after any notice opening.
         # Not in a report: its opening names the inspectors, not the culprits.
-        cases[0].start = min(_story_start(text, cases[0].start), cases[0].start)
+        cases[0].start = min(_story_start(text, cases[0].start, doc_type == "article"), cases[0].start)
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
