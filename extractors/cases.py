@@ -263,9 +263,13 @@ def _org_clause(text: str) -> bool:
     """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
     rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
     for s in _SENT.finditer(text):
-        m = rx.match(_LEAD_MARKER.sub("", s.group(0).strip()))
-        if m and not false_end.search(m.group(0)) and not _compiled()["oversight_body"].search(m.group(0)):
-            return True
+        sent = _LEAD_MARKER.sub("", s.group(0).strip())
+        for part in (sent, _skip_time(sent)):
+            m = rx.match(part)
+            # the body that reports the case (泸县纪委监委收到举报…) is not its subject
+            if m and not false_end.search(m.group(0)) \
+                    and not _compiled()["oversight_body"].search(part[:m.end() + 3]):
+                return True
     return False
 
 
@@ -278,13 +282,22 @@ def _post_heads() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
 
 
+def _skip_time(sent: str) -> str:
+    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
+    comes after it."""
+    m = _compiled()["time_clause"].match(sent)
+    return sent[m.end():] if m else sent
+
+
 def _post_subject(text: str) -> bool:
     """The text opens on a post held by someone unnamed (某国有企业总经理用公款…, 局长…): its
     first clause, before any verb of saying, names a post."""
-    first = _CLAUSE.search(_LEAD_MARKER.sub("", text.strip()))
-    if not first or _compiled()["anaphora"].match(first.group(0)):
-        return False
-    return bool(_post_heads().search(first.group(0)[:30]))
+    sent = _LEAD_MARKER.sub("", text.strip())
+    for first in (_CLAUSE.search(sent), _CLAUSE.search(_skip_time(sent))):
+        if first and not _compiled()["anaphora"].match(first.group(0)) \
+                and _post_heads().search(first.group(0)[:30]):
+            return True
+    return False
 
 
 def is_concrete(text: str, announced: bool = False) -> bool:

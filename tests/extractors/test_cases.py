@@ -571,3 +571,19 @@ def test_policy_article_with_one_example_keeps_only_the_example():
     _, _, texts = _sample("policy-article-with-one-example")
     assert len(texts) == 1 and "孙立平" in texts[0]
     assert "监督质效" not in texts[0] and "以案为鉴" not in texts[0]
+
+
+def test_list_of_incidents_with_a_time_clause_a_post_or_a_name_as_subject():
+    # 2023年中秋期间，某县供销社主任… (subject after a time clause) / …陈国华… / 某镇政府… /
+    # 某医院院长… / 市某局办公室干部…: one case per line; 具体如下 and the closing are none
+    _, _, texts = _sample("notice-list-mixed-subjects")
+    assert len(texts) == 5, texts
+    assert texts[0].startswith("2023年中秋期间") and "陈国华" in texts[1] and texts[4].startswith("市某局")
+    assert not any("具体如下" in x or "以案为鉴" in x for x in texts)
+
+
+def test_reporting_body_after_a_time_clause_is_not_the_subject():
+    from extractors.cases import concreteness
+
+    feats = concreteness("2024年5月，某县纪委监委收到群众举报，反映某村社长余某某可能侵占集体资金。")[1]
+    assert "org_subject" not in feats
