@@ -15,6 +15,14 @@ Two ways a document lays out its cases:
    case when it speaks of someone already named in it. Leading news-lead and statistics
    sentences ("…通报了4起…问题。", "本报讯(记者…)") are cut, and commentary with no facts
    between or after cases is left out.
+   - A unit that is a whole incident by itself (a unit or an unnamed post as subject, a deed,
+     a consequence: 某街道组织干部赴外地…，街道党工委书记受到…处分；) opens a case of its
+     own, also when such incidents follow each other in one paragraph; a unit that only
+     holds someone accountable for the case before (对此负有领导责任，受到诫勉) joins it.
+   - A paragraph that introduces a culprit without telling his deed yet (…调查组很快锁定了
+     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…).
+   - A document whose only case is a story (article or notice) keeps the story's title and
+     lead in the case, after any notice opening (现将…通报如下：).
 
 Whether a unit tells a CONCRETE case is scored from general features (config `scoring:`):
 a named person (with a post, more), an organisation as subject, a sanction, money, a
@@ -238,6 +246,8 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
         score["other_person"] = float(cfg["other_person"])
     if _org_clause(text):
         score["org_subject"] = float(cfg["org_subject"])
+    elif not subjects and _post_subject(text):
+        score["post_subject"] = float(cfg["post_subject"])
     for name, rx, weight, cap in feats:
         n = min(cap, sum(1 for _ in rx.finditer(text)))
         if n:
@@ -253,8 +263,39 @@ def _org_clause(text: str) -> bool:
     """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
     rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
     for s in _SENT.finditer(text):
-        m = rx.match(_LEAD_MARKER.sub("", s.group(0).strip()))
-        if m and not false_end.search(m.group(0)) and not _compiled()["oversight_body"].search(m.group(0)):
+        sent = _LEAD_MARKER.sub("", s.group(0).strip())
+        for part in (sent, _skip_time(sent)):
+            m = rx.match(part)
+            # the body that reports the case (泸县纪委监委收到举报…) is not its subject
+            if m and not false_end.search(m.group(0)) \
+                    and not _compiled()["oversight_body"].search(part[:m.end() + 3]):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _post_heads() -> re.Pattern[str]:
+    """Post titles of config/people.yaml that make an official (局长, 总经理), not plain people
+    or generic heads (村民, 干部)."""
+    cfg = load_yaml("people.yaml")
+    heads = set(cfg["post_heads"]) - set(cfg["plain_people"]) - set(cfg["generic_heads"])
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+
+
+def _skip_time(sent: str) -> str:
+    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
+    comes after it."""
+    m = _compiled()["time_clause"].match(sent)
+    return sent[m.end():] if m else sent
+
+
+def _post_subject(text: str) -> bool:
+    """The text opens on a post held by someone unnamed (某国有企业总经理用公款…, 局长…): its
+    first clause, before any verb of saying, names a post."""
+    sent = _LEAD_MARKER.sub("", text.strip())
+    for first in (_CLAUSE.search(sent), _CLAUSE.search(_skip_time(sent))):
+        if first and not _compiled()["anaphora"].match(first.group(0)) \
+                and _post_heads().search(first.group(0)[:30]):
             return True
     return False
 
@@ -265,7 +306,7 @@ def is_concrete(text: str, announced: bool = False) -> bool:
     document that announces its cases, less evidence is enough."""
     cfg, _ = _scoring()
     total, f = concreteness(text)
-    subject = "subject_person" in f or "other_person" in f or "org_subject" in f
+    subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
     deed = "misconduct" in f or "sanction" in f or "money" in f
     threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
     return total >= threshold and subject and deed
@@ -426,6 +467,7 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
             cuts += _report_cuts(sents)
         else:
             cuts += _new_subject_cuts(text, a, b, sents, cuts)
+            cuts += _incident_cuts(sents)
         cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
@@ -497,6 +539,31 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     return out
 
 
+def _incident(sent: str) -> bool:
+    """A sentence that is a whole incident by itself: it opens on a unit or a post as its
+    subject (某街道…, 某企业总经理…, no anaphora), tells a deed and a consequence."""
+    p = _compiled()
+    s = _LEAD_MARKER.sub("", sent.strip())
+    if p["anaphora"].match(s) or p["consequence"].match(s) or p["group_ref"].search(s):
+        return False
+    feats = concreteness(s)[1]
+    opens = bool(p["org_subject"].match(s)) or "post_subject" in feats
+    return opens and "sanction" in feats and _own_deed(s) and is_concrete(s, True)
+
+
+def _incident_cuts(sents: list[re.Match[str]]) -> list[int]:
+    """Cuts inside a paragraph that lists one-sentence incidents one after another (分别是：
+    某县…，受到…处分；某街道…，…受到…处分；): before each, when two or more follow each other."""
+    if len(sents) < 2 or _compiled()["group_ref"].search(sents[0].group(0)):
+        return []  # one incident's culprits one by one (上述涉案人员…。其中，…；…)
+    flags = [_incident(s.group(0)) for s in sents]
+    out = []
+    for k, s in enumerate(sents):
+        if k and flags[k] and (flags[k - 1] or (k + 1 < len(sents) and flags[k + 1])):
+            out.append(s.start() + len(s.group(0)) - len(s.group(0).lstrip()))
+    return out
+
+
 def _new_place(before: str, sent: str) -> bool:
     """The sentence's first place name (巴马县) is not one the text before mentions."""
     m = _compiled()["place"].search(sent)
@@ -523,9 +590,10 @@ def _strip_lead(text: str, a: int, b: int) -> int:
                 and not p["money"].search(sent) and not given:
             pos = s.end()
             continue
-        # "…另外3起案件分别是:" inside a sentence: the case starts after the colon
+        # "…另外3起案件分别是:" inside a sentence: the case starts after the colon (and a
+        # paragraph ending on it, 分别是：, only introduces the list after it)
         m = p["list_intro"].search(sent)
-        if m and s.start() + m.end() < b:
+        if m and s.start() + m.end() <= b:
             pos = s.start() + m.end()
         break
     while pos < b and text[pos] in " \n：:，,":
@@ -560,6 +628,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
     pending_heading: int | None = None
+    # A paragraph that introduces a culprit (…调查组很快锁定了时任村文书的唐某刚。) but tells
+    # no deed yet: the case about that person, when it follows, starts there.
+    intro: tuple[int, set[str]] | None = None
     first_case = True
     for a, b in units:
         seg = text[a:b]
@@ -586,6 +657,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         concrete = is_concrete(sub, announced)
         if not (_has_facts(sub) or concrete) \
                 or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
+            newcomers = _names(sub) - names_in_case
+            if _introduces(sub, newcomers) and not concrete and not _is_closing(sub):
+                intro = (_intro_start(pending_heading, first_case, body), newcomers)
             pending_heading = None
             continue
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
@@ -598,23 +672,34 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         names = _names(sub)
         subjects = _subject_names(sub)
         known = {n for n in names_in_case if n in sub}
+        introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
         continues = bool(cases) and (
             bool(known)
-            or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case))
+            or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
         )
+        # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
+        # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
-            or bool(p["titled_sentence"].match(sub))
+            or bool(p["titled_sentence"].match(sub)) \
+            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
         if continues and not (p["titled_sentence"].match(sub) and not known):
             cases[-1][1] = b
             names_in_case |= names
+            intro = None
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
+            intro = None
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
+            if _introduces(sub, names - names_in_case):
+                intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
             pending_heading = None
             continue
         else:
             start = body
+            if introduced:
+                start, pending_heading = intro[0], None
+            intro = None
             # A heading opens the first case (the story's title) and any case it names as an
             # item of a roundup (【违规收取费用】 before the case).
             if pending_heading is not None and (first_case or p["item_heading"].match(text[pending_heading:a])):
@@ -633,6 +718,18 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _introduces(unit: str, newcomers: set[str]) -> bool:
+    """A paragraph that introduces one culprit (or a pair) before his case; a standfirst
+    naming every culprit of a roundup (甲、乙、丙等3人被查) introduces no one case."""
+    return 0 < len(newcomers) <= 2 and not _compiled()["several"].search(unit)
+
+
+def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:
+    """Where a case introduced by a paragraph starts: the story's title before it when it is
+    the first case, else the paragraph itself."""
+    return pending_heading if pending_heading is not None and first_case else body
 
 
 def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
@@ -780,12 +877,34 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     sanction (副局长乙负有领导责任，受到诫勉) belongs to the case before it."""
     out: list[CaseSpan] = []
     for c in cases:
-        feats = concreteness(text[c.start:c.end])[1]
-        if out and "misconduct" not in feats and "money" not in feats:
+        unit = text[c.start:c.end]
+        feats = concreteness(unit)[1]
+        if out and "misconduct" not in feats and "money" not in feats and not _own_deed(unit):
             out[-1].end = c.end
         else:
             out.append(c)
     return out
+
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+
+
+def _own_deed(unit: str) -> bool:
+    """The unit tells a deed of its own besides a sanction and someone's accountability: a
+    clause that is none of a sanction (受到…处分), accountability (对此负有领导责任, 有关责任人
+    受到追究), a date, or a subject alone (某县交通局局长 / …龚某). 某街道组织干部赴外地召开务虚会
+    is a deed, however incomplete the misconduct lexicon is."""
+    p = _compiled()
+    for m in _CLAUSE.finditer(_LEAD_MARKER.sub("", unit.strip())):
+        clause = m.group(0).strip(" “”\"")
+        if len(clause) < 4 or p["accountability"].search(clause) or p["sanction"].search(clause):
+            continue
+        if p["date_only"].fullmatch(clause) or p["post_end"].search(clause):
+            continue
+        if any(clause.endswith(n) for n in _names(clause)):
+            continue
+        return True
+    return False
 
 
 def _story_lead(text: str, start: int) -> bool:
@@ -796,6 +915,20 @@ def _story_lead(text: str, start: int) -> bool:
         return False
     return all(concreteness(text[a:b])[0] > -1.0 and not _LEAD_MARKER.match(text[a:b].strip())
                for a, b in before)
+
+
+def _story_start(text: str, start: int, article: bool) -> int:
+    """Where a one-case document's story begins: its first paragraph that is no page junk (an
+    article's headline included), in a notice after any paragraph that only announces the
+    case (现将有关情况通报如下：)."""
+    paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    first = paras[0][0] if paras else start
+    for a, b in paras if not article else []:
+        if _strip_lead(text, a, b) >= b and _compiled()["lead"].search(text, a, b):
+            first = b
+    while first < start and text[first] in " \n\t\u3000":
+        first += 1
+    return first
 
 
 def _split_text(text: str) -> Split:
@@ -824,10 +957,12 @@ def _split_text(text: str) -> Split:
     if not cases:
         mode = "none"
     doc_type = doc_type_of(text, len(cases), False)
-    if len(cases) == 1 and doc_type == "article" and _story_lead(text, cases[0].start):
-        # One case told as a story: its lead and title are part of it.
-        first = next((a for a, b in _paragraphs(text) if not _is_junk(text[a:b])), cases[0].start)
-        cases[0].start = min(first, cases[0].start)
+    if len(cases) == 1 and not inspection and doc_type != "inspection_report" \
+            and _story_lead(text, cases[0].start):
+        # One case told as a story: its lead and title are part of it, whether an article or
+        # a notice (a discipline body's website tells stories too) — after any notice opening.
+        # Not in a report: its opening names the inspectors, not the culprits.
+        cases[0].start = min(_story_start(text, cases[0].start, doc_type == "article"), cases[0].start)
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type

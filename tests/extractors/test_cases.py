@@ -504,3 +504,86 @@ def test_roundup_bullet_with_a_drink_driving_case():
             "■某镇党委副书记庞立军违规收受礼金6000元，受到党内警告处分。\n")
     _, _, texts = _split(text)
     assert len(texts) == 2
+
+
+@pytest.mark.parametrize("line_end", ["；", "。", "inline"])
+def test_unnumbered_list_of_one_line_incidents_one_case_per_line(line_end):
+    # a lead (…通报了6起…分别是：) then one incident per line whose subject is a unit or a
+    # post without a personal name: each line is a case of its own (also when the incidents
+    # follow each other in the lead's paragraph, separated by ；)
+    text = (SAMPLES / "notice-list-of-unit-incidents.txt").read_text(encoding="utf-8")
+    if line_end == "inline":
+        text = re.sub(r"([：；])\n", r"\1", text)
+    else:
+        text = re.sub(r"；$", line_end, text, flags=re.M)
+    _, sp, texts = _split(text)
+    heads = ["某县县委书记", "某街道组织", "某市地税局", "某镇党委副书记", "某区教育局", "某国有企业"]
+    assert [x[:len(h)] for x, h in zip(texts, heads)] == heads and len(texts) == 6, texts
+    assert not any("分别是" in x or "引以为戒" in x for x in texts)
+    assert sp.doc_type == "case_notice"
+
+
+def test_one_line_incident_with_its_own_unit_is_not_an_accountability_line():
+    # a line whose sanction follows its own unit's deed (组织…赴外地召开务虚会) is a case; a line
+    # that only holds someone accountable for the case before (对此负有领导责任) is not
+    text = ("现将3起典型问题通报如下：\n"
+            "某乡政府组织干部职工赴景区召开座谈会并游览，乡党委书记受到党内警告处分；\n"
+            "某县交通局党组副书记冯长海违规收受施工方礼金2万元，受到撤销党内职务处分。"
+            "县交通局局长对此负有领导责任，受到诫勉处理；\n"
+            "某市城管局节日期间向职工发放购物卡，局长受到党内严重警告处分。\n")
+    _, _, texts = _split(text)
+    assert len(texts) == 3, texts
+    assert "对此负有领导责任" in texts[1]
+
+
+def test_story_feature_case_starts_at_its_introduction():
+    # one case told as a story: the culprit is introduced with his post before "经查"
+    _, _, texts = _sample("story-feature-culprit-introduced")
+    assert len(texts) == 1, texts
+    assert "时任柳河村文书的唐某刚" in texts[0] and "没想到他连修路的钱都敢动" in texts[0]
+    assert "开除党籍" in texts[0]
+
+
+def test_article_stories_each_start_at_the_paragraph_introducing_the_culprit():
+    _, _, texts = _sample("article-two-stories-with-introductions")
+    assert len(texts) == 2, texts
+    assert "农机科科长邓立军身上" in texts[0] and "26万元" in texts[0]
+    assert "会计方晓红的生活开销" in texts[1] and "15.4万元" in texts[1]
+    assert "专家表示" not in texts[1]
+
+
+def test_story_feature_with_a_long_narrative_lead_keeps_it():
+    _, _, texts = _sample("story-feature-long-lead")
+    assert len(texts) == 1, texts
+    assert "这笔钱到底去哪儿了" in texts[0] and "时任新桥村党支部书记兼村委会主任的刘某某" in texts[0]
+    assert "开除党籍" in texts[0]
+
+
+def test_single_case_notice_starts_after_its_opening():
+    # the culprit's introduction (郑国栋，男，…曾任…) is part of the case; the notice opening is not
+    _, sp, texts = _sample("notice-single-case-with-opening")
+    assert len(texts) == 1 and texts[0].startswith("郑国栋，男")
+    assert "通报如下" not in texts[0] and "以此为戒" not in texts[0]
+    assert sp.doc_type == "case_notice"
+
+
+def test_policy_article_with_one_example_keeps_only_the_example():
+    _, _, texts = _sample("policy-article-with-one-example")
+    assert len(texts) == 1 and "孙立平" in texts[0]
+    assert "监督质效" not in texts[0] and "以案为鉴" not in texts[0]
+
+
+def test_list_of_incidents_with_a_time_clause_a_post_or_a_name_as_subject():
+    # 2023年中秋期间，某县供销社主任… (subject after a time clause) / …陈国华… / 某镇政府… /
+    # 某医院院长… / 市某局办公室干部…: one case per line; 具体如下 and the closing are none
+    _, _, texts = _sample("notice-list-mixed-subjects")
+    assert len(texts) == 5, texts
+    assert texts[0].startswith("2023年中秋期间") and "陈国华" in texts[1] and texts[4].startswith("市某局")
+    assert not any("具体如下" in x or "以案为鉴" in x for x in texts)
+
+
+def test_reporting_body_after_a_time_clause_is_not_the_subject():
+    from extractors.cases import concreteness
+
+    feats = concreteness("2024年5月，某县纪委监委收到群众举报，反映某村社长余某某可能侵占集体资金。")[1]
+    assert "org_subject" not in feats
