@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from contextvars import ContextVar
 from functools import lru_cache
 
 from config import load_yaml
@@ -610,8 +611,31 @@ def _people_of(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.name, p.position) for p in extract_people(text))
 
 
+# The people the whole document names (set by split_cases): a fragment's names are read in
+# their light. A pseudonym said once in a paragraph (锁定了…的唐某刚) may be cut to 唐某 there,
+# while the document, which says 唐某刚 again and again, tells the full name; and a bare full
+# name LAC finds in the document is a name in each fragment that holds it.
+_DOC_PEOPLE: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("leian_doc_people", default=())
+
+
+def _people_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, post) of the people a fragment names, completed by the document's names."""
+    local = _people_of(text)
+    doc = _DOC_PEOPLE.get()
+    if not doc:
+        return local
+    out: dict[str, str] = {}
+    for name, post in local:
+        longer = [n for n, _ in doc if len(n) > len(name) and n.startswith(name) and n in text]
+        out[max(longer, key=len) if longer else name] = post
+    for name, post in doc:
+        if name in text and not any(name in n for n in out):
+            out[name] = ""  # named here without a post: not a principal by this fragment alone
+    return tuple(out.items())
+
+
 def _names(text: str) -> set[str]:
-    return {n for n, _ in _people_of(text)}
+    return {n for n, _ in _people_in(text)}
 
 
 def _subject_names(text: str) -> set[str]:
@@ -619,7 +643,7 @@ def _subject_names(text: str) -> set[str]:
     from extractors.people import lexicon
 
     plain = lexicon().plain_people
-    return {n for n, pos in _people_of(text) if pos and pos not in plain}
+    return {n for n, pos in _people_in(text) if pos and pos not in plain}
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
@@ -840,6 +864,14 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
 
 def split_cases(text: str) -> Split:
     """Cases of a normalised document text and the document's type."""
+    token = _DOC_PEOPLE.set(_people_of(text))
+    try:
+        return _split_cases(text)
+    finally:
+        _DOC_PEOPLE.reset(token)
+
+
+def _split_cases(text: str) -> Split:
     table, masked = _table_cases(text)
     if table:
         rest = _split_text(masked)

@@ -587,3 +587,18 @@ def test_reporting_body_after_a_time_clause_is_not_the_subject():
 
     feats = concreteness("2024年5月，某县纪委监委收到群众举报，反映某村社长余某某可能侵占集体资金。")[1]
     assert "org_subject" not in feats
+
+
+def test_a_pseudonym_introduced_once_is_read_as_the_document_says_it():
+    """The introduction says 唐某刚 once (LAC cuts it to 邹某 there); the rest of the story
+    says 唐某刚 again and again: the introduction opens his case."""
+    text = ("“小官”伸手 救助款成了他的“零花钱”\n"
+            "“没想到他连我们的救命钱都敢动！”提起曾经的村文书，东岭乡白石村村民仍然气愤不已。\n"
+            "事情要从去年说起。当时，县纪委监委在专项监督时发现，白石村的救助资金名册中有多名村民签名字迹"
+            "高度相似。顺着这一线索，调查组很快锁定了时任白石村文书的唐某刚。\n"
+            "经查，2019年至2022年，唐某刚利用负责造册的便利，采取冒签领款等手段，套取救助资金共计5.2万元。\n"
+            "“我以为钱数不大，不会被发现。”在留置期间，唐某刚悔恨地说。\n"
+            "今年6月，唐某刚受到开除党籍处分，其涉嫌犯罪问题被移送检察机关依法审查起诉。\n")
+    sp = split_cases(normalize(text).text)
+    assert len(sp.cases) == 1
+    assert "锁定了时任白石村文书的唐某刚" in text[sp.cases[0].start:sp.cases[0].end]
