@@ -4,12 +4,14 @@ Run after people, amounts and sanctions (the leian_roles component). Two things:
 
 - `assign_roles`: each person is the `subject` (the official or unit whose conduct is at
   issue) or `other` (a briber, beneficiary, relative, villager, victim, witness, complainant).
-  Signals, strongest first: a sanction given to the person makes a subject; a post that names
-  no official (村民, 其妻, 商人, 包工头…) or a business post, kinship or favour words right
-  before a mention (为其亲属X办理, 向X索要), or giving words after it (X向王某行贿) make an
-  other; an official post, or conduct words after a mention (X利用职务便利, X受到…处分), make a
-  subject. A person with no signal is a subject when the case names no subject otherwise (the
-  text is about someone), and an other when it does (a name beside the officials).
+  Signals, strongest first: a sanction given to the person makes a subject; then the post given
+  with the name: one that names no official (村民, 其妻, 商人, 包工头…) or only a business makes
+  an other, any other post a subject; then, for a name given with no post, kinship or favour
+  words right before a mention (为其亲属X办理, 向X索要, 明知X不符合条件) or giving words after
+  it (X向王某行贿) make an other, conduct words after it (X利用职务便利, X违规…) a subject. A
+  name listed with a subject (X、Y等人) is a subject. A person with no signal is a subject when
+  the case names no subject otherwise (the text is about someone), and an other when it does
+  (a name beside the officials).
 - `attribute_amounts`: each sum is given to the subject named nearest before it in its
   sentence (joint actors, X伙同Y / X和Y, together, joined by 、); failing that, to a unit named
   as the actor in the sentence (村委会, 该局); failing that, to the case's only subject. A
@@ -34,6 +36,7 @@ _AFTER_WINDOW = 20  # conduct words follow the name within its clause
 _JOINT_GAP = 14  # X伙同村会计Y: the words between joint actors
 _JOINERS = ("伙同", "和", "与", "及", "、", "同", "以及", "联合", "勾结")
 _UNATTRIBUTED_ROLES = ("statistic",)
+_LIST_JOINERS = ("、", "和", "与", "及", "，", ",")
 _NAMING = ("分别为", "均为", "认定为", "任命为", "选举为", "作为", "成为", "称为", "名为")  # 为 that names, no favour
 _TO_WHOM = ("向", "给")  # 向李某行贿: the one after 向 took the bribe
 
@@ -49,6 +52,7 @@ class RoleLexicon:
     bribe_after: tuple[str, ...]
     conduct_after: tuple[str, ...]
     unit_subjects: tuple[str, ...]
+    official_marks: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +65,7 @@ def lexicon() -> RoleLexicon:
 
     return RoleLexicon(*(words(k) for k in (
         "other_posts", "business_posts", "relation_before", "beneficiary_before", "bribe_after",
-        "conduct_after", "unit_subjects")))
+        "conduct_after", "unit_subjects", "official_marks")))
 
 
 def name_mentions(text: str, people: list[Person]) -> list[tuple[int, int, Person]]:
@@ -106,7 +110,9 @@ def _post_says_other(position: str, lex: RoleLexicon) -> bool:
 
 
 def _post_says_business(position: str, lex: RoleLexicon) -> bool:
-    return any(w in position for w in lex.business_posts)
+    """A post in a business (某建筑公司经理) and in nothing public (a 村党总支委员 who also runs
+    the village company is an official)."""
+    return any(w in position for w in lex.business_posts) and not any(w in position for w in lex.official_marks)
 
 
 def _mention_says_other(text: str, start: int, end: int, lex: RoleLexicon) -> bool:
@@ -154,17 +160,39 @@ def assign_roles(text: str, people: list[Person], sanctions: list[Sanction], bas
         spans = by_name.get(p.name) or ([(p.start - base, p.end - base)] if p.start >= base else [])
         if p.name in sanctioned:
             p.role = "subject"
-        elif _post_says_other(p.position, lex) or _post_says_business(p.position, lex) \
-                or any(_mention_says_other(text, s, e, lex) for s, e in spans):
+        elif p.position.strip():
+            p.role = "other" if _post_says_other(p.position, lex) or _post_says_business(p.position, lex) else "subject"
+        elif any(_mention_says_other(text, s, e, lex) for s, e in spans):
             p.role = "other"
-        elif p.position or any(_mention_says_subject(text, s, e, lex) for s, e in spans):
+        elif any(_mention_says_subject(text, s, e, lex) for s, e in spans):
             p.role = "subject"
         else:
             undecided.append(p)
+    _roles_of_lists(text, people, undecided)
     has_subject = any(p.role == "subject" for p in people)
     for p in undecided:
-        p.role = "other" if has_subject else "subject"
+        if not p.role:
+            p.role = "other" if has_subject else "subject"
     return people
+
+
+def _roles_of_lists(text: str, people: list[Person], undecided: list[Person]) -> None:
+    """A name listed with a subject (金某、屈某、孙某分别予以…; X、Y等人截留…) is one of the
+    subjects: the undecided names of a 、/和-joined list take the role of its decided ones."""
+    if not undecided:
+        return
+    mentions = name_mentions(text, people)
+    groups: list[list[Person]] = []
+    for k, (s, e, p) in enumerate(mentions):
+        if k and text[mentions[k - 1][1]:s] in _LIST_JOINERS:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    for group in groups:
+        if any(p.role == "subject" for p in group):
+            for p in group:
+                if p in undecided and not p.role:
+                    p.role = "subject"
 
 
 def _sentence_start(text: str, at: int) -> int:
