@@ -39,6 +39,9 @@ _UNATTRIBUTED_ROLES = ("statistic",)
 _LIST_JOINERS = ("、", "和", "与", "及", "，", ",")
 _NAMING = ("分别为", "均为", "认定为", "任命为", "选举为", "作为", "成为", "称为", "名为")  # 为 that names, no favour
 _TO_WHOM = ("向", "给")  # 向李某行贿: the one after 向 took the bribe
+# 其 and a short word right before a name: his or her kin or acquaintance (其妻弟邵某, 其表哥X);
+# 其中/其他/其余 are no kinship
+_KIN_OF_HIS = re.compile(r"其(?![中他它余间后实次所])[\u4e00-\u9fff]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _mention_says_other(text: str, start: int, end: int, lex: RoleLexicon) -> bo
     words (向李某行贿, 给李某送去) name the official who took: no other."""
     before = _clause_before(text, start)
     after = _clause_after(text, end)
-    if before.endswith(lex.relation_before):
+    if before.endswith(lex.relation_before) or _KIN_OF_HIS.search(before):
         return True
     if before.endswith(lex.beneficiary_before) and not before.endswith(_NAMING):
         return not (before.endswith(_TO_WHOM) and _gives(after, lex))
