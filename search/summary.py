@@ -366,17 +366,18 @@ def _involved(case: Case) -> list[Amount]:
 def person_amount(case: Case, name: str) -> tuple[float, bool]:
     """The involved sum of one person of a case, and whether it is approximate: the largest sum
     attributed to them (alone or jointly, X伙同Y); when the text attributes none to them, the
-    case's unattributed sums if no other person has sums of their own, else nothing. So a
-    cashier who pocketed 8511元 carries 8511元, not the 65.53万元 the committee shared out."""
+    largest sum attributed to no person of the case (unattributed, or a unit's); else nothing.
+    So a cashier who pocketed 8511元 carries 8511元, not the 65.53万元 the committee shared out."""
     want = simplify(name)
     involved = _involved(case)
-    names = {simplify(p.name) for p in case.people}
-    own = [a for a in involved if want and want in {simplify(n) for n in a.person.split("、")}]
+    names = {simplify(p.name) for p in case.people if p.name}
+
+    def owners(a: Amount) -> set[str]:
+        return {simplify(n) for n in a.person.split("、") if n}
+
+    own = [a for a in involved if want and want in owners(a)]
     if not own:
-        attributed_to_people = any(set(simplify(n) for n in a.person.split("、")) & names for a in involved)
-        if attributed_to_people and len(subjects(case)) > 1:
-            return 0.0, False
-        own = involved
+        own = [a for a in involved if not owners(a) & names]
     if not own:
         return 0.0, False
     top = max(a.value for a in own)

@@ -166,14 +166,14 @@ def documents() -> list[Document]:
 
 
 # Cases for the roles of people and sums (issue 12): whose sum, what sum, who is at issue.
-# A village whose committee shared out a fund while its cashier pocketed a part: two sanctioned
-# people with sums of their own, a villager who reported it.
+# A village whose committee shared out a fund while its cashier pocketed a part: the secretary
+# carries the committee's sum, the cashier their own; a villager reported it.
 SHARED_OUT = dict(
     text="一、某省某县某镇和平村违规私分集体资金问题。2019年至2021年，和平村党支部书记孙某某主持村“两委”会议，"
          "决定将集体资金48.6万元按人头私分；村出纳钱某某另将其中6320元据为己有。村民周某某向县纪委监委反映了问题。"
          "孙某某受到撤销党内职务处分，钱某某受到党内警告处分，违纪款已全部收缴。",
     people=[("孙某某", "和平村党支部书记", "subject"), ("钱某某", "村出纳", "subject"), ("周某某", "村民", "other")],
-    amounts=[("48.6万元", 486_000.0, "involved", "孙某某"), ("6320元", 6320.0, "involved", "钱某某")],
+    amounts=[("48.6万元", 486_000.0, "involved", "村“两委”"), ("6320元", 6320.0, "involved", "钱某某")],
     sanctions=[("撤销党内职务", "孙某某"), ("党内警告", "钱某某")],
     categories=[("collective_assets", "私分")], domains=[("collective_assets", "集体资金")],
     regions=[("和平村", "village")], dates=[("2019年至2021年", "2019", "2021")],
