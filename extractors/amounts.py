@@ -94,6 +94,7 @@ _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
 _SENTENCE_WINDOW = 120
 _SENTENCE_END = "。；;！？!?\n"
+_TIME_LEAD = re.compile(r"^[\s\d一二三四五六七八九十〇零年月日今去前上下半以来期间中底初]*$")
 _RATE_WINDOW = 10  # 每户 … 30元: the 每 of a rate comes within a few characters of the sum
 
 
@@ -206,18 +207,26 @@ def _sentence_before(folded: str, start: int) -> str:
 
 def _is_statistic(sentence: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
     """A figure over many cases or a whole economy, not one case's sum: a count of cases or
-    people earlier in the sentence (全市共查处问题12起…涉及金额), a scope over many units with a
-    word of totalling (全市累计…), or an economic figure (产值, 税收). 累计 or 共计 alone is no
-    statistic: 累计收受礼金3万元 is one official's sum."""
+    people earlier in the sentence (全市共查处问题12起…涉及金额), a scope over many units opening
+    a clause with a word of totalling after it (全市累计…), or an economic figure (产值, 税收).
+    累计 or 共计 alone is no statistic: 2019年以来，李某累计收受礼金3万元 is one official's sum."""
     if any(before.endswith(w) or w in before[-8:] for w in cues["statistic_before"]):
         return True
     if _count_re().search(sentence):
         return True
     for scope in cues["statistic_scope"]:
         pos = sentence.find(scope)
-        if pos >= 0 and any(t in sentence[pos + len(scope):] for t in cues["statistic_total"]):
+        if pos >= 0 and _opens_clause(sentence, pos) \
+                and any(t in sentence[pos + len(scope):] for t in cues["statistic_total"]):
             return True
     return False
+
+
+def _opens_clause(sentence: str, pos: int) -> bool:
+    """Whether the scope word at `pos` opens its clause, a time phrase aside (今年以来，全市共…;
+    2023年全县累计…): the scope is the clause's subject, not a place the official acted in."""
+    lo = max(sentence.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
+    return bool(_TIME_LEAD.match(sentence[lo:pos]))
 
 
 def _is_rate(before: str, after: str, cues: dict[str, tuple[str, ...]]) -> bool:
@@ -225,8 +234,9 @@ def _is_rate(before: str, after: str, cues: dict[str, tuple[str, ...]]) -> bool:
     标准为500元, 单价…, 30元/亩, 800元一亩, 30元的标准 (right after it)."""
     near = before[-_RATE_WINDOW:]
     near = near[near.rfind("元") + 1:]  # 每户索要6000元共1.8万元: the 每 is the other sum's
-    if any(w in near for w in cues["rate_before"]):
-        return True
+    at = max((near.rfind(w) for w in cues["rate_before"]), default=-1)
+    if at >= 0 and not any(t in near[at:] for t in cues["statistic_total"]):
+        return True  # 每月虚报共计3万元: a total over the months, no rate
     return after.lstrip("多余左右").startswith(cues["rate_after"])
 
 

@@ -300,6 +300,7 @@ def test_not_money_forms(text: str) -> None:
         ("按照每户30元的标准向村民收取卫生费", [("30元", "rate")]),
         ("向全组村民每人加收水费8元，共计收取2640元", [("8元", "rate"), ("2640元", "involved")]),
         ("补助标准为每亩600元", [("600元", "rate")]),
+        ("每月虚报补助共计1.8万元", [("1.8万元", "involved")]),  # a total over the months
         ("保洁费按45元/户收取", [("45元", "rate")]),
         ("随后向每户索要3000元共1.2万元好处费", [("3000元", "rate"), ("1.2万元", "involved")]),
         # a statistic over many cases: a count of cases or people, or a scope with a total
@@ -309,6 +310,8 @@ def test_not_money_forms(text: str) -> None:
         ("该园区当年产值8000万元", [("8000万元", "statistic")]),
         # 累计 alone, or a count that is no count of reported cases: one official's sum
         ("李某累计收受礼金4.5万元", [("4.5万元", "involved")]),
+        ("2019年以来，李某共套取补贴3.3万元", [("3.3万元", "involved")]),
+        ("李某在全镇范围内累计收取好处费2万元", [("2万元", "involved")]),
         ("刘某在办理5起信访事项中收受好处费6000元", [("6000元", "involved")]),
         # a budget or a project's value, nearer the sum than any misconduct word
         ("该项目总投资760万元，王某从中收受好处费8万元", [("760万元", "budget"), ("8万元", "involved")]),
