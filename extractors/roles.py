@@ -37,7 +37,7 @@ _JOINT_GAP = 14  # X伙同村会计Y: the words between joint actors
 _JOINERS = ("伙同", "和", "与", "及", "、", "同", "以及", "联合", "勾结")
 _UNATTRIBUTED_ROLES = ("statistic",)
 _LIST_JOINERS = ("、", "和", "与", "及", "，", ",")
-_NAMING = ("分别为", "均为", "认定为", "任命为", "选举为", "作为", "成为", "称为", "名为")  # 为 that names, no favour
+_NAMING = ("分别为", "均为", "认定为", "任命为", "选举为", "作为", "成为", "称为", "名为", "长为", "人为", "员为", "记为", "任为")  # 为 that names (负责人为X), no favour
 _TO_WHOM = ("向", "给")  # 向李某行贿: the one after 向 took the bribe
 # 其 and a short word right before a name: his or her kin or acquaintance (其妻弟邵某, 其表哥X);
 # 其中/其他/其余 are no kinship

@@ -116,6 +116,8 @@ class Who(BaseModel):
     posts: list[Tally]  # people per canonical post (one holding two posts counts under each)
     without_post: Tally
     units: list[Tally]  # incidents per unit
+    # the others named (bribers, beneficiaries, relatives, villagers): listed, never counted above
+    others: Tally = Field(default_factory=lambda: Tally(key="其他涉及人员", count=0))
 
 
 class Behaviour(BaseModel):
@@ -501,8 +503,10 @@ def _who(incs: Sequence[Incident]) -> Who:
     no_post: list[str] = []
     people = 0
     people_cases: set[str] = set()
+    others: list[str] = []  # one case id per other person
     for inc in incs:
         c = inc.case
+        others.extend(inc.id for _ in {simplify(p.name) for p in c.people if p.role == "other"})
         seen: set[str] = set()
         case_units: set[str] = set()
         for p in subjects(c):
@@ -530,7 +534,7 @@ def _who(incs: Sequence[Incident]) -> Who:
     return Who(people=people, case_ids=sorted(people_cases),
                posts=_tallies(posts, count_of=post_counts),
                without_post=Tally(key="未载明职务", count=len(no_post), case_ids=sorted(set(no_post))),
-               units=_tallies(units))
+               units=_tallies(units), others=Tally(key="其他涉及人员", count=len(others), case_ids=sorted(set(others))))
 
 
 @lru_cache(maxsize=1)

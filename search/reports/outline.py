@@ -108,6 +108,8 @@ def outline(s: Summary) -> list[Block]:
         text += "按职务统计：" + "，".join(f"{t.key}{t.count}人" for t in w.posts[:6]) + "（一人兼任多职的分别计入）。"
     if w.without_post.count:
         text += f"另有{w.without_post.count}起问题的人员未载明职务。"
+    if w.others.count:
+        text += f"案例中另提及行贿人、受益人、亲属、群众等{w.others.count}人，不计入上述人数。"
     b.append(Para(text))
     if w.posts:
         rows, note = _cut([[t.key, str(t.count), str(len(t.case_ids))] for t in w.posts], "职务")

@@ -268,6 +268,7 @@ def test_rates_recovered_sums_and_statistics_are_no_involved_sums():
 def test_villagers_bribers_and_relatives_are_not_counted_among_the_people():
     s, _ = _roles_summary()
     assert s.who.people == 4  # 孙某某 钱某某 吴某 郑某; not 周某某 (村民), 冯某 (包工头), 陈某 (妻弟)
+    assert s.who.others.count == 3 and len(s.who.others.case_ids) == 2
     posts = {t.key for t in s.who.posts}
     assert not any("村民" in p or "包工头" in p for p in posts)
     for t in s.typical:
