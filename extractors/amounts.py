@@ -282,6 +282,8 @@ def _role(folded: str, start: int, end: int) -> str:
             return role
     if any(word in after for word in cues.get("involved_after", ())):
         return "involved"
+    if after.startswith("被") and any(word in after for word in cues.get("involved", ())):
+        return "involved"  # the passive: 4.2万元被村主任截留
     return ""
 
 

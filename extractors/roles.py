@@ -13,7 +13,8 @@ Run after people, amounts and sanctions (the leian_roles component). Two things:
   the case names no subject otherwise (the text is about someone), and an other when it does
   (a name beside the officials).
 - `attribute_amounts`: each sum is given to the subject named nearest before it in its
-  sentence (joint actors, X伙同Y / X和Y, together, joined by 、); failing that, to a unit named
+  sentence (joint actors, X伙同Y / X和Y, together, joined by 、); failing that, to the first
+  subject named after it in its clause (4.2万元被孙某私分); failing that, to a unit named
   as the actor in the sentence (村委会, 该局); failing that, to the case's only subject. A
   statistic is nobody's.
 
@@ -247,6 +248,13 @@ def attribute_amounts(text: str, people: list[Person], amounts: list[Amount], ba
         before = [m for m in mentions if lo <= m[0] and m[1] <= at]
         if before:
             a.person = "、".join(_joint(text, before))
+            continue
+        clause_end = a.end - base
+        while clause_end < len(text) and text[clause_end] not in _CLAUSE_END:
+            clause_end += 1
+        after = [m for m in mentions if a.end - base <= m[0] and m[1] <= clause_end]
+        if after:  # 4.2万元被孙某私分: the subject named after the sum in its clause
+            a.person = after[0][2].name
             continue
         unit = _unit_before(text[lo:at], lex)
         a.person = unit or only

@@ -319,6 +319,7 @@ def test_not_money_forms(text: str) -> None:
         ("与某公司签订2.5亿元的建设合同", [("2.5亿元", "budget")]),
         ("虚报工程造价18万元", [("18万元", "involved")]),  # the value inflated is the misconduct's
         ("对其处罚3000元", [("3000元", "fined")]),
+        ("扶贫资金6.5万元被村干部截留", [("6.5万元", "involved")]),  # the passive
     ],
 )
 def test_rates_statistics_and_budgets(text: str, wanted: list[tuple[str, str]]) -> None:

@@ -84,6 +84,12 @@ def test_a_unit_is_the_actor_when_no_subject_is_named_in_the_sentence() -> None:
     assert got == [("12万元", "involved", "村委会")]
 
 
+def test_a_sum_said_before_its_subject_goes_to_the_subject_named_after_it_in_its_clause() -> None:
+    text = "经查，扶贫资金4.2万元被村主任邬某截留，村会计阮某知情未报。"
+    got = _attributed(text, [("邬某", "村主任"), ("阮某", "村会计")])
+    assert got == [("4.2万元", "involved", "邬某")]
+
+
 def test_a_statistic_is_nobodys_and_a_lone_subject_owns_the_rest() -> None:
     text = "全市共查处此类问题15起，涉及金额300万元。经查，乡长葛某违规报销费用2.3万元。"
     got = _attributed(text, [("葛某", "乡长")])
