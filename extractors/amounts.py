@@ -10,8 +10,12 @@ years never match; 近万元, 万余元, 逾千万元 with no number count as on
 narrow exceptions, told by context: a yuan sign (￥5,000.00), and a sum with 万/千/亿 that a money
 word marks (给他8万年薪, 索要好处费1万，). Foreign currencies (美元, 港币…) are left out: no rate is
 stated to turn them into yuan. Phone-like runs of 11+ digits glued to 元 are no sum.
-The role (involved / recovered / returned / fined) is read from the words before the sum
-in the same clause; the role lexicon is data in config/amounts.yaml.
+The role is read from the words around the sum (lexicons in config/amounts.yaml): first
+what makes a sum NOT the misconduct's own — a statistic over many cases (a count of cases or a
+scope such as 全市…共 earlier in its sentence), a unit rate or fee (每户30元, 30元/亩, 标准为…)
+— then recovered / returned / fined, then budget (项目总投资…, 合同金额…) against involved,
+the cue nearest the sum winning. Whose sum it is (`Amount.person`) is told later, once people
+and their roles are known (extractors.roles).
 """
 from __future__ import annotations
 
@@ -88,6 +92,10 @@ _MAX_PLAIN_DIGITS = 10
 _MAX_CN_CHARS = 24
 _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
+_SENTENCE_WINDOW = 120
+_SENTENCE_END = "。；;！？!?\n"
+_TIME_LEAD = re.compile(r"^[\s\d一二三四五六七八九十〇零年月日今去前上下半以来期间中底初]*$")
+_RATE_WINDOW = 10  # 每户 … 30元: the 每 of a rate comes within a few characters of the sum
 
 
 # A sum with a big unit and no 元 (8万年薪, 好处费1万), or after a yuan sign (￥5,000.00); see _without_yuan
@@ -114,7 +122,26 @@ def _role_cues() -> dict[str, tuple[str, ...]]:
     data = load_yaml("amounts.yaml")
     cues = {role: tuple(words) for role, words in data["roles"].items()}
     cues["involved_after"] = tuple(data.get("involved_after", ()))
+    for key in ("rate", "budget"):
+        for side in ("before", "after"):
+            cues[f"{key}_{side}"] = tuple(data.get(key, {}).get(side, ()))
+    stat = data.get("statistic", {})
+    cues["statistic_before"] = tuple(stat.get("before", ()))
+    cues["statistic_scope"] = tuple(stat.get("scope", ()))
+    cues["statistic_total"] = tuple(stat.get("total", ()))
+    cues["inflating"] = tuple(data.get("budget", {}).get("inflating", ()))
     return cues
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern[str]:
+    """A count of cases or people after a verb of investigating or dealing with them
+    (查处…问题12起, 处理38人, 发现问题5个), the count closing its clause: the sentence states a
+    statistic over many cases. 在处理3起信访件中 is no count of the cases being reported."""
+    stat = load_yaml("amounts.yaml").get("statistic", {})
+    verbs = "|".join(re.escape(w) for w in sorted(stat.get("count_verbs", ()), key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(stat.get("count_units", ()), key=len, reverse=True))
+    return re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,12}}?(?:\d+|[{_CN_DIGIT}十百千]+)(?:余|多)?(?:{units})(?=[，,。；;、：:（(]|涉及|其中|$)")
 
 
 def _parse_number(raw: str) -> float | None:
@@ -170,13 +197,70 @@ def _range_ends(m: re.Match[str]) -> tuple[float | None, float | None]:
     return low_plain, high
 
 
+def _sentence_before(folded: str, start: int) -> str:
+    """The text from the start of the sentence (at most _SENTENCE_WINDOW characters) to `start`."""
+    lo = start
+    while lo > 0 and start - lo < _SENTENCE_WINDOW and folded[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    return folded[lo:start]
+
+
+def _is_statistic(sentence: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
+    """A figure over many cases or a whole economy, not one case's sum: a count of cases or
+    people earlier in the sentence (全市共查处问题12起…涉及金额), a scope over many units opening
+    a clause with a word of totalling after it (全市累计…), or an economic figure (产值, 税收).
+    累计 or 共计 alone is no statistic: 2019年以来，李某累计收受礼金3万元 is one official's sum."""
+    if any(before.endswith(w) or w in before[-8:] for w in cues["statistic_before"]):
+        return True
+    if _count_re().search(sentence):
+        return True
+    for scope in cues["statistic_scope"]:
+        pos = sentence.find(scope)
+        if pos >= 0 and _opens_clause(sentence, pos) \
+                and any(t in sentence[pos + len(scope):] for t in cues["statistic_total"]):
+            return True
+    return False
+
+
+def _opens_clause(sentence: str, pos: int) -> bool:
+    """Whether the scope word at `pos` opens its clause, a time phrase aside (今年以来，全市共…;
+    2023年全县累计…): the scope is the clause's subject, not a place the official acted in."""
+    lo = max(sentence.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
+    return bool(_TIME_LEAD.match(sentence[lo:pos]))
+
+
+def _is_rate(before: str, after: str, cues: dict[str, tuple[str, ...]]) -> bool:
+    """A unit rate or fee, not a sum taken: 每户30元, 每人每月200元 (a 每 shortly before the sum),
+    标准为500元, 单价…, 30元/亩, 800元一亩, 30元的标准 (right after it)."""
+    near = before[-_RATE_WINDOW:]
+    near = near[near.rfind("元") + 1:]  # 每户索要6000元共1.8万元: the 每 is the other sum's
+    at = max((near.rfind(w) for w in cues["rate_before"]), default=-1)
+    if at >= 0 and not any(t in near[at:] for t in cues["statistic_total"]):
+        return True  # 每月虚报共计3万元: a total over the months, no rate
+    return after.lstrip("多余左右").startswith(cues["rate_after"])
+
+
+def _nearest(before: str, words: tuple[str, ...]) -> int:
+    """Position of the last of `words` in `before`, -1 when none is there."""
+    return max((before.rfind(w) for w in words), default=-1)
+
+
 def _role(folded: str, start: int, end: int) -> str:
-    """The role of a sum, told by the words before it in its clause (or right after it)."""
+    """The role of a sum, told by the words before it in its clause (or right after it);
+    what makes a sum no misconduct of the case (statistic, rate) is told first."""
     lo = start
     while lo > 0 and start - lo < _ROLE_WINDOW and folded[lo - 1] not in _CLAUSE_END:
         lo -= 1
     before = folded[lo:start]
     cues = _role_cues()
+    hi = end
+    while hi < len(folded) and hi - end < 12 and folded[hi] not in _CLAUSE_END:
+        hi += 1
+    after = folded[end:hi]
+    if _is_statistic(_sentence_before(folded, start), before, cues):
+        return "statistic"
+    if _is_rate(before, after, cues):
+        return "rate"
     best_role, best_pos = "", -1
     for role in ("fined", "recovered", "returned"):
         for word in cues.get(role, ()):
@@ -185,18 +269,33 @@ def _role(folded: str, start: int, end: int) -> str:
                 best_role, best_pos = role, pos
     if best_role:
         return best_role
-    if any(word in before for word in cues.get("involved", ())):
+    involved = _nearest(before, cues.get("involved", ()))
+    budget = _budget_cue(before, cues)
+    if budget > involved:
+        return "budget"
+    if involved >= 0:
         return "involved"
-    hi = end
-    while hi < len(folded) and hi - end < 12 and folded[hi] not in _CLAUSE_END:
-        hi += 1
-    after = folded[end:hi]
+    if any(after.startswith(w) or w in after[:8] for w in cues["budget_after"]):
+        return "budget"
     for role in ("recovered", "returned"):
         if any(word in after for word in cues.get(role, ())):
             return role
     if any(word in after for word in cues.get("involved_after", ())):
         return "involved"
+    if after.startswith("被") and any(word in after for word in cues.get("involved", ())):
+        return "involved"  # the passive: 4.2万元被村主任截留
     return ""
+
+
+def _budget_cue(before: str, cues: dict[str, tuple[str, ...]]) -> int:
+    """Position of the last budget or project-value word before the sum (总投资, 合同金额, 预算);
+    -1 when none, or when the word is what was inflated (虚报工程造价 is a sum of the misconduct)."""
+    best = -1
+    for w in cues["budget_before"]:
+        pos = before.rfind(w)
+        if pos > best and not any(w in before[max(0, pos - 6):pos] for w in cues["inflating"]):
+            best = pos
+    return best
 
 
 def extract_amounts(text: str) -> list[Amount]:

@@ -9,6 +9,7 @@ segmenter, followed by these components, registered with `@Language.factory`:
   leian_people      people with posts, per case           -> doc.spans["people"]
   leian_amounts     money in yuan                         -> doc.spans["amounts"]
   leian_sanctions   canonical sanctions                   -> doc.spans["sanctions"]
+  leian_roles       who is the subject, whose each sum is  (Person.role, Amount.person)
   leian_categories  problem categories with evidence      -> doc.spans["categories"]
   leian_domains / leian_regions / leian_dates             -> doc.spans[...]
 
@@ -37,13 +38,14 @@ from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
 from extractors.regions import extract_regions
+from extractors.roles import assign_roles, attribute_amounts
 from extractors.sanctions import case_sanctions
 
 log = logging.getLogger(__name__)
 
 SPAN_KEYS = ("cases", "people", "amounts", "sanctions", "categories", "domains", "regions", "dates")
-PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_categories",
-              "leian_domains", "leian_regions", "leian_dates")
+PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles",
+              "leian_categories", "leian_domains", "leian_regions", "leian_dates")
 
 
 @dataclass
@@ -201,6 +203,21 @@ def make_amounts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_sanctions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Canonical sanctions linked to people (extractors.sanctions); runs after leian_people."""
     return _field_component("sanctions", _sanctions, lambda s: s.label)
+
+
+@Language.factory("leian_roles")
+def make_roles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Person.role and Amount.person (extractors.roles); runs after people, amounts, sanctions."""
+
+    def roles(doc: Doc) -> Doc:
+        for draft in drafts(doc):
+            s, e = draft.span.start, draft.span.end
+            people, amounts = draft.fields.get("people", []), draft.fields.get("amounts", [])
+            assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s)
+            attribute_amounts(_text(doc)[s:e], people, amounts, base=s)
+        return doc
+
+    return roles
 
 
 @Language.factory("leian_categories")

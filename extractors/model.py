@@ -12,7 +12,16 @@ from pydantic import BaseModel, Field
 
 DocType = Literal["case_notice", "inspection_report", "article"]
 RegionLevel = Literal["province", "city", "county", "township", "village"]
-AmountRole = Literal["", "involved", "recovered", "returned", "fined"]
+# What a sum is: the sum of the misconduct (involved), money recovered from or returned by the
+# people, a fine, a unit rate or fee (每户30元), a statistic over many cases (全市共查处…涉及金额…),
+# a budget or project value (项目总投资…); "" when the text does not tell.
+AmountRole = Literal["", "involved", "recovered", "returned", "fined", "rate", "statistic", "budget"]
+# Who a person is in a case: the official or unit whose conduct is at issue (subject), or anyone
+# else named (briber, beneficiary, relative, villager, victim, witness, complainant).
+PersonRole = Literal["", "subject", "other"]
+
+
+INVOLVED_ROLES = ("", "involved")
 
 
 class Item(BaseModel):
@@ -28,6 +37,7 @@ class Person(Item):
     organisation: str = ""
     region: str = ""
     anonymised: bool = False  # 张某某、朱某
+    role: PersonRole = ""  # extractors.roles; "" before roles are assigned
 
 
 class Amount(Item):
@@ -36,6 +46,8 @@ class Amount(Item):
     approximate: bool = False  # 余/多/近/约
     role: AmountRole = ""
     range_part: Literal["", "low", "high"] = ""
+    # whose sum it is: a subject's name (joint actors joined by 、) or a unit, "" when unattributed
+    person: str = ""
 
 
 class Sanction(Item):
@@ -86,8 +98,10 @@ class Case(BaseModel):
 
     @property
     def total_amount(self) -> float:
-        """Largest involved sum stated in the case (ranges count by their high end)."""
-        values = [a.value for a in self.amounts if a.role in ("", "involved") and a.range_part != "low"]
+        """Largest sum of the misconduct stated in the case (ranges count by their high end):
+        rates, statistics, budgets and sums recovered, returned or fined never count; a sum
+        whose role the text does not tell ("") counts, as most bare sums in a case are its own."""
+        values = [a.value for a in self.amounts if a.role in INVOLVED_ROLES and a.range_part != "low"]
         return max(values, default=0.0)
 
     @property
@@ -120,6 +134,6 @@ def case_id(doc_id: str, ordinal: int) -> str:
 
 
 __all__ = [
-    "Amount", "Case", "Category", "DateMention", "Document", "Domain", "Item", "Person",
-    "Region", "Sanction", "case_id", "date",
+    "INVOLVED_ROLES", "Amount", "AmountRole", "Case", "Category", "DateMention", "Document", "Domain", "Item",
+    "Person", "PersonRole", "Region", "Sanction", "case_id", "date",
 ]

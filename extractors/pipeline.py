@@ -184,8 +184,10 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
     """One case of the pipeline, its spans mapped back onto the original text."""
     ordinal = len(doc.cases) + 1
     start, end = norm.span(draft.span.start, draft.span.end)
+    normalized_names = [p.name for p in draft.fields.get("people", [])]
     people = _finish_items(draft.fields.get("people", []), norm, "people")
     names = {p.name for p in people}
+    as_written = dict(zip(normalized_names, (p.name for p in people)))
     sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
     for s in sanctions:  # recipients as written
         if s.person:
@@ -198,11 +200,14 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
         k = norm.text.find(title, draft.span.start, draft.span.end)
         if k >= 0:
             title = norm.original_text(k, k + len(title))
+    amounts = _finish_items(draft.fields.get("amounts", []), norm, "amounts")
+    for a in amounts:  # whose sum, as written (a unit word stays as the rules gave it)
+        a.person = "、".join(as_written.get(n, n) for n in a.person.split("、")) if a.person else ""
     doc.cases.append(Case(
         id=case_id(doc_id, ordinal), doc_id=doc_id, ordinal=ordinal, title=title,
         text=text[start:end], start=start, end=end,
         people=people,
-        amounts=_finish_items(draft.fields.get("amounts", []), norm, "amounts"),
+        amounts=amounts,
         sanctions=sanctions,
         categories=_finish_items(draft.fields.get("categories", []), norm, "categories"),
         domains=_finish_items(draft.fields.get("domains", []), norm, "domains"),

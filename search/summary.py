@@ -12,6 +12,13 @@ cases with their source documents, rectification measures per category
 Every figure carries the ids of the cases behind it (`case_ids`), so a reader — or a test —
 can recompute it. Near-duplicate copies count once: figures are over incidents
 (search.incidents), each represented by its richest copy.
+
+Only what the extraction marks as the misconduct's counts: people are the case's subjects
+(`Person.role`; villagers, bribers and beneficiaries are left out of the counts of people and
+posts), money is the involved sums (rates, statistics, budgets never count), and in 量纪参考
+each sanctioned person carries the sums attributed to them (`Amount.person`), not the whole
+case's. A problem found by an inspection (a case of an inspection report) is no sanctioned
+case: it is counted apart (scope.findings, money.findings) and never taken as the largest case.
 """
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from config import load_yaml
-from extractors.model import Case, Document
+from extractors.model import INVOLVED_ROLES, Amount, Case, Document, Person
 from search.classes import ClassDef, category_label, domain_labels
 from search.incidents import Incident, incidents
 from search.posts import posts_of, unit_of
@@ -98,14 +105,19 @@ class Scope(BaseModel):
     date_to_case_ids: list[str] = Field(default_factory=list)
     years: list[Tally] = Field(default_factory=list)
     regions: dict[str, list[Tally]] = Field(default_factory=dict)  # level → regions by incidents
+    # incidents that are problems found by inspections (巡察/巡视 reports), not sanctioned cases
+    findings: int = 0
+    finding_ids: list[str] = Field(default_factory=list)
 
 
 class Who(BaseModel):
-    people: int  # people named across the incidents
+    people: int  # the subjects named across the incidents (officials and units at issue)
     case_ids: list[str]
     posts: list[Tally]  # people per canonical post (one holding two posts counts under each)
     without_post: Tally
     units: list[Tally]  # incidents per unit
+    # the others named (bribers, beneficiaries, relatives, villagers): listed, never counted above
+    others: Tally = Field(default_factory=lambda: Tally(key="其他涉及人员", count=0))
 
 
 class Behaviour(BaseModel):
@@ -151,6 +163,9 @@ class Money(BaseModel):
     recovered_per_case: list[CaseAmount] = Field(default_factory=list)
     returned: Figure  # 退缴/收缴
     returned_per_case: list[CaseAmount] = Field(default_factory=list)
+    # the involved sums of problems found by inspections, apart from the cases above
+    findings: Figure = Field(default_factory=lambda: Figure(value=0.0))
+    findings_per_case: list[CaseAmount] = Field(default_factory=list)
 
 
 class SanctionTally(BaseModel):
@@ -187,7 +202,8 @@ class Precedent(BaseModel):
     case_id: str
     person: str = ""
     posts: list[str] = Field(default_factory=list)
-    amount: float = 0.0
+    amount: float = 0.0  # the sums attributed to this person (the case's when the text does not split them)
+    approximate: bool = False
     sanctions: list[str]
     categories: list[str] = Field(default_factory=list)
     region: str = ""
@@ -202,8 +218,12 @@ class Sanctions(BaseModel):
     precedents: list[Precedent]
 
 
+KIND_CASE, KIND_FINDING = "通报案例", "巡察发现问题"
+
+
 class TypicalCase(BaseModel):
     case_id: str
+    kind: str = KIND_CASE  # 通报案例, or 巡察发现问题 for a case of an inspection report
     headline: str
     excerpt: str
     region: str = ""
@@ -329,11 +349,48 @@ def latest_year(case: Case) -> int | None:
     return max(years, default=None)
 
 
+def subjects(case: Case) -> list[Person]:
+    """The people whose conduct is at issue: every person but the others (villagers, bribers,
+    beneficiaries, relatives); a person with no role (cases extracted before roles) counts."""
+    return [p for p in case.people if p.role != "other"]
+
+
+def is_finding(case: Case, documents: Mapping[str, DocRef]) -> bool:
+    """Whether the case is a problem found by an inspection (a case of an inspection report)."""
+    ref = documents.get(case.doc_id)
+    return bool(ref and ref.doc_type == "inspection_report")
+
+
+def _involved(case: Case) -> list[Amount]:
+    return [a for a in case.amounts if a.role in INVOLVED_ROLES and a.range_part != "low" and a.value > 0]
+
+
+def person_amount(case: Case, name: str) -> tuple[float, bool]:
+    """The involved sum of one person of a case, and whether it is approximate: the largest sum
+    attributed to them (alone or jointly, X伙同Y); when the text attributes none to them, the
+    largest sum attributed to no person of the case (unattributed, or a unit's); else nothing.
+    So a cashier who pocketed 8511元 carries 8511元, not the 65.53万元 the committee shared out."""
+    want = simplify(name)
+    involved = _involved(case)
+    names = {simplify(p.name) for p in case.people if p.name}
+
+    def owners(a: Amount) -> set[str]:
+        return {simplify(n) for n in a.person.split("、") if n}
+
+    own = [a for a in involved if want and want in owners(a)]
+    if not own:
+        own = [a for a in involved if not owners(a) & names]
+    if not own:
+        return 0.0, False
+    top = max(a.value for a in own)
+    return top, any(a.approximate for a in own if a.value == top)
+
+
 def _amount_of(case: Case) -> CaseAmount | None:
     value = case.total_amount
     if value <= 0:
         return None
-    src = [a for a in case.amounts if a.role in ("", "involved") and a.range_part != "low" and a.value == value]
+    src = [a for a in _involved(case) if a.value == value]
     return CaseAmount(case_id=case.id, value=value, text=src[0].text if src else "",
                       approximate=any(a.approximate for a in src), region=_place_line(case))
 
@@ -376,8 +433,8 @@ def _largest(items: Sequence[CaseAmount]) -> Figure:
 
 def _sanctioned_people(case: Case) -> list[tuple[str, list[str], list[str]]]:
     """(person, posts, sanction labels) for each sanctioned person of a case; a sanction whose
-    person cannot be told goes to the case's only person, or to an unnamed ''."""
-    people = {simplify(p.name): p for p in case.people if p.name}
+    person cannot be told goes to the case's only subject, or to an unnamed ''."""
+    people = {simplify(p.name): p for p in subjects(case) if p.name}
     by_person: dict[str, list[str]] = defaultdict(list)
     for s in case.sanctions:
         who = simplify(s.person)
@@ -408,7 +465,7 @@ def fmt_yuan(value: float, approximate: bool = False) -> str:
 
 
 # --- the parts ------------------------------------------------------------------------------
-def _scope(cases: Sequence[Case], incs: Sequence[Incident]) -> Scope:
+def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: set[str]) -> Scope:
     dates: list[tuple[str, str]] = []
     for inc in incs:
         for d in inc.case.dates:
@@ -436,6 +493,7 @@ def _scope(cases: Sequence[Case], incs: Sequence[Incident]) -> Scope:
         date_to=date_to, date_to_case_ids=sorted({i for v, i in dates if v == date_to}),
         years=sorted(_tallies(years), key=lambda t: t.key),
         regions={lv: _tallies(regions[lv]) for lv in level_order if lv in regions},
+        findings=sum(1 for i in incs if i.id in findings), finding_ids=[i.id for i in incs if i.id in findings],
     )
 
 
@@ -445,11 +503,13 @@ def _who(incs: Sequence[Incident]) -> Who:
     no_post: list[str] = []
     people = 0
     people_cases: set[str] = set()
+    others: list[str] = []  # one case id per other person
     for inc in incs:
         c = inc.case
+        others.extend(inc.id for _ in {simplify(p.name) for p in c.people if p.role == "other"})
         seen: set[str] = set()
         case_units: set[str] = set()
-        for p in c.people:
+        for p in subjects(c):
             key = simplify(p.name) or f"#{p.start}"
             if key in seen:
                 continue
@@ -474,7 +534,7 @@ def _who(incs: Sequence[Incident]) -> Who:
     return Who(people=people, case_ids=sorted(people_cases),
                posts=_tallies(posts, count_of=post_counts),
                without_post=Tally(key="未载明职务", count=len(no_post), case_ids=sorted(set(no_post))),
-               units=_tallies(units))
+               units=_tallies(units), others=Tally(key="其他涉及人员", count=len(others), case_ids=sorted(set(others))))
 
 
 @lru_cache(maxsize=1)
@@ -570,21 +630,31 @@ def _pattern(n: int, class_name: str, categories: list[Tally], domains: list[Tal
     return "".join(parts)
 
 
-def _money(incs: Sequence[Incident]) -> Money:
-    per_case = [a for a in (_amount_of(i.case) for i in incs) if a]
+def _money(incs: Sequence[Incident], findings: set[str]) -> Money:
+    """Involved sums of the sanctioned cases (total, median, largest), recovered and returned
+    sums; the involved sums of inspection findings apart, never the largest case."""
+    cases = [i for i in incs if i.id not in findings]
+    per_case = [a for a in (_amount_of(i.case) for i in cases) if a]
     per_case.sort(key=lambda a: (-a.value, a.case_id))
-    recovered = [a for a in (_role_amount(i.case, "recovered") for i in incs) if a]
-    returned = [a for a in (_role_amount(i.case, r) for i in incs for r in ("returned",)) if a]
+    found = [a for a in (_amount_of(i.case) for i in incs if i.id in findings) if a]
+    found.sort(key=lambda a: (-a.value, a.case_id))
+    recovered = [a for a in (_role_amount(i.case, "recovered") for i in cases) if a]
+    returned = [a for a in (_role_amount(i.case, r) for i in cases for r in ("returned",)) if a]
     return Money(cases_with_amount=len(per_case), case_ids=sorted(a.case_id for a in per_case),
                  total=_figure(per_case), median=_median(per_case), largest=_largest(per_case), per_case=per_case,
                  recovered=_figure(recovered), recovered_per_case=recovered,
-                 returned=_figure(returned), returned_per_case=returned)
+                 returned=_figure(returned), returned_per_case=returned,
+                 findings=_figure(found), findings_per_case=found)
 
 
-def _sanctions(incs: Sequence[Incident]) -> Sanctions:
+def _sanctions(incs: Sequence[Incident], findings: set[str]) -> Sanctions:
+    """Sanctions of the sanctioned cases (inspection findings left out: they state no sanction
+    yet) and 量纪参考 over the sanctioned people, each with the sums attributed to them."""
+    incs = [i for i in incs if i.id not in findings]
     label_cases: dict[str, set[str]] = defaultdict(set)
     label_people: Counter[str] = Counter()
     label_posts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    label_amounts: dict[str, list[CaseAmount]] = defaultdict(list)  # per sanctioned person
     precedents: list[Precedent] = []
     none: list[str] = []
     amounts = {i.id: (_amount_of(i.case) or CaseAmount(case_id=i.id, value=0.0)) for i in incs}
@@ -596,11 +666,14 @@ def _sanctions(incs: Sequence[Incident]) -> Sanctions:
             continue
         cats = [category_label(x) for x in dict.fromkeys(k.code for k in c.categories)]
         for who, posts, labels in sp:
-            precedents.append(Precedent(case_id=inc.id, person=who, posts=posts, amount=amounts[inc.id].value,
+            value, approx = person_amount(c, who) if who else (amounts[inc.id].value, amounts[inc.id].approximate)
+            precedents.append(Precedent(case_id=inc.id, person=who, posts=posts, amount=value, approximate=approx,
                                         sanctions=labels, categories=cats, region=_place_line(c), year=latest_year(c)))
             for lab in labels:
                 label_people[lab] += 1
                 label_cases[lab].add(inc.id)
+                if value > 0:
+                    label_amounts[lab].append(CaseAmount(case_id=inc.id, value=value, approximate=approx))
                 for post in posts:
                     label_posts[lab][post].append(inc.id)
     labels = sorted(label_cases, key=_sanction_sort_key)
@@ -608,7 +681,7 @@ def _sanctions(incs: Sequence[Incident]) -> Sanctions:
                                   people=label_people[lab], case_ids=sorted(label_cases[lab])) for lab in labels]
     reference = []
     for lab in sorted(labels, key=lambda x: (-severity(x), x)):
-        with_amount = [amounts[cid] for cid in label_cases[lab] if amounts[cid].value > 0]
+        with_amount = label_amounts[lab]
         lo = min(with_amount, key=lambda a: (a.value, a.case_id)) if with_amount else None
         hi = max(with_amount, key=lambda a: (a.value, [-ord(ch) for ch in a.case_id])) if with_amount else None
         posts = label_posts[lab]
@@ -654,7 +727,7 @@ def _excerpt(case: Case, limit: int = 260) -> str:
 
 
 def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: Mapping[str, str],
-             top_categories: list[str]) -> list[TypicalCase]:
+             top_categories: list[str], findings: set[str] = frozenset()) -> list[TypicalCase]:
     """3–5 incidents that show the class best: central to it (alike to the others), fully
     stated (amount, sanction, people), and different from each other (other documents,
     other wording), chosen greedily."""
@@ -671,7 +744,7 @@ def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: 
     for k, inc in enumerate(incs):
         c = inc.case
         score = float(central[k])
-        score += 0.15 * bool(c.total_amount) + 0.15 * bool(c.sanctions) + 0.1 * bool(c.people)
+        score += 0.15 * bool(c.total_amount) + 0.15 * bool(c.sanctions) + 0.1 * bool(subjects(c))
         score += 0.1 * any(x.code in top_categories[:1] for x in c.categories)
         score += 0.05 * (len(inc.copies) > 1)
         base.append(score)
@@ -695,7 +768,7 @@ def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: 
         c = inc.case
         amount = _amount_of(c)
         people = []
-        for p in c.people:
+        for p in subjects(c):
             ps = posts_of(p.position)
             people.append(p.name + (f"（{'、'.join(ps)}）" if ps else ""))
         reasons = []
@@ -714,7 +787,7 @@ def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: 
             if doc_id and doc_id != c.doc_id and doc_id in documents and documents[doc_id] not in copies:
                 copies.append(documents[doc_id])
         out.append(TypicalCase(
-            case_id=c.id, headline=_headline(c), excerpt=_excerpt(c), region=_place_line(c), people=people,
+            case_id=c.id, kind=KIND_FINDING if inc.id in findings else KIND_CASE, headline=_headline(c), excerpt=_excerpt(c), region=_place_line(c), people=people,
             amount=amount.value if amount else 0.0, amount_text=amount.text if amount else "",
             sanctions=sorted(dict.fromkeys(s.label for s in c.sanctions), key=lambda x: -severity(x)),
             categories=[category_label(x) for x in dict.fromkeys(k2.code for k2 in c.categories)],
@@ -786,13 +859,14 @@ def _computed_gaps(incs: Sequence[Incident]) -> list[Gap]:
     found: dict[str, list[str]] = defaultdict(list)
     for inc in incs:
         c = inc.case
-        posts_per_person = [posts_of(p.position) for p in c.people]
+        people = subjects(c)
+        posts_per_person = [posts_of(p.position) for p in people]
         if any({"村党支部书记", "村委会主任"} <= set(ps) for ps in posts_per_person):
             found["one_shoulder"].append(inc.id)
         flat = [p for ps in posts_per_person for p in ps]
-        if any(re.search("会计|出纳|报账员", p) for p in flat) and len(c.people) >= 2:
+        if any(re.search("会计|出纳|报账员", p) for p in flat) and len(people) >= 2:
             found["finance_staff"].append(inc.id)
-        if len({simplify(p.name) for p in c.people if p.name}) >= 3:
+        if len({simplify(p.name) for p in people if p.name}) >= 3:
             found["many_people"].append(inc.id)
         for d in c.dates:
             if d.end_value and d.value[:4].isdigit() and d.end_value[:4].isdigit() \
@@ -818,16 +892,21 @@ def build_summary(cases: Sequence[Case], groups: Sequence[DuplicateGroup], docum
         ref = docs.setdefault(c.doc_id, DocRef(id=c.doc_id))
         if c.id not in ref.case_ids:
             ref.case_ids = sorted(set(ref.case_ids) | {c.id})
-    scope = _scope(cases, incs)
+    findings = {i.id for i in incs if is_finding(i.case, docs)}
+    scope = _scope(cases, incs, findings)
     who = _who(incs)
-    money = _money(incs)
+    money = _money(incs, findings)
     what = _what(incs, cases, who, money, class_def.name)
-    sanctions = _sanctions(incs)
-    typical = _typical(incs, docs, {c.id: c.doc_id for c in cases}, [t.key for t in what.categories])
+    sanctions = _sanctions(incs, findings)
+    typical = _typical(incs, docs, {c.id: c.doc_id for c in cases}, [t.key for t in what.categories], findings)
     notes = [
         "同一问题被多份通报转载的，按一起计算（见“范围”中的转载情况），数字均按去重后的问题计。",
-        "涉案金额按每起问题载明的最大涉案金额计，“余”“多”按所载基数计；挽回损失、退缴金额单列。",
+        "涉案金额按每起问题载明的最大涉案金额计，“余”“多”按所载基数计；收费标准、统计数字、项目投资或预算不计入，"
+        "挽回损失、退缴金额单列。",
+        "人员只计问题所涉的公职人员和单位，行贿人、受益人、亲属、村民等不计入人数和职务。",
         "职务按人计，一人兼任多个职务的分别计入；处分按问题计，同一问题多人受同一处分的计一起。",
+        "量纪参考中的金额为受处理人员本人名下的涉案金额；原文未区分到人的，按该起问题的涉案金额计。",
+        "巡察（巡视）报告中发现的问题不是已处理的案件，单独计数，不计入涉案金额合计和最大一起。",
         "每个数字背后的案例编号见 JSON 版本（case_ids）。",
     ]
     return Summary(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from search.summary import Summary, fmt_yuan
+from search.summary import KIND_FINDING, Summary, fmt_yuan
 
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "village": "村（社区）"}
 CN_NUM = "一二三四五六七八九十"
@@ -80,6 +80,9 @@ def outline(s: Summary) -> list[Block]:
     text = f"本类共收录案例{sc.cases}个，去除同一问题被多份文件重复通报的情况后为{sc.incidents}起问题，来源于{sc.documents}份通报或报告。"
     if sc.copies:
         text += f"其中{len(sc.copies)}起问题被多份文件重复通报。"
+    if sc.findings:
+        text += (f"{sc.incidents}起中{sc.findings}起为巡察（巡视）发现的问题，{sc.incidents - sc.findings}起为通报的案件；"
+                 "巡察发现的问题尚非处理完毕的案件，金额、处理情况单列。")
     if sc.date_from:
         text += f"所涉时间从{_date(sc.date_from)}至{_date(sc.date_to)}。"
     names = {"province": "个省（自治区、直辖市）", "city": "个市（州、盟）", "county": "个县（市、区、旗）"}
@@ -105,6 +108,8 @@ def outline(s: Summary) -> list[Block]:
         text += "按职务统计：" + "，".join(f"{t.key}{t.count}人" for t in w.posts[:6]) + "（一人兼任多职的分别计入）。"
     if w.without_post.count:
         text += f"另有{w.without_post.count}起问题的人员未载明职务。"
+    if w.others.count:
+        text += f"案例中另提及行贿人、受益人、亲属、群众等{w.others.count}人，不计入上述人数。"
     b.append(Para(text))
     if w.posts:
         rows, note = _cut([[t.key, str(t.count), str(len(t.case_ids))] for t in w.posts], "职务")
@@ -150,6 +155,9 @@ def outline(s: Summary) -> list[Block]:
         text += f"{len(m.recovered.case_ids)}起载明挽回损失或追回资金，合计{fmt_yuan(m.recovered.value, m.recovered.approximate)}。"
     if m.returned.case_ids:
         text += f"{len(m.returned.case_ids)}起载明退缴、收缴或追缴，合计{fmt_yuan(m.returned.value, m.returned.approximate)}。"
+    if m.findings.case_ids:
+        text += (f"另有{len(m.findings.case_ids)}起巡察发现的问题载明涉及金额，合计"
+                 f"{fmt_yuan(m.findings.value, m.findings.approximate)}，未计入上述合计。")
     b.append(Para(text))
     if m.per_case:
         rows = [[a.case_id, a.region or "—", a.text or fmt_yuan(a.value),
@@ -183,16 +191,17 @@ def outline(s: Summary) -> list[Block]:
                 rng, med = "未载明", "—"
             posts = "、".join(f"{p.key}×{p.count}" for p in r.posts[:3]) or "—"
             rows.append([r.label, str(r.precedents), rng, med, posts])
-        b.append(Table("表6 量纪参考：本类先例的处理结果与金额、职务", ["处理结果", "先例（起）", "涉案金额区间", "金额中位数", "受处理人员职务"],
-                       rows, "按处理结果由重到轻排列；金额为该起问题载明的涉案金额。", [2, 1.1, 2.6, 1.6, 3.2]))
+        b.append(Table("表6 量纪参考：本类先例的处理结果与金额、职务", ["处理结果", "先例（起）", "本人涉案金额区间", "金额中位数", "受处理人员职务"],
+                       rows, "按处理结果由重到轻排列；金额为受处理人员本人名下的涉案金额，原文未区分到人的按该起问题的涉案金额计。",
+                       [2, 1.1, 2.6, 1.6, 3.2]))
         labels = [t.label for t in sorted(sa.distribution, key=lambda t: (-t.incidents, t.label))[:5]]
         rows = [[band.band, *[str(band.counts.get(lab, 0) or "") for lab in labels], str(len(band.case_ids))] for band in sa.bands]
         b.append(Table("表7 涉案金额区间与处理结果（起）", ["涉案金额", *labels, "合计"], rows,
                        "合计为该金额区间的问题数，一起问题可有多种处理结果。", [2.2] + [1.4] * len(labels) + [1]))
         rows = [[p.case_id, p.region or "—", p.person + (f"（{'、'.join(p.posts)}）" if p.posts else ""),
-                 fmt_yuan(p.amount) if p.amount else "—", "、".join(p.sanctions)] for p in sa.precedents]
+                 fmt_yuan(p.amount, p.approximate) if p.amount else "—", "、".join(p.sanctions)] for p in sa.precedents]
         rows, note = _cut(rows, "先例")
-        b.append(Table("表8 先例明细（按处理轻重、金额排列）", ["案例编号", "地区", "人员及职务", "涉案金额", "处理结果"], rows, note,
+        b.append(Table("表8 先例明细（按处理轻重、金额排列）", ["案例编号", "地区", "人员及职务", "本人涉案金额", "处理结果"], rows, note,
                        [2.3, 2.6, 2.6, 1.6, 2]))
 
     # 六、典型案例
@@ -200,15 +209,18 @@ def outline(s: Summary) -> list[Block]:
     if not s.typical:
         b.append(Para("本类暂无案例。"))
     for k, t in enumerate(s.typical):
-        b.append(Heading(f"（{CN_NUM[k]}）{t.headline}", 2))
+        label = "【巡察发现问题】" if t.kind == KIND_FINDING else ""
+        b.append(Heading(f"（{CN_NUM[k]}）{label}{t.headline}", 2))
         b.append(Para(t.excerpt, "quote"))
         facts = []
         if t.region:
             facts.append(f"地区：{t.region}")
         if t.people:
             facts.append("人员：" + "；".join(t.people))
+        if t.kind == KIND_FINDING:
+            facts.append("性质：巡察（巡视）发现的问题，非已处理案件")
         if t.amount:
-            facts.append(f"涉案金额：{t.amount_text or fmt_yuan(t.amount)}")
+            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{t.amount_text or fmt_yuan(t.amount)}")
         if t.sanctions:
             facts.append("处理结果：" + "、".join(t.sanctions))
         if t.categories:

@@ -291,3 +291,36 @@ def test_money_forms(text: str, expected: list[float]) -> None:
 )
 def test_not_money_forms(text: str) -> None:
     assert extract_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a unit rate or fee: 每 shortly before the sum, 标准为, /户 or 的标准 after it
+        ("按照每户30元的标准向村民收取卫生费", [("30元", "rate")]),
+        ("向全组村民每人加收水费8元，共计收取2640元", [("8元", "rate"), ("2640元", "involved")]),
+        ("补助标准为每亩600元", [("600元", "rate")]),
+        ("每月虚报补助共计1.8万元", [("1.8万元", "involved")]),  # a total over the months
+        ("保洁费按45元/户收取", [("45元", "rate")]),
+        ("随后向每户索要3000元共1.2万元好处费", [("3000元", "rate"), ("1.2万元", "involved")]),
+        # a statistic over many cases: a count of cases or people, or a scope with a total
+        ("今年以来，全区共查处侵害群众利益问题37起，处理52人，涉及金额1280万元", [("1280万元", "statistic")]),
+        ("本轮巡察共发现问题46个，涉及资金310万元", [("310万元", "statistic")]),
+        ("全县累计追回各类资金96万元", [("96万元", "statistic")]),
+        ("该园区当年产值8000万元", [("8000万元", "statistic")]),
+        # 累计 alone, or a count that is no count of reported cases: one official's sum
+        ("李某累计收受礼金4.5万元", [("4.5万元", "involved")]),
+        ("2019年以来，李某共套取补贴3.3万元", [("3.3万元", "involved")]),
+        ("李某在全镇范围内累计收取好处费2万元", [("2万元", "involved")]),
+        ("刘某在办理5起信访事项中收受好处费6000元", [("6000元", "involved")]),
+        # a budget or a project's value, nearer the sum than any misconduct word
+        ("该项目总投资760万元，王某从中收受好处费8万元", [("760万元", "budget"), ("8万元", "involved")]),
+        ("违规将合同金额1350万元的道路工程发包给亲属", [("1350万元", "budget")]),
+        ("与某公司签订2.5亿元的建设合同", [("2.5亿元", "budget")]),
+        ("虚报工程造价18万元", [("18万元", "involved")]),  # the value inflated is the misconduct's
+        ("对其处罚3000元", [("3000元", "fined")]),
+        ("扶贫资金6.5万元被村干部截留", [("6.5万元", "involved")]),  # the passive
+    ],
+)
+def test_rates_statistics_and_budgets(text: str, wanted: list[tuple[str, str]]) -> None:
+    assert [(a.text, a.role) for a in extract_amounts(text)] == wanted

@@ -15,7 +15,7 @@ CATEGORY_LABELS = {"false_claims": "虚报冒领", "favoritism": "优亲厚友",
                    "project_contracting": "违规插手工程项目或违规发包招投标", "embezzlement": "贪污侵占",
                    "collective_assets": "农村集体“三资”管理违规", "dereliction": "失职失责、履职不力、监管不力"}
 
-# (text, people [(name, position)], amounts [(text, value, role)], sanctions [(label, person)],
+# (text, people [(name, position[, role])], amounts [(text, value, role[, person])], sanctions [(label, person)],
 #  categories [(code, evidence)], domains [(code, label)], regions [(name, level)], dates [(text, value, end)])
 LOWBAO_A = dict(
     text="一、湖北省仙桃市陈场镇黄湾村党支部书记王孙标虚报冒领低保金问题。2018年6月至2020年9月，王孙标利用负责低保申报的职务便利，"
@@ -107,13 +107,14 @@ PROJECT_A = dict(
 )
 
 
-def build_document(name: str, items: list[dict], doc_id: str | None = None, title: str = "") -> Document:
+def build_document(name: str, items: list[dict], doc_id: str | None = None, title: str = "",
+                   doc_type: str = "case_notice") -> Document:
     """A Document whose cases are the given items, fields located in the document text."""
     header = f"{title or name}\n"
     text = header + "\n".join(i["text"] for i in items)
     doc_id = doc_id or hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = Document(id=doc_id, path=f"/notices/{name}.txt", title=title or name, text=text, date="2021-06-01",
-                   issuer="某市纪委监委")
+                   issuer="某市纪委监委", doc_type=doc_type)
     pos = len(header)
     for k, item in enumerate(items, start=1):
         t = item["text"]
@@ -125,13 +126,14 @@ def build_document(name: str, items: list[dict], doc_id: str | None = None, titl
             return start + i, start + i + len(s)
 
         case = Case(id=case_id(doc_id, k), doc_id=doc_id, ordinal=k, text=t, start=start, end=start + len(t))
-        for nm, position in item.get("people", []):
+        for nm, position, *role in item.get("people", []):
             s, e = span(nm)
-            case.people.append(Person(name=nm, position=position, start=s, end=e, anonymised="某" in nm))
-        for txt, value, role in item.get("amounts", []):
+            case.people.append(Person(name=nm, position=position, start=s, end=e, anonymised="某" in nm,
+                                      role=role[0] if role else ""))
+        for txt, value, role, *person in item.get("amounts", []):
             s, e = span(txt)
             case.amounts.append(Amount(text=txt, value=value, role=role, approximate="余" in txt or "多" in txt,
-                                       start=s, end=e))
+                                       start=s, end=e, person=person[0] if person else ""))
         for label, person in item.get("sanctions", []):
             s, e = span(label if label in t else person)
             case.sanctions.append(Sanction(label=label, person=person, text=label, start=s, end=e))
@@ -160,4 +162,61 @@ def documents() -> list[Document]:
                        title="关于5起群众身边腐败问题典型案例的通报"),
         build_document("province-2021-lowbao", [LOWBAO_B_COPY], title="省纪委监委通报低保领域典型问题"),
         build_document("city-2023-eight-rules", [BANQUET_A, BANQUET_B, PROJECT_A], title="违反中央八项规定精神典型问题通报"),
+    ]
+
+
+# Cases for the roles of people and sums (issue 12): whose sum, what sum, who is at issue.
+# A village whose committee shared out a fund while its cashier pocketed a part: the secretary
+# carries the committee's sum, the cashier their own; a villager reported it.
+SHARED_OUT = dict(
+    text="一、某省某县某镇和平村违规私分集体资金问题。2019年至2021年，和平村党支部书记孙某某主持村“两委”会议，"
+         "决定将集体资金48.6万元按人头私分；村出纳钱某某另将其中6320元据为己有。村民周某某向县纪委监委反映了问题。"
+         "孙某某受到撤销党内职务处分，钱某某受到党内警告处分，违纪款已全部收缴。",
+    people=[("孙某某", "和平村党支部书记", "subject"), ("钱某某", "村出纳", "subject"), ("周某某", "村民", "other")],
+    amounts=[("48.6万元", 486_000.0, "involved", "村“两委”"), ("6320元", 6320.0, "involved", "钱某某")],
+    sanctions=[("撤销党内职务", "孙某某"), ("党内警告", "钱某某")],
+    categories=[("collective_assets", "私分")], domains=[("collective_assets", "集体资金")],
+    regions=[("和平村", "village")], dates=[("2019年至2021年", "2019", "2021")],
+)
+# A fee charged at a rate per household, a sum recovered, and a county-wide statistic in the
+# same case: only the 1.62万元 taken is the case's sum.
+FEE_RATE = dict(
+    text="二、某县某乡石桥村村委会主任吴某违规收费问题。2020年，吴某按每户30元的标准向540户村民收取卫生费，"
+         "共收取1.62万元用于村里吃喝。该乡今年以来共查处此类问题12起，涉及金额260万元。吴某受到政务警告处分，"
+         "追回违规收取的费用1.62万元。",
+    people=[("吴某", "石桥村村委会主任", "subject")],
+    amounts=[("30元", 30.0, "rate", "吴某"), ("1.62万元", 16_200.0, "involved", "吴某"), ("260万元", 2_600_000.0, "statistic"),
+             ("1.62万元", 16_200.0, "recovered", "吴某")],
+    sanctions=[("政务警告", "吴某")],
+    categories=[("collective_assets", "违规收费")], domains=[("collective_assets", "收费")],
+    regions=[("石桥村", "village")], dates=[("2020年", "2020", "")],
+)
+# A briber and a relative beside the official: neither counts among the people.
+BRIBE = dict(
+    text="三、某县某镇建设办主任郑某受贿问题。2018年，包工头冯某为承揽村道工程，向郑某行贿3万元；郑某还为其妻弟陈某违规办理"
+         "危房改造补助。郑某受到开除党籍处分。",
+    people=[("郑某", "建设办主任", "subject"), ("冯某", "包工头", "other"), ("陈某", "", "other")],
+    amounts=[("3万元", 30_000.0, "involved", "郑某")],
+    sanctions=[("开除党籍", "郑某")],
+    categories=[("collective_assets", "受贿")], domains=[("collective_assets", "工程")],
+    regions=[], dates=[("2018年", "2018", "")],
+)
+# A problem an inspection found: a large sum, no sanction yet.
+FINDING = dict(
+    text="（一）集体“三资”管理混乱问题。巡察发现，某镇12个村违规出借集体资金，涉及金额850万元，部分村账目不清。",
+    people=[],
+    amounts=[("850万元", 8_500_000.0, "involved")],
+    sanctions=[],
+    categories=[("collective_assets", "违规出借")], domains=[("collective_assets", "集体资金")],
+    regions=[], dates=[],
+)
+
+
+def role_documents() -> list[Document]:
+    """A notice of the three cases above and an inspection report with one finding."""
+    return [
+        build_document("county-2022-collective-assets", [SHARED_OUT, FEE_RATE, BRIBE],
+                       title="关于3起农村集体“三资”管理典型问题的通报"),
+        build_document("county-2022-inspection-feedback", [FINDING], title="关于巡察某镇党委的反馈意见",
+                       doc_type="inspection_report"),
     ]

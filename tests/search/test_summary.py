@@ -14,7 +14,7 @@ from search.reports import write_report
 from search.store import DuplicateGroup
 from search.summary import DocRef, Summary, build_summary, fmt_yuan, summarize
 from search.text import simplify
-from tests.search.class_cases import documents
+from tests.search.class_cases import documents, role_documents
 
 
 def _inputs():
@@ -229,3 +229,62 @@ def test_markdown_keeps_what_documents_say_as_text(tmp_path):
     assert not re.search(r"<[^>]*onerror", html) and "<iframe" not in html and 'href="http://x"' not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html  # shown, as written
     assert "**粗体**" in html  # not turned into bold
+
+
+def _roles_summary() -> tuple[Summary, dict]:
+    docs = role_documents()
+    cases = [c for d in docs for c in d.cases]
+    s = build_summary(cases, [], {d.id: DocRef.of(d) for d in docs},
+                      ClassDef(id="sanzi", name="农村集体三资问题", kind="saved", query="集体资金"),
+                      generated_at="2026-01-01T00:00:00+00:00")
+    return s, {c.id: c for c in cases}
+
+
+def test_each_sanctioned_person_carries_their_own_sum_in_the_reference():
+    s, by_id = _roles_summary()
+    amounts = {p.person: p.amount for p in s.sanctions.precedents}
+    assert amounts["钱某某"] == 6320.0  # the cashier's own 6320元, not the 48.6万元 shared out
+    assert amounts["孙某某"] == 486_000.0
+    warning = next(r for r in s.sanctions.reference if r.label == "党内警告")
+    assert warning.amount_min.value == warning.amount_max.value == 6320.0
+    removal = next(r for r in s.sanctions.reference if r.label == "撤销党内职务")
+    assert removal.amount_max.value == 486_000.0
+
+
+def test_rates_recovered_sums_and_statistics_are_no_involved_sums():
+    s, by_id = _roles_summary()
+    fee = next(c for c in by_id.values() if "吴某" in c.text)
+    assert fee.total_amount == 16_200.0  # not the 260万元 statistic, not the 30元 rate
+    m = s.money
+    per_case = {a.case_id: a.value for a in m.per_case}
+    assert per_case[fee.id] == 16_200.0
+    assert m.recovered.value == 16_200.0 and m.recovered.case_ids == [fee.id]
+    assert m.total.value == 486_000.0 + 16_200.0 + 30_000.0
+    assert min(per_case.values()) == 16_200.0  # the 30元 rate sets no low end
+    reference = next(r for r in s.sanctions.reference if r.label == "政务警告")
+    assert reference.amount_min.value == 16_200.0
+
+
+def test_villagers_bribers_and_relatives_are_not_counted_among_the_people():
+    s, _ = _roles_summary()
+    assert s.who.people == 4  # 孙某某 钱某某 吴某 郑某; not 周某某 (村民), 冯某 (包工头), 陈某 (妻弟)
+    assert s.who.others.count == 3 and len(s.who.others.case_ids) == 2
+    posts = {t.key for t in s.who.posts}
+    assert not any("村民" in p or "包工头" in p for p in posts)
+    for t in s.typical:
+        assert not any(n.startswith(("周某某", "冯某", "陈某")) for n in t.people)
+
+
+def test_an_inspection_finding_is_counted_apart_and_is_never_the_largest_case(tmp_path):
+    s, by_id = _roles_summary()
+    finding = next(c for c in by_id.values() if "巡察发现" in c.text)
+    assert s.scope.findings == 1 and s.scope.finding_ids == [finding.id]
+    assert s.money.largest.case_ids != [finding.id] and s.money.largest.value == 486_000.0
+    assert finding.id not in s.money.total.case_ids
+    assert s.money.findings.value == 8_500_000.0 and s.money.findings.case_ids == [finding.id]
+    assert finding.id not in s.sanctions.without_sanction.case_ids
+    kinds = {t.case_id: t.kind for t in s.typical}
+    if finding.id in kinds:
+        assert kinds[finding.id] == "巡察发现问题"
+    md = write_report(s, tmp_path / "r.md", "md")[0].read_text(encoding="utf-8")
+    assert "1起为巡察（巡视）发现的问题" in md and "未计入上述合计" in md
