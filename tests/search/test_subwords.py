@@ -81,6 +81,9 @@ def test_terms_are_single_words_that_jieba_keeps_inside_longer_ones():
     for t in TERMS:
         assert query_tokens(t) == [t], t
         assert any(t in normalize(x) for x in TEXTS), t
+    words = {w for x in TEXTS for w in segmented(x).split()}
+    inside_only = [t for t in TERMS if not any(w.startswith(t) for w in words)]
+    assert len(inside_only) >= 30, inside_only  # 33: found nowhere as a word or a word's start
 
 
 def test_every_term_finds_every_case_that_contains_it(sub_store):
