@@ -3,7 +3,8 @@
 Indices (names from the `es_index_prefix` setting, default `leian`):
 - `<prefix>-cases`: an alias of the versioned index `<prefix>-cases-vN` (mapping from
   config/es/cases.json as an index template); one entry per case, id = case id: jieba-
-  segmented text (`seg`, whitespace analyzer) plus a bigram sub-field on the text
+  segmented text (`seg`, whitespace analyzer), the sub-words of its longer words (`sub`,
+  mapping version 3: `search.query.subwords`), a bigram sub-field on the text
   (`text.cjk`), keyword fields for every facet, nested people/amounts/sanctions, dates, the
   near-duplicate incident id and the MinHash signature with its LSH band keys;
 - `<prefix>-documents`: one entry per distinct file content (id = sha256) with its paths;
@@ -41,7 +42,7 @@ from search.es_connect import Connection, ElasticError, redact_url
 from search.es_query import filter_clauses, index_words, pad_date, text_query
 from search.highlight import snippet
 from search.normalize import normalize
-from search.query import query_tokens
+from search.query import query_tokens, subwords
 from search.sqlite import case_date, facet_values, segmented
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
@@ -53,6 +54,7 @@ FACET_LIMIT = 20
 PAGE = 1000  # hits per request when walking an index
 DOCS_PER_BULK = 200  # documents per batch in put_documents
 SIMILAR_CANDIDATES = 60
+SUB_MAPPING_VERSION = 3  # the first mapping with the `sub` field (words inside longer words)
 SWAP_GRACE_S = 1.0  # the old index outlives the alias swap by this long (in-flight searches)
 _CASE_SOURCE = ["case", "incident", "doc_id"]
 
@@ -95,6 +97,9 @@ class ElasticStore(CaseStore):
         self._dirty = False
         self._lock = threading.Lock()
         self._seq = 0
+        # Whether the index behind the alias has the `sub` field (mapping version 3): an
+        # older index takes cases without it until `leian reindex` rebuilds it.
+        self._sub_field = True
         self.setup()
 
     # ------------------------------------------------------------------ set-up
@@ -127,6 +132,7 @@ class ElasticStore(CaseStore):
         if not self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases)).body:
             self._create(f"{self.cases}-v{version}", aliases={self.cases: {"is_write_index": True}})
         elif (built := self._built_version()) < version:
+            self._sub_field = built >= SUB_MAPPING_VERSION
             log.warning("Elasticsearch at %s: %s was built with mapping version %d, this leian has %d; "
                         "run `leian reindex` to rebuild it (until then it is used as it is)",
                         self.url, self.index_behind_alias(), built, version)
@@ -221,8 +227,9 @@ class ElasticStore(CaseStore):
             self._seq = max(self._seq + 1, time.time_ns() // 1000)
             return self._seq
 
-    def _prepare(self, case: Case, doc: Document, seq: int | None = None) -> dict[str, Any]:
-        """The indexed form of one case (everything but its incident)."""
+    def _prepare(self, case: Case, doc: Document, seq: int | None = None, *, sub: bool | None = None) -> dict[str, Any]:
+        """The indexed form of one case (everything but its incident); `sub` (default: whether
+        the current index has that field) adds the sub-words."""
         date = case_date(case, doc)
         fields: dict[str, list[str]] = defaultdict(list)
         for f, v in sorted(facet_values(case, doc, date)):
@@ -231,7 +238,7 @@ class ElasticStore(CaseStore):
         src: dict[str, Any] = {
             "id": case.id, "doc_id": doc.id, "ordinal": case.ordinal,
             "seq": seq if seq is not None else self._next_seq(), "title": case.title,
-            "seg": index_words(segmented(case.text)), "text": normalize(case.text),
+            "seg": (seg := index_words(segmented(case.text))), "text": normalize(case.text),
             "date": date or None, "date_lo": pad_date(date, "00") if date else None,
             "date_hi": pad_date(date, "99") if date else None,
             "year": fields.get("year", [None])[0], "amount": case.total_amount,
@@ -246,6 +253,8 @@ class ElasticStore(CaseStore):
             "lsh": [], "minhash": None,
             "case": case.model_dump(mode="json"),
         }
+        if self._sub_field if sub is None else sub:
+            src["sub"] = subwords(seg)
         if sig is not None:
             src["lsh"] = [f"{b}:{k}" for b, k in enumerate(dedup.band_keys(sig))]
             src["minhash"] = base64.b64encode(dedup.to_bytes(sig)).decode("ascii")
@@ -817,7 +826,7 @@ class ElasticStore(CaseStore):
                 doc = Document(id=did, path=info.get("path", ""), text="", doc_type=info.get("doc_type") or "case_notice",
                                date=info.get("date") or "")
                 case = Case.model_validate(src["case"])
-                p = self._prepare(case, doc, seq=src.get("seq"))
+                p = self._prepare(case, doc, seq=src.get("seq"), sub=True)
                 p.update(incident=src["incident"], is_copy=src["incident"] != case.id,
                          dup_score=src.get("dup_score", 1.0))
                 batch.append({"_op_type": "index", "_index": new, "_id": case.id, "_source": p})
@@ -846,6 +855,7 @@ class ElasticStore(CaseStore):
             except NotFoundError:
                 pass
             raise
+        self._sub_field = True
         if not keep_old:
             time.sleep(SWAP_GRACE_S)  # let searches that resolved the alias to the old index finish
             self._call("delete the old index", lambda: self.es.indices.delete(index=old))

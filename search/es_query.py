@@ -2,7 +2,10 @@
 
 Matching is the embedded store's, word for word: a Term matches when all of its jieba
 tokens occur in `seg` (a token of two or more characters also as a prefix, so `低保` finds
-`低保户`), a Phrase when its tokens occur adjacent and in order, AND/OR/NOT as typed. The
+`低保户`, or as the prefix of a sub-word in `sub`, so `冒领` finds `虚报冒领`: see
+`search.query.subwords`), a Phrase when its tokens occur adjacent and in order in `seg`,
+AND/OR/NOT as typed. A sub-word match scores the constant SUB_BOOST, below a whole word's
+bm25 and a prefix match's PREFIX_BOOST. The
 `text.cjk` bigram sub-field only adds to the score (contiguous matches in the published
 text rank higher); it never changes which cases match, so both backends agree on totals.
 """
@@ -12,11 +15,14 @@ import re
 from typing import Any
 
 from search.normalize import normalize, to_simplified
-from search.query import And, Node, Not, Or, Phrase, QuerySyntaxError, Term, is_pure_negation, parse, positive_terms, query_tokens
+from search.query import (And, Node, Not, Or, Phrase, QuerySyntaxError, Term, is_han, is_pure_negation, parse,
+                          positive_terms, query_tokens)
 
 SEG = "seg"
+SUB = "sub"
 CJK = "text.cjk"
 PREFIX_BOOST = 0.2  # a prefix match counts less than the exact token
+SUB_BOOST = 0.1  # a match inside a longer word counts less than a prefix match
 
 Query = dict[str, Any]
 _WORD = re.compile(r"[^\W_]+")
@@ -41,8 +47,10 @@ def _token(tok: str) -> Query:
     exact: Query = {"term": {SEG: {"value": tok}}}
     if len(tok) < 2:
         return exact
-    return {"bool": {"should": [exact, {"prefix": {SEG: {"value": tok, "boost": PREFIX_BOOST}}}],
-                     "minimum_should_match": 1}}
+    should = [exact, {"prefix": {SEG: {"value": tok, "boost": PREFIX_BOOST}}}]
+    if is_han(tok):
+        should.append({"prefix": {SUB: {"value": tok, "boost": SUB_BOOST}}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def to_dsl(node: Node | None) -> Query | None:

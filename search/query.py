@@ -11,9 +11,11 @@ What an analyst can type (documented in the README under `leian search`):
     “全角引号”也可以              Chinese quotation marks work like "..."
 
 Operators are upper-case `AND`, `OR`, `NOT` (also `&&`, `||`, `|`). A word is matched by its
-jieba words (`extractors.segment.tokenize`), all of which must occur; a phrase needs them
-adjacent. Text is normalised to simplified script first, so traditional-script notices and
-queries match each other.
+jieba words (`extractors.segment.tokenize`), all of which must occur; each of two or more
+characters is found as a whole indexed word, as the start of one (`低保` → `低保金`) or inside
+one (`冒领` → `虚报冒领`, `书记` → `党支部书记`: the sub-words, see `subwords`); a phrase needs
+its words whole and adjacent. Text is normalised to simplified script first, so
+traditional-script notices and queries match each other.
 
 `parse()` returns a tree of `Term`, `Phrase`, `And`, `Or`, `Not` nodes, or None for an empty
 query. Each backend translates the tree: `to_fts5()` here for SQLite FTS5; the
@@ -280,9 +282,52 @@ def query_tokens(text: str, tokenize: Callable[[str], list[str]] | None = None) 
     return [t.lower() for t in tokenize(normalize(text))]
 
 
+# --------------------------------------------------------------------------- sub-words
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_WORD = re.compile(f"[{_HAN}]+")
+# Sub-words only count this much of a whole word in bm25 (the FTS5 column weight of `sub`);
+# the Elasticsearch store scores a sub-word match with the constant SUB_BOOST (es_query.py).
+SUB_WEIGHT = 0.2
+
+
+def is_han(token: str) -> bool:
+    """Whether a token is Chinese characters only (the words that have sub-words)."""
+    return bool(_HAN_WORD.fullmatch(token))
+
+
+def subwords(seg: str) -> str:
+    """The sub-word field of a segmented text (both stores index it beside the words).
+
+    jieba keeps many terms inside longer dictionary words (`虚报冒领`, `开除党籍`,
+    `党支部书记`), so a word index cannot find `冒领`, `党籍` or `书记` there. For every
+    all-Chinese word of three or more characters this field holds its suffixes of two or more
+    characters (`党支部书记` → `支部书记 部书记 书记`); a query word that is a prefix of one of
+    them (`支部`, `书记`) occurs inside the word. With the prefix match on the words
+    themselves, every part of two or more characters of a word is found, at n − 2 extra
+    tokens for a word of n characters. Sub-words never cross a word boundary, so `村医` does
+    not match `农村 医疗`.
+    """
+    out: list[str] = []
+    for w in seg.split():
+        if len(w) >= 3 and is_han(w):
+            out.extend(w[i:] for i in range(1, len(w) - 1))
+    return " ".join(out)
+
+
 # --------------------------------------------------------------------------- FTS5
 def _fts_string(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
+
+
+def _fts_token(token: str, prefix: bool) -> str:
+    """One query word in FTS5: the whole word, or (two or more characters) the start of an
+    indexed word or of a sub-word (`{seg sub}`: one phrase over both columns, so bm25 gives
+    whole-word and sub-word matches the same idf and weighs the sub-word hits by SUB_WEIGHT)."""
+    if not prefix or len(token) < 2:
+        return "seg : " + _fts_string(token)
+    if is_han(token):
+        return "{seg sub} : " + _fts_string(token) + "*"
+    return "seg : " + _fts_string(token) + "*"
 
 
 def to_fts5(node: Node | None, *, prefix: bool = True,
@@ -290,7 +335,9 @@ def to_fts5(node: Node | None, *, prefix: bool = True,
     """Translate a tree into an FTS5 MATCH expression over the segmented text.
 
     A Term becomes the AND of its tokens (tokens of two or more characters also match as a
-    prefix, so `低保` finds `低保户`; one-character tokens beside longer ones are dropped), a Phrase an FTS5 phrase, Not the binary `NOT`.
+    prefix, so `低保` finds `低保户`, and inside longer words through the `sub` column, so
+    `冒领` finds `虚报冒领`; one-character tokens beside longer ones are dropped), a Phrase an
+    FTS5 phrase over the words (`seg` only: adjacency of whole words), Not the binary `NOT`.
     Returns "" when nothing searchable is left (e.g. only punctuation was typed). A pure
     negation has no FTS5 form: the caller handles it (see `is_pure_negation`).
     """
@@ -302,7 +349,7 @@ def to_fts5(node: Node | None, *, prefix: bool = True,
             # A one-character word inside a longer term is often glued to its neighbour in the
             # text (村党支部书记 → 村 党支部 书记, but 东坝村 党支部 书记): leave it out.
             toks = [t for t in toks if len(t) > 1]
-        parts = [_fts_string(t) + ("*" if prefix and len(t) >= 2 else "") for t in toks]
+        parts = [_fts_token(t, prefix) for t in toks]
         if not parts:
             return ""
         return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
@@ -310,7 +357,7 @@ def to_fts5(node: Node | None, *, prefix: bool = True,
         toks = query_tokens(node.text, tokenize)
         if not toks:
             return ""
-        return _fts_string(" ".join(toks))
+        return "seg : " + _fts_string(" ".join(toks))
     if isinstance(node, Or):
         parts = [p for p in (to_fts5(i, prefix=prefix, tokenize=tokenize) for i in node.items) if p]
         for item in node.items:

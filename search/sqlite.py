@@ -13,7 +13,10 @@ Tables
   `case_facets` holds each case's numbers packed in a blob, so facet counts over thousands
   of matches are one narrow read and a numpy bincount;
 - `cases_fts`: FTS5 over jieba-segmented, simplified-script text (tokens joined by spaces,
-  `unicode61`), bm25 ranking; `cases_vocab` (fts5vocab) gives document frequencies;
+  `unicode61`), bm25 ranking: column `seg` holds the words (phrases, adjacency), column
+  `sub` their sub-words (`search.query.subwords`: the suffixes of longer words, so `冒领`
+  finds `虚报冒领`), weighted SUB_WEIGHT in bm25; `cases_vocab` (fts5vocab, per column)
+  gives the words' document frequencies;
 - `case_minhash` / `case_bands`: MinHash signatures and LSH band keys for near-duplicates;
 - `ledger`: one row per file seen by ingestion; `meta`: the schema version.
 
@@ -42,15 +45,15 @@ from search import dedup, similar as sim
 from search.highlight import snippet
 from search.normalize import normalize, to_simplified
 from search.posts import posts_of
-from search.query import (QuerySyntaxError, is_pure_negation, negated_fts5, parse,
-                          positive_terms, query_tokens, to_fts5)
+from search.query import (SUB_WEIGHT, QuerySyntaxError, is_pure_negation, negated_fts5, parse,
+                          positive_terms, query_tokens, subwords, to_fts5)
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
                           StoreError, amount_bands)
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
 
@@ -79,8 +82,8 @@ CREATE INDEX IF NOT EXISTS case_fields_case ON case_fields(case_rowid, field);
 CREATE TABLE IF NOT EXISTS facet_values (
     id INTEGER PRIMARY KEY, field TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (field, value));
 CREATE TABLE IF NOT EXISTS case_facets (case_rowid INTEGER PRIMARY KEY, ids BLOB NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS cases_fts USING fts5(seg, tokenize='unicode61');
-CREATE VIRTUAL TABLE IF NOT EXISTS cases_vocab USING fts5vocab(cases_fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS cases_fts USING fts5(seg, sub, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS cases_vocab USING fts5vocab(cases_fts, 'col');
 CREATE TABLE IF NOT EXISTS case_minhash (case_rowid INTEGER PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS case_bands (
     band INTEGER NOT NULL, key INTEGER NOT NULL, case_rowid INTEGER NOT NULL,
@@ -105,10 +108,20 @@ CREATE TRIGGER IF NOT EXISTS case_keys_delete AFTER DELETE ON cases BEGIN
     DELETE FROM case_keys WHERE rowid = old.rowid; END;
 """
 
-# Schema changes of earlier versions, applied in order when an older store is opened.
+# Schema changes of earlier versions, applied in order when an older store is opened (each a
+# script; `leian_subwords(seg)` is search.query.subwords, registered on the connection).
 _MIGRATIONS: dict[int, str] = {
     2: """INSERT OR REPLACE INTO case_keys(rowid, date, amount, incident)
           SELECT rowid, date, amount, incident FROM cases""",
+    # 3: the full-text index gets the sub-word column: rebuilt in place from the stored words
+    # (no re-segmentation), the vocabulary table now counts per column.
+    3: """CREATE TEMP TABLE fts_v2 AS SELECT rowid AS rid, seg FROM main.cases_fts;
+          DROP TABLE main.cases_vocab;
+          DROP TABLE main.cases_fts;
+          CREATE VIRTUAL TABLE main.cases_fts USING fts5(seg, sub, tokenize='unicode61');
+          INSERT INTO main.cases_fts(rowid, seg, sub) SELECT rid, seg, leian_subwords(seg) FROM temp.fts_v2;
+          CREATE VIRTUAL TABLE main.cases_vocab USING fts5vocab(cases_fts, 'col');
+          DROP TABLE temp.fts_v2""",
 }
 
 
@@ -253,10 +266,14 @@ class SqliteStore(CaseStore):
                 con.execute(stmt)
             if row is not None:  # an older store: bring it up to date (re-read inside the lock)
                 version = int(con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+                con.create_function("leian_subwords", 1, subwords, deterministic=True)
                 for v in range(version + 1, SCHEMA_VERSION + 1):
                     if v in _MIGRATIONS:
                         log.info("store %s: migrating schema to version %d", self.path, v)
-                        con.execute(_MIGRATIONS[v])
+                        t0 = time.perf_counter()
+                        for stmt in _statements(_MIGRATIONS[v]):
+                            con.execute(stmt)
+                        log.info("store %s: schema version %d in %.1f s", self.path, v, time.perf_counter() - t0)
                 con.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
             con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                         (str(SCHEMA_VERSION),))
@@ -319,7 +336,7 @@ class SqliteStore(CaseStore):
             (case.id, doc.id, case.ordinal, date, year, case.total_amount, doc.doc_type, case.id,
              case.model_dump_json()))
         rowid = cur.lastrowid
-        con.execute("INSERT INTO cases_fts(rowid, seg) VALUES (?, ?)", (rowid, seg))
+        con.execute("INSERT INTO cases_fts(rowid, seg, sub) VALUES (?, ?, ?)", (rowid, seg, subwords(seg)))
         con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
                         [(f, v, rowid) for f, v in fields])
         if fields:
@@ -504,7 +521,7 @@ class SqliteStore(CaseStore):
         base, mparams, words = self._match_sql(query.text)
         fwhere, fparams = self._filter_sql(query.filters)
         has_fts = "cases_fts MATCH" in base and "NOT IN" not in base
-        score = "-bm25(cases_fts)" if has_fts else "0.0"
+        score = f"-bm25(cases_fts, 1.0, {SUB_WEIGHT})" if has_fts else "0.0"
         params = mparams + fparams
         matched = f"SELECT c.rowid AS rid, {score} AS score, c.date AS date, c.amount AS amount, c.incident AS incident {base} AND {fwhere}"
         order = {"relevance": "score DESC, date DESC, rid", "date": "date DESC, score DESC, rid",
@@ -606,7 +623,7 @@ class SqliteStore(CaseStore):
         con = self.con
         version = (con.execute("PRAGMA data_version").fetchone()[0], con.total_changes)
         if version != self._df_version or not self._df_cache:
-            self._df_cache = dict(con.execute("SELECT term, doc FROM cases_vocab"))
+            self._df_cache = dict(con.execute("SELECT term, doc FROM cases_vocab WHERE col = 'seg'"))
             self._df_version = version
         return self._df_cache
 
@@ -623,7 +640,7 @@ class SqliteStore(CaseStore):
         if not terms:
             return []
         mine = self._cats_doms(con, [rowid]).get(rowid, (frozenset(), frozenset()))
-        expr = " OR ".join('"' + t.replace('"', '""') + '"' for t, _ in terms)
+        expr = "seg : (" + " OR ".join('"' + t.replace('"', '""') + '"' for t, _ in terms) + ")"
         cand = con.execute(
             "SELECT c.rowid, f.seg, c.incident FROM cases_fts f JOIN case_keys c ON c.rowid = f.rowid"
             " WHERE cases_fts MATCH ? AND c.incident != ? ORDER BY bm25(cases_fts) LIMIT ?",

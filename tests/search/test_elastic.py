@@ -8,6 +8,7 @@ Needs a node: see tests/search/es_env.py (scripts/test.sh starts one).
 from __future__ import annotations
 
 import hashlib
+import json
 import socket
 import subprocess
 import sys
@@ -313,6 +314,49 @@ def test_an_index_of_an_older_mapping_asks_for_a_reindex(url, caplog):
         assert again.count_cases() == 3
         again.close()
         assert not any("leian reindex" in r.getMessage() for r in caplog.records)
+    finally:
+        st.drop()
+        st.close()
+
+
+def test_an_index_without_subwords_takes_writes_and_finds_them_after_reindex(url, caplog):
+    """A cases index built by mapping version 2 (no `sub` field, strict mapping): ingestion
+    goes on without sub-words, the store asks for `leian reindex`, and after it a word
+    inside longer words (冒领 in 虚报冒领) is found."""
+    import logging
+
+    from search.elastic import ElasticStore, _template
+
+    prefix = new_prefix()
+    body = _template("cases")
+    mappings = json.loads(json.dumps(body["template"]["mappings"]))
+    del mappings["properties"]["sub"]
+    mappings["_meta"] = {"mapping_version": 2}
+    settings = es_settings(url, prefix=prefix)
+    st = ElasticStore(url, settings=settings)  # installs the templates; then replace its index by an old one
+    try:
+        st.es.indices.delete(index=f"{prefix}-cases-v*")
+        st.es.indices.put_index_template(name=f"{prefix}-cases", index_patterns=[f"{prefix}-cases-v*"],
+                                         template={"settings": body["template"]["settings"], "mappings": mappings},
+                                         priority=200, meta={"mapping_version": 2})
+        st.es.indices.create(index=f"{prefix}-cases-v1", aliases={f"{prefix}-cases": {"is_write_index": True}})
+        caplog.set_level(logging.WARNING, logger="search.elastic")
+        old = ElasticStore(url, settings=settings)
+        assert any("leian reindex" in r.getMessage() for r in caplog.records)
+        old.put_documents([make_doc(1, cases=4)])  # strict mapping: writes carry no `sub` field
+        old.refresh()
+        assert old.count_cases() == 4
+        inside = [c for c in make_doc(1, cases=4).cases if "虚报冒领" in c.text]
+        assert inside and old.search(SearchQuery(text="冒领")).total == 0
+        out = old.reindex()
+        assert out["new"] == f"{prefix}-cases-v2"
+        assert "sub" in old.es.indices.get_mapping(index=old.cases).body[out["new"]]["mappings"]["properties"]
+        assert old.search(SearchQuery(text="冒领", collapse_duplicates=False)).total == len(inside)
+        old.put_documents([make_doc(2, cases=4)])  # and new writes carry the sub-words
+        old.refresh()
+        assert old.search(SearchQuery(text="冒领", collapse_duplicates=False)).total == len(inside) + sum(
+            "虚报冒领" in c.text for c in make_doc(2, cases=4).cases)
+        old.close()
     finally:
         st.drop()
         st.close()

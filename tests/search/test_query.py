@@ -5,7 +5,7 @@ import pytest
 
 from search.highlight import snippet
 from search.query import (And, Not, Or, Phrase, QuerySyntaxError, Term, is_pure_negation, parse,
-                          positive_terms, to_fts5)
+                          positive_terms, subwords, to_fts5)
 
 
 def test_words_are_anded_implicitly():
@@ -51,15 +51,24 @@ def test_positive_terms_leave_out_negations():
 
 
 def test_fts5_translation():
-    assert to_fts5(parse("低保")) == '"低保"*'
-    assert to_fts5(parse('"虚报冒领低保金"')) == '"虚报冒领 低保金"'
-    assert to_fts5(parse("低保 OR 特困")) == '("低保"* OR "特困"*)'
-    assert to_fts5(parse("低保 -村医")) == '("低保"* NOT "村医"*)'
-    assert to_fts5(parse("貪污")) == '"贪污"*'  # traditional script normalised
+    # a word: whole, as the start of a word, or inside a longer one (the `sub` column)
+    assert to_fts5(parse("低保")) == '{seg sub} : "低保"*'
+    # a phrase: whole words, adjacent (the words column only)
+    assert to_fts5(parse('"虚报冒领低保金"')) == 'seg : "虚报冒领 低保金"'
+    assert to_fts5(parse("低保 OR 特困")) == '({seg sub} : "低保"* OR {seg sub} : "特困"*)'
+    assert to_fts5(parse("低保 -村医")) == '({seg sub} : "低保"* NOT {seg sub} : "村医"*)'
+    assert to_fts5(parse("貪污")) == '{seg sub} : "贪污"*'  # traditional script normalised
+    assert to_fts5(parse("covid")) == 'seg : "covid"*'  # only Chinese words have sub-words
+    assert to_fts5(parse("党")) == 'seg : "党"' 
     with pytest.raises(QuerySyntaxError):  # nothing searchable: refused, not "every case"
         parse("，")
     with pytest.raises(QuerySyntaxError):
         to_fts5(parse("低保 OR -村医"))
+
+
+def test_subwords_are_the_suffixes_of_longer_chinese_words():
+    assert subwords("虚报冒领 低保金 村 党支部书记 2019 covid19") == "报冒领 冒领 保金 支部书记 部书记 书记"
+    assert subwords("低保 村医") == ""  # two-character words: their parts are single characters
 
 
 def test_fts5_quotes_are_escaped():
@@ -75,5 +84,5 @@ def test_snippet_marks_words_in_the_original_text():
 
 
 def test_one_character_words_inside_a_term_are_dropped():
-    assert to_fts5(parse("村党支部书记")) == '("党支部"* AND "书记"*)'
-    assert to_fts5(parse("村")) == '"村"'
+    assert to_fts5(parse("村党支部书记")) == '({seg sub} : "党支部"* AND {seg sub} : "书记"*)'
+    assert to_fts5(parse("村")) == 'seg : "村"'

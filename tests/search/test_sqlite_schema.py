@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from search.query import query_tokens, subwords
 from search.sqlite import SCHEMA_VERSION, SqliteStore
 from search.store import SearchQuery
 from tests.search.test_store_conformance import A1, A2, A3, B1, B2, mk_doc
@@ -72,3 +73,49 @@ def test_previous_schema_is_upgraded_on_open(tmp_path):
         st.delete_document("/in/city.txt")  # the triggers work after the upgrade
         cases, keys = _keys(st)
         assert len(keys) == 3 and cases == keys
+
+
+def _make_version_2(path) -> None:
+    """Turn a store into what schema version 2 wrote: a full-text index of the words only
+    (one column), a vocabulary per row."""
+    con = sqlite3.connect(path)
+    with con:
+        rows = con.execute("SELECT rowid, seg FROM cases_fts").fetchall()
+        con.execute("DROP TABLE cases_vocab")
+        con.execute("DROP TABLE cases_fts")
+        con.execute("CREATE VIRTUAL TABLE cases_fts USING fts5(seg, tokenize='unicode61')")
+        con.executemany("INSERT INTO cases_fts(rowid, seg) VALUES (?, ?)", rows)
+        con.execute("CREATE VIRTUAL TABLE cases_vocab USING fts5vocab(cases_fts, 'row')")
+        con.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    con.close()
+
+
+def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
+    path = tmp_path / "v2.db"
+    county, city = _docs()
+    with SqliteStore(path) as st:
+        st.put_document(county)
+        st.put_document(city)
+        before = st.search(SearchQuery(text="低保", sort="amount"))
+        similar_before = [(h.case.id, h.score) for h in st.similar(county.cases[1].id)]
+    _make_version_2(path)
+    with SqliteStore(path) as st:
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert st.integrity_check() == []
+        # every case re-indexed in place, its sub-words beside its words
+        rows = st.con.execute("SELECT c.id, f.seg, f.sub FROM cases_fts f JOIN cases c ON c.rowid = f.rowid").fetchall()
+        assert len(rows) == 5 and all(sub == subwords(seg) for _, seg, sub in rows)
+        # words found only inside longer words are found now
+        inside_only = {t for _, _, sub in rows for t in sub.split()
+                       if len(t) == 2 and query_tokens(t) == [t]
+                       and not any(w.startswith(t) for _, seg, _ in rows for w in seg.split())}
+        assert inside_only
+        for t in inside_only:
+            found = st.search(SearchQuery(text=t, collapse_duplicates=False))
+            assert {h.case.id for h in found.hits} == {cid for cid, _, sub in rows if t in sub.split()}, t
+        after = st.search(SearchQuery(text="低保", sort="amount"))
+        assert [h.case.id for h in after.hits] == [h.case.id for h in before.hits]
+        assert after.total == before.total and after.facets == before.facets
+        assert [(h.case.id, h.score) for h in st.similar(county.cases[1].id)] == similar_before
+        st.put_document(county.model_copy(update={"path": "/in/other.txt"}))  # writes work after the upgrade
+        assert st.integrity_check() == []
