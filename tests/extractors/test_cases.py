@@ -602,3 +602,58 @@ def test_a_pseudonym_introduced_once_is_read_as_the_document_says_it():
     sp = split_cases(normalize(text).text)
     assert len(sp.cases) == 1
     assert "锁定了时任白石村文书的唐某刚" in text[sp.cases[0].start:sp.cases[0].end]
+
+
+def test_notice_item_decision_paragraph_after_a_colon_stays_in_the_item():
+    # …作出如下处理：/ 处理如下： announces the paragraph after it, which names the officials
+    # and their sanctions: one case per numbered item, whatever people the decision names.
+    _, sp, texts = _sample("notice-item-decision-after-colon")
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("一、") and "陈某平" in texts[0] and "刘某芳" in texts[0]
+    assert texts[0].endswith("给予诫勉。")
+    assert texts[1].startswith("二、") and "黄某林" in texts[1] and "周某民" in texts[1]
+    assert "引以为戒" not in texts[1]
+
+
+def test_colon_paragraph_continues_in_running_text():
+    text = ("近日，县纪委监委通报了2起违规问题。\n"
+            "2023年5月，某县民政局违规向干部发放慰问金4.2万元。经研究，决定如下：\n"
+            "县民政局局长方某明违反规定签批发放，负主要领导责任，给予党内警告处分；副局长石某平给予诫勉。\n"
+            "2023年7月，某镇卫生院院长邱某红违规报销私人费用1.1万元，受到政务记过处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert "方某明" in texts[0] and "石某平" in texts[0] and "邱某红" in texts[1]
+
+
+def test_statistic_sentence_introducing_the_culprit_opens_his_case():
+    # 通报的8起案例中，…副厅长钱某华是唯一的厅级干部。 introduces the person the next
+    # paragraph tells of: it belongs to his case despite its statistics phrase.
+    _, _, texts = _sample("article-statistic-introduces-culprit")
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("通报的8起案例中") and "36.5万元" in texts[0]
+    assert "冯某强" in texts[1]
+
+
+def test_statistic_sentence_naming_no_one_stays_out():
+    text = ("通报的5起案例中，有3起发生在春节期间。\n"
+            "2022年1月，某县林业局局长贺某东违规收受礼金2万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1 and texts[0].startswith("2022年1月")
+
+
+def test_report_outermost_list_holds_its_yishi_chains():
+    # gold-format: in a report the outermost list of problems is the case list; 一是/二是
+    # inside a （一） item are part of it. The measures after the findings are no case.
+    _, sp, texts = _sample("report-sections-with-yishi-chains")
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"], texts
+    assert "三是落实安全生产" in texts[0] and "8.6万元" in texts[1]
+    assert not any("纳入党委重要议事日程" in x for x in texts)
+
+
+def test_notice_items_with_a_title_line_and_pseudonyms():
+    _, sp, texts = _sample("notice-items-title-then-facts")
+    assert sp.doc_type == "case_notice"
+    assert len(texts) == 3
+    for who, x in zip(["吴某新", "郑某军", "何某娟"], texts):
+        assert who in x and x.count("\n") == 1
