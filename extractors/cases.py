@@ -353,7 +353,12 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     return keep_end
 
 
-def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, list[CaseSpan]]:
+def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
+                inspection: bool = False) -> tuple[str, list[CaseSpan]]:
+    """Items of the case level: the outermost list, or the inner one when most outer items are
+    sections holding an inner chain (一、违反中央八项规定精神问题 / 1.… 2.…). In a report the
+    outermost list of problems is the case list, at whatever level: outer items that state a
+    problem themselves ((一)…不够到位。一是…二是…) keep their inner chain inside them."""
     # Outer style: the one whose first chain starts first (ties: more items).
     styles = sorted(valid, key=lambda s: (valid[s][0][0].start, -sum(len(c) for c in valid[s])))
     outer = styles[0]
@@ -367,6 +372,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
         holding = 0
         counted = 0
         bare_headings = True  # every outer item without inner items is a bare heading (…方面)
+        stating = 0  # outer items holding an inner chain that state a problem in their title
         for k in range(len(outer_items)):
             if _not_case_item(text, outer_items[k].body):
                 continue
@@ -374,8 +380,11 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
+                stating += _states_problem(text, outer_items[k])
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
+        if inspection and stating * 2 > holding:
+            break  # a report's outermost problems, each with its 一是/二是 inside
         if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
             section_markers = outer_items
@@ -410,6 +419,13 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
             cases.append(span)
     cases.sort(key=lambda c: c.start)
     return chosen, cases
+
+
+def _states_problem(text: str, m: _Marker) -> bool:
+    """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
+    弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
+    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    return any(x.group(0) != "问题" for x in _compiled()["problem"].finditer(title))
 
 
 def _is_heading(text: str, m: _Marker) -> bool:
@@ -656,8 +672,15 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     # no deed yet: the case about that person, when it follows, starts there.
     intro: tuple[int, set[str]] | None = None
     first_case = True
+    # A case's paragraph ending on a colon that announces what follows (…作出如下处理：): the
+    # whole next paragraph goes on with that case, whoever it names (the officials sanctioned).
+    announced_until = -1
     for a, b in units:
         seg = text[a:b]
+        if cases and a <= announced_until and a >= cases[-1][1]:
+            cases[-1][1] = b
+            names_in_case |= _names(seg)
+            continue
         if _is_junk(seg):
             if p["tail_stop"].match(seg) and cases:
                 break
@@ -667,7 +690,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             pending_heading = None
             continue
         sub = text[body:b]
-        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip())
+        announcing = bool(p["announce_colon"].search(sub.rstrip()))  # …处理如下：
+        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip()) \
+            and not announcing
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
             if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
@@ -679,6 +704,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 pending_heading = a
             continue
         concrete = is_concrete(sub, announced)
+        if announcing and cases and not concrete:  # 处理如下： on a line of its own
+            cases[-1][1] = b
+            announced_until = _announced_paragraph(text, b)
+            pending_heading = None
+            continue
         if not (_has_facts(sub) or concrete) \
                 or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
             newcomers = _names(sub) - names_in_case
@@ -691,6 +721,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         generic = not concrete and bool({"statistic", "quotation", "speech", "reported_speech", "oversight_work"}
                                         & set(concreteness(sub)[1]))
         if generic and not (cases and any(n in sub for n in names_in_case)):
+            # …通报的8起案例中，某厅副厅长钱某华是唯一的厅级干部。: a statistics phrase, but its
+            # subject is one official introduced with his post — his case, if it follows, starts here.
+            newcomers = _subject_names(sub) - names_in_case
+            if len(newcomers) == 1 and not concrete and len(_names(sub) - names_in_case) == 1:
+                intro = (_intro_start(pending_heading, first_case, body), newcomers)
             pending_heading = None
             continue
         names = _names(sub)
@@ -710,10 +745,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases[-1][1] = b
             names_in_case |= names
             intro = None
+            announced_until = _announced_paragraph(text, b)
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
             intro = None
+            announced_until = _announced_paragraph(text, b)
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
             if _introduces(sub, names - names_in_case):
                 intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
@@ -731,6 +768,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases.append([start, b])
             names_in_case = set(names)
             first_case = False
+            announced_until = _announced_paragraph(text, b)
         pending_heading = None
     # A case tells of misconduct: a violation or a sanction (a meeting report naming officials is not one).
     if not inspection:
@@ -742,6 +780,18 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _announced_paragraph(text: str, end: int) -> int:
+    """When the text before `end` ends a paragraph on a colon that announces what follows
+    (…作出如下处理：/ 处理如下：/ 决定如下：), the end of the paragraph after it; else -1."""
+    if not _compiled()["announce_colon"].search(text[max(0, end - 40):end].rstrip()):
+        return -1
+    nxt = end
+    while nxt < len(text) and text[nxt] in " \n\t\u3000":
+        nxt += 1
+    stop = text.find("\n", nxt)
+    return len(text) if stop < 0 else stop
 
 
 def _introduces(unit: str, newcomers: set[str]) -> bool:
@@ -887,13 +937,14 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     for c in cases:
         line_end = text.find("\n", c.start, c.end)
         heading = text[c.start:line_end].strip() if line_end > 0 else ""
-        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading):
-            out.append(c)
+        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading) \
+                or _heading_names_subject(heading):
+            out.append(c)  # an item titled by its subject (某县文旅局违规…的问题) is one case
             continue
         # the section's body alone, at its own offsets (everything else blanked)
         masked = re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:c.end] \
             + re.sub(r"[^\n]", " ", text[c.end:])
-        inner = _merge_accountability(text, _running(masked, False))
+        inner = _merge_back_references(text, _merge_accountability(text, _running(masked, False)))
         if len(inner) < 2:
             out.append(c)
             continue
@@ -901,6 +952,29 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         for k in inner:
             k.section = heading[:40]
         out.extend(inner)
+    return out
+
+
+def _heading_names_subject(heading: str) -> bool:
+    """A section heading that names its subject, a unit or an official (某县文旅局违规公款旅游
+    的问题 / 某局原副局长吴某新违规…问题): the title of one case, not a category of several
+    (一、借“代办”之名吃拿卡要 / 违反中央八项规定精神问题)."""
+    h = _LEAD_MARKER.sub("", heading.strip())
+    return bool(_org_clause(h) or _subject_names(h) or _post_subject(h))
+
+
+def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Inside a numbered item, a paragraph that refers back to the incident before it (…组织
+    并参加上述活动 / 该局…) tells its decision and the officials responsible, not a separate
+    case: it joins the case before."""
+    p = _compiled()
+    out: list[CaseSpan] = []
+    for c in cases:
+        first = next((s.group(0) for s in _SENT.finditer(text, c.start, c.end) if s.group(0).strip()), "")
+        if out and (p["group_ref"].search(first) or p["anaphora"].match(first.strip())):
+            out[-1].end = c.end
+        else:
+            out.append(c)
     return out
 
 
@@ -970,7 +1044,7 @@ def _split_text(text: str) -> Split:
     p = _compiled()
     inspection = _is_inspection(text)
     if valid:
-        style, cases = _enumerated(text, valid)
+        style, cases = _enumerated(text, valid, inspection)
         cases = [c for c in cases if c.end > c.start]
         if not inspection and not _is_case_list(text, cases):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
