@@ -657,3 +657,37 @@ def test_notice_items_with_a_title_line_and_pseudonyms():
     assert len(texts) == 3
     for who, x in zip(["吴某新", "郑某军", "何某娟"], texts):
         assert who in x and x.count("\n") == 1
+
+
+def test_notice_item_titled_by_its_unit_is_one_case():
+    # no colon: the paragraph after the facts names the officials responsible and their
+    # sanctions; an item titled by its subject (某县文旅局…的问题) is one case.
+    _, _, texts = _sample("notice-item-decision-names-officials")
+    assert len(texts) == 2, texts
+    assert "尹某辉" in texts[0] and "蒋某丽" in texts[0] and "邓某军" in texts[1]
+
+
+def test_category_section_decision_paragraph_referring_back_joins_its_case():
+    text = ("现将有关情况通报如下：\n一、违规发放津贴补贴问题\n"
+            "2023年3月，某县审计局以误餐补助名义违规向干部发放补贴2.2万元。\n"
+            "审计局局长柯某新和副局长严某华对上述问题负有责任，违反了有关规定，分别给予党内警告处分。\n"
+            "2023年6月，某乡卫生院院长卢某波违规报销个人旅游费用0.8万元，受到政务记过处分。\n"
+            "二、公款吃喝问题\n"
+            "2022年12月，某镇党委副书记邹某明多次安排公款宴请，花费1.3万元，受到党内警告处分。\n"
+            "2023年2月，某区市场监管局局长温某平违规接受管理对象宴请，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "柯某新" in texts[0] and "严某华" in texts[0] and "卢某波" in texts[1]
+    assert "邹某明" in texts[2] and "温某平" in texts[3]
+
+
+def test_report_container_heading_still_uses_its_problem_items():
+    # 一、巡察发现的问题 contains the problems; each （一） item states one, with its 一是 inside.
+    text = ("县委巡察组对某局党组开展了巡察，并向某局党组反馈了巡察意见。\n一、巡察发现的主要问题\n"
+            "（一）政治建设不够有力。一是学习不深入；二是落实不到位。\n"
+            "（二）管党治党责任落实不力。一是监督缺位；二是违规发放补贴1.2万元。\n"
+            "二、整改建议\n（一）加强政治建设。\n（二）压实管党治党责任。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
+    assert "二是落实不到位" in texts[0]
