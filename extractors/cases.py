@@ -180,7 +180,8 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
         chains = [c for c in _chains(ms) if len(c) >= 2]
         if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain
             continue
-        chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)]
+        chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)
+                  and not _decision_list(text, c[0])]
         if chains:
             valid[style] = chains
     # A bare number at a line start may continue a num_dot chain (5践行… between 4. and 6.)
@@ -192,6 +193,17 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
                 m.style = "num_dot"
             valid["num_dot"] = [c for c in _chains(merged) if len(c) >= 2]
     return valid
+
+
+def _decision_list(text: str, first: _Marker) -> bool:
+    """A list announced by a case's own paragraph (…违规发放补贴3.2万元。县纪委监委处理如下：
+    （一）给予局长甲…；（二）对副局长乙…): the decisions of that case, not a list of cases. A
+    preamble announcing the cases (查处了3起问题，具体如下：) tells no case itself."""
+    para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
+    before = text[para:first.start].strip()
+    if not before or not _compiled()["announce_colon"].search(before):
+        return False
+    return is_concrete(before, True)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -787,11 +799,17 @@ def _announced_paragraph(text: str, end: int) -> int:
     (…作出如下处理：/ 处理如下：/ 决定如下：), the end of the paragraph after it; else -1."""
     if not _compiled()["announce_colon"].search(text[max(0, end - 40):end].rstrip()):
         return -1
-    nxt = end
-    while nxt < len(text) and text[nxt] in " \n\t\u3000":
-        nxt += 1
-    stop = text.find("\n", nxt)
-    return len(text) if stop < 0 else stop
+    stop, listed = end, True
+    while listed:  # the paragraph after it, or the numbered list after it ((一)给予…；(二)对…)
+        nxt = stop
+        while nxt < len(text) and text[nxt] in " \n\t\u3000":
+            nxt += 1
+        found = text.find("\n", nxt)
+        first = stop == end
+        stop = len(text) if found < 0 else found
+        listed = found >= 0 and bool(_LEAD_MARKER.match(text[nxt:stop])) and (
+            first or bool(_LEAD_MARKER.match(text[stop:].lstrip())))
+    return stop
 
 
 def _introduces(unit: str, newcomers: set[str]) -> bool:

@@ -691,3 +691,32 @@ def test_report_container_heading_still_uses_its_problem_items():
     assert sp.doc_type == "inspection_report"
     assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
     assert "二是落实不到位" in texts[0]
+
+
+def test_decision_list_announced_by_a_case_is_not_a_case_list():
+    # 县纪委监委处理如下：（一）给予局长甲…；（二）对副局长乙…: the decisions of the case
+    # whose paragraph announces them, not cases of their own.
+    _, _, texts = _sample("notice-items-with-decision-lists")
+    assert len(texts) == 2, texts
+    assert "谭某明" in texts[0] and "退还" in texts[0] and "龙某" in texts[1]
+
+
+def test_decision_list_in_running_text_stays_in_its_case():
+    text = ("近日，县纪委监委通报了2起违反中央八项规定精神问题。\n"
+            "2023年1月，某县畜牧局违规向干部职工发放值班补贴3.2万元。县纪委监委处理如下：\n"
+            "1.给予县畜牧局局长欧某华党内警告处分；\n"
+            "2.对副局长谭某明违规签批补贴的行为进行诫勉谈话；\n"
+            "3.责令退还违规发放的补贴。\n"
+            "2023年4月，某乡政府在接待中超标准公款吃喝，花费0.9万元，乡长贺某云受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert texts[0].endswith("3.责令退还违规发放的补贴。") and "贺某云" in texts[1]
+
+
+def test_preamble_announcing_the_cases_keeps_its_list():
+    text = ("近日，县纪委监委查处了3起违反中央八项规定精神问题，具体如下：\n"
+            "1.某县交通局局长朱某亮违规收受礼金1.5万元，受到党内警告处分。\n"
+            "2.某镇党委副书记祁某峰公车私用，受到诫勉处理。\n"
+            "3.某村党支部书记廖某才违规操办婚宴，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 3 and texts[0].startswith("1.")
