@@ -982,17 +982,43 @@ def _heading_names_subject(heading: str) -> bool:
 
 
 def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
-    """Inside a numbered item, a paragraph that refers back to the incident before it (…组织
-    并参加上述活动 / 该局…) tells its decision and the officials responsible, not a separate
-    case: it joins the case before."""
-    p = _compiled()
+    """Inside a numbered item, a later paragraph is a separate case only when it tells a
+    complete incident of its own; one that refers back to the incident before (…参加上述活动
+    / 该局…), speaks of officials of the same unit (某县林业局… then 县林业局党委书记甲…), or
+    has no anchor of its own (a date, a sum, a new place) tells that incident's decision and
+    the officials responsible: it joins the case before."""
     out: list[CaseSpan] = []
     for c in cases:
-        first = next((s.group(0) for s in _SENT.finditer(text, c.start, c.end) if s.group(0).strip()), "")
-        if out and (p["group_ref"].search(first) or p["anaphora"].match(first.strip())):
+        if out and not _separate_incident(text[out[-1].start:out[-1].end], text[c.start:c.end]):
             out[-1].end = c.end
         else:
             out.append(c)
+    return out
+
+
+def _separate_incident(before: str, unit: str) -> bool:
+    """The unit tells an incident apart from the case before it (see _merge_back_references)."""
+    p = _compiled()
+    first = next((s.group(0) for s in _SENT.finditer(unit) if s.group(0).strip()), "")
+    if p["group_ref"].search(first) or p["anaphora"].match(first.strip()):
+        return False
+    if not (p["date"].search(unit) or p["money"].search(unit) or _new_place(before, unit)):
+        return False
+    return not any(u in before for u in _units_of_posts(unit))
+
+
+def _units_of_posts(text: str) -> set[str]:
+    """The units of the posts of the people a text names (县林业局党委书记 → 县林业局), without
+    any anonymised place before them (某县林业局 → 林业局): at least three characters, so a
+    bare place (某镇) says nothing."""
+    out = set()
+    for _, post in _people_in(text):
+        m = _post_heads().search(post)
+        unit = re.sub(r"^(?:原|时任|现任)", "", post[:m.start()] if m else "")
+        unit = re.split(r"某[\u4e00-\u9fff]", unit)[-1].rstrip("、，,原")
+        unit = re.sub(r"(?:机关)?(?:党委|党组|党工委|党总支|党支部|支部|委员会)$", "", unit)  # 县林业局党委 → 县林业局
+        if len(unit) >= 3:
+            out.add(unit)
     return out
 
 

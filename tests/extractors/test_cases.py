@@ -720,3 +720,20 @@ def test_preamble_announcing_the_cases_keeps_its_list():
             "3.某村党支部书记廖某才违规操办婚宴，受到党内警告处分。")
     _, _, texts = _split(text)
     assert len(texts) == 3 and texts[0].startswith("1.")
+
+
+def test_category_section_officials_of_the_same_unit_join_its_incident():
+    # 一、公款同城宴请问题 holds two incidents; the paragraph naming 县林业局's officials and
+    # their sanctions (no date, sum or place of its own) belongs to the 某县林业局 incident.
+    text = ("现将有关情况通报如下：\n一、公款同城宴请问题\n"
+            "2023年3月至5月，某县林业局多次以工作交流名义在酒店公款同城宴请，花费公款1.6万元。\n"
+            "县林业局党委书记万某东和副局长万某亮，多次组织和参与同城公款吃请，违反了中央八项规定精神，"
+            "分别给予党内警告处分；原局长熊某宇在担任局长期间对公务接待管理不严，给予诫勉。\n"
+            "某乡财政所所长雷某强2022年10月违规在辖区饭店公款宴请，花费0.7万元，受到党内警告处分。\n"
+            "二、违规收受礼品礼金问题\n"
+            "2023年春节期间，某区教育局副局长包某平违规收受下属学校校长所送礼金0.5万元，受到党内严重警告处分。\n"
+            "2023年中秋期间，某街道办事处主任宋某明收受管理服务对象所送购物卡0.3万元，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "万某亮" in texts[0] and "熊某宇" in texts[0] and "雷某强" in texts[1]
+    assert "包某平" in texts[2] and "宋某明" in texts[3]
