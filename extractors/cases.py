@@ -437,6 +437,8 @@ def _states_problem(text: str, m: _Marker) -> bool:
     """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
     弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
     title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    if _compiled()["problem_container"].search(title):
+        return False
     return any(x.group(0) != "问题" for x in _compiled()["problem"].finditer(title))
 
 

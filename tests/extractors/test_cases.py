@@ -737,3 +737,13 @@ def test_category_section_officials_of_the_same_unit_join_its_incident():
     assert len(texts) == 4, texts
     assert "万某亮" in texts[0] and "熊某宇" in texts[0] and "雷某强" in texts[1]
     assert "包某平" in texts[2] and "宋某明" in texts[3]
+
+
+@pytest.mark.parametrize("container", ["巡察发现的突出问题", "存在的问题和不足", "党的建设方面存在的主要问题"])
+def test_report_container_headings_with_problem_words(container):
+    text = ("县委巡察组对某局党组开展了巡察，并向某局党组反馈了巡察意见。\n一、" + container + "\n"
+            "（一）政治建设不够有力。一是学习不深入；二是落实不到位。\n"
+            "（二）管党治党责任落实不力。一是监督缺位；二是违规发放补贴1.2万元。\n"
+            "二、整改建议\n（一）加强政治建设。\n（二）压实管党治党责任。")
+    _, sp, texts = _split(text)
+    assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
