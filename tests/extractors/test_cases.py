@@ -747,3 +747,14 @@ def test_report_container_headings_with_problem_words(container):
             "二、整改建议\n（一）加强政治建设。\n（二）压实管党治党责任。")
     _, sp, texts = _split(text)
     assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
+
+
+def test_notice_item_with_a_biography_and_a_dated_sanction_paragraph():
+    text = ("关于2起违规问题的通报\n"
+            "一、某县农业农村局原副局长吴某新违规收受礼品礼金问题\n"
+            "吴某新，男，1968年出生，2015年起任某县农业农村局副局长。2021年至2023年，吴某新多次收受项目承包人所送购物卡共计2.4万元。\n"
+            "2024年3月，吴某新受到党内严重警告处分，违纪所得予以收缴。\n"
+            "二、某乡党委书记郑某军违规使用公车问题\n"
+            "郑某军，2022年国庆期间驾驶公车回老家办私事，产生油费900元。郑某军受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[0].endswith("予以收缴。") and "郑某军" in texts[1]
