@@ -201,9 +201,16 @@ def _decision_list(text: str, first: _Marker) -> bool:
     preamble announcing the cases (查处了3起问题，具体如下：) tells no case itself."""
     para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
     before = text[para:first.start].strip()
-    if not before or not _compiled()["announce_colon"].search(before):
+    if not before or not _compiled()["announce_colon"].search(before) or _announces_list(before):
         return False
     return is_concrete(before, True)
+
+
+def _announces_list(text: str) -> bool:
+    """The last sentence of the text announces cases or problems (典型案例如下：/ 3起问题如下：),
+    not what follows about one case."""
+    last = re.split(r"[。！？!?；;\n]", text.rstrip())[-1]
+    return bool(re.search(r"典型|案例|案件|通报|曝光", last) or _compiled()["several"].search(last))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -704,8 +711,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             pending_heading = None
             continue
         sub = text[body:b]
-        announcing = bool(p["announce_colon"].search(sub.rstrip()))  # …处理如下：
-        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip()) \
+        announcing = bool(p["announce_colon"].search(sub.rstrip())) and not _announces_list(sub)  # …处理如下：
+        # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title)
+        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]", sub.strip()) \
             and not announcing
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
@@ -799,7 +807,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
 def _announced_paragraph(text: str, end: int) -> int:
     """When the text before `end` ends a paragraph on a colon that announces what follows
     (…作出如下处理：/ 处理如下：/ 决定如下：), the end of the paragraph after it; else -1."""
-    if not _compiled()["announce_colon"].search(text[max(0, end - 40):end].rstrip()):
+    tail = text[max(0, end - 60):end].rstrip()
+    if not _compiled()["announce_colon"].search(tail) or _announces_list(tail):
         return -1
     stop, listed = end, True
     while listed:  # the paragraph after it, or the numbered list after it ((一)给予…；(二)对…)

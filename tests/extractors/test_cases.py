@@ -758,3 +758,12 @@ def test_notice_item_with_a_biography_and_a_dated_sanction_paragraph():
             "郑某军，2022年国庆期间驾驶公车回老家办私事，产生油费900元。郑某军受到党内警告处分。")
     _, _, texts = _split(text)
     assert len(texts) == 2 and texts[0].endswith("予以收缴。") and "郑某军" in texts[1]
+
+
+def test_case_paragraph_announcing_further_cases_does_not_swallow_them():
+    text = ("近日，县纪委监委通报了3起违规问题。\n"
+            "2023年5月，某县水利局局长庞某军违规收受礼金1.2万元，受到党内警告处分。另有2起典型案例如下：\n"
+            "某镇党委副书记池某峰公车私用，受到诫勉处理。\n"
+            "某村党支部书记晏某才违规操办婚宴，收受礼金0.8万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 3, texts
