@@ -989,7 +989,9 @@ def _heading_names_subject(heading: str) -> bool:
     的问题 / 某局原副局长吴某新违规…问题): the title of one case, not a category of several
     (一、借“代办”之名吃拿卡要 / 违反中央八项规定精神问题)."""
     h = _LEAD_MARKER.sub("", heading.strip())
-    return bool(_org_clause(h) or _subject_names(h) or _post_subject(h))
+    # a unit given with its place (某县文旅局 / 东阿县刘集镇), not a field (乡村振兴 / 基层站所)
+    unit = bool(_compiled()["org_subject"].match(h) and _compiled()["place_start"].match(h))
+    return bool(unit or _subject_names(h))
 
 
 def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

@@ -767,3 +767,17 @@ def test_case_paragraph_announcing_further_cases_does_not_swallow_them():
             "某村党支部书记晏某才违规操办婚宴，收受礼金0.8万元，受到党内警告处分。")
     _, _, texts = _split(text)
     assert len(texts) == 3, texts
+
+
+@pytest.mark.parametrize("heading", ["乡村振兴领域侵害群众利益问题", "农村集体三资管理问题", "基层站所吃拿卡要问题"])
+def test_category_heading_with_a_field_word_still_holds_several_cases(heading):
+    # a field (乡村振兴 / 农村 / 基层站所) is no unit: the section recounts two separate cases
+    text = ("现将有关情况通报如下：\n一、" + heading + "\n"
+            "2022年5月，某县兴隆镇党委书记鲍某安违规收受工程老板礼金3万元，受到党内严重警告处分。\n"
+            "2023年2月，某区城西街道民政专干柴某琴截留低保资金1.2万元，受到开除党籍处分。\n"
+            "二、公款吃喝问题\n"
+            "2023年1月，某县交通局局长施某豪多次安排公款宴请，花费2.1万元，受到党内警告处分。\n"
+            "2023年3月，某镇镇长连某辉违规接受宴请，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "柴某琴" in texts[1] and "鲍某安" not in texts[1]
