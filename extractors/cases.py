@@ -402,7 +402,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
                 stating += _states_problem(text, outer_items[k])
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
-        if inspection and stating * 2 > holding:
+        if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
             break  # a report's outermost problems, each with its 一是/二是 inside
         if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
@@ -438,6 +438,17 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             cases.append(span)
     cases.sort(key=lambda c: c.start)
     return chosen, cases
+
+
+def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
+    """Most items of the chains give someone a sanction (1.某镇党委书记甲…受到党内警告处分):
+    cases a discipline body dealt with, listed under their kind even in an inspection's notice,
+    not findings of a report."""
+    items = sorted((m for c in chains for m in c), key=lambda m: m.start)
+    ends = [m.start for m in items[1:]] + [len(text)]
+    sanctioned = sum(bool(_compiled()["sanction_specific"].search(text, m.body, min(e, m.body + 400)))
+                     for m, e in zip(items, ends))
+    return sanctioned * 2 > len(items)
 
 
 def _states_problem(text: str, m: _Marker) -> bool:

@@ -781,3 +781,19 @@ def test_category_heading_with_a_field_word_still_holds_several_cases(heading):
     _, _, texts = _split(text)
     assert len(texts) == 4, texts
     assert "柴某琴" in texts[1] and "鲍某安" not in texts[1]
+
+
+def test_inspection_notice_sections_of_sanctioned_cases_use_the_inner_items():
+    # cases found by inspections, listed under problem kinds whose titles name a problem
+    # (履职不力): the sanctioned cases inside are the cases, not the kinds.
+    text = ("关于巡察发现问题查处情况的通报\n根据县委统一部署，县委巡察组对12个乡镇开展了巡察，"
+            "现将巡察移交问题线索查处情况通报如下：\n"
+            "一、履职不力问题\n"
+            "1.某镇党委书记蒲某刚落实主体责任不到位，受到党内警告处分。\n"
+            "2.某乡乡长米某文对扶贫资金监管不力，受到诫勉处理。\n"
+            "二、财务管理不规范问题\n"
+            "1.某镇财政所所长苗某华违规发放补贴2.3万元，受到党内严重警告处分。\n"
+            "2.某村党支部书记单某林违规领取误工补贴0.6万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "米某文" in texts[1] and "单某林" in texts[3]
