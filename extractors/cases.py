@@ -6,9 +6,16 @@ Two ways a document lays out its cases:
    (1) ① 第一起 案例一 【案例一】 一是…二是… — at the start of a line or inline after a
    sentence end. Each marker style forms chains 1, 2, 3…; the chosen level is the outermost
    style with a real chain, unless most of its items hold a chain of an inner style (一、
-   sections holding 1. items), then the inner one. Items that read like measures (一是加强…)
-   are not cases. The preamble before the first item and the closing exhortation after the
-   last are not cases.
+   sections holding 1. items), then the inner one. In an inspection report the outermost
+   list of problems is the case list: outer items whose titles state a problem ((一)…不够到位。
+   一是…二是…) keep their inner chain inside; container titles (一、巡察发现的主要问题 / …方面)
+   and sections of sanctioned cases give way to their inner items. Items that read like
+   measures (一是加强…) are not cases, nor a list announced by a case's own paragraph (…处理
+   如下：（一）给予局长甲…). The preamble before the first item and the closing exhortation
+   after the last are not cases. An item is one case whatever people it names: an item titled
+   by its unit and place (二、某县林业局…的问题) always; a category section (一、借“代办”之名
+   吃拿卡要) holds several only where each later paragraph tells an incident of its own (a
+   date, a sum or a new place; no back reference, no official of the same unit).
 2. **Running text**: paragraphs (and titled sentences "XX违规…问题。" inside them). A paragraph
    with facts (a named person, money in 元, a sanction, a dated incident) opens a case when
    it brings a new subject (a person with a post, an organisation) and continues the current
@@ -20,7 +27,11 @@ Two ways a document lays out its cases:
      own, also when such incidents follow each other in one paragraph; a unit that only
      holds someone accountable for the case before (对此负有领导责任，受到诫勉) joins it.
    - A paragraph that introduces a culprit without telling his deed yet (…调查组很快锁定了
-     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…).
+     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…) — also
+     when it opens on a statistic (通报的8起案例中，某厅副厅长甲是唯一的厅级干部。).
+   - A paragraph ending on a colon that announces what follows about its case (…作出如下处理：
+     / 处理如下：/ 决定如下：) goes on into the next paragraph (or the numbered list after it),
+     whoever it names; a colon announcing cases (典型案例如下：) does not.
    - A document whose only case is a story (article or notice) keeps the story's title and
      lead in the case, after any notice opening (现将…通报如下：).
 
