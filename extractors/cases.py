@@ -371,15 +371,19 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = text.find("\n", start)
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
+    announced_until = _announced_paragraph(text, keep_end)
     for a, b in _paragraphs(text):
         if a <= start or b > end:
             continue
         seg = text[a:b]
         if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
             break
-        if _is_closing(seg) or not _has_facts(seg):
+        # the decision a colon announced (处理如下：) is the case's, whatever words it uses
+        announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
+        if not announced and (_is_closing(seg) or not _has_facts(seg)):
             continue
         keep_end = b
+        announced_until = _announced_paragraph(text, b)
     return keep_end
 
 

@@ -797,3 +797,14 @@ def test_inspection_notice_sections_of_sanctioned_cases_use_the_inner_items():
     _, _, texts = _split(text)
     assert len(texts) == 4, texts
     assert "米某文" in texts[1] and "单某林" in texts[3]
+
+
+def test_last_item_keeps_the_decision_its_colon_announces():
+    text = ("现将有关情况通报如下：\n"
+            "一、某县水利局违规发放补贴问题\n2023年2月，某县水利局违规发放补贴2.6万元，局长甘某平受到党内警告处分。\n"
+            "二、某县供销社公款旅游问题\n2023年5月，某县供销社组织职工赴外地旅游，花费公款3.1万元。县纪委监委处理如下：\n"
+            "责令县供销社主任邵某刚作出深刻检查，切实整改，并给予诫勉。\n"
+            "各级党员干部要引以为戒，坚决防止类似问题发生。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert texts[1].endswith("并给予诫勉。") and "引以为戒" not in texts[1]
