@@ -1024,8 +1024,8 @@ def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """Inside a numbered item, a later paragraph is a separate case only when it tells a
     complete incident of its own; one that refers back to the incident before (…参加上述活动
     / 该局…), speaks of officials of the same unit (某县林业局… then 县林业局党委书记甲…), or
-    has no anchor of its own (a date, a sum, a new place) tells that incident's decision and
-    the officials responsible: it joins the case before."""
+    has no anchor of its own (a date, a sum, a new place, an opening on a place: 某镇…) tells
+    that incident's decision and the officials responsible: it joins the case before."""
     out: list[CaseSpan] = []
     for c in cases:
         if out and not _separate_incident(text[out[-1].start:out[-1].end], text[c.start:c.end]):
@@ -1041,7 +1041,8 @@ def _separate_incident(before: str, unit: str) -> bool:
     first = next((s.group(0) for s in _SENT.finditer(unit) if s.group(0).strip()), "")
     if p["group_ref"].search(first) or p["anaphora"].match(first.strip()):
         return False
-    if not (p["date"].search(unit) or p["money"].search(unit) or _new_place(before, unit)):
+    opens_on_place = bool(p["place_start"].match(_LEAD_MARKER.sub("", unit.strip())))  # 某镇… / 东阿县…
+    if not (p["date"].search(unit) or p["money"].search(unit) or _new_place(before, unit) or opens_on_place):
         return False
     return not any(u in before for u in _units_of_posts(unit))
 

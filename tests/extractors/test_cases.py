@@ -808,3 +808,14 @@ def test_last_item_keeps_the_decision_its_colon_announces():
     _, _, texts = _split(text)
     assert len(texts) == 2, texts
     assert texts[1].endswith("并给予诫勉。") and "引以为戒" not in texts[1]
+
+
+def test_category_section_of_short_undated_incidents():
+    text = ("现将有关情况通报如下：\n一、公车私用问题\n"
+            "某镇党委副书记祁某峰驾驶公车接送子女上下学，受到党内警告处分。\n"
+            "某县林业局副局长尚某东周末驾驶公车外出办私事，受到诫勉处理。\n"
+            "二、违规收受礼品礼金问题\n"
+            "某乡乡长籍某平违规收受管理服务对象所送礼品，受到党内警告处分。\n"
+            "某区住建局科长尤某明收受施工单位所送购物卡，受到政务警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
