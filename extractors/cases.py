@@ -378,6 +378,8 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         seg = text[a:b]
         if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
             break
+        if _compiled()["requirements_start"].match(seg.strip()) and not _names(seg):
+            break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses
         announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
         if not announced and (_is_closing(seg) or not _has_facts(seg)):

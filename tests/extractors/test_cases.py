@@ -819,3 +819,11 @@ def test_category_section_of_short_undated_incidents():
             "某区住建局科长尤某明收受施工单位所送购物卡，受到政务警告处分。")
     _, _, texts = _split(text)
     assert len(texts) == 4, texts
+
+
+def test_report_measures_after_the_list_stay_out_of_the_last_problem():
+    # 巡察组要求，…于2023年8月底前完成整改：一是…；三是对…8.6万元全部清退。 — measures, though
+    # dated and with a sum: not part of the last problem.
+    _, sp, texts = _sample("report-sections-then-dated-measures")
+    assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"], texts
+    assert texts[-1].endswith("发展党员程序不规范。")
