@@ -6,9 +6,16 @@ Two ways a document lays out its cases:
    (1) ① 第一起 案例一 【案例一】 一是…二是… — at the start of a line or inline after a
    sentence end. Each marker style forms chains 1, 2, 3…; the chosen level is the outermost
    style with a real chain, unless most of its items hold a chain of an inner style (一、
-   sections holding 1. items), then the inner one. Items that read like measures (一是加强…)
-   are not cases. The preamble before the first item and the closing exhortation after the
-   last are not cases.
+   sections holding 1. items), then the inner one. In an inspection report the outermost
+   list of problems is the case list: outer items whose titles state a problem ((一)…不够到位。
+   一是…二是…) keep their inner chain inside; container titles (一、巡察发现的主要问题 / …方面)
+   and sections of sanctioned cases give way to their inner items. Items that read like
+   measures (一是加强…) are not cases, nor a list announced by a case's own paragraph (…处理
+   如下：（一）给予局长甲…). The preamble before the first item and the closing exhortation
+   after the last are not cases. An item is one case whatever people it names: an item titled
+   by its unit and place (二、某县林业局…的问题) always; a category section (一、借“代办”之名
+   吃拿卡要) holds several only where each later paragraph tells an incident of its own (a
+   date, a sum or a new place; no back reference, no official of the same unit).
 2. **Running text**: paragraphs (and titled sentences "XX违规…问题。" inside them). A paragraph
    with facts (a named person, money in 元, a sanction, a dated incident) opens a case when
    it brings a new subject (a person with a post, an organisation) and continues the current
@@ -20,7 +27,11 @@ Two ways a document lays out its cases:
      own, also when such incidents follow each other in one paragraph; a unit that only
      holds someone accountable for the case before (对此负有领导责任，受到诫勉) joins it.
    - A paragraph that introduces a culprit without telling his deed yet (…调查组很快锁定了
-     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…).
+     时任村文书的唐某刚。) opens that person's case, which follows it (经查，唐某刚…) — also
+     when it opens on a statistic (通报的8起案例中，某厅副厅长甲是唯一的厅级干部。).
+   - A paragraph ending on a colon that announces what follows about its case (…作出如下处理：
+     / 处理如下：/ 决定如下：) goes on into the next paragraph (or the numbered list after it),
+     whoever it names; a colon announcing cases (典型案例如下：) does not.
    - A document whose only case is a story (article or notice) keeps the story's title and
      lead in the case, after any notice opening (现将…通报如下：).
 
@@ -180,7 +191,8 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
         chains = [c for c in _chains(ms) if len(c) >= 2]
         if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain
             continue
-        chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)]
+        chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)
+                  and not _decision_list(text, c[0])]
         if chains:
             valid[style] = chains
     # A bare number at a line start may continue a num_dot chain (5践行… between 4. and 6.)
@@ -192,6 +204,24 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
                 m.style = "num_dot"
             valid["num_dot"] = [c for c in _chains(merged) if len(c) >= 2]
     return valid
+
+
+def _decision_list(text: str, first: _Marker) -> bool:
+    """A list announced by a case's own paragraph (…违规发放补贴3.2万元。县纪委监委处理如下：
+    （一）给予局长甲…；（二）对副局长乙…): the decisions of that case, not a list of cases. A
+    preamble announcing the cases (查处了3起问题，具体如下：) tells no case itself."""
+    para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
+    before = text[para:first.start].strip()
+    if not before or not _compiled()["announce_colon"].search(before) or _announces_list(before):
+        return False
+    return is_concrete(before, True)
+
+
+def _announces_list(text: str) -> bool:
+    """The last sentence of the text announces cases or problems (典型案例如下：/ 3起问题如下：),
+    not what follows about one case."""
+    last = re.split(r"[。！？!?；;\n]", text.rstrip())[-1]
+    return bool(re.search(r"典型|案例|案件|通报|曝光", last) or _compiled()["several"].search(last))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -341,19 +371,30 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = text.find("\n", start)
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
+    announced_until = _announced_paragraph(text, keep_end)
     for a, b in _paragraphs(text):
         if a <= start or b > end:
             continue
         seg = text[a:b]
         if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
             break
-        if _is_closing(seg) or not _has_facts(seg):
+        if _compiled()["requirements_start"].match(seg.strip()) and not _names(seg):
+            break  # requirements and measures after the list (巡察组要求，…一是…二是…)
+        # the decision a colon announced (处理如下：) is the case's, whatever words it uses
+        announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
+        if not announced and (_is_closing(seg) or not _has_facts(seg)):
             continue
         keep_end = b
+        announced_until = _announced_paragraph(text, b)
     return keep_end
 
 
-def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, list[CaseSpan]]:
+def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
+                inspection: bool = False) -> tuple[str, list[CaseSpan]]:
+    """Items of the case level: the outermost list, or the inner one when most outer items are
+    sections holding an inner chain (一、违反中央八项规定精神问题 / 1.… 2.…). In a report the
+    outermost list of problems is the case list, at whatever level: outer items that state a
+    problem themselves ((一)…不够到位。一是…二是…) keep their inner chain inside them."""
     # Outer style: the one whose first chain starts first (ties: more items).
     styles = sorted(valid, key=lambda s: (valid[s][0][0].start, -sum(len(c) for c in valid[s])))
     outer = styles[0]
@@ -367,6 +408,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
         holding = 0
         counted = 0
         bare_headings = True  # every outer item without inner items is a bare heading (…方面)
+        stating = 0  # outer items holding an inner chain that state a problem in their title
         for k in range(len(outer_items)):
             if _not_case_item(text, outer_items[k].body):
                 continue
@@ -374,8 +416,11 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
+                stating += _states_problem(text, outer_items[k])
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
+        if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
+            break  # a report's outermost problems, each with its 一是/二是 inside
         if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
             section_markers = outer_items
@@ -410,6 +455,26 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]]) -> tuple[str, 
             cases.append(span)
     cases.sort(key=lambda c: c.start)
     return chosen, cases
+
+
+def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
+    """Most items of the chains give someone a sanction (1.某镇党委书记甲…受到党内警告处分):
+    cases a discipline body dealt with, listed under their kind even in an inspection's notice,
+    not findings of a report."""
+    items = sorted((m for c in chains for m in c), key=lambda m: m.start)
+    ends = [m.start for m in items[1:]] + [len(text)]
+    sanctioned = sum(bool(_compiled()["sanction_specific"].search(text, m.body, min(e, m.body + 400)))
+                     for m, e in zip(items, ends))
+    return sanctioned * 2 > len(items)
+
+
+def _states_problem(text: str, m: _Marker) -> bool:
+    """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
+    弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
+    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    if _compiled()["problem_container"].search(title):
+        return False
+    return any(x.group(0) != "问题" for x in _compiled()["problem"].finditer(title))
 
 
 def _is_heading(text: str, m: _Marker) -> bool:
@@ -656,8 +721,15 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     # no deed yet: the case about that person, when it follows, starts there.
     intro: tuple[int, set[str]] | None = None
     first_case = True
+    # A case's paragraph ending on a colon that announces what follows (…作出如下处理：): the
+    # whole next paragraph goes on with that case, whoever it names (the officials sanctioned).
+    announced_until = -1
     for a, b in units:
         seg = text[a:b]
+        if cases and a <= announced_until and a >= cases[-1][1]:
+            cases[-1][1] = b
+            names_in_case |= _names(seg)
+            continue
         if _is_junk(seg):
             if p["tail_stop"].match(seg) and cases:
                 break
@@ -667,7 +739,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             pending_heading = None
             continue
         sub = text[body:b]
-        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]\s*$", sub.strip())
+        announcing = bool(p["announce_colon"].search(sub.rstrip())) and not _announces_list(sub)  # …处理如下：
+        # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title)
+        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]", sub.strip()) \
+            and not announcing
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
             if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
@@ -679,6 +754,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 pending_heading = a
             continue
         concrete = is_concrete(sub, announced)
+        if announcing and cases and not concrete:  # 处理如下： on a line of its own
+            cases[-1][1] = b
+            announced_until = _announced_paragraph(text, b)
+            pending_heading = None
+            continue
         if not (_has_facts(sub) or concrete) \
                 or (_is_closing(sub) and not p["named"].search(sub) and not concrete):
             newcomers = _names(sub) - names_in_case
@@ -691,6 +771,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         generic = not concrete and bool({"statistic", "quotation", "speech", "reported_speech", "oversight_work"}
                                         & set(concreteness(sub)[1]))
         if generic and not (cases and any(n in sub for n in names_in_case)):
+            # …通报的8起案例中，某厅副厅长钱某华是唯一的厅级干部。: a statistics phrase, but its
+            # subject is one official introduced with his post — his case, if it follows, starts here.
+            newcomers = _subject_names(sub) - names_in_case
+            if len(newcomers) == 1 and not concrete and len(_names(sub) - names_in_case) == 1:
+                intro = (_intro_start(pending_heading, first_case, body), newcomers)
             pending_heading = None
             continue
         names = _names(sub)
@@ -710,10 +795,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases[-1][1] = b
             names_in_case |= names
             intro = None
+            announced_until = _announced_paragraph(text, b)
         elif cases and not new_subject and not p["date_start"].match(sub):
             cases[-1][1] = b
             names_in_case |= names
             intro = None
+            announced_until = _announced_paragraph(text, b)
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
             if _introduces(sub, names - names_in_case):
                 intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
@@ -731,6 +818,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases.append([start, b])
             names_in_case = set(names)
             first_case = False
+            announced_until = _announced_paragraph(text, b)
         pending_heading = None
     # A case tells of misconduct: a violation or a sanction (a meeting report naming officials is not one).
     if not inspection:
@@ -742,6 +830,25 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="")]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _announced_paragraph(text: str, end: int) -> int:
+    """When the text before `end` ends a paragraph on a colon that announces what follows
+    (…作出如下处理：/ 处理如下：/ 决定如下：), the end of the paragraph after it; else -1."""
+    tail = text[max(0, end - 60):end].rstrip()
+    if not _compiled()["announce_colon"].search(tail) or _announces_list(tail):
+        return -1
+    stop, listed = end, True
+    while listed:  # the paragraph after it, or the numbered list after it ((一)给予…；(二)对…)
+        nxt = stop
+        while nxt < len(text) and text[nxt] in " \n\t\u3000":
+            nxt += 1
+        found = text.find("\n", nxt)
+        first = stop == end
+        stop = len(text) if found < 0 else found
+        listed = found >= 0 and bool(_LEAD_MARKER.match(text[nxt:stop])) and (
+            first or bool(_LEAD_MARKER.match(text[stop:].lstrip())))
+    return stop
 
 
 def _introduces(unit: str, newcomers: set[str]) -> bool:
@@ -887,13 +994,14 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     for c in cases:
         line_end = text.find("\n", c.start, c.end)
         heading = text[c.start:line_end].strip() if line_end > 0 else ""
-        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading):
-            out.append(c)
+        if not heading or len(heading) > 40 or re.search(r"[。；;！？!?]", heading) \
+                or _heading_names_subject(heading):
+            out.append(c)  # an item titled by its subject (某县文旅局违规…的问题) is one case
             continue
         # the section's body alone, at its own offsets (everything else blanked)
         masked = re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:c.end] \
             + re.sub(r"[^\n]", " ", text[c.end:])
-        inner = _merge_accountability(text, _running(masked, False))
+        inner = _merge_back_references(text, _merge_accountability(text, _running(masked, False)))
         if len(inner) < 2:
             out.append(c)
             continue
@@ -901,6 +1009,58 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         for k in inner:
             k.section = heading[:40]
         out.extend(inner)
+    return out
+
+
+def _heading_names_subject(heading: str) -> bool:
+    """A section heading that names its subject, a unit or an official (某县文旅局违规公款旅游
+    的问题 / 某局原副局长吴某新违规…问题): the title of one case, not a category of several
+    (一、借“代办”之名吃拿卡要 / 违反中央八项规定精神问题)."""
+    h = _LEAD_MARKER.sub("", heading.strip())
+    # a unit given with its place (某县文旅局 / 东阿县刘集镇), not a field (乡村振兴 / 基层站所)
+    unit = bool(_compiled()["org_subject"].match(h) and _compiled()["place_start"].match(h))
+    return bool(unit or _subject_names(h))
+
+
+def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Inside a numbered item, a later paragraph is a separate case only when it tells a
+    complete incident of its own; one that refers back to the incident before (…参加上述活动
+    / 该局…), speaks of officials of the same unit (某县林业局… then 县林业局党委书记甲…), or
+    has no anchor of its own (a date, a sum, a new place, an opening on a place: 某镇…) tells
+    that incident's decision and the officials responsible: it joins the case before."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        if out and not _separate_incident(text[out[-1].start:out[-1].end], text[c.start:c.end]):
+            out[-1].end = c.end
+        else:
+            out.append(c)
+    return out
+
+
+def _separate_incident(before: str, unit: str) -> bool:
+    """The unit tells an incident apart from the case before it (see _merge_back_references)."""
+    p = _compiled()
+    first = next((s.group(0) for s in _SENT.finditer(unit) if s.group(0).strip()), "")
+    if p["group_ref"].search(first) or p["anaphora"].match(first.strip()):
+        return False
+    opens_on_place = bool(p["place_start"].match(_LEAD_MARKER.sub("", unit.strip())))  # 某镇… / 东阿县…
+    if not (p["date"].search(unit) or p["money"].search(unit) or _new_place(before, unit) or opens_on_place):
+        return False
+    return not any(u in before for u in _units_of_posts(unit))
+
+
+def _units_of_posts(text: str) -> set[str]:
+    """The units of the posts of the people a text names (县林业局党委书记 → 县林业局), without
+    any anonymised place before them (某县林业局 → 林业局): at least three characters, so a
+    bare place (某镇) says nothing."""
+    out = set()
+    for _, post in _people_in(text):
+        m = _post_heads().search(post)
+        unit = re.sub(r"^(?:原|时任|现任)", "", post[:m.start()] if m else "")
+        unit = re.split(r"某[\u4e00-\u9fff]", unit)[-1].rstrip("、，,原")
+        unit = re.sub(r"(?:机关)?(?:党委|党组|党工委|党总支|党支部|支部|委员会)$", "", unit)  # 县林业局党委 → 县林业局
+        if len(unit) >= 3:
+            out.add(unit)
     return out
 
 
@@ -970,7 +1130,7 @@ def _split_text(text: str) -> Split:
     p = _compiled()
     inspection = _is_inspection(text)
     if valid:
-        style, cases = _enumerated(text, valid)
+        style, cases = _enumerated(text, valid, inspection)
         cases = [c for c in cases if c.end > c.start]
         if not inspection and not _is_case_list(text, cases):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases

@@ -602,3 +602,228 @@ def test_a_pseudonym_introduced_once_is_read_as_the_document_says_it():
     sp = split_cases(normalize(text).text)
     assert len(sp.cases) == 1
     assert "锁定了时任白石村文书的唐某刚" in text[sp.cases[0].start:sp.cases[0].end]
+
+
+def test_notice_item_decision_paragraph_after_a_colon_stays_in_the_item():
+    # …作出如下处理：/ 处理如下： announces the paragraph after it, which names the officials
+    # and their sanctions: one case per numbered item, whatever people the decision names.
+    _, sp, texts = _sample("notice-item-decision-after-colon")
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("一、") and "陈某平" in texts[0] and "刘某芳" in texts[0]
+    assert texts[0].endswith("给予诫勉。")
+    assert texts[1].startswith("二、") and "黄某林" in texts[1] and "周某民" in texts[1]
+    assert "引以为戒" not in texts[1]
+
+
+def test_colon_paragraph_continues_in_running_text():
+    text = ("近日，县纪委监委通报了2起违规问题。\n"
+            "2023年5月，某县民政局违规向干部发放慰问金4.2万元。经研究，决定如下：\n"
+            "县民政局局长方某明违反规定签批发放，负主要领导责任，给予党内警告处分；副局长石某平给予诫勉。\n"
+            "2023年7月，某镇卫生院院长邱某红违规报销私人费用1.1万元，受到政务记过处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert "方某明" in texts[0] and "石某平" in texts[0] and "邱某红" in texts[1]
+
+
+def test_statistic_sentence_introducing_the_culprit_opens_his_case():
+    # 通报的8起案例中，…副厅长钱某华是唯一的厅级干部。 introduces the person the next
+    # paragraph tells of: it belongs to his case despite its statistics phrase.
+    _, _, texts = _sample("article-statistic-introduces-culprit")
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("通报的8起案例中") and "36.5万元" in texts[0]
+    assert "冯某强" in texts[1]
+
+
+def test_statistic_sentence_naming_no_one_stays_out():
+    text = ("通报的5起案例中，有3起发生在春节期间。\n"
+            "2022年1月，某县林业局局长贺某东违规收受礼金2万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 1 and texts[0].startswith("2022年1月")
+
+
+def test_report_outermost_list_holds_its_yishi_chains():
+    # gold-format: in a report the outermost list of problems is the case list; 一是/二是
+    # inside a （一） item are part of it. The measures after the findings are no case.
+    _, sp, texts = _sample("report-sections-with-yishi-chains")
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"], texts
+    assert "三是落实安全生产" in texts[0] and "8.6万元" in texts[1]
+    assert not any("纳入党委重要议事日程" in x for x in texts)
+
+
+def test_notice_items_with_a_title_line_and_pseudonyms():
+    _, sp, texts = _sample("notice-items-title-then-facts")
+    assert sp.doc_type == "case_notice"
+    assert len(texts) == 3
+    for who, x in zip(["吴某新", "郑某军", "何某娟"], texts):
+        assert who in x and x.count("\n") == 1
+
+
+def test_notice_item_titled_by_its_unit_is_one_case():
+    # no colon: the paragraph after the facts names the officials responsible and their
+    # sanctions; an item titled by its subject (某县文旅局…的问题) is one case.
+    _, _, texts = _sample("notice-item-decision-names-officials")
+    assert len(texts) == 2, texts
+    assert "尹某辉" in texts[0] and "蒋某丽" in texts[0] and "邓某军" in texts[1]
+
+
+def test_category_section_decision_paragraph_referring_back_joins_its_case():
+    text = ("现将有关情况通报如下：\n一、违规发放津贴补贴问题\n"
+            "2023年3月，某县审计局以误餐补助名义违规向干部发放补贴2.2万元。\n"
+            "审计局局长柯某新和副局长严某华对上述问题负有责任，违反了有关规定，分别给予党内警告处分。\n"
+            "2023年6月，某乡卫生院院长卢某波违规报销个人旅游费用0.8万元，受到政务记过处分。\n"
+            "二、公款吃喝问题\n"
+            "2022年12月，某镇党委副书记邹某明多次安排公款宴请，花费1.3万元，受到党内警告处分。\n"
+            "2023年2月，某区市场监管局局长温某平违规接受管理对象宴请，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "柯某新" in texts[0] and "严某华" in texts[0] and "卢某波" in texts[1]
+    assert "邹某明" in texts[2] and "温某平" in texts[3]
+
+
+def test_report_container_heading_still_uses_its_problem_items():
+    # 一、巡察发现的问题 contains the problems; each （一） item states one, with its 一是 inside.
+    text = ("县委巡察组对某局党组开展了巡察，并向某局党组反馈了巡察意见。\n一、巡察发现的主要问题\n"
+            "（一）政治建设不够有力。一是学习不深入；二是落实不到位。\n"
+            "（二）管党治党责任落实不力。一是监督缺位；二是违规发放补贴1.2万元。\n"
+            "二、整改建议\n（一）加强政治建设。\n（二）压实管党治党责任。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
+    assert "二是落实不到位" in texts[0]
+
+
+def test_decision_list_announced_by_a_case_is_not_a_case_list():
+    # 县纪委监委处理如下：（一）给予局长甲…；（二）对副局长乙…: the decisions of the case
+    # whose paragraph announces them, not cases of their own.
+    _, _, texts = _sample("notice-items-with-decision-lists")
+    assert len(texts) == 2, texts
+    assert "谭某明" in texts[0] and "退还" in texts[0] and "龙某" in texts[1]
+
+
+def test_decision_list_in_running_text_stays_in_its_case():
+    text = ("近日，县纪委监委通报了2起违反中央八项规定精神问题。\n"
+            "2023年1月，某县畜牧局违规向干部职工发放值班补贴3.2万元。县纪委监委处理如下：\n"
+            "1.给予县畜牧局局长欧某华党内警告处分；\n"
+            "2.对副局长谭某明违规签批补贴的行为进行诫勉谈话；\n"
+            "3.责令退还违规发放的补贴。\n"
+            "2023年4月，某乡政府在接待中超标准公款吃喝，花费0.9万元，乡长贺某云受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert texts[0].endswith("3.责令退还违规发放的补贴。") and "贺某云" in texts[1]
+
+
+def test_preamble_announcing_the_cases_keeps_its_list():
+    text = ("近日，县纪委监委查处了3起违反中央八项规定精神问题，具体如下：\n"
+            "1.某县交通局局长朱某亮违规收受礼金1.5万元，受到党内警告处分。\n"
+            "2.某镇党委副书记祁某峰公车私用，受到诫勉处理。\n"
+            "3.某村党支部书记廖某才违规操办婚宴，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 3 and texts[0].startswith("1.")
+
+
+def test_category_section_officials_of_the_same_unit_join_its_incident():
+    # 一、公款同城宴请问题 holds two incidents; the paragraph naming 县林业局's officials and
+    # their sanctions (no date, sum or place of its own) belongs to the 某县林业局 incident.
+    text = ("现将有关情况通报如下：\n一、公款同城宴请问题\n"
+            "2023年3月至5月，某县林业局多次以工作交流名义在酒店公款同城宴请，花费公款1.6万元。\n"
+            "县林业局党委书记万某东和副局长万某亮，多次组织和参与同城公款吃请，违反了中央八项规定精神，"
+            "分别给予党内警告处分；原局长熊某宇在担任局长期间对公务接待管理不严，给予诫勉。\n"
+            "某乡财政所所长雷某强2022年10月违规在辖区饭店公款宴请，花费0.7万元，受到党内警告处分。\n"
+            "二、违规收受礼品礼金问题\n"
+            "2023年春节期间，某区教育局副局长包某平违规收受下属学校校长所送礼金0.5万元，受到党内严重警告处分。\n"
+            "2023年中秋期间，某街道办事处主任宋某明收受管理服务对象所送购物卡0.3万元，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "万某亮" in texts[0] and "熊某宇" in texts[0] and "雷某强" in texts[1]
+    assert "包某平" in texts[2] and "宋某明" in texts[3]
+
+
+@pytest.mark.parametrize("container", ["巡察发现的突出问题", "存在的问题和不足", "党的建设方面存在的主要问题"])
+def test_report_container_headings_with_problem_words(container):
+    text = ("县委巡察组对某局党组开展了巡察，并向某局党组反馈了巡察意见。\n一、" + container + "\n"
+            "（一）政治建设不够有力。一是学习不深入；二是落实不到位。\n"
+            "（二）管党治党责任落实不力。一是监督缺位；二是违规发放补贴1.2万元。\n"
+            "二、整改建议\n（一）加强政治建设。\n（二）压实管党治党责任。")
+    _, sp, texts = _split(text)
+    assert [x[:3] for x in texts] == ["（一）", "（二）"], texts
+
+
+def test_notice_item_with_a_biography_and_a_dated_sanction_paragraph():
+    text = ("关于2起违规问题的通报\n"
+            "一、某县农业农村局原副局长吴某新违规收受礼品礼金问题\n"
+            "吴某新，男，1968年出生，2015年起任某县农业农村局副局长。2021年至2023年，吴某新多次收受项目承包人所送购物卡共计2.4万元。\n"
+            "2024年3月，吴某新受到党内严重警告处分，违纪所得予以收缴。\n"
+            "二、某乡党委书记郑某军违规使用公车问题\n"
+            "郑某军，2022年国庆期间驾驶公车回老家办私事，产生油费900元。郑某军受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[0].endswith("予以收缴。") and "郑某军" in texts[1]
+
+
+def test_case_paragraph_announcing_further_cases_does_not_swallow_them():
+    text = ("近日，县纪委监委通报了3起违规问题。\n"
+            "2023年5月，某县水利局局长庞某军违规收受礼金1.2万元，受到党内警告处分。另有2起典型案例如下：\n"
+            "某镇党委副书记池某峰公车私用，受到诫勉处理。\n"
+            "某村党支部书记晏某才违规操办婚宴，收受礼金0.8万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 3, texts
+
+
+@pytest.mark.parametrize("heading", ["乡村振兴领域侵害群众利益问题", "农村集体三资管理问题", "基层站所吃拿卡要问题"])
+def test_category_heading_with_a_field_word_still_holds_several_cases(heading):
+    # a field (乡村振兴 / 农村 / 基层站所) is no unit: the section recounts two separate cases
+    text = ("现将有关情况通报如下：\n一、" + heading + "\n"
+            "2022年5月，某县兴隆镇党委书记鲍某安违规收受工程老板礼金3万元，受到党内严重警告处分。\n"
+            "2023年2月，某区城西街道民政专干柴某琴截留低保资金1.2万元，受到开除党籍处分。\n"
+            "二、公款吃喝问题\n"
+            "2023年1月，某县交通局局长施某豪多次安排公款宴请，花费2.1万元，受到党内警告处分。\n"
+            "2023年3月，某镇镇长连某辉违规接受宴请，受到诫勉处理。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "柴某琴" in texts[1] and "鲍某安" not in texts[1]
+
+
+def test_inspection_notice_sections_of_sanctioned_cases_use_the_inner_items():
+    # cases found by inspections, listed under problem kinds whose titles name a problem
+    # (履职不力): the sanctioned cases inside are the cases, not the kinds.
+    text = ("关于巡察发现问题查处情况的通报\n根据县委统一部署，县委巡察组对12个乡镇开展了巡察，"
+            "现将巡察移交问题线索查处情况通报如下：\n"
+            "一、履职不力问题\n"
+            "1.某镇党委书记蒲某刚落实主体责任不到位，受到党内警告处分。\n"
+            "2.某乡乡长米某文对扶贫资金监管不力，受到诫勉处理。\n"
+            "二、财务管理不规范问题\n"
+            "1.某镇财政所所长苗某华违规发放补贴2.3万元，受到党内严重警告处分。\n"
+            "2.某村党支部书记单某林违规领取误工补贴0.6万元，受到党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert "米某文" in texts[1] and "单某林" in texts[3]
+
+
+def test_last_item_keeps_the_decision_its_colon_announces():
+    text = ("现将有关情况通报如下：\n"
+            "一、某县水利局违规发放补贴问题\n2023年2月，某县水利局违规发放补贴2.6万元，局长甘某平受到党内警告处分。\n"
+            "二、某县供销社公款旅游问题\n2023年5月，某县供销社组织职工赴外地旅游，花费公款3.1万元。县纪委监委处理如下：\n"
+            "责令县供销社主任邵某刚作出深刻检查，切实整改，并给予诫勉。\n"
+            "各级党员干部要引以为戒，坚决防止类似问题发生。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2, texts
+    assert texts[1].endswith("并给予诫勉。") and "引以为戒" not in texts[1]
+
+
+def test_category_section_of_short_undated_incidents():
+    text = ("现将有关情况通报如下：\n一、公车私用问题\n"
+            "某镇党委副书记祁某峰驾驶公车接送子女上下学，受到党内警告处分。\n"
+            "某县林业局副局长尚某东周末驾驶公车外出办私事，受到诫勉处理。\n"
+            "二、违规收受礼品礼金问题\n"
+            "某乡乡长籍某平违规收受管理服务对象所送礼品，受到党内警告处分。\n"
+            "某区住建局科长尤某明收受施工单位所送购物卡，受到政务警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 4, texts
+
+
+def test_report_measures_after_the_list_stay_out_of_the_last_problem():
+    # 巡察组要求，…于2023年8月底前完成整改：一是…；三是对…8.6万元全部清退。 — measures, though
+    # dated and with a sum: not part of the last problem.
+    _, sp, texts = _sample("report-sections-then-dated-measures")
+    assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"], texts
+    assert texts[-1].endswith("发展党员程序不规范。")
