@@ -827,3 +827,15 @@ def test_report_measures_after_the_list_stay_out_of_the_last_problem():
     _, sp, texts = _sample("report-sections-then-dated-measures")
     assert [x[:3] for x in texts] == ["（一）", "（二）", "（三）"], texts
     assert texts[-1].endswith("发展党员程序不规范。")
+
+
+def test_closing_exhortation_of_an_announced_notice_is_no_case():
+    """One numbered item, then the closing words to every official: one case."""
+    text = ("关于一起侵害群众利益问题的通报\n"
+            "近日，某省纪委监委对1起侵害群众利益问题进行公开通报。具体如下：\n"
+            "一、某市某县河口镇民政办工作人员韩某某虚报冒领问题。2019年至2021年，韩某某以重复申报等手段套取"
+            "临时救助资金八千元，据为己有。2022年3月，韩某某受到政务警告处分。\n"
+            "全县广大党员干部要引以为戒，严守纪律规矩，对顶风违纪行为发现一起、查处一起、通报一起。\n"
+            "某省纪委监委\n2022年4月1日\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "韩某某虚报冒领" in texts[0] and "引以为戒" not in texts[0]
