@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from extractors.amounts import extract_amounts
 from extractors.cases import CaseSpan, Split, split_cases
@@ -39,6 +40,7 @@ from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
 from extractors.regions import extract_regions
 from extractors.roles import assign_roles, attribute_amounts
+from extractors.rules import Rules, load_rules
 from extractors.sanctions import case_sanctions
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,25 @@ log = logging.getLogger(__name__)
 SPAN_KEYS = ("cases", "people", "amounts", "sanctions", "categories", "domains", "regions", "dates")
 PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles",
               "leian_categories", "leian_domains", "leian_regions", "leian_dates")
+
+
+# The factory config value that names the rules a component reads: the registered function
+# below, building (once per directory) the Rules of config/ or of `config_dir`.
+RULES_REF = "leian.rules.v1"
+DEFAULT_RULES: dict[str, Any] = {"@misc": RULES_REF, "config_dir": ""}
+# the components built with a `rules` config value
+RULED_PIPES = ("leian_amounts", "leian_sanctions", "leian_categories", "leian_domains", "leian_regions")
+
+
+def rules_config(config_dir: str = "") -> dict[str, Any]:
+    """The `rules` factory config value naming the Rules of `config_dir` ("" is config/)."""
+    return {"@misc": RULES_REF, "config_dir": config_dir}
+
+
+@registry.misc(RULES_REF)
+def make_rules(config_dir: str = "") -> Rules:
+    """The compiled rules of `config_dir` ("" is the shipped config/), built once per directory."""
+    return load_rules(config_dir or None)
 
 
 @dataclass
@@ -176,15 +197,8 @@ def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
     return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner))
 
 
-def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    # the whole document: a closing decision sentence may name this case's people (case_sanctions)
-    cases = [(d.span.start, d.span.end, d.fields.get("people", [])) for d in drafts(doc)]
-    own = next(k for k, d in enumerate(drafts(doc)) if d is draft)
-    return list(case_sanctions(_text(doc), cases, own))
 
 
-def _categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    return [c for c in extract_categories(text, doc_type=_state(doc)["doc_type"])]
 
 
 @Language.factory("leian_people")
@@ -193,16 +207,25 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _field_component("people", _people, lambda p: "PERSON")
 
 
-@Language.factory("leian_amounts")
-def make_amounts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_amounts", default_config={"rules": DEFAULT_RULES})
+def make_amounts(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Money in yuan (extractors.amounts)."""
-    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t)), lambda a: "AMOUNT")
+    cues = rules.amounts
+    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t, cues)), lambda a: "AMOUNT")
 
 
-@Language.factory("leian_sanctions")
-def make_sanctions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_sanctions", default_config={"rules": DEFAULT_RULES})
+def make_sanctions(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Canonical sanctions linked to people (extractors.sanctions); runs after leian_people."""
-    return _field_component("sanctions", _sanctions, lambda s: s.label)
+    lexicon = rules.sanctions
+
+    def sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        # the whole document: a closing decision sentence may name this case's people (case_sanctions)
+        cases = [(d.span.start, d.span.end, d.fields.get("people", [])) for d in drafts(doc)]
+        own = next(k for k, d in enumerate(drafts(doc)) if d is draft)
+        return list(case_sanctions(_text(doc), cases, own, lexicon))
+
+    return _field_component("sanctions", sanctions, lambda s: s.label)
 
 
 @Language.factory("leian_roles")
@@ -220,22 +243,29 @@ def make_roles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return roles
 
 
-@Language.factory("leian_categories")
-def make_categories(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_categories", default_config={"rules": DEFAULT_RULES})
+def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Problem categories with their evidence (extractors.categories)."""
-    return _field_component("categories", _categories, lambda c: c.code)
+    categorizer = rules.categories
+
+    def categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        return list(extract_categories(text, doc_type=_state(doc)["doc_type"], categorizer=categorizer))
+
+    return _field_component("categories", categories, lambda c: c.code)
 
 
-@Language.factory("leian_domains")
-def make_domains(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_domains", default_config={"rules": DEFAULT_RULES})
+def make_domains(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Fields of work (extractors.domains)."""
-    return _field_component("domains", lambda t, d, doc: list(extract_domains(t)), lambda x: x.code)
+    cues = rules.domains
+    return _field_component("domains", lambda t, d, doc: list(extract_domains(t, cues)), lambda x: x.code)
 
 
-@Language.factory("leian_regions")
-def make_regions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_regions", default_config={"rules": DEFAULT_RULES})
+def make_regions(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Places (extractors.regions)."""
-    return _field_component("regions", lambda t, d, doc: list(extract_regions(t)), lambda x: x.level.upper())
+    gz = rules.regions
+    return _field_component("regions", lambda t, d, doc: list(extract_regions(t, gz)), lambda x: x.level.upper())
 
 
 @Language.factory("leian_dates")
@@ -244,5 +274,5 @@ def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _field_component("dates", lambda t, d, doc: list(extract_dates(t)), lambda x: "DATE")
 
 
-__all__ = ["CaseDraft", "PIPE_NAMES", "SPAN_KEYS", "drafts", "run_pipeline"]
+__all__ = ["CaseDraft", "PIPE_NAMES", "RULED_PIPES", "SPAN_KEYS", "drafts", "rules_config", "run_pipeline"]
 
