@@ -34,7 +34,7 @@ from extractors.amounts import extract_amounts
 from extractors.cases import CaseSpan, Split, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
-from extractors.domains import extract_domains
+from extractors.domains import domain_mentions, domains_within
 from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
@@ -258,7 +258,20 @@ def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], D
 def make_domains(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Fields of work (extractors.domains)."""
     cues = rules.domains
-    return _field_component("domains", lambda t, d, doc: list(extract_domains(t, cues)), lambda x: x.code)
+
+    def domains(doc: Doc) -> Doc:
+        # the cues are found once on the whole Doc; each case takes those it contains
+        text = _text(doc)
+        mentions = domain_mentions(text, cues)
+        doc.spans["domains"] = []
+        for draft in drafts(doc):
+            items = domains_within(text, mentions, draft.span.start, draft.span.end, cues)
+            draft.fields["domains"] = items
+            for it in items:
+                _add_span(doc, "domains", it.start, it.end, it.code)
+        return doc
+
+    return domains
 
 
 @Language.factory("leian_regions", default_config={"rules": DEFAULT_RULES})
