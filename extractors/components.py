@@ -55,7 +55,8 @@ PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leia
 RULES_REF = "leian.rules.v1"
 DEFAULT_RULES: dict[str, Any] = {"@misc": RULES_REF, "config_dir": ""}
 # the components built with a `rules` config value
-RULED_PIPES = ("leian_amounts", "leian_sanctions", "leian_categories", "leian_domains", "leian_regions")
+RULED_PIPES = ("leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories", "leian_domains",
+               "leian_regions")
 
 
 def rules_config(config_dir: str = "") -> dict[str, Any]:
@@ -190,21 +191,22 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
     return component
 
 
-def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    s, e = draft.span.start, draft.span.end
-    state = _state(doc)
-    ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
-    return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner))
 
 
 
 
-
-
-@Language.factory("leian_people")
-def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_people", default_config={"rules": DEFAULT_RULES})
+def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """People with posts (extractors.people)."""
-    return _field_component("people", _people, lambda p: "PERSON")
+    people_rules = rules.people
+
+    def people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        s, e = draft.span.start, draft.span.end
+        state = _state(doc)
+        ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
+        return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner, rules=people_rules))
+
+    return _field_component("people", people, lambda p: "PERSON")
 
 
 @Language.factory("leian_amounts", default_config={"rules": DEFAULT_RULES})
@@ -228,16 +230,17 @@ def make_sanctions(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Do
     return _field_component("sanctions", sanctions, lambda s: s.label)
 
 
-@Language.factory("leian_roles")
-def make_roles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_roles", default_config={"rules": DEFAULT_RULES})
+def make_roles(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Person.role and Amount.person (extractors.roles); runs after people, amounts, sanctions."""
+    lex = rules.roles
 
     def roles(doc: Doc) -> Doc:
         for draft in drafts(doc):
             s, e = draft.span.start, draft.span.end
             people, amounts = draft.fields.get("people", []), draft.fields.get("amounts", [])
-            assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s)
-            attribute_amounts(_text(doc)[s:e], people, amounts, base=s)
+            assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s, lex=lex)
+            attribute_amounts(_text(doc)[s:e], people, amounts, base=s, lex=lex)
         return doc
 
     return roles

@@ -9,8 +9,8 @@ functions take the part they need as an argument, defaulting to the shipped conf
 shipped directory, `load_rules()` returns those very objects, so both ways share one compile
 and one cache.
 
-Not here yet: case splitting (config/case_rules.yaml), people (people.yaml) and roles
-(roles.yaml) still read their loaders; dates take no configuration.
+Not here yet: case splitting (config/case_rules.yaml, and the posts of people.yaml it reads)
+still uses its loaders; dates take no configuration (their patterns are code).
 """
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ from extractors.categories import Categorizer, build_category_rules, shipped_cat
 from extractors.category_model import MODEL_FILE, load_model
 from extractors.domains import DomainCues, build_domain_cues, domain_cues
 from extractors.errors import ConfigError
+from extractors.people import PeopleRules, build_people_rules, people_rules
 from extractors.regions import Gazetteer, build_gazetteer, gazetteer
+from extractors.roles import RoleLexicon, build_role_lexicon
+from extractors.roles import lexicon as role_lexicon
 from extractors.sanctions import SanctionLexicon, build_sanction_lexicon, sanction_lexicon
 
 
@@ -35,6 +38,8 @@ from extractors.sanctions import SanctionLexicon, build_sanction_lexicon, sancti
 class Rules:
     """Everything the field components read from config/, compiled."""
 
+    people: PeopleRules  # people.yaml: surnames, posts, organisations, what is no case person
+    roles: RoleLexicon  # roles.yaml: who is the subject, whose each sum is
     amounts: AmountCues  # amounts.yaml: role cues, money words with no 元
     regions: Gazetteer  # regions.yaml: provinces and cities, suffixes, words that are no place
     domains: DomainCues  # domains.yaml: cue words per field of work
@@ -53,7 +58,8 @@ def load_rules(config_dir: str | Path | None = None) -> Rules:
 @lru_cache(maxsize=4)
 def _load(config_dir: str) -> Rules:
     if Path(config_dir) == CONFIG_DIR:  # the loaders' own objects: one compile, one cache
-        return Rules(amounts=amount_cues(), regions=gazetteer(), domains=domain_cues(),
+        return Rules(people=people_rules(), roles=role_lexicon(), amounts=amount_cues(), regions=gazetteer(),
+                     domains=domain_cues(),
                      sanctions=sanction_lexicon(), categories=shipped_categorizer())
     root = Path(config_dir)
     taxonomy = _read(root, "taxonomy.yaml")
@@ -61,6 +67,8 @@ def _load(config_dir: str) -> Rules:
     model_file = root / MODEL_FILE
     model = load_model(model_file) if category_rules.use_model and model_file.exists() else None
     return Rules(
+        people=build_people_rules(_read(root, "people.yaml")),
+        roles=build_role_lexicon(_read(root, "roles.yaml")),
         amounts=build_amount_cues(_read(root, "amounts.yaml")),
         regions=build_gazetteer(_read(root, "regions.yaml")),
         domains=build_domain_cues(_read(root, "domains.yaml")),

@@ -13,7 +13,10 @@ from extractors.categories import shipped_categorizer
 from extractors.components import RULED_PIPES, RULES_REF
 from extractors.domains import domain_cues, extract_domains
 from extractors.errors import ConfigError
+from extractors.people import extract_people, people_rules
 from extractors.regions import extract_regions, gazetteer
+from extractors.roles import assign_roles
+from extractors.roles import lexicon as role_lexicon
 from extractors.rules import Rules, load_rules
 from extractors.sanctions import extract_sanctions, sanction_lexicon
 from extractors.segment import get_nlp
@@ -26,6 +29,7 @@ def test_shipped_rules_are_the_loaders_own_objects():
     assert r is load_rules() is load_rules(CONFIG_DIR)
     assert r.amounts is amount_cues() and r.regions is gazetteer() and r.domains is domain_cues()
     assert r.sanctions is sanction_lexicon() and r.categories is shipped_categorizer()
+    assert r.people is people_rules() and r.roles is role_lexicon()
     with pytest.raises(AttributeError):
         r.amounts = amount_cues()  # type: ignore[misc]  # frozen
 
@@ -50,6 +54,9 @@ def test_rules_of_another_directory_are_built_anew_and_read_alike(config_copy: P
     assert extract_regions(TEXT, r.regions) == extract_regions(TEXT)
     assert extract_domains(TEXT, r.domains) == extract_domains(TEXT)
     assert extract_sanctions(TEXT, [], r.sanctions) == extract_sanctions(TEXT, [])
+    people = extract_people(TEXT, rules=r.people)
+    assert people == extract_people(TEXT) and [p.name for p in people] == ["王某"]
+    assert assign_roles(TEXT, people, [], lex=r.roles)[0].role == "subject"
 
 
 def test_components_read_the_rules_they_were_built_with(tmp_path: Path):
