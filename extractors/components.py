@@ -13,11 +13,22 @@ segmenter, followed by these components, registered with `@Language.factory`:
   leian_categories  problem categories with evidence      -> doc.spans["categories"]
   leian_domains / leian_regions / leian_dates             -> doc.spans[...]
 
-Each component calls the pure field function of its module on each case's text (the
-rules and lexicons are data in config/, loaded once) and keeps the extracted items in
-`doc.user_data["leian"]` (one `CaseDraft` per case, offsets in the Doc's text), so
-`extractors.pipeline` builds the Document from one pass, and displaCy renders any document
-with `style="span"`. The Doc's text is the NORMALISED text (see extractors.normalize).
+The rules and lexicons are data in config/, compiled once into one typed, frozen `Rules`
+(extractors.rules). A component that reads rules gets them through its factory config: the
+value `rules = {"@misc": "leian.rules.v1", "config_dir": ""}` names the registered
+`make_rules`, which builds the Rules of a directory once; `extractors.segment.get_nlp` hands
+the same value to every component, so they share one object, and nothing reads a module global.
+
+Each component calls the pure field function of its module, with its part of the rules, on
+each case's text, except domains: their cues are found once on the whole Doc and each case
+takes those it contains (`extractors.domains.domains_within`, exactly what the case alone
+reads). Amounts, dates and regions stay per case because their context must stop at the case's
+edges: a count in the sentence before a case makes its sum a statistic, a year stated in an
+earlier case would date a day-and-month of this one, and the place scanner's state and
+look-ahead would cross. The items are kept in `doc.user_data["leian"]` (one `CaseDraft` per
+case, offsets in the Doc's text), so `extractors.pipeline` builds the Document from one pass,
+and displaCy renders any document with `style="span"`. The Doc's text is the NORMALISED text
+(see extractors.normalize).
 """
 from __future__ import annotations
 
