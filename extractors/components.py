@@ -66,7 +66,7 @@ PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leia
 RULES_REF = "leian.rules.v1"
 DEFAULT_RULES: dict[str, Any] = {"@misc": RULES_REF, "config_dir": ""}
 # the components built with a `rules` config value
-RULED_PIPES = ("leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories", "leian_domains",
+RULED_PIPES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories", "leian_domains",
                "leian_regions")
 
 
@@ -159,13 +159,14 @@ def make_ner(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return ner
 
 
-@Language.factory("leian_cases")
-def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_cases", default_config={"rules": DEFAULT_RULES})
+def make_cases(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Split the document into cases (extractors.cases) and tell its type."""
+    case_rules = rules.cases
 
     def cases(doc: Doc) -> Doc:
         # cases given with the Doc (a piece of a long document, see run_pipeline), else found here
-        split = doc.user_data.pop("leian_split", None) or split_cases(_text(doc))
+        split = doc.user_data.pop("leian_split", None) or split_cases(_text(doc), case_rules)
         state = _state(doc)
         state["doc_type"] = split.doc_type
         state["mode"] = split.mode

@@ -9,8 +9,8 @@ functions take the part they need as an argument, defaulting to the shipped conf
 shipped directory, `load_rules()` returns those very objects, so both ways share one compile
 and one cache.
 
-Not here yet: case splitting (config/case_rules.yaml, and the posts of people.yaml it reads)
-still uses its loaders; dates take no configuration (their patterns are code).
+Dates take no configuration (their patterns are code); the jieba user dictionary
+(config/userdict.txt) is the tokenizer's, loaded once by extractors.segment.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import yaml
 
 from config import CONFIG_DIR
 from extractors.amounts import AmountCues, amount_cues, build_amount_cues
+from extractors.cases import CaseRules, build_case_rules, case_rules
 from extractors.categories import Categorizer, build_category_rules, shipped_categorizer
 from extractors.category_model import MODEL_FILE, load_model
 from extractors.domains import DomainCues, build_domain_cues, domain_cues
@@ -38,6 +39,7 @@ from extractors.sanctions import SanctionLexicon, build_sanction_lexicon, sancti
 class Rules:
     """Everything the field components read from config/, compiled."""
 
+    cases: CaseRules  # case_rules.yaml (and the posts of people.yaml): how a document splits into cases
     people: PeopleRules  # people.yaml: surnames, posts, organisations, what is no case person
     roles: RoleLexicon  # roles.yaml: who is the subject, whose each sum is
     amounts: AmountCues  # amounts.yaml: role cues, money words with no 元
@@ -58,22 +60,26 @@ def load_rules(config_dir: str | Path | None = None) -> Rules:
 @lru_cache(maxsize=4)
 def _load(config_dir: str) -> Rules:
     if Path(config_dir) == CONFIG_DIR:  # the loaders' own objects: one compile, one cache
-        return Rules(people=people_rules(), roles=role_lexicon(), amounts=amount_cues(), regions=gazetteer(),
-                     domains=domain_cues(),
+        return Rules(cases=case_rules(), people=people_rules(), roles=role_lexicon(), amounts=amount_cues(),
+                     regions=gazetteer(), domains=domain_cues(),
                      sanctions=sanction_lexicon(), categories=shipped_categorizer())
     root = Path(config_dir)
     taxonomy = _read(root, "taxonomy.yaml")
     category_rules = build_category_rules(_read(root, "category_rules.yaml"), taxonomy)
     model_file = root / MODEL_FILE
     model = load_model(model_file) if category_rules.use_model and model_file.exists() else None
+    categorizer = Categorizer(category_rules, model)
+    people_cfg = _read(root, "people.yaml")
+    people = build_people_rules(people_cfg)
     return Rules(
-        people=build_people_rules(_read(root, "people.yaml")),
+        cases=build_case_rules(_read(root, "case_rules.yaml"), people_cfg, people, categorizer),
+        people=people,
         roles=build_role_lexicon(_read(root, "roles.yaml")),
         amounts=build_amount_cues(_read(root, "amounts.yaml")),
         regions=build_gazetteer(_read(root, "regions.yaml")),
         domains=build_domain_cues(_read(root, "domains.yaml")),
         sanctions=build_sanction_lexicon(_read(root, "sanctions.yaml"), taxonomy),
-        categories=Categorizer(category_rules, model),
+        categories=categorizer,
     )
 
 

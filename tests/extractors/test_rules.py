@@ -9,6 +9,7 @@ import yaml
 
 from config import CONFIG_DIR
 from extractors.amounts import amount_cues, extract_amounts
+from extractors.cases import case_rules, split_cases
 from extractors.categories import shipped_categorizer
 from extractors.components import RULED_PIPES, RULES_REF
 from extractors.domains import domain_cues, extract_domains
@@ -22,6 +23,7 @@ from extractors.sanctions import extract_sanctions, sanction_lexicon
 from extractors.segment import get_nlp
 
 TEXT = "湖北省某县某镇某村党支部书记王某套取低保金3万元，受到党内警告处分。"
+NOTICE = "1.某村党支部书记王某套取低保金3万元，受到党内警告处分。\n2.某局局长李某公车私用，受到诫勉。"
 
 
 def test_shipped_rules_are_the_loaders_own_objects():
@@ -29,7 +31,7 @@ def test_shipped_rules_are_the_loaders_own_objects():
     assert r is load_rules() is load_rules(CONFIG_DIR)
     assert r.amounts is amount_cues() and r.regions is gazetteer() and r.domains is domain_cues()
     assert r.sanctions is sanction_lexicon() and r.categories is shipped_categorizer()
-    assert r.people is people_rules() and r.roles is role_lexicon()
+    assert r.people is people_rules() and r.roles is role_lexicon() and r.cases is case_rules()
     with pytest.raises(AttributeError):
         r.amounts = amount_cues()  # type: ignore[misc]  # frozen
 
@@ -57,6 +59,7 @@ def test_rules_of_another_directory_are_built_anew_and_read_alike(config_copy: P
     people = extract_people(TEXT, rules=r.people)
     assert people == extract_people(TEXT) and [p.name for p in people] == ["王某"]
     assert assign_roles(TEXT, people, [], lex=r.roles)[0].role == "subject"
+    assert split_cases(NOTICE, r.cases) == split_cases(NOTICE) and len(split_cases(NOTICE).cases) == 2
 
 
 def test_components_read_the_rules_they_were_built_with(tmp_path: Path):
@@ -66,9 +69,9 @@ def test_components_read_the_rules_they_were_built_with(tmp_path: Path):
     data["domains"][0]["cues"].append("套取")  # a cue only this copy has
     (d / "domains.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     code = data["domains"][0]["code"]
-    doc = get_nlp(str(d))("1.某村党支部书记王某套取资金3万元，受到党内警告处分。\n2.某局局长李某公车私用，受到诫勉。")
+    doc = get_nlp(str(d))(NOTICE.replace("低保金", "资金"))
     assert any(s.label_ == code and s.text == "套取" for s in doc.spans["domains"])
-    shipped = get_nlp()("1.某村党支部书记王某套取资金3万元，受到党内警告处分。\n2.某局局长李某公车私用，受到诫勉。")
+    shipped = get_nlp()(NOTICE.replace("低保金", "资金"))
     assert not any(s.text == "套取" for s in shipped.spans["domains"])
 
 
