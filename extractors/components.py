@@ -66,8 +66,8 @@ PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leia
 RULES_REF = "leian.rules.v1"
 DEFAULT_RULES: dict[str, Any] = {"@misc": RULES_REF, "config_dir": ""}
 # the components built with a `rules` config value
-RULED_PIPES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories", "leian_domains",
-               "leian_regions")
+RULED_PIPES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories",
+               "leian_domains", "leian_regions")
 
 
 def rules_config(config_dir: str = "") -> dict[str, Any]:
