@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import cn2an
 
@@ -111,15 +114,19 @@ _PAIR_RE = re.compile(
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
 
 
-@lru_cache(maxsize=1)
-def _money_words() -> dict[str, tuple[str, ...]]:
-    data = load_yaml("amounts.yaml").get("money_without_yuan", {})
-    return {"after": tuple(data.get("after", ())), "before": tuple(data.get("before", ()))}
+@dataclass(frozen=True)
+class AmountCues:
+    """The word lists of config/amounts.yaml, compiled once: what tells a sum's role, and which
+    words make a sum with no 元 money."""
+
+    roles: Mapping[str, tuple[str, ...]]  # role -> cue words, and the statistic/rate/budget lists
+    money_after: tuple[str, ...]
+    money_before: tuple[str, ...]
+    count_re: re.Pattern[str]  # a count of cases or people (see _count_re)
 
 
-@lru_cache(maxsize=1)
-def _role_cues() -> dict[str, tuple[str, ...]]:
-    data = load_yaml("amounts.yaml")
+def build_amount_cues(data: dict[str, Any]) -> AmountCues:
+    """AmountCues from the parsed config/amounts.yaml."""
     cues = {role: tuple(words) for role, words in data["roles"].items()}
     cues["involved_after"] = tuple(data.get("involved_after", ()))
     for key in ("rate", "budget"):
@@ -130,15 +137,21 @@ def _role_cues() -> dict[str, tuple[str, ...]]:
     cues["statistic_scope"] = tuple(stat.get("scope", ()))
     cues["statistic_total"] = tuple(stat.get("total", ()))
     cues["inflating"] = tuple(data.get("budget", {}).get("inflating", ()))
-    return cues
+    money = data.get("money_without_yuan", {})
+    return AmountCues(roles=MappingProxyType(cues), money_after=tuple(money.get("after", ())),
+                      money_before=tuple(money.get("before", ())), count_re=_count_re(stat))
 
 
 @lru_cache(maxsize=1)
-def _count_re() -> re.Pattern[str]:
+def amount_cues() -> AmountCues:
+    """The shipped cues (config/amounts.yaml), built once."""
+    return build_amount_cues(load_yaml("amounts.yaml"))
+
+
+def _count_re(stat: dict[str, Any]) -> re.Pattern[str]:
     """A count of cases or people after a verb of investigating or dealing with them
     (查处…问题12起, 处理38人, 发现问题5个), the count closing its clause: the sentence states a
     statistic over many cases. 在处理3起信访件中 is no count of the cases being reported."""
-    stat = load_yaml("amounts.yaml").get("statistic", {})
     verbs = "|".join(re.escape(w) for w in sorted(stat.get("count_verbs", ()), key=len, reverse=True))
     units = "|".join(re.escape(w) for w in sorted(stat.get("count_units", ()), key=len, reverse=True))
     return re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,12}}?(?:\d+|[{_CN_DIGIT}十百千]+)(?:余|多)?(?:{units})(?=[，,。；;、：:（(]|涉及|其中|$)")
@@ -205,14 +218,15 @@ def _sentence_before(folded: str, start: int) -> str:
     return folded[lo:start]
 
 
-def _is_statistic(sentence: str, before: str, cues: dict[str, tuple[str, ...]]) -> bool:
+def _is_statistic(sentence: str, before: str, ac: AmountCues) -> bool:
     """A figure over many cases or a whole economy, not one case's sum: a count of cases or
     people earlier in the sentence (全市共查处问题12起…涉及金额), a scope over many units opening
     a clause with a word of totalling after it (全市累计…), or an economic figure (产值, 税收).
     累计 or 共计 alone is no statistic: 2019年以来，李某累计收受礼金3万元 is one official's sum."""
+    cues = ac.roles
     if any(before.endswith(w) or w in before[-8:] for w in cues["statistic_before"]):
         return True
-    if _count_re().search(sentence):
+    if ac.count_re.search(sentence):
         return True
     for scope in cues["statistic_scope"]:
         pos = sentence.find(scope)
@@ -229,7 +243,7 @@ def _opens_clause(sentence: str, pos: int) -> bool:
     return bool(_TIME_LEAD.match(sentence[lo:pos]))
 
 
-def _is_rate(before: str, after: str, cues: dict[str, tuple[str, ...]]) -> bool:
+def _is_rate(before: str, after: str, cues: Mapping[str, tuple[str, ...]]) -> bool:
     """A unit rate or fee, not a sum taken: 每户30元, 每人每月200元 (a 每 shortly before the sum),
     标准为500元, 单价…, 30元/亩, 800元一亩, 30元的标准 (right after it)."""
     near = before[-_RATE_WINDOW:]
@@ -245,19 +259,19 @@ def _nearest(before: str, words: tuple[str, ...]) -> int:
     return max((before.rfind(w) for w in words), default=-1)
 
 
-def _role(folded: str, start: int, end: int) -> str:
+def _role(folded: str, start: int, end: int, ac: AmountCues) -> str:
     """The role of a sum, told by the words before it in its clause (or right after it);
     what makes a sum no misconduct of the case (statistic, rate) is told first."""
     lo = start
     while lo > 0 and start - lo < _ROLE_WINDOW and folded[lo - 1] not in _CLAUSE_END:
         lo -= 1
     before = folded[lo:start]
-    cues = _role_cues()
+    cues = ac.roles
     hi = end
     while hi < len(folded) and hi - end < 12 and folded[hi] not in _CLAUSE_END:
         hi += 1
     after = folded[end:hi]
-    if _is_statistic(_sentence_before(folded, start), before, cues):
+    if _is_statistic(_sentence_before(folded, start), before, ac):
         return "statistic"
     if _is_rate(before, after, cues):
         return "rate"
@@ -287,7 +301,7 @@ def _role(folded: str, start: int, end: int) -> str:
     return ""
 
 
-def _budget_cue(before: str, cues: dict[str, tuple[str, ...]]) -> int:
+def _budget_cue(before: str, cues: Mapping[str, tuple[str, ...]]) -> int:
     """Position of the last budget or project-value word before the sum (总投资, 合同金额, 预算);
     -1 when none, or when the word is what was inflated (虚报工程造价 is a sum of the misconduct)."""
     best = -1
@@ -298,8 +312,11 @@ def _budget_cue(before: str, cues: dict[str, tuple[str, ...]]) -> int:
     return best
 
 
-def extract_amounts(text: str) -> list[Amount]:
-    """Every sum of money in `text`, in yuan, with its span; a range gives two items."""
+def extract_amounts(text: str, cues: AmountCues | None = None) -> list[Amount]:
+    """Every sum of money in `text`, in yuan, with its span; a range gives two items.
+
+    `cues` are the role and money word lists (default: the shipped config/amounts.yaml)."""
+    ac = cues or amount_cues()
     folded = fold_width(text).translate(_TRAD)
     out: list[Amount] = []
     for m in _AMOUNT_RE.finditer(folded):
@@ -319,7 +336,7 @@ def extract_amounts(text: str) -> list[Amount]:
             continue
         approximate = folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
         span_text = text[start:end]
-        role = _role(folded, start, end)
+        role = _role(folded, start, end, ac)
         if m.group("wan"):
             big = _UNIT_VALUE[m.group("wanunit")]
             rest_unit = _UNIT_VALUE[m.group("restunit") or ""]
@@ -361,20 +378,19 @@ def extract_amounts(text: str) -> list[Amount]:
         if any(s < m.end() and start < e for s, e in taken):
             continue
         out.append(Amount(start=start, end=m.end(), text=text[start:m.end()], approximate=True,
-                          value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end())))
-    out.extend(_without_yuan(text, folded, [(a.start, a.end) for a in out]))
-    pairs = _pairs(text, folded, [(a.start, a.end) for a in out])
+                          value=float(_UNIT_VALUE[m.group("unit")]), role=_role(folded, start, m.end(), ac)))
+    out.extend(_without_yuan(text, folded, [(a.start, a.end) for a in out], ac))
+    pairs = _pairs(text, folded, [(a.start, a.end) for a in out], ac)
     if pairs:  # 3、4万元: the pair replaces the 4万元 read from its tail
         out = [a for a in out if not any(p.start <= a.start and a.end <= p.end for p in pairs)] + pairs
     out.sort(key=lambda a: (a.start, a.range_part != "low"))
     return out
 
 
-def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]], ac: AmountCues) -> list[Amount]:
     """Sums written with 万/千/亿 but no 元, as quoted speech and plain prose do (给他8万年薪,
     索要好处费1万，): money only when a money word comes right after the sum, or comes before it in
     its clause and the sum closes the clause; 8万人, 1.6万亩 never qualify."""
-    cues = _money_words()
     out: list[Amount] = []
     for m in _NO_YUAN_RE.finditer(folded):
         start, end = m.start(), m.end()
@@ -389,8 +405,8 @@ def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[
         lo = start
         while lo > 0 and start - lo < 12 and folded[lo - 1] not in _CLAUSE_END:
             lo -= 1
-        said_after = after.startswith(cues["after"]) or after.lstrip("的").startswith(cues["after"])
-        said_before = closes and any(w in folded[lo:start] for w in cues["before"])
+        said_after = after.startswith(ac.money_after) or after.lstrip("的").startswith(ac.money_after)
+        said_before = closes and any(w in folded[lo:start] for w in ac.money_before)
         if m.group("sign"):
             start = m.start("sign")
         elif not m.group("unit") or not (said_after or said_before):
@@ -401,11 +417,11 @@ def _without_yuan(text: str, folded: str, taken: list[tuple[int, int]]) -> list[
         value = round(num * _UNIT_VALUE[m.group("unit") or ""], 2)
         approx = bool(m.group("a1") or m.group("a2")) or folded[max(0, start - 2):start].endswith(_APPROX_BEFORE)
         out.append(Amount(start=start, end=end, text=text[start:end], value=value, approximate=approx,
-                          role=_role(folded, start, end)))
+                          role=_role(folded, start, end, ac)))
     return out
 
 
-def _pairs(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]:
+def _pairs(text: str, folded: str, taken: list[tuple[int, int]], ac: AmountCues) -> list[Amount]:
     """Rough ranges written as two neighbouring digits (两三万元, 3、4万元): low and high ends."""
     out: list[Amount] = []
     for m in _PAIR_RE.finditer(folded):
@@ -420,7 +436,7 @@ def _pairs(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Amount]
         if lo_ch.isdigit() and not _HAN.match(folded[start - 1:start]):
             continue  # 1、2万元用于… at the head of a line: an item number, then 2万元
         unit = _UNIT_VALUE.get(m.group("unit")) or 10  # 十 is the one unit not in _UNIT_VALUE
-        role = _role(folded, start, end)
+        role = _role(folded, start, end, ac)
         for part, n in (("low", low), ("high", high)):
             out.append(Amount(start=start, end=end, text=text[start:end], value=float(n * unit),
                               approximate=True, role=role, range_part=part))
@@ -434,4 +450,4 @@ def _only_tail_taken(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
     return all(s >= hi for s, _ in overlapping)
 
 
-__all__ = ["extract_amounts"]
+__all__ = ["AmountCues", "amount_cues", "build_amount_cues", "extract_amounts"]

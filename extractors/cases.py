@@ -58,8 +58,14 @@ import re
 from dataclasses import dataclass, field
 from contextvars import ContextVar
 from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping
 
 from config import load_yaml
+
+if TYPE_CHECKING:  # imported lazily at run time, as everywhere in this module
+    from extractors.categories import Categorizer
+    from extractors.people import PeopleRules
 
 _CN_NUM = "一二三四五六七八九十"
 _CN_VAL = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -123,15 +129,59 @@ class _Marker:
     line_start: bool
 
 
-@lru_cache(maxsize=1)
-def _rules() -> dict:
-    return load_yaml("case_rules.yaml")
+@dataclass(frozen=True, eq=False)
+class CaseRules:
+    """What case splitting reads, compiled once: config/case_rules.yaml (patterns, the
+    concreteness score, the genre cues), the official posts of config/people.yaml, and the
+    people and category rules it asks about fragments with. Compared and hashed by identity
+    (the caches of fragment scores and names are per rule set)."""
+
+    data: Mapping[str, Any]  # the parsed case_rules.yaml
+    patterns: Mapping[str, re.Pattern[str]]
+    scoring: tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]
+    genre: tuple[dict, re.Pattern[str], re.Pattern[str]]
+    post_heads: re.Pattern[str]  # posts that make an official (局长, 总经理), not plain people
+    people: PeopleRules
+    categorizer: Categorizer
+
+
+def build_case_rules(data: dict[str, Any], people_cfg: dict[str, Any], people: PeopleRules,
+                     categorizer: Categorizer) -> CaseRules:
+    """CaseRules from the parsed config/case_rules.yaml and config/people.yaml, and the people
+    and category rules of the same configuration."""
+    cfg = data["scoring"]
+    feats = [(k, re.compile(v["pattern"]), float(v["weight"]), int(v.get("cap", 1)))
+             for k, v in cfg["features"].items()]
+    g = data["genre"]
+    heads = set(people_cfg["post_heads"]) - set(people_cfg["plain_people"]) - set(people_cfg["generic_heads"])
+    return CaseRules(
+        data=data,
+        patterns=MappingProxyType({k: re.compile(v) for k, v in data["patterns"].items()}),
+        scoring=(cfg, feats),
+        genre=(g, re.compile(g["notice_cue"]), re.compile(g["article_cue"])),
+        post_heads=re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))),
+        people=people,
+        categorizer=categorizer,
+    )
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, re.Pattern[str]]:
-    r = _rules()
-    return {k: re.compile(v) for k, v in r["patterns"].items()}
+def case_rules() -> CaseRules:
+    """The shipped case rules (config/), built once."""
+    from extractors.categories import shipped_categorizer
+    from extractors.people import people_rules
+
+    return build_case_rules(load_yaml("case_rules.yaml"), load_yaml("people.yaml"), people_rules(),
+                            shipped_categorizer())
+
+
+# The rules of the split under way (set by split_cases), read by its helpers; outside a split
+# (concreteness, is_concrete, ... called directly), the shipped ones.
+_RULES: ContextVar[CaseRules | None] = ContextVar("leian_case_rules", default=None)
+
+
+def _cr() -> CaseRules:
+    return _RULES.get() or case_rules()
 
 
 def _find_markers(text: str) -> list[_Marker]:
@@ -174,12 +224,12 @@ def _chains(markers: list[_Marker]) -> list[list[_Marker]]:
 
 
 def _is_measure(text: str, body: int) -> bool:
-    return bool(_compiled()["measure_item"].match(text, body))
+    return bool(_cr().patterns["measure_item"].match(text, body))
 
 
 def _not_case_item(text: str, body: int) -> bool:
     """Items such as 二、巡察组提出的意见建议 / 一、基本情况: sections, never cases."""
-    return bool(_compiled()["not_case_item"].match(text, body))
+    return bool(_cr().patterns["not_case_item"].match(text, body))
 
 
 def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Marker]]]:
@@ -212,7 +262,7 @@ def _decision_list(text: str, first: _Marker) -> bool:
     preamble announcing the cases (查处了3起问题，具体如下：) tells no case itself."""
     para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
     before = text[para:first.start].strip()
-    if not before or not _compiled()["announce_colon"].search(before) or _announces_list(before):
+    if not before or not _cr().patterns["announce_colon"].search(before) or _announces_list(before):
         return False
     return is_concrete(before, True)
 
@@ -221,7 +271,7 @@ def _announces_list(text: str) -> bool:
     """The last sentence of the text announces cases or problems (典型案例如下：/ 3起问题如下：),
     not what follows about one case."""
     last = re.split(r"[。！？!?；;\n]", text.rstrip())[-1]
-    return bool(re.search(r"典型|案例|案件|通报|曝光", last) or _compiled()["several"].search(last))
+    return bool(re.search(r"典型|案例|案件|通报|曝光", last) or _cr().patterns["several"].search(last))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -238,17 +288,9 @@ def _rstrip_span(text: str, start: int, end: int) -> int:
     return end
 
 
-@lru_cache(maxsize=1)
-def _scoring() -> tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]:
-    """The weights and feature patterns of `scoring:` in case_rules.yaml, compiled once."""
-    cfg = _rules()["scoring"]
-    feats = [(k, re.compile(v["pattern"]), float(v["weight"]), int(v.get("cap", 1)))
-             for k, v in cfg["features"].items()]
-    return cfg, feats
-
-
 @lru_cache(maxsize=4096)
-def _concreteness(text: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+def _concreteness(text: str, rules: CaseRules) -> tuple[float, tuple[tuple[str, float], ...]]:
+    # `rules` (the active ones, which _score reads) is part of the cache key only
     total, feats = _score(text)
     return total, tuple(feats.items())
 
@@ -256,7 +298,7 @@ def _concreteness(text: str) -> tuple[float, tuple[tuple[str, float], ...]]:
 def concreteness(text: str) -> tuple[float, dict[str, float]]:
     """How strongly a unit of text tells a concrete case, and the features that said so
     (cached: splitting scores the same units more than once)."""
-    total, feats = _concreteness(text)
+    total, feats = _concreteness(text, _cr())
     return total, dict(feats)
 
 
@@ -267,13 +309,13 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
     sanction, a sum of money, a misconduct verb, a date. Negative: requirements and measures
     (要…/加强/推动), statistics over many cases (共查处/同比/人次), quoted rules, speeches.
     """
-    cfg, feats = _scoring()
+    cfg, feats = _cr().scoring
     score: dict[str, float] = {}
     subjects = _subject_names(text)
     others = _names(text) - subjects
     if subjects:
         score["subject_person"] = float(cfg["subject_person"])
-    elif others or _compiled()["named"].search(text):
+    elif others or _cr().patterns["named"].search(text):
         score["other_person"] = float(cfg["other_person"])
     if _org_clause(text):
         score["org_subject"] = float(cfg["org_subject"])
@@ -292,31 +334,22 @@ _LEAD_MARKER = re.compile(rf"^(?:[（(]?(?:{_N}|\d{{1,2}})[)）]|(?:{_N}|\d{{1,2
 
 def _org_clause(text: str) -> bool:
     """A sentence of the text opens on an organisation as its subject (某县民政局…)."""
-    rx, false_end = _compiled()["org_subject"], _compiled()["org_false_end"]
+    rx, false_end = _cr().patterns["org_subject"], _cr().patterns["org_false_end"]
     for s in _SENT.finditer(text):
         sent = _LEAD_MARKER.sub("", s.group(0).strip())
         for part in (sent, _skip_time(sent)):
             m = rx.match(part)
             # the body that reports the case (泸县纪委监委收到举报…) is not its subject
             if m and not false_end.search(m.group(0)) \
-                    and not _compiled()["oversight_body"].search(part[:m.end() + 3]):
+                    and not _cr().patterns["oversight_body"].search(part[:m.end() + 3]):
                 return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _post_heads() -> re.Pattern[str]:
-    """Post titles of config/people.yaml that make an official (局长, 总经理), not plain people
-    or generic heads (村民, 干部)."""
-    cfg = load_yaml("people.yaml")
-    heads = set(cfg["post_heads"]) - set(cfg["plain_people"]) - set(cfg["generic_heads"])
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
 
 
 def _skip_time(sent: str) -> str:
     """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
     comes after it."""
-    m = _compiled()["time_clause"].match(sent)
+    m = _cr().patterns["time_clause"].match(sent)
     return sent[m.end():] if m else sent
 
 
@@ -325,8 +358,8 @@ def _post_subject(text: str) -> bool:
     first clause, before any verb of saying, names a post."""
     sent = _LEAD_MARKER.sub("", text.strip())
     for first in (_CLAUSE.search(sent), _CLAUSE.search(_skip_time(sent))):
-        if first and not _compiled()["anaphora"].match(first.group(0)) \
-                and _post_heads().search(first.group(0)[:30]):
+        if first and not _cr().patterns["anaphora"].match(first.group(0)) \
+                and _cr().post_heads.search(first.group(0)[:30]):
             return True
     return False
 
@@ -335,7 +368,7 @@ def is_concrete(text: str, announced: bool = False) -> bool:
     """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
     a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
     document that announces its cases, less evidence is enough."""
-    cfg, _ = _scoring()
+    cfg, _ = _cr().scoring
     total, f = concreteness(text)
     subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
     deed = "misconduct" in f or "sanction" in f or "money" in f
@@ -345,25 +378,25 @@ def is_concrete(text: str, announced: bool = False) -> bool:
 
 def announces_cases(text: str) -> bool:
     """The text announces a set of cases (现将…通报如下 / 通报了4起 / 典型问题)."""
-    return bool(re.search(_scoring()[0]["announce"], text))
+    return bool(re.search(_cr().scoring[0]["announce"], text))
 
 
 def _has_facts(text: str) -> bool:
     """A named person, money in 元, a sanction, or a dated violation."""
-    p = _compiled()
+    p = _cr().patterns
     return bool(p["sanction_specific"].search(text) or p["money"].search(text) or p["named"].search(text)
                 or (p["date"].search(text) and p["violation"].search(text)) or _subject_names(text))
 
 
 def _is_closing(text: str) -> bool:
-    p = _compiled()
+    p = _cr().patterns
     if p["summing_up"].match(text) and not _subject_names(text):
         return True
     return bool(p["closing"].search(text)) and not (p["money"].search(text) or p["date"].search(text))
 
 
 def _is_junk(line: str) -> bool:
-    return bool(_compiled()["junk_line"].search(line))
+    return bool(_cr().patterns["junk_line"].search(line))
 
 
 def _tail_cut(text: str, start: int, end: int) -> int:
@@ -376,9 +409,9 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         if a <= start or b > end:
             continue
         seg = text[a:b]
-        if _is_junk(seg) or _compiled()["tail_stop"].match(seg):
+        if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg):
             break
-        if _compiled()["requirements_start"].match(seg.strip()) and not _names(seg):
+        if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses
         announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
@@ -463,7 +496,7 @@ def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
     not findings of a report."""
     items = sorted((m for c in chains for m in c), key=lambda m: m.start)
     ends = [m.start for m in items[1:]] + [len(text)]
-    sanctioned = sum(bool(_compiled()["sanction_specific"].search(text, m.body, min(e, m.body + 400)))
+    sanctioned = sum(bool(_cr().patterns["sanction_specific"].search(text, m.body, min(e, m.body + 400)))
                      for m, e in zip(items, ends))
     return sanctioned * 2 > len(items)
 
@@ -472,9 +505,9 @@ def _states_problem(text: str, m: _Marker) -> bool:
     """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
     弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
     title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
-    if _compiled()["problem_container"].search(title):
+    if _cr().patterns["problem_container"].search(title):
         return False
-    return any(x.group(0) != "问题" for x in _compiled()["problem"].finditer(title))
+    return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
 
 
 def _is_heading(text: str, m: _Marker) -> bool:
@@ -503,7 +536,7 @@ def _section_case(text: str, sec: _Marker, nxt: int, last: bool) -> CaseSpan | N
         return None  # too short, or measures taken (一、提高政治站位，扎实推进整改)
     from extractors.categories import extract_categories  # lazily, as in _running
 
-    if not _compiled()["problem"].search(body) or not (_has_facts(body) or extract_categories(body, doc_type="")):
+    if not _cr().patterns["problem"].search(body) or not (_has_facts(body) or extract_categories(body, doc_type="", categorizer=_cr().categorizer)):
         return None  # no problem described: no fact and no category cue
     if _is_closing(body) and not _has_facts(body):
         return None
@@ -520,7 +553,7 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
     sentences that bring a new official's misconduct inside them; in a report, before inline
     section heads (在党的建设方面。) and before each inspected unit's findings (淄博市…。枣庄市…)."""
     out = []
-    p = _compiled()
+    p = _cr().patterns
     for a, b in _paragraphs(text):
         cuts = [a]
         sents = [s for s in _SENT.finditer(text, a, b) if s.group(0).strip()]
@@ -546,7 +579,7 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
     """Cuts inside a report's paragraph: before inline section heads of its list of problems
     (在…方面。), and, where a paragraph gives the findings of two or more inspected units one
     after another (淄博市…不到位。枣庄市…薄弱。), before each unit's findings."""
-    p = _compiled()
+    p = _cr().patterns
     heads = [s.start() + len(s.group(0)) - len(s.group(0).lstrip()) for s in sents
              if p["aspect_heading"].match(s.group(0).lstrip())]
     if len(heads) >= 2:
@@ -565,7 +598,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     收受…。无独有偶，某乡出纳陈某侵吞…): an article recounting cases one after another in one
     paragraph has one case per official. A sentence that only gives the consequence or names
     someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
-    p = _compiled()
+    p = _cr().patterns
     if len(sents) < 2 or not _names(text[a:b]) or p["group_ref"].search(sents[0].group(0)):
         return []
     out: list[int] = []
@@ -608,7 +641,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 def _incident(sent: str) -> bool:
     """A sentence that is a whole incident by itself: it opens on a unit or a post as its
     subject (某街道…, 某企业总经理…, no anaphora), tells a deed and a consequence."""
-    p = _compiled()
+    p = _cr().patterns
     s = _LEAD_MARKER.sub("", sent.strip())
     if p["anaphora"].match(s) or p["consequence"].match(s) or p["group_ref"].search(s):
         return False
@@ -620,7 +653,7 @@ def _incident(sent: str) -> bool:
 def _incident_cuts(sents: list[re.Match[str]]) -> list[int]:
     """Cuts inside a paragraph that lists one-sentence incidents one after another (分别是：
     某县…，受到…处分；某街道…，…受到…处分；): before each, when two or more follow each other."""
-    if len(sents) < 2 or _compiled()["group_ref"].search(sents[0].group(0)):
+    if len(sents) < 2 or _cr().patterns["group_ref"].search(sents[0].group(0)):
         return []  # one incident's culprits one by one (上述涉案人员…。其中，…；…)
     flags = [_incident(s.group(0)) for s in sents]
     out = []
@@ -632,13 +665,13 @@ def _incident_cuts(sents: list[re.Match[str]]) -> list[int]:
 
 def _new_place(before: str, sent: str) -> bool:
     """The sentence's first place name (巴马县) is not one the text before mentions."""
-    m = _compiled()["place"].search(sent)
+    m = _cr().patterns["place"].search(sent)
     return bool(m) and m.group(0) not in before
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:
     """Start of a unit after its leading news-lead / statistics / preamble sentences."""
-    p = _compiled()
+    p = _cr().patterns
     pos = a
     for s in _SENT.finditer(text, a, b):
         sent = s.group(0)
@@ -668,12 +701,12 @@ def _strip_lead(text: str, a: int, b: int) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _people_of(text: str) -> tuple[tuple[str, str], ...]:
+def _people_of(text: str, rules: CaseRules) -> tuple[tuple[str, str], ...]:
     """(name, post) of the people a fragment names; cached, since splitting asks again and
     again of the same paragraphs and sentences (and a statistical NER is slow)."""
     from extractors.people import extract_people
 
-    return tuple((p.name, p.position) for p in extract_people(text))
+    return tuple((p.name, p.position) for p in extract_people(text, rules=rules.people))
 
 
 # The people the whole document names (set by split_cases): a fragment's names are read in
@@ -685,7 +718,7 @@ _DOC_PEOPLE: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("leian_doc_peo
 
 def _people_in(text: str) -> tuple[tuple[str, str], ...]:
     """(name, post) of the people a fragment names, completed by the document's names."""
-    local = _people_of(text)
+    local = _people_of(text, _cr())
     doc = _DOC_PEOPLE.get()
     if not doc:
         return local
@@ -705,14 +738,12 @@ def _names(text: str) -> set[str]:
 
 def _subject_names(text: str) -> set[str]:
     """Names introduced with a post (the case's principals), not bystanders (村民王某)."""
-    from extractors.people import lexicon
-
-    plain = lexicon().plain_people
+    plain = _cr().people.lexicon.plain_people
     return {n for n, pos in _people_in(text) if pos and pos not in plain}
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
-    p = _compiled()
+    p = _cr().patterns
     units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
@@ -827,7 +858,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         cases = [c for c in cases if is_concrete(text[c[0]:c[1]], announced)
                  or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
-                 or extract_categories(text[c[0]:c[1]], doc_type="")]
+                 or extract_categories(text[c[0]:c[1]], doc_type="", categorizer=_cr().categorizer)]
     spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
 
@@ -836,7 +867,7 @@ def _announced_paragraph(text: str, end: int) -> int:
     """When the text before `end` ends a paragraph on a colon that announces what follows
     (…作出如下处理：/ 处理如下：/ 决定如下：), the end of the paragraph after it; else -1."""
     tail = text[max(0, end - 60):end].rstrip()
-    if not _compiled()["announce_colon"].search(tail) or _announces_list(tail):
+    if not _cr().patterns["announce_colon"].search(tail) or _announces_list(tail):
         return -1
     stop, listed = end, True
     while listed:  # the paragraph after it, or the numbered list after it ((一)给予…；(二)对…)
@@ -854,7 +885,7 @@ def _announced_paragraph(text: str, end: int) -> int:
 def _introduces(unit: str, newcomers: set[str]) -> bool:
     """A paragraph that introduces one culprit (or a pair) before his case; a standfirst
     naming every culprit of a roundup (甲、乙、丙等3人被查) introduces no one case."""
-    return 0 < len(newcomers) <= 2 and not _compiled()["several"].search(unit)
+    return 0 < len(newcomers) <= 2 and not _cr().patterns["several"].search(unit)
 
 
 def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:
@@ -877,7 +908,7 @@ def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
 def _is_inspection(text: str) -> bool:
     """An inspection report or feedback: inspection words throughout, and an opening that makes
     the inspection the document's subject (a news story about one is an article)."""
-    p = _compiled()
+    p = _cr().patterns
     if len(p["inspection"].findall(text)) < 2:
         return False
     lines = [text[a:b] for a, b in _paragraphs(text[:1500]) if not _is_junk(text[a:b])][:2]
@@ -886,7 +917,7 @@ def _is_inspection(text: str) -> bool:
 
 def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     """case_notice | inspection_report | article, from cues and the case count."""
-    p = _compiled()
+    p = _cr().patterns
     head = text[:600]
     inspection_cues = len(p["inspection"].findall(text))
     sanctions = len(p["sanction_specific"].findall(text))
@@ -898,17 +929,11 @@ def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
     return _genre(text, n_cases, enumerated)
 
 
-@lru_cache(maxsize=1)
-def _genre_rules() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
-    g = _rules()["genre"]
-    return g, re.compile(g["notice_cue"]), re.compile(g["article_cue"])
-
-
 def _genre(text: str, n_cases: int, enumerated: bool) -> str:
     """case_notice | article: journalism (bylines, reported speech, questions, analysis) makes
     an article however many cases it recounts; a discipline body reporting what it found and
     did makes a notice, even of one case."""
-    g, notice, article = _genre_rules()
+    g, notice, article = _cr().genre
     if n_cases == 0:
         return "article"
     head = text[:int(g["head_chars"])]
@@ -920,7 +945,7 @@ def _genre(text: str, n_cases: int, enumerated: bool) -> str:
     title = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     # Several cases make a notice when numbered or announced as such (通报/曝光/典型案例);
     # a work report that gives two examples is an article.
-    announced = bool(_compiled()["notice"].search(text))
+    announced = bool(_cr().patterns["notice"].search(text))
     if (n_cases >= 2 and (enumerated or announced)) or (enumerated and n_cases == 1) \
             or re.match(g["notice_title"], title):
         return "case_notice"
@@ -937,7 +962,7 @@ _CELL_SEP = re.compile(r"\t|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||
 def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Tables the readers wrote as tab-separated rows (DOCX, HTML): (start, end, rows) of each
     run of at least three lines with three or more cells whose first line is a header."""
-    header = _compiled()["table_header"]
+    header = _cr().patterns["table_header"]
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     blocks = []
     run: list[tuple[int, int]] = []
@@ -962,20 +987,24 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
         for a, b in rows:
             row = text[a:b]
             cells = [c.strip() for c in _CELL_SEP.split(row) if c.strip()]
-            if _has_facts("，".join(cells)) or extract_categories(row, doc_type=""):
+            if _has_facts("，".join(cells)) or extract_categories(row, doc_type="", categorizer=_cr().categorizer):
                 title = max(cells, key=len)[:40] if cells else ""
                 cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
         masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
     return cases, masked
 
 
-def split_cases(text: str) -> Split:
-    """Cases of a normalised document text and the document's type."""
-    token = _DOC_PEOPLE.set(_people_of(text))
+def split_cases(text: str, rules: CaseRules | None = None) -> Split:
+    """Cases of a normalised document text and the document's type (`rules`: default, the
+    shipped ones)."""
+    r = rules or case_rules()
+    rules_token = _RULES.set(r)
+    token = _DOC_PEOPLE.set(_people_of(text, r))
     try:
         return _split_cases(text)
     finally:
         _DOC_PEOPLE.reset(token)
+        _RULES.reset(rules_token)
 
 
 def _split_cases(text: str) -> Split:
@@ -1018,7 +1047,7 @@ def _heading_names_subject(heading: str) -> bool:
     (一、借“代办”之名吃拿卡要 / 违反中央八项规定精神问题)."""
     h = _LEAD_MARKER.sub("", heading.strip())
     # a unit given with its place (某县文旅局 / 东阿县刘集镇), not a field (乡村振兴 / 基层站所)
-    unit = bool(_compiled()["org_subject"].match(h) and _compiled()["place_start"].match(h))
+    unit = bool(_cr().patterns["org_subject"].match(h) and _cr().patterns["place_start"].match(h))
     return bool(unit or _subject_names(h))
 
 
@@ -1039,7 +1068,7 @@ def _merge_back_references(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 def _separate_incident(before: str, unit: str) -> bool:
     """The unit tells an incident apart from the case before it (see _merge_back_references)."""
-    p = _compiled()
+    p = _cr().patterns
     first = next((s.group(0) for s in _SENT.finditer(unit) if s.group(0).strip()), "")
     if p["group_ref"].search(first) or p["anaphora"].match(first.strip()):
         return False
@@ -1055,7 +1084,7 @@ def _units_of_posts(text: str) -> set[str]:
     bare place (某镇) says nothing."""
     out = set()
     for _, post in _people_in(text):
-        m = _post_heads().search(post)
+        m = _cr().post_heads.search(post)
         unit = re.sub(r"^(?:原|时任|现任)", "", post[:m.start()] if m else "")
         unit = re.split(r"某[\u4e00-\u9fff]", unit)[-1].rstrip("、，,原")
         unit = re.sub(r"(?:机关)?(?:党委|党组|党工委|党总支|党支部|支部|委员会)$", "", unit)  # 县林业局党委 → 县林业局
@@ -1086,7 +1115,7 @@ def _own_deed(unit: str) -> bool:
     clause that is none of a sanction (受到…处分), accountability (对此负有领导责任, 有关责任人
     受到追究), a date, or a subject alone (某县交通局局长 / …龚某). 某街道组织干部赴外地召开务虚会
     is a deed, however incomplete the misconduct lexicon is."""
-    p = _compiled()
+    p = _cr().patterns
     for m in _CLAUSE.finditer(_LEAD_MARKER.sub("", unit.strip())):
         clause = m.group(0).strip(" “”\"")
         if len(clause) < 4 or p["accountability"].search(clause) or p["sanction"].search(clause):
@@ -1103,7 +1132,7 @@ def _story_lead(text: str, start: int) -> bool:
     """The text before an article's only case is the story's title and lead, not the sections
     of a policy paper or a work report (requirements, statistics, numbered sections)."""
     before = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
-    if sum(b - a for a, b in before) > int(_rules()["scoring"]["story_lead_chars"]):
+    if sum(b - a for a, b in before) > int(_cr().data["scoring"]["story_lead_chars"]):
         return False
     return all(concreteness(text[a:b])[0] > -1.0 and not _LEAD_MARKER.match(text[a:b].strip())
                for a, b in before)
@@ -1116,7 +1145,7 @@ def _story_start(text: str, start: int, article: bool) -> int:
     paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
     first = paras[0][0] if paras else start
     for a, b in paras if not article else []:
-        if _strip_lead(text, a, b) >= b and _compiled()["lead"].search(text, a, b):
+        if _strip_lead(text, a, b) >= b and _cr().patterns["lead"].search(text, a, b):
             first = b
     while first < start and text[first] in " \n\t\u3000":
         first += 1
@@ -1127,7 +1156,7 @@ def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
     valid = _valid_chains(text, markers)
-    p = _compiled()
+    p = _cr().patterns
     inspection = _is_inspection(text)
     if valid:
         style, cases = _enumerated(text, valid, inspection)
@@ -1161,4 +1190,4 @@ def _split_text(text: str) -> Split:
     return Split(doc_type, cases, mode)
 
 
-__all__ = ["CaseSpan", "Split", "cn_to_int", "doc_type_of", "split_cases"]
+__all__ = ["CaseRules", "CaseSpan", "Split", "build_case_rules", "case_rules", "cn_to_int", "doc_type_of", "split_cases"]

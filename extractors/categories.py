@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from config import load_yaml
 from extractors.category_model import CategoryModel, shipped_model
@@ -43,12 +44,31 @@ class CategoryRules:
     use_model: bool
 
 
+@dataclass(frozen=True)
+class Categorizer:
+    """What tells a case's categories: the cue rules and the trained classifier (None: the
+    rules and the fallback alone)."""
+
+    rules: CategoryRules
+    model: CategoryModel | None
+
+
 @lru_cache(maxsize=1)
 def rules() -> CategoryRules:
     """Compile config/category_rules.yaml against the taxonomy (once)."""
-    tax = load_yaml("taxonomy.yaml")
+    return build_category_rules(load_yaml("category_rules.yaml"), load_yaml("taxonomy.yaml"))
+
+
+@lru_cache(maxsize=1)
+def shipped_categorizer() -> Categorizer:
+    """The shipped rules and classifier (config/), built once."""
+    return Categorizer(rules(), _model())
+
+
+def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRules:
+    """CategoryRules from the parsed config/category_rules.yaml and config/taxonomy.yaml; a bad
+    cue or an unknown code raises ConfigError."""
     labels = {c["code"]: c["label"] for c in tax["categories"]}
-    cfg = load_yaml("category_rules.yaml")
     out = []
     for code, spec in cfg["categories"].items():
         if code not in labels:
@@ -77,10 +97,12 @@ def rules() -> CategoryRules:
                          bool(cfg.get("use_model", True)))
 
 
-def rule_categories(text: str) -> list[Category]:
-    """Categories the cue rules find in one case text, each with its earliest strong evidence."""
+def rule_categories(text: str, r: CategoryRules | None = None) -> list[Category]:
+    """Categories the cue rules `r` (default: the shipped ones) find in one case text, each
+    with its earliest strong evidence."""
+    hits = _scan(text) if r is None or r is rules() else scan_with(r, text)
     found = [Category(code=code, label=label, evidence=text[a:b], start=a, end=b)
-             for code, label, a, b in _scan(text)]
+             for code, label, a, b in hits]
     found.sort(key=lambda c: c.start)
     return found
 
@@ -105,7 +127,7 @@ def combine(rule_codes: list[str], proba: dict[str, float], settings: dict) -> l
 
 
 def extract_categories(text: str, *, doc_type: str = "case_notice",
-                       words: list[str] | None = None) -> list[Category]:
+                       words: list[str] | None = None, categorizer: Categorizer | None = None) -> list[Category]:
     """Taxonomy categories of one case text: never none for a case of a document.
 
     Cue rules first (with evidence), then the shipped classifier
@@ -113,12 +135,13 @@ def extract_categories(text: str, *, doc_type: str = "case_notice",
     the fallback code (`other`, 其他违纪违法问题): every case describes some misconduct.
     `doc_type=""` asks for the cue rules alone (case splitting uses them as a sign that a
     passage describes a problem). `words` are the case's jieba words when the caller has
-    them (the model then does not segment the text again)."""
-    found = rule_categories(text)
+    them (the model then does not segment the text again). `categorizer` is the rules and
+    classifier to use (default: the shipped ones, `shipped_categorizer()`)."""
+    cz = categorizer or shipped_categorizer()
+    found = rule_categories(text, cz.rules)
     if not doc_type:
         return found
-    r = rules()
-    model = _model()
+    r, model = cz.rules, cz.model
     if model is not None:
         codes = [c.code for c in found]
         proba = model.proba(text, words=words, rule_codes=codes)
@@ -165,4 +188,5 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
     return tuple(out)
 
 
-__all__ = ["CategoryRules", "combine", "extract_categories", "rule_categories", "rules"]
+__all__ = ["Categorizer", "CategoryRules", "build_category_rules", "combine", "extract_categories",
+           "rule_categories", "rules", "shipped_categorizer"]

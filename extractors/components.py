@@ -13,11 +13,22 @@ segmenter, followed by these components, registered with `@Language.factory`:
   leian_categories  problem categories with evidence      -> doc.spans["categories"]
   leian_domains / leian_regions / leian_dates             -> doc.spans[...]
 
-Each component calls the pure field function of its module on each case's text (the
-rules and lexicons are data in config/, loaded once) and keeps the extracted items in
-`doc.user_data["leian"]` (one `CaseDraft` per case, offsets in the Doc's text), so
-`extractors.pipeline` builds the Document from one pass, and displaCy renders any document
-with `style="span"`. The Doc's text is the NORMALISED text (see extractors.normalize).
+The rules and lexicons are data in config/, compiled once into one typed, frozen `Rules`
+(extractors.rules). A component that reads rules gets them through its factory config: the
+value `rules = {"@misc": "leian.rules.v1", "config_dir": ""}` names the registered
+`make_rules`, which builds the Rules of a directory once; `extractors.segment.get_nlp` hands
+the same value to every component, so they share one object, and nothing reads a module global.
+
+Each component calls the pure field function of its module, with its part of the rules, on
+each case's text, except domains: their cues are found once on the whole Doc and each case
+takes those it contains (`extractors.domains.domains_within`, exactly what the case alone
+reads). Amounts, dates and regions stay per case because their context must stop at the case's
+edges: a count in the sentence before a case makes its sum a statistic, a year stated in an
+earlier case would date a day-and-month of this one, and the place scanner's state and
+look-ahead would cross. The items are kept in `doc.user_data["leian"]` (one `CaseDraft` per
+case, offsets in the Doc's text), so `extractors.pipeline` builds the Document from one pass,
+and displaCy renders any document with `style="span"`. The Doc's text is the NORMALISED text
+(see extractors.normalize).
 """
 from __future__ import annotations
 
@@ -28,17 +39,19 @@ from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from extractors.amounts import extract_amounts
 from extractors.cases import CaseSpan, Split, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
-from extractors.domains import extract_domains
+from extractors.domains import domain_mentions, domains_within
 from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
 from extractors.regions import extract_regions
 from extractors.roles import assign_roles, attribute_amounts
+from extractors.rules import Rules, load_rules
 from extractors.sanctions import case_sanctions
 
 log = logging.getLogger(__name__)
@@ -46,6 +59,26 @@ log = logging.getLogger(__name__)
 SPAN_KEYS = ("cases", "people", "amounts", "sanctions", "categories", "domains", "regions", "dates")
 PIPE_NAMES = ("leian_ner", "leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles",
               "leian_categories", "leian_domains", "leian_regions", "leian_dates")
+
+
+# The factory config value that names the rules a component reads: the registered function
+# below, building (once per directory) the Rules of config/ or of `config_dir`.
+RULES_REF = "leian.rules.v1"
+DEFAULT_RULES: dict[str, Any] = {"@misc": RULES_REF, "config_dir": ""}
+# the components built with a `rules` config value
+RULED_PIPES = ("leian_cases", "leian_people", "leian_amounts", "leian_sanctions", "leian_roles", "leian_categories",
+               "leian_domains", "leian_regions")
+
+
+def rules_config(config_dir: str = "") -> dict[str, Any]:
+    """The `rules` factory config value naming the Rules of `config_dir` ("" is config/)."""
+    return {"@misc": RULES_REF, "config_dir": config_dir}
+
+
+@registry.misc(RULES_REF)
+def make_rules(config_dir: str = "") -> Rules:
+    """The compiled rules of `config_dir` ("" is the shipped config/), built once per directory."""
+    return load_rules(config_dir or None)
 
 
 @dataclass
@@ -126,13 +159,14 @@ def make_ner(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return ner
 
 
-@Language.factory("leian_cases")
-def make_cases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_cases", default_config={"rules": DEFAULT_RULES})
+def make_cases(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Split the document into cases (extractors.cases) and tell its type."""
+    case_rules = rules.cases
 
     def cases(doc: Doc) -> Doc:
         # cases given with the Doc (a piece of a long document, see run_pipeline), else found here
-        split = doc.user_data.pop("leian_split", None) or split_cases(_text(doc))
+        split = doc.user_data.pop("leian_split", None) or split_cases(_text(doc), case_rules)
         state = _state(doc)
         state["doc_type"] = split.doc_type
         state["mode"] = split.mode
@@ -169,73 +203,97 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
     return component
 
 
-def _people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    s, e = draft.span.start, draft.span.end
-    state = _state(doc)
-    ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
-    return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner))
 
 
-def _sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    # the whole document: a closing decision sentence may name this case's people (case_sanctions)
-    cases = [(d.span.start, d.span.end, d.fields.get("people", [])) for d in drafts(doc)]
-    own = next(k for k, d in enumerate(drafts(doc)) if d is draft)
-    return list(case_sanctions(_text(doc), cases, own))
 
 
-def _categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-    return [c for c in extract_categories(text, doc_type=_state(doc)["doc_type"])]
-
-
-@Language.factory("leian_people")
-def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_people", default_config={"rules": DEFAULT_RULES})
+def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """People with posts (extractors.people)."""
-    return _field_component("people", _people, lambda p: "PERSON")
+    people_rules = rules.people
+
+    def people(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        s, e = draft.span.start, draft.span.end
+        state = _state(doc)
+        ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
+        return list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner, rules=people_rules))
+
+    return _field_component("people", people, lambda p: "PERSON")
 
 
-@Language.factory("leian_amounts")
-def make_amounts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_amounts", default_config={"rules": DEFAULT_RULES})
+def make_amounts(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Money in yuan (extractors.amounts)."""
-    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t)), lambda a: "AMOUNT")
+    cues = rules.amounts
+    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t, cues)), lambda a: "AMOUNT")
 
 
-@Language.factory("leian_sanctions")
-def make_sanctions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_sanctions", default_config={"rules": DEFAULT_RULES})
+def make_sanctions(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Canonical sanctions linked to people (extractors.sanctions); runs after leian_people."""
-    return _field_component("sanctions", _sanctions, lambda s: s.label)
+    lexicon = rules.sanctions
+
+    def sanctions(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        # the whole document: a closing decision sentence may name this case's people (case_sanctions)
+        cases = [(d.span.start, d.span.end, d.fields.get("people", [])) for d in drafts(doc)]
+        own = next(k for k, d in enumerate(drafts(doc)) if d is draft)
+        return list(case_sanctions(_text(doc), cases, own, lexicon))
+
+    return _field_component("sanctions", sanctions, lambda s: s.label)
 
 
-@Language.factory("leian_roles")
-def make_roles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_roles", default_config={"rules": DEFAULT_RULES})
+def make_roles(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Person.role and Amount.person (extractors.roles); runs after people, amounts, sanctions."""
+    lex = rules.roles
 
     def roles(doc: Doc) -> Doc:
         for draft in drafts(doc):
             s, e = draft.span.start, draft.span.end
             people, amounts = draft.fields.get("people", []), draft.fields.get("amounts", [])
-            assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s)
-            attribute_amounts(_text(doc)[s:e], people, amounts, base=s)
+            assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s, lex=lex)
+            attribute_amounts(_text(doc)[s:e], people, amounts, base=s, lex=lex)
         return doc
 
     return roles
 
 
-@Language.factory("leian_categories")
-def make_categories(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_categories", default_config={"rules": DEFAULT_RULES})
+def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Problem categories with their evidence (extractors.categories)."""
-    return _field_component("categories", _categories, lambda c: c.code)
+    categorizer = rules.categories
+
+    def categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        return list(extract_categories(text, doc_type=_state(doc)["doc_type"], categorizer=categorizer))
+
+    return _field_component("categories", categories, lambda c: c.code)
 
 
-@Language.factory("leian_domains")
-def make_domains(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_domains", default_config={"rules": DEFAULT_RULES})
+def make_domains(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Fields of work (extractors.domains)."""
-    return _field_component("domains", lambda t, d, doc: list(extract_domains(t)), lambda x: x.code)
+    cues = rules.domains
+
+    def domains(doc: Doc) -> Doc:
+        # the cues are found once on the whole Doc; each case takes those it contains
+        text = _text(doc)
+        mentions = domain_mentions(text, cues)
+        doc.spans["domains"] = []
+        for draft in drafts(doc):
+            items = domains_within(text, mentions, draft.span.start, draft.span.end, cues)
+            draft.fields["domains"] = items
+            for it in items:
+                _add_span(doc, "domains", it.start, it.end, it.code)
+        return doc
+
+    return domains
 
 
-@Language.factory("leian_regions")
-def make_regions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("leian_regions", default_config={"rules": DEFAULT_RULES})
+def make_regions(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Places (extractors.regions)."""
-    return _field_component("regions", lambda t, d, doc: list(extract_regions(t)), lambda x: x.level.upper())
+    gz = rules.regions
+    return _field_component("regions", lambda t, d, doc: list(extract_regions(t, gz)), lambda x: x.level.upper())
 
 
 @Language.factory("leian_dates")
@@ -244,5 +302,5 @@ def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _field_component("dates", lambda t, d, doc: list(extract_dates(t)), lambda x: "DATE")
 
 
-__all__ = ["CaseDraft", "PIPE_NAMES", "SPAN_KEYS", "drafts", "run_pipeline"]
+__all__ = ["CaseDraft", "PIPE_NAMES", "RULED_PIPES", "SPAN_KEYS", "drafts", "rules_config", "run_pipeline"]
 

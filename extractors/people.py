@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from config import load_yaml
 from extractors.model import Person
@@ -66,10 +67,34 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class PeopleRules:
+    """Everything config/people.yaml says, compiled: the rules' lexicons and what tells the
+    statistical model's candidates."""
+
+    lexicon: PeopleLexicon
+    candidates: CandidateLexicon
+
+
+@lru_cache(maxsize=1)
+def people_rules() -> PeopleRules:
+    """The shipped people rules (config/people.yaml), built once."""
+    return PeopleRules(lexicon(), candidate_lexicon())
+
+
+def build_people_rules(cfg: dict[str, Any]) -> PeopleRules:
+    """PeopleRules from the parsed config/people.yaml."""
+    return PeopleRules(build_people_lexicon(cfg), build_candidate_lexicon(cfg))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> PeopleLexicon:
     """Compile config/people.yaml (loaded once)."""
-    cfg = load_yaml("people.yaml")
+    return build_people_lexicon(load_yaml("people.yaml"))
+
+
+def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
+    """A PeopleLexicon from the parsed config/people.yaml."""
     sn = cfg["surnames"]
     common = frozenset(sn["common"].split())
     ambiguous = frozenset(sn["ambiguous"].split()) - common
@@ -300,27 +325,30 @@ def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
 
 
 def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
-                   ner: list[NerSpan] | None = None) -> list[Person]:
+                   ner: list[NerSpan] | None = None, rules: PeopleRules | None = None) -> list[Person]:
     """People named in a case text (normalised), each once, with post and first span.
 
     `boundaries`: optional jieba token end offsets (from the spaCy Doc) to help tell
     2- from 3-character names. `ner`: LAC spans inside this text (offsets relative to
     it); when None, LAC runs on the text here (its sentence cache makes that cheap after
-    the document-level run).
+    the document-level run). `rules`: default, the shipped config/people.yaml.
     """
+    r = rules or people_rules()
     if ner is None:
         words = tokens(text)
         ner = [NerSpan(a, b, t, text[a:b]) for a, b, t in words if t in ("PER", "ORG")]
         if not boundaries:  # LAC's words tell name lengths as jieba's tokens would
             boundaries = frozenset([0] + [b for _, b, _ in words])
-    people, sources = _rule_people(text, boundaries)
-    return _combine(text, people, sources, ner, boundaries)
+    people, sources = _rule_people(text, boundaries, r.lexicon, r.candidates)
+    return _combine(text, people, sources, ner, boundaries, r.lexicon, r.candidates)
 
 
-def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], dict[str, int]]:
+def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | None = None,
+                 cl: CandidateLexicon | None = None) -> tuple[list[Person], dict[str, int]]:
     """People the rules find (posts, 某-forms, lists, clause openers, tables), and for each
     name the number of the rule that found it first."""
-    lex = lexicon()
+    lex = lex or lexicon()
+    cl = cl or candidate_lexicon()
     found: dict[str, Person] = {}
     order: list[str] = []
     bylines = _bylines(text, lex)
@@ -460,7 +488,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], d
     # 10. a name opening a clause with its post said right after it (郑某某时任村党支部书记,
     #     付某是村委会主任, 向某某担任会计、出纳): surname + one or two characters, then the post
     rule = 10
-    after_re = candidate_lexicon().post_after_re
+    after_re = cl.post_after_re
     for m in _CLAUSE_START.finditer(text):
         i = m.end()
         s_len = _surname_len(text, i, lex, strict=False)
@@ -468,7 +496,7 @@ def _rule_people(text: str, boundaries: frozenset[int]) -> tuple[list[Person], d
             continue
         for n in (s_len + 2, s_len + 1):
             name = text[i:i + n]
-            if text[i + n - 1:i + n + 1] in candidate_lexicon().two_char_leads:
+            if text[i + n - 1:i + n + 1] in cl.two_char_leads:
                 continue  # 王伟时任…: 时 opens the lead, not the name
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
                     and name not in lex.not_names and after_re.match(text, i + n):
@@ -543,7 +571,11 @@ class CandidateLexicon:
 @lru_cache(maxsize=1)
 def candidate_lexicon() -> CandidateLexicon:
     """Compile the candidate part of config/people.yaml (loaded once)."""
-    cfg = load_yaml("people.yaml")
+    return build_candidate_lexicon(load_yaml("people.yaml"))
+
+
+def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
+    """A CandidateLexicon from the parsed config/people.yaml."""
     titles = _alt(cfg["speaker_titles"])
     speaker_re = re.compile(
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
@@ -572,14 +604,14 @@ def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[in
     return _POST_LEAD.sub("", _position_before(text, i, lex, boundaries))
 
 
-def _post_after(text: str, name: str, cl: CandidateLexicon) -> str:
+def _post_after(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> str:
     """A post said right after a mention of the name: 郑某时任村党支部书记 → 村党支部书记."""
     for occ in re.finditer(re.escape(name), text):
         m = cl.post_after_re.match(text, occ.end())
         if m:
             return m.group(1)
         close = re.match(r"[（(]([^（()）\n]{2,30})[)）]", text[occ.end():occ.end() + 32])
-        if close and lexicon().post_end_re.search(close.group(1)):
+        if close and lex.post_end_re.search(close.group(1)):
             return close.group(1)  # 韦某某(区农办原党组书记、主任)
     return ""
 
@@ -617,13 +649,13 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     return a, b
 
 
-def _is_place(text: str, name: str, cl: CandidateLexicon) -> bool:
+def _is_place(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> bool:
     """`name` ends in a place word (姜南社区), or the text also uses it as the first part of
     a place name (古云村 next to 为古云贡献力量). A post after the name (王某县长, 李某村主任)
     is not a place."""
     if cl.place_end_re.search(name):
         return True
-    post = lexicon().post_re
+    post = lex.post_re
     for m in re.finditer(re.escape(name), text):
         e = m.end()
         if cl.place_re.match(text, e) and not (post.match(text, e) or post.match(text, e + 1)
@@ -676,7 +708,8 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
     return bool(cl.caption_re.search(text, sent, a))
 
 
-def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon) -> bool:
+def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
+                    lex: PeopleLexicon) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
@@ -697,7 +730,7 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     k = len(short)
     if long[k] in cl.adverbs:
         return False
-    if short in lac_names and any(lexicon().followers_re.match(text, m.start() + k)
+    if short in lac_names and any(lex.followers_re.match(text, m.start() + k)
                                   for m in re.finditer(re.escape(long), text)):
         return False  # 主任王刚说，: LAC ends the name before a word that follows names
     for m in re.finditer(re.escape(long), text):
@@ -706,13 +739,14 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     return True
 
 
-def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon) -> None:
+def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon,
+                      lex: PeopleLexicon) -> None:
     """Keep one of two names where one starts the other (see _longer_is_name)."""
     for short in sorted(found, key=len):
         if short not in found:
             continue
         for long in [n for n in found if n != short and n.startswith(short)]:
-            if _longer_is_name(short, long, text, lac_names, cl):
+            if _longer_is_name(short, long, text, lac_names, cl, lex):
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:
@@ -724,7 +758,7 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
 
 
 def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list[NerSpan],
-             boundaries: frozenset[int]) -> list[Person]:
+             boundaries: frozenset[int], lex: PeopleLexicon, cl: CandidateLexicon) -> list[Person]:
     """The rules' people together with LAC's names.
 
     LAC candidates are cleaned (_candidate), places and dictionary words dropped (_is_place,
@@ -732,7 +766,6 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     (_longer_is_name). Then people who are only quoted, speaking or at a meeting, credited
     (摄, a signature line, a caption) or called by title alone are dropped, and a post said
     after the name is taken when none came before it."""
-    lex, cl = lexicon(), candidate_lexicon()
     bylines = _bylines(text, lex)
     per = [sp for sp in ner if sp.label == "PER"]
     lac_names = {sp.text for sp in per}
@@ -760,20 +793,20 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
             continue
         a, b = c
         name = text[a:b]
-        if name in found or _is_place(text, name, cl) or _wordlike(text, name, lex):
+        if name in found or _is_place(text, name, cl, lex) or _wordlike(text, name, lex):
             continue
         if any(covered.get(k, a) != a for k in range(a, b)):
             continue  # 买提·吐尔逊 inside 买买提·吐尔逊: a piece of a name already found
         found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
                              anonymised="某" in name)
         cover(name)
-    _resolve_prefixes(found, text, lac_names, cl)
+    _resolve_prefixes(found, text, lac_names, cl, lex)
     out = []
     for p in found.values():
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl):
             continue
         if not p.position:
-            p.position = _post_after(text, p.name, cl)
+            p.position = _post_after(text, p.name, cl, lex)
         out.append(p)
     out.sort(key=lambda p: p.start)
     return out
@@ -839,4 +872,5 @@ def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["PeopleLexicon", "extract_people", "lexicon", "mentions"]
+__all__ = ["CandidateLexicon", "PeopleLexicon", "PeopleRules", "build_people_rules", "extract_people", "lexicon",
+           "mentions", "people_rules"]

@@ -2,7 +2,8 @@
 
 read → normalise (extractors.normalize) → one spaCy pass (extractors.segment.get_nlp: jieba
 tokens, then the leian components: cases, people, amounts, sanctions, categories, domains,
-regions, dates) → Document. Every span found on the normalised text is mapped back, so the
+regions, dates, those that read rules built with the one `Rules` of config/, see
+extractors.rules) → Document. Every span found on the normalised text is mapped back, so the
 Document keeps the ORIGINAL text, and each case's text, names, amounts as written and
 evidence are slices of it (traditional script stays traditional).
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from config import load_yaml
 from extractors.model import Region, RegionLevel
@@ -25,7 +26,10 @@ _RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4}
 
 
 @dataclass(frozen=True)
-class _Gazetteer:
+class Gazetteer:
+    """The places of config/regions.yaml, compiled once: the lexicon of provinces and cities,
+    the suffixes of counties, townships and villages, and the words that are no place."""
+
     lexicon: re.Pattern[str]
     first_chars: frozenset[str]
     entries: dict[str, tuple[str, RegionLevel]]  # surface -> (full name, level)
@@ -42,8 +46,13 @@ class _Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> _Gazetteer:
-    data = load_yaml("regions.yaml")
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (config/regions.yaml), built once."""
+    return build_gazetteer(load_yaml("regions.yaml"))
+
+
+def build_gazetteer(data: dict[str, Any]) -> Gazetteer:
+    """A Gazetteer from the parsed config/regions.yaml."""
     entries: dict[str, tuple[str, RegionLevel]] = {}
     for prov in data["provinces"]:
         entries[prov["name"]] = (prov["name"], "province")
@@ -62,7 +71,7 @@ def _gazetteer() -> _Gazetteer:
         for suffix in data["suffixes"][level]:
             suffix_level[suffix] = level  # type: ignore[assignment]
     suffixes = sorted(suffix_level, key=len, reverse=True)
-    return _Gazetteer(
+    return Gazetteer(
         lexicon=re.compile("|".join(map(re.escape, surfaces))),
         first_chars=frozenset(s[0] for s in surfaces),
         entries=entries,
@@ -79,7 +88,7 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-def _rule_unit(text: str, pos: int, gz: _Gazetteer, chained: bool, below: int = -1) -> tuple[int, RegionLevel] | None:
+def _rule_unit(text: str, pos: int, gz: Gazetteer, chained: bool, below: int = -1) -> tuple[int, RegionLevel] | None:
     """A county/township/village name by suffix starting at `pos`: (end, level) or None.
 
     Names of one to six characters are tried, shortest first (新村镇 is a township named 新村,
@@ -99,7 +108,7 @@ def _rule_unit(text: str, pos: int, gz: _Gazetteer, chained: bool, below: int = 
     return None
 
 
-def _valid_name(text: str, pos: int, name: str, suffix: str, end: int, gz: _Gazetteer, chained: bool) -> bool:
+def _valid_name(text: str, pos: int, name: str, suffix: str, end: int, gz: Gazetteer, chained: bool) -> bool:
     banned = _PUNCT if chained else gz.not_in_name  # after a place, any name may follow (共和村)
     if any(ch in banned for ch in name) or name in gz.not_names:
         return False
@@ -127,9 +136,11 @@ def _valid_name(text: str, pos: int, name: str, suffix: str, end: int, gz: _Gaze
     return True
 
 
-def extract_regions(text: str) -> list[Region]:
-    """Every place named in `text`, with its level, in order of appearance."""
-    gz = _gazetteer()
+def extract_regions(text: str, gz: Gazetteer | None = None) -> list[Region]:
+    """Every place named in `text`, with its level, in order of appearance.
+
+    `gz` is the lexicon to read places with (default: the shipped config/regions.yaml)."""
+    gz = gz or gazetteer()
     out: list[Region] = []
     pos, n = 0, len(text)
     eligible = True  # can a name start at pos?
@@ -169,4 +180,4 @@ def extract_regions(text: str) -> list[Region]:
     return out
 
 
-__all__ = ["extract_regions"]
+__all__ = ["Gazetteer", "build_gazetteer", "extract_regions", "gazetteer"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from config import load_yaml
 from extractors.model import Amount, Person, Sanction
@@ -62,7 +63,11 @@ class RoleLexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> RoleLexicon:
     """The role lexicons (config/roles.yaml), loaded once; longer words first."""
-    cfg = load_yaml("roles.yaml")
+    return build_role_lexicon(load_yaml("roles.yaml"))
+
+
+def build_role_lexicon(cfg: dict[str, Any]) -> RoleLexicon:
+    """A RoleLexicon from the parsed config/roles.yaml; longer words first."""
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(sorted(cfg.get(key, ()), key=len, reverse=True))
@@ -148,11 +153,13 @@ def _mention_says_subject(text: str, start: int, end: int, lex: RoleLexicon) -> 
     return any(w in after[:8] for w in lex.conduct_after)
 
 
-def assign_roles(text: str, people: list[Person], sanctions: list[Sanction], base: int = 0) -> list[Person]:
-    """Set `role` on each person of a case (in place; the list is returned)."""
+def assign_roles(text: str, people: list[Person], sanctions: list[Sanction], base: int = 0,
+                 lex: RoleLexicon | None = None) -> list[Person]:
+    """Set `role` on each person of a case (in place; the list is returned); `lex`: default,
+    the shipped config/roles.yaml."""
     if not people:
         return people
-    lex = lexicon()
+    lex = lex or lexicon()
     sanctioned = {s.person for s in sanctions if s.person}
     if len(people) == 1 and any(not s.person for s in sanctions):
         sanctioned.add(people[0].name)  # a sanction whose person is not told is the only person's
@@ -233,10 +240,11 @@ def _unit_before(sentence: str, lex: RoleLexicon) -> str:
     return best
 
 
-def attribute_amounts(text: str, people: list[Person], amounts: list[Amount], base: int = 0) -> list[Amount]:
+def attribute_amounts(text: str, people: list[Person], amounts: list[Amount], base: int = 0,
+                      lex: RoleLexicon | None = None) -> list[Amount]:
     """Set `person` on each sum of a case (in place; the list is returned): see the module
-    docstring. Roles must be assigned first (`assign_roles`)."""
-    lex = lexicon()
+    docstring. Roles must be assigned first (`assign_roles`); `lex`: default, config/roles.yaml."""
+    lex = lex or lexicon()
     subjects = [p for p in people if p.role == "subject"]
     mentions = name_mentions(text, subjects)
     only = subjects[0].name if len({p.name for p in subjects}) == 1 else ""
@@ -261,4 +269,4 @@ def attribute_amounts(text: str, people: list[Person], amounts: list[Amount], ba
     return amounts
 
 
-__all__ = ["RoleLexicon", "assign_roles", "attribute_amounts", "lexicon", "name_mentions"]
+__all__ = ["RoleLexicon", "assign_roles", "attribute_amounts", "build_role_lexicon", "lexicon", "name_mentions"]

@@ -33,7 +33,10 @@ _JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及)[^，,。；;：:（）()�
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class SanctionLexicon:
+    """config/sanctions.yaml compiled once: one pattern of every wording (a named group per
+    entry), the labels of each, and the words that tell a sanction given from a rule or a mention."""
+
     regex: re.Pattern[str]
     labels: tuple[tuple[str, ...], ...]  # per entry, in group order
     context: tuple[str, ...]
@@ -45,9 +48,12 @@ class _Lexicon:
     threat_words: tuple[str, ...] = ()
 
 
-def _compile(data: dict[str, Any]) -> _Lexicon:
+def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None = None) -> SanctionLexicon:
+    """A SanctionLexicon from the parsed config/sanctions.yaml, its labels checked against the
+    taxonomy (default: the shipped config/taxonomy.yaml); a bad entry raises ConfigError."""
     parts, labels = [], []
-    allowed = {label for labels_ in load_yaml("taxonomy.yaml")["sanctions"].values() for label in labels_}
+    taxonomy = taxonomy if taxonomy is not None else load_yaml("taxonomy.yaml")
+    allowed = {label for labels_ in taxonomy["sanctions"].values() for label in labels_}
     for i, entry in enumerate(data["lexicon"]):
         pattern, entry_labels = entry["pattern"], tuple(entry["labels"])
         try:
@@ -61,7 +67,7 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
             raise ConfigError(f"config/sanctions.yaml: labels {unknown} are not in taxonomy.yaml")
         parts.append(f"(?P<e{i}>{pattern})")
         labels.append(entry_labels)
-    return _Lexicon(
+    return SanctionLexicon(
         regex=re.compile("|".join(parts)),
         labels=tuple(labels),
         context=tuple(data.get("context_words", ())),
@@ -75,8 +81,12 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    return _compile(load_yaml("sanctions.yaml"))
+def sanction_lexicon() -> SanctionLexicon:
+    """The shipped lexicon (config/sanctions.yaml), built once."""
+    return build_sanction_lexicon(load_yaml("sanctions.yaml"))
+
+
+_compile = build_sanction_lexicon  # the name tests use
 
 
 def _bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -94,7 +104,7 @@ def _in_book_title(text: str, start: int) -> bool:
     return opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[start:start + 40]
 
 
-def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -> bool:
+def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int = -1) -> bool:
     """Whether the hit at [start, end) is a sanction actually given, not a rule or a mention.
 
     `prev_end` is the end of the last sanction accepted before it: a clause that goes on a
@@ -120,7 +130,7 @@ def _given(text: str, start: int, end: int, lex: _Lexicon, prev_end: int = -1) -
     return not _in_book_title(text, start)
 
 
-def _after_lead_in(text: str, c_lo: int, lex: _Lexicon) -> bool:
+def _after_lead_in(text: str, c_lo: int, lex: SanctionLexicon) -> bool:
     """Whether the clause starting at `c_lo` spells out a decision announced by the clause before it
     in the same sentence: 给予其党纪政务处分，其中党内严重警告… / 对其作出组织处理，调离岗位."""
     if c_lo < 2 or text[c_lo - 1] in _SENTENCE_END:
@@ -199,13 +209,14 @@ def _unique(names: Any) -> list[str]:
     return out
 
 
-def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
+def extract_sanctions(text: str, people: list[Person], lexicon: SanctionLexicon | None = None) -> list[Sanction]:
     """Every sanction given in `text`, one canonical label each, linked to its recipient(s).
 
     `people` are the persons found in the same text (offsets into `text`; a person whose span
-    does not fit is looked up by name); pass [] when unknown, and every person is "".
+    does not fit is looked up by name); pass [] when unknown, and every person is "". `lexicon`
+    defaults to the shipped config/sanctions.yaml.
     """
-    lex = _lexicon()
+    lex = lexicon or sanction_lexicon()
     people = _placed(text, people)
     hits: list[tuple[int, int, list[str], str]] = []
     prev_end = -1
@@ -229,7 +240,8 @@ def extract_sanctions(text: str, people: list[Person]) -> list[Sanction]:
     return out
 
 
-def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int) -> list[Sanction]:
+def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int,
+                   lexicon: SanctionLexicon | None = None) -> list[Sanction]:
     """The sanctions of case `own` of a document, offsets relative to that case's start.
 
     `cases` are every case's (start, end, persons) in `text`, the whole document. Beyond the
@@ -249,7 +261,7 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
     shared = {p.name for p in elsewhere if "某" in p.name and p.name in mine}
     foreign = {p.name for p in elsewhere if p.name not in mine and "某" not in p.name}
     own_text = text[lo:hi]
-    found = [s for s in extract_sanctions(own_text, _unplaced(people, elsewhere, own_text, foreign))
+    found = [s for s in extract_sanctions(own_text, _unplaced(people, elsewhere, own_text, foreign), lexicon)
              if s.person not in foreign]
     names = {n for n in mine - shared if len(n) >= 2}
     if not names:
@@ -265,7 +277,7 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
         theirs = {p.name for k, (c_lo, c_hi, ps) in enumerate(cases) if k != own and c_lo < s_hi and s_lo < c_hi
                   for p in ps if p.name in text[c_lo:max(c_lo, s_lo)]}
         wanted = names - theirs
-        for sn in extract_sanctions(sentence, _unplaced(people, elsewhere, sentence, None)):
+        for sn in extract_sanctions(sentence, _unplaced(people, elsewhere, sentence, None), lexicon):
             if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
                 found.append(sn.model_copy(update={"start": -1, "end": -1}))
     return found
@@ -332,4 +344,4 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
     return out
 
 
-__all__ = ["case_sanctions", "extract_sanctions"]
+__all__ = ["SanctionLexicon", "build_sanction_lexicon", "case_sanctions", "extract_sanctions", "sanction_lexicon"]

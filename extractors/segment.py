@@ -68,22 +68,25 @@ def segment(text: str) -> list[str]:
     return _tokenizer().lcut(text)
 
 
-@lru_cache(maxsize=1)
-def get_nlp() -> "Language":
-    """The spaCy pipeline extraction runs in, built once per process.
+@lru_cache(maxsize=2)
+def get_nlp(config_dir: str = "") -> "Language":
+    """The spaCy pipeline extraction runs in, built once per process (and configuration).
 
     `spacy.blank("zh")` with the jieba segmenter, sharing the domain-dictionary tokenizer,
     and leian's registered components (see `extractors.components`), each writing its
-    labelled spans into `doc.spans`.
+    labelled spans into `doc.spans`. The components that read rules get them through their
+    factory config: one `Rules` (extractors.rules) of `config_dir` ("" is the shipped config/),
+    built once and shared by all of them.
     """
     import spacy
 
-    from extractors import components  # noqa: F401  (registers the factories)
+    from extractors import components
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer.jieba_seg = _tokenizer()  # type: ignore[attr-defined]
+    rules = components.rules_config(config_dir)
     for name in components.PIPE_NAMES:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"rules": rules} if name in components.RULED_PIPES else {})
     return nlp
 
 

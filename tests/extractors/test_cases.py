@@ -215,9 +215,9 @@ def test_examples_in_a_commentary_are_cases():
 
 
 def test_case_rules_compile_and_never_match_nothing():
-    from extractors.cases import _compiled
+    from extractors.cases import case_rules
 
-    for name, rx in _compiled().items():
+    for name, rx in case_rules().patterns.items():
         assert rx.search("") is None or name == "date", name  # an empty alternative matches everything
         assert rx.search("甲乙丙丁戊己庚辛") is None, name
 

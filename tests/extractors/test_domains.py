@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.domains import extract_domains
+from extractors.domains import domain_mentions, domains_within, extract_domains
 
 
 def codes(text: str) -> list[str]:
@@ -53,3 +53,25 @@ def test_one_domain_per_code_first_evidence() -> None:
 @pytest.mark.parametrize("text", ["", "会议强调，要深入学习贯彻党的二十大精神。", "保持清正廉洁"])
 def test_no_domain(text: str) -> None:
     assert codes(text) == []
+
+
+def _alone(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(d.start + a, d.end + a, d.code) for d in extract_domains(text[a:b])]
+
+
+def _within(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.code) for d in domains_within(text, domain_mentions(text), a, b)]
+
+
+def test_cases_take_the_whole_texts_mentions_as_if_read_alone():
+    text = "某村党支部书记骗取低保金3万元。某镇医保基金管理混乱，挪用扶贫资金，又骗取低保。"
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1):
+            assert _within(text, a, b) == _alone(text, a, b), (a, b)
+
+
+def test_a_mention_across_a_case_edge_is_read_with_the_case_alone():
+    text = "骗取医保基金3万元"  # 医保基金 across the edge; the case alone reads 医保
+    assert _within(text, 0, 4) == _alone(text, 0, 4) == [(2, 4, "medical_insurance")]
+    text = "未落实集体经济适用房政策"  # 集体经济 across the edge hides 经济适用房 from the whole text
+    assert _within(text, 5, len(text)) == _alone(text, 5, len(text))
