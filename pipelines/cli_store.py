@@ -116,7 +116,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (fold
 
 
 # --------------------------------------------------------------------------- search
-def _print_hit(n: int, hit, copies: int = 0) -> None:
+def _print_hit(n: int, hit, copies: int = 0, show_date: bool = False) -> None:
     c = hit.case
     meta = []
     if c.categories:
@@ -125,7 +125,9 @@ def _print_hit(n: int, hit, copies: int = 0) -> None:
         meta.append("、".join(dict.fromkeys(s.label for s in c.sanctions)))
     if c.total_amount:
         meta.append(_yuan(c.total_amount))
-    if c.year:
+    if show_date:  # the date the hits are sorted by
+        meta.append(f"date {hit.date or '-'}")
+    elif c.year:
         meta.append(str(c.year))
     typer.echo(f"{n:>3}. {c.id}  score {hit.score:.2f}  {'  '.join(meta)}")
     typer.echo(f"     {hit.snippet}")
@@ -145,7 +147,7 @@ def print_result(res, query, show_facets: bool = True) -> None:
         unit, copies = ("case" if res.total == 1 else "cases"), ""
     typer.echo(f"{res.total} {unit}{copies} match ({shown} shown, {res.took_ms:.0f} ms)")
     for i, hit in enumerate(res.hits, first):
-        _print_hit(i, hit)
+        _print_hit(i, hit, show_date=query.sort == "date")
     if show_facets and res.facets:
         typer.echo(f"facets (counting all {res.cases} matching cases):" if copies else "facets:")
         for field, values in res.facets.items():
@@ -166,11 +168,16 @@ def search(words: Optional[list[str]] = typer.Argument(
            collapse: bool = typer.Option(True, "--collapse/--all-copies",
                                          help="One hit per incident (default) or every republished copy"),
            store: StoreOpt = None,
-           as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print the result as JSON"),
+           fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                             help="Export every matching case: csv | xlsx (default: from -o)"),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Export file (.csv or .xlsx)")) -> None:
     """Search precedents: full text (bm25), filters, facet counts, sorting and paging.
 
-    Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
+    With --format csv|xlsx and -o FILE, every matching case (all pages, up to 100,000) is
+    exported instead of printed. Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
     """
+    from pipelines.export import export_search
     from search.store import SearchQuery
 
     if sort not in ("relevance", "date", "amount"):
@@ -183,6 +190,8 @@ def search(words: Optional[list[str]] = typer.Argument(
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                          min_amount=min_amount, max_amount=max_amount))
+    if fmt or output:
+        return export_search(q, store, fmt, output)
     with _open(store) as st:
         res = st.search(q)
     if as_json:

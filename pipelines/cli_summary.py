@@ -31,15 +31,23 @@ def classes(store: StoreOpt = None,
             sanction: SanctionOpt = [], post: PostOpt = [], doc_type: DocTypeOpt = [],
             date_from: DateFromOpt = "", date_to: DateToOpt = "",
             min_amount: MinAmountOpt = None, max_amount: MaxAmountOpt = None,
-            delete: str = typer.Option("", "--delete", help="Delete the saved class with this id")) -> None:
+            delete: str = typer.Option("", "--delete", help="Delete the saved class with this id"),
+            class_id: str = typer.Option("", "--class", help="Export the cases of this class (with -o)"),
+            fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Export format: csv | xlsx (default: from -o)"),
+            output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                                  help="Export the cases of --class ID (or --query Q) to this .csv/.xlsx")) -> None:
     """List the classes of alike cases: saved classes, problem categories (and their crossings
     with a domain or a province), and clusters of alike cases found by text similarity within
     each category. Near-duplicate copies of one incident count once. Use an id with
     `leian summary --class ID`. With --save, keep a query with filters as a named class
     (stored in classes.json beside the store).
 
+    With --class ID (or --query Q, narrowed by any filters) and -o FILE (--format csv|xlsx),
+    export the class's cases, one row per case.
+
     Example: leian classes --save dibao-favor --name 低保优亲厚友 --query "低保 亲属" --category favoritism
     """
+    from pipelines.export import export_class
     from search.classes import classes_path, delete_class, list_classes, save_class
     from search.open import open_store
 
@@ -54,6 +62,11 @@ def classes(store: StoreOpt = None,
         delete_class(path, delete)
         typer.echo(f"deleted class {delete} from {path}")
         return
+    if fmt or output or class_id:
+        return export_class(store, path, fmt, output, class_id=class_id, query=query, threshold=threshold,
+                            filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
+                                                 post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
+                                                 min_amount=min_amount, max_amount=max_amount))
     if query or category or domain or region or sanction or post:
         raise UsageError("--query and filters describe a class to save: add --save ID")
     with open_store(store, existing=True) as st:

@@ -56,7 +56,7 @@ DOCS_PER_BULK = 200  # documents per batch in put_documents
 SIMILAR_CANDIDATES = 60
 SUB_MAPPING_VERSION = 3  # the first mapping with the `sub` field (words inside longer words)
 SWAP_GRACE_S = 1.0  # the old index outlives the alias swap by this long (in-flight searches)
-_CASE_SOURCE = ["case", "incident", "doc_id"]
+_CASE_SOURCE = ["case", "incident", "doc_id", "date"]
 
 
 def _now() -> str:
@@ -653,7 +653,8 @@ class ElasticStore(CaseStore):
             score = float(h.get("_score") or 0.0) if scored else 0.0
             hits.append(Hit(case=case, score=round(score, 4), snippet=snippet(case.text, needles),
                             doc_path=doc.get("path", ""), doc_title=doc.get("title", ""),
-                            duplicate_of=src["incident"] if src["incident"] != case.id else ""))
+                            duplicate_of=src["incident"] if src["incident"] != case.id else "",
+                            date=src.get("date") or ""))
         return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 

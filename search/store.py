@@ -69,6 +69,7 @@ class Hit(BaseModel):
     doc_path: str = ""
     doc_title: str = ""
     duplicate_of: str = ""  # the incident's representative case id, when a copy
+    date: str = ""  # the date `sort=date` orders by: the case's latest date, else its document's (ISO, maybe partial)
 
 
 class FacetValue(BaseModel):
