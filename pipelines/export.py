@@ -186,11 +186,12 @@ def write_rows(output: Path, fmt: str, rows: Iterable[list[str]]) -> int:
 
 
 # --------------------------------------------------------------------------- sources
-def search_rows(store, query, limit: int = MAX_EXPORT_ROWS) -> tuple[int, Iterator[list[str]]]:
+def search_rows(store, query, limit: int | None = None) -> tuple[int, "_Rows"]:
     """(matching total, rows) of every hit of a search, page after page, in its order; at most
     `limit` rows. The total counts incidents when the query collapses copies, as the listing does."""
     from search.store import StoreError
 
+    limit = MAX_EXPORT_ROWS if limit is None else limit
     first = store.search(query.model_copy(update={"page": 1, "size": PAGE_SIZE, "facets": False}))
     docs = doc_lookup(store)
     state = {"cut_reason": ""}
@@ -229,9 +230,9 @@ class _Rows:
         return self.state["cut_reason"]
 
 
-def case_rows(store, cases: list[Case], limit: int = MAX_EXPORT_ROWS) -> Iterator[list[str]]:
+def case_rows(store, cases: list[Case], limit: int | None = None) -> Iterator[list[str]]:
     docs = doc_lookup(store)
-    for case in cases[:limit]:
+    for case in cases[:MAX_EXPORT_ROWS if limit is None else limit]:
         yield case_row(case, docs(case.doc_id))
 
 
