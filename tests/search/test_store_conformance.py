@@ -297,6 +297,16 @@ def test_sort_by_date_and_amount(loaded):
     assert by_amount[2].case.total_amount == 32000
 
 
+def test_hits_carry_the_date_they_sort_by(loaded):
+    """Hit.date is what sort=date orders by: the case's latest date, else its document's."""
+    by_date = loaded.search(SearchQuery(sort="date", size=100)).hits
+    dates = [h.date for h in by_date]
+    assert dates[0].startswith("2022") and dates[-1] == "2018-12"
+    assert dates == sorted(dates, reverse=True)
+    assert all(h.date == loaded.case_info(h.case.id)["case_date"] for h in by_date)
+    assert loaded.search(SearchQuery(text="低保", size=1)).hits[0].date  # on every sort, not only by date
+
+
 def test_paging(loaded):
     pages = [loaded.search(SearchQuery(sort="date", page=p, size=3)) for p in (1, 2, 3, 4)]
     assert all(p.total == 8 for p in pages)
