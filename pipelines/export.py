@@ -5,8 +5,8 @@ One row per case with Chinese column headers. Every cell is text; a cell that a 
 would read as a formula (starting with = + - @, or a tab / carriage return) is neutralised
 (CSV/formula injection): in CSV it gets a leading apostrophe, in XLSX it is written as a
 string cell (never a formula). CSV is UTF-8 with a BOM (Excel then reads it as Chinese) and
-quoted by the csv module; the XLSX has a frozen, bold header row and column widths fitted to
-the content. The file is written beside its destination and moved into place, so a failed
+quoted by the csv module; the XLSX has a frozen, bold header row and a width set per column
+(wide for titles, people and text). The file is written beside its destination and moved into place, so a failed
 export leaves no half-written file.
 """
 from __future__ import annotations
