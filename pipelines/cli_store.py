@@ -174,8 +174,9 @@ def search(words: Optional[list[str]] = typer.Argument(
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Export file (.csv or .xlsx)")) -> None:
     """Search precedents: full text (bm25), filters, facet counts, sorting and paging.
 
-    With --format csv|xlsx and -o FILE, every matching case (all pages, up to 100,000) is
-    exported instead of printed. Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
+    With -o FILE (--format csv|xlsx), every matching case is exported instead (all pages, up to 100,000).
+
+    Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
     """
     from pipelines.export import export_search
     from search.store import SearchQuery
