@@ -221,7 +221,8 @@ def outline(s: Summary) -> list[Block]:
         if t.kind == KIND_FINDING:
             facts.append("性质：巡察（巡视）发现的问题，非已处理案件")
         if t.amount:
-            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{t.amount_text or fmt_yuan(t.amount)}")
+            said = t.amount_text if t.amount_text and ("元" in t.amount_text or "圆" in t.amount_text) else fmt_yuan(t.amount)
+            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{said}")
         if t.sanctions:
             facts.append("处理结果：" + "、".join(t.sanctions))
         if t.categories:
@@ -265,7 +266,7 @@ def outline(s: Summary) -> list[Block]:
     # 说明与来源
     b.append(Heading("附：说明与来源文件", 1))
     b.append(Bullets(s.notes))
-    rows = [[f"《{d.title}》" if d.title else d.citation().rsplit("（", 1)[0], d.issuer or "未载明",
+    rows = [[f"《{d.title}》" if d.title else "未载明标题" + (f"，首句“{d.opening}”" if d.opening else ""), d.issuer or "未载明",
              _cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
     rows, note = _cut(rows, "文件")
     b.append(Table("表9 来源文件", ["标题", "发布机关", "日期", "案例数"], rows, note, [4, 2.4, 1.6, 0.8]))
