@@ -39,7 +39,7 @@ from extractors.model import INVOLVED_ROLES, Amount, Case, Document, Person
 from search.classes import ClassDef, category_label, domain_labels
 from search.incidents import Incident, incidents
 from search.posts import posts_of, unit_of
-from search.sources import cite, file_name, first_words
+from search.sources import KINDS, cite, file_name, first_words
 from search.store import CaseStore, DuplicateGroup, Filters
 from search.text import clauses, official, sentences, simplify
 from search.vectors import TermMatrix, case_terms, distinctive_terms
@@ -99,7 +99,7 @@ class DocRef(BaseModel):
     def citation(self) -> str:
         """《title》（issuer，date） — or, untitled, the issuer's 通报/报道 with its opening
         words; a missing date said once (原文未载明日期)."""
-        kind = {"inspection_report": "巡察（巡视）反馈", "case_notice": "通报", "article": "报道"}.get(self.doc_type, "文件")
+        kind = KINDS.get(self.doc_type, "文件")
         if self.title:
             head = f"《{self.title}》"
             meta = [self.issuer] if self.issuer else []
@@ -426,7 +426,7 @@ def _amount_of(case: Case) -> CaseAmount | None:
     if value <= 0:
         return None
     src = [a for a in _involved(case) if a.value == value]
-    return CaseAmount(case_id=case.id, value=value, text=src[0].text if src else "",
+    return CaseAmount(case_id=case.id, value=value, text=official(src[0].text) if src else "",
                       approximate=any(a.approximate for a in src), region=_place_line(case))
 
 
@@ -435,7 +435,7 @@ def _role_amount(case: Case, role: str) -> CaseAmount | None:
     approx = False
     for a in case.amounts:
         if a.role == role and a.range_part != "low" and a.value > 0 and a.value not in seen:
-            seen[a.value] = a.text
+            seen[a.value] = official(a.text)
             approx = approx or a.approximate
     if not seen:
         return None
