@@ -130,10 +130,24 @@ def parse_category_id(class_id: str) -> tuple[str, str, str] | None:
     return m.group(1), m.group(2) or "", m.group(3) or ""
 
 
+def repeats_category(code: str, domain: str, domain_label: str = "") -> bool:
+    """Whether a domain only says its category again: the same code (collective_assets in
+    collective_assets), one code the other's stem (allowances, allowances_benefits), or the
+    domain's label inside the category's (公务用车 in 公车私用或违规配备使用公务用车)."""
+    if not domain:
+        return False
+    if domain == code or domain.startswith(code + "_") or code.startswith(domain + "_"):
+        return True
+    label = domain_label or _configured_domain_labels().get(domain, "")
+    return bool(label) and label in category_label(code)
+
+
 def category_class(code: str, domain: str = "", region: str = "", domain_label: str = "") -> ClassDef:
-    """The class of one category, optionally crossed with a domain and a region."""
+    """The class of one category, optionally crossed with a domain and a region; a domain that
+    repeats the category is not named twice."""
     cid = code + (f"+{domain}" if domain else "") + (f"@{region}" if region else "")
-    name = category_label(code) + (f"·{domain_label or domain}" if domain else "") + (f"·{region}" if region else "")
+    shown = "" if repeats_category(code, domain, domain_label) else (domain_label or domain)
+    name = category_label(code) + (f"·{shown}" if shown else "") + (f"·{region}" if region else "")
     filters = Filters(category=[code] if code != UNCATEGORISED else [], domain=[domain] if domain else [],
                       region=[region] if region else [])
     return ClassDef(id=cid, name=name, kind="category", category=code, domain=domain, region=region, filters=filters)
@@ -153,7 +167,8 @@ def category_classes(cases: Sequence[Case], groups: Sequence[DuplicateGroup], mi
         for cat in cats:
             counts.setdefault((cat, "", ""), []).append(inc)
             for d in doms:
-                counts.setdefault((cat, d, ""), []).append(inc)
+                if not repeats_category(cat, d, dlabels.get(d, "")):  # no collective_assets+collective_assets
+                    counts.setdefault((cat, d, ""), []).append(inc)
             for p in provs:
                 counts.setdefault((cat, "", p), []).append(inc)
     out = []
@@ -256,7 +271,7 @@ def _cluster_def(cat: str, members: list[Incident], terms: list[list[str]], tm: 
         if cnt * 2 >= n:
             dom = top
     top_terms = [t for t, _, _ in distinctive_terms(terms, k=5)]
-    name = category_label(cat) + (f"·{dlabels.get(dom, dom)}" if dom else "")
+    name = category_label(cat) + (f"·{dlabels.get(dom, dom)}" if dom and not repeats_category(cat, dom, dlabels.get(dom, "")) else "")
     if top_terms:
         name += "：" + "、".join(top_terms[:3])
     case_ids = sorted(cid for m in members for cid in m.copies)

@@ -39,8 +39,9 @@ from extractors.model import INVOLVED_ROLES, Amount, Case, Document, Person
 from search.classes import ClassDef, category_label, domain_labels
 from search.incidents import Incident, incidents
 from search.posts import posts_of, unit_of
+from search.sources import KINDS, cite, file_name, first_words
 from search.store import CaseStore, DuplicateGroup, Filters
-from search.text import clauses, sentences, simplify
+from search.text import clauses, official, sentences, simplify
 from search.vectors import TermMatrix, case_terms, distinctive_terms
 
 log = logging.getLogger(__name__)
@@ -76,19 +77,52 @@ class Figure(BaseModel):
 
 
 class DocRef(BaseModel):
-    """A source document, as much as a report needs of it."""
+    """A source document as a report cites it: title, issuing body and date (its fields where
+    they are good, else what its text states, search.sources), in simplified script; the file's
+    name only, never its folder; for an untitled document its opening words."""
 
     id: str
-    path: str = ""
+    file: str = ""  # the file's name, no folder
     title: str = ""
     date: str = ""
     issuer: str = ""
     doc_type: str = ""
+    opening: str = ""  # the first words of its body, when it states no title
     case_ids: list[str] = Field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> "DocRef":
-        return cls(id=doc.id, path=doc.path, title=doc.title, date=doc.date, issuer=doc.issuer, doc_type=doc.doc_type)
+        title, issuer, date = cite(doc.title, doc.issuer, doc.date, doc.text)
+        return cls(id=doc.id, file=file_name(doc.path), title=title, date=date, issuer=issuer,
+                   doc_type=doc.doc_type, opening="" if title else first_words(doc.text))
+
+    def citation(self) -> str:
+        """《title》（issuer，date） — or, untitled, the issuer's 通报/报道 with its opening
+        words; a missing date said once (原文未载明日期)."""
+        kind = KINDS.get(self.doc_type, "文件")
+        if self.title:
+            head = f"《{self.title}》"
+            meta = [self.issuer] if self.issuer else []
+        else:
+            head = f"{self.issuer}{kind}" if self.issuer else f"未载明标题和发布机关的{kind}"
+            if self.opening:
+                head += f"“{self.opening}”"
+            meta = []
+        meta.append(_cn_date(self.date) if self.date else "原文未载明日期")
+        return f"{head}（{'，'.join(meta)}）"
+
+
+def _cn_date(value: str) -> str:
+    """2019-07-15 → 2019年7月15日; partial dates likewise."""
+    parts = [p for p in value.split("-") if p.isdigit()]
+    if not parts:
+        return value
+    out = f"{parts[0]}年"
+    if len(parts) > 1:
+        out += f"{int(parts[1])}月"
+    if len(parts) > 2:
+        out += f"{int(parts[2])}日"
+    return out
 
 
 class Scope(BaseModel):
@@ -234,7 +268,8 @@ class TypicalCase(BaseModel):
     categories: list[str] = Field(default_factory=list)
     source: DocRef
     copies: list[DocRef] = Field(default_factory=list)  # other documents that republished it
-    reason: str = ""
+    reason: str = ""  # why it is typical, in words
+    similarity: float | None = None  # its mean text similarity to the rest of the class
 
 
 class Measure(BaseModel):
@@ -391,7 +426,7 @@ def _amount_of(case: Case) -> CaseAmount | None:
     if value <= 0:
         return None
     src = [a for a in _involved(case) if a.value == value]
-    return CaseAmount(case_id=case.id, value=value, text=src[0].text if src else "",
+    return CaseAmount(case_id=case.id, value=value, text=official(src[0].text) if src else "",
                       approximate=any(a.approximate for a in src), region=_place_line(case))
 
 
@@ -400,7 +435,7 @@ def _role_amount(case: Case, role: str) -> CaseAmount | None:
     approx = False
     for a in case.amounts:
         if a.role == role and a.range_part != "low" and a.value > 0 and a.value not in seen:
-            seen[a.value] = a.text
+            seen[a.value] = official(a.text)
             approx = approx or a.approximate
     if not seen:
         return None
@@ -569,7 +604,7 @@ def _behaviours(incs: Sequence[Incident]) -> list[Behaviour]:
             cues.extend(_category_cues().get(cat.code, ()))
         for cue in dict.fromkeys(cues):
             if cue and cue in text:
-                found[cue][inc.id] = _example_clause(c, cue)
+                found[cue][inc.id] = official(_example_clause(c, cue))
     out = [Behaviour(cue=cue, count=len(by_case), case_ids=sorted(by_case),
                      examples=[{"case_id": cid, "text": by_case[cid]} for cid in sorted(by_case)[:3]])
            for cue, by_case in found.items()]
@@ -607,22 +642,38 @@ def _pattern(n: int, class_name: str, categories: list[Tally], domains: list[Tal
     """The common pattern in plain words, built from the figures and the cases' own phrases."""
     if not n:
         return "本类未检索到案例。"
+    # 为主, 集中, 多为 and 常见 say "most of several": never of counts of 1
     parts = [f"本类共{n}起问题"]
     if categories:
-        top = "、".join(f"{t.label}{t.count}起" for t in categories[:3])
-        parts.append(f"，问题类型以{top}为主")
+        main = [t for t in categories[:3] if t.count >= 2]
+        if main and n > 1:
+            parts.append("，问题类型以" + "、".join(f"{t.label}{t.count}起" for t in main) + "为主")
+        else:
+            parts.append("，问题类型为" + "、".join(t.label for t in categories[:3]) + ("等" if len(categories) > 3 else ""))
     if domains:
-        parts.append("，集中在" + "、".join(t.label for t in domains[:3]) + "等领域")
+        main = [t for t in domains[:3] if t.count >= 2]
+        if main and n > 1:
+            parts.append("，集中在" + "、".join(t.label for t in main) + "领域")
+        else:
+            parts.append("，涉及" + "、".join(t.label for t in domains[:3]) + "领域")
     parts.append("。")
-    shared = [b for b in behaviours if b.count >= 2] or behaviours[:2]
+    shared = [b for b in behaviours if b.count >= 2]
     if shared:
         items = []
         for b in shared[:3]:
             ex = b.examples[0]["text"] if b.examples else ""
-            items.append(f"{b.cue}（{b.count}起" + (f"，如“{ex}”" if ex else "") + "）")
+            items.append(f"{b.cue}（{b.count}起" + (f"，如“{official(ex)}”" if ex else "") + "）")
         parts.append("常见情形是" + "；".join(items) + "。")
+    elif behaviours:
+        b = behaviours[0]
+        ex = b.examples[0]["text"] if b.examples else ""
+        parts.append(f"具体情形如{b.cue}" + (f"（“{official(ex)}”）" if ex else "") + "。")
     if who.posts:
-        parts.append("涉及人员多为" + "、".join(f"{t.key}（{t.count}人）" for t in who.posts[:3]) + "。")
+        many = [t for t in who.posts[:3] if t.count >= 2]
+        if many:
+            parts.append("涉及人员多为" + "、".join(f"{t.key}（{t.count}人）" for t in many) + "。")
+        else:
+            parts.append("涉及人员有" + "、".join(t.key for t in who.posts[:3]) + ("等" if len(who.posts) > 3 else "") + "。")
     if money.cases_with_amount:
         parts.append(f"{money.cases_with_amount}起载明涉案金额，合计{fmt_yuan(money.total.value, money.total.approximate)}。")
     if terms:
@@ -726,13 +777,84 @@ def _excerpt(case: Case, limit: int = 260) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
+class _Context:
+    """What a typical case's reason compares it with: the class's categories, wordings, posts
+    and amounts."""
+
+    def __init__(self, what: "What", who: Who, money: "Money"):
+        self.categories = what.categories
+        self.behaviours = what.behaviours
+        self.posts = who.posts
+        self.amounts = sorted((a.value for a in money.per_case), reverse=True)
+
+
+def _reason(inc: Incident, amount: "CaseAmount | None", ctx: _Context, kind: str) -> str:
+    """Why a case is typical, in words: its sum (and its rank in the class), its sanction,
+    and what it shares with the class (its category, its wording, its posts)."""
+    c = inc.case
+    parts: list[str] = []
+    if amount:
+        text = f"{'涉及' if kind == KIND_FINDING else '涉案'}金额{fmt_yuan(amount.value, amount.approximate)}"
+        if kind != KIND_FINDING and len(ctx.amounts) >= 3 and amount.value in ctx.amounts:
+            rank = ctx.amounts.index(amount.value) + 1
+            text += f"，在本类载明金额的{len(ctx.amounts)}起问题中居第{cn_number(rank)}位" if rank <= 3 else \
+                ("，高于本类中位数" if amount.value > statistics.median(ctx.amounts) else "")
+        parts.append(text)
+    sp = _sanctioned_people(c)
+    if sp:
+        heaviest = max((lab for _, _, labs in sp for lab in labs), key=severity)
+        named = [w for w, _, _ in sp if w]
+        if len(named) > 1:
+            parts.append(f"{cn_count(len(named))}人受到处理，最重为{heaviest}")
+        else:
+            who = official(named[0]) if named else "当事人"
+            parts.append(f"{who}受到{heaviest}处分" if _kind(heaviest) != "组织处理及其他" else f"{who}被{heaviest}")
+    elif kind == KIND_FINDING:
+        parts.append("为巡察发现的问题，尚未载明处理结果")
+    codes = list(dict.fromkeys(x.code for x in c.categories))
+    top = next((t for t in ctx.categories if t.key in codes), None)
+    if top and top.count >= 2:
+        parts.append(f"属本类{'最多见' if top is ctx.categories[0] else '多见'}的“{top.label}”问题（{top.count}起）")
+    shared = next((b for b in ctx.behaviours if inc.id in b.case_ids and b.count >= 2), None)
+    if shared:
+        parts.append(f"“{shared.cue}”的做法另见于本类{shared.count - 1}起问题")
+    posts = {p for s in subjects(c) for p in posts_of(s.position)}
+    common = [t.key for t in ctx.posts[:3] if t.key in posts and t.count >= 2]
+    if common:
+        parts.append(f"当事人为{'、'.join(common)}，是本类涉及最多的职务")
+    if len(inc.copies) > 1:
+        parts.append(f"被{cn_count(len(inc.copies))}份文件通报")
+    return "；".join(parts)
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (up to 99; larger numbers in digits)."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    out = ("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else ""
+    return out + (_CN_DIGITS[ones] if ones else "")
+
+
+def cn_count(n: int) -> str:
+    """A count of people or documents in a sentence: 两 for 2, else the number."""
+    return "两" if n == 2 else str(n)
+
+
 def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: Mapping[str, str],
-             top_categories: list[str], findings: set[str] = frozenset()) -> list[TypicalCase]:
+             top_categories: list[str], findings: set[str] = frozenset(),
+             ctx: "_Context | None" = None) -> list[TypicalCase]:
     """3–5 incidents that show the class best: central to it (alike to the others), fully
     stated (amount, sanction, people), and different from each other (other documents,
     other wording), chosen greedily."""
     if not incs:
         return []
+    ctx = ctx or _Context(What(pattern="", behaviours=[], terms=[], categories=[], domains=[]),
+                          Who(people=0, case_ids=[], posts=[], without_post=Tally(key="", count=0), units=[]),
+                          _money(incs, findings))
     tm = TermMatrix([case_terms(i.case) for i in incs])
     n = len(incs)
     sim = tm.similarity() if n <= 3000 else None
@@ -771,15 +893,7 @@ def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: 
         for p in subjects(c):
             ps = posts_of(p.position)
             people.append(p.name + (f"（{'、'.join(ps)}）" if ps else ""))
-        reasons = []
-        if sim is not None and n > 1:
-            reasons.append(f"与本类其他问题平均相似度{float(central[k]):.2f}")
-        if amount:
-            reasons.append("载明涉案金额")
-        if c.sanctions:
-            reasons.append("载明处理结果")
-        if len(inc.copies) > 1:
-            reasons.append(f"被{len(inc.copies)}份文件通报")
+        reason = _reason(inc, amount, ctx, KIND_FINDING if inc.id in findings else KIND_CASE)
         src = documents.get(c.doc_id) or DocRef(id=c.doc_id)
         copies = []
         for cid in inc.copies[1:]:
@@ -787,20 +901,40 @@ def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: 
             if doc_id and doc_id != c.doc_id and doc_id in documents and documents[doc_id] not in copies:
                 copies.append(documents[doc_id])
         out.append(TypicalCase(
-            case_id=c.id, kind=KIND_FINDING if inc.id in findings else KIND_CASE, headline=_headline(c), excerpt=_excerpt(c), region=_place_line(c), people=people,
-            amount=amount.value if amount else 0.0, amount_text=amount.text if amount else "",
+            case_id=c.id, kind=KIND_FINDING if inc.id in findings else KIND_CASE, headline=official(_headline(c)),
+            excerpt=official(_excerpt(c)), region=_place_line(c), people=[official(p) for p in people],
+            amount=amount.value if amount else 0.0, amount_text=official(amount.text) if amount else "",
             sanctions=sorted(dict.fromkeys(s.label for s in c.sanctions), key=lambda x: -severity(x)),
             categories=[category_label(x) for x in dict.fromkeys(k2.code for k2 in c.categories)],
-            source=src, copies=copies, reason="；".join(reasons)))
+            source=src, copies=copies, reason=reason,
+            similarity=round(float(central[k]), 4) if sim is not None and n > 1 else None))
     return out
 
 
+def _says(texts: Mapping[str, str], ids: Sequence[str], cues: Sequence[str] | None) -> list[str]:
+    """The ids whose (simplified) text says one of the cues; all of them when no cues are set."""
+    if not cues:
+        return list(ids)
+    words = [simplify(c) for c in cues]
+    return [i for i in ids if any(w in texts[i] for w in words)]
+
+
 def _measures(incs: Sequence[Incident], categories: list[Tally]) -> list[Measure]:
+    """Measures of the categories and domains present in the class, each with the cases it
+    answers: a measure or a domain with `when` cues answers only the cases whose text says one
+    of them (a fee a village charged its villagers calls for no measure on fees charged to
+    enterprises), `unless` cues exclude cases; a measure that answers no case is left out."""
     conf = _rectification()
+    texts = {i.id: simplify(i.case.text) for i in incs}
     out: list[Measure] = []
     by_title: dict[str, Measure] = {}
 
     def add(m: dict, kind: str, scope: str, ids: list[str]) -> None:
+        ids = _says(texts, ids, m.get("when"))
+        if m.get("unless"):
+            ids = [i for i in ids if i not in set(_says(texts, ids, m["unless"]))]
+        if not ids:
+            return
         title = m["title"]
         if title in by_title:
             by_title[title].case_ids = sorted(set(by_title[title].case_ids) | set(ids))
@@ -817,12 +951,16 @@ def _measures(incs: Sequence[Incident], categories: list[Tally]) -> list[Measure
     for dom in conf.get("domains", []):
         keys = [simplify(k).lower() for k in dom["match"]]
         ids = [i.id for i in incs if any(_domain_matches(d, keys) for d in i.case.domains)]
+        ids = _says(texts, ids, dom.get("when"))
+        if dom.get("unless"):
+            ids = [i for i in ids if i not in set(_says(texts, ids, dom["unless"]))]
         if ids:
             for m in dom["measures"]:
                 add(m, "domain", dom["name"], ids)
     all_ids = [i.id for i in incs]
-    for m in conf.get("general", []):
-        add(m, "general", "通用", all_ids)
+    if all_ids:
+        for m in conf.get("general", []):
+            add(m, "general", "通用", all_ids)
     return out
 
 
@@ -898,7 +1036,8 @@ def build_summary(cases: Sequence[Case], groups: Sequence[DuplicateGroup], docum
     money = _money(incs, findings)
     what = _what(incs, cases, who, money, class_def.name)
     sanctions = _sanctions(incs, findings)
-    typical = _typical(incs, docs, {c.id: c.doc_id for c in cases}, [t.key for t in what.categories], findings)
+    typical = _typical(incs, docs, {c.id: c.doc_id for c in cases}, [t.key for t in what.categories], findings,
+                       _Context(what, who, money))
     notes = [
         "同一问题被多份通报转载的，按一起计算（见“范围”中的转载情况），数字均按去重后的问题计。",
         "涉案金额按每起问题载明的最大涉案金额计，“余”“多”按所载基数计；收费标准、统计数字、项目投资或预算不计入，"

@@ -93,3 +93,45 @@ def clauses(text: str) -> list[str]:
 def sentences(text: str) -> list[str]:
     """Sentences of a text (split on 。；！？ and newlines), stripped, in order."""
     return [s.strip() for s in _CLAUSE_END.split(text) if s.strip()]
+
+
+# --- text fit to send: simplified script, full-width punctuation, nested quotes ----------------
+_HAN_OR_FW = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
+# ASCII punctuation next to Chinese (before or after it) becomes its full-width form; between
+# digits or Latin letters it stays (65.53万元, 08:38, GB/T 9704).
+_FW_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_NEAR_HAN = re.compile(rf"(?<={_HAN_OR_FW})\s*([,;:?!()])\s*|\s*([,;:?!()])\s*(?={_HAN_OR_FW})")
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,200})"')
+_ASCII_PERIOD = re.compile(rf"(?<={_HAN_OR_FW})\.(?!\d)(?=\s|{_HAN_OR_FW}|$)")
+_CORNER = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“", "﹂": "”"})
+
+
+def nest_quotes(text: str) -> str:
+    """Quotation marks inside quotation marks become single ones: “甲“乙”丙” → “甲‘乙’丙”
+    (and ‘…’ inside those double again). Unbalanced closing marks are left as written."""
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "“‘":
+            out.append("“" if depth % 2 == 0 else "‘")
+            depth += 1
+        elif ch in "”’" and depth:
+            depth -= 1
+            out.append("”" if depth % 2 == 0 else "’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def official(text: str) -> str:
+    """A text as a document sent to a Party committee prints it: simplified script (OpenCC t2s,
+    as the store normalises), full-width Chinese punctuation (，；：？！（）, “…” for "…" and
+    「…」), and quotes within quotes as ‘…’. The wording is kept."""
+    if not text:
+        return text
+    out = simplify(text).translate(_CORNER)
+    if any(c in out for c in ',;:?!()".'):
+        out = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”" if _HAN.search(m.group(1)) else m.group(0), out)
+        out = _ASCII_NEAR_HAN.sub(lambda m: _FW_PUNCT[m.group(1) or m.group(2)], out)
+        out = _ASCII_PERIOD.sub("。", out)
+    return nest_quotes(out)

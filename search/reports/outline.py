@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from search.summary import KIND_FINDING, Summary, fmt_yuan
+from search.summary import KIND_FINDING, Summary, _cn_date, cn_number, fmt_yuan
+from search.text import official
 
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "village": "村（社区）"}
 CN_NUM = "一二三四五六七八九十"
@@ -210,7 +211,7 @@ def outline(s: Summary) -> list[Block]:
         b.append(Para("本类暂无案例。"))
     for k, t in enumerate(s.typical):
         label = "【巡察发现问题】" if t.kind == KIND_FINDING else ""
-        b.append(Heading(f"（{CN_NUM[k]}）{label}{t.headline}", 2))
+        b.append(Heading(f"（{cn_number(k + 1)}）{label}{t.headline}", 2))
         b.append(Para(t.excerpt, "quote"))
         facts = []
         if t.region:
@@ -220,15 +221,15 @@ def outline(s: Summary) -> list[Block]:
         if t.kind == KIND_FINDING:
             facts.append("性质：巡察（巡视）发现的问题，非已处理案件")
         if t.amount:
-            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{t.amount_text or fmt_yuan(t.amount)}")
+            said = t.amount_text if t.amount_text and ("元" in t.amount_text or "圆" in t.amount_text) else fmt_yuan(t.amount)
+            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{said}")
         if t.sanctions:
             facts.append("处理结果：" + "、".join(t.sanctions))
         if t.categories:
             facts.append("问题类别：" + "、".join(t.categories))
-        src = f"《{t.source.title}》" if t.source.title else ""
-        facts.append(f"来源：{src}{t.source.path or t.source.id}（案例编号 {t.case_id}）")
+        facts.append(f"来源：{t.source.citation()}，案例编号 {t.case_id}")
         if t.copies:
-            facts.append("另见：" + "；".join(f"《{d.title}》" if d.title else d.path for d in t.copies))
+            facts.append("另见：" + "；".join(d.citation() for d in t.copies))
         b.append(Bullets(facts))
         if t.reason:
             b.append(Para(f"选为典型的理由：{t.reason}。", "note"))
@@ -253,30 +254,41 @@ def outline(s: Summary) -> list[Block]:
             scopes.append((me.kind, me.scope))
     for k, (kind, scope) in enumerate(scopes):
         title = {"general": "共性措施", "domain": f"针对{scope}领域"}.get(kind, f"针对“{scope}”问题")
-        b.append(Heading(f"（{CN_NUM[k] if k < 10 else k + 1}）{title}", 2))
+        b.append(Heading(f"（{cn_number(k + 1)}）{title}", 2))
         items: list[str | tuple[str, str]] = []
         for me in s.measures:
             if (me.kind, me.scope) == (kind, scope):
                 basis = f"（依据：{me.basis}）" if me.basis else ""
-                n = f"（涉及{len(me.case_ids)}起）" if kind != "general" else ""
+                n = f"（涉及本类{len(me.case_ids)}起问题）" if kind != "general" else f"（本类全部{len(me.case_ids)}起问题）"
                 items.append((f"{me.title}。", f"{me.detail}{basis}{n}"))
         b.append(Bullets(items, numbered=True))
 
     # 说明与来源
     b.append(Heading("附：说明与来源文件", 1))
     b.append(Bullets(s.notes))
-    rows = [[d.title or "—", d.path or d.id, d.date or "—", str(len(d.case_ids))] for d in s.documents]
+    rows = [[f"《{d.title}》" if d.title else "未载明标题" + (f"，首句“{d.opening}”" if d.opening else ""), d.issuer or "未载明",
+             _cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
     rows, note = _cut(rows, "文件")
-    b.append(Table("表9 来源文件", ["标题", "文件", "日期", "案例数"], rows, note, [3, 3.2, 1.2, 0.8]))
-    return b
+    b.append(Table("表9 来源文件", ["标题", "发布机关", "日期", "案例数"], rows, note, [4, 2.4, 1.6, 0.8]))
+    return [_official(x) for x in b]
 
 
-def _date(value: str) -> str:
-    """2019-07-15 → 2019年7月15日; partial dates likewise."""
-    parts = value.split("-")
-    out = f"{parts[0]}年"
-    if len(parts) > 1:
-        out += f"{int(parts[1])}月"
-    if len(parts) > 2:
-        out += f"{int(parts[2])}日"
-    return out
+def _official(block: Block) -> Block:
+    """Every text of a block in simplified script with full-width punctuation, quotes in
+    quotes as ‘…’ (search.text.official): the document is fit to send whatever script and
+    punctuation the notices were published in."""
+    if isinstance(block, (Heading, Para)):
+        block.text = official(block.text)
+    elif isinstance(block, Bullets):
+        block.items = [(official(i[0]), official(i[1])) if isinstance(i, tuple) else official(i) for i in block.items]
+    elif isinstance(block, Table):
+        block.caption, block.note = official(block.caption), official(block.note)
+        block.headers = [official(h) for h in block.headers]
+        block.rows = [[official(c) for c in row] for row in block.rows]
+    elif isinstance(block, Chart):
+        block.caption = official(block.caption)
+        block.labels = [official(x) for x in block.labels]
+    return block
+
+
+_date = _cn_date

@@ -140,4 +140,5 @@ def test_summary_after_a_real_ingest(tmp_path):
     assert data["scope"]["documents"] == 2
     totals = [cases[cid].total_amount for cid in data["money"]["total"]["case_ids"]]
     assert data["money"]["total"]["value"] == pytest.approx(sum(totals))
-    assert {d["path"] for d in data["documents"]} == {str(folder / "county.txt"), str(folder / "province.txt")}
+    assert {d["file"] for d in data["documents"]} == {"county.txt", "province.txt"}  # never the folder
+    assert str(tmp_path) not in out.read_text(encoding="utf-8")

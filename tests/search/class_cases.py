@@ -220,3 +220,51 @@ def role_documents() -> list[Document]:
         build_document("county-2022-inspection-feedback", [FINDING], title="关于巡察某镇党委的反馈意见",
                        doc_type="inspection_report"),
     ]
+
+
+# Cases for a document fit to send (issue 12, "A document fit to send").
+# Traditional script with ASCII punctuation, corner quotes and a quote inside a quote, as a
+# Hong Kong or Taiwan outlet republishes a notice.
+TRAD_ASCII = dict(
+    text="六、廣東省某縣某鎮石角村黨支部書記、村委會主任陳某虛報冒領低保金問題。2019年至2021年,陳某以「照顧困難戶」為名,"
+         "將其兩名親屬納入低保,虛報冒領低保金3.6萬元,村民稱其為\"「低保專業戶」的保護傘\"。2022年3月,陳某受到黨內嚴重警告處分。",
+    people=[("陳某", "某鎮石角村黨支部書記、村委會主任")],
+    amounts=[("3.6萬元", 36000.0, "involved")],
+    sanctions=[("党内严重警告", "陳某")],
+    categories=[("false_claims", "虛報冒領"), ("favoritism", "親屬")], domains=[("subsistence_allowance", "低保")],
+    regions=[("廣東省", "province"), ("石角村", "village")],
+    dates=[("2019年至2021年", "2019", "2021"), ("2022年3月", "2022-03", "")],
+)
+# A fee charged to enterprises by a law-enforcement office: the enterprise-fee measures apply.
+FEE_ENTERPRISE = dict(
+    text="七、某县市场监管局执法大队队长韩某违规向企业收费问题。2021年,韩某在执法检查中以“服务费”名义向12家个体工商户和企业收取费用"
+         "4.8万元。韩某受到政务记过处分。",
+    people=[("韩某", "县市场监管局执法大队队长", "subject")],
+    amounts=[("4.8万元", 48_000.0, "involved", "韩某")],
+    sanctions=[("政务记过", "韩某")],
+    categories=[("extortion", "收取费用")], domains=[("fees_charges", "收费")],
+    regions=[], dates=[("2021年", "2021", "")],
+)
+# A web page as saved: the extractor's fields are navigation, a byline and nothing; the text
+# states the headline, the outlet and the publication date.
+WEB_PAGE_HEAD = ("首页 > 新闻 > 纪检监察 > 正文\n"
+                 "石角村党支部书记虚报冒领低保金被严重警告\n"
+                 "发布时间:2022-04-08 10:15  来源:南方纪检网\n")
+
+
+def web_page_document(path: str = "/tmp/leian-xyz123/saved/page.html") -> Document:
+    """A saved web page with the TRAD_ASCII case; its fields as a poor extraction leaves them."""
+    doc = build_document("page", [TRAD_ASCII], title="首页 > 新闻 > 纪检监察 > 正文")
+    header = "首页 > 新闻 > 纪检监察 > 正文\n"
+    shift = len(WEB_PAGE_HEAD) - len(header)
+    doc.text = WEB_PAGE_HEAD + doc.text[len(header):]
+    for c in doc.cases:
+        c.start += shift
+        c.end += shift
+        for items in (c.people, c.amounts, c.sanctions, c.categories, c.domains, c.regions, c.dates):
+            for it in items:
+                if it.start >= 0:
+                    it.start += shift
+                    it.end += shift
+    doc.path, doc.issuer, doc.date = path, "记者从", ""
+    return doc

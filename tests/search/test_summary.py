@@ -13,7 +13,7 @@ from search.posts import posts_of
 from search.reports import write_report
 from search.store import DuplicateGroup
 from search.summary import DocRef, Summary, build_summary, fmt_yuan, summarize
-from search.text import simplify
+from search.text import official, simplify
 from tests.search.class_cases import documents, role_documents
 
 
@@ -105,10 +105,10 @@ def test_pattern_is_built_from_the_cases_words_and_figures():
     w = s.what
     assert "5起" in w.pattern and "虚报冒领" in w.pattern and "村党支部书记（4人）" in w.pattern
     assert "15.7万余元" in w.pattern
-    # every example is a phrase of the case it is quoted from
+    # every example is a phrase of the case it is quoted from, in simplified script
     for b in w.behaviours:
         for ex in b.examples:
-            assert ex["text"] and ex["text"] in by_id[ex["case_id"]].text
+            assert ex["text"] and ex["text"] in official(by_id[ex["case_id"]].text)
     assert any(t.term == "低保" for t in w.terms)
     assert all(t.count == len(t.case_ids) for t in w.terms)
 
@@ -119,11 +119,12 @@ def test_typical_cases_are_three_to_five_distinct_incidents_with_sources():
     assert 3 <= len(ids) <= 5 and len(set(ids)) == len(ids)
     assert set(ids) <= set(s.scope.incident_ids)
     for t in s.typical:
-        assert t.source.path.startswith("/notices/") and t.source.title
-        assert t.excerpt and t.excerpt[:10] in by_id[t.case_id].text.replace("\n", "")
+        assert t.source.file.endswith(".txt") and "/" not in t.source.file and t.source.title
+        assert t.source.issuer == "某市纪委监委" and t.source.date == "2021-06-01"
+        assert t.excerpt and t.excerpt[:10] in official(by_id[t.case_id].text.replace("\n", ""))
     republished = next(t for t in s.typical if t.copies) if any(t.copies for t in s.typical) else None
     if republished:
-        assert republished.copies[0].path == "/notices/province-2021-lowbao.txt"
+        assert republished.copies[0].file == "province-2021-lowbao.txt"
 
 
 def test_traditional_script_cases_count_with_simplified_ones():
