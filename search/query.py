@@ -289,9 +289,9 @@ def query_tokens(text: str, tokenize: Callable[[str], list[str]] | None = None) 
 # --------------------------------------------------------------------------- synonyms
 SYNONYMS = "synonyms.yaml"
 # At most this many words after synonym expansion (typed words included): a word whose group
-# would go beyond it is searched as typed (a search node's clause limit; MAX_TERMS bounds the
-# typed words themselves).
-MAX_EXPANDED_TERMS = 256
+# would go beyond it is searched as typed. Each word is a few clauses on Elasticsearch, whose
+# clause limit is 1,024 on a small node; MAX_TERMS bounds the typed words themselves.
+MAX_EXPANDED_TERMS = 128
 
 
 def _synonym_key(text: str) -> str:

@@ -165,3 +165,12 @@ def test_the_synonym_table_is_sound():
             kept = [t for t in toks if len(t) > 1] if any(len(t) > 1 for t in toks) else toks
             assert not (len(kept) == 1 and len(kept[0]) < len(entry)), f"{entry} is searched as {kept[0]}"
     assert synonym_table()["违规吃喝"] == MEAL
+
+
+def test_an_entry_in_two_groups_is_a_configuration_error(monkeypatch):
+    import config
+    from extractors.errors import ConfigError
+
+    monkeypatch.setattr(config, "load_yaml", lambda name: {"groups": [["低保", "最低生活保障"], ["低保", "特困"]]})
+    with pytest.raises(ConfigError, match="低保"):
+        synonym_table.__wrapped__("test.yaml")
