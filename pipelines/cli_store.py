@@ -146,6 +146,8 @@ def print_result(res, query, show_facets: bool = True) -> None:
     else:
         unit, copies = ("case" if res.total == 1 else "cases"), ""
     typer.echo(f"{res.total} {unit}{copies} match ({shown} shown, {res.took_ms:.0f} ms)")
+    if res.also_searched:
+        typer.echo(also_searched_line(res.also_searched))
     for i, hit in enumerate(res.hits, first):
         _print_hit(i, hit, show_date=query.sort == "date")
     if show_facets and res.facets:
@@ -153,6 +155,13 @@ def print_result(res, query, show_facets: bool = True) -> None:
         for field, values in res.facets.items():
             if values:
                 typer.echo(f"  {field:9} " + "  ".join(f"{v.value} ({v.count})" for v in values[:8]))
+
+
+def also_searched_line(also: dict[str, list[str]]) -> str:
+    """`also searched: 违规吃喝, 大吃大喝, 公款宴请 (for 公款吃喝)`: the synonyms a search added
+    (config/synonyms.yaml; --exact searches the words as typed)."""
+    parts = [f"{', '.join(others)} (for {typed})" for typed, others in also.items()]
+    return "also searched: " + "; ".join(parts) + " — --exact searches only the words typed"
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # `低保 -村医`: -村医 is a query word
@@ -167,6 +176,8 @@ def search(words: Optional[list[str]] = typer.Argument(
            size: int = typer.Option(10, "--size", min=0, max=1000),
            collapse: bool = typer.Option(True, "--collapse/--all-copies",
                                          help="One hit per incident (default) or every republished copy"),
+           exact: bool = typer.Option(False, "--exact", help="Search the words as typed, without their "
+                                      "synonyms (config/synonyms.yaml: 公款吃喝 also searches 违规吃喝, 大吃大喝 …)"),
            store: StoreOpt = None,
            as_json: bool = typer.Option(False, "--json", help="Print the result as JSON"),
            fmt: Optional[str] = typer.Option(None, "--format", "-f",
@@ -187,7 +198,7 @@ def search(words: Optional[list[str]] = typer.Argument(
     if unknown:
         raise UsageError(f"no such option: {unknown[0]} (see leian search --help)")
     query = " ".join(words or [])
-    q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse,
+    q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse, exact=exact,
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                          min_amount=min_amount, max_amount=max_amount))

@@ -39,10 +39,10 @@ from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.es_bulk import bulk
 from search.es_connect import Connection, ElasticError, redact_url
-from search.es_query import filter_clauses, index_words, pad_date, text_query
+from search.es_query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
 from search.normalize import normalize
-from search.query import query_tokens, subwords
+from search.query import analyse, query_tokens, subwords
 from search.sqlite import case_date, facet_values, segmented
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
@@ -598,10 +598,12 @@ class ElasticStore(CaseStore):
     def search(self, query: SearchQuery) -> SearchResult:
         t0 = time.perf_counter()
         self._fresh()
-        q, words, scored = text_query(query.text)
+        node, also = analyse(query.text, exact=query.exact)
+        q, words, scored = tree_query(node)
         if q is None:
             facets = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
-            return SearchResult(total=0, hits=[], facets=facets, took_ms=round((time.perf_counter() - t0) * 1000, 2))
+            return SearchResult(total=0, hits=[], facets=facets, also_searched=also,
+                                took_ms=round((time.perf_counter() - t0) * 1000, 2))
         date_desc = {"date": {"order": "desc", "missing": "_last"}}
         seq = {"seq": "asc"}
         if query.sort == "date":
@@ -655,7 +657,7 @@ class ElasticStore(CaseStore):
                             doc_path=doc.get("path", ""), doc_title=doc.get("title", ""),
                             duplicate_of=src["incident"] if src["incident"] != case.id else "",
                             date=src.get("date") or ""))
-        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
     # ------------------------------------------------------------------ similar

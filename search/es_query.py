@@ -99,9 +99,13 @@ def to_dsl(node: Node | None) -> Query | None:
 
 
 def text_query(text: str) -> tuple[Query | None, list[str], bool]:
-    """(query or None for 'matches nothing', words to highlight, scored) for analyst text.
-    An empty text matches everything (unscored)."""
-    node = parse(text)
+    """(query or None for 'matches nothing', words to highlight, scored) for analyst text,
+    searched as typed (no synonyms). An empty text matches everything (unscored)."""
+    return tree_query(parse(text))
+
+
+def tree_query(node: Node | None) -> tuple[Query | None, list[str], bool]:
+    """`text_query` of a parsed (and maybe synonym-expanded: search.query.analyse) tree."""
     if node is None:
         return {"match_all": {}}, [], False
     words = positive_terms(node)

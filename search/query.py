@@ -18,16 +18,20 @@ its words whole and adjacent. Text is normalised to simplified script first, so
 traditional-script notices and queries match each other.
 
 `parse()` returns a tree of `Term`, `Phrase`, `And`, `Or`, `Not` nodes, or None for an empty
-query. Each backend translates the tree: `to_fts5()` here for SQLite FTS5; the
-Elasticsearch backend builds its bool query from the same nodes.
+query. `expand()` then searches a word written as an entry of a synonym group
+(config/synonyms.yaml: 公款吃喝 / 违规吃喝 / 大吃大喝 / 公款宴请) as any entry of the group;
+`analyse()` does both, unless the query asks for exact words. Each backend translates the
+expanded tree: `to_fts5()` here for SQLite FTS5; the Elasticsearch backend builds its bool
+query from the same nodes.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractors.errors import LeianError
+from extractors.errors import ConfigError, LeianError
 from search.normalize import normalize
 
 
@@ -280,6 +284,85 @@ def query_tokens(text: str, tokenize: Callable[[str], list[str]] | None = None) 
 
         tokenize = _tok
     return [t.lower() for t in tokenize(normalize(text))]
+
+
+# --------------------------------------------------------------------------- synonyms
+SYNONYMS = "synonyms.yaml"
+# At most this many words after synonym expansion (typed words included): a word whose group
+# would go beyond it is searched as typed. Each word is a few clauses on Elasticsearch, whose
+# clause limit is 1,024 on a small node; MAX_TERMS bounds the typed words themselves.
+MAX_EXPANDED_TERMS = 128
+
+
+def _synonym_key(text: str) -> str:
+    return normalize(text).strip().lower()
+
+
+@lru_cache(maxsize=4)
+def synonym_table(name: str = SYNONYMS) -> dict[str, tuple[str, ...]]:
+    """{entry (normalised, lower case): its group, entries in file order} from a config file
+    of synonym groups (config/synonyms.yaml). An entry in two groups is a ConfigError."""
+    from config import load_yaml
+
+    out: dict[str, tuple[str, ...]] = {}
+    for group in (load_yaml(name) or {}).get("groups") or []:
+        terms = tuple(dict.fromkeys(normalize(str(t)).strip() for t in group if str(t).strip()))
+        for t in terms:
+            key = _synonym_key(t)
+            if key in out and out[key] != terms:
+                raise ConfigError(f"config/{name}: {t!r} is in two synonym groups")
+            out[key] = terms
+    return out
+
+
+def expand(node: Node | None, table: dict[str, tuple[str, ...]] | None = None
+           ) -> tuple[Node | None, dict[str, list[str]]]:
+    """The tree with every Term and Phrase written as an entry of a synonym group searched as
+    any entry of its group (an Or of Terms, or of Phrases), and {text as typed: the entries
+    also searched}. Negated words expand too: `-公款吃喝` excludes the whole group. Matching
+    is on the whole word or phrase (normalised, case folded): `吃喝` is not expanded because
+    `违规吃喝` is. Done once here, so every backend searches the same expanded tree."""
+    if table is None:
+        table = synonym_table()
+    also: dict[str, list[str]] = {}
+    budget = MAX_EXPANDED_TERMS - sum(isinstance(n, (Term, Phrase)) for n in iter_nodes(node))
+
+    def leaf(n: Term | Phrase) -> Node:
+        nonlocal budget
+        key = _synonym_key(n.text)
+        group = table.get(key)
+        if not group:
+            return n
+        others = [t for t in group if _synonym_key(t) != key]
+        if not others or len(others) > budget:
+            return n
+        budget -= len(others)
+        also.setdefault(n.text, others)
+        return Or((n, *(type(n)(t) for t in others)))
+
+    def walk(n: Node) -> Node:
+        if isinstance(n, (Term, Phrase)):
+            return leaf(n)
+        if isinstance(n, Not):
+            return Not(walk(n.item))
+        items = [walk(i) for i in n.items]
+        if isinstance(n, Or):  # (a OR 公款吃喝): one flat Or
+            flat: list[Node] = []
+            for i in items:
+                flat.extend(i.items if isinstance(i, Or) else (i,))
+            return Or(tuple(dict.fromkeys(flat)))  # 公款吃喝 OR 违规吃喝: each entry once
+        return And(tuple(items))
+
+    return (walk(node) if node is not None else None), also
+
+
+def analyse(text: str, *, exact: bool = False) -> tuple[Node | None, dict[str, list[str]]]:
+    """What a store searches for an analyst's text: the parsed tree, synonyms expanded unless
+    `exact`, and {word as typed: the synonyms also searched}."""
+    node = parse(text)
+    if exact:
+        return node, {}
+    return expand(node)
 
 
 # --------------------------------------------------------------------------- sub-words

@@ -45,7 +45,7 @@ from search import dedup, similar as sim
 from search.highlight import snippet
 from search.normalize import normalize, to_simplified
 from search.posts import posts_of
-from search.query import (SUB_WEIGHT, QuerySyntaxError, is_pure_negation, negated_fts5, parse,
+from search.query import (SUB_WEIGHT, Node, QuerySyntaxError, analyse, is_pure_negation, negated_fts5,
                           positive_terms, query_tokens, subwords, to_fts5)
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
@@ -500,9 +500,9 @@ class SqliteStore(CaseStore):
             params.append(f.doc_id)
         return " AND ".join(conds), params
 
-    def _match_sql(self, text: str) -> tuple[str, list, list[str]]:
-        """(FROM ... WHERE part selecting c.rowid and score, params, words to highlight)."""
-        node = parse(text)
+    def _match_sql(self, node: Node | None) -> tuple[str, list, list[str]]:
+        """(FROM ... WHERE part selecting c.rowid and score, params, words to highlight) of a
+        query tree (search.query.analyse)."""
         words = positive_terms(node)
         if node is None:
             return "FROM case_keys c WHERE 1", [], []
@@ -518,7 +518,8 @@ class SqliteStore(CaseStore):
 
     def search(self, query: SearchQuery) -> SearchResult:
         t0 = time.perf_counter()
-        base, mparams, words = self._match_sql(query.text)
+        node, also = analyse(query.text, exact=query.exact)
+        base, mparams, words = self._match_sql(node)
         fwhere, fparams = self._filter_sql(query.filters)
         has_fts = "cases_fts MATCH" in base and "NOT IN" not in base
         score = f"-bm25(cases_fts, 1.0, {SUB_WEIGHT})" if has_fts else "0.0"
@@ -558,7 +559,7 @@ class SqliteStore(CaseStore):
         finally:
             if con.in_transaction:
                 con.execute("ROLLBACK")
-        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:

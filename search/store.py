@@ -60,6 +60,7 @@ class SearchQuery(BaseModel):
     size: int = 10
     facets: bool = True
     collapse_duplicates: bool = False  # show one hit per near-duplicate incident
+    exact: bool = False  # search the words as typed: no synonym expansion (config/synonyms.yaml)
 
 
 class Hit(BaseModel):
@@ -83,6 +84,9 @@ class SearchResult(BaseModel):
     cases: int = 0  # matching cases, republished copies included (what the facets count)
     facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
     took_ms: float = 0.0
+    # {word or phrase as typed: its synonyms searched with it} (search.query.expand); empty
+    # for an exact query or when no typed word is in a synonym group
+    also_searched: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class SimilarHit(BaseModel):

@@ -87,6 +87,29 @@ def test_text_query_and_human_output(capsys, store):
     assert code == 0 and f"{data['total']}" in out and "低保" in out
 
 
+def test_synonyms_are_searched_and_said_and_exact_turns_them_off(capsys, store, tmp_path):
+    # the samples say 公款吃喝 and 公款宴请: each finds the other's group, and says so
+    data = search_json(capsys, store, "公款吃喝")
+    assert data["total"] > 0 and data["also_searched"] == {"公款吃喝": ["违规吃喝", "大吃大喝", "公款宴请"]}
+    code, out, _ = run(capsys, "search", "公款吃喝", "--store", store)
+    assert code == 0 and "also searched: 违规吃喝, 大吃大喝, 公款宴请 (for 公款吃喝)" in out.splitlines()[1]
+    code, out, _ = run(capsys, "search", "公款吃喝", "--exact", "--store", store)
+    assert code == 0 and "also searched" not in out
+    assert search_json(capsys, store, "公款吃喝", "--exact")["also_searched"] == {}
+    # a notice that says only 大吃大喝 is found by 公款吃喝, not by 公款吃喝 --exact
+    notice = tmp_path / "notices" / "town.txt"
+    notice.parent.mkdir()
+    notice.write_text("关于1起违反中央八项规定精神问题的通报\n一、某乡财政所所长孙某大吃大喝问题。2021年，孙某多次在辖区酒店"
+                      "大吃大喝，费用由下属单位报销，共计1.2万元。孙某受到党内警告处分。\n", encoding="utf-8")
+    own = str(tmp_path / "own.db")
+    code, _, err = run(capsys, "ingest", str(notice.parent), "--store", own, "--quiet")
+    assert code == 0, err
+    assert search_json(capsys, own, "公款吃喝")["total"] == 1
+    assert search_json(capsys, own, "公款吃喝", "--exact")["total"] == 0
+    assert search_json(capsys, own, "-公款吃喝")["total"] == 0  # a negated word excludes its group
+    assert search_json(capsys, own, "-公款吃喝", "--exact")["total"] == 1
+
+
 def test_show_similar_and_duplicates(capsys, store):
     first = search_json(capsys, store, "低保")["hits"][0]["case"]["id"]
     code, out, err = run(capsys, "show", first, "--store", store, "--json")

@@ -86,3 +86,91 @@ def test_snippet_marks_words_in_the_original_text():
 def test_one_character_words_inside_a_term_are_dropped():
     assert to_fts5(parse("村党支部书记")) == '({seg sub} : "党支部"* AND {seg sub} : "书记"*)'
     assert to_fts5(parse("村")) == 'seg : "村"'
+
+
+# --------------------------------------------------------------------------- synonyms
+from search.query import (MAX_EXPANDED_TERMS, analyse, expand, iter_nodes,  # noqa: E402
+                          query_tokens, synonym_table)
+
+MEAL = ("公款吃喝", "违规吃喝", "大吃大喝", "公款宴请")  # the first group of config/synonyms.yaml
+
+
+def test_a_word_of_a_synonym_group_is_searched_as_any_word_of_the_group():
+    node, also = expand(parse("公款吃喝 低保"))
+    assert node == And((Or(tuple(Term(t) for t in MEAL)), Or((Term("低保"), Term("最低生活保障")))))
+    assert also == {"公款吃喝": list(MEAL[1:]), "低保": ["最低生活保障"]}
+    # whichever entry is typed, it comes first and the others follow in the file's order
+    assert expand(parse("大吃大喝"))[0] == Or((Term("大吃大喝"), Term("公款吃喝"), Term("违规吃喝"), Term("公款宴请")))
+
+
+def test_a_phrase_expands_into_phrases():
+    node, also = expand(parse('"村支书" 低保金'))
+    assert node == And((Or((Phrase("村支书"), Phrase("村党支部书记"), Phrase("村党总支书记"))), Term("低保金")))
+    assert also == {"村支书": ["村党支部书记", "村党总支书记"]}  # 低保金 is no entry: only whole entries expand
+
+
+def test_a_negated_word_excludes_its_whole_group():
+    node, _ = expand(parse("低保 -公款吃喝"))
+    assert node == And((Or((Term("低保"), Term("最低生活保障"))), Not(Or(tuple(Term(t) for t in MEAL)))))
+    assert to_fts5(node).count(" NOT ") == 1 and "大吃大喝" in to_fts5(node)
+    pure, _ = expand(parse("-公款吃喝"))
+    assert pure == Not(Or(tuple(Term(t) for t in MEAL))) and is_pure_negation(pure)
+    assert positive_terms(node) == ["低保", "最低生活保障"]  # what a hit is highlighted with
+
+
+def test_expansion_inside_or_is_one_flat_or_with_each_word_once():
+    node, also = expand(parse("公款吃喝 OR 违规吃喝 OR 低保"))
+    assert node == Or((*(Term(t) for t in MEAL), Term("低保"), Term("最低生活保障")))
+    assert set(also) == {"公款吃喝", "违规吃喝", "低保"}
+
+
+def test_only_whole_entries_expand_and_exact_turns_it_off():
+    assert expand(parse("吃喝 公款")) == (And((Term("吃喝"), Term("公款"))), {})
+    assert analyse("公款吃喝", exact=True) == (Term("公款吃喝"), {})
+    assert analyse("公款吃喝")[1] == {"公款吃喝": list(MEAL[1:])}
+    assert analyse("") == (None, {})
+    # traditional script and full-width forms are normalised before the look-up; the typed
+    # form is what `also` is keyed by
+    node, also = analyse("村支書")
+    assert Term("村党支部书记") in node.items and also == {"村支書": ["村党支部书记", "村党总支书记"]}
+
+
+def test_expansion_is_bounded():
+    table = {w: tuple(f"{w}{i}" if i else w for i in range(10)) for w in ("甲乙", "丙丁")}
+    node, also = expand(parse("甲乙 丙丁"), table)
+    assert len(also) == 2 and sum(isinstance(n, Term) for n in iter_nodes(node)) == 20
+    many = " ".join(["甲乙", "丙丁"] * 30)  # 60 typed words, 9 synonyms each: more than the bound
+    node, _ = expand(parse(many), table)
+    terms = sum(isinstance(n, Term) for n in iter_nodes(node))
+    assert 60 < terms <= MAX_EXPANDED_TERMS  # the words beyond the bound are searched as typed
+
+
+def test_the_synonym_table_is_sound():
+    from config import load_yaml
+    from search.normalize import normalize
+
+    groups = load_yaml("synonyms.yaml")["groups"]
+    assert 40 <= len(groups) <= 100
+    seen: dict[str, int] = {}
+    for n, group in enumerate(groups):
+        assert len(group) >= 2, group
+        for entry in group:
+            assert entry == normalize(entry).strip(), f"{entry}: write entries in simplified script"
+            assert entry not in seen, f"{entry} is in group {seen[entry]} and {n}"
+            seen[entry] = n
+            # Searched as a typed word: all of its jieba words, one-character ones beside longer
+            # ones dropped. An entry that is reduced to one shorter word (消费卡 → 消费,
+            # 镇党委书记 → 党委书记) would find far more than it says.
+            toks = query_tokens(entry)
+            kept = [t for t in toks if len(t) > 1] if any(len(t) > 1 for t in toks) else toks
+            assert not (len(kept) == 1 and len(kept[0]) < len(entry)), f"{entry} is searched as {kept[0]}"
+    assert synonym_table()["违规吃喝"] == MEAL
+
+
+def test_an_entry_in_two_groups_is_a_configuration_error(monkeypatch):
+    import config
+    from extractors.errors import ConfigError
+
+    monkeypatch.setattr(config, "load_yaml", lambda name: {"groups": [["低保", "最低生活保障"], ["低保", "特困"]]})
+    with pytest.raises(ConfigError, match="低保"):
+        synonym_table.__wrapped__("test.yaml")

@@ -388,3 +388,51 @@ def test_put_document_recorded_writes_both(store):
     store.put_document_recorded(doc, LedgerEntry(path=doc.path, sha256=doc.id, status="ok", cases=1, doc_id=doc.id))
     settle(store)
     assert store.count_cases() == 1 and store.ledger(doc.path).doc_id == doc.id
+
+
+# ------------------------------------------------------------------ synonyms (config/synonyms.yaml)
+E1 = ("乡财政所所长孙某大吃大喝问题。2021年，孙某多次在辖区酒店大吃大喝，费用由下属单位报销，共计1.2万元。"
+      "孙某受到党内警告处分。")
+E2 = ("西岭村村支书周某套取危房改造补助资金问题。2020年，周某为不符合条件的亲属申报危房改造，"
+      "套取补助资金2.4万元。周某受到撤销党内职务处分。")
+
+
+@pytest.fixture
+def with_synonyms(loaded):
+    loaded.put_document(mk_doc("e", "/notices/town-2021.txt", "case_notice", "2021-11-02", "乡纪委通报", [
+        (E1, dict(cats=["banquets"], regions=["平安县"], sanctions=["党内警告"], dates=["2021"])),
+        (E2, dict(cats=["false_claims"], regions=["平安县"], sanctions=["撤销党内职务"], dates=["2020"])),
+    ]))
+    settle(loaded)
+    return loaded
+
+
+def test_synonyms_find_the_concept_not_only_the_string(with_synonyms):
+    st = with_synonyms
+    # A3 says 公款吃喝 (and 公款宴请), E1 大吃大喝: one concept
+    assert find(st, "公款吃喝") == find(st, "大吃大喝") == {cid("a", 3), cid("e", 1)}
+    res = st.search(SearchQuery(text="公款吃喝"))
+    assert res.total == 2 and res.also_searched == {"公款吃喝": ["违规吃喝", "大吃大喝", "公款宴请"]}
+    exact = st.search(SearchQuery(text="公款吃喝", exact=True))
+    assert {h.case.id for h in exact.hits} == {cid("a", 3)} and exact.also_searched == {}
+    # a post alias: 村支书 (E2) is a 村党支部书记 (A1, B1)
+    assert find(st, "村党支部书记") == {cid("a", 1), cid("b", 1), cid("e", 2)}
+    # both words expand: a 村党支部书记 who 虚报冒领 is found too
+    assert find(st, "村支书 套取") == {cid("a", 1), cid("b", 1), cid("e", 2)}
+    assert ids(st.search(SearchQuery(text="村支书 套取", exact=True, size=100))) == {cid("e", 2)}
+    # 虚报冒领 / 冒领 / 套取 / 骗取
+    assert find(st, "冒领") == {cid("a", 1), cid("b", 1), cid("e", 2)}
+
+
+def test_synonyms_of_phrases_and_negations(with_synonyms):
+    st = with_synonyms
+    assert find(st, '"大吃大喝"') == {cid("a", 3), cid("e", 1)}
+    assert ids(st.search(SearchQuery(text='"大吃大喝"', exact=True, size=100))) == {cid("e", 1)}
+    # -公款吃喝 excludes the whole group: neither A3 nor E1
+    assert find(st, "处分 -公款吃喝") == find(st, "处分") - {cid("a", 3), cid("e", 1)}
+    assert find(st, "-大吃大喝") == find(st) - {cid("a", 3), cid("e", 1)}
+    # the synonym found is highlighted
+    hit = st.search(SearchQuery(text="公款吃喝 -公款宴请 OR 违规吃喝")).hits
+    assert hit and all("【" in h.snippet for h in hit)
+    e1 = next(h for h in st.search(SearchQuery(text="公款吃喝")).hits if h.case.id == cid("e", 1))
+    assert "【大吃大喝】" in e1.snippet
