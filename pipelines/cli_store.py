@@ -212,6 +212,25 @@ def search(words: Optional[list[str]] = typer.Argument(
         print_result(res, q)
 
 
+def first_published(store, case_id: str, info: dict) -> str:
+    """Of an incident's publications, the one whose document is dated earliest; "" when the
+    dates cannot tell (a later publication is a copy of the first, never the reverse)."""
+    members = [m for m in dict.fromkeys([case_id, info.get("duplicate_of") or "", *info.get("copies", [])]) if m]
+    if len(members) < 2:
+        return ""
+    dated = []
+    for m in members:
+        d = (info if m == case_id else (store.case_info(m) or {})).get("doc_date") or ""
+        if d:
+            dated.append((d, m))
+    if len(dated) < len(members):
+        return ""  # an undated publication: which came first is not known
+    dated.sort()
+    if len(dated) > 1 and dated[0][0][:len(dated[1][0])] == dated[1][0][:len(dated[0][0])]:
+        return ""  # the two earliest share a date (or one's partial date covers the other's)
+    return dated[0][1]
+
+
 # --------------------------------------------------------------------------- show
 @app.command()
 def show(case_id: str = typer.Argument(..., help="A case id as printed by search"),
@@ -228,6 +247,7 @@ def show(case_id: str = typer.Argument(..., help="A case id as printed by search
         if case is None:
             raise NotFoundError(f"no case {case_id} in the store")
         info = st.case_info(case_id) or {}
+        info["first_published"] = first_published(st, case_id, info)
     if as_json:
         _echo_json({"case": case.model_dump(mode="json"), **info})
         return
@@ -253,10 +273,13 @@ def print_case(case, info: dict) -> None:
         typer.echo("domains:   " + "; ".join(f"{d.code} {d.label}".strip() for d in case.domains))
     if case.regions:
         typer.echo("regions:   " + "、".join(r.name for r in case.regions))
-    if info.get("duplicate_of"):
-        typer.echo(f"copy of:   {info['duplicate_of']} (the same incident, published earlier/elsewhere)")
-    if info.get("copies"):
-        typer.echo("copies:    " + ", ".join(info["copies"]))
+    first = info.get("first_published") or ""
+    others = [c for c in dict.fromkeys([info.get("duplicate_of") or "", *info.get("copies", [])]) if c]
+    if first and first != case.id:
+        typer.echo(f"copy of:   {first} (the same incident, published earlier)")
+        others = [c for c in others if c != first]
+    if others:
+        typer.echo("same incident, also published as: " + ", ".join(others))
     typer.echo("")
     typer.echo(case.text)
 

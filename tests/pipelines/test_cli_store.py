@@ -180,3 +180,30 @@ def test_read_commands_do_not_create_a_store(capsys, tmp_path, monkeypatch, comm
 def test_eval_refuses_an_unknown_bound_field(capsys, tmp_path):
     code, out, err = run(capsys, "eval", str(tmp_path), "--min", "peoples=0.9")
     assert code == 2 and "people" in err
+
+
+def test_show_calls_only_the_later_publication_a_copy(capsys, tmp_path):
+    body = ("一、东山镇西岭村党支部书记张某某虚报冒领低保金问题。2019年至2021年，张某某利用职务便利，将3户不符合条件的亲属"
+            "虚报为低保户，冒领低保金共计3.6万元。张某某受到党内严重警告处分。\n"
+            "二、东山镇财政所所长李某某违规收受礼金问题。2020年春节期间，李某某收受管理服务对象所送礼金8000元。"
+            "李某某受到党内警告处分。\n")
+    later, earlier = tmp_path / "a-province-later.txt", tmp_path / "b-county-earlier.txt"
+    later.write_text("某省纪委监委通报2起典型问题\n" + body + "某省纪委监委\n2024年3月1日\n", encoding="utf-8")
+    earlier.write_text("某县纪委监委通报2起典型问题\n" + body + "某县纪委监委\n2023年6月1日\n", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    for f in (later, earlier):  # the later publication is ingested first (the incident's representative)
+        assert run(capsys, "ingest", str(f), "--store", store, "--quiet")[0] == 0
+    code, out, _ = run(capsys, "search", "西岭村", "--all-copies", "--json", "--store", store)
+    ids = [h["case"]["id"] for h in json.loads(out)["hits"]]
+    shows = {}
+    for cid in ids:
+        code, out, err = run(capsys, "show", cid, "--store", store, "--json")
+        shows[cid] = json.loads(out)
+    assert len(shows) == 2  # one incident, published twice
+    firsts = {v["first_published"] for v in shows.values()}
+    assert len(firsts) == 1
+    [first_id] = firsts
+    assert shows[first_id]["doc_date"] == "2023-06-01"
+    for cid in shows:
+        code, out, err = run(capsys, "show", cid, "--store", store)
+        assert ("copy of:" in out) == (cid != first_id)
