@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from config import config_path
+from extractors.normalize import to_simplified
 
 if TYPE_CHECKING:
     from extractors.model import Case, Document
@@ -140,7 +141,7 @@ def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
 def normalize_region(name: str) -> str:
     """A region filter value as the stores index it: a division's full name (阿坝州 →
     阿坝藏族羌族自治州, 湖北 → 湖北省), anything else unchanged."""
-    name = name.strip()
+    name = to_simplified(name.strip())
     div = resolve(name)
     return div.name if div else name
 
@@ -171,8 +172,8 @@ def case_divisions(case: Case, doc: Document | None = None) -> list[Division]:
     case names none, the place of its document's issuer (仙桃市纪委监委 → 湖北省, 仙桃市)."""
     from extractors.regions import extract_regions
 
-    names = [r.normalized or r.name for r in case.regions if r.level in _LEVELS]
-    issuer = [r.normalized or r.name for r in extract_regions(doc.issuer) if r.level in _LEVELS] \
+    names = [to_simplified(r.normalized or r.name) for r in case.regions if r.level in _LEVELS]
+    issuer = [r.normalized or r.name for r in extract_regions(to_simplified(doc.issuer)) if r.level in _LEVELS] \
         if doc is not None and doc.issuer else []
     context: set[str] = set()
     d = divisions()
