@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 
 from config import load_yaml
 from extractors.errors import ConfigError, LeianError
+from extractors.divisions import case_provinces
 from extractors.model import Case
 from search.incidents import Incident, incidents
 from search.store import CaseStore, DuplicateGroup, Filters, SearchQuery
@@ -163,7 +164,8 @@ def category_classes(cases: Sequence[Case], groups: Sequence[DuplicateGroup], mi
         c = inc.case
         cats = list(dict.fromkeys(x.code for x in c.categories))
         doms = list(dict.fromkeys(d.code for d in c.domains))
-        provs = list(dict.fromkeys((r.normalized or r.name) for r in c.regions if r.level == "province"))
+        # provinces as the region filter reads them (extractors.divisions: 仙桃市 is in 湖北省)
+        provs = sorted(case_provinces(c) or {(r.normalized or r.name) for r in c.regions if r.level == "province"})
         for cat in cats:
             counts.setdefault((cat, "", ""), []).append(inc)
             for d in doms:

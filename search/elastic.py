@@ -428,7 +428,7 @@ class ElasticStore(CaseStore):
         if not ids:
             return {}
         res = self._call("read documents", lambda: self.es.mget(index=self.documents, ids=sorted(set(ids)),
-                                                                 source_excludes=["doc"]))
+                                                                 source_excludes=["doc.text", "doc.warnings"]))
         return {d["_id"]: d["_source"] for d in res["docs"] if d.get("found")}
 
     def _docs_holding_paths(self, paths: list[str]) -> dict[str, list[str]]:
@@ -827,7 +827,7 @@ class ElasticStore(CaseStore):
                     doc_info.update(self._docs_by_id([did]))
                 info = doc_info.get(did, {})
                 doc = Document(id=did, path=info.get("path", ""), text="", doc_type=info.get("doc_type") or "case_notice",
-                               date=info.get("date") or "")
+                               date=info.get("date") or "", issuer=(info.get("doc") or {}).get("issuer") or "")
                 case = Case.model_validate(src["case"])
                 p = self._prepare(case, doc, seq=src.get("seq"), sub=True)
                 p.update(incident=src["incident"], is_copy=src["incident"] != case.id,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from search.normalize import normalize, to_simplified
+from search.normalize import normalize, region_filter_values, to_simplified
 from search.query import (And, Node, Not, Or, Phrase, QuerySyntaxError, Term, is_han, is_pure_negation, parse,
                           positive_terms, query_tokens)
 
@@ -137,7 +137,7 @@ def filter_clauses(f) -> list[Query]:
         values = [v for v in getattr(f, field) if v]
         if values:
             out.append({"terms": {field: values}})
-    regions = [to_simplified(v) for v in f.region if v]
+    regions = region_filter_values(f.region)
     if regions:
         out.append({"terms": {"region": regions}})
     posts = [to_simplified(v) for v in f.post if v]

@@ -7,8 +7,11 @@ keeps indexing of simplified text fast.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from extractors.divisions import normalize_region
 
 
 @lru_cache(maxsize=1)
@@ -52,3 +55,14 @@ _FULLWIDTH[0x3000] = 0x20
 def normalize(text: str) -> str:
     """Simplified script, ASCII forms of full-width letters/digits/punctuation."""
     return to_simplified(text).translate(_FULLWIDTH)
+
+
+def region_filter_values(values: Iterable[str]) -> list[str]:
+    """--region values as the stores index them: simplified script, a division's short form
+    as its full name (阿坝州 → 阿坝藏族羌族自治州, 湖北 → 湖北省); the value as given too."""
+    out: list[str] = []
+    for v in values:
+        if v and v.strip():
+            v = to_simplified(v.strip())
+            out.extend(dict.fromkeys([normalize_region(v), v]))
+    return list(dict.fromkeys(out))

@@ -39,11 +39,12 @@ from pathlib import Path
 
 import numpy as np
 
+from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from extractors.segment import tokenize
 from search import dedup, similar as sim
 from search.highlight import snippet
-from search.normalize import normalize, to_simplified
+from search.normalize import normalize, region_filter_values, to_simplified
 from search.posts import posts_of
 from search.query import (SUB_WEIGHT, Node, QuerySyntaxError, analyse, is_pure_negation, negated_fts5,
                           positive_terms, query_tokens, subwords, to_fts5)
@@ -53,7 +54,7 @@ from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup,
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
 
@@ -122,7 +123,34 @@ _MIGRATIONS: dict[int, str] = {
           INSERT INTO main.cases_fts(rowid, seg, sub) SELECT rid, seg, leian_subwords(seg) FROM temp.fts_v2;
           CREATE VIRTUAL TABLE main.cases_vocab USING fts5vocab(cases_fts, 'col');
           DROP TABLE temp.fts_v2""",
+    # 4: every case's province/city/county (extractors.divisions) become region values:
+    # recomputed from the stored case JSON by _recompute_regions (a Python step, below)
+    4: "",
 }
+
+
+def _recompute_regions(con: sqlite3.Connection) -> None:
+    """Schema 4: add the division names of every stored case to its region values (case_fields,
+    facet_values, case_facets), from the stored case JSON and its document's issuer."""
+    issuers = dict(con.execute("SELECT id, issuer FROM documents"))
+    rows = con.execute("SELECT rowid, doc_id, data FROM cases").fetchall()
+    for rowid, doc_id, data in rows:
+        case = Case.model_validate_json(data)
+        doc = Document(id=doc_id, path="", text="", issuer=issuers.get(doc_id, ""))
+        new = {("region", n) for n in case_region_names(case, doc)}
+        have = {tuple(r) for r in con.execute("SELECT field, value FROM case_fields WHERE case_rowid=?", (rowid,))}
+        if new <= have:
+            continue
+        fields = sorted(have | new)
+        con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
+                        [(f, v, rowid) for f, v in new])
+        con.executemany("INSERT OR IGNORE INTO facet_values(field, value) VALUES (?, ?)", sorted(new))
+        ids = [con.execute("SELECT id FROM facet_values WHERE field=? AND value=?", fv).fetchone()[0] for fv in fields]
+        con.execute("INSERT OR REPLACE INTO case_facets(case_rowid, ids) VALUES (?, ?)",
+                    (rowid, np.asarray(ids, dtype="<u4").tobytes()))
+
+
+_PY_MIGRATIONS = {4: _recompute_regions}
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -157,6 +185,8 @@ def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
     out.update(("category", c.code) for c in case.categories if c.code)
     out.update(("domain", d.code) for d in case.domains if d.code)
     out.update(("region", r.normalized or to_simplified(r.name)) for r in case.regions if r.name)
+    # the case's province/city/county (extractors.divisions): --region 湖北省 finds 仙桃市
+    out.update(("region", n) for n in case_region_names(case, doc))
     out.update(("sanction", s.label) for s in case.sanctions if s.label)
     out.update(("post", post) for p in case.people if p.position for post in posts_of(p.position))
     if date[:4].isdigit():
@@ -273,6 +303,8 @@ class SqliteStore(CaseStore):
                         t0 = time.perf_counter()
                         for stmt in _statements(_MIGRATIONS[v]):
                             con.execute(stmt)
+                        if v in _PY_MIGRATIONS:
+                            _PY_MIGRATIONS[v](con)
                         log.info("store %s: schema version %d in %.1f s", self.path, v, time.perf_counter() - t0)
                 con.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
             con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
@@ -473,7 +505,7 @@ class SqliteStore(CaseStore):
                 conds.append(f"c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='{field}'"
                              f" AND value IN ({','.join('?' * len(values))}))")
                 params.extend(values)
-        regions = [to_simplified(v) for v in f.region if v]
+        regions = region_filter_values(f.region)
         if regions:
             conds.append("c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='region'"
                          f" AND value IN ({','.join('?' * len(regions))}))")

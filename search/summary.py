@@ -35,6 +35,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from config import load_yaml
+from extractors.divisions import case_divisions, resolve
 from extractors.model import INVOLVED_ROLES, Amount, Case, Document, Person
 from search.classes import ClassDef, category_label, domain_labels
 from search.incidents import Incident, incidents
@@ -356,6 +357,19 @@ def _region_name(r) -> str:
     return simplify(r.normalized or r.name)
 
 
+def _case_places(case: Case, ref: DocRef | None = None) -> list[tuple[str, str]]:
+    """(level, full name) of a case's places: its province/city/county chains from
+    extractors.divisions (so 仙桃市 counts 湖北省 too; a case naming no place, its issuer's),
+    then townships, villages and the names the data does not know, as extracted."""
+    doc = Document(id=case.doc_id, path="", text="", issuer=ref.issuer) if ref and ref.issuer else None
+    chains = case_divisions(case, doc)
+    known = {n for d in chains for n in d.names}
+    out = [(lv, n) for d in chains for lv, n in zip(("province", "city", "county"), d) if n]
+    out += [(r.level, _region_name(r)) for r in case.regions
+            if r.level in ("township", "village") or (_region_name(r) not in known and resolve(_region_name(r)) is None)]
+    return list(dict.fromkeys(out))
+
+
 def _most_specific_region(case: Case) -> str:
     levels = ["village", "township", "county", "city", "province"]
     for lv in levels:
@@ -500,7 +514,8 @@ def fmt_yuan(value: float, approximate: bool = False) -> str:
 
 
 # --- the parts ------------------------------------------------------------------------------
-def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: set[str]) -> Scope:
+def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: set[str],
+           docs: Mapping[str, DocRef] | None = None) -> Scope:
     dates: list[tuple[str, str]] = []
     for inc in incs:
         for d in inc.case.dates:
@@ -516,7 +531,7 @@ def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: set[str]) 
             years[str(year)].append(inc.id)
     regions: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for inc in incs:
-        for level, name in dict.fromkeys((r.level, _region_name(r)) for r in inc.case.regions):
+        for level, name in _case_places(inc.case, (docs or {}).get(inc.case.doc_id)):
             regions[level][name].append(inc.id)
     level_order = ["province", "city", "county", "township", "village"]
     return Scope(
@@ -1031,7 +1046,7 @@ def build_summary(cases: Sequence[Case], groups: Sequence[DuplicateGroup], docum
         if c.id not in ref.case_ids:
             ref.case_ids = sorted(set(ref.case_ids) | {c.id})
     findings = {i.id for i in incs if is_finding(i.case, docs)}
-    scope = _scope(cases, incs, findings)
+    scope = _scope(cases, incs, findings, docs)
     who = _who(incs)
     money = _money(incs, findings)
     what = _what(incs, cases, who, money, class_def.name)

@@ -231,3 +231,17 @@ def test_a_query_class_pages_through_every_hit_up_to_its_limit(tmp_path):
             st.put_document(Document(id=c.doc_id, path=f"/n/{i}.txt", text=c.text, cases=[c]))
         assert len(query_cases(st, "低保金", Filters(), page_size=4)) == 25
         assert len(query_cases(st, "低保金", Filters(), page_size=4, limit=10)) == 10
+
+
+def test_province_classes_come_from_the_division_data():
+    from extractors.model import Case, Category, Region
+    from search.classes import category_classes
+
+    def case(n: int, place: str, level: str) -> Case:
+        return Case(id=f"d{n}-1", doc_id=f"d{n}", ordinal=1, text=f"第{n}起虚报冒领低保金问题。",
+                    categories=[Category(code="false_claims")],
+                    regions=[Region(name=place, level=level, normalized=place)])
+
+    classes = category_classes([case(1, "仙桃市", "county"), case(2, "湖北省", "province")], [])
+    hubei = [c for c in classes if c.region == "湖北省"]
+    assert len(hubei) == 1 and hubei[0].incidents == 2

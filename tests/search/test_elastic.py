@@ -478,3 +478,25 @@ def test_reindex_again_after_a_killed_one(es_store):
     es_store.put_document(make_doc(4))
     es_store.refresh()
     assert es_store.count_cases() == 12
+
+
+def test_reindex_adds_division_region_values(es_store, monkeypatch):
+    """An index written before extractors.divisions gets each case's province/city/county as
+    region values from `leian reindex` (the issuer's place when the case names none)."""
+    import search.sqlite as sq
+    from extractors.model import Region
+
+    doc = make_doc(1, cases=1).model_copy(update={"issuer": "仙桃市纪委监委"})
+    aba = make_doc(2, cases=1)
+    aba.cases[0].regions = [Region(name="阿坝州", level="city", normalized="阿坝藏族羌族自治州")]
+    with monkeypatch.context() as m:
+        m.setattr(sq, "case_region_names", lambda case, doc=None: set())
+        es_store.put_documents([doc, aba])
+        es_store.refresh()
+        assert es_store.search(SearchQuery(filters=Filters(region=["湖北省"]))).total == 0
+    es_store.reindex()
+    es_store.refresh()
+    hubei = es_store.search(SearchQuery(filters=Filters(region=["湖北省"])))
+    assert [h.case.id for h in hubei.hits] == [doc.cases[0].id]
+    assert {h.case.id for h in es_store.search(SearchQuery(filters=Filters(region=["阿坝州"]))).hits} == {aba.cases[0].id}
+    assert {h.case.id for h in es_store.search(SearchQuery(filters=Filters(region=["四川"]))).hits} == {aba.cases[0].id}

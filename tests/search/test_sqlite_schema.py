@@ -100,7 +100,7 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
         similar_before = [(h.case.id, h.score) for h in st.similar(county.cases[1].id)]
     _make_version_2(path)
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "4"
         assert st.integrity_check() == []
         # every case re-indexed in place, its sub-words beside its words
         rows = st.con.execute("SELECT c.id, f.seg, f.sub FROM cases_fts f JOIN cases c ON c.rowid = f.rowid").fetchall()
@@ -119,3 +119,34 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
         assert [(h.case.id, h.score) for h in st.similar(county.cases[1].id)] == similar_before
         st.put_document(county.model_copy(update={"path": "/in/other.txt"}))  # writes work after the upgrade
         assert st.integrity_check() == []
+
+
+def test_version_3_store_gets_division_region_values_on_open(tmp_path, monkeypatch):
+    """Schema 4: each case's province/city/county are region values; an older store gets them
+    from the stored case JSON (and its document's issuer) when opened."""
+    import search.sqlite as sq
+    from search.store import Filters
+    from tests.search.test_store_conformance import F1, F2, F3
+
+    path = tmp_path / "v3.db"
+    doc = mk_doc("f", "/in/f.txt", "case_notice", "2022-03-01", "通报",
+                 [(F1, {"regions": ["仙桃市"]}), (F2, {"regions": ["阿坝藏族羌族自治州"]})])
+    bare = mk_doc("9", "/in/9.txt", "case_notice", "2022-04-01", "通报", [(F3, {})]).model_copy(
+        update={"issuer": "仙桃市纪委监委"})
+    with monkeypatch.context() as m:  # what version 3 wrote: the extracted names only
+        m.setattr(sq, "case_region_names", lambda case, doc=None: set())
+        with SqliteStore(path) as st:
+            st.put_document(doc)
+            st.put_document(bare)
+            assert st.search(SearchQuery(filters=Filters(region=["湖北省"]))).total == 0
+            st.con.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+            st.con.commit()
+    with SqliteStore(path) as st:
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "4"
+        assert st.integrity_check() == []
+        hubei = st.search(SearchQuery(filters=Filters(region=["湖北省"])))
+        assert {h.case.id for h in hubei.hits} == {doc.cases[0].id, bare.cases[0].id}
+        assert {f.value: f.count for f in hubei.facets["region"]} == {"湖北省": 2, "仙桃市": 2}
+        aba = st.search(SearchQuery(filters=Filters(region=["阿坝州"])))
+        assert {h.case.id for h in aba.hits} == {doc.cases[1].id}
+        assert {f.value for f in aba.facets["region"]} == {"四川省", "阿坝藏族羌族自治州"}

@@ -436,3 +436,30 @@ def test_synonyms_of_phrases_and_negations(with_synonyms):
     assert hit and all("【" in h.snippet for h in hit)
     e1 = next(h for h in st.search(SearchQuery(text="公款吃喝")).hits if h.case.id == cid("e", 1))
     assert "【大吃大喝】" in e1.snippet
+
+
+F1 = "仙桃市陈场镇财政所会计吴某挪用低保资金问题。吴某受到党内警告处分。"
+F2 = "阿坝藏族羌族自治州某局科员马某违规收受礼金问题。马某受到政务警告处分。"
+F3 = "某镇民政办主任郑某优亲厚友问题。郑某受到诫勉处理。"
+
+
+@pytest.fixture
+def with_divisions(loaded):
+    loaded.put_document(mk_doc("f", "/notices/divisions.txt", "case_notice", "2022-03-01", "通报", [
+        (F1, dict(regions=["仙桃市"])), (F2, dict(regions=["阿坝藏族羌族自治州"]))]))
+    doc = mk_doc("9", "/notices/xiantao.txt", "case_notice", "2022-04-01", "通报", [(F3, {})])
+    loaded.put_document(doc.model_copy(update={"issuer": "仙桃市纪委监委"}))
+    settle(loaded)
+    return loaded
+
+
+def test_region_filter_rolls_up_to_province_and_reads_short_names(with_divisions):
+    st = with_divisions
+    assert find(st, region=["湖北省"]) == {cid("f", 1), cid("9", 1)}  # 仙桃市, and the issuer's place
+    assert find(st, region=["湖北"]) == find(st, region=["湖北省"])
+    assert find(st, region=["仙桃"]) == {cid("f", 1), cid("9", 1)}
+    assert find(st, region=["阿坝州"]) == {cid("f", 2)}
+    assert find(st, region=["四川省"]) == {cid("f", 2)}
+    assert find(st, region=["平安县"]) == {cid("a", 1), cid("a", 2), cid("a", 3), cid("b", 1), cid("d", 1)}
+    res = st.search(SearchQuery(filters=Filters(region=["湖北省"])))
+    assert {f.value: f.count for f in res.facets["region"]} == {"湖北省": 2, "仙桃市": 2}

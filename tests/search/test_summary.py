@@ -8,6 +8,7 @@ import statistics
 import pytest
 
 from config import load_yaml
+from extractors.divisions import case_divisions
 from search.classes import ClassDef, category_class, select_class
 from search.posts import posts_of
 from search.reports import write_report
@@ -51,7 +52,9 @@ def test_json_figures_recompute_from_the_cases_behind_them(tmp_path):
         for t in tallies:
             assert t["count"] == len(t["case_ids"])
             for cid in t["case_ids"]:
-                assert any(simplify(r.name) == t["key"] and r.level == level for r in by_id[cid].regions)
+                # an extracted place, or a division on its chain (extractors.divisions)
+                assert (any(simplify(r.name) == t["key"] and r.level == level for r in by_id[cid].regions)
+                        or any(getattr(d, level, "") == t["key"] for d in case_divisions(by_id[cid])))
     all_dates = [v for cid in incidents for d in by_id[cid].dates for v in (d.value, d.end_value) if v]
     assert (sc["date_from"], sc["date_to"]) == (min(all_dates), max(all_dates)) == ("2016", "2021-08")
     assert all(any(d.value == sc["date_to"] or d.end_value == sc["date_to"] for d in by_id[cid].dates)
@@ -289,3 +292,24 @@ def test_an_inspection_finding_is_counted_apart_and_is_never_the_largest_case(tm
         assert kinds[finding.id] == "巡察发现问题"
     md = write_report(s, tmp_path / "r.md", "md")[0].read_text(encoding="utf-8")
     assert "1起为巡察（巡视）发现的问题" in md and "未计入上述合计" in md
+
+
+def test_provinces_counted_from_the_division_data():
+    """涉及N个省 comes from extractors.divisions: a case naming only 仙桃市 counts 湖北省, one
+    naming no place counts its issuer's province, 阿坝州 counts 四川省."""
+    from extractors.model import Case, Document, Region
+
+    def case(doc_id: str, *regions: tuple[str, str]) -> Case:
+        return Case(id=f"{doc_id}-1", doc_id=doc_id, ordinal=1, text="某某虚报冒领低保金问题。",
+                    regions=[Region(name=n, level=lv, normalized=n) for n, lv in regions])
+
+    cases = [case("d1", ("仙桃市", "county"), ("陈场镇", "township")), case("d2", ("阿坝州", "city")),
+             case("d3"), case("d4", ("湖北", "province"), ("武汉市", "city"))]
+    refs = {f"d{i}": DocRef(id=f"d{i}") for i in (1, 2, 4)}
+    refs["d3"] = DocRef.of(Document(id="d3", path="/x/d3.txt", text="", issuer="福州市纪委监委"))
+    s = build_summary(cases, [], refs, ClassDef(id="x", name="x", kind="saved", query="低保"))
+    prov = {t.key: t.count for t in s.scope.regions["province"]}
+    assert prov == {"湖北省": 2, "四川省": 1, "福建省": 1}
+    assert {t.key for t in s.scope.regions["city"]} == {"阿坝藏族羌族自治州", "福州市", "武汉市"}
+    assert {t.key for t in s.scope.regions["county"]} == {"仙桃市"}
+    assert {t.key for t in s.scope.regions["township"]} == {"陈场镇"}
