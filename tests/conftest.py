@@ -31,6 +31,24 @@ def run_leian(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def ingest_quietly(store: str, *inputs) -> str:
+    """`leian ingest INPUTS --store STORE --quiet` in this process; fails the test unless it
+    exits 0. Returns the store."""
+    import sys
+
+    from pipelines.cli import main
+
+    old = sys.argv
+    sys.argv = ["leian", "ingest", *map(str, inputs), "--store", store, "--quiet"]
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code in (0, None), f"ingest of {inputs} failed with {exc.code}"
+    finally:
+        sys.argv = old
+    return store
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """../shared/corpus; skipped with a clear message where ../shared is absent (outside CI)."""

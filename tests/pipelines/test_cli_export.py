@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from pipelines.cli import main
 from pipelines.export import HEADERS
-from tests.conftest import REPO, run_leian
+from tests.conftest import REPO, ingest_quietly, run_leian
 
 SAMPLES = REPO / "pipelines" / "samples"
 EVIL = ('=HYPERLINK("http://evil.example/x","点击查看")关于1起虚报冒领问题的通报\n'
@@ -22,21 +20,9 @@ EVIL = ('=HYPERLINK("http://evil.example/x","点击查看")关于1起虚报冒�
         '虚报冒领低保金3.2万元。李某受到撤销党内职务处分，违纪所得已被收缴。\n')
 
 
-def ingest(path: str, *inputs: Path) -> str:
-    old = sys.argv
-    sys.argv = ["leian", "ingest", *map(str, inputs), "--store", path, "--quiet"]
-    try:
-        main()
-    except SystemExit as exc:
-        assert exc.code in (0, None), f"ingest failed with {exc.code}"
-    finally:
-        sys.argv = old
-    return path
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> str:
-    return ingest(str(tmp_path_factory.mktemp("export") / "leian.db"), SAMPLES)
+    return ingest_quietly(str(tmp_path_factory.mktemp("export") / "leian.db"), SAMPLES)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +30,7 @@ def evil_store(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("evil")
     (folder / "in").mkdir()
     (folder / "in" / "evil.txt").write_text(EVIL, encoding="utf-8")
-    return ingest(str(folder / "leian.db"), folder / "in")
+    return ingest_quietly(str(folder / "leian.db"), folder / "in")
 
 
 def search_json(capsys, store: str, *args: str) -> dict:

@@ -4,13 +4,11 @@ value), JSON output is complete, and mistakes end in one line with their exit co
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from pipelines.cli import main
-from tests.conftest import REPO, run_leian
+from tests.conftest import REPO, ingest_quietly, run_leian
 
 SAMPLES = REPO / "pipelines" / "samples"
 
@@ -21,16 +19,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "leian.db")
-    old = sys.argv
-    sys.argv = ["leian", "ingest", str(SAMPLES), "--store", path, "--quiet"]
-    try:
-        main()
-    except SystemExit as exc:
-        assert exc.code in (0, None), f"ingest of the samples failed with {exc.code}"
-    finally:
-        sys.argv = old
-    return path
+    return ingest_quietly(str(tmp_path_factory.mktemp("cli") / "leian.db"), SAMPLES)
 
 
 def total_amount(case: dict) -> float:
