@@ -449,7 +449,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
-                stating += _states_problem(text, outer_items[k])
+                # in a report, an area of problems with its 一是/二是 (（一）…方面。一是…二是…) is one case
+                stating += _states_problem(text, outer_items[k]) or (
+                    inspection and inner == "cn_shi" and _is_problem_area(text, outer_items[k]))
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
         if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
@@ -508,6 +510,14 @@ def _states_problem(text: str, m: _Marker) -> bool:
     if _cr().patterns["problem_container"].search(title):
         return False
     return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
+
+
+def _is_problem_area(text: str, m: _Marker) -> bool:
+    """A report's section named for an area of work whose problems it lists ((一)落实…方面。
+    一是…), not one announcing the report's whole list (一、巡察发现的主要问题)."""
+    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    return bool(_cr().patterns["aspect_heading"].match(title + "。")) and not re.search(
+        r"(?:问题|不足)$", title)
 
 
 def _is_heading(text: str, m: _Marker) -> bool:

@@ -120,6 +120,24 @@ def test_inspection_report_yishi_problems_and_measures_excluded():
     assert not any("加强组织领导" in x for x in texts)
 
 
+def test_report_area_sections_keep_their_inline_yishi_items():
+    # The outermost list of problems is the case list (gold-format.md): a section named for an
+    # area of work ((一)…方面。) holds its 一是/二是 in its own paragraph; the suggestions after
+    # the list are no case.
+    text = ("县委第三巡察组向县农业农村局党组反馈巡察情况\n"
+            "巡察组指出，县农业农村局党组在以下方面存在问题：\n"
+            "（一）落实上级决策部署方面。一是高标准农田建设进度滞后，部分项目未按期完工；二是涉农资金"
+            "拨付不及时，滞留资金86万元。\n"
+            "（二）全面从严治党方面。一是主体责任落实不力，对下属单位监管宽松；二是违规发放加班补贴4.5万元；"
+            "三是公务用车管理不规范。\n"
+            "（三）组织建设方面。一是支部组织生活不严肃；二是干部长期不轮岗交流。\n"
+            "巡察组建议，县农业农村局党组要切实扛起整改主体责任，一是加强学习；二是完善制度。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [t[:4] for t in texts] == ["（一）落", "（二）全", "（三）组"]
+    assert "二是违规发放加班补贴" in texts[1] and not any("加强学习" in t for t in texts)
+
+
 def test_inspection_report_paragraph_per_unit():
     text = ("6月10日，市委巡察组分别向某镇等2个乡镇党组织反馈巡察情况。\n"
             "某镇党委存在问题：党组织领导核心弱化，“两个责任”履行不力，“三资”管理混乱。\n"
