@@ -405,12 +405,20 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
     announced_until = _announced_paragraph(text, keep_end)
+    earlier: set[str] | None = None
     for a, b in _paragraphs(text):
         if a <= start or b > end:
             continue
         seg = text[a:b]
         if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg):
             break
+        # A closing paragraph about the people of several items (目前，王某、刘某均已被立案…):
+        # it names someone of an earlier item, so it is the notice's, not the last item's.
+        names = _names(seg)
+        if names:
+            earlier = _names(text[:start]) if earlier is None else earlier
+            if names & earlier and not names <= _names(text[start:first_end]):
+                break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses

@@ -857,3 +857,25 @@ def test_closing_exhortation_of_an_announced_notice_is_no_case():
             "某省纪委监委\n2022年4月1日\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "韩某某虚报冒领" in texts[0] and "引以为戒" not in texts[0]
+
+
+def test_closing_paragraph_on_several_items_and_lessons_section_are_not_the_last_case():
+    # A warning notice: the case facts under 一、基本案情, a closing paragraph putting the people
+    # of every item under investigation, then 二、主要教训 with its 一是/二是 and 三、工作要求.
+    from extractors.pipeline import extract_text
+
+    text = ("关于某县水利局干部违纪违法案件的警示教育通报\n"
+            "一、基本案情\n"
+            "（一）孙某平，男，1970年生，原任县水利局副局长。2016年至2022年，孙某平利用职务便利，在水利"
+            "工程招投标中为他人谋取利益，收受财物共计86万元。\n"
+            "（二）钱某某，女，1979年生，原任县水利局财务股股长。2020年至2022年，钱某某虚列支出套取"
+            "公款9.5万元。\n"
+            "目前，孙某平、钱某某均已被县纪委监委立案审查调查，其中孙某平已被采取留置措施。\n"
+            "二、主要教训\n"
+            "孙某平等人的案件教训深刻。一是理想信念动摇；二是纪法意识淡漠；三是监督制约缺位。\n"
+            "三、工作要求\n"
+            "（一）深刻汲取教训，开展警示教育。\n（二）加强权力监督，深化以案促改。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[1].endswith("套取公款9.5万元。")
+    doc = extract_text(text)
+    assert [sorted({s.label for s in c.sanctions}) for c in doc.cases] == [["留置", "立案审查调查"], ["立案审查调查"]]
