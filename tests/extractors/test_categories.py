@@ -269,3 +269,8 @@ def test_a_kickback_taken_is_bribery_not_extortion_of_the_public():
     assert "extortion" in _codes(demanded)
     fees = "某村委会在办理低保申请时向群众收取材料费、工本费共计8400元。"
     assert "extortion" in _codes(fees)
+
+
+def test_cars_borrowed_from_those_one_oversees_and_perks_in_kind():
+    assert "official_cars" in _codes("2022年至2023年，王某某多次借用管理服务对象的越野车办理私事。")
+    assert "allowances" in _codes("2021年中秋节前，某局违规发放月饼、粽子等实物，共计1.2万元。")
