@@ -1029,8 +1029,11 @@ def _split_cases(text: str) -> Split:
     table, masked = _table_cases(text)
     if table:
         rest = _split_text(masked)
-        cases = sorted(table + rest.cases, key=lambda c: c.start)
-        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if rest.cases else ""))
+        # Beside a table of cases, the paragraphs are its opening and closing words: a case
+        # there must name its subject (a closing call that mentions 移送 and a reward is none).
+        extra = [c for c in rest.cases if _subject_names(text[c.start:c.end])]
+        cases = sorted(table + extra, key=lambda c: c.start)
+        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     return _split_text(text)
 
 

@@ -899,3 +899,16 @@ def test_a_case_ends_before_its_analysis_section():
     assert case.text.rstrip().endswith("被移送检察机关。")
     assert [a.value for a in case.amounts] == [42000.0]
     assert [p.name for p in case.people] == ["韩某某"]  # not 纪丨 from the headline
+
+
+def test_closing_call_beside_a_table_of_cases_is_no_case():
+    text = ("某市医疗保障局关于3起违规使用医保基金典型案例的通报\n"
+            "现将近期查处的3起典型案例通报如下：\n"
+            "序号\t机构名称\t违规问题\t处理结果\n"
+            "1\t某区康复医院\t分解住院、过度检查\t追回医保基金，罚款3.2万元\n"
+            "2\t某县某药店\t串换药品进行医保结算\t追回医保基金，暂停医保服务协议3个月\n"
+            "3\t某镇卫生院\t重复收费\t追回医保基金，对院长李某某给予政务警告处分\n"
+            "医保基金是群众的“救命钱”。市医疗保障局将持续保持打击欺诈骗保高压态势，涉嫌犯罪的一律移送司法机关。"
+            "欢迎社会各界积极举报，经查证属实的，按规定给予最高10万元奖励。")
+    _, sp, texts = _split(text)
+    assert len(texts) == 3 and all(t[:1].isdigit() for t in texts)
