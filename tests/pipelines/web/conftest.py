@@ -47,6 +47,7 @@ def client(store_copy):
 
     with TestClient(create_app(store_copy), raise_server_exceptions=False) as c:
         yield c
+        assert c.app.state.ctx.worker.wait(120), "an ingest batch still runs"
 
 
 def csrf_of(client) -> str:
