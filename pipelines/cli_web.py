@@ -37,6 +37,9 @@ def serve(store: StoreOpt = None,
     web = create_app(location, host=host, max_upload=max_upload_mb * 1024 * 1024)
     mode = "local single-user mode (no users defined; everyone here is admin)" if web.state.ctx.local_mode() \
         else "users must log in"
+    from search.store import SearchQuery
+
+    web.state.ctx.store.search(SearchQuery(text="预热", size=1))  # load the segmenter's dictionary now, not on the first search
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"leian serve: {location} on http://{shown}:{port}  ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(web, host=host, port=port, log_level=os.environ.get("LEIAN_LOG_LEVEL", "warning").lower(),
