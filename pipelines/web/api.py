@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from pipelines.cli_store import case_with_info
-from pipelines.web.app import ctx_of, need
+from pipelines.web.app import ctx_of, need, session_of
 from pipelines.web.ingest_jobs import UploadRefused, store_upload
 from pipelines.web.params import SearchParams, search_params
 from pipelines.web.summaries import DOWNLOADS, SummaryParams, summary_params, temp_folder, write_download
@@ -23,41 +23,48 @@ from pipelines.web.summaries import DOWNLOADS, SummaryParams, summary_params, te
 router = APIRouter(tags=["api"])
 
 
+def _json(data) -> Response:
+    """JSON of a pydantic model or of plain data, written directly (FastAPI's generic encoder
+    would walk it again: 2 ms of a 10 ms search)."""
+    if hasattr(data, "model_dump_json"):
+        return Response(data.model_dump_json(), media_type="application/json")
+    return JSONResponse(data)
+
+
 @router.get("/session", summary="Who you are, your role and your CSRF token (send it as X-CSRF-Token)")
 def session(request: Request) -> dict:
-    s = request.state
-    return {"user": s.user, "role": s.role, "local_mode": s.local,
-            "csrf_token": s.session.csrf if getattr(s, "session", None) else ""}
+    s, session = request.state, session_of(request)
+    return {"user": s.user, "role": s.role, "local_mode": s.local, "csrf_token": session.csrf if session else ""}
 
 
 @router.get("/search", summary="Search cases: what `leian search --json` prints")
-def search(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> dict:
-    return ctx_of(request).store.search(p.query()).model_dump(mode="json")
+def search(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
+    return _json(ctx_of(request).store.search(p.query()))
 
 
 @router.get("/cases/{case_id}", summary="One case: what `leian show --json` prints")
-def case(request: Request, case_id: str, _=need("viewer")) -> dict:
+def case(request: Request, case_id: str, _=need("viewer")) -> Response:
     c, info = case_with_info(ctx_of(request).store, case_id)
-    return {"case": c.model_dump(mode="json"), **info}
+    return _json({"case": c.model_dump(mode="json"), **info})
 
 
 @router.get("/cases/{case_id}/similar", summary="Similar cases: `leian similar --json`, each with its reason")
-def similar(request: Request, case_id: str, k: int = Query(10, ge=1, le=100), _=need("viewer")) -> list[dict]:
+def similar(request: Request, case_id: str, k: int = Query(10, ge=1, le=100), _=need("viewer")) -> Response:
     from search.similar import reason
 
     st = ctx_of(request).store
     case_with_info(st, case_id)  # 404 for an unknown case
-    return [{**h.model_dump(mode="json"), "reason": reason(h)} for h in st.similar(case_id, k=k)]
+    return _json([{**h.model_dump(mode="json"), "reason": reason(h)} for h in st.similar(case_id, k=k)])
 
 
 @router.get("/duplicates", summary="Near-duplicate groups: `leian duplicates --json`")
-def duplicates(request: Request, _=need("viewer")) -> list[dict]:
-    return [g.model_dump(mode="json") for g in ctx_of(request).store.duplicates()]
+def duplicates(request: Request, _=need("viewer")) -> Response:
+    return _json([g.model_dump(mode="json") for g in ctx_of(request).store.duplicates()])
 
 
 @router.get("/classes", summary="Classes of alike cases: `leian classes --json`")
-def classes(request: Request, _=need("viewer")) -> dict:
-    return ctx_of(request).class_listing().model_dump(mode="json")
+def classes(request: Request, _=need("viewer")) -> Response:
+    return _json(ctx_of(request).class_listing())
 
 
 @router.get("/summary", summary="A class's rectification summary as DOCX, Markdown or JSON; its cases as XLSX",
@@ -82,8 +89,8 @@ def summary_download(request: Request, p: SummaryParams, fmt: str) -> Response:
 
 @router.get("/ledger", summary="The ingestion ledger: every file seen, ok / failed (with the reason) / pending / skipped")
 def ledger(request: Request, status: Optional[Literal["ok", "failed", "skipped", "pending"]] = None,
-           _=need("viewer")) -> list[dict]:
-    return [e.model_dump(mode="json") for e in ctx_of(request).store.ledger_entries(status)]
+           _=need("viewer")) -> Response:
+    return _json([e.model_dump(mode="json") for e in ctx_of(request).store.ledger_entries(status)])
 
 
 @router.get("/jobs", summary="The ingestion batch running (or the last one) and batches waiting")

@@ -119,11 +119,10 @@ def _basic(request: Request) -> tuple[str, str] | None:
 
 async def identify(request: Request, call_next) -> Response:
     """Who the request is (request.state: user, role, via, session, local) and the security
-    headers on every response; a new visitor gets a session cookie (for its CSRF token)."""
+    headers on every response. Sessions are made only when a page needs one (session_of)."""
     ctx = ctx_of(request)
     token = request.cookies.get(COOKIE)
     session = ctx.sessions.get(token)
-    new_token = None
     state = request.state
     state.user, state.role, state.via, state.local = "", "", "session", ctx.local_mode()
     creds = _basic(request)
@@ -138,19 +137,26 @@ async def identify(request: Request, call_next) -> Response:
                                         headers={"WWW-Authenticate": 'Basic realm="leian"'}))
         state.user, state.role, state.via = creds[0], role, "basic"
     else:
-        if session is None:
-            new_token, session = ctx.sessions.new()
-        if session.user:
+        if session is not None and session.user:
             user = ctx.users.load().get(session.user)
             if user:  # the role as the users file says now
                 state.user, state.role = session.user, user.get("role", "")
         elif state.local:
             state.user, state.role = LOCAL_USER, "admin"
-    state.session = session
+    state.session, state.new_token = session, None
     response = await call_next(request)
-    if new_token:
-        set_session_cookie(request, response, new_token)
+    if state.new_token:
+        set_session_cookie(request, response, state.new_token)
     return _secure(response)
+
+
+def session_of(request: Request) -> Session | None:
+    """The request's session; a visitor without one gets one now (its cookie is set on the
+    response), as a page with a form needs its CSRF token. Not for HTTP Basic requests."""
+    state = request.state
+    if state.session is None and state.via != "basic":
+        state.new_token, state.session = ctx_of(request).sessions.new()
+    return state.session
 
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:
@@ -248,7 +254,7 @@ def install_error_handlers(app: FastAPI) -> None:
 def page_context(request: Request, **extra) -> dict:
     """What every page template gets: who is logged in, the mode, the CSRF token, the nav."""
     state = request.state
-    session: Session | None = getattr(state, "session", None)
+    session = session_of(request) if hasattr(state, "via") else None
     return {"user": getattr(state, "user", ""), "role": getattr(state, "role", ""),
             "role_label": ROLE_LABELS.get(getattr(state, "role", ""), ""),
             "local_mode": getattr(state, "local", False), "csrf": session.csrf if session else "",

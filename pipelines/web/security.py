@@ -19,6 +19,7 @@ from pathlib import Path
 
 COOKIE = "leian_session"
 SESSION_SECONDS = 8 * 3600
+MAX_SESSIONS = 20_000  # beyond this, the sessions closest to expiring are dropped
 LOGIN_FAILURES = 5  # failed logins allowed per window, per client address and per user name
 LOGIN_WINDOW = 300.0  # seconds
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -54,6 +55,9 @@ class Sessions:
             now = time.time()
             for t in [t for t, s in self._by_token.items() if s.expires < now]:
                 del self._by_token[t]
+            if len(self._by_token) >= MAX_SESSIONS:  # a flood of cookie-less visitors
+                for t in sorted(self._by_token, key=lambda t: self._by_token[t].expires)[:MAX_SESSIONS // 10]:
+                    del self._by_token[t]
             s = self._by_token[token] = Session(user, role)
         return token, s
 

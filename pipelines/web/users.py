@@ -50,6 +50,8 @@ class UserFile:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self._cache: tuple[tuple[int, int], dict] | None = None  # (mtime_ns, size) → users
+
 
     @classmethod
     def of_store(cls, store_location: str) -> "UserFile":
@@ -57,15 +59,23 @@ class UserFile:
 
     def load(self) -> dict[str, dict[str, str]]:
         """{name: {"role": …, "hash": …}}; {} when there is no file yet."""
-        if not self.path.exists():
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
             return {}
+        except OSError as exc:
+            raise UserError(f"cannot read the users file {self.path}: {exc}") from None
+        key = (st.st_mtime_ns, st.st_size)
+        if self._cache and self._cache[0] == key:  # read on every request: parse only when it changed
+            return {k: dict(v) for k, v in self._cache[1].items()}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot read the users file {self.path}: {exc}") from None
         if not isinstance(data, dict):
             raise UserError(f"the users file {self.path} is not a JSON object")
-        return data
+        self._cache = (key, data)
+        return {k: dict(v) for k, v in data.items()}
 
     def _save(self, users: dict[str, dict[str, str]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
