@@ -19,6 +19,8 @@ app.add_typer(users_app, name="users")
 def serve(store: StoreOpt = None,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; any but a loopback one needs users"),
           port: int = typer.Option(8765, "--port", min=1, max=65535),
+          workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                      help="Server processes (they share sessions; each runs its own upload batches)"),
           max_upload_mb: int = typer.Option(50, "--max-upload-mb", min=1, max=2048, help="Largest upload accepted")) -> None:
     """Serve the analysts' workbench: search, cases, classes and summaries, ingestion, and the
     REST API under /api/v1 (OpenAPI at /openapi.json), on the same store as the CLI.
@@ -31,19 +33,27 @@ def serve(store: StoreOpt = None,
     import uvicorn
 
     from config.settings import get_settings
-    from pipelines.web.app import create_app
+    from pipelines.web.app import check_binding, is_loopback
+    from search.open import open_store
 
     location = store or get_settings().store
-    web = create_app(location, host=host, max_upload=max_upload_mb * 1024 * 1024)
-    mode = "local single-user mode (no users defined; everyone here is admin)" if web.state.ctx.local_mode() \
-        else "users must log in"
-    from search.store import SearchQuery
-
-    web.state.ctx.store.search(SearchQuery(text="预热", size=1))  # load the segmenter's dictionary now, not on the first search
+    users = _users(location)
+    check_binding(host, users)
+    open_store(location, existing=True).close()  # a missing store is said now, not in each worker
+    os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20))
+    local = is_loopback(host) and not users.load()
+    mode = "local single-user mode (no users defined; everyone here is admin)" if local else "users must log in"
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"leian serve: {location} on http://{shown}:{port}  ({mode}); Ctrl-C stops", err=True)
-    uvicorn.run(web, host=host, port=port, log_level=os.environ.get("LEIAN_LOG_LEVEL", "warning").lower(),
-                server_header=False)
+    typer.echo(f"leian serve: {location} on http://{shown}:{port}  ({mode}; {workers} process"
+               f"{'es' if workers > 1 else ''}); Ctrl-C stops", err=True)
+    level = os.environ.get("LEIAN_LOG_LEVEL", "warning").lower()
+    if workers == 1:
+        from pipelines.web.app import app_from_env
+
+        uvicorn.run(app_from_env(), host=host, port=port, log_level=level, server_header=False)
+    else:
+        uvicorn.run("pipelines.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level=level, server_header=False)
 
 
 def _users(store: str | None):

@@ -55,9 +55,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, port: int) -> subprocess.Popen:
+def start_server(store: Path, port: int, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port),
+                             "--workers", str(workers)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     end = time.monotonic() + 60
     while time.monotonic() < end:
@@ -114,6 +115,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, required=True, help="an existing store (e.g. built by bench_store.py)")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (leian serve --workers)")
     ap.add_argument("--reps", type=int, default=5, help="runs of each query for the store's own time")
     ap.add_argument("--out", type=Path, default=Path("bench-results/web.json"))
     args = ap.parse_args()
@@ -125,7 +127,7 @@ def main() -> None:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
     port = _free_port()
-    proc = start_server(args.store, port)
+    proc = start_server(args.store, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
@@ -133,12 +135,12 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
-    out = {"cases": cases, "clients": args.clients, "seconds": args.seconds, "cpus": os.cpu_count(),
+    out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
            "load_avg": os.getloadavg()[0], "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s) | p50 | p95 | max | requests/s | errors |")
+    print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):
         r = result[kind]

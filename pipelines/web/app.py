@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from starlette.exceptions import HTTPException
 from extractors.errors import ConfigError, LeianError
 from pipelines.web.ingest_jobs import MAX_UPLOAD_BYTES, IngestWorker, UploadRefused
 from pipelines.web.security import (COOKIE, HEADERS, LOCAL_USER, AuditLog, LoginLimiter, Session, Sessions,
-                                    csrf_ok)
+                                    WebDb, csrf_ok)
 from pipelines.web.users import ROLE_LABELS, UserFile, data_dir, has_role
 from search.store import CaseStore
 
@@ -65,9 +66,9 @@ class WebContext:
     audit: AuditLog
     uploads: Path
     worker: IngestWorker
+    sessions: Sessions
+    limiter: LoginLimiter
     max_upload: int = MAX_UPLOAD_BYTES
-    sessions: Sessions = field(default_factory=Sessions)
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
     _classes: dict = field(default_factory=dict)
     _classes_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -280,8 +281,10 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     check_binding(host, users)
     st = store or open_store(location, existing=True)
     worker = IngestWorker(st, location)
+    db = WebDb(folder / "web-sessions.db")
     ctx = WebContext(store=st, location=location, host=host, users=users, audit=AuditLog(folder / "audit.log"),
-                     uploads=folder / "uploads", worker=worker, max_upload=max_upload)
+                     uploads=folder / "uploads", worker=worker, sessions=Sessions(db), limiter=LoginLimiter(db),
+                     max_upload=max_upload)
     worker.on_change = ctx.forget_classes
 
     app = FastAPI(title="leian 类案 API", version="1", docs_url=None, redoc_url=None,
@@ -302,4 +305,15 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     app.include_router(pages.router)
     # Corrections (issue 14): pipelines/web/corrections.py — its router and NAV entry
     # ("/corrections", "更正", "analyst") — are registered here by the corrections branch.
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app each process of `leian serve --workers N` builds (uvicorn's factory): the store,
+    host and upload limit come in LEIAN_WEB_STORE, LEIAN_WEB_HOST, LEIAN_WEB_MAX_UPLOAD."""
+    from search.store import SearchQuery
+
+    app = create_app(os.environ["LEIAN_WEB_STORE"], host=os.environ.get("LEIAN_WEB_HOST", "127.0.0.1"),
+                     max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)))
+    app.state.ctx.store.search(SearchQuery(text="预热", size=1))  # the segmenter's dictionary, before the first search
     return app

@@ -1,18 +1,21 @@
 """Sessions, CSRF tokens, login rate limiting, the audit log and the security headers.
 
-Sessions live in the server's memory (a restart logs everyone out): a random token in an
-HttpOnly, SameSite=Strict cookie names a session holding the user, role and CSRF token.
-Every state-changing request must carry that CSRF token (form field `csrf_token` or header
-`X-CSRF-Token`) unless it authenticates with HTTP Basic credentials (API clients).
+Sessions and failed logins live in `web-sessions.db` (SQLite) in the store's data folder, so
+every server process (`leian serve --workers N`) sees the same ones and a restart keeps them.
+A random token in an HttpOnly, SameSite=Strict cookie names a session; the file keeps only
+the token's sha256, with the user, role and CSRF token. Every state-changing request must
+carry that CSRF token (form field `csrf_token` or header `X-CSRF-Token`) unless it
+authenticates with HTTP Basic credentials (API clients).
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import secrets
+import sqlite3
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +35,13 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 LOCAL_USER = "本机用户"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, user TEXT NOT NULL, role TEXT NOT NULL,
+                                     csrf TEXT NOT NULL, expires REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires);
+CREATE TABLE IF NOT EXISTS login_failures (key TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
+"""
 
 
 @dataclass
@@ -42,38 +52,60 @@ class Session:
     expires: float = field(default_factory=lambda: time.time() + SESSION_SECONDS)
 
 
-class Sessions:
-    """token → Session, in memory."""
+class WebDb:
+    """The shared SQLite file of sessions and failed logins; one connection per thread."""
 
-    def __init__(self) -> None:
-        self._by_token: dict[str, Session] = {}
-        self._lock = threading.Lock()
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self.con:
+            self.con.executescript(_SCHEMA)
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            self._local.con = con
+        return con
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Sessions:
+    """Sessions by token (stored as its sha256)."""
+
+    def __init__(self, db: WebDb):
+        self.db = db
 
     def new(self, user: str = "", role: str = "") -> tuple[str, Session]:
         token = secrets.token_urlsafe(32)
-        with self._lock:
-            now = time.time()
-            for t in [t for t, s in self._by_token.items() if s.expires < now]:
-                del self._by_token[t]
-            if len(self._by_token) >= MAX_SESSIONS:  # a flood of cookie-less visitors
-                for t in sorted(self._by_token, key=lambda t: self._by_token[t].expires)[:MAX_SESSIONS // 10]:
-                    del self._by_token[t]
-            s = self._by_token[token] = Session(user, role)
+        s = Session(user, role)
+        con = self.db.con
+        con.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?)", (_digest(token), user, role, s.csrf, s.expires))
+        if secrets.randbelow(50) == 0:  # now and then: the expired ones, and a flood of cookie-less visitors
+            con.execute("DELETE FROM sessions WHERE expires < ?", (time.time(),))
+            con.execute("DELETE FROM sessions WHERE token IN (SELECT token FROM sessions ORDER BY expires DESC "
+                        "LIMIT -1 OFFSET ?)", (MAX_SESSIONS,))
         return token, s
 
     def get(self, token: str | None) -> Session | None:
         if not token:
             return None
-        with self._lock:
-            s = self._by_token.get(token)
-            if s and s.expires < time.time():
-                del self._by_token[token]
-                return None
-            return s
+        row = self.db.con.execute("SELECT user, role, csrf, expires FROM sessions WHERE token=?",
+                                  (_digest(token),)).fetchone()
+        if row is None or row[3] < time.time():
+            return None
+        return Session(*row)
 
     def drop(self, token: str | None) -> None:
-        with self._lock:
-            self._by_token.pop(token or "", None)
+        if token:
+            self.db.con.execute("DELETE FROM sessions WHERE token=?", (_digest(token),))
 
 
 def csrf_ok(session: Session | None, token: str | None) -> bool:
@@ -81,29 +113,21 @@ def csrf_ok(session: Session | None, token: str | None) -> bool:
 
 
 class LoginLimiter:
-    """At most LOGIN_FAILURES failed logins per LOGIN_WINDOW per client address and per name."""
+    """At most `failures` failed logins per `window` seconds per client address and per name."""
 
-    def __init__(self, failures: int = LOGIN_FAILURES, window: float = LOGIN_WINDOW):
-        self.failures, self.window = failures, window
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        q = self._seen.setdefault(key, deque())
-        while q and q[0] < now - self.window:
-            q.popleft()
-        return q
+    def __init__(self, db: WebDb, failures: int = LOGIN_FAILURES, window: float = LOGIN_WINDOW):
+        self.db, self.failures, self.window = db, failures, window
 
     def blocked(self, *keys: str) -> bool:
-        now = time.time()
-        with self._lock:
-            return any(len(self._recent(k, now)) >= self.failures for k in keys)
+        since = time.time() - self.window
+        return any(self.db.con.execute("SELECT COUNT(*) FROM login_failures WHERE key=? AND at>?",
+                                       (k, since)).fetchone()[0] >= self.failures for k in keys)
 
     def failed(self, *keys: str) -> None:
         now = time.time()
-        with self._lock:
-            for k in keys:
-                self._recent(k, now).append(now)
+        con = self.db.con
+        con.executemany("INSERT INTO login_failures VALUES (?, ?)", [(k, now) for k in keys])
+        con.execute("DELETE FROM login_failures WHERE at < ?", (now - self.window,))
 
 
 class AuditLog:

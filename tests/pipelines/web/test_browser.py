@@ -31,11 +31,13 @@ def _free_port() -> int:
 
 @pytest.fixture()
 def server(store_copy, tmp_path):
-    """`leian serve` on a free port of 127.0.0.1 (local single-user mode), in a subprocess."""
+    """`leian serve --workers 2` on a free port of 127.0.0.1 (local single-user mode), in a
+    subprocess: two server processes, so requests of one flow land on both."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO), "LEIAN_LOG_LEVEL": "warning"}
     log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", store_copy, "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", store_copy, "--port", str(port),
+                             "--workers", "2"],
                             cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

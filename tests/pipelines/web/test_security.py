@@ -154,3 +154,22 @@ def test_errors_never_show_a_stack_trace(client, monkeypatch):
         assert r.status_code == 500
         assert "Traceback" not in r.text and "secret internal detail" not in r.text and "服务器内部错误" in r.text
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_processes_share_sessions_and_login_limits(users_client, store_copy):
+    """Two apps on one data folder (as `leian serve --workers 2` runs): a login made on one is
+    valid on the other, failed logins count across both, a logout on one ends it on both."""
+    from pipelines.web import create_app
+
+    assert _login(users_client, "ana").status_code == 303
+    with TestClient(create_app(store_copy, host="0.0.0.0"), raise_server_exceptions=False) as other:
+        other.cookies.set("leian_session", users_client.cookies.get("leian_session"))
+        assert 'id="whoami">ana' in other.get("/search").text
+        for _ in range(3):
+            _login(users_client, "adam", "wrong-password")
+        for _ in range(2):
+            assert _login(other, "adam", "wrong-password").status_code == 401
+        assert _login(other, "adam").status_code == 429
+        token = other.app.state.ctx.sessions.get(other.cookies.get("leian_session")).csrf
+        assert other.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert users_client.get("/search", follow_redirects=False).status_code == 303  # to /login: logged out
