@@ -37,6 +37,10 @@ def domain(code: str) -> str:
     return _domains().get(code, code)
 
 
+def domain_choices() -> list[tuple[str, str]]:
+    return sorted(_domains().items())
+
+
 def doc_type(code: str) -> str:
     return DOC_TYPES.get(code, code)
 

@@ -145,7 +145,8 @@ def summary_page(request: Request, p: SummaryParams = Depends(summary_params), _
     from urllib.parse import urlencode
 
     return render(request, "summary.html", p=p, summary=summary, blocks=preview_blocks(summary) if summary else [],
-                  query_string=urlencode(p.pairs), categories=labels.category_choices(), title="类案分析报告")
+                  query_string=urlencode(p.pairs), categories=labels.category_choices(),
+                  domains=labels.domain_choices(), title="类案分析报告")
 
 
 @router.get("/summary/download")

@@ -66,6 +66,16 @@ class SearchParams:
             out.append(("size", str(self.size)))
         return out
 
+    def summary_url(self) -> str:
+        """The summary page of this search's cases (a query, or one category, narrowed by the
+        other filters); "" when `leian summary` could not name it (a query and categories)."""
+        if bool(self.q) == bool(self.category) or len(self.category) > 1:
+            return ""
+        head = [("query", self.q)] if self.q else [("category", self.category[0])]
+        rest = [(k, v) for k, v in self.pairs(paging=False)
+                if k not in ("q", "category", "sort", "collapse", "exact")]
+        return f"/summary?{urlencode(head + rest)}"
+
     def url(self, path: str = "/search", drop: tuple[str, str] | None = None, add: list[tuple[str, str]] = (),
             page: int | None = None) -> str:
         """This search with one (name, value) removed and/or some added, back on page 1 unless

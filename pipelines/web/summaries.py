@@ -29,6 +29,10 @@ class SummaryParams:
     filters: Filters | None = None
     pairs: tuple[tuple[str, str], ...] = ()  # as given, for links
 
+    def first(self, name: str) -> str:
+        """The first value given for a parameter ("" when none)."""
+        return next((v for k, v in self.pairs if k == name), "")
+
     def named(self) -> bool:
         return bool(self.class_id or self.query or self.category)
 
@@ -47,6 +51,8 @@ def summary_params(class_id: str = Query("", alias="class", max_length=200, desc
                    min_amount: Optional[str] = Query(None, max_length=30),
                    max_amount: Optional[str] = Query(None, max_length=30)) -> SummaryParams:
     """FastAPI dependency: which class a summary is of (as `leian summary`'s options)."""
+    domain, region, sanction, post, doc_type = ([v for v in vs if v.strip()] for vs in
+                                                (domain, region, sanction, post, doc_type))  # a form's empty fields
     filters = make_filters(domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
                            date_from=date_from, date_to=date_to, min_amount=min_amount, max_amount=max_amount)
     pairs = [("class", class_id), ("query", query), ("category", category)]

@@ -2,6 +2,7 @@
 summary preview, ingestion; document text always shown as text."""
 from __future__ import annotations
 
+from html import unescape
 import re
 from html.parser import HTMLParser
 
@@ -89,6 +90,13 @@ def test_classes_and_summary_preview(client):
     page = client.get("/summary", params={"category": "gifts"})
     assert page.status_code == 200 and 'id="report"' in page.text and 'id="download-docx"' in page.text
     assert "礼金" in page.text
+    search = client.get("/search", params={"q": "礼金", "sanction": "党内警告"}).text
+    link = unescape(re.search(r'href="(/summary[^"]*)" id="summary-of-search"', search).group(1))
+    report = client.get(link)
+    assert report.status_code == 200 and 'id="report"' in report.text and "党内警告" in report.text
+    empty_form = client.get("/summary", params={"class": "", "query": "礼金", "category": "", "region": "",
+                                                "domain": "", "from": "", "to": ""})
+    assert empty_form.status_code == 200 and 'id="report"' in empty_form.text  # empty fields are no filters
     bad = client.get("/summary", params={"category": "gifts", "query": "x"})
     assert bad.status_code == 400 and "exactly one" in bad.text and "Traceback" not in bad.text
 
