@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 
 from pipelines.cli_store import case_with_info
 from pipelines.web.app import ctx_of, need, session_of
-from pipelines.web.ingest_jobs import UploadRefused, store_upload
+from pipelines.web.ingest_jobs import MAX_FILES, UploadRefused, store_upload
 from pipelines.web.params import SearchParams, search_params
 from pipelines.web.summaries import DOWNLOADS, SummaryParams, summary_params, temp_folder, write_download
 
@@ -111,6 +111,8 @@ async def save_uploads(request: Request, files: list[UploadFile]) -> list[dict]:
     ctx = ctx_of(request)
     if not files:
         raise UploadRefused("没有上传文件")
+    if len(files) > MAX_FILES:
+        raise UploadRefused(f"每次最多上传 {MAX_FILES} 个文件", 413)
     out = []
     for f in files:
         path = await asyncio.to_thread(store_upload, f.file, f.filename or "", ctx.uploads, ctx.max_upload)

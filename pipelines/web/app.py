@@ -27,7 +27,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from extractors.errors import ConfigError, LeianError
-from pipelines.web.ingest_jobs import MAX_UPLOAD_BYTES, IngestWorker, UploadRefused
+from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker, UploadRefused
 from pipelines.web.security import (COOKIE, HEADERS, LOCAL_USER, AuditLog, LoginLimiter, Session, Sessions,
                                     WebDb, csrf_ok)
 from pipelines.web.users import ROLE_LABELS, UserFile, data_dir, has_role
@@ -125,6 +125,9 @@ async def identify(request: Request, call_next) -> Response:
     token = request.cookies.get(COOKIE)
     session = ctx.sessions.get(token)
     state = request.state
+    if _too_large(request, ctx):
+        return _secure(JSONResponse({"error": f"请求过大：每次最多上传 {MAX_FILES} 个文件，每个不超过 "
+                                              f"{ctx.max_upload >> 20} MB", "status": 413}, status_code=413))
     state.user, state.role, state.via, state.local = "", "", "session", ctx.local_mode()
     creds = _basic(request)
     if creds is not None:
@@ -149,6 +152,15 @@ async def identify(request: Request, call_next) -> Response:
     if state.new_token:
         set_session_cookie(request, response, state.new_token)
     return _secure(response)
+
+
+def _too_large(request: Request, ctx: WebContext) -> bool:
+    """A request body larger than the most an upload may be, refused before it is read."""
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        return True
+    return length > MAX_FILES * ctx.max_upload + (1 << 20)
 
 
 def session_of(request: Request) -> Session | None:

@@ -22,6 +22,7 @@ from extractors.errors import LeianError
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_FILES = 20  # files per upload request; a larger request body is refused before it is read
 # what may be uploaded: document types leian reads (pipelines.steps.supported_extensions)
 ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".doc", ".wps", ".pdf")
 

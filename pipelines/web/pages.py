@@ -162,9 +162,9 @@ def ingest_page(request: Request, status: Literal["", "ok", "failed", "skipped",
     from pipelines.web.ingest_jobs import allowed_extensions
 
     ctx = ctx_of(request)
-    entries = ctx.store.ledger_entries(status or None)
-    entries.sort(key=lambda e: e.updated_at, reverse=True)
-    counts = {s: len(ctx.store.ledger_entries(s)) for s in ("ok", "failed", "pending", "skipped")}
+    every = ctx.store.ledger_entries()
+    counts = {s: sum(e.status == s for e in every) for s in ("ok", "failed", "pending", "skipped")}
+    entries = sorted((e for e in every if not status or e.status == status), key=lambda e: e.updated_at, reverse=True)
     return render(request, "ingest.html", entries=entries[:500], counts=counts, status=status, job=ctx.worker.state,
                   queued=ctx.worker.pending(), allowed=" ".join(allowed_extensions()),
                   max_mb=ctx.max_upload // (1024 * 1024), title="文件导入")

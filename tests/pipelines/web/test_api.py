@@ -118,3 +118,8 @@ def test_upload_refusals(client):
                     files=[("files", ("big.txt", "字".encode() * 1000, "text/plain"))])
     assert r.status_code == 413
     assert list((client.app.state.ctx.uploads).glob("*")) == []  # nothing refused is kept
+    r = client.post("/api/v1/upload", headers={"X-CSRF-Token": token, "Content-Length": str(10 ** 9)}, content=b"x")
+    assert r.status_code == 413 and "请求过大" in r.json()["error"]  # refused on its declared size, unread
+    many = [("files", (f"{i}.txt", "通报".encode(), "text/plain")) for i in range(21)]
+    r = client.post("/api/v1/upload", headers={"X-CSRF-Token": token}, files=many)
+    assert r.status_code == 413 and "最多上传 20 个文件" in r.json()["error"]
