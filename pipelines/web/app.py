@@ -267,7 +267,7 @@ def install_error_handlers(app: FastAPI) -> None:
 def page_context(request: Request, **extra) -> dict:
     """What every page template gets: who is logged in, the mode, the CSRF token, the nav."""
     state = request.state
-    session = session_of(request) if hasattr(state, "via") else None
+    session = getattr(state, "session", None)  # pages with a form call session_of first
     return {"user": getattr(state, "user", ""), "role": getattr(state, "role", ""),
             "role_label": ROLE_LABELS.get(getattr(state, "role", ""), ""),
             "local_mode": getattr(state, "local", False), "csrf": session.csrf if session else "",

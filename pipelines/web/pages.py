@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from pipelines.cli_store import case_with_info
 from pipelines.web import labels
 from pipelines.web.api import retry_failed, save_uploads, summary_download
-from pipelines.web.app import ctx_of, need, page_context, set_session_cookie
+from pipelines.web.app import ctx_of, need, page_context, session_of, set_session_cookie
 from pipelines.web.marks import KIND_LABELS, case_segments, snippet_segments
 from pipelines.web.params import SearchParams, search_params
 from pipelines.web.security import COOKIE, csrf_ok
@@ -41,6 +41,7 @@ def _safe_next(target: str) -> str:
 
 @router.get("/login")
 def login_page(request: Request, next: str = "/search") -> Response:
+    session_of(request)  # the form's CSRF token
     return render(request, "login.html", next=_safe_next(next), error="")
 
 
@@ -162,6 +163,7 @@ def ingest_page(request: Request, status: Literal["", "ok", "failed", "skipped",
     from pipelines.web.ingest_jobs import allowed_extensions
 
     ctx = ctx_of(request)
+    session_of(request)  # the CSRF token of the upload and retry forms
     every = ctx.store.ledger_entries()
     counts = {s: sum(e.status == s for e in every) for s in ("ok", "failed", "pending", "skipped")}
     entries = sorted((e for e in every if not status or e.status == status), key=lambda e: e.updated_at, reverse=True)

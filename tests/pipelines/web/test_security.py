@@ -173,3 +173,13 @@ def test_processes_share_sessions_and_login_limits(users_client, store_copy):
         token = other.app.state.ctx.sessions.get(other.cookies.get("leian_session")).csrf
         assert other.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
     assert users_client.get("/search", follow_redirects=False).status_code == 303  # to /login: logged out
+
+
+def test_sessions_only_for_pages_with_a_form(client):
+    """A crawler's requests leave no sessions behind; the forms get theirs."""
+    for url in ("/nope", "/search?q=礼金", "/api/v1/search", "/static/leian.css"):
+        client.cookies.clear()
+        assert "set-cookie" not in client.get(url).headers, url
+    for url in ("/login", "/ingest", "/api/v1/session"):
+        client.cookies.clear()
+        assert "leian_session=" in client.get(url).headers.get("set-cookie", ""), url
