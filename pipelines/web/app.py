@@ -311,13 +311,24 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    templates.env.globals["has_role"] = has_role
     from pipelines.web import api, pages
 
-    app.include_router(api.router, prefix=API)
-    app.include_router(pages.router)
-    # Corrections (issue 14): pipelines/web/corrections.py — its router and NAV entry
-    # ("/corrections", "更正", "analyst") — are registered here by the corrections branch.
+    include(app, api.router, prefix=API)
+    include(app, pages.router)
+    # Corrections (issue 14, built on its own branch) register here the same way, e.g.
+    #   include(app, corrections.api_router, prefix=API)
+    #   include(app, corrections.pages_router, nav=("/corrections", "更正", "analyst"))
+    # with need("analyst", write=True) on their forms and ctx.audit.write(user, "correction", …).
     return app
+
+
+def include(app: FastAPI, router, *, prefix: str = "", nav: tuple[str, str, str] | None = None) -> None:
+    """Add a router (API routes under prefix=API) and, for a page, its navigation entry
+    (path, label, role needed to see it)."""
+    app.include_router(router, prefix=prefix)
+    if nav:
+        app.state.nav.append(nav)
 
 
 def app_from_env() -> FastAPI:

@@ -121,6 +121,7 @@ def test_each_role_is_refused_what_it_may_not_do(users_client):
     _login(users_client, "vera")
     assert users_client.get("/summary?query=x").status_code == 403
     assert users_client.get("/audit").status_code == 403
+    assert 'href="/audit"' not in users_client.get("/search").text  # not offered either
     assert 'id="upload"' not in users_client.get("/ingest").text
 
 
