@@ -67,10 +67,10 @@ def classes(request: Request, _=need("viewer")) -> Response:
     return _json(ctx_of(request).class_listing())
 
 
-@router.get("/summary", summary="A class's rectification summary as DOCX, Markdown or JSON; its cases as XLSX",
+@router.get("/summary", summary="A class's rectification summary as DOCX, Markdown, JSON or XLSX; its cases as XLSX (format=cases)",
             response_class=Response, responses={200: {"content": {t: {} for t in DOWNLOADS.values()}}})
 def summary(request: Request, p: SummaryParams = Depends(summary_params),
-            format: Literal["docx", "md", "json", "xlsx"] = "docx", _=need("analyst")) -> Response:
+            format: Literal["docx", "md", "json", "xlsx", "cases"] = "docx", _=need("analyst")) -> Response:
     return summary_download(request, p, format)
 
 

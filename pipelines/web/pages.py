@@ -152,7 +152,7 @@ def summary_page(request: Request, p: SummaryParams = Depends(summary_params), _
 
 @router.get("/summary/download")
 def summary_file(request: Request, p: SummaryParams = Depends(summary_params),
-                 format: Literal["docx", "md", "json", "xlsx"] = "docx", _=need("analyst")) -> Response:
+                 format: Literal["docx", "md", "json", "xlsx", "cases"] = "docx", _=need("analyst")) -> Response:
     return summary_download(request, p, format)
 
 

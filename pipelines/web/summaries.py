@@ -1,8 +1,8 @@
 """Summaries for the web: choose a class (id, query or category, narrowed by filters), compute
 it with the CLI's functions, render the preview blocks, and write a download.
 
-DOCX / Markdown / JSON are `leian summary`'s reports (pipelines.summary_steps); XLSX is the
-class's cases, one row each, as `leian classes --class ID -o FILE.xlsx` writes them.
+DOCX / Markdown / JSON / XLSX are `leian summary`'s reports (search.reports); "cases" is the
+class's cases as XLSX, one row each, as `leian classes --class ID -o FILE.xlsx` writes them.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from search.store import CaseStore, Filters
 
 DOWNLOADS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "md": "text/markdown; charset=utf-8", "json": "application/json",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "cases": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @dataclass
@@ -100,9 +101,9 @@ def preview_blocks(summary) -> list[dict]:
 
 
 def write_download(store: CaseStore, location: str, p: SummaryParams,
-                   fmt: Literal["docx", "md", "json", "xlsx"], folder: Path) -> tuple[Path, str]:
+                   fmt: Literal["docx", "md", "json", "xlsx", "cases"], folder: Path) -> tuple[Path, str]:
     """Write the download into `folder`; returns the file and the name to offer."""
-    if fmt == "xlsx":
+    if fmt == "cases":
         return _write_cases_xlsx(store, location, p, folder)
     from search.reports import write_report
 

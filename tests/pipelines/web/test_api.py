@@ -81,9 +81,11 @@ def test_summary_downloads(client):
     assert js["scope"]["cases"] >= 2
     import openpyxl
 
-    xl = client.get("/api/v1/summary", params={"query": "礼金", "format": "xlsx"})
+    xl = client.get("/api/v1/summary", params={"query": "礼金", "format": "cases"})
     rows = list(openpyxl.load_workbook(io.BytesIO(xl.content)).active.iter_rows(values_only=True))
-    assert len(rows) == 1 + js["scope"]["cases"]
+    assert len(rows) == 1 + js["scope"]["cases"]  # one row a case
+    book = client.get("/api/v1/summary", params={"query": "礼金", "format": "xlsx"})
+    assert "概况" in openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames  # the summary's workbook
 
 
 def test_upload_is_stored_by_hash_ingested_and_searchable(client, store_copy, tmp_path):
