@@ -53,6 +53,8 @@ def test_users_file_holds_argon2_hashes_only(capsys, monkeypatch, store_copy):
     assert code == 2 and "no user nobody" in err
     code, out, _ = run_leian(capsys, "users", "remove", "vera", "--store", store_copy)
     assert code == 0 and "vera" not in json.loads(path.read_text())
+    code, out, _ = run_leian(capsys, "users", "list", "--store", store_copy)
+    assert code == 0 and out.split() == ["adam", "admin", "ana", "analyst"]
 
 
 def test_refuses_other_addresses_without_users(capsys, store_copy):
@@ -62,6 +64,9 @@ def test_refuses_other_addresses_without_users(capsys, store_copy):
         create_app(store_copy, host="0.0.0.0")
     code, _, err = run_leian(capsys, "serve", "--store", store_copy, "--host", "0.0.0.0")
     assert code == 3 and "refusing to serve on 0.0.0.0 with no users" in err
+    missing = str(Path(store_copy).parent / "no-such.db")
+    code, _, err = run_leian(capsys, "serve", "--store", missing)
+    assert code == 4 and f"no store at {missing}" in err
 
 
 def test_local_mode_is_admin_and_says_so(client):
