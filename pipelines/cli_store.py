@@ -131,7 +131,9 @@ def _print_hit(n: int, hit, copies: int = 0, show_date: bool = False) -> None:
         meta.append(str(c.year))
     typer.echo(f"{n:>3}. {c.id}  score {hit.score:.2f}  {'  '.join(meta)}")
     typer.echo(f"     {hit.snippet}")
-    src = hit.doc_title or Path(hit.doc_path).name
+    # the source as a reader cites it: title, issuing body, date; the file's name only when
+    # the document states no title
+    src = " · ".join(x for x in (hit.doc_title or Path(hit.doc_path).name, hit.doc_issuer, hit.doc_date) if x)
     dup = f"  (same incident as {hit.duplicate_of})" if hit.duplicate_of else ""
     typer.echo(f"     — {src}{dup}")
 

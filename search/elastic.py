@@ -655,6 +655,8 @@ class ElasticStore(CaseStore):
             score = float(h.get("_score") or 0.0) if scored else 0.0
             hits.append(Hit(case=case, score=round(score, 4), snippet=snippet(case.text, needles),
                             doc_path=doc.get("path", ""), doc_title=doc.get("title", ""),
+                            doc_issuer=(doc.get("doc") or {}).get("issuer") or "",
+                            doc_date=(doc.get("doc") or {}).get("date") or "",
                             duplicate_of=src["incident"] if src["incident"] != case.id else "",
                             date=src.get("date") or ""))
         return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,

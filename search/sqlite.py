@@ -639,15 +639,16 @@ class SqliteStore(CaseStore):
             return []
         needles = list(words) + [t for w in words for t in query_tokens(w)]
         info = {r[0]: r[1:] for r in con.execute(
-            f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date FROM cases c JOIN documents d"
+            f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date, d.issuer, d.date"
+            f" FROM cases c JOIN documents d"
             f" ON d.id = c.doc_id WHERE c.rowid IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
         hits = []
         for rid, score in rows:
-            data, incident, cid, path, title, date = info[rid]
+            data, incident, cid, path, title, date, issuer, doc_date = info[rid]
             case = Case.model_validate_json(data)
             hits.append(Hit(case=case, score=round(float(score), 4), snippet=snippet(case.text, needles),
-                            doc_path=path, doc_title=title, duplicate_of=incident if incident != cid else "",
-                            date=date or ""))
+                            doc_path=path, doc_title=title, doc_issuer=issuer or "", doc_date=doc_date or "",
+                            duplicate_of=incident if incident != cid else "", date=date or ""))
         return hits
 
     # ------------------------------------------------------------------ similar

@@ -69,6 +69,8 @@ class Hit(BaseModel):
     snippet: str = ""  # highlighted with 【】 around matched terms
     doc_path: str = ""
     doc_title: str = ""
+    doc_issuer: str = ""  # the issuing body the document states
+    doc_date: str = ""  # the document's date (ISO, maybe partial), when it states one
     duplicate_of: str = ""  # the incident's representative case id, when a copy
     date: str = ""  # the date `sort=date` orders by: the case's latest date, else its document's (ISO, maybe partial)
 

@@ -307,6 +307,16 @@ def test_hits_carry_the_date_they_sort_by(loaded):
     assert loaded.search(SearchQuery(text="低保", size=1)).hits[0].date  # on every sort, not only by date
 
 
+def test_hits_cite_their_document(store):
+    """A hit says where it comes from: the document's title, issuing body and date."""
+    doc = mk_doc("7", "/x/7.txt", "case_notice", "2021-06-30", "关于2起问题的通报", [
+        ("某县林业局副局长甲某违规收受礼金2万元，受到党内警告处分。", {})])
+    store.put_document(doc.model_copy(update={"issuer": "某县纪委监委"}))
+    settle(store)
+    hit = store.search(SearchQuery(text="礼金")).hits[0]
+    assert (hit.doc_title, hit.doc_issuer, hit.doc_date) == ("关于2起问题的通报", "某县纪委监委", "2021-06-30")
+
+
 def test_paging(loaded):
     pages = [loaded.search(SearchQuery(sort="date", page=p, size=3)) for p in (1, 2, 3, 4)]
     assert all(p.total == 8 for p in pages)
