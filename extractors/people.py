@@ -204,6 +204,7 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+_CONJUNCTIONS = frozenset("和与及或同跟并")
 # CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
 _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
@@ -568,6 +569,8 @@ class CandidateLexicon:
     quoted_re: re.Pattern[str]
     meeting_re: re.Pattern[str]
     two_char_leads: frozenset[str]
+    # the second half of a compound noun right after a two-character candidate (纪法意识)
+    compound_tail_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -595,7 +598,8 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     return CandidateLexicon(speaker_re, caption_re, credit_re, place_re,
                             re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
                             post_after_re, glued_post_re, quoted_re, meeting_re,
-                            frozenset(w for w in cfg["post_after_leads"] if len(w) == 2))
+                            frozenset(w for w in cfg["post_after_leads"] if len(w) == 2),
+                            re.compile(_alt(cfg["compound_tails"])) if cfg.get("compound_tails") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
@@ -645,6 +649,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if not _surname_len(text, a, lex, strict=False):
         return None
     if name in lex.not_names or (len(name) == 2 and _common_word(name)):
+        return None
+    if _not_a_name(text, name, cl):
         return None
     if len(name) > 4:
         return None
@@ -789,6 +795,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     found: dict[str, Person] = {}
     for p in people:
         if not _lac_agrees(text, p.name, lac_starts):
+            if _not_a_name(text, p.name, cl):
+                continue
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
             if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
@@ -862,6 +870,15 @@ def _is_title(name: str, lex: PeopleLexicon, cl: CandidateLexicon) -> bool:
 
 
 WORDLIKE_FREQ = 100
+
+
+def _not_a_name(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """A conjunction and a word (老板和下属: not the surname 和), or the first half of a compound
+    noun wherever it stands (纪法意识, 党纪观念)."""
+    if name[0] in _CONJUNCTIONS and _common_word(name[1:]):
+        return True
+    return len(name) == 2 and cl.compound_tail_re is not None and all(
+        cl.compound_tail_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _wordlike(text: str, name: str, lex: PeopleLexicon) -> bool:

@@ -286,3 +286,10 @@ def test_common_surnames_the_lists_lacked():
     text = "邱某多次接受矿产企业老板赖建春安排的宴请，并由赖建春安排车辆接送。镇长洪志明对此失察，萧国强知情不报。"
     names = {p.name for p in extract_people(text)}
     assert {"赖建春", "洪志明", "萧国强"} <= names
+
+
+def test_a_conjunction_and_a_word_or_half_a_compound_is_no_name():
+    """老板和下属 (和 is a surname, but not here); 干部纪法意识 (a post word, then 纪法意识)."""
+    assert extract_people("他照单全收辖区工程老板和下属送来的礼金、购物卡，累计4.2万元。") == []
+    text = "上述问题反映出一些党员干部纪法意识淡薄。村党支部书记王小林违规操办儿子婚宴。"
+    assert [p.name for p in extract_people(text)] == ["王小林"]
