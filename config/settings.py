@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
     read_max_mb: float = 50
     read_max_pages: int = 2000
+    read_convert_timeout: float = 120  # seconds a LibreOffice conversion (legacy .doc) may take
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):  # type: ignore[override]

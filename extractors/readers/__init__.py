@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MB: larger files are refused, not half-read
 DEFAULT_MAX_PAGES = 2000  # a PDF with more pages is refused (pdfplumber: ~0.1-0.25 s/page)
+DEFAULT_CONVERT_TIMEOUT = 120.0  # seconds a LibreOffice conversion (legacy .doc) may take
 
 # Magic numbers shared by the readers' match() functions.
 MAGIC_PDF = b"%PDF-"
@@ -31,14 +32,18 @@ class ReadLimits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
+    convert_timeout: float = DEFAULT_CONVERT_TIMEOUT
 
     @classmethod
     def from_settings(cls, settings: object) -> "ReadLimits":
-        """From the settings object (`read_max_mb`, `read_max_pages`; LEIAN_READ_MAX_MB ...)."""
+        """From the settings object (`read_max_mb`, `read_max_pages`, `read_convert_timeout`;
+        LEIAN_READ_MAX_MB ...)."""
         mb = getattr(settings, "read_max_mb", None)
         pages = getattr(settings, "read_max_pages", None)
+        timeout = getattr(settings, "read_convert_timeout", None)
         return cls(max_bytes=int(mb * 2**20) if mb else DEFAULT_MAX_BYTES,
-                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES)
+                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES,
+                   convert_timeout=float(timeout) if timeout else DEFAULT_CONVERT_TIMEOUT)
 
 
 @dataclass
@@ -49,7 +54,7 @@ class ReadResult:
     title: str = ""
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
-    fmt: str = ""  # txt | html | docx | pdf
+    fmt: str = ""  # txt | html | docx | doc | pdf
     encoding: str = ""  # the encoding a text/HTML file was decoded with
     date: str = ""  # publication date the page states outside the text (YYYY-MM-DD), if any
     source: str = ""  # publishing body the page names outside the text (来源：…), if any
@@ -66,9 +71,9 @@ class Reader(Protocol):
 
 def _registry() -> list[Reader]:
     """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
-    from extractors.readers import docx, html, pdf, text
+    from extractors.readers import doc, docx, html, pdf, text
 
-    return [pdf.READER, docx.READER, html.READER, text.READER]
+    return [pdf.READER, doc.READER, docx.READER, html.READER, text.READER]
 
 
 def supported_extensions() -> tuple[str, ...]:
