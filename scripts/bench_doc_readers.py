@@ -91,6 +91,7 @@ def main() -> None:
         for r, row in enumerate(TABLE):
             for c, value in enumerate(row):
                 grid.cell(r, c).text = value
+        table.add_paragraph("特此通报。")  # (LibreOffice's .doc export drops a table that ends the document)
         table.save(str(work / "docx-in" / "zz-table.docx"))
         soffice(["--convert-to", "doc", "--outdir", str(work / "doc"),
                  *map(str, sorted((work / "docx-in").glob("*.docx")))], work)
