@@ -173,7 +173,8 @@ class ArchiveReader:
 
     def read(self, path: Path, limits: ReadLimits) -> ReadResult:
         members = open_archive(path, limits)  # a broken archive says so first
-        raise ReadError(path, f"a zip archive of {len(members)} files, not one document: "
+        count = f"{len(members)} member{'s' if len(members) != 1 else ''}"
+        raise ReadError(path, f"a zip archive ({count}), not one document: "
                               f"`leian ingest {path}` reads each member (recorded as {path.name}!member)")
 
 

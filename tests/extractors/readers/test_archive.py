@@ -125,5 +125,5 @@ def test_extract_on_a_zip_points_to_ingest(tmp_path):
     path = make_zip(tmp_path / "notices.zip", {"a.txt": NOTICE, "b.txt": NOTICE})
     with pytest.raises(ReadError) as err:
         read_file(path)
-    assert err.value.reason == (f"a zip archive of 2 files, not one document: `leian ingest {path}` reads each "
+    assert err.value.reason == (f"a zip archive (2 members), not one document: `leian ingest {path}` reads each "
                                 "member (recorded as notices.zip!member)")
