@@ -84,9 +84,9 @@ class Reader(Protocol):
 
 def _registry() -> list[Reader]:
     """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
-    from extractors.readers import archive, doc, docx, html, pdf, text
+    from extractors.readers import archive, doc, docx, html, ofd, pdf, text
 
-    return [archive.READER, pdf.READER, doc.READER, docx.READER, html.READER, text.READER]
+    return [archive.READER, pdf.READER, ofd.READER, doc.READER, docx.READER, html.READER, text.READER]
 
 
 def supported_extensions() -> tuple[str, ...]:

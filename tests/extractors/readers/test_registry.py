@@ -49,7 +49,7 @@ def test_too_large_is_refused_before_reading(tmp_path):
 
 
 BROKEN = ["corrupt.pdf", "encrypted.pdf", "scanned.pdf", "empty.docx", "truncated.docx",
-          "encrypted.docx", "corrupt.doc", "unknown.xyz", "binary.txt", "empty.txt"]
+          "encrypted.docx", "corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd", "corrupt.ofd", "unknown.xyz", "binary.txt", "empty.txt"]
 
 
 def test_cli_prints_one_line_and_exits_2_for_each_broken_file(fixtures):
