@@ -172,7 +172,7 @@ class ArchiveReader:
         return is_archive(path, head)
 
     def read(self, path: Path, limits: ReadLimits) -> ReadResult:
-        members = open_archive(path, limits)  # a broken archive says so first
+        members = [m for m in open_archive(path, limits) if not m.junk]  # a broken archive says so first
         count = f"{len(members)} member{'s' if len(members) != 1 else ''}"
         raise ReadError(path, f"a zip archive ({count}), not one document: "
                               f"`leian ingest {path}` reads each member (recorded as {path.name}!member)")
