@@ -23,7 +23,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -230,8 +230,6 @@ def classify(path: Path, store: CaseStore, *, named: bool = True,
 def against_ledger(item: FileItem, store: CaseStore, *, named: bool,
                    extractor_version: str = EXTRACTOR_VERSION) -> FileItem:
     """`item` (its sha256 known) with its change status by what the ledger holds for its path."""
-    from dataclasses import replace
-
     prev = store.ledger(item.path)
     if prev is None:
         return replace(item, change="new")

@@ -46,6 +46,8 @@ class LegacyWordReader:
         if _ENCRYPTED_STREAM in data:
             raise encrypted_docx_error(path)
         if _WORD_STREAM not in data:
+            if path.suffix.lower() == ".wps":  # Kingsoft WPS 2000-era files are their own format
+                raise ReadError(path, "WPS document in Kingsoft's own format, not a Word binary; save it as .docx")
             raise ReadError(path, "not a Word document: a compound file without a WordDocument stream "
                                   "(an Excel or PowerPoint file, or damaged)")
         with tempfile.TemporaryDirectory(prefix="leian-doc-") as tmp:

@@ -116,6 +116,27 @@ def test_encrypted_members_and_damaged_archives_are_recorded(tmp_path, db):
     assert ledger[str(folder / "damaged.zip")].error.startswith("corrupt zip archive")
 
 
+def test_bad_inputs_each_end_as_one_recorded_error(tmp_path, db):
+    """Issue 15: a corrupt .doc, a password-protected OFD, a zip bomb — one ledger row each,
+    naming the file and the reason; the good file beside them is stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd", "notice.ofd"):
+        (folder / name).write_bytes((FIXTURES / "readers" / name).read_bytes())
+    make_zip(folder / "bomb.zip", {"bomb.txt": b"\0" * (20 << 20)})
+    with SqliteStore(db) as st:
+        report = run_ingest([folder], st)
+        ledger = {Path(e.path).name: e for e in st.ledger_entries()}
+    assert sorted(ledger) == ["bomb.zip!bomb.txt", "corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd", "notice.ofd"]
+    assert ledger["notice.ofd"].status == "ok" and ledger["notice.ofd"].cases == 3
+    assert ledger["corrupt.doc"].error.startswith("legacy Word file not read: LibreOffice could not convert it")
+    assert ledger["encrypted.ofd"].error == "encrypted OFD (password-protected); save it without a password"
+    assert ledger["encrypted_gmt.ofd"].error.startswith("encrypted OFD (GM/T 0099")
+    assert ledger["bomb.zip!bomb.txt"].error.startswith("zip bomb? compressed")
+    assert report.count("failed") == 4 and {r.path for r in report.failures} == {
+        str(folder / n) for n in ("bomb.zip!bomb.txt", "corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd")}
+
+
 def test_discover_writes_nothing(tmp_path, db):
     archive = make_zip(tmp_path / "a.zip", {"a.txt": notice(6), "../b.txt": notice(7)})
     with SqliteStore(db) as st:

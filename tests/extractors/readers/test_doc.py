@@ -47,6 +47,7 @@ def test_numbered_list_markers_are_lost_as_in_docx(tmp_path):
 @pytest.mark.parametrize("name, data, reason", [
     ("corrupt.doc", None, "legacy Word file not read: LibreOffice could not convert it"),
     ("table.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "not a Word document: a compound file"),
+    ("kingsoft.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "WPS document in Kingsoft's own format"),
 ])
 def test_a_broken_word_binary_is_one_error_naming_it(fixtures, tmp_path, name, data, reason):
     path = fixtures / name if data is None else tmp_path / name
