@@ -5,13 +5,16 @@ by each candidate — LibreOffice to text, LibreOffice to DOCX then leian's DOCX
 antiword, catdoc — and compared with the original text (in aggregate: no document's text
 is printed).
 
-    nice .venv/bin/python scripts/bench_doc_readers.py [CORPUS]
+    nice .venv/bin/python scripts/bench_doc_readers.py [CORPUS] [--score]
 
 Per candidate: documents read whole (same characters in the same order, whitespace aside),
 character similarity (difflib ratio over all documents, whitespace aside), paragraphs kept
 (the same non-empty lines), a table's rows kept on one line each, a numbered list's markers
 kept (a List Number paragraph style),
-and seconds per document (one conversion call for all documents).
+and seconds per document (one conversion call for all documents). With --score, leian's
+extraction of the .doc renderings (through the .doc reader, one LibreOffice call each) and of
+the .txt originals, scored against the gold files in-process (extractors.evaluate): F1 per
+field, the numbers only.
 """
 from __future__ import annotations
 
@@ -72,6 +75,7 @@ def candidates(docs: list[Path], work: Path) -> dict[str, tuple[dict[str, str], 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    ap.add_argument("--score", action="store_true", help="also score leian's extraction of .doc against .txt")
     args = ap.parse_args()
     import docx
 
@@ -111,6 +115,22 @@ def main() -> None:
                        for row in TABLE)
             print(f"| {name} | {whole}/{len(originals)} | {2 * matched / total:.4f} | {paras}/{len(originals)} "
                   f"| {rows}/{len(TABLE)} | {markers} | {secs:.2f} |")
+        if args.score:
+            score(Path(args.corpus), work / "doc")
+
+
+def score(corpus: Path, docs: Path) -> None:
+    """F1 per field of leian's extraction from the .doc renderings and from the .txt texts."""
+    from extractors.evaluate import FIELDS, evaluate
+    from extractors.pipeline import extract_file
+
+    for gold in corpus.glob("*.gold.json"):
+        shutil.copy(gold, docs / gold.name)
+    for ext, folder in (("txt", corpus), ("doc", docs)):
+        t0 = time.perf_counter()
+        result = evaluate(folder, lambda p: extract_file(p).contract(), input_ext=ext)
+        f1 = " ".join(f"{f}={result.prf(f)[2]:.3f}" for f in ("cases",) + FIELDS)
+        print(f".{ext}: {result.docs} documents, {f1} ({time.perf_counter() - t0:.0f} s)")
 
 
 if __name__ == "__main__":
