@@ -405,12 +405,20 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
     announced_until = _announced_paragraph(text, keep_end)
+    earlier: set[str] | None = None
     for a, b in _paragraphs(text):
         if a <= start or b > end:
             continue
         seg = text[a:b]
         if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg):
             break
+        # A closing paragraph about the people of several items (目前，王某、刘某均已被立案…):
+        # it names someone of an earlier item, so it is the notice's, not the last item's.
+        names = _names(seg)
+        if names:
+            earlier = _names(text[:start]) if earlier is None else earlier
+            if names & earlier and not names <= _names(text[start:first_end]):
+                break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses
@@ -449,7 +457,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
-                stating += _states_problem(text, outer_items[k])
+                # in a report, an area of problems with its 一是/二是 (（一）…方面。一是…二是…) is one case
+                stating += _states_problem(text, outer_items[k]) or (
+                    inspection and inner == "cn_shi" and _is_problem_area(text, outer_items[k]))
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
         if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
@@ -508,6 +518,14 @@ def _states_problem(text: str, m: _Marker) -> bool:
     if _cr().patterns["problem_container"].search(title):
         return False
     return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
+
+
+def _is_problem_area(text: str, m: _Marker) -> bool:
+    """A report's section named for an area of work whose problems it lists ((一)落实…方面。
+    一是…), not one announcing the report's whole list (一、巡察发现的主要问题)."""
+    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    return bool(_cr().patterns["aspect_heading"].match(title + "。")) and not re.search(
+        r"(?:问题|不足)$", title)
 
 
 def _is_heading(text: str, m: _Marker) -> bool:

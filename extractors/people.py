@@ -709,7 +709,7 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
 
 
 def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
-                    lex: PeopleLexicon) -> bool:
+                    lex: PeopleLexicon, others: tuple[str, ...] = ()) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
@@ -717,8 +717,9 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     reads the longer form as a name and what it adds is an adverb after a list of names
     (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
     word that follows names where LAC ends the name (王刚说). A 某-form said once that LAC
-    ends at 某 stays short (邓某吃拿卡要)."""
-    n_short = len(re.findall(re.escape(short), text))
+    ends at 某 stays short (邓某吃拿卡要). Mentions of the shorter one inside `others`, other
+    longer names it starts (张某某 and his brother 张某良), are theirs."""
+    n_short = len(re.findall(re.escape(short), text)) - sum(len(re.findall(re.escape(o), text)) for o in others)
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
     if long in lac_names:
@@ -745,8 +746,10 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
     for short in sorted(found, key=len):
         if short not in found:
             continue
-        for long in [n for n in found if n != short and n.startswith(short)]:
-            if _longer_is_name(short, long, text, lac_names, cl, lex):
+        longs = [n for n in found if n != short and n.startswith(short)]
+        for long in longs:
+            others = tuple(o for o in longs if o != long and not o.startswith(long) and not long.startswith(o))
+            if _longer_is_name(short, long, text, lac_names, cl, lex, others):
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:

@@ -120,6 +120,24 @@ def test_inspection_report_yishi_problems_and_measures_excluded():
     assert not any("加强组织领导" in x for x in texts)
 
 
+def test_report_area_sections_keep_their_inline_yishi_items():
+    # The outermost list of problems is the case list (gold-format.md): a section named for an
+    # area of work ((一)…方面。) holds its 一是/二是 in its own paragraph; the suggestions after
+    # the list are no case.
+    text = ("县委第三巡察组向县农业农村局党组反馈巡察情况\n"
+            "巡察组指出，县农业农村局党组在以下方面存在问题：\n"
+            "（一）落实上级决策部署方面。一是高标准农田建设进度滞后，部分项目未按期完工；二是涉农资金"
+            "拨付不及时，滞留资金86万元。\n"
+            "（二）全面从严治党方面。一是主体责任落实不力，对下属单位监管宽松；二是违规发放加班补贴4.5万元；"
+            "三是公务用车管理不规范。\n"
+            "（三）组织建设方面。一是支部组织生活不严肃；二是干部长期不轮岗交流。\n"
+            "巡察组建议，县农业农村局党组要切实扛起整改主体责任，一是加强学习；二是完善制度。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [t[:4] for t in texts] == ["（一）落", "（二）全", "（三）组"]
+    assert "二是违规发放加班补贴" in texts[1] and not any("加强学习" in t for t in texts)
+
+
 def test_inspection_report_paragraph_per_unit():
     text = ("6月10日，市委巡察组分别向某镇等2个乡镇党组织反馈巡察情况。\n"
             "某镇党委存在问题：党组织领导核心弱化，“两个责任”履行不力，“三资”管理混乱。\n"
@@ -839,3 +857,25 @@ def test_closing_exhortation_of_an_announced_notice_is_no_case():
             "某省纪委监委\n2022年4月1日\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "韩某某虚报冒领" in texts[0] and "引以为戒" not in texts[0]
+
+
+def test_closing_paragraph_on_several_items_and_lessons_section_are_not_the_last_case():
+    # A warning notice: the case facts under 一、基本案情, a closing paragraph putting the people
+    # of every item under investigation, then 二、主要教训 with its 一是/二是 and 三、工作要求.
+    from extractors.pipeline import extract_text
+
+    text = ("关于某县水利局干部违纪违法案件的警示教育通报\n"
+            "一、基本案情\n"
+            "（一）孙某平，男，1970年生，原任县水利局副局长。2016年至2022年，孙某平利用职务便利，在水利"
+            "工程招投标中为他人谋取利益，收受财物共计86万元。\n"
+            "（二）钱某某，女，1979年生，原任县水利局财务股股长。2020年至2022年，钱某某虚列支出套取"
+            "公款9.5万元。\n"
+            "目前，孙某平、钱某某均已被县纪委监委立案审查调查，其中孙某平已被采取留置措施。\n"
+            "二、主要教训\n"
+            "孙某平等人的案件教训深刻。一是理想信念动摇；二是纪法意识淡漠；三是监督制约缺位。\n"
+            "三、工作要求\n"
+            "（一）深刻汲取教训，开展警示教育。\n（二）加强权力监督，深化以案促改。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[1].endswith("套取公款9.5万元。")
+    doc = extract_text(text)
+    assert [sorted({s.label for s in c.sanctions}) for c in doc.cases] == [["留置", "立案审查调查"], ["立案审查调查"]]

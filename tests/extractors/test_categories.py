@@ -258,3 +258,19 @@ def test_model_file_round_trip(tmp_path):
     m = load_model(p)
     proba = m.proba("收受礼金")
     assert proba["gifts"] > 0.8 and proba["banquets"] < 0.5
+
+
+def test_a_kickback_taken_is_bribery_not_extortion_of_the_public():
+    """好处费 taken from a contractor is a bribe; only demanding it of the public (索要) or
+    charging fees (收取…费) is extortion."""
+    taken = "某村党支部书记周某在村道硬化工程中为承包商提供帮助，先后收受好处费共计6万元。"
+    assert "bribery" in _codes(taken) and "extortion" not in _codes(taken)
+    demanded = "某镇林业站站长吴某某在办理林木采伐许可时，向群众索要好处费3000元。"
+    assert "extortion" in _codes(demanded)
+    fees = "某村委会在办理低保申请时向群众收取材料费、工本费共计8400元。"
+    assert "extortion" in _codes(fees)
+
+
+def test_cars_borrowed_from_those_one_oversees_and_perks_in_kind():
+    assert "official_cars" in _codes("2022年至2023年，王某某多次借用管理服务对象的越野车办理私事。")
+    assert "allowances" in _codes("2021年中秋节前，某局违规发放月饼、粽子等实物，共计1.2万元。")
