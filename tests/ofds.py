@@ -2,7 +2,8 @@
 Doc_0/Document.xml (page area, public resources with a font, an optional template page
 holding a running header) → Doc_0/Pages/Page_N/Content.xml, one TextObject per line with
 its TextCode and DeltaX, a page number in each page's footer. A notice is laid out as a
-typesetter would: 4.2 mm characters, 37 to a line, paragraphs with a two-character indent."""
+typesetter would: 4.2 mm characters (Latin ones half as wide), lines 37 em wide,
+paragraphs with a two-character indent, numbers never cut at a line end."""
 from __future__ import annotations
 
 import io
@@ -17,13 +18,46 @@ LEFT, TOP, LINE = 25.0, 30.0, 7.4
 LINES_PER_PAGE = 32
 
 
+def advance(ch: str, size: float = SIZE) -> float:
+    """A character's advance: a full em for Chinese, half for Latin letters and digits."""
+    return 0.5 * size if ch.isascii() else size
+
+
 def text_object(oid: int, x: float, y: float, text: str, size: float = SIZE, ns: str = "ofd", extra: str = "") -> str:
-    """A TextObject holding one TextCode: Boundary at (x, y), the baseline at its bottom."""
-    width = size * len(text)
-    delta = f' DeltaX="g {len(text) - 1} {size}"' if len(text) > 1 else ""
+    """A TextObject holding one TextCode: Boundary at (x, y), the baseline at its bottom;
+    DeltaX gives each character's advance (`g N d` when they are all alike)."""
+    steps = [advance(ch, size) for ch in text[:-1]]
+    width = sum(steps) + (advance(text[-1], size) if text else 0)
+    if steps and len(set(steps)) == 1:
+        delta = f' DeltaX="g {len(steps)} {steps[0]:g}"'
+    else:
+        delta = f' DeltaX="{" ".join(f"{d:g}" for d in steps)}"' if steps else ""
     return (f'<{ns}:TextObject ID="{oid}" Boundary="{x:.2f} {y:.2f} {width:.2f} {size * 1.2:.2f}" Font="2" '
             f'Size="{size}"{extra}><{ns}:FillColor Value="0 0 0"/><{ns}:TextCode X="0" Y="{size:.2f}"{delta}>'
             f'{escape(text)}</{ns}:TextCode></{ns}:TextObject>')
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".%")
+
+
+def _wrap(para: str) -> list[str]:
+    """Lines at most PER_LINE em wide (the first two em less: its indent); as a typesetter
+    does, a number or Latin word is not cut but moved to the next line."""
+    lines, start, room = [], 0, (PER_LINE - 2) * SIZE
+    while sum(advance(ch) for ch in para[start:]) > room + 1e-6:
+        cut, used = start, 0.0
+        while used + advance(para[cut]) <= room + 1e-6:
+            used += advance(para[cut])
+            cut += 1
+        full = cut
+        while cut > start + 1 and _latin(para[cut - 1]) and _latin(para[cut]):
+            cut -= 1
+        if cut == start + 1:
+            cut = full
+        lines.append(para[start:cut])
+        start, room = cut, PER_LINE * SIZE
+    return lines + [para[start:]]
 
 
 def layout(text: str) -> list[list[tuple[float, str]]]:
@@ -31,9 +65,9 @@ def layout(text: str) -> list[list[tuple[float, str]]]:
     indented by two characters."""
     lines: list[tuple[float, str]] = []
     for para in (p.strip() for p in text.splitlines() if p.strip()):
-        first, rest = para[:PER_LINE - 2], para[PER_LINE - 2:]
-        lines.append((LEFT + 2 * SIZE, first))
-        lines.extend((LEFT, rest[i:i + PER_LINE]) for i in range(0, len(rest), PER_LINE))
+        wrapped = _wrap(para)
+        lines.append((LEFT + 2 * SIZE, wrapped[0]))
+        lines.extend((LEFT, line) for line in wrapped[1:])
     return [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)] or [[]]
 
 

@@ -1,8 +1,8 @@
 """End to end through the parsers: every corpus document rendered as DOCX, as a legacy Word
-.doc (the DOCX converted by LibreOffice, all in one call), as a text PDF and as a saved web page
-(three site layouts, with menus, related headlines and a photo caption) must score (with the
-shared scorer, same semantics) within 0.02 of its plain-text original
-on every field — the readers must not lose, reorder or garble what the extractor needs."""
+.doc (the DOCX converted by LibreOffice, all in one call), as OFD (tests/ofds.py), as a text
+PDF and as a saved web page (three site layouts, with menus, related headlines and a photo
+caption) must score (with the shared scorer, same semantics) within 0.02 of its plain-text
+original on every field — the readers must not lose, reorder or garble what the extractor needs."""
 from __future__ import annotations
 
 import contextlib
@@ -19,6 +19,7 @@ import pytest
 
 from extractors.pipeline import extract_file
 from tests.conftest import SHARED
+from tests.ofds import notice_ofd
 from extractors.readers.soffice import convert, soffice_binary
 from tests.renderings import as_rendered, render_docx, render_html, render_pdf
 
@@ -71,10 +72,11 @@ def test_docx_and_pdf_renderings_score_like_the_text(corpus_dir, tmp_path, monke
         # and cases are cut by page breaks, running headers and page numbers.
         render_pdf(text, docs / f"{name}.pdf", page_numbers=("dash", "of", "slash")[len(names) % 3],
                    font_size=18 if len(names) % 2 else 12)
+        notice_ofd(text, docs / f"{name}.ofd")
         render_html(text, docs / f"{name}.html", title=f"{name}通报",
                     layout=("portal", "table", "wechat")[len(names) % 3])
     assert names, f"no documents with gold in {corpus_dir}"
-    exts = ["docx", "pdf", "html"]
+    exts = ["docx", "pdf", "ofd", "html"]
     if soffice_binary():  # .doc renderings: one LibreOffice call for every document
         convert([docs / f"{name}.docx" for name in names], "doc", docs, timeout=600)
         exts.append("doc")
