@@ -156,3 +156,18 @@ def test_cli_ingest_reads_limits_from_settings_and_extract_points_to_ingest(tmp_
     assert code == 2 and out == ""
     assert err.strip() == (f"leian: cannot read {good}: a zip archive (1 member), not one document: "
                            f"`leian ingest {good}` reads each member (recorded as good.zip!member)")
+
+
+@pytest.mark.prefect
+def test_the_ingest_flow_takes_archives_member_by_member(prefect_harness, tmp_path):
+    from pipelines.flows.ingest import ingest
+    from search.open import open_store
+
+    archive = make_zip(tmp_path / "a.zip", {"通报1.txt": notice(1), "../x.txt": notice(2)}, gbk_names=True)
+    store = str(tmp_path / "flow.db")
+    state = ingest(paths=[str(archive)], store=store, return_state=True)
+    assert state.is_completed(), state.message
+    with open_store(store) as st:
+        ledger = {e.path: e for e in st.ledger_entries()}
+    assert ledger[f"{archive}!通报1.txt"].status == "ok" and ledger[f"{archive}!通报1.txt"].cases >= 1
+    assert ledger[f"{archive}!../x.txt"].error == "unsafe member name (path traversal: ..)"
