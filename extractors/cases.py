@@ -1029,8 +1029,11 @@ def _split_cases(text: str) -> Split:
     table, masked = _table_cases(text)
     if table:
         rest = _split_text(masked)
-        cases = sorted(table + rest.cases, key=lambda c: c.start)
-        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if rest.cases else ""))
+        # Beside a table of cases, the paragraphs are its opening and closing words: a case
+        # there must name its subject (a closing call that mentions 移送 and a reward is none).
+        extra = [c for c in rest.cases if _subject_names(text[c.start:c.end])]
+        cases = sorted(table + extra, key=lambda c: c.start)
+        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     return _split_text(text)
 
 
@@ -1205,7 +1208,17 @@ def _split_text(text: str) -> Split:
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
-    return Split(doc_type, cases, mode)
+    return Split(doc_type, _before_analysis(text, cases), mode)
+
+
+def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Each case ends before a section of analysis or comment inside it (【纪法分析】, 【点评】)."""
+    heads = [a for a, b in _paragraphs(text) if _cr().patterns["analysis_heading"].match(text[a:b])]
+    for c in cases:
+        cut = next((a for a in heads if c.start < a < c.end), None)
+        if cut is not None:
+            c.end = _rstrip_span(text, c.start, cut)
+    return [c for c in cases if c.end > c.start]
 
 
 __all__ = ["CaseRules", "CaseSpan", "Split", "build_case_rules", "case_rules", "cn_to_int", "doc_type_of", "split_cases"]

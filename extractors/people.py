@@ -204,6 +204,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+# CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
+_SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
@@ -631,7 +633,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     name = text[a:b]
-    if len(name) < 2 or len(name) > 12:
+    if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
     if any(c in name for c in _DOTS):
         return a, b

@@ -879,3 +879,36 @@ def test_closing_paragraph_on_several_items_and_lessons_section_are_not_the_last
     assert len(texts) == 2 and texts[1].endswith("套取公款9.5万元。")
     doc = extract_text(text)
     assert [sorted({s.label for s in c.sanctions}) for c in doc.cases] == [["留置", "立案审查调查"], ["立案审查调查"]]
+
+
+def test_a_case_ends_before_its_analysis_section():
+    # 以案说纪: the story, then 【纪法分析】 quoting thresholds and 【点评】 naming the person again.
+    from extractors.pipeline import extract_text
+
+    text = ("以案说纪丨“辛苦费”收不得\n"
+            "【基本案情】\n"
+            "2021年至2023年，某区不动产登记中心科员韩某某在办理登记业务时，先后收受企业所送“辛苦费”共计4.2万元。"
+            "2024年5月，韩某某受到开除党籍处分，涉嫌受贿犯罪问题被移送检察机关。\n"
+            "【纪法分析】\n"
+            "根据有关司法解释，受贿数额在三万元以上不满二十万元的，应当认定为“数额较大”。\n"
+            "【点评】\n"
+            "韩某某的教训告诉我们，小权力也是公权力。")
+    doc = extract_text(text)
+    assert len(doc.cases) == 1
+    case = doc.cases[0]
+    assert case.text.rstrip().endswith("被移送检察机关。")
+    assert [a.value for a in case.amounts] == [42000.0]
+    assert [p.name for p in case.people] == ["韩某某"]  # not 纪丨 from the headline
+
+
+def test_closing_call_beside_a_table_of_cases_is_no_case():
+    text = ("某市医疗保障局关于3起违规使用医保基金典型案例的通报\n"
+            "现将近期查处的3起典型案例通报如下：\n"
+            "序号\t机构名称\t违规问题\t处理结果\n"
+            "1\t某区康复医院\t分解住院、过度检查\t追回医保基金，罚款3.2万元\n"
+            "2\t某县某药店\t串换药品进行医保结算\t追回医保基金，暂停医保服务协议3个月\n"
+            "3\t某镇卫生院\t重复收费\t追回医保基金，对院长李某某给予政务警告处分\n"
+            "医保基金是群众的“救命钱”。市医疗保障局将持续保持打击欺诈骗保高压态势，涉嫌犯罪的一律移送司法机关。"
+            "欢迎社会各界积极举报，经查证属实的，按规定给予最高10万元奖励。")
+    _, sp, texts = _split(text)
+    assert len(texts) == 3 and all(t[:1].isdigit() for t in texts)

@@ -274,3 +274,10 @@ def test_a_kickback_taken_is_bribery_not_extortion_of_the_public():
 def test_cars_borrowed_from_those_one_oversees_and_perks_in_kind():
     assert "official_cars" in _codes("2022年至2023年，王某某多次借用管理服务对象的越野车办理私事。")
     assert "allowances" in _codes("2021年中秋节前，某局违规发放月饼、粽子等实物，共计1.2万元。")
+
+
+def test_interfering_in_a_project_is_contracting_not_abuse_of_power():
+    project = "2020年以来，某镇副镇长何某某违规插手辖区道路硬化工程项目，指定其亲属承揽。"
+    assert "project_contracting" in _codes(project) and "abuse_of_power" not in _codes(project)
+    assert "abuse_of_power" in _codes("某局局长冯某违规干预下属单位的行政执法活动，造成不良影响。")
+    assert "banquets" in _codes("王某某在工作日中午接受辖区内某餐饮企业负责人安排的宴请并饮酒。")
