@@ -322,6 +322,8 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
     elif not subjects and _post_subject(text):
         score["post_subject"] = float(cfg["post_subject"])
     for name, rx, weight, cap in feats:
+        if name == "generic_subject" and (subjects or others):
+            continue  # talk of 有的干部 around a named official's case does not make it general
         n = min(cap, sum(1 for _ in rx.finditer(text)))
         if n:
             score[name] = weight * n
@@ -630,7 +632,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         sent = s.group(0).strip()
         # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
         # (a long paragraph must not cost a people pass per sentence over all of it).
-        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent):
+        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent) \
+                or p["pronoun_subject"].match(sent):
             continue
         new = _names(sent)
         if not new:

@@ -742,6 +742,15 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     return True
 
 
+def _both_named(short: str, long: str, text: str, lac_names: set[str]) -> bool:
+    """Two pseudonyms of two people, one the start of the other (张某 / 张某某, 刘某 / 刘某某):
+    LAC reads both as names and the shorter one also stands on its own."""
+    if "某" not in short or short not in lac_names or long not in lac_names:
+        return False
+    alone = len(re.findall(re.escape(short) + "(?!某)", text))
+    return alone > 0 and long.endswith("某") and long.count("某") > short.count("某")
+
+
 def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon,
                       lex: PeopleLexicon) -> None:
     """Keep one of two names where one starts the other (see _longer_is_name)."""
@@ -751,6 +760,8 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
         longs = [n for n in found if n != short and n.startswith(short)]
         for long in longs:
             others = tuple(o for o in longs if o != long and not o.startswith(long) and not long.startswith(o))
+            if _both_named(short, long, text, lac_names):
+                continue  # 张某 and his son 张某某, 刘某 and 刘某某: two people
             if _longer_is_name(short, long, text, lac_names, cl, lex, others):
                 p = found.pop(short)
                 q = found[long]

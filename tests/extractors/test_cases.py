@@ -912,3 +912,33 @@ def test_closing_call_beside_a_table_of_cases_is_no_case():
             "欢迎社会各界积极举报，经查证属实的，按规定给予最高10万元奖励。")
     _, sp, texts = _split(text)
     assert len(texts) == 3 and all(t[:1].isdigit() for t in texts)
+
+
+def test_a_sentence_with_a_pronoun_subject_goes_on_with_the_case():
+    # Prose: the official is named once, then 他…; a briber named on the way is no new case.
+    text = ("在某县，被查处的也有手握实权的“一把手”。\n"
+            "原某镇党委书记郑某某，在当地一度被看作“能人”。可就在任职几年里，他逢年过节收受工程老板所送"
+            "礼金、购物卡，累计3.6万元；更严重的是，他违规插手镇里的道路工程，帮助老板钱德明承揽项目。"
+            "2023年5月，郑某某被开除党籍、开除公职。\n"
+            "还有的问题，则是村干部一起犯下的。\n"
+            "某村党支部书记孙某、村会计李某某在2022年集体林地流转时私自低价发包，造成集体资产损失8万元，"
+            "二人分别受到党内严重警告、党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert "钱德明" in texts[0] and "开除党籍" in texts[0] and texts[1].startswith("某村党支部书记孙某")
+
+
+def test_research_article_on_kinds_of_misconduct_has_no_case():
+    text = ("基层“微腐败”的表现与治理\n"
+            "一、主要表现\n"
+            "（一）在补贴资金上做手脚。调查显示，此类问题占样本案件的38.5%。有的村干部虚报种植面积套取补贴；"
+            "有的截留群众应得的补助资金，少则几百元，多则上万元。\n"
+            "（二）在集体资产上动脑筋。部分村集体财务管理松散，有的村干部把集体资金存入个人账户；"
+            "也有的以白条入账、虚列开支等方式侵吞集体资金。\n"
+            "（三）在办事服务中卡脖子。少数村干部在开具证明时故意拖延，变相索要“辛苦费”。\n"
+            "二、对策建议\n"
+            "（一）织密监督网络。（二）推进“三资”数字化监管。\n"
+            "五、下一步工作\n"
+            "持续深化调查研究。")
+    _, sp, texts = _split(text)
+    assert texts == [], texts

@@ -281,3 +281,15 @@ def test_interfering_in_a_project_is_contracting_not_abuse_of_power():
     assert "project_contracting" in _codes(project) and "abuse_of_power" not in _codes(project)
     assert "abuse_of_power" in _codes("某局局长冯某违规干预下属单位的行政执法活动，造成不良影响。")
     assert "banquets" in _codes("王某某在工作日中午接受辖区内某餐饮企业负责人安排的宴请并饮酒。")
+
+
+def test_relatives_who_do_not_qualify_money_held_back_and_paid_trips():
+    relatives = "某村党支部书记覃某为不符合条件的堂兄一家办理易地搬迁安置手续。"
+    assert "favoritism" in _codes(relatives) and "false_claims" not in _codes(relatives)
+    strangers = "某村会计将不符合条件的8户村民纳入低保范围，套取低保金2.4万元。"
+    assert "false_claims" in _codes(strangers)
+    held = "某财政所所长把应发农户的补贴压在手里，先后将23万元转入亲属账户用于购买理财产品。"
+    assert "misappropriation" in _codes(held)
+    spent = "某村文书套取补贴资金9万元，用于偿还个人债务。"  # embezzled and spent: not a loan of it
+    assert "misappropriation" not in _codes(spent)
+    assert "junkets" in _codes("某财政所所长参加某施工企业出资安排的旅游活动。")
