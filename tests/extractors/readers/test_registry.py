@@ -49,7 +49,7 @@ def test_too_large_is_refused_before_reading(tmp_path):
 
 
 BROKEN = ["corrupt.pdf", "encrypted.pdf", "scanned.pdf", "empty.docx", "truncated.docx",
-          "encrypted.docx", "legacy.doc", "unknown.xyz", "binary.txt", "empty.txt"]
+          "encrypted.docx", "corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd", "corrupt.ofd", "unknown.xyz", "binary.txt", "empty.txt"]
 
 
 def test_cli_prints_one_line_and_exits_2_for_each_broken_file(fixtures):
@@ -73,7 +73,9 @@ def test_limits_from_settings(monkeypatch):
     monkeypatch.setenv("LEIAN_READ_MAX_MB", "0.5")
     monkeypatch.setenv("LEIAN_READ_MAX_PAGES", "7")
     limits = ReadLimits.from_settings(Settings())
-    assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7)
+    monkeypatch.setenv("LEIAN_READ_CONVERT_TIMEOUT", "9")
+    limits = ReadLimits.from_settings(Settings())
+    assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7, convert_timeout=9.0)
     assert ReadLimits.from_settings(object()) == ReadLimits()
 
 
