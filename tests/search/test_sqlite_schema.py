@@ -100,7 +100,7 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
         similar_before = [(h.case.id, h.score) for h in st.similar(county.cases[1].id)]
     _make_version_2(path)
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "4"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "5"
         assert st.integrity_check() == []
         # every case re-indexed in place, its sub-words beside its words
         rows = st.con.execute("SELECT c.id, f.seg, f.sub FROM cases_fts f JOIN cases c ON c.rowid = f.rowid").fetchall()
@@ -142,7 +142,7 @@ def test_version_3_store_gets_division_region_values_on_open(tmp_path, monkeypat
             st.con.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
             st.con.commit()
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "4"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert st.integrity_check() == []
         hubei = st.search(SearchQuery(filters=Filters(region=["湖北省"])))
         assert {h.case.id for h in hubei.hits} == {doc.cases[0].id, bare.cases[0].id}
