@@ -246,6 +246,51 @@ def _best_match(cases: Sequence[Case], corr: Correction) -> str:
     return best
 
 
+_SEP = re.compile(r"[,，;；]")
+
+
+def _items(text: str) -> list[str]:
+    return [t.strip() for t in _SEP.split(text) if t.strip()]
+
+
+def _pair(item: str) -> tuple[str, str]:
+    """'A:B' (or full-width ：) → (A, B); 'A' → (A, '')."""
+    a, _, b = item.replace("：", ":").partition(":")
+    return a.strip(), b.strip()
+
+
+def parse_amount(item: str) -> AmountFix:
+    """'3.2万元' (value read as the extractor reads it) or '3.2万元=32000'."""
+    text, _, value = item.partition("=")
+    text = text.strip()
+    if value.strip():
+        try:
+            return AmountFix(text=text, value=float(value.strip()))
+        except ValueError:
+            raise CorrectionError(f"amount {item!r}: {value.strip()!r} is not a number of yuan") from None
+    from extractors.amounts import extract_amounts
+
+    found = [a for a in extract_amounts(text) if a.start == 0 and a.end == len(text)]
+    if not found:
+        raise CorrectionError(f"amount {text!r}: cannot read a sum of money; write it as TEXT=YUAN, e.g. 15万=150000")
+    return AmountFix(text=text, value=found[0].value)
+
+
+def changes_from_text(*, people: str | None = None, amounts: str | None = None, sanctions: str | None = None,
+                      categories: str | None = None, not_a_case: bool | None = None) -> Changes:
+    """Changes from the one-line syntax the CLI and the web form share: lists separated by
+    , ， ; or ；, an empty string clears the field, None leaves it alone.
+    people `张某某:城关镇东坝村党支部书记, 李某`; amounts `3.2万元, 15万=150000`;
+    sanctions `党内警告:王某, 诫勉`; categories `bribery, 违规收送礼品礼金` (codes or labels)."""
+    return Changes(
+        people=None if people is None else [PersonFix(name=n, position=p) for n, p in map(_pair, _items(people))],
+        amounts=None if amounts is None else [parse_amount(i) for i in _items(amounts)],
+        sanctions=None if sanctions is None else [SanctionFix(label=lab, person=who)
+                                                  for lab, who in map(_pair, _items(sanctions))],
+        categories=None if categories is None else _items(categories),
+        not_a_case=not_a_case)
+
+
 def new_correction(case: Case, changes: Changes, user: str, note: str = "") -> Correction:
     """A correction of a case as it was extracted (changes validated against its text)."""
     if not user.strip():
@@ -266,5 +311,5 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
-           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "fingerprint", "new_correction",
+           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "fingerprint", "new_correction",
            "revert_of", "validate"]
