@@ -25,7 +25,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from extractors.errors import LeianError
-from extractors.model import Amount, Case, Category, Person, Sanction
+from extractors.model import Amount, Case, Category, Document, Person, Sanction
 
 FIELDS = ("people", "amounts", "sanctions", "categories", "not_a_case")
 MATCH_THRESHOLD = 0.6  # least difflib ratio of two case texts for a correction to follow its case
@@ -246,6 +246,13 @@ def _best_match(cases: Sequence[Case], corr: Correction) -> str:
     return best
 
 
+def with_extracted(doc: Document, extracted: dict[str, Case]) -> Document:
+    """A stored document with its corrected cases replaced by their extracted copies and its
+    withheld cases put back, in case order."""
+    cases = {c.id: c for c in doc.cases} | extracted
+    return doc.model_copy(update={"cases": sorted(cases.values(), key=lambda c: (c.ordinal, c.id))})
+
+
 _SEP = re.compile(r"[,，;；]")
 
 
@@ -312,4 +319,4 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
            "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "fingerprint", "new_correction",
-           "revert_of", "validate"]
+           "revert_of", "validate", "with_extracted"]

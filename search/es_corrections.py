@@ -20,7 +20,7 @@ from elasticsearch import NotFoundError
 from extractors.model import Case, Document
 from search.es_connect import ElasticError
 from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of)
+                                attach, new_correction, revert_of, with_extracted)
 
 
 def _xid(case_id: str) -> str:
@@ -69,7 +69,22 @@ class ElasticCorrections:
         return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=history,
                          active=active(history))
 
+    def extracted_document(self, doc_id: str) -> Document | None:
+        doc = self.get_document(doc_id)
+        if doc is None:
+            return None
+        q = {"bool": {"filter": [{"term": {"kind": "extracted"}}, {"term": {"doc_id": doc_id}}]}}
+        kept = {s["case_id"]: Case.model_validate(s["case"])
+                for s in self._walk(self.corrections_index, q, ["case_id", "case"], key="case_id",
+                                    extra={"ignore_unavailable": True})}
+        return with_extracted(doc, kept)
+
     # ------------------------------------------------------------------ writing
+    def import_corrections(self, history: list[Correction]) -> None:
+        known = {c.id for c in self._history({"terms": {"id": [c.id for c in history]}})} if history else set()
+        self._write_corrections([self._correction_action(c) for c in history if c.id not in known],
+                                "copy corrections")
+
     def _correction_action(self, c: Correction) -> dict[str, Any]:
         return {"_op_type": "index", "_index": self.corrections_index, "_id": c.id, "_source": {
             "kind": "correction", "id": c.id, "at": c.at, "case_id": c.case_id, "doc_id": c.doc_id,

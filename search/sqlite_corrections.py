@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from extractors.model import Case, Document
 from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of)
+                                attach, new_correction, revert_of, with_extracted)
 
 
 class SqliteCorrections:
@@ -58,7 +58,21 @@ class SqliteCorrections:
         return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=history,
                          active=active(history))
 
+    def extracted_document(self, doc_id: str) -> Document | None:
+        doc = self.get_document(doc_id)
+        if doc is None:
+            return None
+        kept = {c.id: c for c in (Case.model_validate_json(d) for (d,) in self.con.execute(
+            "SELECT data FROM case_extracted WHERE doc_id=?", (doc_id,)))}
+        return with_extracted(doc, kept)
+
     # ------------------------------------------------------------------ writing
+    def import_corrections(self, history: list[Correction]) -> None:
+        with self._write() as con:
+            for c in history:
+                if not con.execute("SELECT 1 FROM corrections WHERE id=?", (c.id,)).fetchone():
+                    self._insert_correction(con, c)
+
     @staticmethod
     def _insert_correction(con: sqlite3.Connection, c: Correction) -> None:
         con.execute("INSERT INTO corrections(id, at, case_id, reverts, attached_doc, attached_to, data)"

@@ -192,6 +192,17 @@ class CaseStore(abc.ABC):
         case = self.get_case(case_id)
         return CaseState(extracted=case, corrected=case) if case else None
 
+    def extracted_document(self, doc_id: str) -> Document | None:
+        """The document with its cases as extracted (corrections not applied, cases marked
+        "not a case" included): what a copy of the store needs besides the history."""
+        return self.get_document(doc_id)
+
+    def import_corrections(self, history: list[Correction]) -> None:
+        """Add history entries as they are (a copy of another store's; ids already present are
+        kept). Applied to cases when their documents are stored next."""
+        if history:
+            raise StoreError(f"{type(self).__name__} does not keep corrections")
+
     # --- lifecycle -----------------------------------------------------------
     def close(self) -> None:
         """Release connections."""

@@ -158,3 +158,30 @@ def test_a_correction_no_case_matches_is_kept_unattached(loaded):
 
 def case_of(doc, n: int) -> str:
     return doc.cases[n - 1].id
+
+
+def test_a_copy_of_the_store_keeps_corrections_and_extractions(store, tmp_path):
+    """copy_store (leian migrate) both ways between this backend and an embedded store: the
+    history, the extracted cases (a withheld one too) and the corrected view all arrive."""
+    from search.migrate import copy_store
+    from search.sqlite import SqliteStore
+
+    with SqliteStore(tmp_path / "src.db") as src:
+        for doc in corpus():
+            src.put_document(doc)
+        correct(src, A, categories=["bribery"])
+        mark = correct(src, cid("d", 1), not_a_case=True)
+        report = copy_store(src, store)
+        settle(store)
+        assert report.corrections == 2 and report.cases == 8
+        assert {c.id for c in store.corrections()} == {c.id for c in src.corrections()}
+        assert [k.code for k in store.get_case(A).categories] == ["bribery"]
+        assert store.get_case(cid("d", 1)) is None and store.count_cases() == 7
+        assert [k.code for k in store.case_state(A).extracted.categories] == ["banquets"]
+        store.revert_correction(mark.id, "analyst")  # the withheld case's extraction came along
+        settle(store)
+        assert store.get_case(cid("d", 1)) is not None
+    with SqliteStore(tmp_path / "back.db") as back:
+        copy_store(store, back)
+        assert [k.code for k in back.case_state(A).extracted.categories] == ["banquets"]
+        assert [k.code for k in back.get_case(A).categories] == ["bribery"] and back.count_cases() == 8
