@@ -125,6 +125,23 @@ def test_corrections_survive_storing_the_document_again(loaded):
     assert facet(loaded, "category")["bribery"] == 2
 
 
+def test_corrections_survive_a_reindex(loaded):
+    """`leian reindex` (Elasticsearch: a new index version from the stored cases) or, on the
+    embedded store, what the reindex flow does: every document stored again as extracted."""
+    correct(loaded, A, categories=["bribery"], amounts=[AmountFix(text="8600元", value=86000)])
+    correct(loaded, cid("a", 2), not_a_case=True)
+    rebuild = getattr(loaded, "reindex", None)
+    if callable(rebuild):
+        rebuild()
+    else:
+        loaded.put_documents(corpus())
+    settle(loaded)
+    assert [k.code for k in loaded.get_case(A).categories] == ["bribery"] and loaded.get_case(A).total_amount == 86000
+    assert loaded.get_case(cid("a", 2)) is None and loaded.count_cases() == 7
+    assert A in find(loaded, amount_min=80000) and facet(loaded, "category")["bribery"] == 2
+    assert [k.code for k in loaded.case_state(A).extracted.categories] == ["banquets"]
+
+
 def test_corrections_follow_a_changed_file_and_shifted_cases(loaded):
     correct(loaded, A, categories=["bribery"])
     correct(loaded, cid("a", 1), not_a_case=True)
