@@ -245,6 +245,10 @@ def show(case_id: str = typer.Argument(..., help="A case id as printed by search
     with _open(store) as st:
         case = st.get_case(case_id)
         if case is None:
+            state = st.case_state(case_id)
+            if state is not None and state.not_a_case:
+                raise NotFoundError(f"case {case_id} is marked not a case (`leian corrections list {case_id}` "
+                                    "says by whom; `leian corrections revert ID` undoes it)")
             raise NotFoundError(f"no case {case_id} in the store")
         info = st.case_info(case_id) or {}
         info["first_published"] = first_published(st, case_id, info)

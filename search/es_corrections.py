@@ -110,8 +110,9 @@ class ElasticCorrections:
         if found is None:
             raise UnknownCorrection(f"no case {case_id} in the store")
         corr = new_correction(found[0], changes, user, note)
+        history = self._history({"term": {"attached_to": case_id}})
         self._write_corrections([self._correction_action(corr)], "store a correction")
-        self._reapply(found[0])
+        self._reapply(found[0], history + [corr])
         return corr
 
     def revert_correction(self, correction_id: str, user: str, note: str = "") -> Correction:
@@ -121,16 +122,16 @@ class ElasticCorrections:
         if self._history({"term": {"reverts": correction_id}}):
             raise CorrectionError(f"correction {correction_id} is already reverted")
         rev = revert_of(got[0], user, note)
-        self._write_corrections([self._correction_action(rev)], "store a revert")
         found = self._extracted(rev.attached_to) if rev.attached_to else None
+        history = self._history({"term": {"attached_to": rev.attached_to}}) if found else []
+        self._write_corrections([self._correction_action(rev)], "store a revert")
         if found:
-            self._reapply(found[0])
+            self._reapply(found[0], history + [rev])
         return rev
 
-    def _reapply(self, extracted: Case) -> None:
-        """Rewrite one case from its extraction and its active corrections: re-indexed
-        corrected, deleted when withheld, indexed again when no longer withheld."""
-        history = self._history({"term": {"attached_to": extracted.id}})
+    def _reapply(self, extracted: Case, history: list[Correction]) -> None:
+        """Rewrite one case from its extraction and its history (active corrections applied):
+        re-indexed corrected, deleted when withheld, indexed again when no longer withheld."""
         corrected, withheld = apply(extracted, history)
         if active(history):
             self._write_corrections([self._extracted_action(extracted, withheld)], "keep a corrected case")

@@ -160,3 +160,10 @@ def test_export_is_gold_that_check_gold_accepts_and_eval_scores(capsys, ingested
     run_leian(capsys, "corrections", "export", str(out_dir), "--store", store)
     gold = json.loads((out_dir / f"{NOTICE}.gold.json").read_text(encoding="utf-8"))
     assert len(gold["cases"]) == 1
+
+
+def test_show_says_a_withheld_case_is_marked_not_a_case(capsys, ingested):
+    store, (_, second), _ = ingested
+    run_leian(capsys, "corrections", "add", second, "--store", store, "-u", "a", "--not-a-case")
+    code, _, err = run_leian(capsys, "show", second, "--store", store)
+    assert code == 5 and f"case {second} is marked not a case" in err
