@@ -814,6 +814,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
             "fields without case": "SELECT count(*) FROM case_fields WHERE case_rowid NOT IN (SELECT rowid FROM cases)",
             "documents without path": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM document_paths)",
             "incidents without representative": "SELECT count(*) FROM cases WHERE incident NOT IN (SELECT id FROM cases)",
+            "corrected cases without document": "SELECT count(*) FROM case_extracted WHERE doc_id NOT IN (SELECT id FROM documents)",
+            "withheld cases still searchable": "SELECT count(*) FROM case_extracted WHERE withheld AND case_id IN (SELECT id FROM cases)",
         }
         for name, sql in checks.items():
             n = con.execute(sql).fetchone()[0]
