@@ -123,6 +123,8 @@ def test_corrections_survive_storing_the_document_again(loaded):
     assert [k.code for k in loaded.get_case(A).categories] == ["bribery"]
     assert loaded.get_case(cid("a", 2)) is None and "misappropriation" not in facet(loaded, "category")
     assert facet(loaded, "category")["bribery"] == 2
+    check = getattr(loaded, "integrity_check", None)
+    assert check is None or check() == []
 
 
 def test_corrections_survive_a_reindex(loaded):
