@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import logging
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,8 @@ from pydantic import BaseModel, Field
 
 from extractors.errors import LeianError
 from extractors.model import Amount, Case, Category, Document, Person, Sanction
+
+log = logging.getLogger(__name__)
 
 FIELDS = ("people", "amounts", "sanctions", "categories", "not_a_case")
 MATCH_THRESHOLD = 0.6  # least difflib ratio of two case texts for a correction to follow its case
@@ -233,6 +236,14 @@ def attach(cases: Sequence[Case], corrections: Iterable[Correction]) -> dict[str
     return out
 
 
+def warn_unattached(corrections: Iterable[Correction], where: dict[str, str], doc: Document) -> None:
+    """Log each active correction that no case of a document being stored matches any more."""
+    for c in active(corrections):
+        if not where.get(c.id) and c.attached_to:
+            log.warning("correction %s of case %s (by %s) matches no case of %s any more; kept unattached "
+                        "(leian corrections list --unattached)", c.id, c.attached_to, c.user, doc.path)
+
+
 def _best_match(cases: Sequence[Case], corr: Correction) -> str:
     old = squash(corr.case_text)
     best, best_key = "", (MATCH_THRESHOLD, 0)
@@ -319,4 +330,4 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
            "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "fingerprint", "new_correction",
-           "revert_of", "validate", "with_extracted"]
+           "revert_of", "validate", "warn_unattached", "with_extracted"]

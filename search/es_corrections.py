@@ -20,7 +20,7 @@ from elasticsearch import NotFoundError
 from extractors.model import Case, Document
 from search.es_connect import ElasticError
 from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, with_extracted)
+                                attach, new_correction, revert_of, warn_unattached, with_extracted)
 
 
 def _xid(case_id: str) -> str:
@@ -170,12 +170,13 @@ class ElasticCorrections:
             if not mine:
                 continue
             where = attach(doc.cases, mine)
+            warn_unattached(mine, where, doc)
             by_case: dict[str, list[Correction]] = {}
             for c in mine:
                 to = where[c.id]
-                if to or c.attached_doc == doc.id:
-                    actions.append(self._correction_action(c.model_copy(update={"attached_doc": doc.id,
-                                                                                 "attached_to": to})))
+                # one that matches nothing stays with its document (it may come back), attached to no case
+                actions.append(self._correction_action(c.model_copy(
+                    update={"attached_doc": doc.id if to else c.attached_doc, "attached_to": to})))
                 by_case.setdefault(to, []).append(c)
             kept = []
             for case in doc.cases:

@@ -473,7 +473,6 @@ class SqliteStore(SqliteCorrections, CaseStore):
             return 0
         removed = self._delete_cases(con, doc_id)
         con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
-        con.execute("UPDATE corrections SET attached_to='' WHERE attached_doc=?", (doc_id,))
         return removed
 
     def delete_document(self, path: str) -> int:
@@ -481,7 +480,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
             row = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (str(path),)).fetchone()
             if not row:
                 return 0
-            return self._unlink_path(con, str(path), row[0])
+            removed = self._unlink_path(con, str(path), row[0])
+            if not con.execute("SELECT 1 FROM documents WHERE id=?", (row[0],)).fetchone():
+                # its corrections stay, attached to no case (until the document comes back)
+                con.execute("UPDATE corrections SET attached_to='' WHERE attached_doc=?", (row[0],))
+            return removed
 
     # ------------------------------------------------------------------ reading
     def get_case(self, case_id: str) -> Case | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from extractors.model import Case, Document
 from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, with_extracted)
+                                attach, new_correction, revert_of, warn_unattached, with_extracted)
 
 
 class SqliteCorrections:
@@ -148,11 +148,13 @@ class SqliteCorrections:
             yield from prepared
             return
         where = attach(doc.cases, history)
+        warn_unattached(history, where, doc)
         by_case: dict[str, list[Correction]] = {}
         for c in history:
             to = where[c.id]
-            if to or c.attached_doc == doc.id:  # one that matches nothing stays with its document
-                con.execute("UPDATE corrections SET attached_doc=?, attached_to=? WHERE id=?", (doc.id, to, c.id))
+            # one that matches nothing stays with its document (it may come back), attached to no case
+            con.execute("UPDATE corrections SET attached_doc=?, attached_to=? WHERE id=?",
+                        (doc.id if to else c.attached_doc, to, c.id))
             by_case.setdefault(to, []).append(c)
         for case, date, seg, fields, sig in prepared:
             mine = by_case.get(case.id, [])

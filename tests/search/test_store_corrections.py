@@ -164,11 +164,13 @@ def test_corrections_follow_a_changed_file_and_shifted_cases(loaded):
     assert all(c.attached_doc == "e" * 64 for c in loaded.corrections())
 
 
-def test_a_correction_no_case_matches_is_kept_unattached(loaded):
+def test_a_correction_no_case_matches_is_kept_unattached(loaded, caplog):
     c = correct(loaded, A, categories=["bribery"])
     shorter = mk_doc("f", "/notices/county-2019.txt", "case_notice", "2019-09-03", "通报", [
         (A1, dict(cats=["false_claims"])), (A2, dict(cats=["misappropriation"]))])
-    loaded.put_document(shorter)
+    with caplog.at_level("WARNING", logger="search.corrections"):
+        loaded.put_document(shorter)
+    assert f"correction {c.id} of case {A} (by analyst) matches no case of /notices/county-2019.txt" in caplog.text
     settle(loaded)
     [kept] = loaded.corrections()
     assert kept.id == c.id and kept.attached_to == "" and kept.case_id == A
@@ -204,3 +206,15 @@ def test_a_copy_of_the_store_keeps_corrections_and_extractions(store, tmp_path):
         copy_store(store, back)
         assert [k.code for k in back.case_state(A).extracted.categories] == ["banquets"]
         assert [k.code for k in back.get_case(A).categories] == ["bribery"] and back.count_cases() == 8
+
+
+def test_a_deleted_document_keeps_its_corrections_for_when_it_comes_back(loaded):
+    c = correct(loaded, A, categories=["bribery"])
+    loaded.delete_document("/notices/county-2019.txt")
+    settle(loaded)
+    [kept] = loaded.corrections()
+    assert kept.id == c.id and kept.attached_to == "" and loaded.case_state(A) is None
+    loaded.put_document(next(d for d in corpus() if d.id == "a" * 64))
+    settle(loaded)
+    assert loaded.corrections()[0].attached_to == A
+    assert [k.code for k in loaded.get_case(A).categories] == ["bribery"]
