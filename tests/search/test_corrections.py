@@ -91,3 +91,10 @@ def test_correction_round_trips_as_json():
     corr = new_correction(case(1, TEXT), Changes(not_a_case=True), "分析员", note="通报摘要，不是案例")
     back = Correction.model_validate_json(corr.model_dump_json())
     assert back == corr and back.changes.fields() == ["not_a_case"] and back.at.endswith("+00:00")
+
+
+def test_is_a_case_after_not_a_case_wins_as_the_later_entry():
+    c = case(1, TEXT)
+    out = new_correction(c, Changes(not_a_case=True), "a")
+    back = new_correction(c, Changes(not_a_case=False), "b")
+    assert apply(c, [out])[1] is True and apply(c, [out, back])[1] is False
