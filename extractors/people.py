@@ -204,6 +204,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+# CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
+_SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
@@ -631,7 +633,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     name = text[a:b]
-    if len(name) < 2 or len(name) > 12:
+    if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
     if any(c in name for c in _DOTS):
         return a, b
@@ -709,7 +711,7 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
 
 
 def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
-                    lex: PeopleLexicon) -> bool:
+                    lex: PeopleLexicon, others: tuple[str, ...] = ()) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
@@ -717,8 +719,9 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     reads the longer form as a name and what it adds is an adverb after a list of names
     (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
     word that follows names where LAC ends the name (王刚说). A 某-form said once that LAC
-    ends at 某 stays short (邓某吃拿卡要)."""
-    n_short = len(re.findall(re.escape(short), text))
+    ends at 某 stays short (邓某吃拿卡要). Mentions of the shorter one inside `others`, other
+    longer names it starts (张某某 and his brother 张某良), are theirs."""
+    n_short = len(re.findall(re.escape(short), text)) - sum(len(re.findall(re.escape(o), text)) for o in others)
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
     if long in lac_names:
@@ -739,14 +742,27 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     return True
 
 
+def _both_named(short: str, long: str, text: str, lac_names: set[str]) -> bool:
+    """Two pseudonyms of two people, one the start of the other (张某 / 张某某, 刘某 / 刘某某):
+    LAC reads both as names and the shorter one also stands on its own."""
+    if "某" not in short or short not in lac_names or long not in lac_names:
+        return False
+    alone = len(re.findall(re.escape(short) + "(?!某)", text))
+    return alone > 0 and long.endswith("某") and long.count("某") > short.count("某")
+
+
 def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon,
                       lex: PeopleLexicon) -> None:
     """Keep one of two names where one starts the other (see _longer_is_name)."""
     for short in sorted(found, key=len):
         if short not in found:
             continue
-        for long in [n for n in found if n != short and n.startswith(short)]:
-            if _longer_is_name(short, long, text, lac_names, cl, lex):
+        longs = [n for n in found if n != short and n.startswith(short)]
+        for long in longs:
+            others = tuple(o for o in longs if o != long and not o.startswith(long) and not long.startswith(o))
+            if _both_named(short, long, text, lac_names):
+                continue  # 张某 and his son 张某某, 刘某 and 刘某某: two people
+            if _longer_is_name(short, long, text, lac_names, cl, lex, others):
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:

@@ -232,11 +232,13 @@ def discover(paths: Sequence[str | Path], store: CaseStore,
 def extract_one(item: FileItem) -> Extracted:
     """Extract one file into a Document; a file that cannot be read becomes a failure with
     its reason (never an exception), so a batch goes on. Writes nothing."""
+    from config.settings import get_settings
     from extractors.pipeline import extract_file
+    from extractors.readers import ReadLimits
 
     t0 = time.perf_counter()
     try:
-        doc = extract_file(item.path)
+        doc = extract_file(item.path, ReadLimits.from_settings(get_settings()))
     except ReadError as exc:
         return Extracted(item, error=exc.reason, seconds=time.perf_counter() - t0)
     except LeianError as exc:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests use (CJK font for PDF fixtures and charts, poppler for PDF->PNG,
-# LibreOffice for DOCX->PDF rendering checks, qpdf for encrypted-PDF fixtures).
+# LibreOffice for DOCX->PDF rendering checks, qpdf for encrypted-PDF fixtures, Chromium and its
+# WebDriver for the browser tests of `leian serve`).
 # Installs them when run as root with apt-get; otherwise says what is missing.
 #   bash scripts/system-deps.sh           everything the tests use
 #   bash scripts/system-deps.sh runtime   what `leian demo` and reports use (the CJK font, for
@@ -9,7 +10,7 @@ set -uo pipefail
 if [ "${1:-}" = runtime ]; then
   PKGS=(fonts-wqy-zenhei)
 else
-  PKGS=(fonts-wqy-zenhei poppler-utils qpdf libreoffice-writer-nogui)
+  PKGS=(fonts-wqy-zenhei poppler-utils qpdf libreoffice-writer-nogui chromium chromium-driver)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

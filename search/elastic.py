@@ -678,9 +678,9 @@ class ElasticStore(ElasticCorrections, CaseStore):
 
     # ------------------------------------------------------------------ similar
     def similar(self, case_id: str, k: int = 10) -> list[SimilarHit]:
-        """more_like_this over the segmented text (the case's distinctive terms), candidates
-        sharing its categories and domains boosted; final score = MLT score relative to the
-        best candidate + a bonus per shared category and domain (as in the embedded store)."""
+        """more_like_this over the segmented text (the case's distinctive terms) fetches the
+        candidates, those sharing its categories and domains boosted; they are then scored by
+        search.similar.rerank, as in the embedded store."""
         self._fresh()
         try:
             got = self._call("read a case", lambda: self.es.get(index=self.cases, id=case_id,
@@ -717,25 +717,25 @@ class ElasticStore(ElasticCorrections, CaseStore):
         raw = res["hits"]["hits"]
         if not raw:
             return []
-        weight = dict(terms)
-        best = max(float(h["_score"]) for h in raw) or 1.0
+        # The candidates' own term statistics, so that they are scored exactly as the embedded
+        # store scores them (search.similar.rerank: cosine of tf-idf vectors + category/domain
+        # boosts, wording-only hits cut off).
+        mtv = self._call("read term statistics", lambda: self.es.mtermvectors(
+            index=got["_index"], ids=[h["_id"] for h in raw], fields=["seg"], term_statistics=True,
+            field_statistics=False, positions=False, offsets=False, payloads=False))
+        for doc in mtv.get("docs", []):
+            for t, v in doc.get("term_vectors", {}).get("seg", {}).get("terms", {}).items():
+                df.setdefault(t, int(v.get("doc_freq", 0)))
+        cands = {h["_id"]: Case.model_validate(h["_source"]["case"]) for h in raw}
+        ranked = sim.rerank(sim.select_query_terms(tokens, df, n_docs) or terms, cats, doms, (sim.Candidate(
+            h["_id"], h["_source"]["seg"].split(), frozenset(c.code for c in cands[h["_id"]].categories),
+            frozenset(d.code for d in cands[h["_id"]].domains)) for h in raw), df, n_docs)
         docs = self._docs_by_id([h["_source"]["doc_id"] for h in raw])
-        hits = []
-        incident_of: dict[str, str] = {}
-        for h in raw:
-            cand = Case.model_validate(h["_source"]["case"])
-            incident_of[cand.id] = h["_source"]["incident"]
-            ctoks = h["_source"]["seg"].split()
-            ctf = {t: ctoks.count(t) for t in weight if t in ctoks}
-            shared = sorted(ctf, key=lambda t: (-weight[t] * (1 + np.log(ctf[t])), t))
-            c_cats = sorted(set(cats) & {c.code for c in cand.categories})
-            c_doms = sorted(set(doms) & {d.code for d in cand.domains})
-            bonus = sim.CATEGORY_BOOST * len(c_cats) + sim.DOMAIN_BOOST * len(c_doms)
-            mlt_part = max(0.0, float(h["_score"]) - len(c_cats) * 1.0 - len(c_doms) * 0.5) / best
-            score = round(mlt_part + bonus, 4)
-            hits.append(SimilarHit(case=cand, score=score, shared_terms=shared[:sim.REASON_TERMS],
-                                   shared_categories=c_cats, shared_domains=c_doms,
-                                   doc_path=docs.get(h["_source"]["doc_id"], {}).get("path", "")))
+        doc_of = {h["_id"]: h["_source"]["doc_id"] for h in raw}
+        incident_of = {h["_id"]: h["_source"]["incident"] for h in raw}
+        hits = [SimilarHit(case=cands[r.key], score=r.score, shared_terms=r.shared_terms,
+                           shared_categories=r.shared_categories, shared_domains=r.shared_domains,
+                           doc_path=docs.get(doc_of[r.key], {}).get("path", "")) for r in ranked]
         hits.sort(key=lambda x: (-x.score, x.case.id))
         picked, seen = [], set()
         for hit in hits:  # one hit per incident: copies of a similar case add nothing

@@ -76,6 +76,14 @@ def supported_extensions() -> tuple[str, ...]:
     return tuple(ext for reader in _registry() for ext in reader.extensions)
 
 
+def _size(n: int) -> str:
+    """A byte count as people write it: 60.0 MB, 50 MB, 12 KB."""
+    if n >= 2**20:
+        mb = n / 2**20
+        return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
 def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
     """Read any supported file into text, or raise ReadError naming the file and reason."""
     p = Path(path)
@@ -97,7 +105,7 @@ def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
     if not head:
         raise ReadError(p, "empty file")
     if size > limits.max_bytes:
-        raise ReadError(p, f"too large: {size / 2**20:.1f} MB (limit {limits.max_bytes / 2**20:.0f} MB)")
+        raise ReadError(p, f"too large: {_size(size)} (limit {_size(limits.max_bytes)})")
     for reader in _registry():
         if reader.match(p, head):
             log.debug("reading %s with the %s reader", p, reader.name)

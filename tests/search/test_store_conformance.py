@@ -361,6 +361,20 @@ def test_similar_boosts_shared_category(store):
     assert hits and hits[0].case.id == cid("1", 2) and hits[0].shared_categories == ["allowances"]
 
 
+def test_similar_leaves_out_cases_alike_by_a_generic_word_only(store):
+    """A case that shares no category, no domain and only a word any notice may say (村民,
+    商议, a pseudonym) is not listed; one sharing the category is, whatever its wording."""
+    base = mk_doc("2", "/x/2.txt", "case_notice", "2021", "t", [
+        ("某村党支部书记甲某与村民商议，虚报冒领高龄津贴1.2万元，陈某知情。", dict(cats=["false_claims"])),
+        ("某镇财政所会计乙某与村民商议后，虚报冒领农机补贴3万元。", dict(cats=["false_claims"])),
+        ("某县图书馆馆员丙某与村民商议，陈某作陪，周末驾驶公务用车外出钓鱼。", dict(cats=["official_cars"])),
+    ])
+    store.put_document(base)
+    settle(store)
+    got = [h.case.id for h in store.similar(cid("2", 1), k=5)]
+    assert cid("2", 2) in got and cid("2", 3) not in got
+
+
 def test_similar_of_unknown_case_is_empty(loaded):
     assert loaded.similar("0000000000000000-001") == []
 
