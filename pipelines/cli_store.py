@@ -257,6 +257,10 @@ def case_with_info(st, case_id: str):
     the web's /api/v1/cases/{id} give them; NotFoundError for an unknown id."""
     case = st.get_case(case_id)
     if case is None:
+        state = st.case_state(case_id)
+        if state is not None and state.not_a_case:
+            raise NotFoundError(f"case {case_id} is marked not a case (`leian corrections list {case_id}` "
+                                "says by whom; `leian corrections revert ID` undoes it)")
         raise NotFoundError(f"no case {case_id} in the store")
     info = st.case_info(case_id) or {}
     info["first_published"] = first_published(st, case_id, info)
