@@ -24,13 +24,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping
 
 import cn2an
 
 from config import load_yaml
 from extractors.fullwidth import fold_width
-from extractors.model import Amount
+from extractors.model import Amount, AmountRole
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +262,7 @@ def _nearest(before: str, words: tuple[str, ...]) -> int:
     return max((before.rfind(w) for w in words), default=-1)
 
 
-def _role(folded: str, start: int, end: int, ac: AmountCues) -> str:
+def _role(folded: str, start: int, end: int, ac: AmountCues) -> AmountRole:
     """The role of a sum, told by the words before it in its clause (or right after it);
     what makes a sum no misconduct of the case (statistic, rate) is told first."""
     lo = start
@@ -278,7 +278,9 @@ def _role(folded: str, start: int, end: int, ac: AmountCues) -> str:
         return "statistic"
     if _is_rate(before, after, cues):
         return "rate"
-    best_role, best_pos = "", -1
+    best_role: AmountRole = ""
+    best_pos = -1
+    role: AmountRole
     for role in ("fined", "recovered", "returned"):
         for word in cues.get(role, ()):
             pos = before.rfind(word)
@@ -316,7 +318,7 @@ def _budget_cue(before: str, cues: Mapping[str, tuple[str, ...]]) -> int:
 
 
 _CELL_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
-_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+_HEADER_UNIT: dict[str, float] = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
 def column_amounts(text: str, start: int, end: int, cues: AmountCues | None = None) -> list[Amount]:
@@ -337,7 +339,7 @@ def column_amounts(text: str, start: int, end: int, cues: AmountCues | None = No
         if len(cells) < 2:
             break
         width = len(cells)
-        columns = {k: _UNIT[m.group(1)] for k, c in enumerate(cells) if (m := ac.table_header.search(c))}
+        columns = {k: _HEADER_UNIT[m.group(1)] for k, c in enumerate(cells) if (m := ac.table_header.search(c))}
         pos = line_start - 1
     out: list[Amount] = []
     if not columns:
@@ -404,14 +406,14 @@ def extract_amounts(text: str, cues: AmountCues | None = None) -> list[Amount]:
             out.append(Amount(start=start, end=end, text=span_text, value=high, approximate=hi_approx,
                               role=role, range_part="high"))
             continue
-        value = _value(m, "one")
-        if value is None:
+        one_value = _value(m, "one")
+        if one_value is None:
             continue
-        if m.group("cur") == "块" and value < 100 and not (m.group("oneunit") or m.group("onea1") or m.group("onea2")):
+        if m.group("cur") == "块" and one_value < 100 and not (m.group("oneunit") or m.group("onea1") or m.group("onea2")):
             continue  # 分成3块: pieces, not money (块 alone says money only for larger sums)
         approx = approximate or bool(m.group("onea1") or m.group("onea2"))
         approx = approx or folded[end:end + 2].startswith(_APPROX_TAIL)
-        out.append(Amount(start=start, end=end, text=span_text, value=value, approximate=approx, role=role))
+        out.append(Amount(start=start, end=end, text=span_text, value=one_value, approximate=approx, role=role))
     taken = [(a.start, a.end) for a in out]
     for m in _BARE_RE.finditer(folded):
         if not (m.group("pre") or m.group("after")):
@@ -482,6 +484,7 @@ def _pairs(text: str, folded: str, taken: list[tuple[int, int]], ac: AmountCues)
             continue  # 1、2万元用于… at the head of a line: an item number, then 2万元
         unit = _UNIT_VALUE.get(m.group("unit")) or 10  # 十 is the one unit not in _UNIT_VALUE
         role = _role(folded, start, end, ac)
+        part: Literal["low", "high"]
         for part, n in (("low", low), ("high", high)):
             out.append(Amount(start=start, end=end, text=text[start:end], value=float(n * unit),
                               approximate=True, role=role, range_part=part))

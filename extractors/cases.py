@@ -491,11 +491,11 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
         cases.append(CaseSpan(m.start, end, _title(text, m.body, end), section))
     # A section that holds no items but describes a problem itself is a case too
     # (三、…建设方面 / 选人用人不规范，…).
-    for k, sec in enumerate(section_markers):
+    for k, heading in enumerate(section_markers):
         nxt = section_markers[k + 1].start if k + 1 < len(section_markers) else len(text)
-        if any(sec.start < m.start < nxt for m in items) or _not_case_item(text, sec.body):
+        if any(heading.start < m.start < nxt for m in items) or _not_case_item(text, heading.body):
             continue
-        span = _section_case(text, sec, nxt, last=k == len(section_markers) - 1)
+        span = _section_case(text, heading, nxt, last=k == len(section_markers) - 1)
         if span is not None:
             cases.append(span)
     cases.sort(key=lambda c: c.start)
@@ -513,10 +513,19 @@ def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
     return sanctioned * 2 > len(items)
 
 
+_TITLE_RUN = re.compile(r"[^。；;！？!?\n]*")
+
+
+def _item_title(text: str, m: _Marker) -> str:
+    """An item's title: its words up to the first sentence end or line break."""
+    run = _TITLE_RUN.match(text, m.body)
+    return run.group(0) if run else ""
+
+
 def _states_problem(text: str, m: _Marker) -> bool:
     """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
     弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
-    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    title = _item_title(text, m)
     if _cr().patterns["problem_container"].search(title):
         return False
     return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
@@ -525,7 +534,7 @@ def _states_problem(text: str, m: _Marker) -> bool:
 def _is_problem_area(text: str, m: _Marker) -> bool:
     """A report's section named for an area of work whose problems it lists ((一)落实…方面。
     一是…), not one announcing the report's whole list (一、巡察发现的主要问题)."""
-    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    title = _item_title(text, m)
     return bool(_cr().patterns["aspect_heading"].match(title + "。")) and not re.search(
         r"(?:问题|不足)$", title)
 
@@ -687,7 +696,7 @@ def _incident_cuts(sents: list[re.Match[str]]) -> list[int]:
 def _new_place(before: str, sent: str) -> bool:
     """The sentence's first place name (巴马县) is not one the text before mentions."""
     m = _cr().patterns["place"].search(sent)
-    return bool(m) and m.group(0) not in before
+    return m is not None and m.group(0) not in before
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:
@@ -860,7 +869,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         else:
             start = body
-            if introduced:
+            if introduced and intro is not None:
                 start, pending_heading = intro[0], None
             intro = None
             # A heading opens the first case (the story's title) and any case it names as an

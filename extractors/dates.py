@@ -122,9 +122,9 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
         if not (m.group("ay") or m.group("arel") or m.group("am")):
             continue
         while next_numeric < len(numeric) and numeric[next_numeric].start < m.start():
-            d = numeric[next_numeric]
-            if d.start > last_start:
-                last_year, last_start = int((d.end_value or d.value)[:4]), d.start
+            prior = numeric[next_numeric]
+            if prior.start > last_start:
+                last_year, last_start = int((prior.end_value or prior.value)[:4]), prior.start
             next_numeric += 1
         year = _resolve_year(m, "a", last_year, doc_year)
         month = _small(m.group("am")) if m.group("am") else None
@@ -140,6 +140,9 @@ def extract_dates(text: str, doc_year: int | None = None) -> list[DateMention]:
                 continue
             end_value, month = _iso(year, month), first
         if m.group("b") and (m.group("by") or m.group("brel") or m.group("bm") or m.group("bday")):
+            e_year: int | None
+            e_month: int | None
+            e_day: int | None
             if m.group("bday"):
                 e_year, e_month, e_day = year, month, _small(m.group("bday"))
                 ok = month is not None and day is not None

@@ -66,7 +66,7 @@ class Divisions:
             return self.short[name]
         for i in range(len(name) - 2, 1, -1):
             head, tail = name[:i], name[i:]
-            outer = self.full.get(head) or self.short.get(head)
+            outer = self.full.get(head) or self.short.get(head) or ()
             inner = self.codes(tail) if outer else ()
             under = tuple(c for c in inner if any(_contains(o, c) for o in outer))
             if under:

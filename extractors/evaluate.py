@@ -45,7 +45,7 @@ def pred_items(case: dict[str, Any], fld: str) -> list[Any]:
         elif fld == "amounts":
             value = it.get("value") if isinstance(it, dict) else it
             try:
-                out.append(float(value))
+                out.append(float(value))  # type: ignore[arg-type]  # None or junk: skipped below
             except (TypeError, ValueError):
                 continue
         elif fld == "sanctions":

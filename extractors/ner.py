@@ -181,7 +181,7 @@ def analyse(sents: list[str]) -> list[tuple[tuple[int, int, str], ...]]:
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Every LAC word of a text as (start, end, tag), offsets in the text."""
     pieces = sentences(text)
-    out = []
+    out: list[tuple[int, int, str]] = []
     for (off, _), words in zip(pieces, analyse([s for _, s in pieces])):
         out.extend((off + a, off + b, t) for a, b, t in words)
     return out

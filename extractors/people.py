@@ -455,10 +455,10 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         for name in list(order):
             for occ in re.finditer(re.escape(name), text):
                 j = occ.end()
-                m = lex.list_re.match(text, j)
-                if not m:
+                listed = lex.list_re.match(text, j)
+                if not listed:
                     continue
-                i = m.start(1)
+                i = listed.start(1)
                 n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
                 if n and text[i:i + n] not in found:
                     add(i, n, "")
@@ -501,9 +501,10 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             name = text[i:i + n]
             if text[i + n - 1:i + n + 1] in cl.two_char_leads:
                 continue  # 王伟时任…: 时 opens the lead, not the name
+            post_after = after_re.match(text, i + n)
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
-                    and name not in lex.not_names and after_re.match(text, i + n):
-                add(i, n, after_re.match(text, i + n).group(1))
+                    and name not in lex.not_names and post_after:
+                add(i, n, post_after.group(1))
                 break
     # 9. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
     rule = 9
@@ -519,9 +520,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if person.position:
             continue
         for occ in re.finditer(re.escape(person.name), text):
-            m = _SERVING.match(text, occ.end())
-            if m and lex.post_end_re.search(m.group(1)):
-                person.position = m.group(1)
+            serving = _SERVING.match(text, occ.end())
+            if serving and lex.post_end_re.search(serving.group(1)):
+                person.position = serving.group(1)
                 break
     # Names longer than surname + two (Tibetan 次仁多吉, 扎西顿珠): a name whose every mention
     # goes on with the same characters is longer than it looked.
@@ -866,7 +867,7 @@ def _is_title(name: str, lex: PeopleLexicon, cl: CandidateLexicon) -> bool:
     """A surname and a post or a form of address (柯支书, 王主任, 张大爷): someone called by
     title, no name given."""
     m = cl.glued_post_re.search(name)
-    return bool(m) and 0 < m.start() <= 2 and _surname_len(name, 0, lex, strict=False) == m.start()
+    return m is not None and 0 < m.start() <= 2 and _surname_len(name, 0, lex, strict=False) == m.start()
 
 
 WORDLIKE_FREQ = 100

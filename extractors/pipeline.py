@@ -50,8 +50,8 @@ def _doc_meta(norm: Normalized) -> tuple[str, str]:
 
 def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
     out = []
-    for it in items:
-        it = _map_item(it, norm)
+    for raw in items:
+        it: Any = _map_item(raw, norm)
         if key == "people":
             it.name = _original(norm, it)
             if it.position:

@@ -223,7 +223,7 @@ def extract_sanctions(text: str, people: list[Person], lexicon: SanctionLexicon 
     """
     lex = lexicon or sanction_lexicon()
     people = _placed(text, people)
-    hits: list[tuple[int, int, list[str], str]] = []
+    hits: list[tuple[int, int, tuple[str, ...], str]] = []
     prev_end = -1
     for m in lex.regex.finditer(text):
         start, end = m.span()
@@ -337,15 +337,15 @@ def _respectively(text: str, starts: list[int], people: list[Person]) -> dict[in
             continue
         if named_after:  # 分别给予王某X处分、李某Y处分
             for k in after:
-                before = [p for p in named_after if p.end <= starts[k]]
-                if before:
-                    out[k] = [before[-1].name]
+                earlier = [p for p in named_after if p.end <= starts[k]]
+                if earlier:
+                    out[k] = [earlier[-1].name]
             continue
         before = _unique(p.name for p in people if c_lo <= p.start and p.end <= fb.start())
         in_clause = [k for k in after if starts[k] < c_hi]
         if len(before) >= 2 and len(in_clause) == len(before):  # 王某、李某分别受到X、Y处分
-            for k, name in zip(in_clause, before):
-                out[k] = [name]
+            for k, who in zip(in_clause, before):
+                out[k] = [who]
     return out
 
 

@@ -98,7 +98,7 @@ def get_nlp(config_dir: str = "") -> "Language":
     from extractors import components
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = _tokenizer()  # type: ignore[attr-defined]
+    nlp.tokenizer.jieba_seg = _tokenizer()  # type: ignore[attr-defined,union-attr]
     rules = components.rules_config(config_dir)
     for name in components.PIPE_NAMES:
         nlp.add_pipe(name, config={"rules": rules} if name in components.RULED_PIPES else {})
