@@ -274,8 +274,8 @@ def page_context(request: Request, **extra) -> dict:
             "nav": request.app.state.nav, "path": request.url.path, **extra}
 
 
-# Pages listed in the navigation bar: (path, label, role needed). The corrections page
-# (issue 14, built on its own branch) adds its entry and router in `create_app` below.
+# Pages listed in the navigation bar: (path, label, role needed); routers add theirs
+# through `include` (the corrections list in `create_app` below).
 NAV = [("/search", "检索", "viewer"), ("/classes", "类案与分析报告", "viewer"), ("/ingest", "文件导入", "viewer"),
        ("/audit", "审计日志", "admin")]
 
@@ -314,12 +314,12 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     templates.env.globals["has_role"] = has_role
     from pipelines.web import api, pages
 
+    from pipelines.web import corrections
+
     include(app, api.router, prefix=API)
+    include(app, corrections.api_router, prefix=API)
+    include(app, corrections.pages_router, nav=("/corrections", "更正", "analyst"))
     include(app, pages.router)
-    # Corrections (issue 14, built on its own branch) register here the same way, e.g.
-    #   include(app, corrections.api_router, prefix=API)
-    #   include(app, corrections.pages_router, nav=("/corrections", "更正", "analyst"))
-    # with need("analyst", write=True) on their forms and ctx.audit.write(user, "correction", …).
     return app
 
 
