@@ -116,7 +116,7 @@ def export(request: Request, _=need("analyst")) -> Response:
 
 
 def export_zip(request: Request) -> bytes:
-    """export_gold into a temporary folder, zipped (with export-report.txt), audited."""
+    """export_gold into a temporary folder, zipped (with export-report.log), audited."""
     from pipelines.gold_export import export_gold
     from pipelines.web.summaries import temp_folder
 
@@ -127,7 +127,7 @@ def export_zip(request: Request) -> bytes:
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             for path in sorted((Path(tmp) / "gold").iterdir()):
                 zf.write(path, path.name)
-            zf.writestr("export-report.txt", "\n".join([report.summary_line(), *report.problems]) + "\n")
+            zf.writestr("export-report.log", "\n".join([report.summary_line(), *report.problems]) + "\n")
     ctx.audit.write(request.state.user, "export", format="gold", documents=report.documents,
                     corrected_cases=report.corrected_cases)
     return buf.getvalue()
