@@ -193,6 +193,7 @@ def test_case_page_form_changes_only_what_was_edited(client):
     fields = {k: html.unescape(v) for k, v in _form(page).items()}
     assert fields["orig_amounts"] == "45万元=450000" and fields["people"] == fields["orig_people"]
     assert "已更正" not in page and "尚无更正" in page
+    assert "<script" not in page and " style=" not in page  # the forms need no script (CSP)
     # untouched: nothing to record, said on the page
     r = client.post(f"/cases/{case['id']}/corrections", data=fields)
     assert r.status_code == 400 and "changes nothing" in r.text
