@@ -110,8 +110,8 @@ def case_view(request: Request, case_id: str, http_status: int = 200, error: str
     for an analyst the correction form — `error` and the submitted `form` when a correction
     was refused."""
     from pipelines.web import correction_view as cv
-    from search.similar import reason
     from pipelines.web.users import has_role
+    from search.similar import reason
 
     st = ctx_of(request).store
     state = st.case_state(case_id)

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import run_leian
 from tests.pipelines.web.conftest import PASSWORDS, add_users, csrf_of, login
 
+
 def test_users_file_holds_argon2_hashes_only(capsys, monkeypatch, store_copy):
     add_users(capsys, monkeypatch, store_copy)
     path = Path(store_copy).parent / "users.json"
