@@ -76,11 +76,13 @@ class WebContext:
         return is_loopback(self.host) and not self.users.load()
 
     def class_listing(self):
-        """`leian classes` of the store, computed once per store state (ingests drop it)."""
+        """`leian classes` of the store, computed once per store state: its number of cases and
+        of correction entries (so a correction made through another process counts too);
+        ingests drop it."""
         from search.classes import classes_path, list_classes
 
         with self._classes_lock:
-            key = self.store.count_cases()
+            key = (self.store.count_cases(), len(self.store.corrections()))
             if key not in self._classes:
                 self._classes.clear()
                 self._classes[key] = list_classes(self.store, classes_path(self.location))

@@ -47,7 +47,6 @@ def add(request: Request, case_id: str, changes: Changes, note: str) -> Correcti
     """Record a correction by the request's user, audited."""
     ctx = ctx_of(request)
     corr = ctx.store.add_correction(case_id, changes, request.state.user, note)
-    ctx.forget_classes()
     ctx.audit.write(request.state.user, "correction", case=case_id, correction=corr.id, what=describe(corr),
                     note=note)
     return corr
@@ -57,7 +56,6 @@ def revert(request: Request, correction_id: str, note: str = "") -> Correction:
     """Record the revert of a correction by the request's user, audited."""
     ctx = ctx_of(request)
     rev = ctx.store.revert_correction(correction_id, request.state.user, note)
-    ctx.forget_classes()
     ctx.audit.write(request.state.user, "correction_revert", case=rev.attached_to or rev.case_id,
                     correction=correction_id, revert=rev.id, note=note)
     return rev

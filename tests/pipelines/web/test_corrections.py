@@ -244,3 +244,21 @@ def test_openapi_lists_the_corrections_endpoints(client, path):
     assert path.replace("{id}", "{case_id}" if "cases" in path else "{correction_id}") in client.get(
         "/openapi.json").json()["paths"]
 
+
+
+def test_classes_follow_a_correction_made_by_another_process(client, store_copy):
+    """Two apps on one store, as `leian serve --workers 2` runs: the class listing one of them
+    has computed follows a correction made through the other."""
+    from fastapi.testclient import TestClient
+
+    from pipelines.web import create_app
+
+    def bribery_cases(c) -> int:
+        return sum(cd["cases"] for cd in c.get(f"{API}/classes").json()["categories"]
+                   if cd["category"] == "bribery" and not cd["domain"] and not cd["region"])
+
+    case = _case_of(client, "医保基金 赵某")
+    with TestClient(create_app(store_copy), raise_server_exceptions=False) as other:
+        before = bribery_cases(other)
+        assert _add(client, case["id"], {"categories": ["bribery"]}).status_code == 200
+        assert bribery_cases(other) == before + 1
