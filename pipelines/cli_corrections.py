@@ -12,6 +12,7 @@ import typer
 
 from pipelines.cli_app import app
 from pipelines.cli_options import StoreOpt, UsageError
+from search.corrections import describe as _describe
 
 corrections_app = typer.Typer(name="corrections", no_args_is_help=True,
                               help="Correct a case's people, amounts, sanctions and categories, or mark it not a case; "
@@ -53,23 +54,6 @@ def _changes_from_file(path: Path):
         first = str(exc).splitlines()
         raise UsageError(f"{path}: not a correction ({first[1] if len(first) > 1 else first[0]}); "
                          'write e.g. {"categories": ["bribery"], "people": [{"name": "张某某"}]}') from None
-
-
-def _describe(c) -> str:
-    """One line of what a correction sets."""
-    ch = c.changes
-    parts = []
-    if ch.people is not None:
-        parts.append("people=" + ("，".join(p.name + (f"({p.position})" if p.position else "") for p in ch.people) or "∅"))
-    if ch.amounts is not None:
-        parts.append("amounts=" + ("，".join(f"{a.text}({a.value:g})" for a in ch.amounts) or "∅"))
-    if ch.sanctions is not None:
-        parts.append("sanctions=" + ("，".join(s.label + (f"({s.person})" if s.person else "") for s in ch.sanctions) or "∅"))
-    if ch.categories is not None:
-        parts.append("categories=" + (",".join(ch.categories) or "∅"))
-    if ch.not_a_case is not None:
-        parts.append("not a case" if ch.not_a_case else "a case after all")
-    return "; ".join(parts)
 
 
 @corrections_app.command("add")

@@ -309,6 +309,23 @@ def changes_from_text(*, people: str | None = None, amounts: str | None = None, 
         not_a_case=not_a_case)
 
 
+def describe(c: Correction) -> str:
+    """One line of what a correction sets (`leian corrections list`, the web history)."""
+    ch = c.changes
+    parts = []
+    if ch.people is not None:
+        parts.append("people=" + ("，".join(p.name + (f"({p.position})" if p.position else "") for p in ch.people) or "∅"))
+    if ch.amounts is not None:
+        parts.append("amounts=" + ("，".join(f"{a.text}({a.value:g})" for a in ch.amounts) or "∅"))
+    if ch.sanctions is not None:
+        parts.append("sanctions=" + ("，".join(s.label + (f"({s.person})" if s.person else "") for s in ch.sanctions) or "∅"))
+    if ch.categories is not None:
+        parts.append("categories=" + (",".join(ch.categories) or "∅"))
+    if ch.not_a_case is not None:
+        parts.append("not a case" if ch.not_a_case else "a case after all")
+    return "; ".join(parts)
+
+
 def new_correction(case: Case, changes: Changes, user: str, note: str = "") -> Correction:
     """A correction of a case as it was extracted (changes validated against its text)."""
     if not user.strip():
@@ -329,5 +346,5 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
-           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "fingerprint", "new_correction",
+           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "describe", "fingerprint", "new_correction",
            "revert_of", "validate", "warn_unattached", "with_extracted"]

@@ -76,11 +76,13 @@ class WebContext:
         return is_loopback(self.host) and not self.users.load()
 
     def class_listing(self):
-        """`leian classes` of the store, computed once per store state (ingests drop it)."""
+        """`leian classes` of the store, computed once per store state: its number of cases and
+        of correction entries (so a correction made through another process counts too);
+        ingests drop it."""
         from search.classes import classes_path, list_classes
 
         with self._classes_lock:
-            key = self.store.count_cases()
+            key = (self.store.count_cases(), len(self.store.corrections()))
             if key not in self._classes:
                 self._classes.clear()
                 self._classes[key] = list_classes(self.store, classes_path(self.location))
@@ -274,8 +276,8 @@ def page_context(request: Request, **extra) -> dict:
             "nav": request.app.state.nav, "path": request.url.path, **extra}
 
 
-# Pages listed in the navigation bar: (path, label, role needed). The corrections page
-# (issue 14, built on its own branch) adds its entry and router in `create_app` below.
+# Pages listed in the navigation bar: (path, label, role needed); routers add theirs
+# through `include` (the corrections list in `create_app` below).
 NAV = [("/search", "检索", "viewer"), ("/classes", "类案与分析报告", "viewer"), ("/ingest", "文件导入", "viewer"),
        ("/audit", "审计日志", "admin")]
 
@@ -314,12 +316,12 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     templates.env.globals["has_role"] = has_role
     from pipelines.web import api, pages
 
+    from pipelines.web import corrections
+
     include(app, api.router, prefix=API)
+    include(app, corrections.api_router, prefix=API)
+    include(app, corrections.pages_router, nav=("/corrections", "更正", "analyst"))
     include(app, pages.router)
-    # Corrections (issue 14, built on its own branch) register here the same way, e.g.
-    #   include(app, corrections.api_router, prefix=API)
-    #   include(app, corrections.pages_router, nav=("/corrections", "更正", "analyst"))
-    # with need("analyst", write=True) on their forms and ctx.audit.write(user, "correction", …).
     return app
 
 

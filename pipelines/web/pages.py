@@ -101,18 +101,43 @@ def search_page(request: Request, p: SearchParams = Depends(search_params), _=ne
 # --------------------------------------------------------------------------- case
 @router.get("/cases/{case_id}")
 def case_page(request: Request, case_id: str, _=need("viewer")) -> Response:
+    return case_view(request, case_id)
+
+
+def case_view(request: Request, case_id: str, http_status: int = 200, error: str = "",
+              form: dict[str, str] | None = None) -> Response:
+    """The case page; a case marked "not a case" too (shown as excluded, with its undo), and
+    for an analyst the correction form — `error` and the submitted `form` when a correction
+    was refused."""
+    from pipelines.web import correction_view as cv
+    from pipelines.web.users import has_role
     from search.similar import reason
 
     st = ctx_of(request).store
-    case, info = case_with_info(st, case_id)
-    doc = st.get_document(case.doc_id)
-    similar = [{"hit": h, "reason": reason(h)} for h in st.similar(case_id, k=5)]
-    incident = [c for c in dict.fromkeys([info.get("first_published") or "", info.get("duplicate_of") or "",
-                                          *info.get("copies", [])]) if c and c != case_id]
-    return render(request, "case.html", case=case, info=info, doc=doc, segments=case_segments(case),
+    state = st.case_state(case_id)
+    if state is not None and state.not_a_case:
+        case = state.corrected
+        doc = st.get_document(case.doc_id)
+        info = {"doc_type": doc.doc_type if doc else "", "doc_date": doc.date if doc else "",
+                "doc_title": doc.title if doc else "", "case_date": ""}
+        similar, incident = [], []
+    else:
+        case, info = case_with_info(st, case_id)
+        similar = [{"hit": h, "reason": reason(h)} for h in st.similar(case_id, k=5)]
+        incident = [c for c in dict.fromkeys([info.get("first_published") or "", info.get("duplicate_of") or "",
+                                              *info.get("copies", [])]) if c and c != case_id]
+        doc = st.get_document(case.doc_id)
+    analyst = has_role(request.state.role, "analyst")
+    if analyst:
+        session_of(request)  # the correction forms' CSRF token
+    shown = cv.form_values(case)
+    return render(request, "case.html", http_status, case=case, info=info, doc=doc, segments=case_segments(case),
                   kinds=KIND_LABELS, similar=similar, incident=incident,
                   others=[c for c in (doc.cases if doc else []) if c.id != case_id],
-                  original=bool(doc and Path(doc.path).is_file()), labels=labels, title=f"案例 {case_id}")
+                  original=bool(doc and Path(doc.path).is_file()), labels=labels, title=f"案例 {case_id}",
+                  excluded=bool(state and state.not_a_case), corrected=cv.corrected_fields(state) if state else set(),
+                  history=cv.history_rows(state.history) if state else [], may_correct=analyst, shown=shown,
+                  form=form or shown, error=error, field_labels=cv.FIELD_LABELS, max_field=cv.MAX_FIELD)
 
 
 @router.get("/cases/{case_id}/original")

@@ -1,12 +1,13 @@
 """A small store (four notices and one with markup in its text) and clients of the web app on it."""
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ingest_quietly
+from tests.conftest import ingest_quietly, run_leian
 from tests.pipelines.conftest import write_good_files
 
 EVIL = ("关于某县水利局干部钱某某违规收受礼金问题的通报。2022年3月，钱某某<script>alert('x')</script>"
@@ -52,3 +53,36 @@ def client(store_copy):
 
 def csrf_of(client) -> str:
     return client.get("/api/v1/session").json()["csrf_token"]
+
+
+PASSWORDS = {"vera": "viewer-pass-1", "ana": "analyst-pass-1", "adam": "admin-pass-01"}
+ROLES = {"vera": "viewer", "ana": "analyst", "adam": "admin"}
+
+
+def add_users(capsys, monkeypatch, store: str) -> None:
+    """`leian users add` the three users of PASSWORDS."""
+    for name, pw in PASSWORDS.items():
+        monkeypatch.setattr("sys.stdin", io.StringIO(pw + "\n"))
+        code, out, err = run_leian(capsys, "users", "add", name, "--role", ROLES[name], "--password-stdin",
+                                   "--store", store)
+        assert code == 0, err
+
+
+@pytest.fixture()
+def users_client(capsys, monkeypatch, store_copy):
+    """A client of the app with three users (viewer vera, analyst ana, admin adam), as served
+    on a network address."""
+    from fastapi.testclient import TestClient
+
+    from pipelines.web import create_app
+
+    add_users(capsys, monkeypatch, store_copy)
+    with TestClient(create_app(store_copy, host="0.0.0.0"), raise_server_exceptions=False) as c:
+        yield c
+
+
+def login(client, name: str, password: str | None = None):
+    client.get("/login")
+    token = client.app.state.ctx.sessions.get(client.cookies.get("leian_session")).csrf
+    return client.post("/login", data={"name": name, "password": password or PASSWORDS[name], "csrf_token": token,
+                                       "next": "/search"}, follow_redirects=False)

@@ -161,3 +161,57 @@ def test_upload_ledger_searchable_and_markup_is_text(server, browser, tmp_path, 
     with pytest.raises(NoAlertPresentException):
         b.switch_to.alert.text  # noqa: B018 - nothing ran
     assert not b.find_elements(By.CSS_SELECTOR, "#case-text script, #case-text img")
+
+
+def _facet_count(b, server: str, field: str, value: str) -> int:
+    """The count beside a facet value on the unfiltered search page (0 when not listed)."""
+    from selenium.webdriver.common.by import By
+
+    b.get(server + "/search")
+    links = b.find_elements(By.CSS_SELECTOR, f"#facets a.facet[data-field='{field}'][href$='{field}={value}']")
+    return int(links[0].find_element(By.XPATH, "following-sibling::span[1]").text) if links else 0
+
+
+def _open_case(b, server: str, query: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    b.get(server + "/search?q=" + query)
+    b.find_element(By.CSS_SELECTOR, "li.hit a.case-link").click()
+    _wait(lambda: "/cases/" in b.current_url, what="the case page")
+    return b.find_element(By.ID, "case-id").text
+
+
+def test_correction_changes_the_facets_and_survives_reingestion(server, browser, store_copy, tmp_path):
+    """An analyst corrects a case's category in the case page's form; the search page's facet
+    counts follow; the file, edited at the same path, is ingested again and the correction
+    still applies to its case (now of a new document id)."""
+    from selenium.webdriver.common.by import By
+
+    from tests.conftest import ingest_quietly
+
+    b = browser
+    doc = tmp_path / "城管通报.txt"
+    body = ("关于某区城管局科员郑某某违规收受购物卡问题的通报。2023年春节期间，郑某某收受辖区商户所送购物卡0.6万元。"
+            "郑某某受到党内警告处分。")
+    doc.write_text(body, encoding="utf-8")
+    ingest_quietly(store_copy, doc)
+    before = _facet_count(b, server, "category", "dereliction")
+    first = _open_case(b, server, "郑某某 购物卡")
+    assert "dereliction" not in b.find_element(By.ID, "fix-categories").get_attribute("value")
+    box = b.find_element(By.ID, "fix-categories")
+    box.clear()
+    box.send_keys("失职失责、履职不力、监管不力")  # a label, as an analyst reads it
+    b.find_element(By.ID, "fix-note").send_keys("复核：属监管不力")
+    b.find_element(By.ID, "save-correction").click()
+    _wait(lambda: b.find_elements(By.CSS_SELECTOR, "#facts-categories .corrected"), what="the corrected case")
+    history = b.find_element(By.ID, "correction-history").text
+    assert "categories=dereliction" in history and "复核：属监管不力" in history and "本机用户" in history
+    assert _facet_count(b, server, "category", "dereliction") == before + 1
+
+    doc.write_text(body + "\n（本通报于2023年5月更新）\n", encoding="utf-8")  # the same file, changed
+    ingest_quietly(store_copy, doc)
+    again = _open_case(b, server, "郑某某 购物卡")
+    assert again != first  # a new document id: the correction followed the case text
+    assert b.find_elements(By.CSS_SELECTOR, "#facts-categories .corrected")
+    assert "失职失责" in b.find_element(By.ID, "facts-categories").text
+    assert _facet_count(b, server, "category", "dereliction") == before + 1

@@ -33,3 +33,5 @@ def test_no_generated_request_gets_a_server_error(client):
         run()
     assert any(200 in codes for codes in seen.values()) and any(400 in codes for codes in seen.values()), seen
     assert seen["POST /api/v1/upload"] - {403}, seen  # the uploads got past the CSRF check
+    for op in ("POST /api/v1/cases/{case_id}/corrections", "POST /api/v1/corrections/{correction_id}/revert"):
+        assert seen[op] - {403}, seen  # corrections and reverts reached the store's checks

@@ -9,38 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import run_leian
-from tests.pipelines.web.conftest import csrf_of
-
-PASSWORDS = {"vera": "viewer-pass-1", "ana": "analyst-pass-1", "adam": "admin-pass-01"}
-ROLES = {"vera": "viewer", "ana": "analyst", "adam": "admin"}
-
-
-def _add_users(capsys, monkeypatch, store: str) -> None:
-    for name, pw in PASSWORDS.items():
-        monkeypatch.setattr("sys.stdin", io.StringIO(pw + "\n"))
-        code, out, err = run_leian(capsys, "users", "add", name, "--role", ROLES[name], "--password-stdin",
-                                   "--store", store)
-        assert code == 0, err
-
-
-@pytest.fixture()
-def users_client(capsys, monkeypatch, store_copy):
-    from pipelines.web import create_app
-
-    _add_users(capsys, monkeypatch, store_copy)
-    with TestClient(create_app(store_copy, host="0.0.0.0"), raise_server_exceptions=False) as c:
-        yield c
-
-
-def _login(client, name: str, password: str | None = None):
-    client.get("/login")
-    token = client.app.state.ctx.sessions.get(client.cookies.get("leian_session")).csrf
-    return client.post("/login", data={"name": name, "password": password or PASSWORDS[name], "csrf_token": token,
-                                       "next": "/search"}, follow_redirects=False)
+from tests.pipelines.web.conftest import PASSWORDS, add_users, csrf_of, login
 
 
 def test_users_file_holds_argon2_hashes_only(capsys, monkeypatch, store_copy):
-    _add_users(capsys, monkeypatch, store_copy)
+    add_users(capsys, monkeypatch, store_copy)
     path = Path(store_copy).parent / "users.json"
     data = json.loads(path.read_text())
     assert set(data) == set(PASSWORDS) and all(u["hash"].startswith("$argon2id$") for u in data.values())
@@ -84,13 +57,13 @@ def test_login_required_with_users(users_client):
 def test_login_sets_a_fresh_httponly_samesite_session(users_client):
     users_client.get("/login")
     before = users_client.cookies.get("leian_session")
-    r = _login(users_client, "vera")
+    r = login(users_client, "vera")
     assert r.status_code == 303 and r.headers["location"] == "/search"
     cookie = r.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
     assert users_client.cookies.get("leian_session") != before
     assert 'id="whoami">vera' in users_client.get("/search").text
-    assert _login(users_client, "vera", "wrong-password").status_code == 401
+    assert login(users_client, "vera", "wrong-password").status_code == 401
 
 
 def test_open_redirect_after_login_refused(users_client):
@@ -103,8 +76,8 @@ def test_open_redirect_after_login_refused(users_client):
 
 def test_login_is_rate_limited_and_audited(users_client):
     for _ in range(5):
-        assert _login(users_client, "ana", "not-the-password").status_code == 401
-    r = _login(users_client, "ana")  # the right password, too late
+        assert login(users_client, "ana", "not-the-password").status_code == 401
+    r = login(users_client, "ana")  # the right password, too late
     assert r.status_code == 429 and "过多" in r.text
     log = users_client.app.state.ctx.audit.tail(20)
     assert [x["action"] for x in log].count("login_failed") == 5 and log[0]["action"] == "login_refused"
@@ -123,7 +96,7 @@ def test_each_role_is_refused_what_it_may_not_do(users_client):
         if upload == 403:
             assert "权限不足" in r.json()["error"]
     users_client.app.state.ctx.worker.wait(60)
-    _login(users_client, "vera")
+    login(users_client, "vera")
     assert users_client.get("/summary?query=x").status_code == 403
     assert users_client.get("/audit").status_code == 403
     assert 'href="/audit"' not in users_client.get("/search").text  # not offered either
@@ -167,15 +140,15 @@ def test_processes_share_sessions_and_login_limits(users_client, store_copy):
     valid on the other, failed logins count across both, a logout on one ends it on both."""
     from pipelines.web import create_app
 
-    assert _login(users_client, "ana").status_code == 303
+    assert login(users_client, "ana").status_code == 303
     with TestClient(create_app(store_copy, host="0.0.0.0"), raise_server_exceptions=False) as other:
         other.cookies.set("leian_session", users_client.cookies.get("leian_session"))
         assert 'id="whoami">ana' in other.get("/search").text
         for _ in range(3):
-            _login(users_client, "adam", "wrong-password")
+            login(users_client, "adam", "wrong-password")
         for _ in range(2):
-            assert _login(other, "adam", "wrong-password").status_code == 401
-        assert _login(other, "adam").status_code == 429
+            assert login(other, "adam", "wrong-password").status_code == 401
+        assert login(other, "adam").status_code == 429
         token = other.app.state.ctx.sessions.get(other.cookies.get("leian_session")).csrf
         assert other.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
     assert users_client.get("/search", follow_redirects=False).status_code == 303  # to /login: logged out
