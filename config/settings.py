@@ -100,6 +100,13 @@ class Settings(BaseSettings):
     # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
     read_max_mb: float = 50
     read_max_pages: int = 2000
+    # OCR of pages without a text layer and of images (extractors.readers.ocr.OcrOptions)
+    ocr_enabled: bool = True
+    ocr_languages: str = "chi_sim+chi_tra"  # tesseract models, in order of preference
+    ocr_dpi: int = 300  # resolution pages are rendered at for OCR
+    ocr_min_confidence: float = 60.0  # a page below this mean word confidence (0-100) is flagged
+    ocr_workers: int = 0  # OCR processes; 0 = one per core
+    ocr_cache_dir: str = ""  # "" = $XDG_CACHE_HOME/leian/ocr (~/.cache/leian/ocr)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):  # type: ignore[override]

@@ -21,7 +21,7 @@ from extractors.cases import CaseSpan, Split, split_cases
 from extractors.errors import LeianError
 from extractors.model import Case, Document, Item, case_id
 from extractors.normalize import Normalized, normalize
-from extractors.readers import read_file
+from extractors.readers import ReadLimits, read_file
 
 log = logging.getLogger(__name__)
 
@@ -217,13 +217,15 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
     ))
 
 
-def extract_file(path: str | Path) -> Document:
-    """Read a file and extract it; raises ReadError for an unreadable file."""
+def extract_file(path: str | Path, limits: ReadLimits | None = None) -> Document:
+    """Read a file and extract it; raises ReadError for an unreadable file. `limits`: what
+    the readers may take on and how they OCR (ReadLimits.from_settings; defaults if None)."""
     p = Path(path)
-    raw = read_file(p)
+    raw = read_file(p, limits)
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
     doc = extract_text(raw.text, path=str(p), doc_id=digest)
     doc.warnings.extend(raw.warnings)
+    doc.ocr_pages, doc.ocr_confidence = raw.ocr_pages, raw.ocr_confidence
     if raw.title and not doc.title:
         doc.title = raw.title
     # What the page says of itself outside the text (an HTML info line): used when the text

@@ -28,6 +28,7 @@ from typing import Literal
 from extractors import EXTRACTOR_VERSION
 from extractors.errors import LeianError, ReadError
 from extractors.model import Document
+from extractors.readers import ReadLimits
 from search.store import CaseStore, LedgerEntry
 
 log = logging.getLogger(__name__)
@@ -229,6 +230,13 @@ def discover(paths: Sequence[str | Path], store: CaseStore,
 
 
 # ---------------------------------------------------------------------------- extract
+def read_limits() -> ReadLimits:
+    """What the readers may take on and how they OCR, from the settings (loaded once)."""
+    from config.settings import get_settings
+
+    return ReadLimits.from_settings(get_settings())
+
+
 def extract_one(item: FileItem) -> Extracted:
     """Extract one file into a Document; a file that cannot be read becomes a failure with
     its reason (never an exception), so a batch goes on. Writes nothing."""
@@ -236,7 +244,7 @@ def extract_one(item: FileItem) -> Extracted:
 
     t0 = time.perf_counter()
     try:
-        doc = extract_file(item.path)
+        doc = extract_file(item.path, read_limits())
     except ReadError as exc:
         return Extracted(item, error=exc.reason, seconds=time.perf_counter() - t0)
     except LeianError as exc:

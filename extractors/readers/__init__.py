@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from extractors.errors import ReadError
+from extractors.readers.ocr import OcrOptions
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,16 @@ class ReadLimits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
+    ocr: OcrOptions = field(default_factory=OcrOptions)  # how pages without text are read
 
     @classmethod
     def from_settings(cls, settings: object) -> "ReadLimits":
-        """From the settings object (`read_max_mb`, `read_max_pages`; LEIAN_READ_MAX_MB ...)."""
+        """From the settings object (`read_max_mb`, `read_max_pages`, `ocr_*`; LEIAN_READ_MAX_MB ...)."""
         mb = getattr(settings, "read_max_mb", None)
         pages = getattr(settings, "read_max_pages", None)
         return cls(max_bytes=int(mb * 2**20) if mb else DEFAULT_MAX_BYTES,
-                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES)
+                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES,
+                   ocr=OcrOptions.from_settings(settings))
 
 
 @dataclass
@@ -53,6 +56,8 @@ class ReadResult:
     encoding: str = ""  # the encoding a text/HTML file was decoded with
     date: str = ""  # publication date the page states outside the text (YYYY-MM-DD), if any
     source: str = ""  # publishing body the page names outside the text (来源：…), if any
+    ocr_pages: list[int] = field(default_factory=list)  # pages (1-based) whose text came from OCR
+    ocr_confidence: float | None = None  # their mean word confidence (0-100)
 
 
 class Reader(Protocol):
@@ -66,9 +71,9 @@ class Reader(Protocol):
 
 def _registry() -> list[Reader]:
     """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
-    from extractors.readers import docx, html, pdf, text
+    from extractors.readers import docx, html, image, pdf, text
 
-    return [pdf.READER, docx.READER, html.READER, text.READER]
+    return [pdf.READER, docx.READER, image.READER, html.READER, text.READER]
 
 
 def supported_extensions() -> tuple[str, ...]:
