@@ -102,7 +102,8 @@ class Settings(BaseSettings):
     read_max_pages: int = 2000
     # OCR of pages without a text layer and of images (extractors.readers.ocr.OcrOptions)
     ocr_enabled: bool = True
-    ocr_languages: str = "chi_sim+chi_tra"  # tesseract models, in order of preference
+    ocr_languages: str = "chi_sim,chi_tra"  # tesseract models tried in turn (a+b: both at once)
+    ocr_retry_below: float = 85.0  # a page read below this confidence is read again with the next model
     ocr_dpi: int = 300  # resolution pages are rendered at for OCR
     ocr_min_confidence: float = 60.0  # a page below this mean word confidence (0-100) is flagged
     ocr_workers: int = 0  # OCR processes; 0 = one per core

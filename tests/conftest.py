@@ -61,8 +61,9 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
-    """No test reads the developer's own store or config file."""
+    """No test reads the developer's own store, config file or OCR cache."""
     monkeypatch.delenv("LEIAN_STORE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("LEIAN_CONFIG", raising=False)
     from config.settings import get_settings
 

@@ -53,7 +53,11 @@ class OcrOptions:
     """How pages without text are read (settings `ocr_*`, env LEIAN_OCR_*)."""
 
     enabled: bool = True
-    languages: str = "chi_sim+chi_tra"  # tesseract language models, in order of preference
+    # tesseract models tried in turn (a+b: both at once): a page read below `retry_below`
+    # is read again with the next, and the more confident reading kept. A combined
+    # chi_sim+chi_tra model mixes traditional characters into simplified text.
+    languages: str = "chi_sim,chi_tra"
+    retry_below: float = 85.0
     dpi: int = 300  # pages are rendered at this resolution for OCR
     min_confidence: float = 60.0  # a page below this mean word confidence (0-100) is flagged
     workers: int = 0  # processes; 0 = one per core
@@ -99,6 +103,33 @@ def clean_line(text: str) -> str:
     return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
 
 
+_QUOTES = re.compile(r"[\"“”]")
+_OPENS_AFTER = set("：:，,。；;！？（(、「『") | {""}
+_CLOSES_BEFORE = set("，,。；;：:！？）)、」』")
+_LEADING_DASH = re.compile(r"^一一(?=\S)")
+
+
+def fix_quotes(lines: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]]:
+    """Chinese quotation marks as printed: tesseract reads “ and ” as " (or one as the
+    other). Each is opening or closing by its neighbours (after ：，。 or a line start it
+    opens, before ，。：it closes), else by turns through the page; a line-leading 一一 is
+    the dash —— (tesseract's reading of it)."""
+    inside = False
+    out = []
+    for text, *box in lines:
+        chars = list(_LEADING_DASH.sub("——", text))
+        for m in _QUOTES.finditer("".join(chars)):
+            i = m.start()
+            before = chars[i - 1] if i else ""
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            if after in _CLOSES_BEFORE or (inside and before not in _OPENS_AFTER):
+                chars[i], inside = "”", False
+            else:
+                chars[i], inside = "“", True
+        out.append(("".join(chars), *box))
+    return out
+
+
 # ---------------------------------------------------------------------------- engine
 def tessdata_dir() -> str:
     """Where the language models are (TESSDATA_PREFIX, else Debian's paths)."""
@@ -116,7 +147,8 @@ def missing_reason(languages: str) -> str:
     except ImportError:
         return INSTALL_HINT
     data = tessdata_dir()
-    missing = [lang for lang in languages.split("+") if not data or not Path(data, f"{lang}.traineddata").exists()]
+    missing = [lang for lang in re.split(r"[+,]", languages)
+               if not data or not Path(data, f"{lang}.traineddata").exists()]
     return f"OCR language data {', '.join(missing)} missing; {INSTALL_HINT}" if missing else ""
 
 
@@ -135,8 +167,31 @@ def _api(languages: str):
     return tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=languages, psm=tesserocr.PSM.AUTO)
 
 
+def _scan_dpi(page) -> float:
+    """The resolution of the largest image on a PDF page (a scan's own), 0 if none."""
+    import pypdfium2.raw as pdfium_c
+
+    best = (0, 0.0)
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        meta = obj.get_metadata()
+        best = max(best, (meta.width * meta.height, float(meta.horizontal_dpi or 0)))
+    return best[1]
+
+
+def _upscaled(image, own_dpi: float, dpi: int):
+    """A scan below `dpi` resized to it with Lanczos: tesseract reads a 200-dpi scan so
+    resized far better than the renderer's own scaling of it (scripts/bench_ocr.py)."""
+    from PIL import Image
+
+    if own_dpi and own_dpi < dpi * 0.95:
+        f = dpi / own_dpi
+        return image.resize((round(image.width * f), round(image.height * f)), Image.LANCZOS), dpi
+    return image, own_dpi or dpi
+
+
 def _load_image(source: str, kind: str, index: int, dpi: int):
-    """The page's image (grayscale) and how many points one pixel is."""
+    """The page's image (grayscale, at `dpi` or its own higher resolution) and how many
+    points one pixel is."""
     from PIL import Image, ImageSequence
 
     if kind == "pdf":
@@ -144,23 +199,40 @@ def _load_image(source: str, kind: str, index: int, dpi: int):
 
         pdf = pdfium.PdfDocument(source)
         try:
-            return pdf[index].render(scale=dpi / 72, grayscale=True).to_pil(), 72 / dpi
+            page = pdf[index]
+            own = _scan_dpi(page)
+            render_dpi = own if 100 <= own < dpi else dpi  # a low-resolution scan at its own grid
+            image = page.render(scale=render_dpi / 72, grayscale=True).to_pil()
         finally:
             pdf.close()
+        image, at = _upscaled(image, render_dpi, dpi)
+        return image, 72 / at
     with Image.open(source) as img:
         frame = ImageSequence.Iterator(img)[index]
         res = frame.info.get("dpi") or (0, 0)
-        image_dpi = float(res[0]) if res and res[0] and float(res[0]) >= 50 else 300.0
-        out = frame.convert("L")
-    return out, 72 / image_dpi
+        own = float(res[0]) if res and res[0] and float(res[0]) >= 50 else 0.0
+        image, at = _upscaled(frame.convert("L"), own, dpi)
+    return image, 72 / (at or dpi)
 
 
-def ocr_page(source: str, kind: str, index: int, dpi: int, languages: str) -> PageText:
-    """OCR one page (a PDF page index, or an image frame): lines with boxes and confidence."""
+def ocr_page(source: str, kind: str, index: int, dpi: int, languages: str, retry_below: float = 85.0) -> PageText:
+    """OCR one page (a PDF page index, or an image frame): lines with boxes and confidence,
+    from the first language model, or a later one when that reads it with more confidence."""
+    image, scale = _load_image(source, kind, index, dpi)
+    best: PageText | None = None
+    for lang in languages.split(","):
+        page = _recognise(_api(lang.strip()), image, scale, index + 1)
+        if best is None or (page.confidence or 0) > (best.confidence or 0):
+            best = page
+        if (best.confidence or 0) >= retry_below or not best.lines:
+            break
+    assert best is not None
+    return best
+
+
+def _recognise(api, image, scale: float, number: int) -> PageText:
     import tesserocr
 
-    image, scale = _load_image(source, kind, index, dpi)
-    api = _api(languages)
     api.SetImage(image)
     api.Recognize()
     lines: list[tuple[str, float, float, float, float]] = []
@@ -177,7 +249,10 @@ def ocr_page(source: str, kind: str, index: int, dpi: int, languages: str) -> Pa
     it = api.GetIterator()
     if it is not None:
         for word in tesserocr.iterate_level(it, level):
-            text = word.GetUTF8Text(level)
+            try:
+                text = word.GetUTF8Text(level)
+            except RuntimeError:  # tesserocr's "No text returned": a blob that is no word
+                continue
             bbox = word.BoundingBox(level)
             if not text or not text.strip() or bbox is None:
                 continue
@@ -195,7 +270,7 @@ def ocr_page(source: str, kind: str, index: int, dpi: int, languages: str) -> Pa
         if words:
             flush()
     api.Clear()
-    return PageText(index + 1, image.height * scale, lines, round(weighted / chars, 1) if chars else None)
+    return PageText(number, image.height * scale, fix_quotes(lines), round(weighted / chars, 1) if chars else None)
 
 
 # ---------------------------------------------------------------------------- cache
@@ -208,7 +283,7 @@ def file_digest(path: Path) -> str:
 
 
 def _cache_file(opts: OcrOptions, digest: str) -> Path:
-    key = hashlib.sha1(f"{CACHE_VERSION}|{opts.languages}|{opts.dpi}".encode()).hexdigest()[:10]
+    key = hashlib.sha1(f"{CACHE_VERSION}|{opts.languages}|{opts.retry_below}|{opts.dpi}".encode()).hexdigest()[:10]
     return opts.cache_path / digest[:2] / f"{digest}-{key}.json"
 
 
@@ -276,7 +351,7 @@ def ocr_pages(path: Path, kind: str, indices: list[int], opts: OcrOptions) -> li
     if todo:
         progress = _Progress(path.name, len(todo))
         try:
-            args = [(str(path), kind, i, opts.dpi, opts.languages) for i in todo]
+            args = [(str(path), kind, i, opts.dpi, opts.languages, opts.retry_below) for i in todo]
             workers = opts.pool_size(len(todo))
             if workers == 1:
                 for a in args:
