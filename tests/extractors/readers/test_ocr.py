@@ -11,7 +11,8 @@ import pytest
 from extractors.errors import ReadError
 from extractors.pipeline import extract_file
 from extractors.readers import ReadLimits, read_file
-from extractors.readers.ocr import STATS, OcrOptions, clean_line, fix_quotes, missing_reason
+from extractors.readers.ocr import STATS, OcrOptions, missing_reason
+from extractors.readers.ocr_text import clean_line, fix_quotes
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_pdf, render_scan
 
@@ -127,3 +128,14 @@ def test_ocr_turned_off_or_missing_says_how_to_install(tmp_path, fixtures):
     # a text PDF is still read when OCR is missing; its blank page is only noted
     ok = read_file(fixtures / "notice.pdf", ReadLimits(ocr=OcrOptions(languages="chi_xyz")))
     assert ok.text and not ok.ocr_pages
+
+
+def test_ocr_options_from_settings(monkeypatch, tmp_path):
+    from config.settings import Settings
+
+    monkeypatch.setenv("LEIAN_OCR_MIN_CONFIDENCE", "75")
+    monkeypatch.setenv("LEIAN_OCR_LANGUAGES", "chi_tra")
+    monkeypatch.setenv("LEIAN_OCR_CACHE_DIR", str(tmp_path / "c"))
+    opts = ReadLimits.from_settings(Settings()).ocr
+    assert (opts.min_confidence, opts.languages, opts.cache_path) == (75.0, "chi_tra", tmp_path / "c")
+    assert opts.enabled and opts.dpi == 300
