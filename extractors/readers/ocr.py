@@ -1,8 +1,8 @@
 """OCR of page images (tesseract through tesserocr), for scanned PDF pages and image files.
 
 Why tesserocr: it drives libtesseract in-process, so the Chinese model is loaded once per
-worker instead of once per page (`scripts/bench_ocr.py`: ~25 % more pages/s than the
-`tesseract` CLI or pytesseract on the same images, same text). The language data is
+worker instead of once per page (11-25 % more pages/s than the `tesseract` CLI or
+pytesseract on the same images, the same text; README, Benchmarks → OCR). The language data is
 Debian's (`tesseract-ocr-chi-sim`, `-chi-tra`; `scripts/system-deps.sh`).
 
 Pages are OCR'd in a process pool bounded by the core count (a crash in the engine costs
