@@ -21,11 +21,11 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from extractors.errors import ReadError
 from extractors.readers.ocr_text import clean_line, fix_quotes
@@ -70,7 +70,7 @@ class OcrOptions:
     cache_dir: str = ""  # "" = $XDG_CACHE_HOME/leian/ocr (~/.cache/leian/ocr)
 
     @classmethod
-    def from_settings(cls, settings: object) -> "OcrOptions":
+    def from_settings(cls, settings: object) -> OcrOptions:
         kw = {name: getattr(settings, f"ocr_{name}") for name in cls.__dataclass_fields__
               if getattr(settings, f"ocr_{name}", None) is not None}
         return cls(**kw)

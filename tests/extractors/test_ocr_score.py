@@ -16,7 +16,8 @@ import pytest
 
 from extractors.pipeline import extract_file
 from extractors.readers import ReadLimits
-from extractors.readers.ocr import OcrOptions, missing_reason
+from extractors.readers.ocr import OcrOptions
+from tests.conftest import needs_ocr
 from tests.extractors.test_renderings_score import FIELDS, _load_scorer, _score
 from tests.renderings import render_scan
 
@@ -25,8 +26,7 @@ SAMPLE = ("henan-xinxiang-weibin-2020-community-feedback", "hunan-2014-midautumn
 TOLERANCE = 0.05
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(bool(missing_reason("chi_sim,chi_tra")),
-                                 reason="tesseract/tesserocr missing: bash scripts/system-deps.sh")]
+              needs_ocr()]
 
 
 def test_scanned_renderings_score_like_the_text(corpus_dir, tmp_path, monkeypatch):

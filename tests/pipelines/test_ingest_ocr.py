@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
-from extractors.readers.ocr import PAGE_PROGRESS, STATS, missing_reason
+from extractors.readers.ocr import PAGE_PROGRESS, STATS
 from pipelines.cli_store import _Progress
 from pipelines.steps import run_ingest
 from search.sqlite import SqliteStore
+from tests.conftest import needs_ocr
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_scan
 
-pytestmark = pytest.mark.skipif(bool(missing_reason("chi_sim,chi_tra")),
-                                reason="tesseract/tesserocr missing: bash scripts/system-deps.sh")
+pytestmark = needs_ocr()
 
 
 def test_scanned_report_ingested_with_page_progress(tmp_path, monkeypatch):

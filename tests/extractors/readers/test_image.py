@@ -10,12 +10,12 @@ from PIL import Image
 
 from extractors.errors import ReadError
 from extractors.readers import ReadLimits, read_file, supported_extensions
-from extractors.readers.ocr import OcrOptions, missing_reason
+from extractors.readers.ocr import OcrOptions
+from tests.conftest import needs_ocr
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_pdf
 
-pytestmark = pytest.mark.skipif(bool(missing_reason("chi_sim,chi_tra")),
-                                reason="tesseract/tesserocr missing: bash scripts/system-deps.sh")
+pytestmark = needs_ocr()
 
 PARAS = NOTICE.strip().splitlines()
 

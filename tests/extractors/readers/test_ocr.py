@@ -11,13 +11,13 @@ import pytest
 from extractors.errors import ReadError
 from extractors.pipeline import extract_file
 from extractors.readers import ReadLimits, read_file
-from extractors.readers.ocr import STATS, OcrOptions, missing_reason
+from extractors.readers.ocr import STATS, OcrOptions
 from extractors.readers.ocr_text import clean_line, fix_quotes
+from tests.conftest import needs_ocr
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_pdf, render_scan
 
-pytestmark = pytest.mark.skipif(bool(missing_reason("chi_sim,chi_tra")),
-                                reason="tesseract/tesserocr missing: bash scripts/system-deps.sh")
+pytestmark = needs_ocr()
 
 PARAS = NOTICE.strip().splitlines()
 
