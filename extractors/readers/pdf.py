@@ -264,7 +264,8 @@ class PdfReader:
         pages: list[tuple[float, list[_Line]]] = []
         rows: list[_Line] = []  # table rows (kept apart from the furniture rules)
         images = 0
-        blank_pages: list[int] = []
+        blank_pages: list[int] = []  # no text, but something drawn: a scan, outlined text — OCR'd
+        empty_pages = 0  # nothing at all on them: not worth an OCR pass
         cid_chars = 0
         total_chars = 0
         try:
@@ -284,8 +285,11 @@ class PdfReader:
                         lines = [ln for ln in lines if not _in_box(ln, boxes)]
                         rows.extend(table_rows)
                     if not lines and not table_rows:
-                        blank_pages.append(number)
-                        images += len(page.images)
+                        if page.images or page.curves or page.rects or page.lines:
+                            blank_pages.append(number)
+                            images += len(page.images)
+                        else:
+                            empty_pages += 1
                     for ln in lines + table_rows:
                         total_chars += len(ln.text)
                         cid_chars += 8 * ln.text.count("(cid:")
@@ -303,6 +307,8 @@ class PdfReader:
             blank_pages = list(range(1, len(pages) + 1))
         cannot = "OCR is turned off (setting ocr_enabled)" if not limits.ocr.enabled else \
             missing_reason(limits.ocr.languages) if blank_pages else ""
+        if not total_chars and not blank_pages:
+            raise ReadError(path, f"no text layer and nothing drawn ({_pages_phrase(empty_pages)}, all blank)")
         if blank_pages and cannot:
             if unusable:
                 raise ReadError(path, f"no usable text layer (fonts without a Unicode map); {cannot}")
@@ -315,7 +321,7 @@ class PdfReader:
             ocr = ocr_pages(path, "pdf", [n - 1 for n in blank_pages], limits.ocr)
             for page in ocr:
                 pages[page.number - 1] = (pages[page.number - 1][0], ocr_lines(page))
-            rows = [r for r in rows if r.page not in set(blank_pages)]
+            rows = [r for r in rows if r.page not in blank_pages]
             warnings += ocr_warnings(ocr, limits.ocr, len(pages))
             if not any(page.lines for page in ocr) and (not total_chars or unusable):
                 raise ReadError(path, f"no text found (OCR) on {_pages_phrase(len(ocr))}")

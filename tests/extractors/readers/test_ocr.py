@@ -139,3 +139,19 @@ def test_ocr_options_from_settings(monkeypatch, tmp_path):
     opts = ReadLimits.from_settings(Settings()).ocr
     assert (opts.min_confidence, opts.languages, opts.cache_path) == (75.0, "chi_tra", tmp_path / "c")
     assert opts.enabled and opts.dpi == 300
+
+
+def test_blank_pages_are_not_ocrd(tmp_path, limits):
+    text_pdf = render_pdf(NOTICE, tmp_path / "a.pdf")
+    doc = pdfium.PdfDocument(str(text_pdf))
+    doc.new_page(595, 842)  # an empty page at the end, as office PDFs often have
+    doc.save(str(tmp_path / "with-blank.pdf"))
+    before = STATS["recognised"]
+    result = read_file(tmp_path / "with-blank.pdf", limits)
+    assert STATS["recognised"] == before and not result.ocr_pages
+    assert result.text == read_file(text_pdf, limits).text
+    empty = pdfium.PdfDocument.new()
+    empty.new_page(595, 842)
+    empty.save(str(tmp_path / "empty.pdf"))
+    with pytest.raises(ReadError, match="nothing drawn"):
+        read_file(tmp_path / "empty.pdf", limits)
