@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
     read_max_mb: float = 50
     read_max_pages: int = 2000
+    read_convert_timeout: float = 120  # seconds a LibreOffice conversion (legacy .doc) may take
+    # Zip archives (ingested member by member): beyond these the archive is refused whole
+    read_archive_max_members: int = 1000
+    read_archive_max_mb: float = 500  # total once unpacked
+    read_archive_max_ratio: float = 100  # a member over 1 MB compressed more than this is refused
     # OCR of pages without a text layer and of images (extractors.readers.ocr.OcrOptions)
     ocr_enabled: bool = True
     ocr_languages: str = "chi_sim,chi_tra"  # tesseract models tried in turn (a+b: both at once)

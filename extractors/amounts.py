@@ -123,6 +123,7 @@ class AmountCues:
     money_after: tuple[str, ...]
     money_before: tuple[str, ...]
     count_re: re.Pattern[str]  # a count of cases or people (see _count_re)
+    table_header: re.Pattern[str] | None = None  # a money column's header (涉及金额（元）)
 
 
 def build_amount_cues(data: dict[str, Any]) -> AmountCues:
@@ -138,8 +139,10 @@ def build_amount_cues(data: dict[str, Any]) -> AmountCues:
     cues["statistic_total"] = tuple(stat.get("total", ()))
     cues["inflating"] = tuple(data.get("budget", {}).get("inflating", ()))
     money = data.get("money_without_yuan", {})
+    header = data.get("table_money_header")
     return AmountCues(roles=MappingProxyType(cues), money_after=tuple(money.get("after", ())),
-                      money_before=tuple(money.get("before", ())), count_re=_count_re(stat))
+                      money_before=tuple(money.get("before", ())), count_re=_count_re(stat),
+                      table_header=re.compile(header) if header else None)
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +313,48 @@ def _budget_cue(before: str, cues: Mapping[str, tuple[str, ...]]) -> int:
         if pos > best and not any(w in before[max(0, pos - 6):pos] for w in cues["inflating"]):
             best = pos
     return best
+
+
+_CELL_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
+_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+
+
+def column_amounts(text: str, start: int, end: int, cues: AmountCues | None = None) -> list[Amount]:
+    """Sums in the cells of a money column of a tab-separated table (a header cell such as
+    涉及金额（元） above the rows) within text[start:end]: bare numbers whose unit is in the
+    header. Offsets are into `text`; a cell that states its own unit is left to
+    extract_amounts."""
+    ac = cues or amount_cues()
+    if ac.table_header is None or "\t" not in text[start:end]:
+        return []
+    header_end = text.rfind("\n", 0, start)
+    columns: dict[int, float] = {}
+    width = 0
+    pos = header_end
+    while pos > 0 and not columns:  # the nearest line above with a money column, within tables
+        line_start = text.rfind("\n", 0, pos) + 1
+        cells = text[line_start:pos].split("\t")
+        if len(cells) < 2:
+            break
+        width = len(cells)
+        columns = {k: _UNIT[m.group(1)] for k, c in enumerate(cells) if (m := ac.table_header.search(c))}
+        pos = line_start - 1
+    out: list[Amount] = []
+    if not columns:
+        return out
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        cells = m.group().split("\t")
+        if len(cells) != width:
+            continue
+        at = start + m.start()
+        for k, cell in enumerate(cells):
+            num = _CELL_NUMBER.fullmatch(cell)
+            if k in columns and num:
+                a = at + num.start(1)
+                out.append(Amount(text=num.group(1), value=float(num.group(1).replace(",", "")) * columns[k],
+                                  start=a, end=a + len(num.group(1))))
+            at += len(cell) + 1
+    return out
 
 
 def extract_amounts(text: str, cues: AmountCues | None = None) -> list[Amount]:

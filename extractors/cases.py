@@ -322,6 +322,8 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
     elif not subjects and _post_subject(text):
         score["post_subject"] = float(cfg["post_subject"])
     for name, rx, weight, cap in feats:
+        if name == "generic_subject" and (subjects or others):
+            continue  # talk of 有的干部 around a named official's case does not make it general
         n = min(cap, sum(1 for _ in rx.finditer(text)))
         if n:
             score[name] = weight * n
@@ -405,12 +407,20 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
     announced_until = _announced_paragraph(text, keep_end)
+    earlier: set[str] | None = None
     for a, b in _paragraphs(text):
         if a <= start or b > end:
             continue
         seg = text[a:b]
         if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg):
             break
+        # A closing paragraph about the people of several items (目前，王某、刘某均已被立案…):
+        # it names someone of an earlier item, so it is the notice's, not the last item's.
+        names = _names(seg)
+        if names:
+            earlier = _names(text[:start]) if earlier is None else earlier
+            if names & earlier and not names <= _names(text[start:first_end]):
+                break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses
@@ -449,7 +459,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             a, b = bounds[k], bounds[k + 1]
             if any(a < c[0].start < b for c in inner_chains):
                 holding += 1
-                stating += _states_problem(text, outer_items[k])
+                # in a report, an area of problems with its 一是/二是 (（一）…方面。一是…二是…) is one case
+                stating += _states_problem(text, outer_items[k]) or (
+                    inspection and inner == "cn_shi" and _is_problem_area(text, outer_items[k]))
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
         if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
@@ -508,6 +520,14 @@ def _states_problem(text: str, m: _Marker) -> bool:
     if _cr().patterns["problem_container"].search(title):
         return False
     return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
+
+
+def _is_problem_area(text: str, m: _Marker) -> bool:
+    """A report's section named for an area of work whose problems it lists ((一)落实…方面。
+    一是…), not one announcing the report's whole list (一、巡察发现的主要问题)."""
+    title = re.match(r"[^。；;！？!?\n]*", text[m.body:]).group(0)
+    return bool(_cr().patterns["aspect_heading"].match(title + "。")) and not re.search(
+        r"(?:问题|不足)$", title)
 
 
 def _is_heading(text: str, m: _Marker) -> bool:
@@ -612,7 +632,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         sent = s.group(0).strip()
         # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
         # (a long paragraph must not cost a people pass per sentence over all of it).
-        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent):
+        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent) \
+                or p["pronoun_subject"].match(sent):
             continue
         new = _names(sent)
         if not new:
@@ -1011,8 +1032,11 @@ def _split_cases(text: str) -> Split:
     table, masked = _table_cases(text)
     if table:
         rest = _split_text(masked)
-        cases = sorted(table + rest.cases, key=lambda c: c.start)
-        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if rest.cases else ""))
+        # Beside a table of cases, the paragraphs are its opening and closing words: a case
+        # there must name its subject (a closing call that mentions 移送 and a reward is none).
+        extra = [c for c in rest.cases if _subject_names(text[c.start:c.end])]
+        cases = sorted(table + extra, key=lambda c: c.start)
+        return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     return _split_text(text)
 
 
@@ -1187,7 +1211,17 @@ def _split_text(text: str) -> Split:
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
-    return Split(doc_type, cases, mode)
+    return Split(doc_type, _before_analysis(text, cases), mode)
+
+
+def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Each case ends before a section of analysis or comment inside it (【纪法分析】, 【点评】)."""
+    heads = [a for a, b in _paragraphs(text) if _cr().patterns["analysis_heading"].match(text[a:b])]
+    for c in cases:
+        cut = next((a for a in heads if c.start < a < c.end), None)
+        if cut is not None:
+            c.end = _rstrip_span(text, c.start, cut)
+    return [c for c in cases if c.end > c.start]
 
 
 __all__ = ["CaseRules", "CaseSpan", "Split", "build_case_rules", "case_rules", "cn_to_int", "doc_type_of", "split_cases"]

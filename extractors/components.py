@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from extractors.amounts import extract_amounts
+from extractors.amounts import column_amounts, extract_amounts
 from extractors.cases import CaseSpan, Split, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
@@ -225,7 +225,14 @@ def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
 def make_amounts(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Money in yuan (extractors.amounts)."""
     cues = rules.amounts
-    return _field_component("amounts", lambda t, d, doc: list(extract_amounts(t, cues)), lambda a: "AMOUNT")
+
+    def amounts(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
+        s = draft.span.start
+        # sums in a table's money column, whose unit its header above the case states
+        in_column = [_shift(a, -s) for a in column_amounts(_text(doc), s, draft.span.end, cues)]
+        return sorted([*extract_amounts(text, cues), *in_column], key=lambda a: a.start)
+
+    return _field_component("amounts", amounts, lambda a: "AMOUNT")
 
 
 @Language.factory("leian_sanctions", default_config={"rules": DEFAULT_RULES})

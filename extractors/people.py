@@ -204,6 +204,9 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     return cands[0]
 
 
+_CONJUNCTIONS = frozenset("和与及或同跟并")
+# CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
+_SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
@@ -566,6 +569,8 @@ class CandidateLexicon:
     quoted_re: re.Pattern[str]
     meeting_re: re.Pattern[str]
     two_char_leads: frozenset[str]
+    # the second half of a compound noun right after a two-character candidate (纪法意识)
+    compound_tail_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -593,7 +598,8 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     return CandidateLexicon(speaker_re, caption_re, credit_re, place_re,
                             re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
                             post_after_re, glued_post_re, quoted_re, meeting_re,
-                            frozenset(w for w in cfg["post_after_leads"] if len(w) == 2))
+                            frozenset(w for w in cfg["post_after_leads"] if len(w) == 2),
+                            re.compile(_alt(cfg["compound_tails"])) if cfg.get("compound_tails") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
@@ -631,7 +637,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     name = text[a:b]
-    if len(name) < 2 or len(name) > 12:
+    if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
     if any(c in name for c in _DOTS):
         return a, b
@@ -643,6 +649,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if not _surname_len(text, a, lex, strict=False):
         return None
     if name in lex.not_names or (len(name) == 2 and _common_word(name)):
+        return None
+    if _not_a_name(text, name, cl):
         return None
     if len(name) > 4:
         return None
@@ -709,7 +717,7 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
 
 
 def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
-                    lex: PeopleLexicon) -> bool:
+                    lex: PeopleLexicon, others: tuple[str, ...] = ()) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
@@ -717,8 +725,9 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     reads the longer form as a name and what it adds is an adverb after a list of names
     (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
     word that follows names where LAC ends the name (王刚说). A 某-form said once that LAC
-    ends at 某 stays short (邓某吃拿卡要)."""
-    n_short = len(re.findall(re.escape(short), text))
+    ends at 某 stays short (邓某吃拿卡要). Mentions of the shorter one inside `others`, other
+    longer names it starts (张某某 and his brother 张某良), are theirs."""
+    n_short = len(re.findall(re.escape(short), text)) - sum(len(re.findall(re.escape(o), text)) for o in others)
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
     if long in lac_names:
@@ -739,14 +748,27 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     return True
 
 
+def _both_named(short: str, long: str, text: str, lac_names: set[str]) -> bool:
+    """Two pseudonyms of two people, one the start of the other (张某 / 张某某, 刘某 / 刘某某):
+    LAC reads both as names and the shorter one also stands on its own."""
+    if "某" not in short or short not in lac_names or long not in lac_names:
+        return False
+    alone = len(re.findall(re.escape(short) + "(?!某)", text))
+    return alone > 0 and long.endswith("某") and long.count("某") > short.count("某")
+
+
 def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], cl: CandidateLexicon,
                       lex: PeopleLexicon) -> None:
     """Keep one of two names where one starts the other (see _longer_is_name)."""
     for short in sorted(found, key=len):
         if short not in found:
             continue
-        for long in [n for n in found if n != short and n.startswith(short)]:
-            if _longer_is_name(short, long, text, lac_names, cl, lex):
+        longs = [n for n in found if n != short and n.startswith(short)]
+        for long in longs:
+            others = tuple(o for o in longs if o != long and not o.startswith(long) and not long.startswith(o))
+            if _both_named(short, long, text, lac_names):
+                continue  # 张某 and his son 张某某, 刘某 and 刘某某: two people
+            if _longer_is_name(short, long, text, lac_names, cl, lex, others):
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:
@@ -773,6 +795,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     found: dict[str, Person] = {}
     for p in people:
         if not _lac_agrees(text, p.name, lac_starts):
+            if _not_a_name(text, p.name, cl):
+                continue
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
             if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
@@ -846,6 +870,15 @@ def _is_title(name: str, lex: PeopleLexicon, cl: CandidateLexicon) -> bool:
 
 
 WORDLIKE_FREQ = 100
+
+
+def _not_a_name(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """A conjunction and a word (老板和下属: not the surname 和), or the first half of a compound
+    noun wherever it stands (纪法意识, 党纪观念)."""
+    if name[0] in _CONJUNCTIONS and _common_word(name[1:]):
+        return True
+    return len(name) == 2 and cl.compound_tail_re is not None and all(
+        cl.compound_tail_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _wordlike(text: str, name: str, lex: PeopleLexicon) -> bool:

@@ -12,26 +12,18 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION
 from extractors.cases import CaseSpan, Split, split_cases
+from extractors.docmeta import document_date, issuer_span, one_line, title_span
 from extractors.errors import LeianError
 from extractors.model import Case, Document, Item, case_id
 from extractors.normalize import Normalized, normalize
 from extractors.readers import ReadLimits, read_file
 
 log = logging.getLogger(__name__)
-
-_ISSUER = re.compile(
-    r"(?:中共)?(?:中央纪委国家监委|中央纪委|中纪委|[\u4e00-\u9fff]{2,14}?(?:纪委监委|纪委|纪工委|监委|巡察组|巡视组|巡察办|巡察工作领导小组))(?![会员])"
-)
-_DOC_DATE = re.compile(r"(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_SIGNED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
-_TITLE_OK = re.compile(r"^[^。；;]{4,80}$")
-
 
 def _map_item(item: Item, norm: Normalized) -> Item:
     if item.start >= 0 and item.end >= item.start:
@@ -44,44 +36,16 @@ def _original(norm: Normalized, item: Item) -> str:
 
 
 def _title(norm: Normalized) -> str:
-    from extractors.cases import _is_junk
-
-    for line in norm.text.split("\n")[:6]:
-        s = line.strip()
-        if not s or _is_junk(s):
-            continue
-        if _TITLE_OK.match(s) and not s.endswith(("。", "！", "？")):
-            a = norm.text.find(s)
-            return norm.original_text(a, a + len(s)).strip()
-        break
-    return ""
+    """The title the top of the text states (extractors.docmeta), as written."""
+    span = title_span(norm.text)
+    return one_line(norm.original_text(*span)) if span else ""
 
 
 def _doc_meta(norm: Normalized) -> tuple[str, str]:
-    """Issuing body and date, where the document states them near its top."""
-    # The first three non-empty paragraphs, as a span of the text itself (so that match
-    # offsets are offsets into norm.text, blank lines or not).
-    ends = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", norm.text[:1200])]
-    head_end = ends[min(2, len(ends) - 1)] if ends else 0
-    head = norm.text[:head_end]
-    issuer = ""
-    m = _ISSUER.search(head)
-    if m and norm.text.startswith("关于", m.start()):
-        m = _ISSUER.search(head, m.start() + 2)
-    if m:
-        a, b = norm.span(m.start(), m.end())
-        issuer = norm.original[a:b]
-    date = ""
-    tail = norm.text.rstrip()[-40:]
-    sig = _SIGNED.search(tail)  # the date under the signature closes a notice
-    # Only a stated publication date or the date under the signature: the first date in the
-    # text is usually the incident's, not the document's.
-    d = _DOC_DATE.search(head) or sig
-    if d:
-        y, mo, da = int(d.group(1)), int(d.group(2)), int(d.group(3))
-        if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= da <= 31:
-            date = f"{y:04d}-{mo:02d}-{da:02d}"
-    return issuer, date
+    """Issuing body (as written) and publication date, where the text states them."""
+    span = issuer_span(norm.text)
+    issuer = norm.original_text(*span).strip() if span else ""
+    return issuer, document_date(norm.text)
 
 
 def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
@@ -218,8 +182,8 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
 
 
 def extract_file(path: str | Path, limits: ReadLimits | None = None) -> Document:
-    """Read a file and extract it; raises ReadError for an unreadable file. `limits`: what
-    the readers may take on and how they OCR (ReadLimits.from_settings; defaults if None)."""
+    """Read a file (within `limits`: size, pages, and how pages without text are OCR'd) and
+    extract it; raises ReadError for an unreadable file."""
     p = Path(path)
     raw = read_file(p, limits)
     digest = hashlib.sha256(p.read_bytes()).hexdigest()

@@ -147,7 +147,12 @@ def _fills_cell(text: str, start: int, end: int) -> bool:
     tab, nl = text.find("\t", end), text.find("\n", end)
     hi = min(x for x in (tab, nl, len(text)) if x >= 0)
     in_row = "\t" in text[text.rfind("\n", 0, start) + 1:(nl if nl >= 0 else len(text))]
-    return in_row and len(text[lo:hi].strip()) <= (end - start) + 6
+    if not in_row:
+        return False
+    # the whole cell, or one item of a cell that lists measures (追回医保基金，通报批评，…)
+    c_lo = max([lo] + [text.rfind(ch, lo, start) + 1 for ch in "，,、；;"])
+    c_hi = min([hi] + [k for ch in "，,、；;" if 0 <= (k := text.find(ch, end, hi))])
+    return len(text[lo:hi].strip()) <= (end - start) + 6 or len(text[c_lo:c_hi].strip()) <= (end - start) + 4
 
 
 def _placed(text: str, people: list[Person]) -> list[Person]:

@@ -12,7 +12,8 @@ from extractors.errors import ConfigError, LeianError, ReadError
 from pipelines.cli_app import EXIT_CONFIG, EXIT_USAGE, app
 
 # Command modules register on `app` when imported.
-from pipelines import cli_codes, cli_elastic, cli_extract, cli_flows, cli_store, cli_summary  # noqa: F401,E402
+from pipelines import (cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_store,  # noqa: F401,E402
+                       cli_summary, cli_web)
 
 
 def main() -> None:

@@ -12,8 +12,7 @@ from pipelines.cli_options import UsageError
 
 
 @app.command()
-def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .pdf, or a scan: "
-                                        ".pdf .png .jpg .tif (OCR)"),
+def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .doc .pdf .ofd, or a scan: .pdf .png .jpg .tif (OCR); a .zip: use ingest"),
             as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (gold-format.md)"),
             html: Path = typer.Option(None, "--html", help="Also write a displaCy page of the extraction here"),
             ) -> None:
@@ -24,10 +23,11 @@ def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .htm
 
     Example: leian extract notice.pdf --json
     """
+    from config.settings import get_settings
     from extractors.pipeline import extract_file, render_html
-    from pipelines.steps import read_limits
+    from extractors.readers import ReadLimits
 
-    doc = extract_file(path, read_limits())
+    doc = extract_file(path, ReadLimits.from_settings(get_settings()))
     if html is not None:
         html.write_text(render_html(doc.text), encoding="utf-8")
     if as_json:
@@ -67,7 +67,7 @@ def _summary(doc, html: Path | None) -> None:
 
 @app.command("eval")
 def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json with NAME.txt/.pdf/.docx beside"),
-          input_ext: str = typer.Option("txt", "--input-ext", help="Which rendering to extract: txt, pdf, docx, html"),
+          input_ext: str = typer.Option("txt", "--input-ext", help="Which rendering to extract: txt, pdf, docx, doc, ofd, html"),
           details: bool = typer.Option(False, "--details", help="List every miss and false hit per document"),
           min_f1: list[str] = typer.Option([], "--min", help="FIELD=F1 bound, e.g. --min cases=0.9; exit 1 below it"),
           ) -> None:

@@ -143,7 +143,9 @@ def _print_hit(n: int, hit, copies: int = 0, show_date: bool = False) -> None:
         meta.append(str(c.year))
     typer.echo(f"{n:>3}. {c.id}  score {hit.score:.2f}  {'  '.join(meta)}")
     typer.echo(f"     {hit.snippet}")
-    src = hit.doc_title or Path(hit.doc_path).name
+    # the source as a reader cites it: title, issuing body, date; the file's name only when
+    # the document states no title
+    src = " · ".join(x for x in (hit.doc_title or Path(hit.doc_path).name, hit.doc_issuer, hit.doc_date) if x)
     dup = f"  (same incident as {hit.duplicate_of})" if hit.duplicate_of else ""
     typer.echo(f"     — {src}{dup}")
 
@@ -255,15 +257,26 @@ def show(case_id: str = typer.Argument(..., help="A case id as printed by search
     if not case_id.strip():
         raise UsageError("a case id is needed, e.g. leian show 3f2a9c0d1e2b4a5c-002")
     with _open(store) as st:
-        case = st.get_case(case_id)
-        if case is None:
-            raise NotFoundError(f"no case {case_id} in the store")
-        info = st.case_info(case_id) or {}
-        info["first_published"] = first_published(st, case_id, info)
+        case, info = case_with_info(st, case_id)
     if as_json:
         _echo_json({"case": case.model_dump(mode="json"), **info})
         return
     print_case(case, info)
+
+
+def case_with_info(st, case_id: str):
+    """A case and where it comes from (case_info with first_published), as `leian show` and
+    the web's /api/v1/cases/{id} give them; NotFoundError for an unknown id."""
+    case = st.get_case(case_id)
+    if case is None:
+        state = st.case_state(case_id)
+        if state is not None and state.not_a_case:
+            raise NotFoundError(f"case {case_id} is marked not a case (`leian corrections list {case_id}` "
+                                "says by whom; `leian corrections revert ID` undoes it)")
+        raise NotFoundError(f"no case {case_id} in the store")
+    info = st.case_info(case_id) or {}
+    info["first_published"] = first_published(st, case_id, info)
+    return case, info
 
 
 def print_case(case, info: dict) -> None:

@@ -119,11 +119,11 @@ def _print_listing(listing) -> None:
 
 
 @app.command()
-def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file (.docx, .md or .json)"),
+def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file (.docx, .md, .json or .xlsx)"),
             query: str = typer.Option("", "--query", "-q", help="The class is what this query finds"),
             category: str = typer.Option("", "--category", "-c", help="The class is this problem category (code)"),
             class_id: str = typer.Option("", "--class", help="A class id from `leian classes`"),
-            fmt: Optional[str] = typer.Option(None, "--format", "-f", help="docx | md | json (default: from -o)"),
+            fmt: Optional[str] = typer.Option(None, "--format", "-f", help="docx | md | json | xlsx (default: from -o)"),
             domain: DomainOpt = [], region: RegionOpt = [], sanction: SanctionOpt = [], post: PostOpt = [],
             doc_type: DocTypeOpt = [], date_from: DateFromOpt = "", date_to: DateToOpt = "",
             min_amount: MinAmountOpt = None, max_amount: MaxAmountOpt = None,
@@ -133,7 +133,8 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
     """Write the rectification summary (类案整改分析) of a class of alike cases: scope, posts and
     units involved, the common pattern in the cases' own words, money, sanctions with a 量纪参考
     table, typical cases with their sources, institutional gaps and rectification measures.
-    DOCX (with charts), Markdown or JSON (every figure with the case ids behind it).
+    DOCX (with charts), Markdown, JSON (every figure with the case ids behind it) or XLSX (the
+    figures with their case ids, and every table in full).
 
     Example: leian summary --category false_claims --domain subsistence_allowance --region 湖北省 -o 低保虚报冒领.docx
     """

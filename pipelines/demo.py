@@ -190,4 +190,5 @@ def run_demo(store_path: str, folder: Path) -> int:
     finally:
         st.close()
     typer.echo(f"\nThe demo store stays at {store_path}; try: leian search 低保 --store {store_path}")
+    typer.echo(f"Open it in the browser: leian serve --store {store_path}   then http://127.0.0.1:8765")
     return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,7 +35,6 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 HEADERS = tuple(h for h, _ in COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XLSX XML
 
 
 @dataclass
@@ -128,33 +126,11 @@ def _write_csv(fh, rows: Iterable[list[str]]) -> int:
 
 def _write_xlsx(path: str, rows: Iterable[list[str]]) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+
+    from search.reports.xlsx import add_sheet
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("案例")
-    ws.freeze_panes = "A2"
-    for i, (_, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    bold = Font(bold=True)
-    header = []
-    for h in HEADERS:
-        cell = WriteOnlyCell(ws, value=h)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
-    top = Alignment(vertical="top")
-    n = 0
-    for row in rows:
-        cells = []
-        for v in row:
-            cell = WriteOnlyCell(ws, value=_ILLEGAL_XML.sub("", "" if v is None else str(v)))
-            cell.data_type = "s"  # text, never a formula, whatever it starts with
-            cell.alignment = top
-            cells.append(cell)
-        ws.append(cells)
-        n += 1
+    n = add_sheet(wb, "案例", COLUMNS, rows)
     wb.save(path)
     return n
 

@@ -3,6 +3,8 @@
 Each step is small and says what it touches:
 - `discover(paths, store)`   reads files and the ledger, writes nothing: which files are
                              new, changed, unchanged, to retry, or skipped (not a document);
+                             a .zip stands for its members (`archive.zip!member.pdf`, each
+                             with the sha256 of its own bytes; pipelines/archives.py);
 - `extract_one(item)`        reads one file, writes nothing: a Document or a recorded failure;
 - `index_batch(results, store)` writes: each document with its ledger row in one transaction,
                              each failure as a `failed` ledger row;
@@ -18,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -29,6 +32,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.errors import LeianError, ReadError
 from extractors.model import Document
 from extractors.readers import ReadLimits
+from extractors.readers.archive import is_archive
 from search.store import CaseStore, LedgerEntry
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,14 @@ class FileItem:
     change: Change
     reason: str = ""  # why skipped / why re-extracted
     previous_doc_id: str = ""
+    archive: str = ""  # a member of this zip archive (path is `archive!member`)
+    member: str = ""  # the member's name inside the zip
+    error: str = ""  # known at discovery to be unreadable (a refused archive member): why
+
+    @property
+    def file(self) -> str:
+        """The file on disk that holds this item: the archive of a member, else the path."""
+        return self.archive or self.path
 
 
 @dataclass
@@ -190,6 +202,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def read_limits() -> ReadLimits:
+    """The readers' limits from the settings (LEIAN_READ_MAX_MB, LEIAN_READ_ARCHIVE_MAX_MB ...)."""
+    from config.settings import get_settings
+
+    return ReadLimits.from_settings(get_settings())
+
+
 def classify(path: Path, store: CaseStore, *, named: bool = True,
              extensions: frozenset[str] | None = None,
              extractor_version: str = EXTRACTOR_VERSION) -> FileItem:
@@ -204,47 +223,68 @@ def classify(path: Path, store: CaseStore, *, named: bool = True,
     except OSError as exc:
         # Unreadable files go to extraction, which records the reason.
         return FileItem(spath, "", 0, 0.0, "retry", f"cannot read: {exc.strerror or exc}")
-    prev = store.ledger(spath)
+    return against_ledger(FileItem(spath, digest, st.st_size, st.st_mtime, "new"), store,
+                          named=named, extractor_version=extractor_version)
+
+
+def against_ledger(item: FileItem, store: CaseStore, *, named: bool,
+                   extractor_version: str = EXTRACTOR_VERSION) -> FileItem:
+    """`item` (its sha256 known) with its change status by what the ledger holds for its path."""
+    prev = store.ledger(item.path)
     if prev is None:
-        return FileItem(spath, digest, st.st_size, st.st_mtime, "new")
-    if prev.status == "ok" and prev.sha256 == digest:
+        return replace(item, change="new")
+    if prev.status == "ok" and prev.sha256 == item.sha256:
         if prev.extractor_version and prev.extractor_version != extractor_version:
-            return FileItem(spath, digest, st.st_size, st.st_mtime, "changed",
-                            f"extractor {prev.extractor_version} → {extractor_version}", prev.doc_id)
-        return FileItem(spath, digest, st.st_size, st.st_mtime, "unchanged", "", prev.doc_id)
+            return replace(item, change="changed", reason=f"extractor {prev.extractor_version} → {extractor_version}",
+                           previous_doc_id=prev.doc_id)
+        return replace(item, change="unchanged", previous_doc_id=prev.doc_id)
     if prev.status == "ok":
-        return FileItem(spath, digest, st.st_size, st.st_mtime, "changed", "content changed", prev.doc_id)
-    if prev.status == "skipped" and prev.sha256 == digest and not named:
-        return FileItem(spath, digest, st.st_size, st.st_mtime, "skipped", prev.error)
+        return replace(item, change="changed", reason="content changed", previous_doc_id=prev.doc_id)
+    if prev.status == "skipped" and prev.sha256 == item.sha256 and not named:
+        return replace(item, change="skipped", reason=prev.error)
     # failed, pending (a run that stopped mid-way) or skipped: try again
-    return FileItem(spath, digest, st.st_size, st.st_mtime,
-                    "changed" if prev.doc_id else "retry", f"previous status {prev.status}", prev.doc_id)
+    return replace(item, change="changed" if prev.doc_id else "retry", reason=f"previous status {prev.status}",
+                   previous_doc_id=prev.doc_id)
 
 
 def discover(paths: Sequence[str | Path], store: CaseStore,
-             extractor_version: str = EXTRACTOR_VERSION) -> list[FileItem]:
-    """Every file under `paths` with its change status against the ledger. Writes nothing."""
+             extractor_version: str = EXTRACTOR_VERSION, limits: ReadLimits | None = None) -> list[FileItem]:
+    """Every file under `paths` with its change status against the ledger; a zip archive
+    stands for its members. Writes nothing."""
+    from pipelines.archives import archive_items
+
     exts = supported_extensions()
-    return [classify(p, store, named=named, extensions=exts, extractor_version=extractor_version)
-            for p, named in iter_files(paths)]
+    items: list[FileItem] = []
+    for p, named in iter_files(paths):
+        if is_archive(p) and p.is_file():
+            items.extend(archive_items(p, store, limits or read_limits(), extensions=exts,
+                                       extractor_version=extractor_version))
+        else:
+            items.append(classify(p, store, named=named, extensions=exts, extractor_version=extractor_version))
+    return items
 
 
 # ---------------------------------------------------------------------------- extract
-def read_limits() -> ReadLimits:
-    """What the readers may take on and how they OCR, from the settings (loaded once)."""
-    from config.settings import get_settings
-
-    return ReadLimits.from_settings(get_settings())
-
-
-def extract_one(item: FileItem) -> Extracted:
-    """Extract one file into a Document; a file that cannot be read becomes a failure with
-    its reason (never an exception), so a batch goes on. Writes nothing."""
+def extract_one(item: FileItem, limits: ReadLimits | None = None) -> Extracted:
+    """Extract one file (or archive member) into a Document; a file that cannot be read
+    becomes a failure with its reason (never an exception), so a batch goes on. Writes
+    nothing but a member's temporary copy."""
     from extractors.pipeline import extract_file
+    from pipelines.archives import member_bytes, member_suffix
 
     t0 = time.perf_counter()
+    if item.error:
+        return Extracted(item, error=item.error)
     try:
-        doc = extract_file(item.path, read_limits())
+        limits = limits or read_limits()  # the settings' limits and OCR options
+        if item.archive:
+            data = member_bytes(item, limits)
+            with tempfile.TemporaryDirectory(prefix="leian-member-") as tmp:
+                copy = Path(tmp) / f"member{member_suffix(item.path)}"  # never a name from the archive
+                copy.write_bytes(data)
+                doc = extract_file(copy, limits)
+        else:
+            doc = extract_file(item.path, limits)
     except ReadError as exc:
         return Extracted(item, error=exc.reason, seconds=time.perf_counter() - t0)
     except LeianError as exc:
@@ -284,7 +324,7 @@ def index_batch(results: Sequence[Extracted], store: CaseStore) -> list[FileResu
         else:
             # A path that names nothing (a typo on the command line) is reported, not recorded:
             # a ledger row would stay `failed` for ever with nothing to retry.
-            if os.path.lexists(res.item.path):
+            if os.path.lexists(res.item.file):
                 store.record(entry)
             log.info("%s failed: %s", res.item.path, res.error)
             out.append(FileResult(res.item.path, "failed", 0, res.error, res.seconds))
@@ -306,7 +346,7 @@ def record_skipped(items: Sequence[FileItem], store: CaseStore) -> list[FileResu
 def mark_pending(item: FileItem, store: CaseStore) -> None:
     """Ledger row `pending` before a file is extracted: a run killed mid-way leaves it, and
     the next run retries it. A path that names nothing gets no row (see index_batch)."""
-    if not os.path.lexists(item.path):
+    if not os.path.lexists(item.file):
         return
     store.record(LedgerEntry(path=item.path, sha256=item.sha256, size=item.size, mtime=item.mtime,
                              status="pending", extractor_version=EXTRACTOR_VERSION,
@@ -315,12 +355,13 @@ def mark_pending(item: FileItem, store: CaseStore) -> None:
 
 # ---------------------------------------------------------------------------- run
 def run_ingest(paths: Sequence[str | Path], store: CaseStore,
-               progress: ProgressFn | None = None) -> IngestReport:
+               progress: ProgressFn | None = None, limits: ReadLimits | None = None) -> IngestReport:
     """Ingest files and folders: unchanged files skipped, new and changed ones extracted and
     stored one transaction per document, failures recorded and the run goes on."""
     t0 = time.perf_counter()
     report = IngestReport()
-    items = discover(paths, store)
+    limits = limits or read_limits()
+    items = discover(paths, store, limits=limits)
     tell = progress or (lambda event: None)
     tell(ProgressEvent("start", total=len(items)))
     for n, item in enumerate(items, 1):
@@ -330,7 +371,7 @@ def run_ingest(paths: Sequence[str | Path], store: CaseStore,
             results = record_skipped([item], store)
         else:
             mark_pending(item, store)
-            results = index_batch([extract_one(item)], store)
+            results = index_batch([extract_one(item, limits)], store)
         report.results.extend(results)
         tell(ProgressEvent("file", total=len(items), done=n, result=results[0]))
     report.seconds = time.perf_counter() - t0

@@ -14,7 +14,6 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from search.normalize import normalize
 
@@ -33,9 +32,17 @@ def normalised_chars(text: str) -> str:
     return _DROP.sub("", normalize(text)).lower()
 
 
+def _minhash():  # type: ignore[no-untyped-def]
+    """datasketch's MinHash, imported when first needed: the package imports scipy (~1 s),
+    which a search command never uses."""
+    from datasketch import MinHash
+
+    return MinHash
+
+
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+    return _minhash()(num_perm=NUM_PERM, seed=1).permutations
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -44,7 +51,7 @@ def signature(text: str) -> np.ndarray | None:
     if len(chars) < MIN_CHARS:
         return None
     shingles = {chars[i:i + SHINGLE] for i in range(len(chars) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations())
+    mh = _minhash()(num_perm=NUM_PERM, seed=1, permutations=_permutations())
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh.hashvalues.astype(np.uint32)
 

@@ -39,6 +39,7 @@ from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.es_bulk import bulk
 from search.es_connect import Connection, ElasticError, redact_url
+from search.es_corrections import ElasticCorrections
 from search.es_query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
 from search.normalize import normalize
@@ -78,7 +79,7 @@ def _template(name: str) -> dict[str, Any]:
     return body
 
 
-class ElasticStore(CaseStore):
+class ElasticStore(ElasticCorrections, CaseStore):
     """CaseStore on Elasticsearch (the URL of any node; credentials from the settings)."""
 
     def __init__(self, url: str, settings: Settings | None = None, *, retries: int | None = None,
@@ -94,6 +95,7 @@ class ElasticStore(CaseStore):
         self.cases = f"{prefix}-cases"
         self.documents = f"{prefix}-documents"
         self.ledger_index = f"{prefix}-ledger"
+        self.corrections_index = f"{prefix}-corrections"
         self._dirty = False
         self._lock = threading.Lock()
         self._seq = 0
@@ -119,7 +121,7 @@ class ElasticStore(CaseStore):
             log.debug("Elasticsearch at %s: no `monitor` privilege; the cluster answered, so it is up", self.url)
         try:
             for name, pattern in (("cases", f"{self.cases}-v*"), ("documents", self.documents),
-                                  ("ledger", self.ledger_index)):
+                                  ("ledger", self.ledger_index), ("corrections", self.corrections_index)):
                 self._put_template(name, pattern)
         except AuthorizationException as exc:
             if not self._set_up_already():
@@ -136,7 +138,7 @@ class ElasticStore(CaseStore):
             log.warning("Elasticsearch at %s: %s was built with mapping version %d, this leian has %d; "
                         "run `leian reindex` to rebuild it (until then it is used as it is)",
                         self.url, self.index_behind_alias(), built, version)
-        for index in (self.documents, self.ledger_index):
+        for index in (self.documents, self.ledger_index, self.corrections_index):
             if not self._call("look up an index", lambda i=index: self.es.indices.exists(index=i)).body:
                 self._create(index)
 
@@ -193,11 +195,11 @@ class ElasticStore(CaseStore):
     def drop(self) -> None:
         """Delete every index and template of this prefix (tests; `leian` never calls it)."""
         names = list(self._call("list indices", lambda: self.es.indices.get(
-            index=f"{self.cases}-v*,{self.documents},{self.ledger_index}",
+            index=f"{self.cases}-v*,{self.documents},{self.ledger_index},{self.corrections_index}",
             ignore_unavailable=True, allow_no_indices=True)).body)
         if names:
             self._call("delete indices", lambda: self.es.indices.delete(index=",".join(names)))
-        for name in ("cases", "documents", "ledger"):
+        for name in ("cases", "documents", "ledger", "corrections"):
             try:
                 self._call("delete a template", lambda n=name: self.es.indices.delete_index_template(
                     name=f"{self.prefix}-{n}"), ok_status=(404,))
@@ -214,7 +216,8 @@ class ElasticStore(CaseStore):
         if self._dirty:
             self._dirty = False
             self._call("refresh", lambda: self.es.indices.refresh(
-                index=f"{self.cases},{self.documents},{self.ledger_index}"))
+                index=f"{self.cases},{self.documents},{self.ledger_index},{self.corrections_index}",
+                ignore_unavailable=True))
 
     def index_behind_alias(self) -> str:
         """The concrete cases index the alias points at."""
@@ -368,9 +371,14 @@ class ElasticStore(CaseStore):
         entries = [entries[i] for i in keep]
         existing = self._docs_by_id([d.id for d in docs])
         by_path = self._docs_holding_paths([d.path for d in docs])
+        # documents each one replaces at its path (held at no other path): their corrections follow
+        olds = self._docs_by_id([o for d in docs for o in by_path.get(d.path, []) if o != d.id])
+        replaced = {d.id: [o for o in by_path.get(d.path, []) if o in olds and set(olds[o].get("paths", [])) <= {d.path}]
+                    for d in docs}
+        indexed = self._corrected_cases(docs, replaced)
         prepared: list[dict[str, Any]] = []
         for doc in docs:
-            prepared.extend(self._prepare(c, doc) for c in doc.cases)
+            prepared.extend(self._prepare(c, doc) for c in indexed[doc.id])
         self._assign_incidents(prepared)
         actions: list[dict[str, Any]] = [{"_op_type": "index", "_index": self.cases, "_id": p["id"], "_source": p}
                                          for p in prepared]
@@ -397,7 +405,7 @@ class ElasticStore(CaseStore):
         stale: list[str] = []
         again = [d for d, _ in good if d.id in existing]  # only a stored document can have old cases
         if again:
-            new_ids = {c.id for d in again for c in d.cases}
+            new_ids = {c.id for d in again for c in indexed[d.id]}
             self._fresh()
             for i in range(0, len(again), 500):
                 query = {"terms": {"doc_id": [d.id for d in again[i:i + 500]]}}
@@ -430,6 +438,12 @@ class ElasticStore(CaseStore):
         res = self._call("read documents", lambda: self.es.mget(index=self.documents, ids=sorted(set(ids)),
                                                                  source_excludes=["doc.text", "doc.warnings"]))
         return {d["_id"]: d["_source"] for d in res["docs"] if d.get("found")}
+
+    @staticmethod
+    def _doc_meta(doc_id: str, info: dict[str, Any]) -> Document:
+        """A stored document's fields a case's facets read (no text, no cases), from its entry."""
+        return Document(id=doc_id, path=info.get("path", ""), text="", doc_type=info.get("doc_type") or "case_notice",
+                        date=info.get("date") or "", issuer=(info.get("doc") or {}).get("issuer") or "")
 
     def _docs_holding_paths(self, paths: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -493,6 +507,7 @@ class ElasticStore(CaseStore):
             self._call("delete a document", lambda: self.es.delete(index=self.documents, id=doc_id), ok_status=(404,))
         except NotFoundError:
             pass
+        self._detach(doc_id)
         return len(ids)
 
     def delete_document(self, path: str) -> int:
@@ -504,12 +519,13 @@ class ElasticStore(CaseStore):
 
     # ------------------------------------------------------------------ reading
     def _walk(self, index: str, query: dict, source: list[str] | bool, key: str = "id",
-              size: int = PAGE) -> Iterator[dict[str, Any]]:
-        """Every hit's _source, sorted by `key` (a unique keyword, or seq), page by page."""
+              size: int = PAGE, extra: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Every hit's _source, sorted by `key` (a unique keyword, or seq), page by page
+        (`extra`: more search parameters)."""
         after = None
         while True:
             kw: dict[str, Any] = dict(index=index, query=query, size=size, sort=[{key: "asc"}],
-                                      _source=source, track_total_hits=False)
+                                      _source=source, track_total_hits=False, **(extra or {}))
             if after is not None:
                 kw["search_after"] = after
             res = self._search(kw)
@@ -655,6 +671,8 @@ class ElasticStore(CaseStore):
             score = float(h.get("_score") or 0.0) if scored else 0.0
             hits.append(Hit(case=case, score=round(score, 4), snippet=snippet(case.text, needles),
                             doc_path=doc.get("path", ""), doc_title=doc.get("title", ""),
+                            doc_issuer=(doc.get("doc") or {}).get("issuer") or "",
+                            doc_date=(doc.get("doc") or {}).get("date") or "",
                             duplicate_of=src["incident"] if src["incident"] != case.id else "",
                             date=src.get("date") or ""))
         return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
@@ -662,9 +680,9 @@ class ElasticStore(CaseStore):
 
     # ------------------------------------------------------------------ similar
     def similar(self, case_id: str, k: int = 10) -> list[SimilarHit]:
-        """more_like_this over the segmented text (the case's distinctive terms), candidates
-        sharing its categories and domains boosted; final score = MLT score relative to the
-        best candidate + a bonus per shared category and domain (as in the embedded store)."""
+        """more_like_this over the segmented text (the case's distinctive terms) fetches the
+        candidates, those sharing its categories and domains boosted; they are then scored by
+        search.similar.rerank, as in the embedded store."""
         self._fresh()
         try:
             got = self._call("read a case", lambda: self.es.get(index=self.cases, id=case_id,
@@ -701,25 +719,25 @@ class ElasticStore(CaseStore):
         raw = res["hits"]["hits"]
         if not raw:
             return []
-        weight = dict(terms)
-        best = max(float(h["_score"]) for h in raw) or 1.0
+        # The candidates' own term statistics, so that they are scored exactly as the embedded
+        # store scores them (search.similar.rerank: cosine of tf-idf vectors + category/domain
+        # boosts, wording-only hits cut off).
+        mtv = self._call("read term statistics", lambda: self.es.mtermvectors(
+            index=got["_index"], ids=[h["_id"] for h in raw], fields=["seg"], term_statistics=True,
+            field_statistics=False, positions=False, offsets=False, payloads=False))
+        for doc in mtv.get("docs", []):
+            for t, v in doc.get("term_vectors", {}).get("seg", {}).get("terms", {}).items():
+                df.setdefault(t, int(v.get("doc_freq", 0)))
+        cands = {h["_id"]: Case.model_validate(h["_source"]["case"]) for h in raw}
+        ranked = sim.rerank(sim.select_query_terms(tokens, df, n_docs) or terms, cats, doms, (sim.Candidate(
+            h["_id"], h["_source"]["seg"].split(), frozenset(c.code for c in cands[h["_id"]].categories),
+            frozenset(d.code for d in cands[h["_id"]].domains)) for h in raw), df, n_docs)
         docs = self._docs_by_id([h["_source"]["doc_id"] for h in raw])
-        hits = []
-        incident_of: dict[str, str] = {}
-        for h in raw:
-            cand = Case.model_validate(h["_source"]["case"])
-            incident_of[cand.id] = h["_source"]["incident"]
-            ctoks = h["_source"]["seg"].split()
-            ctf = {t: ctoks.count(t) for t in weight if t in ctoks}
-            shared = sorted(ctf, key=lambda t: (-weight[t] * (1 + np.log(ctf[t])), t))
-            c_cats = sorted(set(cats) & {c.code for c in cand.categories})
-            c_doms = sorted(set(doms) & {d.code for d in cand.domains})
-            bonus = sim.CATEGORY_BOOST * len(c_cats) + sim.DOMAIN_BOOST * len(c_doms)
-            mlt_part = max(0.0, float(h["_score"]) - len(c_cats) * 1.0 - len(c_doms) * 0.5) / best
-            score = round(mlt_part + bonus, 4)
-            hits.append(SimilarHit(case=cand, score=score, shared_terms=shared[:sim.REASON_TERMS],
-                                   shared_categories=c_cats, shared_domains=c_doms,
-                                   doc_path=docs.get(h["_source"]["doc_id"], {}).get("path", "")))
+        doc_of = {h["_id"]: h["_source"]["doc_id"] for h in raw}
+        incident_of = {h["_id"]: h["_source"]["incident"] for h in raw}
+        hits = [SimilarHit(case=cands[r.key], score=r.score, shared_terms=r.shared_terms,
+                           shared_categories=r.shared_categories, shared_domains=r.shared_domains,
+                           doc_path=docs.get(doc_of[r.key], {}).get("path", "")) for r in ranked]
         hits.sort(key=lambda x: (-x.score, x.case.id))
         picked, seen = [], set()
         for hit in hits:  # one hit per incident: copies of a similar case add nothing
@@ -825,9 +843,7 @@ class ElasticStore(CaseStore):
                 did = src["doc_id"]
                 if did not in doc_info:
                     doc_info.update(self._docs_by_id([did]))
-                info = doc_info.get(did, {})
-                doc = Document(id=did, path=info.get("path", ""), text="", doc_type=info.get("doc_type") or "case_notice",
-                               date=info.get("date") or "", issuer=(info.get("doc") or {}).get("issuer") or "")
+                doc = self._doc_meta(did, doc_info.get(did, {}))
                 case = Case.model_validate(src["case"])
                 p = self._prepare(case, doc, seq=src.get("seq"), sub=True)
                 p.update(incident=src["incident"], is_copy=src["incident"] != case.id,

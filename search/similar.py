@@ -7,11 +7,15 @@ Backend-neutral maths; the backend supplies document frequencies and candidates:
    using `select_query_terms()` (terms another case can share, not ubiquitous ones);
 3. `rerank()` scores each candidate by cosine similarity of tf-idf vectors (the query side
    restricted to its distinctive terms), adds a boost per shared category and domain, and
-   keeps the reasons (`reason()` says them in one line).
+   keeps the reasons (`reason()` says them in one line). A candidate that shares neither a
+   category nor a domain is listed only when it shares at least MIN_SHARED_TERMS distinctive
+   terms (pseudonyms such as 陈某 not counted) and its cosine reaches MIN_TERMS_ONLY: two
+   cases that only both say 村民 or 商议 are not alike.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +29,9 @@ CANDIDATES = 50  # candidates re-ranked per query
 CATEGORY_BOOST = 0.12  # per shared problem category
 DOMAIN_BOOST = 0.06  # per shared domain
 REASON_TERMS = 8  # shared terms named in the reason
+MIN_SHARED_TERMS = 2  # a candidate alike by wording alone shares at least this many terms…
+MIN_TERMS_ONLY = 0.15  # …and its cosine reaches this
+_PSEUDONYM = re.compile(r"^.{1,2}某某?.?$")  # 陈某, 张某某, 吴某新: a name, not a subject matter
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +109,9 @@ def rerank(query_terms: list[tuple[str, float]], categories: Iterable[str], doma
         cats = sorted(qcats & cand.categories)
         doms = sorted(qdoms & cand.domains)
         score = cosine + CATEGORY_BOOST * len(cats) + DOMAIN_BOOST * len(doms)
+        if not cats and not doms and (
+                cosine < MIN_TERMS_ONLY or sum(not _PSEUDONYM.match(t) for t in shared) < MIN_SHARED_TERMS):
+            continue  # alike by a word or two that any notice may say
         if score > 0:
             out.append(Scored(cand.key, round(score, 4), shared[:REASON_TERMS], cats, doms))
     out.sort(key=lambda s: (-s.score, str(s.key)))

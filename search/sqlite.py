@@ -48,13 +48,14 @@ from search.normalize import normalize, region_filter_values, to_simplified
 from search.posts import posts_of
 from search.query import (SUB_WEIGHT, Node, QuerySyntaxError, analyse, is_pure_negation, negated_fts5,
                           positive_terms, query_tokens, subwords, to_fts5)
+from search.sqlite_corrections import SqliteCorrections
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
                           StoreError, amount_bands)
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
 
@@ -97,6 +98,15 @@ CREATE TABLE IF NOT EXISTS ledger (
     cases INTEGER NOT NULL DEFAULT 0, seconds REAL NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ledger_status ON ledger(status);
 """ + """
+CREATE TABLE IF NOT EXISTS corrections (
+    id TEXT PRIMARY KEY, at TEXT NOT NULL, case_id TEXT NOT NULL, reverts TEXT NOT NULL DEFAULT '',
+    attached_doc TEXT NOT NULL, attached_to TEXT NOT NULL DEFAULT '', data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS corrections_doc ON corrections(attached_doc);
+CREATE INDEX IF NOT EXISTS corrections_case ON corrections(attached_to);
+CREATE TABLE IF NOT EXISTS case_extracted (
+    case_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, withheld INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS case_extracted_doc ON case_extracted(doc_id);
+""" + """
 CREATE TABLE IF NOT EXISTS case_keys (
     rowid INTEGER PRIMARY KEY, date TEXT NOT NULL, amount REAL NOT NULL, incident TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS case_keys_insert AFTER INSERT ON cases BEGIN
@@ -126,6 +136,8 @@ _MIGRATIONS: dict[int, str] = {
     # 4: every case's province/city/county (extractors.divisions) become region values:
     # recomputed from the stored case JSON by _recompute_regions (a Python step, below)
     4: "",
+    # 5: analysts' corrections (`corrections`, `case_extracted`): new tables from _SCHEMA
+    5: "",
 }
 
 
@@ -196,17 +208,19 @@ def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
     return out
 
 
-def prepare_document(doc: Document) -> list:
-    """Per case, what is computed outside the write transaction: latest date, segmented text,
+def prepare_case(case: Case, doc: Document) -> tuple:
+    """What is computed for a case outside the write transaction: latest date, segmented text,
     facet values and MinHash signature (pure; picklable, so worker processes can do it)."""
-    out = []
-    for case in doc.cases:
-        date = case_date(case, doc)
-        out.append((case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)))
-    return out
+    date = case_date(case, doc)
+    return case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)
 
 
-class SqliteStore(CaseStore):
+def prepare_document(doc: Document) -> list:
+    """prepare_case of every case of a document."""
+    return [prepare_case(case, doc) for case in doc.cases]
+
+
+class SqliteStore(SqliteCorrections, CaseStore):
     """CaseStore on one SQLite file (created with its folder when missing)."""
 
     def __init__(self, path: str | Path):
@@ -341,8 +355,11 @@ class SqliteStore(CaseStore):
             prepared = prepare_document(doc)
         with self._write() as con:
             old = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (doc.path,)).fetchone()
+            replaced = ""  # the document this one replaces at its path, when that is gone now
             if old and old[0] != doc.id:
                 self._unlink_path(con, doc.path, old[0])
+                if not con.execute("SELECT 1 FROM documents WHERE id=?", (old[0],)).fetchone():
+                    replaced = old[0]
             self._delete_cases(con, doc.id)
             con.execute(
                 "INSERT OR REPLACE INTO documents(id, path, title, doc_type, issuer, date, text, warnings,"
@@ -350,7 +367,7 @@ class SqliteStore(CaseStore):
                 (doc.id, self._first_path(con, doc.id) or doc.path, doc.title, doc.doc_type, doc.issuer,
                  doc.date, doc.text, json.dumps(doc.warnings, ensure_ascii=False), doc.extractor_version, _now()))
             con.execute("INSERT OR REPLACE INTO document_paths(path, doc_id) VALUES (?, ?)", (doc.path, doc.id))
-            for case, date, seg, fields, sig in prepared:
+            for case, date, seg, fields, sig in self._corrected(con, doc, prepared, replaced):
                 self._insert_case(con, doc, case, date, seg, fields, sig)
             if entry is not None:
                 self._write_ledger(con, entry)
@@ -369,14 +386,7 @@ class SqliteStore(CaseStore):
              case.model_dump_json()))
         rowid = cur.lastrowid
         con.execute("INSERT INTO cases_fts(rowid, seg, sub) VALUES (?, ?, ?)", (rowid, seg, subwords(seg)))
-        con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
-                        [(f, v, rowid) for f, v in fields])
-        if fields:
-            con.executemany("INSERT OR IGNORE INTO facet_values(field, value) VALUES (?, ?)", sorted(fields))
-            ids = [con.execute("SELECT id FROM facet_values WHERE field=? AND value=?", fv).fetchone()[0]
-                   for fv in sorted(fields)]
-            con.execute("INSERT INTO case_facets(case_rowid, ids) VALUES (?, ?)",
-                        (rowid, np.asarray(ids, dtype="<u4").tobytes()))
+        self._set_fields(con, rowid, fields)
         if sig is None:
             return
         keys = dedup.band_keys(sig)
@@ -403,6 +413,20 @@ class SqliteStore(CaseStore):
                         [(b, k, rowid) for b, k in enumerate(keys)])
 
     @staticmethod
+    def _set_fields(con: sqlite3.Connection, rowid: int, fields: set[tuple[str, str]]) -> None:
+        """A case's filter and facet values (case_fields, facet_values, case_facets), replacing any."""
+        con.execute("DELETE FROM case_fields WHERE case_rowid=?", (rowid,))
+        con.execute("DELETE FROM case_facets WHERE case_rowid=?", (rowid,))
+        con.executemany("INSERT OR IGNORE INTO case_fields(field, value, case_rowid) VALUES (?,?,?)",
+                        [(f, v, rowid) for f, v in fields])
+        if fields:
+            con.executemany("INSERT OR IGNORE INTO facet_values(field, value) VALUES (?, ?)", sorted(fields))
+            ids = [con.execute("SELECT id FROM facet_values WHERE field=? AND value=?", fv).fetchone()[0]
+                   for fv in sorted(fields)]
+            con.execute("INSERT INTO case_facets(case_rowid, ids) VALUES (?, ?)",
+                        (rowid, np.asarray(ids, dtype="<u4").tobytes()))
+
+    @staticmethod
     def _agrees_with(con: sqlite3.Connection, incident: str, sig, text: str) -> bool:
         """A case joins an incident only if it also matches the incident's representative,
         so groups do not drift through chains of slightly different texts."""
@@ -414,7 +438,14 @@ class SqliteStore(CaseStore):
                 and dedup.same_numbers(text, _case_text(row[1])))
 
     def _delete_cases(self, con: sqlite3.Connection, doc_id: str) -> int:
-        rows = con.execute("SELECT rowid, id FROM cases WHERE doc_id=?", (doc_id,)).fetchall()
+        """Remove a document's cases (and the extracted copies kept for its corrected ones)."""
+        con.execute("DELETE FROM case_extracted WHERE doc_id=?", (doc_id,))
+        return self._delete_case_rows(con, con.execute("SELECT rowid, id FROM cases WHERE doc_id=?",
+                                                       (doc_id,)).fetchall())
+
+    def _delete_case_rows(self, con: sqlite3.Connection, rows: list) -> int:
+        """Remove cases given as (rowid, id) from every table; an incident that loses its
+        representative gets its earliest remaining copy instead."""
         if not rows:
             return 0
         rowids = [r[0] for r in rows]
@@ -449,7 +480,11 @@ class SqliteStore(CaseStore):
             row = con.execute("SELECT doc_id FROM document_paths WHERE path=?", (str(path),)).fetchone()
             if not row:
                 return 0
-            return self._unlink_path(con, str(path), row[0])
+            removed = self._unlink_path(con, str(path), row[0])
+            if not con.execute("SELECT 1 FROM documents WHERE id=?", (row[0],)).fetchone():
+                # its corrections stay, attached to no case (until the document comes back)
+                con.execute("UPDATE corrections SET attached_to='' WHERE attached_doc=?", (row[0],))
+            return removed
 
     # ------------------------------------------------------------------ reading
     def get_case(self, case_id: str) -> Case | None:
@@ -639,15 +674,16 @@ class SqliteStore(CaseStore):
             return []
         needles = list(words) + [t for w in words for t in query_tokens(w)]
         info = {r[0]: r[1:] for r in con.execute(
-            f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date FROM cases c JOIN documents d"
+            f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date, d.issuer, d.date"
+            f" FROM cases c JOIN documents d"
             f" ON d.id = c.doc_id WHERE c.rowid IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
         hits = []
         for rid, score in rows:
-            data, incident, cid, path, title, date = info[rid]
+            data, incident, cid, path, title, date, issuer, doc_date = info[rid]
             case = Case.model_validate_json(data)
             hits.append(Hit(case=case, score=round(float(score), 4), snippet=snippet(case.text, needles),
-                            doc_path=path, doc_title=title, duplicate_of=incident if incident != cid else "",
-                            date=date or ""))
+                            doc_path=path, doc_title=title, doc_issuer=issuer or "", doc_date=doc_date or "",
+                            duplicate_of=incident if incident != cid else "", date=date or ""))
         return hits
 
     # ------------------------------------------------------------------ similar
@@ -782,6 +818,8 @@ class SqliteStore(CaseStore):
             "fields without case": "SELECT count(*) FROM case_fields WHERE case_rowid NOT IN (SELECT rowid FROM cases)",
             "documents without path": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM document_paths)",
             "incidents without representative": "SELECT count(*) FROM cases WHERE incident NOT IN (SELECT id FROM cases)",
+            "corrected cases without document": "SELECT count(*) FROM case_extracted WHERE doc_id NOT IN (SELECT id FROM documents)",
+            "withheld cases still searchable": "SELECT count(*) FROM case_extracted WHERE withheld AND case_id IN (SELECT id FROM cases)",
         }
         for name, sql in checks.items():
             n = con.execute(sql).fetchone()[0]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from extractors.errors import LeianError
 from extractors.model import Case, Document
+from search.corrections import CaseState, Changes, Correction
 
 FACET_FIELDS = ("category", "domain", "region", "sanction", "post", "year", "doc_type")
 AMOUNT_FACET = "amount"  # a facet of sum bands (config/facets.yaml), after the FACET_FIELDS
@@ -69,6 +70,8 @@ class Hit(BaseModel):
     snippet: str = ""  # highlighted with 【】 around matched terms
     doc_path: str = ""
     doc_title: str = ""
+    doc_issuer: str = ""  # the issuing body the document states
+    doc_date: str = ""  # the document's date (ISO, maybe partial), when it states one
     duplicate_of: str = ""  # the incident's representative case id, when a copy
     date: str = ""  # the date `sort=date` orders by: the case's latest date, else its document's (ISO, maybe partial)
 
@@ -169,6 +172,38 @@ class CaseStore(abc.ABC):
 
     @abc.abstractmethod
     def ledger_entries(self, status: LedgerStatus | None = None) -> list[LedgerEntry]: ...
+
+    # --- corrections (search/corrections.py) ---------------------------------
+    # Backends that keep analysts' corrections override these; stored cases are then the
+    # corrected ones everywhere (search, facets, classes, summaries, get_case/get_document).
+    def add_correction(self, case_id: str, changes: Changes, user: str, note: str = "") -> Correction:
+        """Record a correction of a case (validated) and re-apply the case's corrections."""
+        raise StoreError(f"{type(self).__name__} does not keep corrections")
+
+    def revert_correction(self, correction_id: str, user: str, note: str = "") -> Correction:
+        """Record the revert of a correction and re-apply its case's remaining corrections."""
+        raise StoreError(f"{type(self).__name__} does not keep corrections")
+
+    def corrections(self, case_id: str | None = None) -> list[Correction]:
+        """The history (corrections and reverts, oldest first) of one case, or of every case."""
+        return []
+
+    def case_state(self, case_id: str) -> CaseState | None:
+        """A case as extracted and as corrected with its history, a case marked "not a case"
+        included (get_case does not return those); None for an unknown case."""
+        case = self.get_case(case_id)
+        return CaseState(extracted=case, corrected=case) if case else None
+
+    def extracted_document(self, doc_id: str) -> Document | None:
+        """The document with its cases as extracted (corrections not applied, cases marked
+        "not a case" included): what a copy of the store needs besides the history."""
+        return self.get_document(doc_id)
+
+    def import_corrections(self, history: list[Correction]) -> None:
+        """Add history entries as they are (a copy of another store's; ids already present are
+        kept). Applied to cases when their documents are stored next."""
+        if history:
+            raise StoreError(f"{type(self).__name__} does not keep corrections")
 
     # --- lifecycle -----------------------------------------------------------
     def close(self) -> None:

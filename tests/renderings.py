@@ -170,3 +170,75 @@ def render_scan(text: str, out_path: str | Path, dpi: int = 200, **pdf_options) 
         return scan_pdf(tmp, out, dpi)
     finally:
         tmp.unlink()
+
+
+# --- HTML pages ------------------------------------------------------------------------------
+# Three layouts of the sites the notices are published on, with the page furniture a reader
+# must leave out: a menu, a breadcrumb, an info line, share links, a photo with its caption, an
+# editor's line, a list of related headlines (which read like notices themselves) and a footer.
+# Class names are the sites' own kind (pinyin initials, numbered boxes), not English words a
+# reader could key on.
+RELATED_HEADLINES = (
+    "某某省纪委监委公开曝光5起违规吃喝典型问题",
+    "某某市通报3起群众身边不正之风和腐败问题",
+    "以案为鉴 某某县召开警示教育大会",
+    "某某区纪委监委：紧盯节点纠“四风”",
+)
+_MENU = ("首页", "要闻", "审查调查", "纪法课堂", "曝光台", "廉政文化", "互动交流")
+
+
+def _related() -> str:
+    return "".join(f"<li><a href='/a/{i}.html'>{escape(h)}</a><span>2023-0{i + 1}-1{i}</span></li>"
+                   for i, h in enumerate(RELATED_HEADLINES))
+
+
+def _menu() -> str:
+    return "".join(f"<a href='/c/{i}/'>{m}</a>" for i, m in enumerate(_MENU))
+
+
+def render_html(text: str, out_path: str | Path, title: str, layout: str = "portal", *,
+                date: str = "2023-06-08", caption: str = "图为某某县纪委监委干部走访群众。 王小明 摄") -> Path:
+    """Write `text` as a saved web page in one of three layouts: "portal" (a commission
+    site: div boxes, <p> per paragraph, UTF-8), "table" (an older county site: table layout,
+    <br> line breaks, GBK) or "wechat" (a re-posted public-account article: nested
+    <section>/<span>). The photo caption goes after the first paragraph."""
+    paras = [escape(p) for p in paragraphs(text)]
+    photo = (f"<p style='text-align:center'><img src='/pic/1.jpg' alt=''></p>"
+             f"<p style='text-align:center'>{escape(caption)}</p>") if caption else ""
+    head = f"<head><meta charset='{{cs}}'><title>{escape(title)}_某某纪检监察网</title></head>"
+    if layout == "portal":
+        body = (f"<div class='tb'><div class='w1200'><img src='/logo.png' alt='某某纪检监察网'>{_menu()}</div></div>"
+                f"<div class='w1200 dq'>当前位置：<a href='/'>首页</a> &gt; <a href='/c/1/'>审查调查</a></div>"
+                f"<div class='w1200 box1'><h2 class='tit'>{escape(title)}</h2>"
+                f"<div class='xx'>发布时间：{date} 09:30  来源：某某纪检监察网  【字体：大 中 小】</div>"
+                f"<div class='TRS_Editor'><p>{paras[0]}</p>{photo}"
+                + "".join(f"<p>{p}</p>" for p in paras[1:]) +
+                "<p>（责任编辑：李四）</p></div>"
+                "<div class='fx'>分享到：<a>微信</a><a>微博</a></div></div>"
+                f"<div class='w1200 box2'><div class='xgxw'><h3>相关新闻</h3><ul>{_related()}</ul></div></div>"
+                "<div class='db'><p>主办：某某纪委监委 版权所有 备案号：某ICP备00000000号</p></div>")
+        charset = "utf-8"
+    elif layout == "table":
+        body = (f"<table width='980'><tr><td class='dh'>{_menu()}</td></tr>"
+                f"<tr><td><table><tr><td class='bt' align='center'><b>{escape(title)}</b></td></tr>"
+                f"<tr><td align='center'>日期：{date}　点击数：1024</td></tr>"
+                f"<tr><td class='nr'>　　{paras[0]}<br>{photo}"
+                + "".join(f"　　{p}<br>" for p in paras[1:]) +
+                f"</td></tr></table></td><td width='220' valign='top'><b>最新文章</b><ul>{_related()}</ul></td></tr>"
+                "<tr><td colspan='2'>Copyright © 某某县纪委监委 地址：某某路1号 电话：0000-1234567</td></tr></table>")
+        charset = "gbk"
+    elif layout == "wechat":
+        body = (f"<div id='page-content'><h1 class='rich_media_title'>{escape(title)}</h1>"
+                f"<div class='rich_media_meta_list'><span>某某清风</span> <em>{date}</em></div>"
+                f"<div class='rich_media_content' id='js_content'><section><section><p><span>{paras[0]}</span></p>"
+                f"</section>{photo}"
+                + "".join(f"<section><p><span>{p}</span></p></section>" for p in paras[1:]) +
+                "</section><p><span>来源：某某县纪委监委</span></p></div>"
+                f"<div class='rel'><p>往期推荐</p>{_related()}</div></div>")
+        charset = "utf-8"
+    else:
+        raise ValueError(f"unknown layout {layout!r}")
+    page = f"<!DOCTYPE html><html>{head.format(cs=charset)}<body>{body}</body></html>"
+    out = Path(out_path)
+    out.write_bytes(page.encode("gb18030" if charset == "gbk" else "utf-8"))
+    return out

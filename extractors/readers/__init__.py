@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MB: larger files are refused, not half-read
 DEFAULT_MAX_PAGES = 2000  # a PDF with more pages is refused (pdfplumber: ~0.1-0.25 s/page)
+DEFAULT_CONVERT_TIMEOUT = 120.0  # seconds a LibreOffice conversion (legacy .doc) may take
+DEFAULT_ARCHIVE_MAX_MEMBERS = 1000  # a zip with more entries is refused whole
+DEFAULT_ARCHIVE_MAX_BYTES = 500 * 1024 * 1024  # a zip that unpacks to more is refused whole
+DEFAULT_ARCHIVE_MAX_RATIO = 100.0  # a member over 1 MB compressed more than this is refused
 
 # Magic numbers shared by the readers' match() functions.
 MAGIC_PDF = b"%PDF-"
@@ -32,15 +36,29 @@ class ReadLimits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
-    ocr: OcrOptions = field(default_factory=OcrOptions)  # how pages without text are read
+    convert_timeout: float = DEFAULT_CONVERT_TIMEOUT
+    archive_max_members: int = DEFAULT_ARCHIVE_MAX_MEMBERS
+    archive_max_bytes: int = DEFAULT_ARCHIVE_MAX_BYTES
+    archive_max_ratio: float = DEFAULT_ARCHIVE_MAX_RATIO
+    ocr: OcrOptions = field(default_factory=OcrOptions)  # how pages without text are read (OCR)
 
     @classmethod
     def from_settings(cls, settings: object) -> "ReadLimits":
-        """From the settings object (`read_max_mb`, `read_max_pages`, `ocr_*`; LEIAN_READ_MAX_MB ...)."""
-        mb = getattr(settings, "read_max_mb", None)
-        pages = getattr(settings, "read_max_pages", None)
+        """From the settings object (`read_max_mb`, `read_max_pages`, `read_convert_timeout`,
+        `read_archive_max_members`, `read_archive_max_mb`, `read_archive_max_ratio`, `ocr_*`;
+        LEIAN_READ_MAX_MB ...). An unset or zero value keeps the default."""
+        def get(key: str, default, kind=float):
+            value = getattr(settings, key, None)
+            return kind(value) if value else default
+
+        mb = get("read_max_mb", None)
+        archive_mb = get("read_archive_max_mb", None)
         return cls(max_bytes=int(mb * 2**20) if mb else DEFAULT_MAX_BYTES,
-                   max_pages=int(pages) if pages else DEFAULT_MAX_PAGES,
+                   max_pages=get("read_max_pages", DEFAULT_MAX_PAGES, int),
+                   convert_timeout=get("read_convert_timeout", DEFAULT_CONVERT_TIMEOUT),
+                   archive_max_members=get("read_archive_max_members", DEFAULT_ARCHIVE_MAX_MEMBERS, int),
+                   archive_max_bytes=int(archive_mb * 2**20) if archive_mb else DEFAULT_ARCHIVE_MAX_BYTES,
+                   archive_max_ratio=get("read_archive_max_ratio", DEFAULT_ARCHIVE_MAX_RATIO),
                    ocr=OcrOptions.from_settings(settings))
 
 
@@ -52,7 +70,7 @@ class ReadResult:
     title: str = ""
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
-    fmt: str = ""  # txt | html | docx | pdf
+    fmt: str = ""  # txt | html | docx | doc | pdf
     encoding: str = ""  # the encoding a text/HTML file was decoded with
     date: str = ""  # publication date the page states outside the text (YYYY-MM-DD), if any
     source: str = ""  # publishing body the page names outside the text (来源：…), if any
@@ -71,14 +89,23 @@ class Reader(Protocol):
 
 def _registry() -> list[Reader]:
     """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
-    from extractors.readers import docx, html, image, pdf, text
+    from extractors.readers import archive, doc, docx, html, image, ofd, pdf, text
 
-    return [pdf.READER, docx.READER, image.READER, html.READER, text.READER]
+    return [archive.READER, pdf.READER, ofd.READER, doc.READER, docx.READER, image.READER, html.READER,
+            text.READER]
 
 
 def supported_extensions() -> tuple[str, ...]:
     """Every file extension some reader takes (for folder scans and help texts)."""
     return tuple(ext for reader in _registry() for ext in reader.extensions)
+
+
+def _size(n: int) -> str:
+    """A byte count as people write it: 60.0 MB, 50 MB, 12 KB."""
+    if n >= 2**20:
+        mb = n / 2**20
+        return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
 
 
 def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
@@ -102,7 +129,7 @@ def read_file(path: str | Path, limits: ReadLimits | None = None) -> ReadResult:
     if not head:
         raise ReadError(p, "empty file")
     if size > limits.max_bytes:
-        raise ReadError(p, f"too large: {size / 2**20:.1f} MB (limit {limits.max_bytes / 2**20:.0f} MB)")
+        raise ReadError(p, f"too large: {_size(size)} (limit {_size(limits.max_bytes)})")
     for reader in _registry():
         if reader.match(p, head):
             log.debug("reading %s with the %s reader", p, reader.name)

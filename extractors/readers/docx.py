@@ -2,7 +2,8 @@
 page headers and footers; the title from the core properties or the first heading.
 
 Refused with a reason: a corrupt or truncated zip, a password-protected file (an OLE
-compound file holding an EncryptedPackage), a legacy .doc, a document with no text.
+compound file holding an EncryptedPackage), a document with no text. (Legacy Word binaries
+are read by extractors/readers/doc.py.)
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Iterator
 
 from extractors.errors import ReadError
 from extractors.readers import MAGIC_OLE, MAGIC_ZIP, ReadLimits, ReadResult
+from extractors.readers.doc import encrypted_docx_error
 
 log = logging.getLogger(__name__)
 
@@ -110,11 +112,10 @@ def _table_lines(tbl) -> list[str]:
 
 
 def _refuse_ole(path: Path, data: bytes) -> ReadError:
+    """A compound file the legacy Word reader did not take (its extension is not a Word one)."""
     if _ENCRYPTED_STREAM in data:
-        return ReadError(path, "encrypted DOCX (password-protected); save it without a password")
-    if path.suffix.lower() == ".wps":
-        return ReadError(path, "legacy WPS document not supported; save as .docx")
-    return ReadError(path, "legacy .doc not supported; save as .docx")
+        return encrypted_docx_error(path)
+    return ReadError(path, "a compound (OLE) file, not a DOCX package; rename a Word binary to .doc")
 
 
 def _refuse_other(path: Path, head: bytes) -> ReadError:

@@ -81,29 +81,60 @@ def _text_len(tag: Tag) -> int:
     return len(re.sub(r"\s+", "", tag.get_text()))
 
 
+# Elements whose own text is a paragraph of the article: the article is their parent. Text
+# written straight into a <td>/<div>/<section> (lines split by <br>) makes that element the
+# article itself.
+_PARAGRAPH_TAGS = frozenset("p li dd dt h1 h2 h3 h4 h5 h6 blockquote pre".split())
+_CONTAINER_TAGS = (_BLOCK_TAGS | {"td", "th", "body"}) - {"br", "hr"}
+
+
+def _own_text(body: Tag) -> tuple[dict[int, Tag], dict[int, int], dict[int, int]]:
+    """Each block element's own text length (strings whose nearest block ancestor it is) and
+    how much of that is link text."""
+    blocks: dict[int, Tag] = {}
+    own: dict[int, int] = {}
+    linked: dict[int, int] = {}
+    for s in body.find_all(string=True):
+        n = len(re.sub(r"\s+", "", s))
+        if not n:
+            continue
+        in_link = False
+        for parent in s.parents:
+            if parent.name == "a":
+                in_link = True
+            if parent.name in _CONTAINER_TAGS or parent is body:
+                blocks[id(parent)] = parent
+                own[id(parent)] = own.get(id(parent), 0) + n
+                if in_link:
+                    linked[id(parent)] = linked.get(id(parent), 0) + n
+                break
+    return blocks, own, linked
+
+
 def _main_content(body: Tag) -> list[Tag]:
-    """The elements holding the article: the parent with the most paragraph text, and its
+    """The elements holding the article: the element with the most paragraph text, and its
     siblings that score at least a fifth as well (an article split over several blocks).
 
-    A light Readability: every <p> (or leaf <div>/<td>) adds its text length to its parent
-    and half to its grandparent; the best-scored element wins when it holds a fair share
-    of the page's text, else the whole cleaned body is kept.
+    A light Readability: the own text of every block (not counting link text: menus and
+    lists of related headlines are links) adds its length to its container — the parent of
+    a paragraph, or the block itself when the text sits in it between <br>s — and half to
+    the container's parent; the best-scored element wins when it holds a fair share of the
+    page's text, else the whole cleaned body is kept.
     """
+    blocks, own, linked = _own_text(body)
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    for el in body.find_all(["p", "div", "td", "pre", "li"]):
-        if el.name != "p" and el.find(["p", "div", "table", "li"]):
+    for key, el in blocks.items():
+        n = own[key] - linked.get(key, 0)
+        if n < 10 or linked.get(key, 0) > own[key] / 2:
             continue
-        n = _text_len(el)
-        if n < 10:
-            continue
-        parent = el.parent
+        container = el.parent if el.name in _PARAGRAPH_TAGS and isinstance(el.parent, Tag) else el
         for weight in (1.0, 0.5):
-            if not isinstance(parent, Tag):
+            if not isinstance(container, Tag):
                 break
-            scores[id(parent)] = scores.get(id(parent), 0.0) + weight * n
-            tags[id(parent)] = parent
-            parent = parent.parent
+            scores[id(container)] = scores.get(id(container), 0.0) + weight * n
+            tags[id(container)] = container
+            container = container.parent
     if not scores:
         return [body]
     best_id = max(scores, key=lambda k: scores[k])

@@ -9,6 +9,7 @@ so a machine without 仿宋 (LibreOffice on Linux) still picks a Chinese font, n
 """
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -288,8 +289,25 @@ def render_docx(summary: Summary, path: Path, workdir: Path) -> Path:
     return path
 
 
+# characters XML 1.0 cannot hold (python-docx refuses them): C0 controls but tab, LF, CR; U+FFFE/F
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    """A value with every string freed of characters XML cannot hold (a form feed from a PDF,
+    an escape character in a query): they are text in the data, not something to fail on."""
+    if isinstance(value, str):
+        return _NOT_XML.sub(" ", value)
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    return value
+
+
 def write_docx(summary: Summary, path: Path) -> list[Path]:
     """Write the summary as FILE.docx (charts are embedded)."""
+    summary = Summary.model_validate(_xml_safe(summary.model_dump()))
     with tempfile.TemporaryDirectory(prefix="leian-charts-") as tmp:
         render_docx(summary, path, Path(tmp))
     return [path]

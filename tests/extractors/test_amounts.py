@@ -324,3 +324,19 @@ def test_not_money_forms(text: str) -> None:
 )
 def test_rates_statistics_and_budgets(text: str, wanted: list[tuple[str, str]]) -> None:
     assert [(a.text, a.role) for a in extract_amounts(text)] == wanted
+
+
+def test_money_column_of_a_table_takes_its_unit_from_the_header():
+    """A notice as a table: the 金额（元）/（万元） header gives the unit of the bare numbers."""
+    from extractors.amounts import column_amounts
+
+    text = ("序号\t单位\t问题\t处理\t违规金额（元）\t罚款（万元）\n"
+            "1\t某县某药房\t串换药品\t追回医保基金\t12,480.50\t2.5\n"
+            "2\t某镇卫生院\t重复收费3次\t通报批评\t6318\t—\n")
+    row1 = text.index("1\t")
+    row2 = text.index("2\t某镇")
+    got = column_amounts(text, row1, row2 - 1)
+    assert [(a.text, a.value) for a in got] == [("12,480.50", 12480.5), ("2.5", 25000.0)]
+    assert text[got[0].start:got[0].end] == "12,480.50"
+    assert [a.value for a in column_amounts(text, row2, len(text))] == [6318.0]  # 3次 is no money
+    assert column_amounts("甲\t乙\n1\t2\n", 4, 7) == []  # no money column

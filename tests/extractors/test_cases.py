@@ -120,6 +120,24 @@ def test_inspection_report_yishi_problems_and_measures_excluded():
     assert not any("加强组织领导" in x for x in texts)
 
 
+def test_report_area_sections_keep_their_inline_yishi_items():
+    # The outermost list of problems is the case list (gold-format.md): a section named for an
+    # area of work ((一)…方面。) holds its 一是/二是 in its own paragraph; the suggestions after
+    # the list are no case.
+    text = ("县委第三巡察组向县农业农村局党组反馈巡察情况\n"
+            "巡察组指出，县农业农村局党组在以下方面存在问题：\n"
+            "（一）落实上级决策部署方面。一是高标准农田建设进度滞后，部分项目未按期完工；二是涉农资金"
+            "拨付不及时，滞留资金86万元。\n"
+            "（二）全面从严治党方面。一是主体责任落实不力，对下属单位监管宽松；二是违规发放加班补贴4.5万元；"
+            "三是公务用车管理不规范。\n"
+            "（三）组织建设方面。一是支部组织生活不严肃；二是干部长期不轮岗交流。\n"
+            "巡察组建议，县农业农村局党组要切实扛起整改主体责任，一是加强学习；二是完善制度。")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [t[:4] for t in texts] == ["（一）落", "（二）全", "（三）组"]
+    assert "二是违规发放加班补贴" in texts[1] and not any("加强学习" in t for t in texts)
+
+
 def test_inspection_report_paragraph_per_unit():
     text = ("6月10日，市委巡察组分别向某镇等2个乡镇党组织反馈巡察情况。\n"
             "某镇党委存在问题：党组织领导核心弱化，“两个责任”履行不力，“三资”管理混乱。\n"
@@ -839,3 +857,88 @@ def test_closing_exhortation_of_an_announced_notice_is_no_case():
             "某省纪委监委\n2022年4月1日\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "韩某某虚报冒领" in texts[0] and "引以为戒" not in texts[0]
+
+
+def test_closing_paragraph_on_several_items_and_lessons_section_are_not_the_last_case():
+    # A warning notice: the case facts under 一、基本案情, a closing paragraph putting the people
+    # of every item under investigation, then 二、主要教训 with its 一是/二是 and 三、工作要求.
+    from extractors.pipeline import extract_text
+
+    text = ("关于某县水利局干部违纪违法案件的警示教育通报\n"
+            "一、基本案情\n"
+            "（一）孙某平，男，1970年生，原任县水利局副局长。2016年至2022年，孙某平利用职务便利，在水利"
+            "工程招投标中为他人谋取利益，收受财物共计86万元。\n"
+            "（二）钱某某，女，1979年生，原任县水利局财务股股长。2020年至2022年，钱某某虚列支出套取"
+            "公款9.5万元。\n"
+            "目前，孙某平、钱某某均已被县纪委监委立案审查调查，其中孙某平已被采取留置措施。\n"
+            "二、主要教训\n"
+            "孙某平等人的案件教训深刻。一是理想信念动摇；二是纪法意识淡漠；三是监督制约缺位。\n"
+            "三、工作要求\n"
+            "（一）深刻汲取教训，开展警示教育。\n（二）加强权力监督，深化以案促改。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2 and texts[1].endswith("套取公款9.5万元。")
+    doc = extract_text(text)
+    assert [sorted({s.label for s in c.sanctions}) for c in doc.cases] == [["留置", "立案审查调查"], ["立案审查调查"]]
+
+
+def test_a_case_ends_before_its_analysis_section():
+    # 以案说纪: the story, then 【纪法分析】 quoting thresholds and 【点评】 naming the person again.
+    from extractors.pipeline import extract_text
+
+    text = ("以案说纪丨“辛苦费”收不得\n"
+            "【基本案情】\n"
+            "2021年至2023年，某区不动产登记中心科员韩某某在办理登记业务时，先后收受企业所送“辛苦费”共计4.2万元。"
+            "2024年5月，韩某某受到开除党籍处分，涉嫌受贿犯罪问题被移送检察机关。\n"
+            "【纪法分析】\n"
+            "根据有关司法解释，受贿数额在三万元以上不满二十万元的，应当认定为“数额较大”。\n"
+            "【点评】\n"
+            "韩某某的教训告诉我们，小权力也是公权力。")
+    doc = extract_text(text)
+    assert len(doc.cases) == 1
+    case = doc.cases[0]
+    assert case.text.rstrip().endswith("被移送检察机关。")
+    assert [a.value for a in case.amounts] == [42000.0]
+    assert [p.name for p in case.people] == ["韩某某"]  # not 纪丨 from the headline
+
+
+def test_closing_call_beside_a_table_of_cases_is_no_case():
+    text = ("某市医疗保障局关于3起违规使用医保基金典型案例的通报\n"
+            "现将近期查处的3起典型案例通报如下：\n"
+            "序号\t机构名称\t违规问题\t处理结果\n"
+            "1\t某区康复医院\t分解住院、过度检查\t追回医保基金，罚款3.2万元\n"
+            "2\t某县某药店\t串换药品进行医保结算\t追回医保基金，暂停医保服务协议3个月\n"
+            "3\t某镇卫生院\t重复收费\t追回医保基金，对院长李某某给予政务警告处分\n"
+            "医保基金是群众的“救命钱”。市医疗保障局将持续保持打击欺诈骗保高压态势，涉嫌犯罪的一律移送司法机关。"
+            "欢迎社会各界积极举报，经查证属实的，按规定给予最高10万元奖励。")
+    _, sp, texts = _split(text)
+    assert len(texts) == 3 and all(t[:1].isdigit() for t in texts)
+
+
+def test_a_sentence_with_a_pronoun_subject_goes_on_with_the_case():
+    # Prose: the official is named once, then 他…; a briber named on the way is no new case.
+    text = ("在某县，被查处的也有手握实权的“一把手”。\n"
+            "原某镇党委书记郑某某，在当地一度被看作“能人”。可就在任职几年里，他逢年过节收受工程老板所送"
+            "礼金、购物卡，累计3.6万元；更严重的是，他违规插手镇里的道路工程，帮助老板钱德明承揽项目。"
+            "2023年5月，郑某某被开除党籍、开除公职。\n"
+            "还有的问题，则是村干部一起犯下的。\n"
+            "某村党支部书记孙某、村会计李某某在2022年集体林地流转时私自低价发包，造成集体资产损失8万元，"
+            "二人分别受到党内严重警告、党内警告处分。")
+    _, _, texts = _split(text)
+    assert len(texts) == 2
+    assert "钱德明" in texts[0] and "开除党籍" in texts[0] and texts[1].startswith("某村党支部书记孙某")
+
+
+def test_research_article_on_kinds_of_misconduct_has_no_case():
+    text = ("基层“微腐败”的表现与治理\n"
+            "一、主要表现\n"
+            "（一）在补贴资金上做手脚。调查显示，此类问题占样本案件的38.5%。有的村干部虚报种植面积套取补贴；"
+            "有的截留群众应得的补助资金，少则几百元，多则上万元。\n"
+            "（二）在集体资产上动脑筋。部分村集体财务管理松散，有的村干部把集体资金存入个人账户；"
+            "也有的以白条入账、虚列开支等方式侵吞集体资金。\n"
+            "（三）在办事服务中卡脖子。少数村干部在开具证明时故意拖延，变相索要“辛苦费”。\n"
+            "二、对策建议\n"
+            "（一）织密监督网络。（二）推进“三资”数字化监管。\n"
+            "五、下一步工作\n"
+            "持续深化调查研究。")
+    _, sp, texts = _split(text)
+    assert texts == [], texts

@@ -258,3 +258,38 @@ def test_model_file_round_trip(tmp_path):
     m = load_model(p)
     proba = m.proba("收受礼金")
     assert proba["gifts"] > 0.8 and proba["banquets"] < 0.5
+
+
+def test_a_kickback_taken_is_bribery_not_extortion_of_the_public():
+    """好处费 taken from a contractor is a bribe; only demanding it of the public (索要) or
+    charging fees (收取…费) is extortion."""
+    taken = "某村党支部书记周某在村道硬化工程中为承包商提供帮助，先后收受好处费共计6万元。"
+    assert "bribery" in _codes(taken) and "extortion" not in _codes(taken)
+    demanded = "某镇林业站站长吴某某在办理林木采伐许可时，向群众索要好处费3000元。"
+    assert "extortion" in _codes(demanded)
+    fees = "某村委会在办理低保申请时向群众收取材料费、工本费共计8400元。"
+    assert "extortion" in _codes(fees)
+
+
+def test_cars_borrowed_from_those_one_oversees_and_perks_in_kind():
+    assert "official_cars" in _codes("2022年至2023年，王某某多次借用管理服务对象的越野车办理私事。")
+    assert "allowances" in _codes("2021年中秋节前，某局违规发放月饼、粽子等实物，共计1.2万元。")
+
+
+def test_interfering_in_a_project_is_contracting_not_abuse_of_power():
+    project = "2020年以来，某镇副镇长何某某违规插手辖区道路硬化工程项目，指定其亲属承揽。"
+    assert "project_contracting" in _codes(project) and "abuse_of_power" not in _codes(project)
+    assert "abuse_of_power" in _codes("某局局长冯某违规干预下属单位的行政执法活动，造成不良影响。")
+    assert "banquets" in _codes("王某某在工作日中午接受辖区内某餐饮企业负责人安排的宴请并饮酒。")
+
+
+def test_relatives_who_do_not_qualify_money_held_back_and_paid_trips():
+    relatives = "某村党支部书记覃某为不符合条件的堂兄一家办理易地搬迁安置手续。"
+    assert "favoritism" in _codes(relatives) and "false_claims" not in _codes(relatives)
+    strangers = "某村会计将不符合条件的8户村民纳入低保范围，套取低保金2.4万元。"
+    assert "false_claims" in _codes(strangers)
+    held = "某财政所所长把应发农户的补贴压在手里，先后将23万元转入亲属账户用于购买理财产品。"
+    assert "misappropriation" in _codes(held)
+    spent = "某村文书套取补贴资金9万元，用于偿还个人债务。"  # embezzled and spent: not a loan of it
+    assert "misappropriation" not in _codes(spent)
+    assert "junkets" in _codes("某财政所所长参加某施工企业出资安排的旅游活动。")

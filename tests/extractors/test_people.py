@@ -262,3 +262,34 @@ def test_pseudonym_said_again_and_again_keeps_its_given_character():
     assert [p.name for p in extract_people(text)] == ["吴某新"]
     once = "某镇城管中队队员邓某吃拿卡要问题。经查，邓某在执法中多次向摊贩索要财物，受到党内警告处分。"
     assert [p.name for p in extract_people(once)] == ["邓某"]
+
+
+def test_relatives_whose_names_start_alike_are_both_kept():
+    """Brothers' names share the surname and often the generation character (张某某 / 张某良,
+    李德明 / 李德亮): neither is cut to the part they share."""
+    text = ("某镇国土所原所长张某某违规审批宅基地问题。2019年至2022年，张某某违规为其弟弟张某良办理宅基地"
+            "审批手续。张某某还收受建房户所送红包2.1万元。")
+    assert sorted(p.name for p in extract_people(text)) == ["张某某", "张某良"]
+    text = ("某村原党支部书记李德明违规将集体工程交由其弟李德亮承包，李德明从中收受好处费5万元。"
+            "李德亮另行转包获利12万元。李德明受到开除党籍处分。")
+    assert sorted(p.name for p in extract_people(text)) == ["李德亮", "李德明"]
+
+
+def test_a_pseudonym_and_a_longer_one_are_two_people():
+    """张某 and his son 张某某: both named on their own, neither swallows the other."""
+    text = "在张某的默许下，其儿子张某某注册成立了一家咨询公司，专门为开发商办理手续。张某收受财物共计30万元。"
+    assert sorted(p.name for p in extract_people(text)) == ["张某", "张某某"]
+
+
+def test_common_surnames_the_lists_lacked():
+    """赖、洪、萧 are common surnames: a name LAC finds with them is kept."""
+    text = "邱某多次接受矿产企业老板赖建春安排的宴请，并由赖建春安排车辆接送。镇长洪志明对此失察，萧国强知情不报。"
+    names = {p.name for p in extract_people(text)}
+    assert {"赖建春", "洪志明", "萧国强"} <= names
+
+
+def test_a_conjunction_and_a_word_or_half_a_compound_is_no_name():
+    """老板和下属 (和 is a surname, but not here); 干部纪法意识 (a post word, then 纪法意识)."""
+    assert extract_people("他照单全收辖区工程老板和下属送来的礼金、购物卡，累计4.2万元。") == []
+    text = "上述问题反映出一些党员干部纪法意识淡薄。村党支部书记王小林违规操办儿子婚宴。"
+    assert [p.name for p in extract_people(text)] == ["王小林"]

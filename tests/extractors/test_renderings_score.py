@@ -1,12 +1,15 @@
-"""End to end through the parsers: every corpus document rendered as DOCX and as a text PDF
-must score (with the shared scorer, same semantics) within 0.02 of its plain-text original
-on every field — the readers must not lose, reorder or garble what the extractor needs."""
+"""End to end through the parsers: every corpus document rendered as DOCX, as a legacy Word
+.doc (the DOCX converted by LibreOffice, all in one call), as OFD (tests/ofds.py), as a text
+PDF and as a saved web page (three site layouts, with menus, related headlines and a photo
+caption) must score (with the shared scorer, same semantics) within 0.02 of its plain-text
+original on every field — the readers must not lose, reorder or garble what the extractor needs."""
 from __future__ import annotations
 
 import contextlib
 import importlib.util
 import io
 import json
+import os
 import re
 import shutil
 import sys
@@ -16,7 +19,9 @@ import pytest
 
 from extractors.pipeline import extract_file
 from tests.conftest import SHARED
-from tests.renderings import as_rendered, render_docx, render_pdf
+from tests.ofds import notice_ofd
+from extractors.readers.soffice import convert, soffice_binary
+from tests.renderings import as_rendered, render_docx, render_html, render_pdf
 
 FIELDS = ("cases", "people", "amounts", "sanctions", "categories")
 TOLERANCE = 0.02
@@ -67,11 +72,20 @@ def test_docx_and_pdf_renderings_score_like_the_text(corpus_dir, tmp_path, monke
         # and cases are cut by page breaks, running headers and page numbers.
         render_pdf(text, docs / f"{name}.pdf", page_numbers=("dash", "of", "slash")[len(names) % 3],
                    font_size=18 if len(names) % 2 else 12)
+        notice_ofd(text, docs / f"{name}.ofd")
+        render_html(text, docs / f"{name}.html", title=f"{name}通报",
+                    layout=("portal", "table", "wechat")[len(names) % 3])
     assert names, f"no documents with gold in {corpus_dir}"
+    exts = ["docx", "pdf", "ofd", "html"]
+    if soffice_binary():  # .doc renderings: one LibreOffice call for every document
+        convert([docs / f"{name}.docx" for name in names], "doc", docs, timeout=600)
+        exts.append("doc")
+    elif os.environ.get("CI"):
+        pytest.fail("LibreOffice missing in CI (scripts/system-deps.sh installs it)")
 
     scores = {}
     texts: dict[tuple[str, str], str] = {}
-    for ext in ("txt", "docx", "pdf"):
+    for ext in ("txt", *exts):
         pred = tmp_path / f"pred-{ext}"
         pred.mkdir()
         for name in names:
@@ -85,13 +99,20 @@ def test_docx_and_pdf_renderings_score_like_the_text(corpus_dir, tmp_path, monke
     # anchor still there. (While the extraction is a placeholder, this is what has teeth.)
     for name in names:
         gold = json.loads((docs / f"{name}.gold.json").read_text(encoding="utf-8"))
-        for ext in ("docx", "pdf"):
-            expected = texts[name, "txt"] if ext == "docx" else as_rendered(texts[name, "txt"])
+        for ext in (e for e in exts if e != "html"):  # (a web page: below)
+            expected = as_rendered(texts[name, "txt"]) if ext == "pdf" else texts[name, "txt"]
             assert _squash(texts[name, ext]) == _squash(expected), f"{name}.{ext} text differs"
             for case in gold.get("cases", []):
                 assert _squash(case["anchor"]) in _squash(texts[name, ext]), f"{name}.{ext}: {case['anchor']}"
+        # A web page keeps the article (its info lines may go with the page furniture) and
+        # nothing of the menu, the related headlines or the footer.
+        html = texts[name, "html"]
+        for case in gold.get("cases", []):
+            assert _squash(case["anchor"]) in _squash(html), f"{name}.html: {case['anchor']}"
+        for junk in ("审查调查纪法课堂", "相关新闻", "最新文章", "往期推荐", "警示教育大会", "版权所有", "Copyright"):
+            assert junk not in html, f"{name}.html keeps {junk!r}"
 
-    for ext in ("docx", "pdf"):
+    for ext in exts:
         for field in FIELDS:
             assert abs(scores[ext][field] - scores["txt"][field]) <= TOLERANCE, (
                 f"{ext} {field}: {scores[ext][field]:.3f} vs txt {scores['txt'][field]:.3f}; all: {scores}")

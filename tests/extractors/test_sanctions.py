@@ -313,3 +313,10 @@ def test_a_shorter_name_inside_a_longer_one_is_not_that_person() -> None:
     assert case_sanctions(text, cases, 1) == []
     cases = _cases_of(text, [case1, case2], [[], ["朱某"]])  # the longer name is nobody's person
     assert case_sanctions(text, cases, 1) == []
+
+
+def test_measures_listed_in_a_table_cell_count_each():
+    """A 处理结果 cell lists measures between commas: a sanction among them needs no 给予."""
+    row = "4\t某镇卫生院\t重复收费\t追回医保基金，通报批评，对该院院长王某给予政务警告处分\t23895.60"
+    assert labels(row) == ["通报批评", "政务警告"]
+    assert labels("整改清单列有追回资金，通报批评，约谈负责人等事项。") == []  # a list in prose, no row

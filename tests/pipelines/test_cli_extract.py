@@ -72,3 +72,21 @@ def test_readable_summary_prints_rich_markup_in_a_document_as_text(tmp_path):
     res = _leian("extract", str(src))
     assert res.returncode == 0, res.stderr
     assert "[red]张某某[/red]" in res.stdout
+
+
+def test_read_size_limit_from_settings_holds_for_extract_and_ingest(tmp_path, monkeypatch, capsys):
+    """LEIAN_READ_MAX_MB (read_max_mb) is the limit both commands apply, not only the default."""
+    from search.open import open_store
+    from tests.conftest import run_leian
+
+    doc = tmp_path / "in" / "notice.txt"
+    doc.parent.mkdir()
+    doc.write_text("某某县纪委监委通报：王某违规收受礼金2万元，受到党内警告处分。" * 400, encoding="utf-8")
+    monkeypatch.setenv("LEIAN_READ_MAX_MB", "0.01")  # 10 KB; the file is ~36 KB
+    code, out, err = run_leian(capsys, "extract", str(doc), "--json")
+    assert code != 0 and "too large" in err and "notice.txt" in err, (code, out, err)
+    store = str(tmp_path / "store")
+    code, out, err = run_leian(capsys, "ingest", str(doc.parent), "--store", store, "--quiet")
+    with open_store(store) as st:
+        (entry,) = st.ledger_entries()
+    assert entry.status == "failed" and "too large" in entry.error and "limit 0 MB" not in entry.error

@@ -125,7 +125,7 @@ def test_show_similar_and_duplicates(capsys, store):
     (["search", "低保", "--from", "2023-13"], 2, "not a date"),
     (["search", "低保", "--to", "2023-02-30"], 2, "not a date"),
     (["search", "低保", "-村医", "--sizes", "3"], 2, "no such option: --sizes"),
-    (["summary", "--category", "false_claims", "-o", "out.xlsx"], 2, ".docx, .md or .json"),
+    (["summary", "--category", "false_claims", "-o", "out.pdf"], 2, ".docx, .md, .json or .xlsx"),
 ])
 def test_mistakes_are_one_line_with_their_exit_code(capsys, store, args, code, says):
     got, out, err = run(capsys, *args, "--store", store)

@@ -142,3 +142,39 @@ def test_summary_after_a_real_ingest(tmp_path):
     assert data["money"]["total"]["value"] == pytest.approx(sum(totals))
     assert {d["file"] for d in data["documents"]} == {"county.txt", "province.txt"}  # never the folder
     assert str(tmp_path) not in out.read_text(encoding="utf-8")
+
+
+def test_summary_workbook_gives_every_figure_with_its_cases(store_path, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "虚报冒领.xlsx"
+    res = runner.invoke(app, ["summary", "--category", "false_claims", "--store", store_path, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data_res = runner.invoke(app, ["summary", "--category", "false_claims", "--store", store_path,
+                                   "-o", str(tmp_path / "s.json")])
+    assert data_res.exit_code == 0
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["概况", "量纪参考", "处理先例", "典型案例", "整改建议", "来源文件"]
+    rows = {r[0]: r for r in wb["概况"].iter_rows(min_row=2, values_only=True)}
+    total = rows["涉案金额合计"]
+    assert total[1] == data["money"]["total"]["value"] == 32000 + 86000 + 24000 + 15000
+    assert set(total[3].split("、")) == set(data["money"]["total"]["case_ids"])
+    assert rows["事件（同一事件的多次发布计一起）"][1] == data["scope"]["incidents"] == 4
+    precedents = list(wb["处理先例"].iter_rows(min_row=2, values_only=True))
+    assert len(precedents) == len(data["sanctions"]["precedents"])
+    assert wb["概况"].freeze_panes == "A2"
+
+
+def test_workbook_cells_are_text_never_formulas(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from search.reports.xlsx import add_sheet
+
+    wb = Workbook(write_only=True)
+    add_sheet(wb, "s", (("a", 10), ("b", 10)), [("=HYPERLINK(\"http://x\")", "@SUM(A1)\x07"), (3.5, "-2+3")])
+    wb.save(tmp_path / "x.xlsx")
+    ws = load_workbook(tmp_path / "x.xlsx")["s"]
+    assert [[c.value for c in r] for r in ws.iter_rows(min_row=2)] == [
+        ['=HYPERLINK("http://x")', "@SUM(A1)"], [3.5, "-2+3"]]
+    assert all(c.data_type in ("s", "n") for r in ws.iter_rows(min_row=2) for c in r)

@@ -46,3 +46,4 @@ def test_demo_runs_offline_end_to_end(tmp_path):
         assert step in out
     assert "【" in out  # highlighted snippets
     assert "cases like" in out and "incidents published more than once" in out
+    assert out.rstrip().endswith("then http://127.0.0.1:8765")  # where to open the web application

@@ -151,3 +151,10 @@ def test_docx_renders_to_non_blank_pages_with_a_chinese_font(docx_file, summary,
             gray = im.convert("L")
             dark = sum(gray.histogram()[:128])
             assert dark > 0.002 * gray.width * gray.height, f"{page.name} is blank"
+
+
+def test_characters_xml_cannot_hold_are_written_as_spaces(summary, tmp_path):
+    """A query typed with an escape character, a form feed read from a PDF: the DOCX is written."""
+    odd = summary.model_copy(update={"class_def": summary.class_def.model_copy(update={"name": "低保\x1b问题\x0c"})})
+    path = write_report(odd, tmp_path / "odd.docx", "docx")[0]
+    assert "低保 问题" in "\n".join(p.text for p in open_docx(str(path)).paragraphs)

@@ -100,7 +100,7 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
         similar_before = [(h.case.id, h.score) for h in st.similar(county.cases[1].id)]
     _make_version_2(path)
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "4"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "5"
         assert st.integrity_check() == []
         # every case re-indexed in place, its sub-words beside its words
         rows = st.con.execute("SELECT c.id, f.seg, f.sub FROM cases_fts f JOIN cases c ON c.rowid = f.rowid").fetchall()
@@ -142,7 +142,7 @@ def test_version_3_store_gets_division_region_values_on_open(tmp_path, monkeypat
             st.con.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
             st.con.commit()
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "4"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert st.integrity_check() == []
         hubei = st.search(SearchQuery(filters=Filters(region=["湖北省"])))
         assert {h.case.id for h in hubei.hits} == {doc.cases[0].id, bare.cases[0].id}
@@ -150,3 +150,29 @@ def test_version_3_store_gets_division_region_values_on_open(tmp_path, monkeypat
         aba = st.search(SearchQuery(filters=Filters(region=["阿坝州"])))
         assert {h.case.id for h in aba.hits} == {doc.cases[1].id}
         assert {f.value for f in aba.facets["region"]} == {"四川省", "阿坝藏族羌族自治州"}
+
+
+def test_version_4_store_takes_corrections_after_open(tmp_path):
+    """Schema 5: the corrections tables; a version-4 store gets them when opened, its cases
+    untouched, and keeps case_keys in step when a correction withholds and restores a case."""
+    from search.corrections import Changes
+
+    path = tmp_path / "v4.db"
+    county, city = _docs()
+    with SqliteStore(path) as st:
+        st.put_document(county)
+        st.put_document(city)
+        st.con.execute("DROP TABLE corrections")
+        st.con.execute("DROP TABLE case_extracted")
+        st.con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    with SqliteStore(path) as st:
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert st.count_cases() == 5 and st.corrections() == []
+        mark = st.add_correction(county.cases[0].id, Changes(not_a_case=True), "analyst")
+        cases, keys = _keys(st)
+        assert len(cases) == 4 and cases == keys
+        assert {r[3] for r in keys} >= {city.cases[0].id}  # the copy leads its incident now
+        st.revert_correction(mark.id, "analyst")
+        cases, keys = _keys(st)
+        assert len(cases) == 5 and cases == keys
+        assert st.integrity_check() == []

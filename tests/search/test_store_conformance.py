@@ -307,6 +307,16 @@ def test_hits_carry_the_date_they_sort_by(loaded):
     assert loaded.search(SearchQuery(text="低保", size=1)).hits[0].date  # on every sort, not only by date
 
 
+def test_hits_cite_their_document(store):
+    """A hit says where it comes from: the document's title, issuing body and date."""
+    doc = mk_doc("7", "/x/7.txt", "case_notice", "2021-06-30", "关于2起问题的通报", [
+        ("某县林业局副局长甲某违规收受礼金2万元，受到党内警告处分。", {})])
+    store.put_document(doc.model_copy(update={"issuer": "某县纪委监委"}))
+    settle(store)
+    hit = store.search(SearchQuery(text="礼金")).hits[0]
+    assert (hit.doc_title, hit.doc_issuer, hit.doc_date) == ("关于2起问题的通报", "某县纪委监委", "2021-06-30")
+
+
 def test_paging(loaded):
     pages = [loaded.search(SearchQuery(sort="date", page=p, size=3)) for p in (1, 2, 3, 4)]
     assert all(p.total == 8 for p in pages)
@@ -359,6 +369,20 @@ def test_similar_boosts_shared_category(store):
     settle(store)
     hits = store.similar(cid("1", 1), k=2)
     assert hits and hits[0].case.id == cid("1", 2) and hits[0].shared_categories == ["allowances"]
+
+
+def test_similar_leaves_out_cases_alike_by_a_generic_word_only(store):
+    """A case that shares no category, no domain and only a word any notice may say (村民,
+    商议, a pseudonym) is not listed; one sharing the category is, whatever its wording."""
+    base = mk_doc("2", "/x/2.txt", "case_notice", "2021", "t", [
+        ("某村党支部书记甲某与村民商议，虚报冒领高龄津贴1.2万元，陈某知情。", dict(cats=["false_claims"])),
+        ("某镇财政所会计乙某与村民商议后，虚报冒领农机补贴3万元。", dict(cats=["false_claims"])),
+        ("某县图书馆馆员丙某与村民商议，陈某作陪，周末驾驶公务用车外出钓鱼。", dict(cats=["official_cars"])),
+    ])
+    store.put_document(base)
+    settle(store)
+    got = [h.case.id for h in store.similar(cid("2", 1), k=5)]
+    assert cid("2", 2) in got and cid("2", 3) not in got
 
 
 def test_similar_of_unknown_case_is_empty(loaded):

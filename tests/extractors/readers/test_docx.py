@@ -51,7 +51,6 @@ def test_merged_cells_given_once(tmp_path):
     ("truncated.docx", "corrupt DOCX"),
     ("not_word.docx", "not a Word document"),
     ("encrypted.docx", "encrypted DOCX"),
-    ("legacy.doc", "legacy .doc not supported; save as .docx"),
 ])
 def test_broken_docx(fixtures, name, reason):
     with pytest.raises(ReadError) as err:
@@ -131,10 +130,3 @@ def test_word_names_with_other_insides(tmp_path, name, data, reason):
     with pytest.raises(ReadError) as err:
         read_file(path)
     assert reason in err.value.reason
-
-
-def test_legacy_wps(fixtures, tmp_path):
-    path = tmp_path / "通报.wps"
-    path.write_bytes((fixtures / "legacy.doc").read_bytes())
-    with pytest.raises(ReadError, match="legacy WPS document not supported; save as .docx"):
-        read_file(path)

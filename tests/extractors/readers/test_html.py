@@ -102,3 +102,33 @@ def test_page_date_and_source_reach_the_document(tmp_path):
         "<div><p>一、县财政局干部曹某违规收受礼品问题。曹某收受礼品价值4200元，受到党内警告处分。</p>"
         "<p>二、县交通局干部潘某违规公款吃喝问题。潘某支出公款1.06万元，受到政务记过处分。</p></div>"))
     assert (doc.date, doc.issuer) == ("2024-02-06", "某某县纪委监委")
+
+
+def test_text_between_br_in_a_table_cell_beside_a_column_of_links(tmp_path):
+    # An older county site: the article written straight into a <td> with <br> line breaks
+    # (and a photo paragraph inside it), a side column of related headlines, a link menu.
+    related = "".join(f"<li><a href='/{i}.html'>某某市通报{i}起违规吃喝问题的典型案例</a></li>" for i in range(2, 7))
+    page = tmp_path / "county.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><table>"
+        "<tr><td><a href='/'>首页</a><a href='/a'>工作动态</a><a href='/b'>曝光台</a></td></tr>"
+        "<tr><td>　　一、某某乡副乡长孙某违规收受礼金问题。孙某收受管理服务对象礼金2万元。<br>"
+        "<p><img src='1.jpg'></p>"
+        "　　二、某某村主任周某虚报冒领补贴问题。周某冒领补贴8000元。<br></td>"
+        f"<td><b>最新文章</b><ul>{related}</ul></td></tr></table></body></html>", encoding="utf-8")
+    lines = read_file(page).text.splitlines()
+    assert lines == ["一、某某乡副乡长孙某违规收受礼金问题。孙某收受管理服务对象礼金2万元。",
+                     "二、某某村主任周某虚报冒领补贴问题。周某冒领补贴8000元。"]
+
+
+def test_paragraphs_each_in_their_own_section_are_all_kept(tmp_path):
+    # A re-posted public-account article: every paragraph wrapped in its own <section>, short
+    # ones among them; a list of "往期推荐" links after it.
+    paras = ["某某县纪委监委通报2起典型问题。", "一、王某违规发放津贴补贴问题。",
+             "王某违规发放补贴共计1.2万元，受到党内警告处分。", "二、赵某公款吃喝问题。", "赵某受到诫勉谈话。"]
+    sections = "".join(f"<section><p><span>{p}</span></p></section>" for p in paras)
+    links = "".join(f"<p><a href='/{i}'>往期推荐：某某镇干部违纪案例剖析第{i}期</a></p>" for i in range(4))
+    page = tmp_path / "wechat.html"
+    page.write_text(f"<html><body><div id='js_content'><section>{sections}</section></div>"
+                    f"<div class='rel'>{links}</div></body></html>", encoding="utf-8")
+    assert read_file(page).text.splitlines() == paras

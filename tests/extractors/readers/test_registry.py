@@ -40,16 +40,16 @@ def test_too_large_is_refused_before_reading(tmp_path):
     with path.open("wb") as fh:  # a sparse 60 MB file: costs no disk, refused by its size
         fh.write("某".encode())
         fh.truncate(60 * 2**20)
-    with pytest.raises(ReadError, match=r"too large: 60.0 MB \(limit 50 MB\)"):
+    with pytest.raises(ReadError, match=r"too large: 60 MB \(limit 50 MB\)"):
         read_file(path)
     small = tmp_path / "small.txt"
     small.write_text("某某县纪委通报" * 100, encoding="utf-8")
-    with pytest.raises(ReadError, match="too large"):
+    with pytest.raises(ReadError, match=r"too large: 2 KB \(limit 1 KB\)"):
         read_file(small, ReadLimits(max_bytes=1000))
 
 
 BROKEN = ["corrupt.pdf", "encrypted.pdf", "scanned.pdf", "empty.docx", "truncated.docx",
-          "encrypted.docx", "legacy.doc", "unknown.xyz", "binary.txt", "empty.txt"]
+          "encrypted.docx", "corrupt.doc", "encrypted.ofd", "encrypted_gmt.ofd", "corrupt.ofd", "unknown.xyz", "binary.txt", "empty.txt"]
 
 
 def test_cli_prints_one_line_and_exits_2_for_each_broken_file(fixtures):
@@ -73,7 +73,9 @@ def test_limits_from_settings(monkeypatch):
     monkeypatch.setenv("LEIAN_READ_MAX_MB", "0.5")
     monkeypatch.setenv("LEIAN_READ_MAX_PAGES", "7")
     limits = ReadLimits.from_settings(Settings())
-    assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7)
+    monkeypatch.setenv("LEIAN_READ_CONVERT_TIMEOUT", "9")
+    limits = ReadLimits.from_settings(Settings())
+    assert limits == ReadLimits(max_bytes=512 * 1024, max_pages=7, convert_timeout=9.0)
     assert ReadLimits.from_settings(object()) == ReadLimits()
 
 

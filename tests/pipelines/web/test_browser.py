@@ -1,0 +1,163 @@
+"""A real browser (Debian's headless Chromium via Selenium and chromium-driver) against a real
+`leian serve` process: search → case → similar → summary download (the DOCX opens); upload →
+ledger → searchable; a document's `<script>` and `onerror=` show as text and never run.
+
+LEIAN_SCREENSHOTS=DIR also saves the search and case pages there (docs/ holds the README's).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(store_copy, tmp_path):
+    """`leian serve --workers 2` on a free port of 127.0.0.1 (local single-user mode), in a
+    subprocess: two server processes, so requests of one flow land on both."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LEIAN_LOG_LEVEL": "warning"}
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", store_copy, "--port", str(port),
+                             "--workers", "2"],
+                            cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+    log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
+
+
+@pytest.fixture()
+def browser(tmp_path):
+    if not (CHROMIUM and DRIVER):
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromium-driver are missing (scripts/system-deps.sh installs them)")
+        pytest.skip("chromium / chromium-driver not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=zh-CN"):
+        opts.add_argument(arg)
+    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                           "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+def _wait(predicate, timeout: float = 30.0, what: str = ""):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _shot(driver, name: str) -> None:
+    folder = os.environ.get("LEIAN_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(Path(folder) / name))
+
+
+def test_search_case_similar_summary(server, browser):
+    from selenium.webdriver.common.by import By
+
+    import docx
+
+    b = browser
+    b.get(server + "/search")
+    box = b.find_element(By.ID, "q")
+    box.send_keys("礼金")
+    b.find_element(By.ID, "go").click()
+    _wait(lambda: "礼金" in b.current_url or "%E7%A4%BC" in b.current_url, what="the search")
+    hits = b.find_elements(By.CSS_SELECTOR, "li.hit")
+    assert hits and b.find_elements(By.CSS_SELECTOR, "mark.hit")
+    assert b.find_elements(By.CSS_SELECTOR, "#facets a.facet")
+    _shot(b, "web-search.png")
+    b.find_element(By.CSS_SELECTOR, "li.hit a.case-link").click()
+    _wait(lambda: "/cases/" in b.current_url, what="the case page")
+    first = b.find_element(By.ID, "case-id").text
+    assert b.find_elements(By.CSS_SELECTOR, "#case-text mark.person")
+    assert b.find_elements(By.CSS_SELECTOR, "#case-text mark.amount")
+    _shot(b, "web-case.png")
+    b.find_element(By.CSS_SELECTOR, "a.similar-link").click()
+    _wait(lambda: b.find_element(By.ID, "case-id").text != first, what="a similar case")
+    b.get(server + "/classes")
+    b.find_element(By.CSS_SELECTOR, "a.summary-link").click()
+    _wait(lambda: b.find_elements(By.ID, "report"), what="the summary preview")
+    b.find_element(By.ID, "download-docx").click()
+    done = _wait(lambda: [p for p in b.downloads.glob("*.docx")], what="the DOCX download")
+    _wait(lambda: not list(b.downloads.glob("*.crdownload")), what="the download to finish")
+    text = "\n".join(p.text for p in docx.Document(str(done[0])).paragraphs)
+    assert len(text) > 200
+
+
+def test_upload_ledger_searchable_and_markup_is_text(server, browser, tmp_path, web_corpus):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    b = browser
+    doc = tmp_path / "新通报.txt"
+    doc.write_text("关于某县交通运输局科员吴某某套取差旅费问题的通报。2023年，吴某某虚报差旅费1.8万元，"
+                   "受到党内严重警告处分。", encoding="utf-8")
+    b.get(server + "/ingest")
+    b.find_element(By.ID, "files").send_keys(str(doc))
+    b.find_element(By.ID, "upload").click()
+    import hashlib
+
+    sha = hashlib.sha256(doc.read_bytes()).hexdigest()
+
+    def ledger_ok() -> bool:
+        b.get(server + "/ingest?status=ok")
+        return sha in b.find_element(By.ID, "ledger").text
+
+    _wait(ledger_ok, 60, "the upload in the ledger")
+    b.get(server + "/search?q=差旅费 吴某某")
+    assert "吴某某" in b.find_element(By.CSS_SELECTOR, "li.hit").text
+
+    b.get(server + "/search?q=水利局 钱某某")
+    link = next(a for a in b.find_elements(By.CSS_SELECTOR, "a.case-link"))
+    link.click()
+    _wait(lambda: "/cases/" in b.current_url, what="the case page")
+    text = b.find_element(By.ID, "case-text").text
+    assert "<script>alert('x')</script>" in text and "<img src=x onerror=alert(1)>" in text
+    with pytest.raises(NoAlertPresentException):
+        b.switch_to.alert.text  # noqa: B018 - nothing ran
+    assert not b.find_elements(By.CSS_SELECTOR, "#case-text script, #case-text img")
