@@ -120,6 +120,8 @@ class Document(BaseModel):
     date: str = ""  # ISO, possibly partial
     text: str  # the document text as read, original script
     warnings: list[str] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list)  # pages (1-based) whose text was read by OCR
+    ocr_confidence: float | None = None  # their mean word confidence (0-100), when any
     extractor_version: str = ""
     cases: list[Case] = Field(default_factory=list)
 

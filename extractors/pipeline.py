@@ -182,13 +182,14 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
 
 
 def extract_file(path: str | Path, limits: ReadLimits | None = None) -> Document:
-    """Read a file (within `limits`: size, pages) and extract it; raises ReadError for an
-    unreadable file."""
+    """Read a file (within `limits`: size, pages, and how pages without text are OCR'd) and
+    extract it; raises ReadError for an unreadable file."""
     p = Path(path)
     raw = read_file(p, limits)
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
     doc = extract_text(raw.text, path=str(p), doc_id=digest)
     doc.warnings.extend(raw.warnings)
+    doc.ocr_pages, doc.ocr_confidence = raw.ocr_pages, raw.ocr_confidence
     if raw.title and not doc.title:
         doc.title = raw.title
     # What the page says of itself outside the text (an HTML info line): used when the text

@@ -12,7 +12,7 @@ from pipelines.cli_options import UsageError
 
 
 @app.command()
-def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .doc .pdf .ofd (a .zip: use ingest)"),
+def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .doc .pdf .ofd, or a scan: .pdf .png .jpg .tif (OCR); a .zip: use ingest"),
             as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (gold-format.md)"),
             html: Path = typer.Option(None, "--html", help="Also write a displaCy page of the extraction here"),
             ) -> None:
@@ -94,11 +94,12 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json wi
 
     from extractors.evaluate import FIELDS, evaluate
     from extractors.pipeline import extract_file
+    from pipelines.steps import read_limits
 
     if not gold_dir.is_dir():
         typer.echo(f"leian: {gold_dir} is not a folder", err=True)
         raise typer.Exit(EXIT_USAGE)
-    score = evaluate(gold_dir, lambda p: extract_file(p).contract(), input_ext=input_ext.lstrip("."))
+    score = evaluate(gold_dir, lambda p: extract_file(p, read_limits()).contract(), input_ext=input_ext.lstrip("."))
     if score.docs == 0:
         typer.echo(f"leian: no NAME.gold.json with a NAME.{input_ext} beside it in {gold_dir}", err=True)
         raise typer.Exit(EXIT_USAGE)

@@ -71,6 +71,9 @@ class _Progress:
                                 TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("", total=event.total)
+            from extractors.readers.ocr import PAGE_PROGRESS
+
+            self.ocr_token = PAGE_PROGRESS.set(self._ocr_page)  # a scan's pages show on this bar
         elif event.kind == "file" and self.bar is not None:
             r = event.result
             if r.outcome == "failed":
@@ -78,6 +81,15 @@ class _Progress:
             self.bar.update(self.task, advance=1, description=escape(Path(r.path).name[:40]))
         elif event.kind == "done" and self.bar is not None:
             self.bar.stop()
+            from extractors.readers.ocr import PAGE_PROGRESS
+
+            PAGE_PROGRESS.reset(self.ocr_token)
+
+    def _ocr_page(self, name: str, done: int, total: int) -> None:
+        from rich.markup import escape
+
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"{escape(name[:30])}: OCR page {done}/{total}")
 
 
 @app.command()

@@ -276,8 +276,8 @@ def extract_one(item: FileItem, limits: ReadLimits | None = None) -> Extracted:
     if item.error:
         return Extracted(item, error=item.error)
     try:
+        limits = limits or read_limits()  # the settings' limits and OCR options
         if item.archive:
-            limits = limits or read_limits()
             data = member_bytes(item, limits)
             with tempfile.TemporaryDirectory(prefix="leian-member-") as tmp:
                 copy = Path(tmp) / f"member{member_suffix(item.path)}"  # never a name from the archive

@@ -12,6 +12,15 @@ CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def needs_ocr():
+    """Mark for tests that run tesseract: skipped where OCR is missing, failing in CI (where
+    scripts/system-deps.sh must have installed it)."""
+    from extractors.readers.ocr import missing_reason
+
+    reason = missing_reason("chi_sim,chi_tra")
+    return pytest.mark.skipif(bool(reason) and not os.environ.get("CI"), reason=f"{reason}")
+
+
 def run_leian(capsys, *args: str) -> tuple[int, str, str]:
     """`leian ARGS` in this process: exit code, stdout, stderr."""
     import sys
@@ -61,8 +70,9 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
-    """No test reads the developer's own store or config file."""
+    """No test reads the developer's own store, config file or OCR cache."""
     monkeypatch.delenv("LEIAN_STORE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("LEIAN_CONFIG", raising=False)
     from config.settings import get_settings
 

@@ -146,6 +146,32 @@ def render_table_pdf(paragraphs_before: list[str], rows: list[list[str]], paragr
     return Path(out_path)
 
 
+def scan_pdf(pdf_path: str | Path, out_path: str | Path, dpi: int = 200) -> Path:
+    """Turn a PDF into an image-only one, as a scanner gives it: every page rasterised
+    (pypdfium2, grayscale, `dpi`) and saved as one image per page, with no text layer."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    out = Path(out_path)
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, title="")
+    return out
+
+
+def render_scan(text: str, out_path: str | Path, dpi: int = 200, **pdf_options) -> Path:
+    """Write `text` as an image-only (scanned) PDF: render_pdf's layout, rasterised at `dpi`."""
+    out = Path(out_path)
+    tmp = out.with_suffix(".text.pdf")
+    render_pdf(text, tmp, **pdf_options)
+    try:
+        return scan_pdf(tmp, out, dpi)
+    finally:
+        tmp.unlink()
+
+
 # --- HTML pages ------------------------------------------------------------------------------
 # Three layouts of the sites the notices are published on, with the page furniture a reader
 # must leave out: a menu, a breadcrumb, an info line, share links, a photo with its caption, an

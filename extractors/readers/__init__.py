@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from extractors.errors import ReadError
+from extractors.readers.ocr import OcrOptions
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,12 @@ class ReadLimits:
     archive_max_members: int = DEFAULT_ARCHIVE_MAX_MEMBERS
     archive_max_bytes: int = DEFAULT_ARCHIVE_MAX_BYTES
     archive_max_ratio: float = DEFAULT_ARCHIVE_MAX_RATIO
+    ocr: OcrOptions = field(default_factory=OcrOptions)  # how pages without text are read (OCR)
 
     @classmethod
     def from_settings(cls, settings: object) -> "ReadLimits":
         """From the settings object (`read_max_mb`, `read_max_pages`, `read_convert_timeout`,
-        `read_archive_max_members`, `read_archive_max_mb`, `read_archive_max_ratio`;
+        `read_archive_max_members`, `read_archive_max_mb`, `read_archive_max_ratio`, `ocr_*`;
         LEIAN_READ_MAX_MB ...). An unset or zero value keeps the default."""
         def get(key: str, default, kind=float):
             value = getattr(settings, key, None)
@@ -56,7 +58,8 @@ class ReadLimits:
                    convert_timeout=get("read_convert_timeout", DEFAULT_CONVERT_TIMEOUT),
                    archive_max_members=get("read_archive_max_members", DEFAULT_ARCHIVE_MAX_MEMBERS, int),
                    archive_max_bytes=int(archive_mb * 2**20) if archive_mb else DEFAULT_ARCHIVE_MAX_BYTES,
-                   archive_max_ratio=get("read_archive_max_ratio", DEFAULT_ARCHIVE_MAX_RATIO))
+                   archive_max_ratio=get("read_archive_max_ratio", DEFAULT_ARCHIVE_MAX_RATIO),
+                   ocr=OcrOptions.from_settings(settings))
 
 
 @dataclass
@@ -71,6 +74,8 @@ class ReadResult:
     encoding: str = ""  # the encoding a text/HTML file was decoded with
     date: str = ""  # publication date the page states outside the text (YYYY-MM-DD), if any
     source: str = ""  # publishing body the page names outside the text (来源：…), if any
+    ocr_pages: list[int] = field(default_factory=list)  # pages (1-based) whose text came from OCR
+    ocr_confidence: float | None = None  # their mean word confidence (0-100)
 
 
 class Reader(Protocol):
@@ -84,9 +89,10 @@ class Reader(Protocol):
 
 def _registry() -> list[Reader]:
     """Readers in the order they are tried: binary formats first (sniffed by magic bytes)."""
-    from extractors.readers import archive, doc, docx, html, ofd, pdf, text
+    from extractors.readers import archive, doc, docx, html, image, ofd, pdf, text
 
-    return [archive.READER, pdf.READER, ofd.READER, doc.READER, docx.READER, html.READER, text.READER]
+    return [archive.READER, pdf.READER, ofd.READER, doc.READER, docx.READER, image.READER, html.READER,
+            text.READER]
 
 
 def supported_extensions() -> tuple[str, ...]:

@@ -5,8 +5,11 @@ are joined with none.
 A line ends its paragraph when it ends a sentence (。！？：；), when it is short (stops well
 before the right margin), or when the next line is indented or starts with a numbering
 marker (一、 （一） 1. ① 第X起). Ruled tables (three columns or more) come out as one line
-per row with tab-separated cells, as the DOCX and HTML readers write them. Refused with a reason: encrypted, corrupt, too many pages,
-no text layer (scanned), text without a Unicode map ((cid:NN) glyphs).
+per row with tab-separated cells, as the DOCX and HTML readers write them. Pages without a
+text layer (scans) and documents whose text has no Unicode map ((cid:NN) glyphs) are read
+by OCR (extractors.readers.ocr), their lines going through the same furniture removal and
+re-joining; text pages stay as they are. Refused with a reason: encrypted, corrupt, too
+many pages, nothing found by OCR either.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from statistics import median
 
 from extractors.errors import ReadError
 from extractors.readers import MAGIC_PDF, ReadLimits, ReadResult
+from extractors.readers.ocr import PageText, mean_confidence, missing_reason, ocr_pages, ocr_warnings
 
 log = logging.getLogger(__name__)
 
@@ -260,7 +264,8 @@ class PdfReader:
         pages: list[tuple[float, list[_Line]]] = []
         rows: list[_Line] = []  # table rows (kept apart from the furniture rules)
         images = 0
-        blank_pages: list[int] = []
+        blank_pages: list[int] = []  # no text, but something drawn: a scan, outlined text — OCR'd
+        empty_pages = 0  # nothing at all on them: not worth an OCR pass
         cid_chars = 0
         total_chars = 0
         try:
@@ -280,8 +285,11 @@ class PdfReader:
                         lines = [ln for ln in lines if not _in_box(ln, boxes)]
                         rows.extend(table_rows)
                     if not lines and not table_rows:
-                        blank_pages.append(number)
-                        images += len(page.images)
+                        if page.images or page.curves or page.rects or page.lines:
+                            blank_pages.append(number)
+                            images += len(page.images)
+                        else:
+                            empty_pages += 1
                     for ln in lines + table_rows:
                         total_chars += len(ln.text)
                         cid_chars += 8 * ln.text.count("(cid:")
@@ -292,21 +300,47 @@ class PdfReader:
         except Exception as exc:  # pdfminer raises many kinds for damaged files; all are "corrupt"
             log.info("pdfplumber failed on %s", path, exc_info=True)
             raise ReadError(path, _probe_error(exc)) from exc
-        if not total_chars:
-            if images:
-                raise ReadError(path, "no text layer (scanned PDF?); OCR is not available")
-            raise ReadError(path, "no text layer (blank pages or scanned PDF?); OCR is not available")
-        if cid_chars > 0.3 * total_chars:
-            raise ReadError(path, "no usable text layer (fonts without a Unicode map); OCR is not available")
-        warnings = []
-        if blank_pages:
-            warnings.append(f"pages without text (scanned?) skipped: {', '.join(map(str, blank_pages[:20]))}")
+        warnings: list[str] = []
+        ocr: list[PageText] = []
+        unusable = total_chars and cid_chars > 0.3 * total_chars  # fonts without a Unicode map
+        if unusable:
+            blank_pages = list(range(1, len(pages) + 1))
+        cannot = "OCR is turned off (setting ocr_enabled)" if not limits.ocr.enabled else \
+            missing_reason(limits.ocr.languages) if blank_pages else ""
+        if not total_chars and not blank_pages:
+            raise ReadError(path, f"no text layer and nothing drawn ({_pages_phrase(empty_pages)}, all blank)")
+        if blank_pages and cannot:
+            if unusable:
+                raise ReadError(path, f"no usable text layer (fonts without a Unicode map); {cannot}")
+            if not total_chars:
+                raise ReadError(path, f"no text layer ({'scanned PDF?' if images else 'blank pages or scanned PDF?'}); "
+                                      f"{cannot}")
+            warnings.append(f"pages without text (scanned?) skipped ({cannot}): "
+                            f"{', '.join(map(str, blank_pages[:20]))}")
+        elif blank_pages:
+            ocr = ocr_pages(path, "pdf", [n - 1 for n in blank_pages], limits.ocr)
+            for page in ocr:
+                pages[page.number - 1] = (pages[page.number - 1][0], ocr_lines(page))
+            rows = [r for r in rows if r.page not in blank_pages]
+            warnings += ocr_warnings(ocr, limits.ocr, len(pages))
+            if not any(page.lines for page in ocr) and (not total_chars or unusable):
+                raise ReadError(path, f"no text found (OCR) on {_pages_phrase(len(ocr))}")
         body, dropped = _strip_furniture(pages)
         if rows:
             body = sorted(body + rows, key=lambda ln: (ln.page, ln.top))
         log.debug("%s: %d pages, %d header/footer lines dropped", path, len(pages), dropped)
         text = "\n".join(paragraphs_from_lines(body))
-        return ReadResult(text=text, title=title, fmt="pdf", pages=len(pages), warnings=warnings)
+        return ReadResult(text=text, title=title, fmt="pdf", pages=len(pages), warnings=warnings,
+                          ocr_pages=[p.number for p in ocr if p.lines], ocr_confidence=mean_confidence(ocr))
+
+
+def _pages_phrase(n: int) -> str:
+    return "1 page" if n == 1 else f"{n} pages"
+
+
+def ocr_lines(page: PageText) -> list[_Line]:
+    """An OCR'd page's lines as the text layer's are given (boxes in points, top down)."""
+    return [_Line(text, x0, x1, top, bottom, page.number) for text, x0, x1, top, bottom in page.lines]
 
 
 READER = PdfReader()

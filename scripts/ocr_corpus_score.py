@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Issue 15's yardstick for OCR: every corpus document rendered as an image-only PDF (the
+text PDF of tests/renderings.py rasterised at 200 dpi, no text layer) is scored with the
+shared scorer through `leian extract {path} --json`, next to its .txt scored the same way,
+in the same run. Exits 1 when a field of the scans falls more than 0.05 below the text.
+
+    nice .venv/bin/python scripts/ocr_corpus_score.py ../shared/corpus [--dpi 200] [--limit N]
+
+Only the aggregate figures are printed (the corpus holds validation documents).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.renderings import render_scan  # noqa: E402
+
+FIELDS = ("cases", "people", "amounts", "sanctions", "categories")
+TOLERANCE = 0.05
+
+
+def score(scorer: Path, gold: Path, ext: str, env: dict[str, str]) -> dict[str, float]:
+    """The shared scorer's summary line for one rendering of the folder's documents."""
+    leian = Path(sys.executable).with_name("leian")
+    cmd = f"{leian if leian.exists() else 'leian'} extract {{path}} --json"
+    res = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--cmd", cmd, "--input-ext", ext],
+                         capture_output=True, text=True, env=env)
+    summary = res.stdout.strip().splitlines()[-1] if res.stdout.strip() else ""
+    if not summary.startswith("docs="):
+        raise SystemExit(f"scorer failed ({ext}): {res.stderr[-800:]}")
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", summary)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--scorer", type=Path, default=None, help="score.py (default: CORPUS/../eval/score.py)")
+    ap.add_argument("--dpi", type=int, default=200, help="resolution of the scans")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    args = ap.parse_args()
+    scorer = args.scorer or args.corpus.resolve().parent / "eval" / "score.py"
+    with tempfile.TemporaryDirectory(prefix="leian-ocr-score-") as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        golds = sorted(args.corpus.glob("*.gold.json"))[: args.limit or None]
+        t0 = time.perf_counter()
+        for gold in golds:
+            name = gold.name[: -len(".gold.json")]
+            txt = args.corpus / f"{name}.txt"
+            if not txt.exists():
+                continue
+            shutil.copy(gold, folder / gold.name)
+            shutil.copy(txt, folder / txt.name)
+            render_scan(txt.read_text(encoding="utf-8"), folder / f"{name}.pdf", dpi=args.dpi)
+        print(f"{len(golds)} documents rendered as {args.dpi}-dpi image-only PDFs in {time.perf_counter() - t0:.0f}s",
+              flush=True)
+        env = {**os.environ, "PYTHONPATH": str(REPO), "LEIAN_OCR_CACHE_DIR": str(Path(tmp) / "ocr-cache")}
+        results = {}
+        for ext in ("txt", "pdf"):
+            t0 = time.perf_counter()
+            results[ext] = score(scorer, folder, ext, env)
+            print(f"{ext}: scored in {time.perf_counter() - t0:.0f}s", flush=True)
+    print(f"\n| rendering | docs | failed | {' | '.join(FIELDS)} |")
+    print("| --- | ---: | ---: | " + " | ".join("---:" for _ in FIELDS) + " |")
+    for ext, label in (("txt", ".txt"), ("pdf", f"image-only PDF, {args.dpi} dpi, OCR")):
+        r = results[ext]
+        print(f"| {label} | {r['docs']:.0f} | {r['failed']:.0f} | " + " | ".join(f"{r[f]:.3f}" for f in FIELDS) + " |")
+    gaps = {f: results["txt"][f] - results["pdf"][f] for f in FIELDS}
+    print("| difference | | | " + " | ".join(f"{-gaps[f]:+.3f}" for f in FIELDS) + " |")
+    worse = [f for f in FIELDS if gaps[f] > TOLERANCE]
+    if worse or results["pdf"]["failed"]:
+        print(f"SHORT: {', '.join(worse) or 'failed documents'} more than {TOLERANCE} below the text")
+        return 1
+    print(f"every field within {TOLERANCE} of the text")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""OCR of scanned PDF pages (real tesseract through tesserocr, real renderings): only pages
+without text are OCR'd, the text comes back as typed (no spaces between characters, the
+numbering kept), a re-read is served from the cache, confidence is recorded and flagged."""
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from extractors.errors import ReadError
+from extractors.pipeline import extract_file
+from extractors.readers import ReadLimits, read_file
+from extractors.readers.ocr import STATS, OcrOptions
+from extractors.readers.ocr_text import clean_line, fix_quotes
+from tests.conftest import needs_ocr
+from tests.fixtures.readers.make_fixtures import NOTICE
+from tests.renderings import render_pdf, render_scan
+
+pytestmark = needs_ocr()
+
+PARAS = NOTICE.strip().splitlines()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture
+def limits(tmp_path) -> ReadLimits:
+    return ReadLimits(ocr=OcrOptions(cache_dir=str(tmp_path / "ocr-cache")))
+
+
+def test_clean_line_removes_spaces_between_chinese_and_keeps_numbering():
+    assert clean_line("一 、 某 某 镇 财政 所 原 所 长 张 某 某") == "一、某某镇财政所原所长张某某"
+    assert clean_line("( 一 ) 共计 3.6 万 元 , 已 收缴") == "(一)共计3.6万元，已收缴"
+    assert clean_line("1. 王 某 某 : 撤销 党 内 职务") == "1.王某某：撤销党内职务"
+    assert clean_line("Page layout of 2 files") == "Page layout of 2 files"  # Latin words keep their spaces
+
+
+def test_quotes_and_dashes_as_printed():
+    lines = [('在"五人小组"会议上', 0, 0, 0, 0), ("一一湖北省：“三资”管理", 0, 0, 0, 0)]
+    assert [t for t, *_ in fix_quotes(lines)] == ["在“五人小组”会议上", "——湖北省：“三资”管理"]
+
+
+def test_scanned_pdf_reads_like_its_text(tmp_path, limits):
+    scan = render_scan(NOTICE, tmp_path / "scan.pdf", dpi=200)
+    result = read_file(scan, limits)
+    assert result.ocr_pages == [1] and result.ocr_confidence and result.ocr_confidence > 80
+    assert any(w.startswith("OCR: 1 of 1 pages") for w in result.warnings)
+    got = result.text.splitlines()
+    assert len(got) == len(PARAS)  # paragraphs re-joined, the running header and page number dropped
+    assert [p[:2] for p in got[1:4]] == ["一、", "二、", "三、"]  # the case splitter's numbering
+    assert "某某镇财政所原所长张某某违规收受礼金问题" in result.text
+    assert "3.6万元" in result.text and "2.15万元" in result.text
+
+
+def test_mixed_pdf_keeps_text_pages_and_ocrs_only_the_scanned_one(tmp_path, limits):
+    text_pdf = render_pdf("\n".join(PARAS[:2]), tmp_path / "a.pdf")
+    scan_pdf = render_scan("\n".join(PARAS[2:]), tmp_path / "b.pdf", dpi=200)
+    mixed = pdfium.PdfDocument.new()
+    for part in (text_pdf, scan_pdf):
+        src = pdfium.PdfDocument(str(part))
+        mixed.import_pages(src)
+    mixed.save(str(tmp_path / "mixed.pdf"))
+    result = read_file(tmp_path / "mixed.pdf", limits)
+    assert result.ocr_pages == [2] and result.pages == 2
+    text_only = read_file(text_pdf, limits)
+    assert not text_only.ocr_pages
+    assert result.text.startswith(text_only.text + "\n")  # the text page verbatim
+    tail = _squash(result.text[len(text_only.text):])
+    assert "二、某某县农业农村局副局长李某违规公款吃喝问题" in tail and "2.15万元" in tail
+
+
+def test_second_read_comes_from_the_cache(tmp_path, limits):
+    scan = render_scan(NOTICE, tmp_path / "scan.pdf", dpi=200)
+    before = dict(STATS)
+    first = read_file(scan, limits)
+    assert STATS["recognised"] == before["recognised"] + 1
+    caches = list((tmp_path / "ocr-cache").rglob("*.json"))
+    assert len(caches) == 1
+    stamp = caches[0].stat().st_mtime_ns
+    second = read_file(scan, limits)
+    assert STATS["recognised"] == before["recognised"] + 1  # tesseract not called again
+    assert STATS["cached"] == before["cached"] + 1
+    assert caches[0].stat().st_mtime_ns == stamp
+    assert second.text == first.text and second.ocr_confidence == first.ocr_confidence
+
+
+def test_pages_ocrd_in_parallel_come_back_in_order(tmp_path):
+    text = "\n".join(f"{'一二三'[i]}、第{i + 1}页：某某村党支部书记王某某虚报冒领低保资金问题。" for i in range(3))
+    pdf = render_pdf(text.replace("\n", "\n" + "本页其余内容从略。\n" * 30), tmp_path / "long.pdf", font_size=18)
+    scan = render_scan(text.replace("\n", "\n" + "本页其余内容从略。\n" * 30), tmp_path / "long-scan.pdf", font_size=18)
+    assert len(pdfium.PdfDocument(str(pdf))) >= 2
+    result = read_file(scan, ReadLimits(ocr=OcrOptions(cache_dir=str(tmp_path / "c"), workers=2)))
+    assert result.ocr_pages == list(range(1, result.pages + 1))
+    found = [result.text.find(f"第{i}页") for i in (1, 2, 3)]
+    assert -1 not in found and found == sorted(found)
+
+
+def test_low_confidence_page_is_flagged_in_the_extraction(tmp_path):
+    scan = render_scan(NOTICE, tmp_path / "scan.pdf", dpi=200)
+    doc = extract_file(scan, ReadLimits(ocr=OcrOptions(cache_dir=str(tmp_path / "c"), min_confidence=99.5)))
+    assert doc.ocr_pages == [1] and doc.ocr_confidence is not None
+    flagged = [w for w in doc.warnings if w.startswith("page 1: OCR confidence")]
+    assert flagged and "below 100" in flagged[0]
+    assert flagged[0] in doc.contract()["warnings"]  # reaches `leian extract --json`
+    assert len(doc.cases) == 3
+
+
+def test_traditional_script_page_is_read_with_chi_tra(tmp_path, limits):
+    trad = "某某縣紀委監委通報：鎮財政所原所長張某某違規收受禮金共計3.6萬元，受到黨內嚴重警告處分。\n" \
+           "二、某某縣農業農村局副局長李某違規公款吃喝問題，造成公款損失5800元。"
+    result = read_file(render_scan(trad, tmp_path / "trad.pdf", dpi=200), limits)
+    squashed = _squash(result.text)
+    assert "黨內嚴重警告處分" in squashed and "農業農村局副局長" in squashed
+
+
+def test_ocr_turned_off_or_missing_says_how_to_install(tmp_path, fixtures):
+    scan = render_scan(NOTICE, tmp_path / "scan.pdf", dpi=200)
+    with pytest.raises(ReadError) as err:
+        read_file(scan, ReadLimits(ocr=OcrOptions(enabled=False)))
+    assert "no text layer (scanned PDF?)" in err.value.reason and "ocr_enabled" in err.value.reason
+    with pytest.raises(ReadError) as err:
+        read_file(scan, ReadLimits(ocr=OcrOptions(languages="chi_xyz", cache_dir=str(tmp_path / "c"))))
+    assert err.value.path == str(scan)
+    assert "chi_xyz missing" in err.value.reason and "apt-get install tesseract-ocr" in err.value.reason
+    # a text PDF is still read when OCR is missing; its blank page is only noted
+    ok = read_file(fixtures / "notice.pdf", ReadLimits(ocr=OcrOptions(languages="chi_xyz")))
+    assert ok.text and not ok.ocr_pages
+
+
+def test_ocr_options_from_settings(monkeypatch, tmp_path):
+    from config.settings import Settings
+
+    monkeypatch.setenv("LEIAN_OCR_MIN_CONFIDENCE", "75")
+    monkeypatch.setenv("LEIAN_OCR_LANGUAGES", "chi_tra")
+    monkeypatch.setenv("LEIAN_OCR_CACHE_DIR", str(tmp_path / "c"))
+    opts = ReadLimits.from_settings(Settings()).ocr
+    assert (opts.min_confidence, opts.languages, opts.cache_path) == (75.0, "chi_tra", tmp_path / "c")
+    assert opts.enabled and opts.dpi == 300
+
+
+def test_blank_pages_are_not_ocrd(tmp_path, limits):
+    text_pdf = render_pdf(NOTICE, tmp_path / "a.pdf")
+    doc = pdfium.PdfDocument(str(text_pdf))
+    doc.new_page(595, 842)  # an empty page at the end, as office PDFs often have
+    doc.save(str(tmp_path / "with-blank.pdf"))
+    before = STATS["recognised"]
+    result = read_file(tmp_path / "with-blank.pdf", limits)
+    assert STATS["recognised"] == before and not result.ocr_pages
+    assert result.text == read_file(text_pdf, limits).text
+    empty = pdfium.PdfDocument.new()
+    empty.new_page(595, 842)
+    empty.save(str(tmp_path / "empty.pdf"))
+    with pytest.raises(ReadError, match="nothing drawn"):
+        read_file(tmp_path / "empty.pdf", limits)
