@@ -79,8 +79,14 @@ class ReadResult:
 
 
 class Reader(Protocol):
-    name: str
-    extensions: tuple[str, ...]
+    """A file format: its name, the extensions it takes, a matcher and a reader (read-only
+    attributes, so a reader's class constants satisfy them)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
 
     def match(self, path: Path, head: bytes) -> bool: ...
 

@@ -11,7 +11,7 @@ import logging
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from extractors.errors import ReadError
 from extractors.readers import MAGIC_OLE, MAGIC_ZIP, ReadLimits, ReadResult
@@ -57,7 +57,7 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _blocks(parent) -> Iterator[tuple[str, object]]:
+def _blocks(parent) -> Iterator[tuple[str, Any]]:
     """("p", w:p) and ("tbl", w:tbl) in reading order, looking into content controls."""
     for child in parent:
         if child.tag == f"{_W}p":
@@ -85,7 +85,7 @@ def _cell_text(tc) -> str:
     return " ".join(parts)
 
 
-def _rows(tbl) -> Iterator[object]:
+def _rows(tbl: Any) -> Iterator[Any]:
     """A table's own rows (not those of nested tables), looking into content controls."""
     for child in tbl:
         if child.tag == f"{_W}tr":

@@ -128,7 +128,7 @@ def _main_content(body: Tag) -> list[Tag]:
         n = own[key] - linked.get(key, 0)
         if n < 10 or linked.get(key, 0) > own[key] / 2:
             continue
-        container = el.parent if el.name in _PARAGRAPH_TAGS and isinstance(el.parent, Tag) else el
+        container: Tag | None = el.parent if el.name in _PARAGRAPH_TAGS and isinstance(el.parent, Tag) else el
         for weight in (1.0, 0.5):
             if not isinstance(container, Tag):
                 break
@@ -199,9 +199,9 @@ def _page_meta(soup: BeautifulSoup) -> tuple[str, str]:
     来源：…), which the article text leaves out."""
     date = ""
     for meta in soup.find_all("meta"):
-        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        name = str(meta.get("name") or meta.get("property") or "").strip().lower()
         if name in _META_DATE_NAMES:
-            date = _ymd(re.match(_DATE, (meta.get("content") or "").strip()))
+            date = _ymd(re.match(_DATE, str(meta.get("content") or "").strip()))
             if date:
                 break
     source = ""

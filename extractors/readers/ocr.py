@@ -149,7 +149,7 @@ def _upscaled(image, own_dpi: float, dpi: int):
 
     if own_dpi and own_dpi < dpi * 0.95:
         f = dpi / own_dpi
-        return image.resize((round(image.width * f), round(image.height * f)), Image.LANCZOS), dpi
+        return image.resize((round(image.width * f), round(image.height * f)), Image.Resampling.LANCZOS), dpi
     return image, own_dpi or dpi
 
 
@@ -293,7 +293,7 @@ def _read_line(api, image, top: int, bottom: int, scale: float) -> list[tuple[st
             crop = image.crop((max(0, int(cols[0]) - margin), max(0, top - margin),
                                min(image.width, int(cols[-1]) + margin), min(image.height, bottom + margin)))
             api.SetImage(crop if f == 1.0 else crop.resize((round(crop.width * f), round(crop.height * f)),
-                                                             Image.LANCZOS))
+                                                             Image.Resampling.LANCZOS))
             text = clean_line(api.GetUTF8Text())
             if text and api.MeanTextConf() >= 60:
                 return [(text, int(cols[0]) * scale, int(cols[-1]) * scale, top * scale, bottom * scale)]

@@ -30,8 +30,8 @@ def fix_quotes(lines: list[tuple[str, float, float, float, float]]) -> list[tupl
     opens, before ，。：it closes), else by turns through the page; a line-leading 一一 is
     the dash —— (tesseract's reading of it)."""
     inside = False
-    out = []
-    for text, *box in lines:
+    out: list[tuple[str, float, float, float, float]] = []
+    for text, x0, top, x1, bottom in lines:
         chars = list(_LEADING_DASH.sub("——", text))
         for m in _QUOTES.finditer("".join(chars)):
             i = m.start()
@@ -41,5 +41,5 @@ def fix_quotes(lines: list[tuple[str, float, float, float, float]]) -> list[tupl
                 chars[i], inside = "”", False
             else:
                 chars[i], inside = "“", True
-        out.append(("".join(chars), *box))
+        out.append(("".join(chars), x0, top, x1, bottom))
     return out

@@ -25,6 +25,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from lxml import etree
@@ -144,7 +145,7 @@ def _runs(text_object, outer: Affine = _IDENTITY) -> list[_Run]:
     return runs
 
 
-def _layer_runs(el, units: dict[str, object], outer: Affine = _IDENTITY, depth: int = 0) -> list[_Run]:
+def _layer_runs(el, units: dict[str, Any], outer: Affine = _IDENTITY, depth: int = 0) -> list[_Run]:
     """The runs of a layer's TextObjects, looking into PageBlocks and into the composite
     graphic units (resources) that CompositeObjects draw."""
     runs: list[_Run] = []
@@ -164,7 +165,7 @@ def _layer_runs(el, units: dict[str, object], outer: Affine = _IDENTITY, depth: 
 
 def _composite_units(pkg: "_Package", doc_xml, doc_name: str) -> dict[str, object]:
     """CompositeGraphicUnit elements by ID, from the document's resource files."""
-    units: dict[str, object] = {}
+    units: dict[str, Any] = {}
     for loc in doc_xml.iterfind("{*}CommonData/{*}DocumentRes"):
         units.update(_units_in(pkg, loc.text or "", doc_name))
     for loc in doc_xml.iterfind("{*}CommonData/{*}PublicRes"):

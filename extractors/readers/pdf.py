@@ -71,7 +71,7 @@ def _table_rows(page, number: int) -> tuple[list[_Line], list[tuple[float, float
     of tab-separated cells — as the DOCX and HTML readers write tables — and the tables'
     boxes, whose text lines are then left out."""
     rows: list[_Line] = []
-    boxes = []
+    boxes: list[tuple[float, float, float, float]] = []
     if not (page.lines or page.rects):  # no rules drawn: no ruled table (and no cost)
         return rows, boxes
     for table in page.find_tables():
@@ -192,8 +192,8 @@ def paragraphs_from_lines(lines: list[_Line]) -> list[str]:
     size = median([max(1.0, ln.bottom - ln.top) for ln in text_lines])
     # The left margin: the leftmost x where many lines start (in a document of short
     # paragraphs, indented first lines can be as many as the others).
-    starts = Counter(round(ln.x0 / 2) * 2 for ln in text_lines)
-    left = min((x for x, n in starts.items() if n >= max(2, 0.15 * len(text_lines))), default=min(starts))
+    x_starts = Counter(round(ln.x0 / 2) * 2 for ln in text_lines)
+    left = min((x for x, n in x_starts.items() if n >= max(2, 0.15 * len(text_lines))), default=min(x_starts))
     right = sorted(ln.x1 for ln in text_lines)[int(0.9 * (len(text_lines) - 1))]
     indented = [ln.x0 > left + 1.2 * size for ln in lines]
     ends = [bool(_SENTENCE_END.search(ln.text)) for ln in lines]
@@ -319,8 +319,8 @@ class PdfReader:
                             f"{', '.join(map(str, blank_pages[:20]))}")
         elif blank_pages:
             ocr = ocr_pages(path, "pdf", [n - 1 for n in blank_pages], limits.ocr)
-            for page in ocr:
-                pages[page.number - 1] = (pages[page.number - 1][0], ocr_lines(page))
+            for scanned in ocr:
+                pages[scanned.number - 1] = (pages[scanned.number - 1][0], ocr_lines(scanned))
             rows = [r for r in rows if r.page not in blank_pages]
             warnings += ocr_warnings(ocr, limits.ocr, len(pages))
             if not any(page.lines for page in ocr) and (not total_chars or unusable):
