@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from extractors.errors import ConfigError
+from config.errors import ConfigError
 from pipelines.cli_app import app
 
 _STORE_HELP = ("Store: an http(s) URL (Elasticsearch) or a .db path. Default: LEIAN_STORE, "

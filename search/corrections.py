@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from extractors.errors import LeianError
+from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Amount, Case, Category, Document, Person, Sanction
 
 log = logging.getLogger(__name__)
@@ -33,18 +33,6 @@ log = logging.getLogger(__name__)
 FIELDS = ("people", "amounts", "sanctions", "categories", "not_a_case")
 MATCH_THRESHOLD = 0.6  # least difflib ratio of two case texts for a correction to follow its case
 _WS = re.compile(r"\s+")
-
-
-class CorrectionError(LeianError):
-    """A correction that cannot be accepted as given (a usage error: exit code 2)."""
-
-    exit_code = 2
-
-
-class UnknownCorrection(LeianError):
-    """No such case or correction in the store (exit code 5, as for an unknown case)."""
-
-    exit_code = 5
 
 
 class PersonFix(BaseModel):

@@ -33,12 +33,12 @@ import numpy as np
 from elasticsearch import ApiError, AuthorizationException, NotFoundError
 
 from config import load_yaml
+from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
-from extractors.errors import ConfigError
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.es_bulk import bulk
-from search.es_connect import Connection, ElasticError, redact_url
+from search.es_connect import Connection, redact_url
 from search.es_corrections import ElasticCorrections
 from search.es_query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet

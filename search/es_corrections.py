@@ -17,10 +17,10 @@ from typing import Any
 
 from elasticsearch import NotFoundError
 
+from config.errors import CorrectionError, ElasticError, UnknownCorrection
 from extractors.model import Case, Document
-from search.es_connect import ElasticError
-from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, warn_unattached, with_extracted)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach, new_correction, revert_of,
+                                warn_unattached, with_extracted)
 
 
 def _xid(case_id: str) -> str:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from config.errors import ConfigError, StoreError
 from config.settings import Settings, check_store_location, get_settings
-from extractors.errors import ConfigError
-from search.store import CaseStore, StoreError
+from search.store import CaseStore
 
 
 def open_store(location: str | None = None, settings: Settings | None = None, *,

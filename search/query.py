@@ -31,14 +31,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.errors import ConfigError, LeianError
+from config.errors import ConfigError, QuerySyntaxError
 from search.normalize import normalize
-
-
-class QuerySyntaxError(LeianError):
-    """A query that cannot be parsed; the message says where and why."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

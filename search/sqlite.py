@@ -39,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from config.errors import QuerySyntaxError, StoreError
 from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from extractors.segment import tokenize
@@ -46,12 +47,11 @@ from search import dedup, similar as sim
 from search.highlight import snippet
 from search.normalize import normalize, region_filter_values, to_simplified
 from search.posts import posts_of
-from search.query import (SUB_WEIGHT, Node, QuerySyntaxError, analyse, is_pure_negation, negated_fts5,
-                          positive_terms, query_tokens, subwords, to_fts5)
+from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
+                          subwords, to_fts5)
 from search.sqlite_corrections import SqliteCorrections
-from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
-                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
-                          StoreError, amount_bands)
+from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit, LedgerEntry,
+                          LedgerStatus, SearchQuery, SearchResult, SimilarHit, amount_bands)
 
 log = logging.getLogger(__name__)
 

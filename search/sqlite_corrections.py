@@ -18,9 +18,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
+from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Case, Document
-from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, warn_unattached, with_extracted)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach, new_correction, revert_of,
+                                warn_unattached, with_extracted)
 
 
 class SqliteCorrections:

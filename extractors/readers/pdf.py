@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_PDF, ReadLimits, ReadResult
 
 log = logging.getLogger(__name__)

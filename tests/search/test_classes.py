@@ -5,11 +5,10 @@ import json
 
 import pytest
 
+from config.errors import ClassNotFound, ClassUsageError
 from extractors.model import Case, Category, Domain
-from search.classes import (
-    ClassNotFound, ClassUsageError, category_classes, cluster_id, delete_class, find_clusters, list_classes,
-    load_saved, parse_category_id, resolve_class, save_class, select_class,
-)
+from search.classes import (category_classes, cluster_id, delete_class, find_clusters, list_classes, load_saved,
+                            parse_category_id, resolve_class, save_class, select_class)
 from search.incidents import incidents
 from search.posts import posts_of, unit_of
 from search.store import DuplicateGroup, Filters
@@ -191,7 +190,7 @@ def test_saved_classes_round_trip(tmp_path):
 
 
 def test_a_broken_classes_file_is_a_config_error(tmp_path):
-    from extractors.errors import ConfigError
+    from config.errors import ConfigError
 
     path = tmp_path / "classes.json"
     path.write_text("{not json", encoding="utf-8")

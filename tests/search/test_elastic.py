@@ -142,7 +142,8 @@ def test_unconfirmed_file_stays_pending_and_is_retried(url, tmp_path):
     """A real ingest run whose bulk writes are refused: the run stops with a clear error,
     the file stays `pending` in the ledger, and the next run indexes it once."""
     from pipelines.steps import run_ingest
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError
+    from search.elastic import ElasticStore
 
     folder = tmp_path / "notices"
     folder.mkdir()
@@ -182,7 +183,8 @@ def test_unconfirmed_file_stays_pending_and_is_retried(url, tmp_path):
 
 
 def test_unreachable_cluster_is_one_clear_line(tmp_path):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.elastic import ElasticStore
 
     port = _free_port()
     bad = f"http://elastic:hunter2-secret@127.0.0.1:{port}"
@@ -191,7 +193,7 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
     msg = str(err.value)
     assert "cannot reach Elasticsearch" in msg and f"127.0.0.1:{port}" in msg
     assert "hunter2" not in msg and "\n" not in msg
-    assert err.value.exit_code == 4
+    assert exit_code_of(err.value) == 4
     res = subprocess.run([sys.executable, "-m", "pipelines", "search", "低保", "--store", bad],
                          capture_output=True, text=True, cwd=REPO, timeout=120,
                          env={**es_env(new_prefix()), "LEIAN_ES_RETRIES": "1", "LEIAN_ES_BACKOFF": "0.01"})
@@ -201,7 +203,8 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
 
 
 def test_wrong_credentials_are_named_not_shown(url):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.elastic import ElasticStore
 
     secret = "Wr0ng-Passw0rd-4711"
     with pytest.raises(ElasticError) as err:
@@ -209,7 +212,7 @@ def test_wrong_credentials_are_named_not_shown(url):
     msg = str(err.value)
     if "rejected the credentials" not in msg:
         pytest.fail(f"the node accepted a wrong password (is security on? scripts/elasticsearch enables it): {msg}")
-    assert secret not in msg and "'elastic'" in msg and err.value.exit_code == 4
+    assert secret not in msg and "'elastic'" in msg and exit_code_of(err.value) == 4
     env = es_env(new_prefix())
     env["LEIAN_ES_PASSWORD"] = secret
     res = subprocess.run([sys.executable, "-m", "pipelines", "search", "低保", "--store", url],

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from config.errors import CorrectionError, UnknownCorrection
 from search.classes import ClassDef
-from search.corrections import AmountFix, Changes, CorrectionError, PersonFix, SanctionFix, UnknownCorrection
+from search.corrections import AmountFix, Changes, PersonFix, SanctionFix
 from search.store import Filters, SearchQuery
 from search.summary import summarize
 from tests.search.test_store_conformance import A1, A2, A3, cid, corpus, find, loaded, mk_doc, settle  # noqa: F401
