@@ -82,7 +82,7 @@ def _join(items: Iterable[str], sep: str = "；") -> str:
 
 def case_row(case: Case, doc: Document | None, date: str = "") -> list[str]:
     """The export row of one case (texts, not yet escaped)."""
-    from search.sqlite import case_date
+    from search.indexing import case_date
 
     if not date and doc is not None:
         date = case_date(case, doc)

@@ -19,7 +19,7 @@ import hashlib
 import logging
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -203,6 +203,17 @@ def apply(case: Case, corrections: Sequence[Correction]) -> tuple[Case, bool]:
     return case.model_copy(update=upd, deep=True), bool(fields.get("not_a_case"))
 
 
+def state_of(found: tuple[Case, bool] | None, history: Callable[[], list[Correction]]) -> CaseState | None:
+    """A case as extracted, as corrected and its corrections (None when the store has no such
+    case); both stores' `case_state`, given what they found and how to read its history."""
+    if found is None:
+        return None
+    hist = history()
+    corrected, withheld = apply(found[0], hist)
+    return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=hist,
+                     active=active(hist))
+
+
 def attach(cases: Sequence[Case], corrections: Iterable[Correction]) -> dict[str, str]:
     """{correction id: the case id it applies to ("" when none matches)}: the case with the
     same text fingerprint (the same ordinal first), else the case whose text is most like
@@ -230,6 +241,18 @@ def warn_unattached(corrections: Iterable[Correction], where: dict[str, str], do
         if not where.get(c.id) and c.attached_to:
             log.warning("correction %s of case %s (by %s) matches no case of %s any more; kept unattached "
                         "(leian corrections list --unattached)", c.id, c.attached_to, c.user, doc.path)
+
+
+def attach_grouped(doc: Document, cases: Sequence[Case], history: Sequence[Correction]
+                   ) -> tuple[dict[str, str], dict[str, list[Correction]]]:
+    """`attach` the corrections of a document being stored (warning of those that match no
+    case): where each goes (correction id → case id, "" for none) and each case's corrections."""
+    where = attach(cases, history)
+    warn_unattached(history, where, doc)
+    by_case: dict[str, list[Correction]] = {}
+    for c in history:
+        by_case.setdefault(where[c.id], []).append(c)
+    return where, by_case
 
 
 def _best_match(cases: Sequence[Case], corr: Correction) -> str:
@@ -317,5 +340,6 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
-           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "fingerprint", "new_correction",
-           "revert_of", "validate", "warn_unattached", "with_extracted"]
+           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "attach_grouped", "category_code",
+           "changes_from_text", "fingerprint", "new_correction", "revert_of", "state_of", "validate",
+           "warn_unattached", "with_extracted"]

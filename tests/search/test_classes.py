@@ -140,7 +140,7 @@ def test_clusters_separate_alike_cases_within_a_category():
 
 
 def test_cluster_ids_are_stable_and_still_resolve_after_new_cases(tmp_path):
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     cases = [_case(i, t) for i, t in enumerate(LOWBAO)] + [_case(10 + i, t) for i, t in enumerate(HOUSING)]
     before = find_clusters(cases, [], threshold=0.2)
@@ -222,7 +222,7 @@ def test_classes_of_a_store(store, tmp_path):
 def test_a_query_class_pages_through_every_hit_up_to_its_limit(tmp_path):
     from extractors.model import Document
     from search.classes import query_cases
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     with SqliteStore(tmp_path / "leian.db") as st:
         for i in range(25):

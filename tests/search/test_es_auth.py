@@ -72,7 +72,7 @@ def _secret_parts(key: dict[str, str]) -> list[str]:
 # ------------------------------------------------------------------ API key
 @pytest.mark.parametrize("form", ["encoded", "id:key"])
 def test_api_key_alone_ingests_and_searches(api_key, form, caplog):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     caplog.set_level(logging.DEBUG)
@@ -116,7 +116,7 @@ def test_wrong_api_key_is_one_line_and_not_shown(form, tmp_path, caplog):
     import base64
 
     from config.errors import ElasticError, exit_code_of
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     key = {"id": "VuaCfGcBCdbkQm-e5aOx", "api_key": "ui2lp2axTNmsyakw9tvNnw"}
@@ -139,7 +139,7 @@ def test_wrong_api_key_is_one_line_and_not_shown(form, tmp_path, caplog):
 
 # ------------------------------------------------------------------ TLS
 def test_tls_with_the_ca_works():
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     settings = tls_settings()
     assert settings.store.startswith("https://")
@@ -156,7 +156,7 @@ def test_tls_with_the_ca_works():
 
 def test_tls_without_the_ca_names_certificate_verification(tmp_path):
     from config.errors import ElasticError, exit_code_of
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     url = tls_url()
     with pytest.raises(ElasticError) as err:
@@ -176,9 +176,9 @@ def test_tls_without_the_ca_names_certificate_verification(tmp_path):
 
 
 def test_tls_verification_off_connects_and_warns(caplog, tmp_path):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
-    caplog.set_level(logging.WARNING, logger="search.es_connect")
+    caplog.set_level(logging.WARNING, logger="search.backends.elastic.connect")
     st = ElasticStore(tls_url(), settings=tls_settings(es_ca_certs="", es_verify_certs=False))
     try:
         assert st.count_cases() == 0
@@ -191,7 +191,7 @@ def test_tls_verification_off_connects_and_warns(caplog, tmp_path):
 
 def test_missing_ca_file_is_named(tmp_path):
     from config.errors import ElasticError
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     missing = tmp_path / "no-such-ca.pem"
     with pytest.raises(ElasticError) as err:
@@ -205,7 +205,7 @@ def test_read_only_key_searches_but_may_not_write(admin, tmp_path, caplog):
     work (no template or health privileges needed); a write is one line saying what the user
     may not do, exit code 4; on a prefix that was never set up, opening says so."""
     from config.errors import ElasticError, exit_code_of
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     prefix = new_prefix()

@@ -196,7 +196,7 @@ def test_same_summary_from_the_store_as_from_the_cases(store, tmp_path):
 def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
     from docx import Document as open_docx
 
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
     from search.summary import write_configured_summary
 
     docs, _, _ = _inputs()
