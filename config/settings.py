@@ -34,7 +34,7 @@ class _YamlFileSource(PydanticBaseSettingsSource):
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        from extractors.errors import ConfigError
+        from config.errors import ConfigError
 
         path, where = config_file()
         if not path:
@@ -178,7 +178,7 @@ def get_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        from extractors.errors import ConfigError
+        from config.errors import ConfigError
 
         where = config_file()[1]
         raise ConfigError(f"bad setting: {_explain(exc)}"

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from config import load_yaml
+from config.errors import ConfigError
 from extractors.category_model import CategoryModel, shipped_model
-from extractors.errors import ConfigError
 from extractors.model import Category
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from typing import Iterable
 import numpy as np
 
 from config import config_path
-from extractors.errors import ConfigError
+from config.errors import ConfigError
 
 MODEL_FILE = "category_model.json"
 

@@ -1,22 +1,7 @@
-"""One small error hierarchy. Data errors are recorded per file and the batch goes on;
-configuration errors stop at once. Only the CLI turns them into messages and exit codes."""
+"""The errors the extractors raise, re-exported for their public API: they are defined, with
+every other leian error and its exit code, in `config.errors` (the bottom layer)."""
 from __future__ import annotations
 
-from pathlib import Path
+from config.errors import ConfigError, LeianError, ReadError
 
-
-class LeianError(Exception):
-    """Base of every error leian raises on purpose."""
-
-
-class ConfigError(LeianError):
-    """Bad settings or configuration data: stop at once."""
-
-
-class ReadError(LeianError):
-    """A file that cannot be read: names the file and the reason."""
-
-    def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+__all__ = ["ConfigError", "LeianError", "ReadError"]

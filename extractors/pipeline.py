@@ -15,10 +15,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from config.errors import LeianError
 from extractors import EXTRACTOR_VERSION
 from extractors.cases import CaseSpan, Split, split_cases
 from extractors.docmeta import document_date, issuer_span, one_line, title_span
-from extractors.errors import LeianError
 from extractors.model import Case, Document, Item, case_id
 from extractors.normalize import Normalized, normalize
 from extractors.readers import ReadLimits, read_file

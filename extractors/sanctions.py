@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from config import load_yaml
-from extractors.errors import ConfigError
+from config.errors import ConfigError
 from extractors.model import Person, Sanction
 
 _SENTENCE_END = "。；;！？!?\n"

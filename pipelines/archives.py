@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from config.errors import ReadError
 from extractors import EXTRACTOR_VERSION
-from extractors.errors import ReadError
 from extractors.readers import ReadLimits
 from extractors.readers.archive import Member, member_path, open_archive, read_member
 from pipelines.steps import FileItem, against_ledger, supported_extensions

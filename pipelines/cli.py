@@ -1,6 +1,6 @@
 """`leian` command line: one typer group; each area registers its commands in its own module.
 
-Only here are exceptions turned into one-line messages and exit codes.
+Only here are exceptions turned into one-line messages and exit codes (`config.errors.EXIT_CODES`).
 """
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import logging
 import os
 import sys
 
-from extractors.errors import ConfigError, LeianError, ReadError
-from pipelines.cli_app import EXIT_CONFIG, EXIT_USAGE, app
+from config.errors import ConfigError, LeianError, ReadError, exit_code_of
+from pipelines.cli_app import app
 
 # Command modules register on `app` when imported.
 from pipelines import (cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_store,  # noqa: F401,E402
@@ -28,15 +28,15 @@ def main() -> None:
     jieba.setLogLevel(logging.WARNING)
     try:
         app()
-    except ReadError as exc:
-        print(f"leian: cannot read {exc.path}: {exc.reason}", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    except ConfigError as exc:
-        print(f"leian: configuration error: {exc}", file=sys.stderr)
-        sys.exit(EXIT_CONFIG)
     except LeianError as exc:
-        print(f"leian: {exc}", file=sys.stderr)
-        sys.exit(getattr(exc, "exit_code", 1))
+        if isinstance(exc, ReadError):
+            message = f"cannot read {exc.path}: {exc.reason}"
+        elif isinstance(exc, ConfigError):
+            message = f"configuration error: {exc}"
+        else:
+            message = str(exc)
+        print(f"leian: {message}", file=sys.stderr)
+        sys.exit(exit_code_of(exc))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The one command group every `leian` command registers on, and its exit codes."""
+"""The one command group every `leian` command registers on (exit codes: `config.errors`)."""
 from __future__ import annotations
 
 import typer
@@ -10,14 +10,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-# Exit codes (documented in the README)
-EXIT_OK = 0
-EXIT_PARTIAL = 1  # the run finished but some files failed
-EXIT_USAGE = 2  # bad arguments / unreadable input file
-EXIT_CONFIG = 3  # bad settings or configuration data
-EXIT_STORE = 4  # the store cannot be reached or written
-EXIT_NOT_FOUND = 5  # a case / document that does not exist
 
 
 @app.callback()

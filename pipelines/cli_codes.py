@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
+from config.errors import UsageError
 from pipelines.cli_app import app
-from pipelines.cli_options import UsageError
 
 KINDS = ("categories", "domains", "sanctions", "posts")
 SANCTION_KINDS = {"party": "党纪处分", "government": "政务处分", "other": "组织处理及其他"}

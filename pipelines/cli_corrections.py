@@ -10,8 +10,9 @@ from typing import Optional
 
 import typer
 
+from config.errors import UsageError
 from pipelines.cli_app import app
-from pipelines.cli_options import StoreOpt, UsageError
+from pipelines.cli_options import StoreOpt
 from search.corrections import describe as _describe
 
 corrections_app = typer.Typer(name="corrections", no_args_is_help=True,
@@ -101,7 +102,7 @@ def list_(case_id: Optional[str] = typer.Argument(None, help="Only this case's h
 
     with _open(store) as st:
         if case_id and st.case_state(case_id) is None and not st.corrections(case_id):
-            from pipelines.cli_store import NotFoundError
+            from config.errors import NotFoundError
 
             raise NotFoundError(f"no case {case_id} in the store")
         history = st.corrections(case_id)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from extractors.errors import ConfigError
+from config.errors import ConfigError
 from pipelines.cli_app import app
 
 _STORE_HELP = ("Store: an http(s) URL (Elasticsearch) or a .db path. Default: LEIAN_STORE, "
@@ -17,7 +17,7 @@ _STORE_HELP = ("Store: an http(s) URL (Elasticsearch) or a .db path. Default: LE
 
 def _elastic(url: str | None):
     from config.settings import get_settings
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     settings = get_settings()
     url = url or settings.store
@@ -90,6 +90,6 @@ def migrate(to: str = typer.Option(..., "--to", help="The Elasticsearch URL to c
                                "ledger_rows": report.ledger_rows, "missing": report.missing,
                                "target_cases": total, "seconds": seconds}))
     else:
-        from search.es_connect import redact_url
+        from search.backends.elastic.connect import redact_url
 
         typer.echo(f"{report.summary_line()} into {redact_url(to)} in {seconds} s ({total} cases there now)")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from pipelines.cli_app import EXIT_PARTIAL, EXIT_USAGE, app
-from pipelines.cli_options import UsageError
+from config.errors import EXIT_PARTIAL, EXIT_USAGE, UsageError
+from pipelines.cli_app import app
 
 
 @app.command()

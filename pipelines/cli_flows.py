@@ -32,7 +32,8 @@ def schedule(
     import sys
 
     from config.settings import get_settings
-    from pipelines.prefect_api import PrefectServerError, api_url, is_healthy, local_server
+    from config.errors import PrefectServerError
+    from pipelines.prefect_api import api_url, is_healthy, local_server
     from pipelines.schedule import serve_deployments
 
     settings = get_settings()

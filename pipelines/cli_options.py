@@ -7,17 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from extractors.errors import LeianError
-from pipelines.cli_app import EXIT_USAGE
+from config.errors import UsageError
 
 STORE_HELP = ("Store: a .db path (embedded SQLite) or an http(s) URL (Elasticsearch). "
               "Default: LEIAN_STORE, the config file, or ./leian-data/leian.db")
-
-
-class UsageError(LeianError):
-    """A command line that cannot be carried out as written (exit code 2)."""
-
-    exit_code = EXIT_USAGE
 
 
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)]

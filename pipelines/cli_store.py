@@ -9,17 +9,10 @@ from typing import Optional
 
 import typer
 
-from extractors.errors import LeianError
-from pipelines.cli_app import EXIT_NOT_FOUND, app
+from config.errors import NotFoundError, UsageError
+from pipelines.cli_app import app
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
-                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, UsageError,
-                                   make_filters)
-
-
-class NotFoundError(LeianError):
-    """No such case or document (exit code 5)."""
-
-    exit_code = EXIT_NOT_FOUND
+                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
 
 def _open(store: str | None, existing: bool = True):

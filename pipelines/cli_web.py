@@ -7,8 +7,9 @@ from typing import Optional
 
 import typer
 
+from config.errors import UsageError
 from pipelines.cli_app import app
-from pipelines.cli_options import StoreOpt, UsageError
+from pipelines.cli_options import StoreOpt
 
 users_app = typer.Typer(help="Users of the web application (`leian serve`): add, remove, passwd, list.",
                         no_args_is_help=True)

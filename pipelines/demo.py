@@ -124,7 +124,7 @@ def run_demo(store_path: str, folder: Path) -> int:
     """Build the demo store and walk through the commands; returns the exit code."""
     from pipelines.cli_store import _Progress, print_case, print_duplicates, print_result, print_similar
     from pipelines.steps import run_ingest
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
     from search.store import Filters, SearchQuery
 
     folder = folder.resolve()

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import typer
 
+from config.errors import UsageError
 from extractors.model import Case, Document
-from pipelines.cli_options import UsageError
 
 FORMATS = ("csv", "xlsx")
 MAX_EXPORT_ROWS = 100_000  # an export stops here and says so
@@ -82,7 +82,7 @@ def _join(items: Iterable[str], sep: str = "；") -> str:
 
 def case_row(case: Case, doc: Document | None, date: str = "") -> list[str]:
     """The export row of one case (texts, not yet escaped)."""
-    from search.sqlite import case_date
+    from search.indexing import case_date
 
     if not date and doc is not None:
         date = case_date(case, doc)
@@ -165,7 +165,7 @@ def write_rows(output: Path, fmt: str, rows: Iterable[list[str]]) -> int:
 def search_rows(store, query, limit: int | None = None) -> tuple[int, "_Rows"]:
     """(matching total, rows) of every hit of a search, page after page, in its order; at most
     `limit` rows. The total counts incidents when the query collapses copies, as the listing does."""
-    from search.store import StoreError
+    from config.errors import StoreError
 
     limit = MAX_EXPORT_ROWS if limit is None else limit
     first = store.search(query.model_copy(update={"page": 1, "size": PAGE_SIZE, "facets": False}))
@@ -240,7 +240,8 @@ def export_class(store: str | None, saved_path: Path, fmt: str | None, output: P
                  query: str, filters, threshold: float) -> None:
     """`leian classes --class ID --format csv|xlsx -o FILE`: every case of a class (or of an
     ad-hoc --query), narrowed by any filters."""
-    from search.classes import ClassUsageError, select_class
+    from config.errors import ClassUsageError
+    from search.classes import select_class
     from search.open import open_store
 
     fmt, output = format_of(fmt, output)

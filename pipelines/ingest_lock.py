@@ -19,20 +19,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from extractors.errors import LeianError
+from config.errors import IngestBusy
 
 log = logging.getLogger(__name__)
-
-
-class IngestBusy(LeianError):
-    """Another ingest run holds the store's lock."""
-
-    exit_code = 4
-
-    def __init__(self, lock_path: Path, holder: str):
-        self.lock_path = lock_path
-        self.holder = holder
-        super().__init__(f"another ingest run is in progress on this store ({holder}); nothing done")
 
 
 def lock_path_for(store: str, data_dir: str | Path = "./leian-data") -> Path:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import typer
 
+from config.errors import PrefectServerError
 from pipelines.ingest_lock import ingest_lock
-from pipelines.prefect_api import PrefectServerError, api_url
+from pipelines.prefect_api import api_url
 
 LOCK_WAIT = 3600.0  # seconds `leian ingest` waits for a running ingest (e.g. the nightly one)
 IN_PROCESS_NOTE = ("leian ingest: running in-process (no Prefect API configured; set PREFECT_API_URL "

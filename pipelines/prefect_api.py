@@ -21,15 +21,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from extractors.errors import LeianError
+from config.errors import PrefectServerError
 
 log = logging.getLogger(__name__)
-
-
-class PrefectServerError(LeianError):
-    """The Prefect server could not be started or reached."""
-
-    exit_code = 4
 
 
 def _profiles_path() -> Path:

@@ -28,8 +28,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from config.errors import LeianError, ReadError
 from extractors import EXTRACTOR_VERSION
-from extractors.errors import LeianError, ReadError
 from extractors.model import Document
 from extractors.readers import ReadLimits
 from extractors.readers.archive import is_archive

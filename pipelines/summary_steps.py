@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from config.errors import ConfigError
 from config.settings import Settings
-from extractors.errors import ConfigError
 from search.reports import FORMATS, format_for, write_report
 from search.store import CaseStore, Filters
 from search.summary import Summary, summary_of_class

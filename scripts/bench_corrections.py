@@ -34,13 +34,13 @@ from search.store import SearchQuery  # noqa: E402
 def _open(es: str, folder: Path):
     if es:
         from config.settings import Settings
-        from search.elastic import ElasticStore
+        from search.backends.elastic.store import ElasticStore
 
         return ElasticStore(es, settings=Settings(
             store=es, es_index_prefix=f"leian-bench-{uuid.uuid4().hex[:6]}",
             es_username=os.environ.get("LEIAN_TEST_ES_USERNAME", os.environ.get("LEIAN_ES_USERNAME", "")),
             es_password=os.environ.get("LEIAN_TEST_ES_PASSWORD", os.environ.get("LEIAN_ES_PASSWORD", ""))))
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     return SqliteStore(folder / "bench.db")
 

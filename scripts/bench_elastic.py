@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from config.settings import Settings  # noqa: E402
 from pipelines.synthetic import generate, to_document  # noqa: E402
-from search.elastic import ElasticStore  # noqa: E402
-from search.sqlite import SqliteStore  # noqa: E402
+from search.backends.elastic.store import ElasticStore  # noqa: E402
+from search.backends.sqlite.store import SqliteStore  # noqa: E402
 from scripts.bench_common import time_queries, time_similar  # noqa: E402
 
 def corpus(n_cases: int):
@@ -91,7 +91,7 @@ def bench(n_cases: int, url: str, settings: Settings, reps: int, n_similar: int,
         print(f"  elasticsearch: {count} cases in {s:.0f} s", file=sys.stderr)
 
         # --- floor: raw bulk of already prepared cases into a scratch index
-        from search.es_bulk import bulk
+        from search.backends.elastic.bulk import bulk
 
         docs = list(corpus(min(n_cases, 5000)))
         prepared = [es._prepare(c, d) for d in docs for c in d.cases]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.errors import ReadError  # noqa: E402
+from config.errors import ReadError  # noqa: E402
 from extractors.readers import read_file  # noqa: E402
 from tests.renderings import as_rendered, paragraphs, render_pdf  # noqa: E402
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.steps import run_ingest  # noqa: E402
 from pipelines.synthetic import generate, to_document, write_corpus  # noqa: E402
-from search.sqlite import SqliteStore, prepare_document  # noqa: E402
+from search.backends.sqlite.store import SqliteStore, prepare_document  # noqa: E402
 from scripts.bench_common import PeakRSS, pct, time_queries, time_similar  # noqa: E402
 
 def _bounded_map(pool, fn, items, ahead: int):

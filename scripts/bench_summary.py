@@ -32,9 +32,9 @@ def main() -> None:
     args = ap.parse_args()
 
     from pipelines.synthetic import generate, to_document
+    from search.backends.sqlite.store import SqliteStore
     from search.classes import list_classes, select_class
     from search.reports import write_report
-    from search.sqlite import SqliteStore
     from search.summary import summarize
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-summary-"))

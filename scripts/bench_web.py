@@ -121,7 +121,7 @@ def main() -> None:
     args = ap.parse_args()
     if not args.store.exists():
         raise SystemExit(f"no store at {args.store}")
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     with SqliteStore(args.store) as st:
         cases = st.count_cases()

@@ -32,7 +32,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from config import load_yaml
-from extractors.errors import ConfigError, LeianError
+from config.errors import ClassNotFound, ClassUsageError, ConfigError
 from extractors.divisions import case_provinces
 from extractors.model import Case
 from search.incidents import Incident, incidents
@@ -47,18 +47,6 @@ DEFAULT_THRESHOLD = 0.3  # cosine similarity for two cases to be alike (average 
 LINKAGE_LIMIT = 3000  # above this many incidents in one category, use the neighbour graph
 UNCATEGORISED = "uncategorised"
 _SAVED_ID = re.compile(r"^[A-Za-z0-9_\-\u4e00-\u9fff]{1,64}$")
-
-
-class ClassNotFound(LeianError):
-    """No class with that id."""
-
-    exit_code = 5
-
-
-class ClassUsageError(LeianError):
-    """A class named or saved the wrong way (bad id, no query, unknown category)."""
-
-    exit_code = 2
 
 
 class ClassDef(BaseModel):

@@ -19,13 +19,13 @@ import hashlib
 import logging
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from extractors.errors import LeianError
+from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Amount, Case, Category, Document, Person, Sanction
 
 log = logging.getLogger(__name__)
@@ -33,18 +33,6 @@ log = logging.getLogger(__name__)
 FIELDS = ("people", "amounts", "sanctions", "categories", "not_a_case")
 MATCH_THRESHOLD = 0.6  # least difflib ratio of two case texts for a correction to follow its case
 _WS = re.compile(r"\s+")
-
-
-class CorrectionError(LeianError):
-    """A correction that cannot be accepted as given (a usage error: exit code 2)."""
-
-    exit_code = 2
-
-
-class UnknownCorrection(LeianError):
-    """No such case or correction in the store (exit code 5, as for an unknown case)."""
-
-    exit_code = 5
 
 
 class PersonFix(BaseModel):
@@ -215,6 +203,17 @@ def apply(case: Case, corrections: Sequence[Correction]) -> tuple[Case, bool]:
     return case.model_copy(update=upd, deep=True), bool(fields.get("not_a_case"))
 
 
+def state_of(found: tuple[Case, bool] | None, history: Callable[[], list[Correction]]) -> CaseState | None:
+    """A case as extracted, as corrected and its corrections (None when the store has no such
+    case); both stores' `case_state`, given what they found and how to read its history."""
+    if found is None:
+        return None
+    hist = history()
+    corrected, withheld = apply(found[0], hist)
+    return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=hist,
+                     active=active(hist))
+
+
 def attach(cases: Sequence[Case], corrections: Iterable[Correction]) -> dict[str, str]:
     """{correction id: the case id it applies to ("" when none matches)}: the case with the
     same text fingerprint (the same ordinal first), else the case whose text is most like
@@ -242,6 +241,18 @@ def warn_unattached(corrections: Iterable[Correction], where: dict[str, str], do
         if not where.get(c.id) and c.attached_to:
             log.warning("correction %s of case %s (by %s) matches no case of %s any more; kept unattached "
                         "(leian corrections list --unattached)", c.id, c.attached_to, c.user, doc.path)
+
+
+def attach_grouped(doc: Document, cases: Sequence[Case], history: Sequence[Correction]
+                   ) -> tuple[dict[str, str], dict[str, list[Correction]]]:
+    """`attach` the corrections of a document being stored (warning of those that match no
+    case): where each goes (correction id → case id, "" for none) and each case's corrections."""
+    where = attach(cases, history)
+    warn_unattached(history, where, doc)
+    by_case: dict[str, list[Correction]] = {}
+    for c in history:
+        by_case.setdefault(where[c.id], []).append(c)
+    return where, by_case
 
 
 def _best_match(cases: Sequence[Case], corr: Correction) -> str:
@@ -346,5 +357,6 @@ def revert_of(target: Correction, user: str, note: str = "") -> Correction:
 
 
 __all__ = ["AmountFix", "CaseState", "Changes", "Correction", "CorrectionError", "FIELDS", "PersonFix",
-           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "category_code", "changes_from_text", "describe", "fingerprint", "new_correction",
-           "revert_of", "validate", "warn_unattached", "with_extracted"]
+           "SanctionFix", "UnknownCorrection", "active", "apply", "attach", "attach_grouped", "category_code",
+           "changes_from_text", "describe", "fingerprint", "new_correction", "revert_of", "state_of", "validate",
+           "warn_unattached", "with_extracted"]

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from config.errors import ConfigError, StoreError
 from config.settings import Settings, check_store_location, get_settings
-from extractors.errors import ConfigError
-from search.store import CaseStore, StoreError
+from search.store import CaseStore
 
 
 def open_store(location: str | None = None, settings: Settings | None = None, *,
@@ -21,10 +21,10 @@ def open_store(location: str | None = None, settings: Settings | None = None, *,
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     if location.startswith(("http://", "https://")):
-        from search.elastic import ElasticStore
+        from search.backends.elastic.store import ElasticStore
 
         return ElasticStore(location, settings=settings)
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     if existing and location != ":memory:" and not Path(location).expanduser().exists():
         raise StoreError(f"no store at {location} (a store is made by `leian ingest FILES --store {location}`)")

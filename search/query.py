@@ -31,14 +31,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.errors import ConfigError, LeianError
+from config.errors import ConfigError, QuerySyntaxError
 from search.normalize import normalize
-
-
-class QuerySyntaxError(LeianError):
-    """A query that cannot be parsed; the message says where and why."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -369,7 +363,7 @@ def analyse(text: str, *, exact: bool = False) -> tuple[Node | None, dict[str, l
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_WORD = re.compile(f"[{_HAN}]+")
 # Sub-words only count this much of a whole word in bm25 (the FTS5 column weight of `sub`);
-# the Elasticsearch store scores a sub-word match with the constant SUB_BOOST (es_query.py).
+# the Elasticsearch store scores a sub-word match with the constant SUB_BOOST (search/backends/elastic/query.py).
 SUB_WEIGHT = 0.2
 
 

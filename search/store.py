@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractors.errors import LeianError
+from config.errors import StoreError
 from extractors.model import Case, Document
 from search.corrections import CaseState, Changes, Correction
 
@@ -29,12 +29,6 @@ def amount_bands() -> tuple[tuple[float, float, str], ...]:
     return tuple((float(b["from"]), float(b.get("to", math.inf)), str(b["label"]))
                  for b in load_yaml("facets.yaml")["amount_bands"])
 LedgerStatus = Literal["ok", "failed", "skipped", "pending"]
-
-
-class StoreError(LeianError):
-    """The store cannot be opened, read or written (the CLI exits with code 4)."""
-
-    exit_code = 4
 
 
 class Filters(BaseModel):

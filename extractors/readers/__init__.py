@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers.ocr import OcrOptions
 
 log = logging.getLogger(__name__)

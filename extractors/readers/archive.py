@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_ZIP, ReadLimits, ReadResult
 
 ARCHIVE_EXTENSIONS = (".zip",)

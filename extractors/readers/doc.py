@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_OLE, ReadLimits, ReadResult
 from extractors.readers.soffice import ConversionError, convert
 

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_OLE, MAGIC_ZIP, ReadLimits, ReadResult
 from extractors.readers.doc import encrypted_docx_error
 

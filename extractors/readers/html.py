@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
 from extractors.readers.text import UndecodableError, decode_bytes
 

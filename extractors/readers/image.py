@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
 from extractors.readers.ocr import mean_confidence, ocr_pages, ocr_warnings
 from extractors.readers.pdf import _strip_furniture, ocr_lines, paragraphs_from_lines

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers.ocr_text import clean_line, fix_quotes
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_ZIP, ReadLimits, ReadResult
 from extractors.readers.pdf import _Line, _strip_furniture, paragraphs_from_lines  # the shared layout rules
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import MAGIC_PDF, ReadLimits, ReadResult
 from extractors.readers.ocr import PageText, mean_confidence, missing_reason, ocr_pages, ocr_warnings
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
 
 log = logging.getLogger(__name__)

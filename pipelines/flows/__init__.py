@@ -24,7 +24,7 @@ def build_task_runner(kind: str = "threads", max_workers: int = 2, dask_address:
         return DaskTaskRunner(cluster_kwargs={"n_workers": max_workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
     if kind != "threads":
-        from extractors.errors import ConfigError
+        from config.errors import ConfigError
 
         raise ConfigError(f"task_runner must be 'threads' or 'dask', not {kind!r}")
     from prefect.task_runners import ThreadPoolTaskRunner

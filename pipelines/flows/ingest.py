@@ -30,13 +30,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.states import Completed, Failed, State
 
+from config.errors import ConfigError, IngestBusy, LeianError, StoreError
 from config.settings import Settings, get_settings
-from extractors.errors import ConfigError, LeianError
 from pipelines import steps
 from pipelines.flows import build_task_runner
-from pipelines.ingest_lock import IngestBusy, ingest_lock
+from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
-from search.store import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,10 @@ from typing import Literal, Optional
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
+from config.errors import UploadRefused
 from pipelines.cli_store import case_with_info
 from pipelines.web.app import ctx_of, need, session_of
-from pipelines.web.ingest_jobs import MAX_FILES, UploadRefused, store_upload
+from pipelines.web.ingest_jobs import MAX_FILES, store_upload
 from pipelines.web.params import SearchParams, search_params
 from pipelines.web.summaries import DOWNLOADS, SummaryParams, summary_params, temp_folder, write_download
 

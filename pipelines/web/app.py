@@ -26,8 +26,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from extractors.errors import ConfigError, LeianError
-from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker, UploadRefused
+from config.errors import BindRefused, LeianError, UploadRefused, exit_code_of
+from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker
 from pipelines.web.security import (COOKIE, HEADERS, LOCAL_USER, AuditLog, LoginLimiter, Session, Sessions,
                                     WebDb, csrf_ok)
 from pipelines.web.users import ROLE_LABELS, UserFile, data_dir, has_role
@@ -36,10 +36,6 @@ from search.store import CaseStore
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 API = "/api/v1"
-
-
-class BindRefused(ConfigError):
-    """`leian serve` on a non-loopback address with no users (exit code 3)."""
 
 
 class LoginNeeded(Exception):
@@ -226,7 +222,7 @@ def _error(request: Request, status: int, message: str) -> Response:
 def _status_of(exc: LeianError) -> int:
     if isinstance(exc, UploadRefused):
         return exc.status
-    return {2: 400, 5: 404, 4: 503}.get(getattr(exc, "exit_code", 0), 500)
+    return {2: 400, 5: 404, 4: 503}.get(exit_code_of(exc), 500)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from extractors.errors import LeianError
+from config.errors import UploadRefused
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +25,6 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_FILES = 20  # files per upload request; a larger request body is refused before it is read
 # what may be uploaded: document types leian reads (pipelines.steps.supported_extensions)
 ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".doc", ".wps", ".pdf")
-
-
-class UploadRefused(LeianError):
-    """An upload that is too large, of a type leian does not read, or empty (HTTP 4xx)."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
 
 
 def allowed_extensions() -> tuple[str, ...]:

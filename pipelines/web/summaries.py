@@ -13,7 +13,8 @@ from typing import Literal, Optional
 
 from fastapi import Query
 
-from pipelines.cli_options import UsageError, make_filters
+from config.errors import UsageError
+from pipelines.cli_options import make_filters
 from search.store import CaseStore, Filters
 
 DOWNLOADS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -66,8 +67,8 @@ def summary_params(class_id: str = Query("", alias="class", max_length=200, desc
 
 def build(store: CaseStore, location: str, p: SummaryParams):
     """The Summary of the class the parameters name."""
+    from config.errors import ClassUsageError
     from pipelines.summary_steps import make_summary
-    from search.classes import ClassUsageError
 
     p.check()
     try:
@@ -114,8 +115,9 @@ def write_download(store: CaseStore, location: str, p: SummaryParams,
 
 
 def _write_cases_xlsx(store: CaseStore, location: str, p: SummaryParams, folder: Path) -> tuple[Path, str]:
+    from config.errors import ClassUsageError
     from pipelines.export import case_rows, write_rows
-    from search.classes import ClassUsageError, classes_path, select_class
+    from search.classes import classes_path, select_class
 
     p.check()
     try:

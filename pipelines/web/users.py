@@ -15,7 +15,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from extractors.errors import LeianError
+from config.errors import UserError
 
 ROLES = ("viewer", "analyst", "admin")
 ROLE_LABELS = {"viewer": "查阅", "analyst": "分析", "admin": "管理"}
@@ -24,12 +24,6 @@ _NAME = re.compile(r"[\w.@-]{1,64}")
 _hasher = PasswordHasher()
 # verified against when a user does not exist, so a wrong name costs as long as a wrong password
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
-
-
-class UserError(LeianError):
-    """A user that cannot be added, changed or removed as asked (exit code 2)."""
-
-    exit_code = 2
 
 
 def data_dir(store_location: str) -> Path:

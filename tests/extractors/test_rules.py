@@ -8,12 +8,12 @@ import pytest
 import yaml
 
 from config import CONFIG_DIR
+from config.errors import ConfigError
 from extractors.amounts import amount_cues, extract_amounts
 from extractors.cases import case_rules, split_cases
 from extractors.categories import shipped_categorizer
 from extractors.components import RULED_PIPES, RULES_REF
 from extractors.domains import domain_cues, extract_domains
-from extractors.errors import ConfigError
 from extractors.people import extract_people, people_rules
 from extractors.regions import extract_regions, gazetteer
 from extractors.roles import assign_roles

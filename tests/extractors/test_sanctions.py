@@ -6,7 +6,7 @@ import re
 import pytest
 
 from config import load_yaml
-from extractors.errors import ConfigError
+from config.errors import ConfigError
 from extractors.model import Person
 from extractors.sanctions import _compile, case_sanctions, extract_sanctions
 

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.readers import ReadLimits
 from pipelines.steps import discover, run_ingest
-from search.sqlite import SqliteStore
+from search.backends.sqlite.store import SqliteStore
 from tests.conftest import FIXTURES, run_leian
 from tests.pipelines.test_ingest import notice
 from tests.zips import encrypted_zip, make_zip

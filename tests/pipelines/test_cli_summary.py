@@ -18,7 +18,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def store_path(tmp_path) -> str:
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     path = tmp_path / "data" / "leian.db"
     with SqliteStore(path) as st:
@@ -120,7 +120,7 @@ def test_help_texts_end_with_an_example():
 def test_summary_after_a_real_ingest(tmp_path):
     """Files through `leian ingest` (the real extraction, whatever it finds) into a summary
     whose figures agree with the cases the store holds."""
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     folder = tmp_path / "notices"
     folder.mkdir()

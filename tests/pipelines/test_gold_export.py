@@ -7,8 +7,8 @@ import re
 
 from extractors.model import Case, Category, Document
 from pipelines.gold_export import anchor, export_gold, gold_document
+from search.backends.sqlite.store import SqliteStore
 from search.corrections import Changes
-from search.sqlite import SqliteStore
 
 LEAD = "经查，该同志存在以下问题："
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.steps import IngestReport, discover, extract_one, run_ingest
-from search.sqlite import SqliteStore
+from search.backends.sqlite.store import SqliteStore
 from tests.conftest import REPO
 
 NOTICE = ("{county}纪委监委通报{n}起典型问题。\n"
@@ -178,7 +178,8 @@ def _count(db: Path, sql: str) -> int:
         con.close()
 
 
-INGEST_SCRIPT = ("import sys; from pipelines.steps import run_ingest; from search.sqlite import SqliteStore; "
+INGEST_SCRIPT = ("import sys; from pipelines.steps import run_ingest; "
+                 "from search.backends.sqlite.store import SqliteStore; "
                  "st = SqliteStore(sys.argv[1]); r = run_ingest(sys.argv[2:], st); print(r.summary_line()); "
                  "sys.exit(r.exit_code)")
 

@@ -8,7 +8,7 @@ import shutil
 from extractors.readers.ocr import PAGE_PROGRESS, STATS
 from pipelines.cli_store import _Progress
 from pipelines.steps import run_ingest
-from search.sqlite import SqliteStore
+from search.backends.sqlite.store import SqliteStore
 from tests.conftest import needs_ocr
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_scan

@@ -14,7 +14,7 @@ BACKENDS = ["sqlite", "elasticsearch"]
 
 
 def _elastic_store(request):
-    from search.elastic import ElasticStore  # imported lazily: only this param needs it
+    from search.backends.elastic.store import ElasticStore  # imported lazily: only this param needs it
     from tests.search.es_env import es_settings, es_url
 
     url = es_url()  # skips, or fails under LEIAN_REQUIRE_ES=1, when no node is running
@@ -25,7 +25,7 @@ def _elastic_store(request):
 def store(request, tmp_path):
     """A fresh, empty CaseStore of each backend."""
     if request.param == "sqlite":
-        from search.sqlite import SqliteStore
+        from search.backends.sqlite.store import SqliteStore
 
         st = SqliteStore(tmp_path / "store" / "leian.db")
     else:

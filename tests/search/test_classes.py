@@ -5,11 +5,10 @@ import json
 
 import pytest
 
+from config.errors import ClassNotFound, ClassUsageError
 from extractors.model import Case, Category, Domain
-from search.classes import (
-    ClassNotFound, ClassUsageError, category_classes, cluster_id, delete_class, find_clusters, list_classes,
-    load_saved, parse_category_id, resolve_class, save_class, select_class,
-)
+from search.classes import (category_classes, cluster_id, delete_class, find_clusters, list_classes, load_saved,
+                            parse_category_id, resolve_class, save_class, select_class)
 from search.incidents import incidents
 from search.posts import posts_of, unit_of
 from search.store import DuplicateGroup, Filters
@@ -141,7 +140,7 @@ def test_clusters_separate_alike_cases_within_a_category():
 
 
 def test_cluster_ids_are_stable_and_still_resolve_after_new_cases(tmp_path):
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     cases = [_case(i, t) for i, t in enumerate(LOWBAO)] + [_case(10 + i, t) for i, t in enumerate(HOUSING)]
     before = find_clusters(cases, [], threshold=0.2)
@@ -191,7 +190,7 @@ def test_saved_classes_round_trip(tmp_path):
 
 
 def test_a_broken_classes_file_is_a_config_error(tmp_path):
-    from extractors.errors import ConfigError
+    from config.errors import ConfigError
 
     path = tmp_path / "classes.json"
     path.write_text("{not json", encoding="utf-8")
@@ -223,7 +222,7 @@ def test_classes_of_a_store(store, tmp_path):
 def test_a_query_class_pages_through_every_hit_up_to_its_limit(tmp_path):
     from extractors.model import Document
     from search.classes import query_cases
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     with SqliteStore(tmp_path / "leian.db") as st:
         for i in range(25):

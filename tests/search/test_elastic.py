@@ -60,7 +60,7 @@ def url() -> str:
 
 @pytest.fixture
 def es_store(url):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     st = ElasticStore(url, settings=es_settings(url))
     yield st
@@ -95,7 +95,7 @@ def test_bulk_rerun_converges(es_store):
 
 
 def test_retries_through_503_and_429(url):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     prefix = new_prefix()
     with FlakyProxy(url, fail_first=3, status=503) as proxy:
@@ -115,7 +115,7 @@ def test_retries_through_503_and_429(url):
 
 def test_cluster_that_comes_up_late_is_waited_for(url):
     """Connection refused at first (nothing listens yet), then the node is reachable."""
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     port = _free_port()
     proxies = []
@@ -142,7 +142,8 @@ def test_unconfirmed_file_stays_pending_and_is_retried(url, tmp_path):
     """A real ingest run whose bulk writes are refused: the run stops with a clear error,
     the file stays `pending` in the ledger, and the next run indexes it once."""
     from pipelines.steps import run_ingest
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError
+    from search.backends.elastic.store import ElasticStore
 
     folder = tmp_path / "notices"
     folder.mkdir()
@@ -182,7 +183,8 @@ def test_unconfirmed_file_stays_pending_and_is_retried(url, tmp_path):
 
 
 def test_unreachable_cluster_is_one_clear_line(tmp_path):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.backends.elastic.store import ElasticStore
 
     port = _free_port()
     bad = f"http://elastic:hunter2-secret@127.0.0.1:{port}"
@@ -191,7 +193,7 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
     msg = str(err.value)
     assert "cannot reach Elasticsearch" in msg and f"127.0.0.1:{port}" in msg
     assert "hunter2" not in msg and "\n" not in msg
-    assert err.value.exit_code == 4
+    assert exit_code_of(err.value) == 4
     res = subprocess.run([sys.executable, "-m", "pipelines", "search", "低保", "--store", bad],
                          capture_output=True, text=True, cwd=REPO, timeout=120,
                          env={**es_env(new_prefix()), "LEIAN_ES_RETRIES": "1", "LEIAN_ES_BACKOFF": "0.01"})
@@ -201,7 +203,8 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
 
 
 def test_wrong_credentials_are_named_not_shown(url):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.backends.elastic.store import ElasticStore
 
     secret = "Wr0ng-Passw0rd-4711"
     with pytest.raises(ElasticError) as err:
@@ -209,7 +212,7 @@ def test_wrong_credentials_are_named_not_shown(url):
     msg = str(err.value)
     if "rejected the credentials" not in msg:
         pytest.fail(f"the node accepted a wrong password (is security on? scripts/elasticsearch enables it): {msg}")
-    assert secret not in msg and "'elastic'" in msg and err.value.exit_code == 4
+    assert secret not in msg and "'elastic'" in msg and exit_code_of(err.value) == 4
     env = es_env(new_prefix())
     env["LEIAN_ES_PASSWORD"] = secret
     res = subprocess.run([sys.executable, "-m", "pipelines", "search", "低保", "--store", url],
@@ -232,7 +235,7 @@ def test_reindex_swaps_alias_while_searches_run(es_store):
     stop = threading.Event()
 
     def searcher():
-        from search.elastic import ElasticStore
+        from search.backends.elastic.store import ElasticStore
 
         st = ElasticStore(es_store.url, settings=es_settings(es_store.conn.url, prefix=es_store.prefix))
         try:
@@ -265,7 +268,7 @@ def test_reindex_swaps_alias_while_searches_run(es_store):
 
 
 def test_reindex_command(url):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     prefix = new_prefix()
     st = ElasticStore(url, settings=es_settings(url, prefix=prefix))
@@ -293,7 +296,7 @@ def test_cjk_subfield_makes_bigrams_and_keeps_numbers_and_words(es_store):
 def test_an_index_of_an_older_mapping_asks_for_a_reindex(url, caplog):
     import logging
 
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     prefix = new_prefix()
     st = ElasticStore(url, settings=es_settings(url, prefix=prefix))
@@ -305,7 +308,7 @@ def test_an_index_of_an_older_mapping_asks_for_a_reindex(url, caplog):
         version = mapping["mappings"]["_meta"]["mapping_version"]
         assert version >= 2
         st.es.indices.put_mapping(index=index, meta={"mapping_version": version - 1})  # as an older leian built it
-        caplog.set_level(logging.WARNING, logger="search.elastic")
+        caplog.set_level(logging.WARNING, logger="search.backends.elastic.store")
         ElasticStore(url, settings=es_settings(url, prefix=prefix)).close()
         assert any("leian reindex" in r.getMessage() and index in r.getMessage() for r in caplog.records)
         caplog.clear()
@@ -325,7 +328,7 @@ def test_an_index_without_subwords_takes_writes_and_finds_them_after_reindex(url
     inside longer words (冒领 in 虚报冒领) is found."""
     import logging
 
-    from search.elastic import ElasticStore, _template
+    from search.backends.elastic.store import ElasticStore, _template
 
     prefix = new_prefix()
     body = _template("cases")
@@ -340,7 +343,7 @@ def test_an_index_without_subwords_takes_writes_and_finds_them_after_reindex(url
                                          template={"settings": body["template"]["settings"], "mappings": mappings},
                                          priority=200, meta={"mapping_version": 2})
         st.es.indices.create(index=f"{prefix}-cases-v1", aliases={f"{prefix}-cases": {"is_write_index": True}})
-        caplog.set_level(logging.WARNING, logger="search.elastic")
+        caplog.set_level(logging.WARNING, logger="search.backends.elastic.store")
         old = ElasticStore(url, settings=settings)
         assert any("leian reindex" in r.getMessage() for r in caplog.records)
         old.put_documents([make_doc(1, cases=4)])  # strict mapping: writes carry no `sub` field
@@ -364,9 +367,9 @@ def test_an_index_without_subwords_takes_writes_and_finds_them_after_reindex(url
 
 # ------------------------------------------------------------------ migrate
 def test_migrate_copies_embedded_store(tmp_path, url):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
     from search.migrate import copy_store
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     src = SqliteStore(tmp_path / "leian.db")
     docs = [make_doc(n) for n in range(1, 21)]
@@ -420,7 +423,7 @@ PARITY_FILTERS = [
 
 def test_search_parity_with_embedded_store(tmp_path, es_store):
     """The same documents in both backends: the same hits, totals, facets and duplicate groups."""
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
     from tests.search.test_store_conformance import corpus
 
     docs = corpus() + [make_doc(n) for n in range(1, 31)]
@@ -483,7 +486,7 @@ def test_reindex_again_after_a_killed_one(es_store):
 def test_reindex_adds_division_region_values(es_store, monkeypatch):
     """An index written before extractors.divisions gets each case's province/city/county as
     region values from `leian reindex` (the issuer's place when the case names none)."""
-    import search.sqlite as sq
+    import search.indexing as sq
     from extractors.model import Region
 
     doc = make_doc(1, cases=1).model_copy(update={"issuer": "仙桃市纪委监委"})

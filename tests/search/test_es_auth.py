@@ -72,7 +72,7 @@ def _secret_parts(key: dict[str, str]) -> list[str]:
 # ------------------------------------------------------------------ API key
 @pytest.mark.parametrize("form", ["encoded", "id:key"])
 def test_api_key_alone_ingests_and_searches(api_key, form, caplog):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     caplog.set_level(logging.DEBUG)
@@ -115,7 +115,8 @@ def test_api_key_from_env_in_the_cli_and_revoked(api_key, admin, tmp_path):
 def test_wrong_api_key_is_one_line_and_not_shown(form, tmp_path, caplog):
     import base64
 
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     key = {"id": "VuaCfGcBCdbkQm-e5aOx", "api_key": "ui2lp2axTNmsyakw9tvNnw"}
@@ -125,7 +126,7 @@ def test_wrong_api_key_is_one_line_and_not_shown(form, tmp_path, caplog):
     with pytest.raises(ElasticError) as err:
         ElasticStore(url, settings=es_settings(url, es_username="", es_password="", es_api_key=value))
     msg = str(err.value)
-    assert "rejected the credentials (API key)" in msg and "\n" not in msg and err.value.exit_code == 4
+    assert "rejected the credentials (API key)" in msg and "\n" not in msg and exit_code_of(err.value) == 4
     assert not any(s in msg + caplog.text for s in _secret_parts(key))
     env = es_env(new_prefix())
     env.update(LEIAN_ES_USERNAME="", LEIAN_ES_PASSWORD="", LEIAN_ES_API_KEY=value)
@@ -138,7 +139,7 @@ def test_wrong_api_key_is_one_line_and_not_shown(form, tmp_path, caplog):
 
 # ------------------------------------------------------------------ TLS
 def test_tls_with_the_ca_works():
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
     settings = tls_settings()
     assert settings.store.startswith("https://")
@@ -154,14 +155,15 @@ def test_tls_with_the_ca_works():
 
 
 def test_tls_without_the_ca_names_certificate_verification(tmp_path):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.backends.elastic.store import ElasticStore
 
     url = tls_url()
     with pytest.raises(ElasticError) as err:
         ElasticStore(url, settings=tls_settings(es_ca_certs=""))  # the system's trust store only
     msg = str(err.value)
     assert "certificate verification failed" in msg and "LEIAN_ES_CA_CERTS" in msg
-    assert "\n" not in msg and err.value.exit_code == 4
+    assert "\n" not in msg and exit_code_of(err.value) == 4
     res = _cli("search", "低保", "--store", url, env=es_env(new_prefix(), node="TLS_"), cwd=tmp_path)
     assert res.returncode == 4, res.stderr
     assert res.stderr.strip().count("\n") == 0, res.stderr
@@ -174,9 +176,9 @@ def test_tls_without_the_ca_names_certificate_verification(tmp_path):
 
 
 def test_tls_verification_off_connects_and_warns(caplog, tmp_path):
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
 
-    caplog.set_level(logging.WARNING, logger="search.es_connect")
+    caplog.set_level(logging.WARNING, logger="search.backends.elastic.connect")
     st = ElasticStore(tls_url(), settings=tls_settings(es_ca_certs="", es_verify_certs=False))
     try:
         assert st.count_cases() == 0
@@ -188,7 +190,8 @@ def test_tls_verification_off_connects_and_warns(caplog, tmp_path):
 
 
 def test_missing_ca_file_is_named(tmp_path):
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError
+    from search.backends.elastic.store import ElasticStore
 
     missing = tmp_path / "no-such-ca.pem"
     with pytest.raises(ElasticError) as err:
@@ -201,7 +204,8 @@ def test_read_only_key_searches_but_may_not_write(admin, tmp_path, caplog):
     """An analyst's key that may only read the store's indices: opening the store and searching
     work (no template or health privileges needed); a write is one line saying what the user
     may not do, exit code 4; on a prefix that was never set up, opening says so."""
-    from search.elastic import ElasticError, ElasticStore
+    from config.errors import ElasticError, exit_code_of
+    from search.backends.elastic.store import ElasticStore
 
     url = es_url()
     prefix = new_prefix()
@@ -224,7 +228,7 @@ def test_read_only_key_searches_but_may_not_write(admin, tmp_path, caplog):
             with pytest.raises(ElasticError) as err:
                 reader.put_documents([make_doc(6)])
             msg = str(err.value)
-            assert "may not" in msg and "\n" not in msg and err.value.exit_code == 4
+            assert "may not" in msg and "\n" not in msg and exit_code_of(err.value) == 4
         finally:
             reader.close()
         assert reader_settings.es_api_key.get_secret_value() not in caplog.text

@@ -3,8 +3,8 @@ the date padding behind partial-date filters, the index words (unicode61-compati
 from __future__ import annotations
 
 from config.settings import Settings
-from search.es_connect import Connection, redact_url
-from search.es_query import index_words, pad_date
+from search.backends.elastic.connect import Connection, redact_url
+from search.backends.elastic.query import index_words, pad_date
 
 
 def test_redact_url_drops_user_info():
@@ -36,7 +36,7 @@ def test_index_words_cut_like_unicode61():
 def test_api_key_in_both_forms_is_sent_encoded_and_scrubbed():
     import base64
 
-    from search.es_connect import api_key_header
+    from search.backends.elastic.connect import api_key_header
 
     encoded = base64.b64encode(b"key-id-1:s3cr3t-key-part").decode()
     assert api_key_header("key-id-1:s3cr3t-key-part")[0] == encoded  # "id:key" as the client needs it

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from config.errors import QuerySyntaxError
 from search.highlight import snippet
-from search.query import (And, Not, Or, Phrase, QuerySyntaxError, Term, is_pure_negation, parse,
-                          positive_terms, subwords, to_fts5)
+from search.query import And, Not, Or, Phrase, Term, is_pure_negation, parse, positive_terms, subwords, to_fts5
 
 
 def test_words_are_anded_implicitly():
@@ -169,7 +169,7 @@ def test_the_synonym_table_is_sound():
 
 def test_an_entry_in_two_groups_is_a_configuration_error(monkeypatch):
     import config
-    from extractors.errors import ConfigError
+    from config.errors import ConfigError
 
     monkeypatch.setattr(config, "load_yaml", lambda name: {"groups": [["低保", "最低生活保障"], ["低保", "特困"]]})
     with pytest.raises(ConfigError, match="低保"):

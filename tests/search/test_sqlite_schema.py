@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from search.backends.sqlite.store import SCHEMA_VERSION, SqliteStore
 from search.query import query_tokens, subwords
-from search.sqlite import SCHEMA_VERSION, SqliteStore
 from search.store import SearchQuery
 from tests.search.test_store_conformance import A1, A2, A3, B1, B2, mk_doc
 
@@ -124,7 +124,7 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
 def test_version_3_store_gets_division_region_values_on_open(tmp_path, monkeypatch):
     """Schema 4: each case's province/city/county are region values; an older store gets them
     from the stored case JSON (and its document's issuer) when opened."""
-    import search.sqlite as sq
+    import search.indexing as sq
     from search.store import Filters
     from tests.search.test_store_conformance import F1, F2, F3
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from config.errors import CorrectionError, UnknownCorrection
 from search.classes import ClassDef
-from search.corrections import AmountFix, Changes, CorrectionError, PersonFix, SanctionFix, UnknownCorrection
+from search.corrections import AmountFix, Changes, PersonFix, SanctionFix
 from search.store import Filters, SearchQuery
 from search.summary import summarize
 from tests.search.test_store_conformance import A1, A2, A3, cid, corpus, find, loaded, mk_doc, settle  # noqa: F401
@@ -185,7 +186,7 @@ def test_a_copy_of_the_store_keeps_corrections_and_extractions(store, tmp_path):
     """copy_store (leian migrate) both ways between this backend and an embedded store: the
     history, the extracted cases (a withheld one too) and the corrected view all arrive."""
     from search.migrate import copy_store
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
 
     with SqliteStore(tmp_path / "src.db") as src:
         for doc in corpus():

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
+from search.indexing import segmented
 from search.normalize import normalize
 from search.query import query_tokens
-from search.sqlite import segmented
 from search.store import SearchQuery
 from tests.search.test_store_conformance import mk_doc, settle
 

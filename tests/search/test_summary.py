@@ -196,7 +196,7 @@ def test_same_summary_from_the_store_as_from_the_cases(store, tmp_path):
 def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
     from docx import Document as open_docx
 
-    from search.sqlite import SqliteStore
+    from search.backends.sqlite.store import SqliteStore
     from search.summary import write_configured_summary
 
     docs, _, _ = _inputs()
@@ -208,7 +208,7 @@ def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
         assert out == tmp_path / "s" / "a.md" and out.read_text(encoding="utf-8").startswith("# 虚报冒领·湖北省类案分析与整改建议")
         out = write_configured_summary(st, {"name": "全部低保", "query": "低保"}, tmp_path / "s" / "b.docx")
         assert open_docx(str(out)).paragraphs[0].text == "“低保”类案分析与整改建议"
-        from extractors.errors import LeianError
+        from config.errors import LeianError
 
         with pytest.raises(LeianError):
             write_configured_summary(st, {"name": "x"}, tmp_path / "s" / "c.docx")

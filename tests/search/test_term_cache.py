@@ -9,8 +9,8 @@ import sqlite3
 import pytest
 
 from search import term_cache as tc
+from search.backends.sqlite.store import SqliteStore
 from search.classes import list_classes, terms_cache_path
-from search.sqlite import SqliteStore
 from search.vectors import case_terms, compute_terms, term_inputs
 from tests.search.class_cases import documents
 

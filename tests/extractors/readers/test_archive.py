@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file
 from extractors.readers.archive import display_name, open_archive, read_member, unsafe_name
 from tests.zips import encrypted_zip, make_zip

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file
 from extractors.readers.soffice import ConversionError, convert, soffice_binary
 

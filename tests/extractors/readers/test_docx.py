@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import read_file
 from tests.renderings import DEFAULT_HEADER
 

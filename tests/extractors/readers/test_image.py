@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file, supported_extensions
 from extractors.readers.ocr import OcrOptions
 from tests.conftest import needs_ocr

@@ -8,7 +8,7 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.pipeline import extract_file
 from extractors.readers import ReadLimits, read_file
 from extractors.readers.ocr import STATS, OcrOptions

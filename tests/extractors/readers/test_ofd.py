@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file
 from tests.ofds import NS, notice_ofd, ofd_package, text_object
 

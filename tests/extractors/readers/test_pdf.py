@@ -6,7 +6,7 @@ import re
 import pdfplumber
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file
 from extractors.readers.pdf import _Line, paragraphs_from_lines
 from tests.fixtures.readers.make_fixtures import _long_notice

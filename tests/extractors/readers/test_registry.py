@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import ReadLimits, read_file, supported_extensions
 from tests.conftest import REPO
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.errors import ReadError
+from config.errors import ReadError
 from extractors.readers import read_file
 from extractors.readers.text import decode_bytes
 from tests.fixtures.readers.make_fixtures import GB18030_ONLY, NOTICE, NOTICE_TRAD

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.elasticsearch
 def test_api_and_pages_on_elasticsearch(tmp_path, monkeypatch, web_corpus):
     from pipelines.steps import run_ingest
     from pipelines.web import create_app
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
     from tests.search.es_env import es_settings, es_url
 
     url = es_url()
@@ -43,7 +43,7 @@ def test_corrections_on_elasticsearch(tmp_path, monkeypatch, web_corpus):
 
     from pipelines.steps import run_ingest
     from pipelines.web import create_app
-    from search.elastic import ElasticStore
+    from search.backends.elastic.store import ElasticStore
     from tests.search.es_env import es_settings, es_url
 
     url = es_url()

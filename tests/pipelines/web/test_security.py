@@ -31,7 +31,8 @@ def test_users_file_holds_argon2_hashes_only(capsys, monkeypatch, store_copy):
 
 
 def test_refuses_other_addresses_without_users(capsys, store_copy):
-    from pipelines.web.app import BindRefused, create_app
+    from config.errors import BindRefused
+    from pipelines.web.app import create_app
 
     with pytest.raises(BindRefused):
         create_app(store_copy, host="0.0.0.0")

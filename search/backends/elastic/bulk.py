@@ -16,7 +16,7 @@ from typing import Any
 from elasticsearch import (AuthenticationException, AuthorizationException,
                            ConnectionError as EsConnectionError, ConnectionTimeout, helpers)
 
-from search.es_connect import RETRY_STATUS, Connection
+from search.backends.elastic.connect import RETRY_STATUS, Connection
 
 log = logging.getLogger(__name__)
 

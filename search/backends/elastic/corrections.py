@@ -1,4 +1,4 @@
-"""Corrections on the Elasticsearch store (mixed into search.elastic.ElasticStore).
+"""Corrections on the Elasticsearch store (mixed into search.backends.elastic.store.ElasticStore).
 
 Index `<prefix>-corrections` (config/es/corrections.json) holds, apart from the cases:
 - kind `correction`: one entry of the append-only history (search.corrections.Correction),
@@ -7,7 +7,7 @@ Index `<prefix>-corrections` (config/es/corrections.json) holds, apart from the 
   correction, and whether it is withheld ("not a case").
 
 The cases index holds corrected cases (their facet fields computed from the corrected values)
-and no withheld ones, as the embedded store does (search/sqlite_corrections.py); a document
+and no withheld ones, as the embedded store does (search/backends/sqlite/corrections.py); a document
 stored again gets its corrections attached and applied before its cases are indexed, and
 `reindex()` copies the corrected cases as they are.
 """
@@ -17,10 +17,10 @@ from typing import Any
 
 from elasticsearch import NotFoundError
 
+from config.errors import CorrectionError, ElasticError, UnknownCorrection
 from extractors.model import Case, Document
-from search.es_connect import ElasticError
-from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, warn_unattached, with_extracted)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach_grouped, new_correction,
+                                revert_of, state_of, with_extracted)
 
 
 def _xid(case_id: str) -> str:
@@ -61,13 +61,7 @@ class ElasticCorrections:
         return (Case.model_validate(src["case"]), False) if src else None
 
     def case_state(self, case_id: str) -> CaseState | None:
-        found = self._extracted(case_id)
-        if found is None:
-            return None
-        history = self._history({"term": {"attached_to": case_id}})
-        corrected, withheld = apply(found[0], history)
-        return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=history,
-                         active=active(history))
+        return state_of(self._extracted(case_id), lambda: self._history({"term": {"attached_to": case_id}}))
 
     def extracted_document(self, doc_id: str) -> Document | None:
         doc = self.get_document(doc_id)
@@ -169,15 +163,12 @@ class ElasticCorrections:
             mine = [c for c in history if c.attached_doc in {doc.id, *replaced.get(doc.id, [])}]
             if not mine:
                 continue
-            where = attach(doc.cases, mine)
-            warn_unattached(mine, where, doc)
-            by_case: dict[str, list[Correction]] = {}
+            where, by_case = attach_grouped(doc, doc.cases, mine)
             for c in mine:
                 to = where[c.id]
                 # one that matches nothing stays with its document (it may come back), attached to no case
                 actions.append(self._correction_action(c.model_copy(
                     update={"attached_doc": doc.id if to else c.attached_doc, "attached_to": to})))
-                by_case.setdefault(to, []).append(c)
             kept = []
             for case in doc.cases:
                 if not active(by_case.get(case.id, [])):

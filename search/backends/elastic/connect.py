@@ -23,8 +23,8 @@ from elasticsearch import (ApiError, AuthenticationException, AuthorizationExcep
                            ConnectionError as EsConnectionError, ConnectionTimeout, Elasticsearch,
                            SSLError, TransportError)
 
+from config.errors import ElasticError
 from config.settings import Settings
-from search.store import StoreError
 
 log = logging.getLogger(__name__)
 # The transport logs every failed attempt at WARNING; `Connection.call` reports retries
@@ -35,12 +35,6 @@ if _pool_log.level == logging.NOTSET:
 
 T = TypeVar("T")
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-
-
-class ElasticError(StoreError):
-    """Elasticsearch cannot be reached, refuses the credentials, or fails a request."""
-
-    exit_code = 4
 
 
 def redact_url(url: str) -> str:

@@ -1,4 +1,4 @@
-"""Corrections on the embedded store (mixed into search.sqlite.SqliteStore).
+"""Corrections on the embedded store (mixed into search.backends.sqlite.store.SqliteStore).
 
 Tables (schema version 5)
 - `corrections`: the append-only history (search.corrections.Correction as JSON), with the
@@ -18,9 +18,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
+from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Case, Document
-from search.corrections import (CaseState, Changes, Correction, CorrectionError, UnknownCorrection, active, apply,
-                                attach, new_correction, revert_of, warn_unattached, with_extracted)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach_grouped, new_correction,
+                                revert_of, state_of, with_extracted)
+from search.indexing import case_date, facet_values, prepare_case
 
 
 class SqliteCorrections:
@@ -50,13 +52,7 @@ class SqliteCorrections:
 
     def case_state(self, case_id: str) -> CaseState | None:
         con = self.con
-        found = self._extracted(con, case_id)
-        if found is None:
-            return None
-        history = self._history(con, "attached_to=?", [case_id])
-        corrected, withheld = apply(found[0], history)
-        return CaseState(extracted=found[0], corrected=corrected, not_a_case=withheld, history=history,
-                         active=active(history))
+        return state_of(self._extracted(con, case_id), lambda: self._history(con, "attached_to=?", [case_id]))
 
     def extracted_document(self, doc_id: str) -> Document | None:
         doc = self.get_document(doc_id)
@@ -107,8 +103,6 @@ class SqliteCorrections:
     def _reapply(self, con: sqlite3.Connection, extracted: Case) -> None:
         """Rewrite one case from its extraction and its active corrections: its `cases` row
         (data, amount, filter and facet values), removed when withheld, back when not."""
-        from search.sqlite import case_date, facet_values, prepare_case
-
         history = self._history(con, "attached_to=?", [extracted.id])
         corrected, withheld = apply(extracted, history)
         if active(history):
@@ -140,22 +134,17 @@ class SqliteCorrections:
         """The prepared cases of a document being stored, with the corrections of this document
         (and of the one it replaces at its path) attached and applied: a corrected case comes
         out corrected with its facet values recomputed, a withheld one not at all."""
-        from search.sqlite import facet_values
-
         docs = [doc.id] + ([replaced] if replaced else [])
         history = self._history(con, f"attached_doc IN ({','.join('?' * len(docs))})", docs)
         if not history:
             yield from prepared
             return
-        where = attach(doc.cases, history)
-        warn_unattached(history, where, doc)
-        by_case: dict[str, list[Correction]] = {}
+        where, by_case = attach_grouped(doc, doc.cases, history)
         for c in history:
             to = where[c.id]
             # one that matches nothing stays with its document (it may come back), attached to no case
             con.execute("UPDATE corrections SET attached_doc=?, attached_to=? WHERE id=?",
                         (doc.id if to else c.attached_doc, to, c.id))
-            by_case.setdefault(to, []).append(c)
         for case, date, seg, fields, sig in prepared:
             mine = by_case.get(case.id, [])
             if not active(mine):

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from config.errors import QuerySyntaxError
 from search.normalize import normalize, region_filter_values, to_simplified
-from search.query import (And, Node, Not, Or, Phrase, QuerySyntaxError, Term, is_han, is_pure_negation, parse,
-                          positive_terms, query_tokens)
+from search.query import And, Node, Not, Or, Phrase, Term, is_han, is_pure_negation, parse, positive_terms, query_tokens
 
 SEG = "seg"
 SUB = "sub"

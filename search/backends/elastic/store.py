@@ -14,7 +14,7 @@ Writes are bulk requests with deterministic ids (a re-run overwrites, never dupl
 retried with back-off; a file's ledger row is written only after every one of its cases
 is confirmed, so a file whose cases were not all indexed stays `pending` and is retried by
 the next run. Matching, facets, sorting, near-duplicate grouping and paging follow the
-embedded store (search/sqlite.py) so that one conformance suite runs on both.
+embedded store (search/backends/sqlite/store.py) so that one conformance suite runs on both.
 `reindex()` builds the next index version and swaps the alias in one atomic request.
 """
 from __future__ import annotations
@@ -33,18 +33,18 @@ import numpy as np
 from elasticsearch import ApiError, AuthorizationException, NotFoundError
 
 from config import load_yaml
+from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
-from extractors.errors import ConfigError
 from extractors.model import Case, Document
 from search import dedup, similar as sim
-from search.es_bulk import bulk
-from search.es_connect import Connection, ElasticError, redact_url
-from search.es_corrections import ElasticCorrections
-from search.es_query import filter_clauses, index_words, pad_date, tree_query
+from search.backends.elastic.bulk import bulk
+from search.backends.elastic.connect import Connection, redact_url
+from search.backends.elastic.corrections import ElasticCorrections
+from search.backends.elastic.query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
+from search.indexing import case_date, facet_values, segmented
 from search.normalize import normalize
 from search.query import analyse, query_tokens, subwords
-from search.sqlite import case_date, facet_values, segmented
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
                           LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
                           amount_bands)
