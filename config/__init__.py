@@ -5,7 +5,7 @@ Data files live beside this module and ship in the wheel. Each is loaded once
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +19,14 @@ def config_path(name: str) -> Path:
     return CONFIG_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parse a bundled YAML data file once."""
     with config_path(name).open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[str, ...]:
     """A bundled one-entry-per-line list (blank lines and # comments dropped)."""
     out = []

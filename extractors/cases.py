@@ -55,11 +55,12 @@ Input is NORMALISED text; spans are offsets into it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from config import load_yaml
 
@@ -756,7 +757,7 @@ def _people_in(text: str) -> tuple[tuple[str, str], ...]:
     for name, post in local:
         longer = [n for n, _ in doc if len(n) > len(name) and n.startswith(name) and n in text]
         out[max(longer, key=len) if longer else name] = post
-    for name, post in doc:
+    for name, _post in doc:
         if name in text and not any(name in n for n in out):
             out[name] = ""  # named here without a post: not a principal by this fragment alone
     return tuple(out.items())

@@ -22,10 +22,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -79,7 +79,7 @@ class CategoryModel:
     settings: dict
 
     @classmethod
-    def from_dict(cls, data: dict) -> "CategoryModel":
+    def from_dict(cls, data: dict) -> CategoryModel:
         """Build from the JSON structure written by scripts/train_categories.py."""
         try:
             vocab: list[str] = data["vocabulary"]

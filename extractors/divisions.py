@@ -16,9 +16,10 @@ finds a case that only says 仙桃市; summaries count provinces from the same c
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from config import config_path
 from extractors.normalize import to_simplified

@@ -194,7 +194,7 @@ def _roles_of_lists(text: str, people: list[Person], undecided: list[Person]) ->
         return
     mentions = name_mentions(text, people)
     groups: list[list[Person]] = []
-    for k, (s, e, p) in enumerate(mentions):
+    for k, (s, _e, p) in enumerate(mentions):
         if k and text[mentions[k - 1][1]:s] in _LIST_JOINERS:
             groups[-1].append(p)
         else:

@@ -22,12 +22,12 @@ from typing import Any
 import yaml
 
 from config import CONFIG_DIR
+from config.errors import ConfigError
 from extractors.amounts import AmountCues, amount_cues, build_amount_cues
 from extractors.cases import CaseRules, build_case_rules, case_rules
 from extractors.categories import Categorizer, build_category_rules, shipped_categorizer
 from extractors.category_model import MODEL_FILE, load_model
 from extractors.domains import DomainCues, build_domain_cues, domain_cues
-from config.errors import ConfigError
 from extractors.people import PeopleRules, build_people_rules, people_rules
 from extractors.regions import Gazetteer, build_gazetteer, gazetteer
 from extractors.roles import RoleLexicon, build_role_lexicon

@@ -84,7 +84,7 @@ def segment(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=2)
-def get_nlp(config_dir: str = "") -> "Language":
+def get_nlp(config_dir: str = "") -> Language:
     """The spaCy pipeline extraction runs in, built once per process (and configuration).
 
     `spacy.blank("zh")` with the jieba segmenter, sharing the domain-dictionary tokenizer,

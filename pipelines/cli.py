@@ -9,11 +9,10 @@ import os
 import sys
 
 from config.errors import ConfigError, LeianError, ReadError, exit_code_of
-from pipelines.cli_app import app
 
 # Command modules register on `app` when imported.
-from pipelines import (cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_store,  # noqa: F401,E402
-                       cli_summary, cli_web)
+from pipelines import cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_store, cli_summary, cli_web  # noqa: F401,E402
+from pipelines.cli_app import app
 
 
 def main() -> None:

@@ -31,8 +31,8 @@ def schedule(
     import signal
     import sys
 
-    from config.settings import get_settings
     from config.errors import PrefectServerError
+    from config.settings import get_settings
     from pipelines.prefect_api import api_url, is_healthy, local_server
     from pipelines.schedule import serve_deployments
 

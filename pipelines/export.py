@@ -162,7 +162,7 @@ def write_rows(output: Path, fmt: str, rows: Iterable[list[str]]) -> int:
 
 
 # --------------------------------------------------------------------------- sources
-def search_rows(store, query, limit: int | None = None) -> tuple[int, "_Rows"]:
+def search_rows(store, query, limit: int | None = None) -> tuple[int, _Rows]:
     """(matching total, rows) of every hit of a search, page after page, in its order; at most
     `limit` rows. The total counts incidents when the query collapses copies, as the listing does."""
     from config.errors import StoreError

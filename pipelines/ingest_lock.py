@@ -16,7 +16,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from config.errors import IngestBusy
@@ -68,7 +68,7 @@ def ingest_lock(store: str, wait: float = 0.0, data_dir: str | Path = "./leian-d
                 time.sleep(0.2)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
-        since = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        since = datetime.now(UTC).isoformat(timespec="seconds")
         os.write(fd, json.dumps({"pid": os.getpid(), "since": since}).encode("utf-8"))
         log.debug("ingest lock %s taken", path)
         try:

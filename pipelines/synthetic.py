@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.model import (Amount, Case, Category, DateMention, Document, Domain, Person, Region,
-                              Sanction, case_id)
+from extractors.model import Amount, Case, Category, DateMention, Document, Domain, Person, Region, Sanction, case_id
 
 PROVINCES = {
     "河南省": {"周口市": ["太康县", "西华县", "郸城县"], "信阳市": ["光山县", "固始县", "商城县"]},
@@ -471,9 +470,9 @@ def to_document(sd: SyntheticDoc) -> Document:
     doc = Document(id=doc_id, path=f"synthetic/{sd.name}.txt", title=sd.title, doc_type=sd.doc_type,  # type: ignore[arg-type]
                    issuer=sd.issuer, date=sd.date, text=sd.text, extractor_version="synthetic")
     for i, (sc, (start, end)) in enumerate(zip(sd.cases, sd.case_spans), 1):
-        def span(s: str) -> tuple[int, int]:
-            at = sc.text.find(s)
-            return (start + at, start + at + len(s)) if at >= 0 else (-1, -1)
+        def span(s: str, text: str = sc.text, base: int = start) -> tuple[int, int]:
+            at = text.find(s)
+            return (base + at, base + at + len(s)) if at >= 0 else (-1, -1)
 
         doc.cases.append(Case(
             id=case_id(doc_id, i), doc_id=doc_id, ordinal=i, text=sc.text, start=start, end=end,

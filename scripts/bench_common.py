@@ -102,7 +102,7 @@ class PeakRSS:
         while not self._stop.wait(0.05):
             self.peak = max(self.peak, self._rss())
 
-    def __enter__(self) -> "PeakRSS":
+    def __enter__(self) -> PeakRSS:
         self._t.start()
         return self
 

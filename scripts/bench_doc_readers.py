@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.readers.docx import READER as DOCX_READER  # noqa: E402
 from extractors.readers import ReadLimits  # noqa: E402
+from extractors.readers.docx import READER as DOCX_READER  # noqa: E402
 from tests.renderings import paragraphs, render_docx  # noqa: E402
 
 NUMBERED = ["第一条内容甲", "第二条内容乙", "第三条内容丙"]

@@ -31,9 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from config.settings import Settings  # noqa: E402
 from pipelines.synthetic import generate, to_document  # noqa: E402
+from scripts.bench_common import time_queries, time_similar  # noqa: E402
 from search.backends.elastic.store import ElasticStore  # noqa: E402
 from search.backends.sqlite.store import SqliteStore  # noqa: E402
-from scripts.bench_common import time_queries, time_similar  # noqa: E402
+
 
 def corpus(n_cases: int):
     """The benchmark corpus, regenerated identically for each store (seed 42)."""

@@ -69,11 +69,10 @@ def main() -> None:
 
     import jieba
 
+    from extractors import ner
     from extractors.normalize import normalize
     from extractors.pipeline import extract_text
     from extractors.segment import get_nlp
-
-    from extractors import ner
 
     tk = jieba.Tokenizer()
     tk.initialize()

@@ -94,7 +94,7 @@ def main() -> None:
             first = _run(modes[2][1](), envs[2])  # type: ignore[operator]  # creates Prefect's database
             results: list[list[tuple[float, float]]] = [[] for _ in modes]
             for r in range(args.reps):
-                for k, (name, cmd) in enumerate(modes):
+                for k, (_name, cmd) in enumerate(modes):
                     results[k].append(_run(cmd(), envs[k]))  # type: ignore[operator]
                 print(f"round {r + 1}: " + "; ".join(f"{w:.1f} s" for w, _ in (res[-1] for res in results)),
                       file=sys.stderr, flush=True)

@@ -31,8 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.steps import run_ingest  # noqa: E402
 from pipelines.synthetic import generate, to_document, write_corpus  # noqa: E402
-from search.backends.sqlite.store import SqliteStore, prepare_document  # noqa: E402
 from scripts.bench_common import PeakRSS, pct, time_queries, time_similar  # noqa: E402
+from search.backends.sqlite.store import SqliteStore, prepare_document  # noqa: E402
+
 
 def _bounded_map(pool, fn, items, ahead: int):
     """pool.map in order, with at most `ahead` items in flight (Executor.map would submit the

@@ -67,7 +67,7 @@ def start_server(store: Path, port: int, workers: int = 1) -> subprocess.Popen:
             return proc
         except OSError:
             if proc.poll() is not None:
-                raise SystemExit(f"leian serve exited: {proc.stderr.read() if proc.stderr else ''}")
+                raise SystemExit(f"leian serve exited: {proc.stderr.read() if proc.stderr else ''}") from None
             time.sleep(0.2)
     proc.kill()
     raise SystemExit("leian serve did not start within 60 s")

@@ -28,9 +28,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import logging
 import math
+import re
 import sys
 import time
 from collections import Counter

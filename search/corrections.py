@@ -20,7 +20,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
@@ -93,7 +93,7 @@ class CaseState(BaseModel):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_id() -> str:

@@ -51,19 +51,19 @@ class Phrase:
 
 @dataclass(frozen=True)
 class And:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Or:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Not:
     """Negation; only meaningful inside an And (or as the whole query: all cases but)."""
 
-    item: "Node"
+    item: Node
 
 
 Node = Term | Phrase | And | Or | Not

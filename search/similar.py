@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable, Mapping
 
 from config import load_lines
 from search.store import SimilarHit

@@ -200,10 +200,10 @@ class CaseStore(abc.ABC):
             raise StoreError(f"{type(self).__name__} does not keep corrections")
 
     # --- lifecycle -----------------------------------------------------------
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (a hook: stores without connections need nothing)
         """Release connections."""
 
-    def __enter__(self) -> "CaseStore":
+    def __enter__(self) -> CaseStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

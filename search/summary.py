@@ -27,7 +27,7 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -92,7 +92,7 @@ class DocRef(BaseModel):
     case_ids: list[str] = Field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Document) -> "DocRef":
+    def of(cls, doc: Document) -> DocRef:
         title, issuer, date = cite(doc.title, doc.issuer, doc.date, doc.text)
         return cls(id=doc.id, file=file_name(doc.path), title=title, date=date, issuer=issuer,
                    doc_type=doc.doc_type, opening="" if title else first_words(doc.text))
@@ -633,7 +633,7 @@ def _behaviours(incs: Sequence[Incident]) -> list[Behaviour]:
     return kept
 
 
-def _what(incs: Sequence[Incident], cases: Sequence[Case], who: Who, money: "Money", class_name: str) -> What:
+def _what(incs: Sequence[Incident], cases: Sequence[Case], who: Who, money: Money, class_name: str) -> What:
     cats: dict[str, list[str]] = defaultdict(list)
     doms: dict[str, list[str]] = defaultdict(list)
     for inc in incs:
@@ -653,7 +653,7 @@ def _what(incs: Sequence[Incident], cases: Sequence[Case], who: Who, money: "Mon
 
 
 def _pattern(n: int, class_name: str, categories: list[Tally], domains: list[Tally], behaviours: list[Behaviour],
-             terms: list[Term], who: Who, money: "Money") -> str:
+             terms: list[Term], who: Who, money: Money) -> str:
     """The common pattern in plain words, built from the figures and the cases' own phrases."""
     if not n:
         return "本类未检索到案例。"
@@ -796,14 +796,14 @@ class _Context:
     """What a typical case's reason compares it with: the class's categories, wordings, posts
     and amounts."""
 
-    def __init__(self, what: "What", who: Who, money: "Money"):
+    def __init__(self, what: What, who: Who, money: Money):
         self.categories = what.categories
         self.behaviours = what.behaviours
         self.posts = who.posts
         self.amounts = sorted((a.value for a in money.per_case), reverse=True)
 
 
-def _reason(inc: Incident, amount: "CaseAmount | None", ctx: _Context, kind: str) -> str:
+def _reason(inc: Incident, amount: CaseAmount | None, ctx: _Context, kind: str) -> str:
     """Why a case is typical, in words: its sum (and its rank in the class), its sanction,
     and what it shares with the class (its category, its wording, its posts)."""
     c = inc.case
@@ -861,7 +861,7 @@ def cn_count(n: int) -> str:
 
 def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: Mapping[str, str],
              top_categories: list[str], findings: set[str] = frozenset(),
-             ctx: "_Context | None" = None) -> list[TypicalCase]:
+             ctx: _Context | None = None) -> list[TypicalCase]:
     """3–5 incidents that show the class best: central to it (alike to the others), fully
     stated (amount, sanction, people), and different from each other (other documents,
     other wording), chosen greedily."""
@@ -1065,7 +1065,7 @@ def build_summary(cases: Sequence[Case], groups: Sequence[DuplicateGroup], docum
     ]
     return Summary(
         title=f"{class_def.name}类案分析与整改建议",
-        generated_at=generated_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        generated_at=generated_at or datetime.now(UTC).replace(microsecond=0).isoformat(),
         class_def=class_def, scope=scope, who=who, what=what, money=money, sanctions=sanctions,
         typical=typical, measures=_measures(incs, what.categories), gaps=_gaps(incs, what.categories),
         documents=[docs[d] for d in sorted(docs) if d in set(scope.doc_ids)], notes=notes,

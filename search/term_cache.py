@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 SEP = "\x1f"
 PARALLEL_FROM = 2000  # missing cases from which worker processes segment in parallel
-_active: ContextVar["TermCache | None"] = ContextVar("leian_term_cache", default=None)
+_active: ContextVar[TermCache | None] = ContextVar("leian_term_cache", default=None)
 
 
 @lru_cache(maxsize=1)

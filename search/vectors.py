@@ -90,7 +90,7 @@ class TermMatrix:
         self.matrix = sparse.csr_matrix(self.matrix)
 
     @classmethod
-    def from_matrix(cls, matrix: sparse.csr_matrix) -> "TermMatrix":
+    def from_matrix(cls, matrix: sparse.csr_matrix) -> TermMatrix:
         """A TermMatrix over rows already weighted and normalised (a subset of another's)."""
         tm = cls.__new__(cls)
         tm.vocab, tm.terms, tm.df = {}, [], Counter()

@@ -43,7 +43,7 @@ class ReadLimits:
     ocr: OcrOptions = field(default_factory=OcrOptions)  # how pages without text are read (OCR)
 
     @classmethod
-    def from_settings(cls, settings: object) -> "ReadLimits":
+    def from_settings(cls, settings: object) -> ReadLimits:
         """From the settings object (`read_max_mb`, `read_max_pages`, `read_convert_timeout`,
         `read_archive_max_members`, `read_archive_max_mb`, `read_archive_max_ratio`, `ocr_*`;
         LEIAN_READ_MAX_MB ...). An unset or zero value keeps the default."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from config.errors import ReadError
 from extractors.readers import MAGIC_OLE, MAGIC_ZIP, ReadLimits, ReadResult

@@ -25,8 +25,8 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -163,7 +163,7 @@ def _layer_runs(el, units: dict[str, Any], outer: Affine = _IDENTITY, depth: int
     return runs
 
 
-def _composite_units(pkg: "_Package", doc_xml, doc_name: str) -> dict[str, object]:
+def _composite_units(pkg: _Package, doc_xml, doc_name: str) -> dict[str, object]:
     """CompositeGraphicUnit elements by ID, from the document's resource files."""
     units: dict[str, Any] = {}
     for loc in doc_xml.iterfind("{*}CommonData/{*}DocumentRes"):
@@ -173,7 +173,7 @@ def _composite_units(pkg: "_Package", doc_xml, doc_name: str) -> dict[str, objec
     return units
 
 
-def _units_in(pkg: "_Package", loc: str, doc_name: str) -> dict[str, object]:
+def _units_in(pkg: _Package, loc: str, doc_name: str) -> dict[str, object]:
     res, _ = pkg.xml(loc, doc_name)
     return {u.get("ID"): u for u in res.iterfind(".//{*}CompositeGraphicUnit") if u.get("ID")}
 

@@ -21,8 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from config.settings import get_settings
 from extractors import EXTRACTOR_VERSION
 from pipelines import steps
-from pipelines.flows.ingest import (IngestSummary, _default_runner, extract_and_index, finish, retry_options,
-                                    retryable)
+from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable
 from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
 

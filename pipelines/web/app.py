@@ -28,8 +28,17 @@ from starlette.exceptions import HTTPException
 
 from config.errors import BindRefused, LeianError, UploadRefused, exit_code_of
 from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker
-from pipelines.web.security import (COOKIE, HEADERS, LOCAL_USER, AuditLog, LoginLimiter, Session, Sessions,
-                                    WebDb, csrf_ok)
+from pipelines.web.security import (
+    COOKIE,
+    HEADERS,
+    LOCAL_USER,
+    AuditLog,
+    LoginLimiter,
+    Session,
+    Sessions,
+    WebDb,
+    csrf_ok,
+)
 from pipelines.web.users import ROLE_LABELS, UserFile, data_dir, has_role
 from search.store import CaseStore
 
@@ -310,9 +319,7 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     templates.env.globals["has_role"] = has_role
-    from pipelines.web import api, pages
-
-    from pipelines.web import corrections
+    from pipelines.web import api, corrections, pages
 
     include(app, api.router, prefix=API)
     include(app, corrections.api_router, prefix=API)

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 COOKIE = "leian_session"
@@ -138,7 +138,7 @@ class AuditLog:
         self._lock = threading.Lock()
 
     def write(self, user: str, action: str, **detail: object) -> None:
-        line = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "user": user, "action": action,
+        line = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "user": user, "action": action,
                 **detail}
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -48,7 +48,7 @@ class UserFile:
 
 
     @classmethod
-    def of_store(cls, store_location: str) -> "UserFile":
+    def of_store(cls, store_location: str) -> UserFile:
         return cls(data_dir(store_location) / "users.json")
 
     def load(self) -> dict[str, dict[str, str]]:

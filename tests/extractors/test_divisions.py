@@ -4,8 +4,15 @@ from __future__ import annotations
 import csv
 
 from config import config_path
-from extractors.divisions import Division, case_divisions, case_provinces, case_region_names, divisions, \
-    normalize_region, resolve
+from extractors.divisions import (
+    Division,
+    case_divisions,
+    case_provinces,
+    case_region_names,
+    divisions,
+    normalize_region,
+    resolve,
+)
 from extractors.model import Case, Document, Region
 
 

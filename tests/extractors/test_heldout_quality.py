@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.evaluate import evaluate
 from extractors.pipeline import extract_file
-
-import pytest
 
 HERE = Path(__file__).resolve().parent
 FLOOR = {"cases": 0.90, "people": 0.90, "amounts": 0.95, "sanctions": 0.90, "categories": 0.75}

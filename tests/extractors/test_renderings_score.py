@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from extractors.pipeline import extract_file
+from extractors.readers.soffice import convert, soffice_binary
 from tests.conftest import SHARED
 from tests.ofds import notice_ofd
-from extractors.readers.soffice import convert, soffice_binary
 from tests.renderings import as_rendered, render_docx, render_html, render_pdf
 
 FIELDS = ("cases", "people", "amounts", "sanctions", "categories")

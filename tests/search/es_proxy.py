@@ -77,7 +77,7 @@ class FlakyProxy:
         with self.lock:
             return sum(1 for r in self.requests if r[2])
 
-    def __enter__(self) -> "FlakyProxy":
+    def __enter__(self) -> FlakyProxy:
         self.thread.start()
         return self
 

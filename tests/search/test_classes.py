@@ -7,8 +7,18 @@ import pytest
 
 from config.errors import ClassNotFound, ClassUsageError
 from extractors.model import Case, Category, Domain
-from search.classes import (category_classes, cluster_id, delete_class, find_clusters, list_classes, load_saved,
-                            parse_category_id, resolve_class, save_class, select_class)
+from search.classes import (
+    category_classes,
+    cluster_id,
+    delete_class,
+    find_clusters,
+    list_classes,
+    load_saved,
+    parse_category_id,
+    resolve_class,
+    save_class,
+    select_class,
+)
 from search.incidents import incidents
 from search.posts import posts_of, unit_of
 from search.store import DuplicateGroup, Filters
@@ -221,8 +231,8 @@ def test_classes_of_a_store(store, tmp_path):
 
 def test_a_query_class_pages_through_every_hit_up_to_its_limit(tmp_path):
     from extractors.model import Document
-    from search.classes import query_cases
     from search.backends.sqlite.store import SqliteStore
+    from search.classes import query_cases
 
     with SqliteStore(tmp_path / "leian.db") as st:
         for i in range(25):

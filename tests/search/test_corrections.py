@@ -6,8 +6,21 @@ import pytest
 
 from config.errors import CorrectionError
 from extractors.model import Case, Category, Person
-from search.corrections import (MATCH_THRESHOLD, AmountFix, Changes, Correction, PersonFix, active, apply, attach,
-                                changes_from_text, fingerprint, new_correction, revert_of, validate)
+from search.corrections import (
+    MATCH_THRESHOLD,
+    AmountFix,
+    Changes,
+    Correction,
+    PersonFix,
+    active,
+    apply,
+    attach,
+    changes_from_text,
+    fingerprint,
+    new_correction,
+    revert_of,
+    validate,
+)
 
 TEXT = "河西镇财政所所长李某挪用扶贫专项资金问题。2018年，李某擅自将15万元扶贫专项资金挪用于镇政府办公楼装修。李某受到撤销党内职务处分。"
 OTHER = "县交通运输局副局长王某违规公款吃喝问题。2018年12月，王某安排下属单位在农家乐用公款宴请，花费8600元。王某受到党内警告处分。"

@@ -141,8 +141,8 @@ def test_cluster_that_comes_up_late_is_waited_for(url):
 def test_unconfirmed_file_stays_pending_and_is_retried(url, tmp_path):
     """A real ingest run whose bulk writes are refused: the run stops with a clear error,
     the file stays `pending` in the ledger, and the next run indexes it once."""
-    from pipelines.steps import run_ingest
     from config.errors import ElasticError
+    from pipelines.steps import run_ingest
     from search.backends.elastic.store import ElasticStore
 
     folder = tmp_path / "notices"
@@ -368,8 +368,8 @@ def test_an_index_without_subwords_takes_writes_and_finds_them_after_reindex(url
 # ------------------------------------------------------------------ migrate
 def test_migrate_copies_embedded_store(tmp_path, url):
     from search.backends.elastic.store import ElasticStore
-    from search.migrate import copy_store
     from search.backends.sqlite.store import SqliteStore
+    from search.migrate import copy_store
 
     src = SqliteStore(tmp_path / "leian.db")
     docs = [make_doc(n) for n in range(1, 21)]

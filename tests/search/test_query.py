@@ -59,7 +59,7 @@ def test_fts5_translation():
     assert to_fts5(parse("低保 -村医")) == '({seg sub} : "低保"* NOT {seg sub} : "村医"*)'
     assert to_fts5(parse("貪污")) == '{seg sub} : "贪污"*'  # traditional script normalised
     assert to_fts5(parse("covid")) == 'seg : "covid"*'  # only Chinese words have sub-words
-    assert to_fts5(parse("党")) == 'seg : "党"' 
+    assert to_fts5(parse("党")) == 'seg : "党"'
     with pytest.raises(QuerySyntaxError):  # nothing searchable: refused, not "every case"
         parse("，")
     with pytest.raises(QuerySyntaxError):
@@ -89,8 +89,7 @@ def test_one_character_words_inside_a_term_are_dropped():
 
 
 # --------------------------------------------------------------------------- synonyms
-from search.query import (MAX_EXPANDED_TERMS, analyse, expand, iter_nodes,  # noqa: E402
-                          query_tokens, synonym_table)
+from search.query import MAX_EXPANDED_TERMS, analyse, expand, iter_nodes, query_tokens, synonym_table  # noqa: E402
 
 MEAL = ("公款吃喝", "违规吃喝", "大吃大喝", "公款宴请")  # the first group of config/synonyms.yaml
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from config.errors import LeianError
-from extractors.model import (Amount, Case, Category, DateMention, Document, Domain, Person, Region,
-                              Sanction, case_id)
+from extractors.model import Amount, Case, Category, DateMention, Document, Domain, Person, Region, Sanction, case_id
 from search.store import FACET_FIELDS, Filters, LedgerEntry, SearchQuery
 
 

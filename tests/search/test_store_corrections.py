@@ -185,8 +185,8 @@ def case_of(doc, n: int) -> str:
 def test_a_copy_of_the_store_keeps_corrections_and_extractions(store, tmp_path):
     """copy_store (leian migrate) both ways between this backend and an embedded store: the
     history, the extracted cases (a withheld one too) and the corrected view all arrive."""
-    from search.migrate import copy_store
     from search.backends.sqlite.store import SqliteStore
+    from search.migrate import copy_store
 
     with SqliteStore(tmp_path / "src.db") as src:
         for doc in corpus():

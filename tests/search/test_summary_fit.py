@@ -16,8 +16,16 @@ from search.reports.outline import Heading, outline
 from search.store import DuplicateGroup
 from search.summary import DocRef, build_summary, cn_number
 from search.text import nest_quotes, official
-from tests.search.class_cases import (BANQUET_A, FEE_ENTERPRISE, FEE_RATE, PROJECT_A, build_document, documents,
-                                      role_documents, web_page_document)
+from tests.search.class_cases import (
+    BANQUET_A,
+    FEE_ENTERPRISE,
+    FEE_RATE,
+    PROJECT_A,
+    build_document,
+    documents,
+    role_documents,
+    web_page_document,
+)
 
 AT = "2026-01-01T00:00:00+00:00"
 

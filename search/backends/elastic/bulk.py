@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from elasticsearch import (AuthenticationException, AuthorizationException,
-                           ConnectionError as EsConnectionError, ConnectionTimeout, helpers)
+from elasticsearch import AuthenticationException, AuthorizationException, ConnectionTimeout, helpers
+from elasticsearch import ConnectionError as EsConnectionError
 
 from search.backends.elastic.connect import RETRY_STATUS, Connection
 

@@ -19,9 +19,16 @@ from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from elasticsearch import (ApiError, AuthenticationException, AuthorizationException,
-                           ConnectionError as EsConnectionError, ConnectionTimeout, Elasticsearch,
-                           SSLError, TransportError)
+from elasticsearch import (
+    ApiError,
+    AuthenticationException,
+    AuthorizationException,
+    ConnectionTimeout,
+    Elasticsearch,
+    SSLError,
+    TransportError,
+)
+from elasticsearch import ConnectionError as EsConnectionError
 
 from config.errors import ElasticError
 from config.settings import Settings

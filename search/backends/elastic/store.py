@@ -26,7 +26,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,8 @@ from config import load_yaml
 from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
 from extractors.model import Case, Document
-from search import dedup, similar as sim
+from search import dedup
+from search import similar as sim
 from search.backends.elastic.bulk import bulk
 from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
@@ -45,9 +46,21 @@ from search.highlight import snippet
 from search.indexing import case_date, facet_values, segmented
 from search.normalize import normalize
 from search.query import analyse, query_tokens, subwords
-from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
-                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
-                          amount_bands)
+from search.store import (
+    AMOUNT_FACET,
+    FACET_FIELDS,
+    CaseStore,
+    DuplicateGroup,
+    FacetValue,
+    Filters,
+    Hit,
+    LedgerEntry,
+    LedgerStatus,
+    SearchQuery,
+    SearchResult,
+    SimilarHit,
+    amount_bands,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +74,7 @@ _CASE_SOURCE = ["case", "incident", "doc_id", "date"]
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _ledger_id(path: str) -> str:

@@ -34,7 +34,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -42,15 +42,38 @@ import numpy as np
 from config.errors import QuerySyntaxError, StoreError
 from extractors.divisions import case_region_names
 from extractors.model import Case, Document
-from search import dedup, similar as sim
+from search import dedup
+from search import similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
 from search.highlight import snippet
 from search.indexing import prepare_document, segmented
 from search.normalize import normalize, region_filter_values, to_simplified
-from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
-                          subwords, to_fts5)
-from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit, LedgerEntry,
-                          LedgerStatus, SearchQuery, SearchResult, SimilarHit, amount_bands)
+from search.query import (
+    SUB_WEIGHT,
+    Node,
+    analyse,
+    is_pure_negation,
+    negated_fts5,
+    positive_terms,
+    query_tokens,
+    subwords,
+    to_fts5,
+)
+from search.store import (
+    AMOUNT_FACET,
+    FACET_FIELDS,
+    CaseStore,
+    DuplicateGroup,
+    FacetValue,
+    Filters,
+    Hit,
+    LedgerEntry,
+    LedgerStatus,
+    SearchQuery,
+    SearchResult,
+    SimilarHit,
+    amount_bands,
+)
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +199,7 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SqliteStore(SqliteCorrections, CaseStore):

@@ -97,9 +97,8 @@ def _shot(driver, name: str) -> None:
 
 
 def test_search_case_similar_summary(server, browser):
-    from selenium.webdriver.common.by import By
-
     import docx
+    from selenium.webdriver.common.by import By
 
     b = browser
     b.get(server + "/search")

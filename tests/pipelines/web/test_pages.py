@@ -2,8 +2,8 @@
 summary preview, ingestion; document text always shown as text."""
 from __future__ import annotations
 
-from html import unescape
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from tests.pipelines.web.conftest import csrf_of
@@ -48,7 +48,7 @@ def test_case_page_marks_items_from_offsets(client):
     html = client.get(f"/cases/{case_id}").text
     case = client.get(f"/api/v1/cases/{case_id}").json()["case"]
     for p in case["people"]:
-        assert f'<mark class="person" title="人员：' in html and p["name"] in html
+        assert '<mark class="person" title="人员：' in html and p["name"] in html
     for a in case["amounts"]:
         assert re.search(rf'<mark class="amount"[^>]*>{re.escape(a["text"])}</mark>', html)
     assert client.get(f"/api/v1/cases/{case_id}/similar").json()  # the gift cases are alike
