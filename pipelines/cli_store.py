@@ -11,20 +11,8 @@ import typer
 
 from config.errors import NotFoundError, UsageError
 from pipelines.cli_app import app
-from pipelines.cli_options import (
-    CategoryOpt,
-    DateFromOpt,
-    DateToOpt,
-    DocTypeOpt,
-    DomainOpt,
-    MaxAmountOpt,
-    MinAmountOpt,
-    PostOpt,
-    RegionOpt,
-    SanctionOpt,
-    StoreOpt,
-    make_filters,
-)
+from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
+                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
 
 def _open(store: str | None, existing: bool = True):

@@ -9,21 +9,8 @@ import typer
 
 from config.errors import UsageError
 from pipelines.cli_app import app
-from pipelines.cli_options import (
-    CategoryOpt,
-    DateFromOpt,
-    DateToOpt,
-    DocTypeOpt,
-    DomainOpt,
-    MaxAmountOpt,
-    MinAmountOpt,
-    PostOpt,
-    RegionOpt,
-    SanctionOpt,
-    StoreOpt,
-    make_filters,
-)
-
+from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
+                                   MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
 def _location(store: str | None) -> str:
     from config.settings import get_settings

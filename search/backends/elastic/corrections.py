@@ -19,18 +19,8 @@ from elasticsearch import NotFoundError
 
 from config.errors import CorrectionError, ElasticError, UnknownCorrection
 from extractors.model import Case, Document
-from search.corrections import (
-    CaseState,
-    Changes,
-    Correction,
-    active,
-    apply,
-    attach_grouped,
-    new_correction,
-    revert_of,
-    state_of,
-    with_extracted,
-)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach_grouped, new_correction,
+                                revert_of, state_of, with_extracted)
 
 
 def _xid(case_id: str) -> str:

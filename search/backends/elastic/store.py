@@ -26,7 +26,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime, UTC
 from typing import Any
 
 import numpy as np
@@ -36,8 +36,7 @@ from config import load_yaml
 from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
 from extractors.model import Case, Document
-from search import dedup
-from search import similar as sim
+from search import dedup, similar as sim
 from search.backends.elastic.bulk import bulk
 from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
@@ -46,21 +45,9 @@ from search.highlight import snippet
 from search.indexing import case_date, facet_values, segmented
 from search.normalize import normalize
 from search.query import analyse, query_tokens, subwords
-from search.store import (
-    AMOUNT_FACET,
-    FACET_FIELDS,
-    CaseStore,
-    DuplicateGroup,
-    FacetValue,
-    Filters,
-    Hit,
-    LedgerEntry,
-    LedgerStatus,
-    SearchQuery,
-    SearchResult,
-    SimilarHit,
-    amount_bands,
-)
+from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit,
+                          LedgerEntry, LedgerStatus, SearchQuery, SearchResult, SimilarHit,
+                          amount_bands)
 
 log = logging.getLogger(__name__)
 

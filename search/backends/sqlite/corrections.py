@@ -20,18 +20,8 @@ from collections.abc import Iterator
 
 from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Case, Document
-from search.corrections import (
-    CaseState,
-    Changes,
-    Correction,
-    active,
-    apply,
-    attach_grouped,
-    new_correction,
-    revert_of,
-    state_of,
-    with_extracted,
-)
+from search.corrections import (CaseState, Changes, Correction, active, apply, attach_grouped, new_correction,
+                                revert_of, state_of, with_extracted)
 from search.indexing import case_date, facet_values, prepare_case
 
 

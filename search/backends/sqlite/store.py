@@ -34,7 +34,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime, UTC
 from pathlib import Path
 
 import numpy as np
@@ -42,38 +42,15 @@ import numpy as np
 from config.errors import QuerySyntaxError, StoreError
 from extractors.divisions import case_region_names
 from extractors.model import Case, Document
-from search import dedup
-from search import similar as sim
+from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
 from search.highlight import snippet
 from search.indexing import prepare_document, segmented
 from search.normalize import normalize, region_filter_values, to_simplified
-from search.query import (
-    SUB_WEIGHT,
-    Node,
-    analyse,
-    is_pure_negation,
-    negated_fts5,
-    positive_terms,
-    query_tokens,
-    subwords,
-    to_fts5,
-)
-from search.store import (
-    AMOUNT_FACET,
-    FACET_FIELDS,
-    CaseStore,
-    DuplicateGroup,
-    FacetValue,
-    Filters,
-    Hit,
-    LedgerEntry,
-    LedgerStatus,
-    SearchQuery,
-    SearchResult,
-    SimilarHit,
-    amount_bands,
-)
+from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
+                          subwords, to_fts5)
+from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit, LedgerEntry,
+                          LedgerStatus, SearchQuery, SearchResult, SimilarHit, amount_bands)
 
 log = logging.getLogger(__name__)
 
