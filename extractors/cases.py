@@ -419,7 +419,7 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         # it names someone of an earlier item, so it is the notice's, not the last item's.
         names = _names(seg)
         if names:
-            earlier = _names(text[:start]) if earlier is None else earlier
+            earlier = _names_before(text, start) if earlier is None else earlier
             if names & earlier and not names <= _names(text[start:first_end]):
                 break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
@@ -765,6 +765,16 @@ def _people_in(text: str) -> tuple[tuple[str, str], ...]:
 
 def _names(text: str) -> set[str]:
     return {n for n, _ in _people_in(text)}
+
+
+def _names_before(text: str, start: int) -> set[str]:
+    """The names mentioned before `start`: the document's people found there (no second
+    people pass over the whole text before a case), else a pass over that text."""
+    doc = _DOC_PEOPLE.get()
+    if not doc:
+        return _names(text[:start])
+    before = text[:start]
+    return {n for n, _ in doc if n in before}
 
 
 def _subject_names(text: str) -> set[str]:

@@ -204,10 +204,6 @@ def _field_component(key: str, run: Callable[[str, CaseDraft, Doc], list[Item]],
     return component
 
 
-
-
-
-
 @Language.factory("leian_people", default_config={"rules": DEFAULT_RULES})
 def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """People with posts (extractors.people)."""

@@ -67,6 +67,13 @@ def _lines(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
+def _last_lines(text: str, n: int, window: int = 2000) -> list[tuple[int, int]]:
+    """The last n non-empty lines, read from the end of the text only (a signature is there;
+    a long document is not scanned whole)."""
+    offset = max(0, len(text) - window)
+    return [(a + offset, b + offset) for a, b in _lines(text[offset:])][-n:]
+
+
 _SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";", "：", ":", "，", ",", "、")
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|标题)\s*[:：]\s*")
 
@@ -139,7 +146,7 @@ def issuer_span(text: str) -> tuple[int, int] | None:
     for a, b in head[:3]:
         if r.letterhead.search(text[a:b]) and not re.search(r"[〔\[]\d{4}", text[a:b]):
             return a, b
-    tail = _lines(text)[-3:]
+    tail = _last_lines(text, 3)
     for (a, b), (c, d) in zip(tail, tail[1:]):
         if _date_value(text[c:d].strip()) and _organ_spans(text, a, b) and len(text[a:b]) <= 40:
             return a, b  # the signature: the body, then the date under it
@@ -184,7 +191,7 @@ def document_date(text: str) -> str:
             if d := _DMY.match(line):
                 if v := _ymd(int(d.group(3)), int(d.group(2)), int(d.group(1))):
                     return v
-    for a, b in _lines(text)[-2:]:  # the date under the signature
+    for a, b in _last_lines(text, 2):  # the date under the signature
         line = text[a:b]
         if v := _date_value(line):
             return v

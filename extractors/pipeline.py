@@ -19,6 +19,7 @@ from config.errors import LeianError
 from extractors import EXTRACTOR_VERSION
 from extractors.cases import CaseSpan, Split, split_cases
 from extractors.docmeta import document_date, issuer_span, one_line, title_span
+from extractors.filehash import sha256_file
 from extractors.model import Case, Document, Item, case_id
 from extractors.normalize import Normalized, normalize
 from extractors.readers import ReadLimits, read_file
@@ -181,12 +182,13 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
     ))
 
 
-def extract_file(path: str | Path, limits: ReadLimits | None = None) -> Document:
+def extract_file(path: str | Path, limits: ReadLimits | None = None, *, digest: str = "") -> Document:
     """Read a file (within `limits`: size, pages, and how pages without text are OCR'd) and
-    extract it; raises ReadError for an unreadable file."""
+    extract it; raises ReadError for an unreadable file. `digest`: the file's sha256 when the
+    caller has it already (an ingest hashed every file to compare it with the ledger)."""
     p = Path(path)
     raw = read_file(p, limits)
-    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    digest = digest or sha256_file(p)
     doc = extract_text(raw.text, path=str(p), doc_id=digest)
     doc.warnings.extend(raw.warnings)
     doc.ocr_pages, doc.ocr_confidence = raw.ocr_pages, raw.ocr_confidence

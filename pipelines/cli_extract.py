@@ -23,11 +23,10 @@ def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .htm
 
     Example: leian extract notice.pdf --json
     """
-    from config.settings import get_settings
     from extractors.pipeline import extract_file, render_html
-    from extractors.readers import ReadLimits
+    from pipelines.steps import read_limits
 
-    doc = extract_file(path, ReadLimits.from_settings(get_settings()))
+    doc = extract_file(path, read_limits())
     if html is not None:
         html.write_text(render_html(doc.text), encoding="utf-8")
     if as_json:

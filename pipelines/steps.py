@@ -17,7 +17,6 @@ The Prefect flows (pipelines/flows/) wrap exactly these functions as tasks; the 
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import tempfile
@@ -30,6 +29,7 @@ from typing import Literal
 
 from config.errors import LeianError, ReadError
 from extractors import EXTRACTOR_VERSION
+from extractors.filehash import sha256_file
 from extractors.model import Document
 from extractors.readers import ReadLimits
 from extractors.readers.archive import is_archive
@@ -193,15 +193,6 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
                 yield f, True
 
 
-def sha256_file(path: Path) -> str:
-    """sha256 of a file's bytes, read in 1 MiB blocks."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def read_limits() -> ReadLimits:
     """The readers' limits from the settings (LEIAN_READ_MAX_MB, LEIAN_READ_ARCHIVE_MAX_MB ...)."""
     from config.settings import get_settings
@@ -282,9 +273,9 @@ def extract_one(item: FileItem, limits: ReadLimits | None = None) -> Extracted:
             with tempfile.TemporaryDirectory(prefix="leian-member-") as tmp:
                 copy = Path(tmp) / f"member{member_suffix(item.path)}"  # never a name from the archive
                 copy.write_bytes(data)
-                doc = extract_file(copy, limits)
+                doc = extract_file(copy, limits, digest=item.sha256)
         else:
-            doc = extract_file(item.path, limits)
+            doc = extract_file(item.path, limits, digest=item.sha256)
     except ReadError as exc:
         return Extracted(item, error=exc.reason, seconds=time.perf_counter() - t0)
     except LeianError as exc:

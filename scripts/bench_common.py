@@ -35,6 +35,16 @@ QUERIES: list[SearchQuery] = [
 ]
 
 
+def best_of(repeat: int, fn) -> float:
+    """The shortest of `repeat` timed runs of fn(), in seconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
 def pct(values: list[float], p: float) -> float:
     """The p-th percentile (nearest rank) of some values."""
     values = sorted(values)

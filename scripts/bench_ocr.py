@@ -17,7 +17,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,6 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from extractors.readers import ReadLimits, read_file  # noqa: E402
 from extractors.readers.ocr import OcrOptions, _load_image, tessdata_dir  # noqa: E402
+from scripts.bench_common import best_of  # noqa: E402
 from tests.renderings import render_scan  # noqa: E402
 
 PARAGRAPH = ("{n}、某某县某某镇某某村党支部书记张某某利用职务便利，在危房改造补助资金发放过程中"
@@ -49,14 +49,6 @@ def build(pages: int, folder: Path) -> Path:
             return path
         paras += [PARAGRAPH.format(n=len(paras) + i, m=(len(paras) + i) % 12 + 1) for i in range(3)]
 
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> int:
@@ -82,19 +74,19 @@ def main() -> int:
 
         rows: list[tuple[str, float]] = []
         rows.append(("`tesseract` CLI (TSV), one page after another — anchor",
-                     best(lambda: [cli(p) for p in pngs], args.repeat)))
+                     best_of(args.repeat, lambda: [cli(p) for p in pngs])))
         with ThreadPoolExecutor(cores) as pool:
             rows.append((f"`tesseract` CLI, {cores} pages at once",
-                         best(lambda: list(pool.map(cli, pngs)), args.repeat)))
+                         best_of(args.repeat, lambda: list(pool.map(cli, pngs)))))
         try:
             import pytesseract
             from PIL import Image
 
             rows.append(("pytesseract `image_to_data`, one after another",
-                         best(lambda: [pytesseract.image_to_data(Image.open(p), lang="chi_sim") for p in pngs],
-                              args.repeat)))
+                         best_of(args.repeat,
+                                 lambda: [pytesseract.image_to_data(Image.open(p), lang="chi_sim") for p in pngs])))
         except ImportError:
-            pass
+            print("pytesseract not installed: its row is left out", file=sys.stderr)
         import tesserocr
         from PIL import Image
 
@@ -104,7 +96,7 @@ def main() -> int:
                     api.SetImage(Image.open(p))
                     api.AllWordConfidences()
 
-        rows.append(("tesserocr in-process (model loaded once), one after another", best(in_process, args.repeat)))
+        rows.append(("tesserocr in-process (model loaded once), one after another", best_of(args.repeat, in_process)))
 
         def cold() -> None:
             for f in (folder / "cache").rglob("*.json"):
@@ -112,9 +104,9 @@ def main() -> int:
             read_file(scan, ReadLimits(ocr=opts))
 
         rows.append((f"**leian `read_file`** (render + OCR in {opts.pool_size(args.pages)} processes + layout)",
-                     best(cold, args.repeat)))
-        rows.append(("leian `read_file` again (OCR cache)", best(lambda: read_file(scan, ReadLimits(ocr=opts)),
-                                                                args.repeat)))
+                     best_of(args.repeat, cold)))
+        rows.append(("leian `read_file` again (OCR cache)",
+                     best_of(args.repeat, lambda: read_file(scan, ReadLimits(ocr=opts)))))
     anchor = rows[0][1]
     print(f"{args.pages}-page scanned report (200 dpi, image-only), best of {args.repeat}, {cores} cores, "
           f"load {os.getloadavg()[0]:.1f}\n")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.readers import read_file  # noqa: E402
+from scripts.bench_common import best_of  # noqa: E402
 from tests.renderings import render_pdf  # noqa: E402
 
 PARAGRAPH = ("{n}、某某县某某镇某某村党支部书记张某某利用职务便利，在危房改造补助资金发放过程中"
@@ -43,14 +43,6 @@ def build(pages: int, folder: Path) -> Path:
     render_pdf("\n".join(paras), path)
     return path
 
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from config.errors import ReadError
+from extractors.filehash import sha256_file
 from extractors.readers.ocr_text import clean_line, fix_quotes
 
 log = logging.getLogger(__name__)
@@ -303,14 +304,6 @@ def _read_line(api, image, top: int, bottom: int, scale: float) -> list[tuple[st
 
 
 # ---------------------------------------------------------------------------- cache
-def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _cache_file(opts: OcrOptions, digest: str) -> Path:
     key = hashlib.sha1(f"{CACHE_VERSION}|{opts.languages}|{opts.retry_below}|{opts.dpi}".encode()).hexdigest()[:10]
     return opts.cache_path / digest[:2] / f"{digest}-{key}.json"
@@ -374,7 +367,7 @@ def ocr_pages(path: Path, kind: str, indices: list[int], opts: OcrOptions) -> li
     """OCR the given pages (0-based PDF page or image frame indices) of a file, from the
     cache where it has them, the rest in parallel; pages in the order asked."""
     check_available(path, opts.languages)
-    cache = _cache_file(opts, file_digest(path))
+    cache = _cache_file(opts, sha256_file(path))
     known = _cache_read(cache)
     todo = [i for i in indices if i + 1 not in known]
     STATS["cached"] += len(indices) - len(todo)

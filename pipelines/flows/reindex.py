@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 
 from config.settings import get_settings
 from extractors import EXTRACTOR_VERSION
+from extractors.filehash import sha256_file
 from pipelines import steps
 from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable
 from pipelines.ingest_lock import ingest_lock
@@ -45,7 +46,7 @@ def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[ste
             cannot.append(steps.FileResult(e.path, "skipped", error="source file gone; stored cases kept"))
             continue
         stat = p.stat()
-        if steps.sha256_file(p) != e.sha256:
+        if sha256_file(p) != e.sha256:
             cannot.append(steps.FileResult(e.path, "skipped",
                                            error="source changed since stored; the next ingest updates it"))
             continue

@@ -144,7 +144,7 @@ def case_view(request: Request, case_id: str, http_status: int = 200, error: str
 def original(request: Request, case_id: str, _=need("viewer")) -> Response:
     """The case's source file, from the path the store recorded, only while it still holds the
     bytes that were ingested (its sha256 is the document id)."""
-    from pipelines.steps import sha256_file
+    from extractors.filehash import sha256_file
 
     st = ctx_of(request).store
     case, _info = case_with_info(st, case_id)
