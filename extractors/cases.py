@@ -1231,7 +1231,54 @@ def _split_text(text: str) -> Split:
         mode = "single"
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
+    if not inspection:
+        listed = _add_incident_lists(text, cases)
+        if len(listed) != len(cases):
+            cases, mode = listed, ("running" if mode == "none" else mode)
     return Split(doc_type, _before_analysis(text, cases), mode)
+
+
+_LIST_HEAD = re.compile(r"[^。！？!?；;\n…]+")
+
+
+def _incident_list(text: str, a: int, b: int) -> list[CaseSpan]:
+    """Items of a paragraph that opens on incidents joined by 、, each a place and what was done
+    there (某村党支部副书记花钱请人代为履职、某镇政府集体公款旅游、某乡福利院虚报套取……), as
+    articles sum up what an inspection found: one case per item. Every item must open on a
+    place name and two or more must name misconduct (a list of problem kinds has no places)."""
+    from extractors.regions import extract_regions
+
+    m = _LIST_HEAD.match(text, a, b)
+    if m is None:
+        return []
+    parts, pos = [], m.start()
+    for piece in m.group(0).split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    if len(parts) < 2 or any(not 6 <= y - x <= 80 for x, y in parts):
+        return []
+    viol = _cr().patterns["violation"]
+    for x, y in parts:
+        regions = extract_regions(text[x:y])
+        if not regions or regions[0].start != 0:
+            return []
+    if sum(1 for x, y in parts if viol.search(text, x, y)) < 2:
+        return []
+    return [CaseSpan(x, y, text[x:y]) for x, y in parts]
+
+
+def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """`cases` with the items of incident lists (`_incident_list`) in paragraphs that no case
+    holds or that are a case by themselves (the list's items are then the cases)."""
+    out = list(cases)
+    for a, b in _paragraphs(text):
+        held = [c for c in out if c.start < b and a < c.end]
+        if any(c.start < a or c.end > b for c in held):
+            continue  # part of a longer case
+        items = _incident_list(text, a, b)
+        if items:
+            out = [c for c in out if c not in held] + items
+    return sorted(out, key=lambda c: c.start)
 
 
 def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

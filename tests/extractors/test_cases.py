@@ -942,3 +942,25 @@ def test_research_article_on_kinds_of_misconduct_has_no_case():
             "持续深化调查研究。")
     _, sp, texts = _split(text)
     assert texts == [], texts
+
+
+def test_a_paragraph_listing_incidents_by_place_gives_one_case_each():
+    # An article's summary of what inspections turned up: incidents joined by 、, each a place
+    # and a deed; the commentary after the list is no case.
+    text = ("开展巡察以来，全县共发现问题线索120余条。\n"
+            "安化县梅城镇卫生院虚报套取医保资金、桃江县灰山港镇政府违规发放津贴补贴、"
+            "沅江市南大膳镇新华村会计挪用集体资金……一批群众身边的问题得到查处，基层风气明显好转。\n"
+            "县委巡察办负责人表示，下一步将持续深化巡察整改。")
+    t, sp, texts = _split(text)
+    assert texts == ["安化县梅城镇卫生院虚报套取医保资金", "桃江县灰山港镇政府违规发放津贴补贴",
+                     "沅江市南大膳镇新华村会计挪用集体资金"]
+
+
+@pytest.mark.parametrize("text", [
+    # kinds of problem listed, no place: a statistic, not incidents
+    "巡察发现虚报冒领、优亲厚友、吃拿卡要等问题45个，已督促整改。\n",
+    # places listed, no deeds: where a meeting was held
+    "会议在安化县梅城镇、桃江县灰山港镇、沅江市南大膳镇设分会场。\n",
+])
+def test_lists_that_are_not_incidents_give_no_case(text):
+    assert _split(text)[2] == []

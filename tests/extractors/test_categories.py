@@ -293,3 +293,8 @@ def test_relatives_who_do_not_qualify_money_held_back_and_paid_trips():
     spent = "某村文书套取补贴资金9万元，用于偿还个人债务。"  # embezzled and spent: not a loan of it
     assert "misappropriation" not in _codes(spent)
     assert "junkets" in _codes("某财政所所长参加某施工企业出资安排的旅游活动。")
+
+
+@pytest.mark.parametrize("text", ["镇农技站站长长期雇人顶岗，本人很少到岗", "某村党支部副书记花钱请人代为履行职责"])
+def test_duty_left_to_a_paid_stand_in_is_dereliction(text):
+    assert "dereliction" in [c.code for c in extract_categories(text)]
