@@ -643,7 +643,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
         # (a long paragraph must not cost a people pass per sentence over all of it).
         if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent) \
-                or p["pronoun_subject"].match(sent):
+                or p["pronoun_subject"].match(sent) or _refers_back(sent):
             continue
         new = _names(sent)
         if not new:
@@ -669,12 +669,18 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     return out
 
 
+def _refers_back(sent: str) -> bool:
+    """The sentence points back to a unit named before it (…对该院…): the same incident."""
+    m = _cr().patterns["back_reference"].search(sent)
+    return m is not None and m.group("head") not in sent[:m.start()]
+
+
 def _incident(sent: str) -> bool:
     """A sentence that is a whole incident by itself: it opens on a unit or a post as its
     subject (某街道…, 某企业总经理…, no anaphora), tells a deed and a consequence."""
     p = _cr().patterns
     s = _LEAD_MARKER.sub("", sent.strip())
-    if p["anaphora"].match(s) or p["consequence"].match(s) or p["group_ref"].search(s):
+    if p["anaphora"].match(s) or p["consequence"].match(s) or p["group_ref"].search(s) or _refers_back(s):
         return False
     feats = concreteness(s)[1]
     opens = bool(p["org_subject"].match(s)) or "post_subject" in feats
@@ -852,7 +858,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         names = _names(sub)
         subjects = _subject_names(sub)
-        known = {n for n in names_in_case if n in sub}
+        # someone of the case before, unless only compared with (与陈某不同，…)
+        known = {n for n in names_in_case if n in p["contrast"].sub("", sub)}
         introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
         continues = bool(cases) and (
             bool(known)

@@ -572,6 +572,8 @@ class CandidateLexicon:
     two_char_leads: frozenset[str]
     # the second half of a compound noun right after a two-character candidate (纪法意识)
     compound_tail_re: re.Pattern[str] | None = None
+    # what stands around a name only compared with (与…不同，): (before, after)
+    comparison: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -600,7 +602,10 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                             re.compile(f"(?:{_alt(cfg['place_endings'])})$"), frozenset(cfg["after_name_adverbs"]),
                             post_after_re, glued_post_re, quoted_re, meeting_re,
                             frozenset(w for w in cfg["post_after_leads"] if len(w) == 2),
-                            re.compile(_alt(cfg["compound_tails"])) if cfg.get("compound_tails") else None)
+                            re.compile(_alt(cfg["compound_tails"])) if cfg.get("compound_tails") else None,
+                            (re.compile(f"(?:{_alt(cfg['comparison_before'])})[^，,。；;\\n]{{0,8}}$"),
+                             re.compile(f"[^，,。；;\\n]{{0,8}}?(?:{_alt(cfg['comparison_after'])})[，,]"))
+                            if cfg.get("comparison_before") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
@@ -717,6 +722,16 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
     return bool(cl.caption_re.search(text, sent, a))
 
 
+def _compared_only(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """Every mention of `name` is someone only compared with (与陈某不同，…): a person of
+    another case, told of before."""
+    if cl.comparison is None:
+        return False
+    before, after = cl.comparison
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(before.search(text, max(0, a - 12), a) and after.match(text, b) for a, b in spans)
+
+
 def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
                     lex: PeopleLexicon, others: tuple[str, ...] = ()) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
@@ -828,7 +843,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     _resolve_prefixes(found, text, lac_names, cl, lex)
     out = []
     for p in found.values():
-        if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl):
+        if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \
+                or _compared_only(text, p.name, cl):
             continue
         if not p.position:
             p.position = _post_after(text, p.name, cl, lex)

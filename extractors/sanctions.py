@@ -116,7 +116,7 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
     continues = bool(between) and len(between) <= 12 and sum(ch in _CLAUSE_END for ch in between) <= 1 \
         and not any(ch in _SENTENCE_END for ch in between)
     if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end) \
-            and not _after_lead_in(text, c_lo, lex):
+            and not _after_lead_in(text, c_lo, lex) and not _bare_clause(text, c_lo, c_hi, lex):
         return False
     s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
     if any(w in text[s_lo:s_hi] for w in lex.rule_words) or any(w in text[s_lo:start] for w in lex.threat_words):
@@ -128,6 +128,42 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
         return False
     return not _in_book_title(text, start)
+
+
+_BARE_REST = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:处分|处理|岗位|职务)?$")
+
+
+def _bare_clause(text: str, c_lo: int, c_hi: int, lex: SanctionLexicon) -> bool:
+    """Whether the clause [c_lo, c_hi) and every clause after it in its sentence are nothing but
+    sanctions, each maybe after its recipient's name (党内严重警告。/ 陈某开除党籍、开除公职，
+    移送检察机关；罗某诫勉。): telegraphic notices state decisions without 给予/受到. (A sanction
+    amid other measures in prose, 列有追回资金，通报批评，约谈负责人等事项, is a mention.)"""
+    if not _only_sanctions(text[c_lo:c_hi], lex):
+        return False
+    lo = c_lo
+    while lo > 1 and text[lo - 1] not in _SENTENCE_END:
+        p_lo, _ = _bounds(text, lo - 1, lo - 1, _CLAUSE_END)
+        if not _only_sanctions(text[p_lo:lo - 1], lex):
+            break
+        lo = p_lo
+    if text[:lo].rstrip().endswith(("：", ":")):
+        return False  # 处分种类有：警告，…: kinds listed, not decisions
+    while c_hi < len(text) and text[c_hi] not in _SENTENCE_END:
+        lo, c_hi = _bounds(text, c_hi + 1, c_hi + 1, _CLAUSE_END)
+        if text[lo:c_hi].strip() and not _only_sanctions(text[lo:c_hi], lex):
+            return False
+    return True
+
+
+def _only_sanctions(clause: str, lex: SanctionLexicon) -> bool:
+    clause = clause.strip()
+    hits = list(lex.regex.finditer(clause))
+    if not hits:
+        return False
+    rest = clause[:hits[0].start()]
+    for m, nxt in zip(hits, hits[1:] + [None]):
+        rest += re.sub(r"[、和及与\s]", "", clause[m.end():nxt.start() if nxt else len(clause)])
+    return len(rest) <= 6 and bool(_BARE_REST.match(rest))
 
 
 def _after_lead_in(text: str, c_lo: int, lex: SanctionLexicon) -> bool:

@@ -964,3 +964,22 @@ def test_a_paragraph_listing_incidents_by_place_gives_one_case_each():
 ])
 def test_lists_that_are_not_incidents_give_no_case(text):
     assert _split(text)[2] == []
+
+
+def test_a_sentence_pointing_back_to_the_unit_before_stays_with_its_case():
+    # The supervisor who let an institution's fraud pass (…对该院…未认真审核) is accountable in
+    # the same case; the next institution is a new one.
+    text = ("近日，市纪委监委通报2起侵害医保基金问题。\n"
+            "南阳市某民营医院组织参保群众虚假住院，骗取医保基金46万元。院长孙某某被依法追究刑事责任；"
+            "市医保局稽核科科长钱立新对该院异常结算数据未认真审核，受到政务记过处分。\n"
+            "信阳市某药店串换药品，骗取医保基金3.2万元，被解除医保服务协议，负责人李某受到党内警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "钱立新" in texts[0] and texts[1].startswith("信阳市某药店")
+
+
+def test_a_new_story_opened_by_a_comparison_with_the_last_is_its_own_case():
+    text = ("赵德明在任县长期间收受商人字画20余幅，价值110万元。2024年，赵德明被开除党籍。\n"
+            "与赵德明不同，县医保局原副局长钱宏伟的问题出在家门口。\n"
+            "钱宏伟默许丈夫开办咨询公司，收取医药机构咨询费90万元。钱宏伟受到开除党籍处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "钱宏伟" not in texts[0] and "钱宏伟" in texts[1]

@@ -293,3 +293,9 @@ def test_a_conjunction_and_a_word_or_half_a_compound_is_no_name():
     assert extract_people("他照单全收辖区工程老板和下属送来的礼金、购物卡，累计4.2万元。") == []
     text = "上述问题反映出一些党员干部纪法意识淡薄。村党支部书记王小林违规操办儿子婚宴。"
     assert [p.name for p in extract_people(text)] == ["王小林"]
+
+
+def test_a_name_only_compared_with_is_not_a_person_of_the_case():
+    text = ("与前面提到的赵德明不同，县交通局原局长钱宏伟的问题出在工程上。"
+            "钱宏伟多次收受承包商财物，受到开除党籍处分。")
+    assert [n for n, _ in _people(text)] == ["钱宏伟"]

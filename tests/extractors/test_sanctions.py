@@ -320,3 +320,22 @@ def test_measures_listed_in_a_table_cell_count_each():
     row = "4\t某镇卫生院\t重复收费\t追回医保基金，通报批评，对该院院长王某给予政务警告处分\t23895.60"
     assert labels(row) == ["通报批评", "政务警告"]
     assert labels("整改清单列有追回资金，通报批评，约谈负责人等事项。") == []  # a list in prose, no row
+
+
+@pytest.mark.parametrize("text,want", [
+    # telegraphic notices: decisions stated bare, after the facts or after the recipient's name
+    ("2022年，虚报补贴0.8万元。党内警告。责令退赔。", ["党内警告"]),
+    ("违规为亲属办理救助。政务记过，调离岗位。", ["政务记过", "调离"]),
+    ("李某挪用公款5万元，王某疏于监管。李某开除党籍、开除公职；王某诫勉。",
+     ["开除党籍", "政务开除", "诫勉"]),
+])
+def test_bare_decisions_of_a_telegraphic_notice_are_sanctions(text, want):
+    assert labels(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "处分种类有：警告，严重警告，撤销党内职务，留党察看，开除党籍。",  # a list of kinds
+    "会议通报了整改要求，通报批评，约谈提醒等措施的落实情况。",  # a sanction amid other measures
+])
+def test_sanctions_named_in_passing_stay_mentions(text):
+    assert labels(text) == []
