@@ -30,6 +30,7 @@ class _Rule:
     cues: tuple[re.Pattern[str], ...]
     weak: tuple[re.Pattern[str], ...]
     combined: re.Pattern[str]  # every cue as a named alternative: one scan per category
+    unless: re.Pattern[str] | None = None  # a case this matches is never of the category
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,12 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
         try:
             cues = tuple(re.compile(c) for c in spec.get("cues", []))
             weak = tuple(re.compile(c) for c in spec.get("weak", []))
+            unless = re.compile("|".join(f"(?:{u})" for u in spec["unless"])) if spec.get("unless") else None
         except re.error as exc:
             raise ConfigError(f"category_rules.yaml: bad cue regex in {code}: {exc}") from exc
         alts = [f"(?P<c{k}>{c.pattern})" for k, c in enumerate(cues)] + \
             [f"(?P<w{k}>{c.pattern})" for k, c in enumerate(weak)]
-        out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts))))
+        out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts)), unless))
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
     try:
@@ -171,6 +173,8 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
     out = []
     shadows = [(m.start(), m.end()) for m in r.consequence.finditer(text)] if r.consequence else []
     for rule in r.rules:
+        if rule.unless is not None and rule.unless.search(text):
+            continue
         strong: dict[str, re.Match[str]] = {}
         weak: dict[str, re.Match[str]] = {}
         for m in rule.combined.finditer(text):

@@ -310,7 +310,7 @@ def _ablated_rules(cue_docs: dict[tuple[str, str, int], set[str]], held_out: str
             continue
         alts = [f"(?P<c{k}>{c.pattern})" for k, c in enumerate(cues)] + \
             [f"(?P<w{k}>{c.pattern})" for k, c in enumerate(weak)]
-        kept.append(_Rule(rule.code, rule.label, tuple(cues), tuple(weak), re.compile("|".join(alts))))
+        kept.append(_Rule(rule.code, rule.label, tuple(cues), tuple(weak), re.compile("|".join(alts)), rule.unless))
     return dataclasses.replace(r, rules=tuple(kept))
 
 

@@ -298,3 +298,38 @@ def test_relatives_who_do_not_qualify_money_held_back_and_paid_trips():
 @pytest.mark.parametrize("text", ["镇农技站站长长期雇人顶岗，本人很少到岗", "某村党支部副书记花钱请人代为履行职责"])
 def test_duty_left_to_a_paid_stand_in_is_dereliction(text):
     assert "dereliction" in [c.code for c in extract_categories(text)]
+
+
+@pytest.mark.parametrize("text,code", [
+    # checks not made, problems let pass (the official who had to check)
+    ("县农业局项目股股长在验收中不认真核实，在虚假验收单上签字。", "dereliction"),
+    ("乡财政所所长疏于监管，会计多次挪用代管资金。", "dereliction"),
+    ("质监站站长对桥梁护栏不达标问题未予指出。", "dereliction"),
+    ("科长仅凭企业报送的材料即予拨付补贴。", "dereliction"),
+    ("上轮巡察反馈的问题整改不彻底，部分问题反弹。", "dereliction"),
+    # work for show
+    ("为基层减负工作不够扎实，督查检查仍然过多。", "formalism"),
+    ("部分支部会议记录存在事后补记现象。", "formalism"),
+    # public money lent out, a relative's firm, relatives favoured
+    ("镇长安排财政所将80万元专项资金“借”给一家企业周转。", "misappropriation"),
+    ("其妻子注册了一家咨询公司，专门为申请资质的企业提供辅导。", "business_conflict"),
+    ("该主任违规为其表弟等3户增加安置面积。", "favoritism"),
+    ("站长把单位的皮卡车停在自家小区，用于接送孩子，累计私用30余次。", "official_cars"),
+    ("局长在未经集体研究的情况下，决定将资金转入某公司。", "abuse_of_power"),
+    ("副局长先后向多名管理服务对象“借钱”共计40万元，至今未还。", "bribery"),
+    ("为填补赌资窟窿，他四处借钱。", "other"),
+    ("某中心卫生院超标准收费、重复收费，涉及医保基金6万元。", "false_claims"),
+])
+def test_phenomena_of_unseen_notices_get_their_category(text, code):
+    assert code in [c.code for c in extract_categories(text)]
+
+
+def test_a_clinic_over_billing_is_no_extortion_but_an_official_demanding_fees_is():
+    assert "extortion" not in [c.code for c in extract_categories("某诊所重复收费、分解收费，违规金额3万元。")]
+    assert "extortion" in [c.code for c in extract_categories("镇城建办主任向建房村民违规收费每户2000元。")]
+
+
+def test_claims_a_duty_failure_let_others_make_are_not_the_case_own():
+    codes = [c.code for c in extract_categories(
+        "社保所所长审核失职，导致5名去世人员的养老金被其亲属继续冒领。")]
+    assert codes == ["dereliction"]
