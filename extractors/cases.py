@@ -332,7 +332,7 @@ def _score(text: str) -> tuple[float, dict[str, float]]:
 
 
 # An item's own number or bullet before its first word (1. / （二） / 三、 / ■).
-_LEAD_MARKER = re.compile(rf"^(?:[（(]?(?:{_N}|\d{{1,2}})[)）]|(?:{_N}|\d{{1,2}})[、.．]|[{_CIRCLED}]|[■●◆▲★□○◇△▶►•▪◼◾])\s*")
+_LEAD_MARKER = re.compile(rf"^(?:[（(]?(?:{_N}|\d{{1,2}})[)）]|(?:{_N}|\d{{1,2}})[、.．]|[{_CIRCLED}]|[■●◆▲★□○◇△▶►•▪◼◾◎◉❖➤✦◈])\s*")
 
 
 def _org_clause(text: str) -> bool:
@@ -789,12 +789,21 @@ def _subject_names(text: str) -> set[str]:
     return {n for n, pos in _people_in(text) if pos and pos not in plain}
 
 
+def _opening_names(unit: str, names: set[str]) -> set[str]:
+    """Names a paragraph opens on as its subject, maybe after a time (孙某曾是… / 2019年，葛某…):
+    in a feature telling officials' stories one per paragraph, the post often comes later."""
+    head = _skip_time(unit.lstrip())
+    return {n for n in names if head.startswith(n)}
+
+
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
     p = _cr().patterns
     units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
     pending_heading: int | None = None
+    heading_names: set[str] = set()  # the principals the pending heading names
+    named_heading = -1  # where the heading line naming them starts
     # A paragraph that introduces a culprit (…调查组很快锁定了时任村文书的唐某刚。) but tells
     # no deed yet: the case about that person, when it follows, starts there.
     intro: tuple[int, set[str]] | None = None
@@ -830,6 +839,11 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if is_heading:
             if pending_heading is None:
                 pending_heading = a
+                heading_names = set()
+            # a headline naming someone new (◎某局原局长魏某接受审查调查): the story under it is theirs
+            named = _subject_names(sub) | _opening_names(_LEAD_MARKER.sub("", sub), _names(sub))
+            if named - names_in_case:
+                heading_names, named_heading = heading_names | named, a
             continue
         concrete = is_concrete(sub, announced)
         if announcing and cases and not concrete:  # 处理如下： on a line of its own
@@ -860,14 +874,16 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         subjects = _subject_names(sub)
         # someone of the case before, unless only compared with (与陈某不同，…)
         known = {n for n in names_in_case if n in p["contrast"].sub("", sub)}
+        headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
-        continues = bool(cases) and (
+        continues = bool(cases) and not headed and (
             bool(known)
             or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
+            or bool(_opening_names(sub, names) - names_in_case) or headed \
             or bool(p["titled_sentence"].match(sub)) \
             or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
         if continues and not (p["titled_sentence"].match(sub) and not known):
@@ -892,8 +908,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             intro = None
             # A heading opens the first case (the story's title) and any case it names as an
             # item of a roundup (【违规收取费用】 before the case).
-            if pending_heading is not None and (first_case or p["item_heading"].match(text[pending_heading:a])):
-                start = pending_heading
+            if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])):
+                start = named_heading if headed else pending_heading
             cases.append([start, b])
             names_in_case = set(names)
             first_case = False

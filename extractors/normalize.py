@@ -133,9 +133,49 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(text_out), index
 
 
+_SPACE_RUN = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,})(?=\S)")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_cell_row(line: str) -> bool:
+    """A line whose runs of two or more spaces part cells (4   侯明月   县文化和旅游局股长   政务记过):
+    two to eleven such runs, most cells two characters or more (a letter-spaced title,
+    中  共  某  县, is no table)."""
+    runs = _SPACE_RUN.findall(line)
+    if not 2 <= len(runs) <= 11:
+        return False
+    cells = [c for c in _SPACE_RUN.split(line.strip()) if c]
+    return sum(len(c) >= 2 for c in cells) * 2 > len(cells)
+
+
+def _space_tables(text: str) -> str:
+    """Tables laid out with spaces, as plain-text copies of notices have them: in a run of three
+    or more rows (space- or tab-separated), each run of spaces between cells becomes a tab,
+    as the DOCX and HTML readers write cells (same length: the offsets hold)."""
+    if "  " not in text and "\u3000\u3000" not in text:
+        return text
+    lines = [m for m in _LINE.finditer(text)]
+    kind = [2 if line.group(0).count("\t") >= 2 else 1 if _is_cell_row(line.group(0)) else 0 for line in lines]
+    out = list(text)
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and kind[j]:
+            j += 1
+        if j - k >= 3:
+            for line, what in zip(lines[k:j], kind[k:j]):
+                if what == 1:
+                    for m in _SPACE_RUN.finditer(text, line.start(), line.end()):
+                        out[m.start()] = "\t"
+                        for q in range(m.start() + 1, m.end()):
+                            out[q] = " "
+        k = j + 1
+    return "".join(out)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise a document's text for the rules; see the module docstring for what changes."""
-    cleaned, index = _clean(text.translate(_FW_TABLE))
+    cleaned, index = _clean(_space_tables(text.translate(_FW_TABLE)))
     # Entities decoded into spaces next to Han characters: one more whitespace pass is cheap.
     if "&" in text:
         again, idx2 = _clean(cleaned)
