@@ -611,7 +611,9 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
     """The post phrase right before index i when a post title ends there, else ''."""
     j = _before_aside(text, i)
-    if not lex.post_end_re.search(text[max(0, j - 10):j]):
+    if j > 0 and text[j - 1] == "的" and lex.post_end_re.search(text[max(0, j - 11):j - 1]):
+        i = j - 1  # 现任县财政局国库支付中心主任的韦某: the post, then 的
+    elif not lex.post_end_re.search(text[max(0, j - 10):j]):
         return ""
     return _POST_LEAD.sub("", _position_before(text, i, lex, boundaries))
 

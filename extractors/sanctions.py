@@ -118,8 +118,22 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
     if not continues and not any(w in clause for w in lex.context) and not _fills_cell(text, start, end) \
             and not _after_lead_in(text, c_lo, lex) and not _bare_clause(text, c_lo, c_hi, lex):
         return False
-    s_lo, s_hi = _bounds(text, start, end, _SENTENCE_END)
-    if any(w in text[s_lo:s_hi] for w in lex.rule_words) or any(w in text[s_lo:start] for w in lex.threat_words):
+    # A regulation quoted in the sentence (依据…第三十四条“…予以警告、记过或者记大过；…”之规定，
+    # 给予其政务记大过处分) does not make the decision outside the quotes a rule: outside a
+    # quotation, the sentence is read with quotations blanked (their stops included).
+    masked = _unquoted(text)
+    scope = masked
+    if masked[start] == _BLANK:  # inside a quotation: a quoted rule anywhere in it makes this one of its options
+        q_lo, q_hi = start, end
+        while q_lo > 0 and masked[q_lo - 1] == _BLANK:
+            q_lo -= 1
+        while q_hi < len(masked) and masked[q_hi] == _BLANK:
+            q_hi += 1
+        if any(w in text[q_lo:q_hi] for w in lex.rule_words):
+            return False
+        scope = text
+    s_lo, s_hi = _bounds(scope, start, end, _SENTENCE_END)
+    if any(w in scope[s_lo:s_hi] for w in lex.rule_words) or any(w in scope[s_lo:start] for w in lex.threat_words):
         return False
     if text[max(0, start - 3):start].endswith(lex.negated_before):
         return False
@@ -164,6 +178,16 @@ def _only_sanctions(clause: str, lex: SanctionLexicon) -> bool:
     for m, nxt in zip(hits, hits[1:] + [None]):
         rest += re.sub(r"[、和及与\s]", "", clause[m.end():nxt.start() if nxt else len(clause)])
     return len(rest) <= 6 and bool(_BARE_REST.match(rest))
+
+
+_QUOTED = re.compile(r"(?<=“)[^“”\n]{1,800}(?=”)")
+_BLANK = "\u25a1"
+
+
+@lru_cache(maxsize=64)
+def _unquoted(text: str) -> str:
+    """The text with what stands inside “…” blanked out (same length)."""
+    return _QUOTED.sub(lambda m: _BLANK * len(m.group(0)), text) if "“" in text else text
 
 
 def _after_lead_in(text: str, c_lo: int, lex: SanctionLexicon) -> bool:
