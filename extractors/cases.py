@@ -879,6 +879,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         continues = bool(cases) and not headed and (
             bool(known)
             or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
+            # a story's lead that names no one yet, then its culprit introduced: one story
+            or (introduced and not names_in_case and len(cases) == 1)
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).

@@ -983,3 +983,47 @@ def test_a_new_story_opened_by_a_comparison_with_the_last_is_its_own_case():
             "钱宏伟默许丈夫开办咨询公司，收取医药机构咨询费90万元。钱宏伟受到开除党籍处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "钱宏伟" not in texts[0] and "钱宏伟" in texts[1]
+
+
+def test_a_table_laid_out_with_spaces_gives_one_case_per_row():
+    text = ("县纪委监委关于违反中央八项规定精神问题的通报\n"
+            "序号   姓名   职务   问题   处理\n"
+            "1   周文斌   县农业农村局副局长   接受施工企业安排的宴请   党内警告\n"
+            "2   吴雅琴   县医院办公室主任   收受医药代表所送购物卡2000元   政务警告\n"
+            "3   郑国强   某镇党委副书记   驾驶公务用车办私事   诫勉\n"
+            "各级党组织要引以为戒。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and "周文斌" in texts[0] and "郑国强" in texts[2]
+    assert "\t" in normalize(text).text  # the cells are apart, as the DOCX reader writes them
+
+
+def test_a_letter_spaced_title_is_no_table():
+    text = "中  共  某  县  纪  委\n中  共  某  县  监  委\n关  于  通  报\n"
+    assert "\t" not in normalize(text).text
+
+
+def test_paragraphs_opening_on_a_new_name_are_new_stories():
+    # a feature telling one official per paragraph, the post said later in the paragraph
+    text = ("近日召开的警示教育大会上，四名干部的忏悔令人警醒。\n"
+            "周文斌曾是业务骨干。2018年起，他担任县水利局副局长，利用职务便利为工程老板提供帮助，收受财物56万元，被开除党籍、开除公职。\n"
+            "吴雅琴的问题出在报销上。作为县疾控中心会计，她虚开发票套取公款12万元，受到留党察看处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("吴雅琴")
+
+
+def test_a_headline_naming_someone_opens_their_case_even_when_the_story_begins_with_jingcha():
+    text = ("【审查调查】一周速览\n"
+            "◎某市交通局原局长周文斌被开除党籍\n"
+            "经查，周文斌违规收受礼金，利用职务便利为他人谋取利益并收受财物。给予周文斌开除党籍处分。\n"
+            "◎某县财政局原副局长吴雅琴受到留党察看处分\n"
+            "经查，吴雅琴违规经商办企业，给予其留党察看一年处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("◎某县财政局原副局长吴雅琴") and "周文斌" not in texts[1]
+
+
+def test_besides_with_a_new_official_is_a_new_case():
+    text = ("某市纪委监委近日通报两起案件。\n"
+            "某区城管局原局长周文斌被“双开”。经查，周文斌收受财物共计120万元。\n"
+            "此外，某投资公司原财务总监吴雅琴涉嫌严重违纪违法，主动投案，目前正接受纪律审查和监察调查。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("此外")

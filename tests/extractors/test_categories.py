@@ -333,3 +333,13 @@ def test_claims_a_duty_failure_let_others_make_are_not_the_case_own():
     codes = [c.code for c in extract_categories(
         "社保所所长审核失职，导致5名去世人员的养老金被其亲属继续冒领。")]
     assert codes == ["dereliction"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("该局盲目建设“网红打卡点”，建成后长期闲置。", "formalism"),
+    ("将个人赴外地旅游的住宿费用以“考察学习”名义在单位报销。", "false_claims"),
+    ("违规将其本人及其女婿名下不符合条件的房屋列入改造名单。", "favoritism"),
+    ("多次违规使用公款在内部食堂宴请。", "banquets"),
+])
+def test_more_phenomena_of_unseen_notices_get_their_category(text, code):
+    assert code in [c.code for c in extract_categories(text)]

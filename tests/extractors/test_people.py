@@ -299,3 +299,12 @@ def test_a_name_only_compared_with_is_not_a_person_of_the_case():
     text = ("与前面提到的赵德明不同，县交通局原局长钱宏伟的问题出在工程上。"
             "钱宏伟多次收受承包商财物，受到开除党籍处分。")
     assert [n for n, _ in _people(text)] == ["钱宏伟"]
+
+
+def test_a_post_then_de_before_the_name_is_the_post():
+    people = dict(_people("现任县财政局国库支付中心主任的吴雅琴也主动投案。"))
+    assert people == {"吴雅琴": "现任县财政局国库支付中心主任"} or people.get("吴雅琴", "").endswith("国库支付中心主任")
+
+
+def test_enterprise_posts_precede_names():
+    assert dict(_people("某投资控股公司原财务总监吴雅琴主动投案。")).get("吴雅琴", "").endswith("财务总监")

@@ -339,3 +339,9 @@ def test_bare_decisions_of_a_telegraphic_notice_are_sanctions(text, want):
 ])
 def test_sanctions_named_in_passing_stay_mentions(text):
     assert labels(text) == []
+
+
+def test_a_decision_after_a_quoted_regulation_is_given_and_the_quote_options_are_not():
+    text = ("县监委依据《政务处分法》第三十四条“收受礼金的，予以警告、记过或者记大过；情节较重的，"
+            "予以降级或者撤职”之规定，给予其政务记大过处分。")
+    assert labels(text) == ["政务记大过"]
