@@ -5,7 +5,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -13,6 +13,9 @@ from config.errors import NotFoundError, UsageError
 from pipelines.cli_app import app
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
                                    MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def _open(store: str | None, existing: bool = True):
@@ -41,8 +44,8 @@ class _Progress:
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID  # set with the bar
 
     def __call__(self, event) -> None:
         if self.quiet:
@@ -197,15 +200,17 @@ def search(words: Optional[list[str]] = typer.Argument(
     Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
     """
     from pipelines.export import export_search
-    from search.store import SearchQuery
+    from search.store import SearchQuery, sort_order
 
-    if sort not in ("relevance", "date", "amount"):
-        raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
+    try:
+        order = sort_order(sort)
+    except ValueError:
+        raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}") from None
     unknown = [w for w in words or [] if re.match(r"--?[A-Za-z]", w)]  # -村医 is a word, --sizes a typo
     if unknown:
         raise UsageError(f"no such option: {unknown[0]} (see leian search --help)")
     query = " ".join(words or [])
-    q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse, exact=exact,
+    q = SearchQuery(text=query, sort=order, page=page, size=size, collapse_duplicates=collapse, exact=exact,
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                          min_amount=min_amount, max_amount=max_amount))

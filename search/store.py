@@ -47,10 +47,22 @@ class Filters(BaseModel):
     doc_id: str = ""
 
 
+SortOrder = Literal["relevance", "date", "amount"]
+SORT_ORDERS: tuple[SortOrder, ...] = ("relevance", "date", "amount")
+
+
+def sort_order(name: str) -> SortOrder:
+    """The sort order of that name; ValueError for any other."""
+    for order in SORT_ORDERS:
+        if order == name:
+            return order
+    raise ValueError(f"sort must be {', '.join(SORT_ORDERS)}, not {name!r}")
+
+
 class SearchQuery(BaseModel):
     text: str = ""  # analyst syntax: words, "phrases", AND/OR/NOT, -word
     filters: Filters = Field(default_factory=Filters)
-    sort: Literal["relevance", "date", "amount"] = "relevance"
+    sort: SortOrder = "relevance"
     page: int = 1
     size: int = 10
     facets: bool = True

@@ -26,7 +26,7 @@ import logging
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set as AbstractSet
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -273,11 +273,14 @@ class TypicalCase(BaseModel):
     similarity: float | None = None  # its mean text similarity to the rest of the class
 
 
+MeasureKind = Literal["category", "domain", "general"]
+
+
 class Measure(BaseModel):
     title: str
     detail: str
     basis: str = ""
-    kind: Literal["category", "domain", "general"] = "category"
+    kind: MeasureKind = "category"
     scope: str  # the category label, domain name or 通用
     case_ids: list[str] = Field(default_factory=list)
 
@@ -514,7 +517,7 @@ def fmt_yuan(value: float, approximate: bool = False) -> str:
 
 
 # --- the parts ------------------------------------------------------------------------------
-def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: set[str],
+def _scope(cases: Sequence[Case], incs: Sequence[Incident], findings: AbstractSet[str],
            docs: Mapping[str, DocRef] | None = None) -> Scope:
     dates: list[tuple[str, str]] = []
     for inc in incs:
@@ -696,7 +699,7 @@ def _pattern(n: int, class_name: str, categories: list[Tally], domains: list[Tal
     return "".join(parts)
 
 
-def _money(incs: Sequence[Incident], findings: set[str]) -> Money:
+def _money(incs: Sequence[Incident], findings: AbstractSet[str]) -> Money:
     """Involved sums of the sanctioned cases (total, median, largest), recovered and returned
     sums; the involved sums of inspection findings apart, never the largest case."""
     cases = [i for i in incs if i.id not in findings]
@@ -713,7 +716,7 @@ def _money(incs: Sequence[Incident], findings: set[str]) -> Money:
                  findings=_figure(found), findings_per_case=found)
 
 
-def _sanctions(incs: Sequence[Incident], findings: set[str]) -> Sanctions:
+def _sanctions(incs: Sequence[Incident], findings: AbstractSet[str]) -> Sanctions:
     """Sanctions of the sanctioned cases (inspection findings left out: they state no sanction
     yet) and 量纪参考 over the sanctioned people, each with the sums attributed to them."""
     incs = [i for i in incs if i.id not in findings]
@@ -750,13 +753,13 @@ def _sanctions(incs: Sequence[Incident], findings: set[str]) -> Sanctions:
         with_amount = label_amounts[lab]
         lo = min(with_amount, key=lambda a: (a.value, a.case_id)) if with_amount else None
         hi = max(with_amount, key=lambda a: (a.value, [-ord(ch) for ch in a.case_id])) if with_amount else None
-        posts = label_posts[lab]
+        lab_posts = label_posts[lab]
         reference.append(SanctionReference(
             label=lab, precedents=len(label_cases[lab]), case_ids=sorted(label_cases[lab]),
             amount_min=Figure(value=lo.value, approximate=lo.approximate, case_ids=[lo.case_id]) if lo else None,
             amount_median=_median(with_amount) if with_amount else None,
             amount_max=Figure(value=hi.value, approximate=hi.approximate, case_ids=[hi.case_id]) if hi else None,
-            posts=_tallies(posts, count_of={k: len(v) for k, v in posts.items()})[:5],
+            posts=_tallies(lab_posts, count_of={k: len(v) for k, v in lab_posts.items()})[:5],
         ))
     bands = []
     for low, high, name in AMOUNT_BANDS:
@@ -860,7 +863,7 @@ def cn_count(n: int) -> str:
 
 
 def _typical(incs: Sequence[Incident], documents: Mapping[str, DocRef], doc_of: Mapping[str, str],
-             top_categories: list[str], findings: set[str] = frozenset(),
+             top_categories: list[str], findings: AbstractSet[str] = frozenset(),
              ctx: _Context | None = None) -> list[TypicalCase]:
     """3–5 incidents that show the class best: central to it (alike to the others), fully
     stated (amount, sanction, people), and different from each other (other documents,
@@ -944,7 +947,7 @@ def _measures(incs: Sequence[Incident], categories: list[Tally]) -> list[Measure
     out: list[Measure] = []
     by_title: dict[str, Measure] = {}
 
-    def add(m: dict, kind: str, scope: str, ids: list[str]) -> None:
+    def add(m: dict, kind: MeasureKind, scope: str, ids: list[str]) -> None:
         ids = _says(texts, ids, m.get("when"))
         if m.get("unless"):
             ids = [i for i in ids if i not in set(_says(texts, ids, m["unless"]))]

@@ -206,8 +206,9 @@ def need(role: str, write: bool = False):
             token = request.headers.get("x-csrf-token")
             if token is None and request.headers.get("content-type", "").startswith(
                     ("multipart/form-data", "application/x-www-form-urlencoded")):
-                token = (await request.form()).get("csrf_token")
-            if not csrf_ok(state.session, token if isinstance(token, str) else None):
+                field = (await request.form()).get("csrf_token")
+                token = field if isinstance(field, str) else None
+            if not csrf_ok(state.session, token):
                 raise HTTPException(403, "CSRF 校验失败：请刷新页面后重试（API 客户端请带 X-CSRF-Token 头，"
                                          "见 GET /api/v1/session）")
         return request

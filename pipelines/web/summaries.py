@@ -17,6 +17,8 @@ from config.errors import UsageError
 from pipelines.cli_options import make_filters
 from search.store import CaseStore, Filters
 
+DownloadFormat = Literal["docx", "md", "json", "xlsx", "cases"]
+
 DOWNLOADS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "md": "text/markdown; charset=utf-8", "json": "application/json",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -102,7 +104,7 @@ def preview_blocks(summary) -> list[dict]:
 
 
 def write_download(store: CaseStore, location: str, p: SummaryParams,
-                   fmt: Literal["docx", "md", "json", "xlsx", "cases"], folder: Path) -> tuple[Path, str]:
+                   fmt: DownloadFormat, folder: Path) -> tuple[Path, str]:
     """Write the download into `folder`; returns the file and the name to offer."""
     if fmt == "cases":
         return _write_cases_xlsx(store, location, p, folder)

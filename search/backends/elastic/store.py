@@ -25,9 +25,10 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, UTC
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import numpy as np
 from elasticsearch import ApiError, AuthorizationException, NotFoundError
@@ -37,7 +38,7 @@ from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
 from extractors.model import Case, Document
 from search import dedup, similar as sim
-from search.backends.elastic.bulk import bulk
+from search.backends.elastic.bulk import BulkResult, bulk
 from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
 from search.backends.elastic.query import filter_clauses, index_words, pad_date, tree_query
@@ -50,6 +51,7 @@ from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup,
                           amount_bands)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FACET_LIMIT = 20
 PAGE = 1000  # hits per request when walking an index
@@ -105,8 +107,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
         self.setup()
 
     # ------------------------------------------------------------------ set-up
-    def _call(self, what: str, fn, **kw):
-        return self.conn.call(what, fn, **kw)
+    def _call(self, what: str, fn: Callable[[], T], *, ok_status: tuple[int, ...] = ()) -> T:
+        return self.conn.call(what, fn, ok_status=ok_status)
 
     def setup(self) -> None:
         """Check the cluster, install the index templates, create missing indices and the alias.
@@ -139,7 +141,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
                         "run `leian reindex` to rebuild it (until then it is used as it is)",
                         self.url, self.index_behind_alias(), built, version)
         for index in (self.documents, self.ledger_index, self.corrections_index):
-            if not self._call("look up an index", lambda i=index: self.es.indices.exists(index=i)).body:
+            if not self._call("look up an index", partial(self.es.indices.exists, index=index)).body:
                 self._create(index)
 
     def _built_version(self) -> int:
@@ -155,7 +157,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         try:
             return (self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases),
                                ok_status=(403,)).body
-                    and all(self._call("look up an index", lambda i=index: self.es.indices.exists(index=i),
+                    and all(self._call("look up an index", partial(self.es.indices.exists, index=index),
                                        ok_status=(403,)).body for index in (self.documents, self.ledger_index)))
         except AuthorizationException:
             return False
@@ -201,8 +203,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
             self._call("delete indices", lambda: self.es.indices.delete(index=",".join(names)))
         for name in ("cases", "documents", "ledger", "corrections"):
             try:
-                self._call("delete a template", lambda n=name: self.es.indices.delete_index_template(
-                    name=f"{self.prefix}-{n}"), ok_status=(404,))
+                self._call("delete a template", partial(self.es.indices.delete_index_template,
+                                                               name=f"{self.prefix}-{name}"), ok_status=(404,))
             except NotFoundError:
                 pass
 
@@ -384,8 +386,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
                                          for p in prepared]
         doc_paths: dict[str, set[str]] = {}
         for doc in docs:
-            paths = set(doc_paths.get(doc.id) or existing.get(doc.id, {}).get("paths", [])) | {doc.path}
-            doc_paths[doc.id] = paths
+            doc_paths[doc.id] = set(doc_paths.get(doc.id) or existing.get(doc.id, {}).get("paths", [])) | {doc.path}
         for doc in docs:
             paths = sorted(doc_paths[doc.id])
             body = doc.model_dump(mode="json", exclude={"cases"})
@@ -425,7 +426,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
             raise ElasticError(f"{doc.path}: Elasticsearch at {self.url} did not confirm {n} of {m} writes "
                                f"({reason}){more}; the file stays pending and is retried on the next run")
 
-    def _bulk(self, actions: list[dict[str, Any]]):
+    def _bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
         """Bulk write (retried); searches in this process see it after the next `_fresh()`."""
         try:
             return bulk(self.conn, actions)
@@ -617,7 +618,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         node, also = analyse(query.text, exact=query.exact)
         q, words, scored = tree_query(node)
         if q is None:
-            facets = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
+            facets: dict[str, list[FacetValue]] = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
             return SearchResult(total=0, hits=[], facets=facets, also_searched=also,
                                 took_ms=round((time.perf_counter() - t0) * 1000, 2))
         date_desc = {"date": {"order": "desc", "missing": "_last"}}
@@ -823,7 +824,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         for name, v in versions.items():
             if v > current:
                 log.warning("reindex: deleting %s, left unfinished by an earlier reindex", name)
-                self._call("delete an unfinished index", lambda n=name: self.es.indices.delete(index=n))
+                self._call("delete an unfinished index", partial(self.es.indices.delete, index=name))
         new = f"{self.cases}-v{max(versions.values()) + 1}"
         self._call("block writes", lambda: self.es.indices.put_settings(index=old, settings={"index.blocks.write": True}))
         try:

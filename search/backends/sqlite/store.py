@@ -336,7 +336,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
         row = con.execute("SELECT path FROM document_paths WHERE doc_id=? ORDER BY path LIMIT 1", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def _insert_case(self, con, doc, case, date, seg, fields, sig) -> None:
+    def _insert_case(self, con: sqlite3.Connection, doc: Document, case: Case, date: str, seg: str,
+                     fields: set[tuple[str, str]], sig: np.ndarray | None) -> None:
         year = int(date[:4]) if date[:4].isdigit() else None
         cur = con.execute(
             "INSERT INTO cases(id, doc_id, ordinal, date, year, amount, doc_type, incident, data)"
@@ -344,6 +345,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
             (case.id, doc.id, case.ordinal, date, year, case.total_amount, doc.doc_type, case.id,
              case.model_dump_json()))
         rowid = cur.lastrowid
+        assert rowid is not None  # an INSERT always sets it
         con.execute("INSERT INTO cases_fts(rowid, seg, sub) VALUES (?, ?, ?)", (rowid, seg, subwords(seg)))
         self._set_fields(con, rowid, fields)
         if sig is None:
@@ -676,7 +678,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
             (expr, incident, sim.CANDIDATES)).fetchall()
         cand = [r for r in cand if r[0] != rowid]
         labels = self._cats_doms(con, [r[0] for r in cand])
-        none = (frozenset(), frozenset())
+        none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         ranked = sim.rerank(terms, mine[0], mine[1],
                             (sim.Candidate(r[0], r[1].split(), *labels.get(r[0], none)) for r in cand), df, n_docs)
         incident_of = {r[0]: r[2] for r in cand}
