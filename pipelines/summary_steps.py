@@ -2,11 +2,12 @@
 
 `leian summary` uses `write_summary`; the `summaries` flow (pipelines/flows/summaries.py)
 uses `run_configured_summaries`, which writes each configured entry with
-search.summary.write_configured_summary — one computation for both.
+`write_configured_summary` — one computation (search.summary) for both.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from config.errors import ConfigError
@@ -35,6 +36,17 @@ def write_summary(store: CaseStore, store_location: str, output: Path, *, fmt: s
     return summary, write_report(summary, Path(output), fmt)
 
 
+def write_configured_summary(store: CaseStore, store_location: str, entry: Mapping, output: Path | str) -> Path:
+    """Write the summary one configured entry asks for (settings.summaries: a name and one of
+    `class`, `query`, `category`, optional `filters` and `format`) to `output`. The entry's
+    name labels the file; the report is titled by its class. Returns the report file written."""
+    output = Path(output)
+    summary = summary_of_class(store, store_location, class_id=str(entry.get("class") or ""),
+                               query=str(entry.get("query") or ""), category=str(entry.get("category") or ""),
+                               filters=Filters.model_validate(entry.get("filters") or {}))
+    return write_report(summary, output, format_for(output, entry.get("format")))[0]
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text).strip("-") or "summary"
 
@@ -43,8 +55,6 @@ def run_configured_summaries(store: CaseStore, settings: Settings) -> list[Path]
     """Write every summary listed in the settings (`summaries:` entries with a name and one of
     class / query / category, optional filters, format and output; default output
     `summaries_dir/<name>.<format>`). Used by the `summaries` flow, one entry per task."""
-    from search.summary import write_configured_summary
-
     written: list[Path] = []
     for k, spec in enumerate(settings.summaries):
         if not isinstance(spec, dict):
@@ -54,5 +64,5 @@ def run_configured_summaries(store: CaseStore, settings: Settings) -> list[Path]
             raise ConfigError(f"summaries[{k}]: format must be one of {', '.join(FORMATS)}, not {fmt!r}")
         name = spec.get("name") or spec.get("class") or spec.get("category") or spec.get("query") or f"summary-{k + 1}"
         output = Path(spec.get("output") or Path(settings.summaries_dir) / f"{_slug(str(name))}.{fmt}")
-        written.append(write_configured_summary(store, {**spec, "format": fmt}, output))
+        written.append(write_configured_summary(store, settings.store, {**spec, "format": fmt}, output))
     return written

@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from search.reports.charts import bar_chart
 from search.reports.outline import Bullets, Chart, Heading, Para, Table, outline
-from search.summary import Summary
+from search.summary.model import Summary
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"

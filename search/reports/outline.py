@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from search.summary import KIND_FINDING, Summary, _cn_date, cn_number, fmt_yuan
+from search.summary.chinese import cn_date, cn_number, fmt_yuan
+from search.summary.model import KIND_FINDING, Summary
 from search.text import official
 
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "village": "村（社区）"}
@@ -86,7 +87,7 @@ def outline(s: Summary) -> list[Block]:
         text += (f"{sc.incidents}起中{sc.findings}起为巡察（巡视）发现的问题，{sc.incidents - sc.findings}起为通报的案件；"
                  "巡察发现的问题尚非处理完毕的案件，金额、处理情况单列。")
     if sc.date_from:
-        text += f"所涉时间从{_date(sc.date_from)}至{_date(sc.date_to)}。"
+        text += f"所涉时间从{cn_date(sc.date_from)}至{cn_date(sc.date_to)}。"
     names = {"province": "个省（自治区、直辖市）", "city": "个市（州、盟）", "county": "个县（市、区、旗）"}
     parts = [f"{len(sc.regions[lv])}{names[lv]}" for lv in names if sc.regions.get(lv)]
     if parts:
@@ -268,7 +269,7 @@ def outline(s: Summary) -> list[Block]:
     b.append(Heading("附：说明与来源文件", 1))
     b.append(Bullets(s.notes))
     rows = [[f"《{d.title}》" if d.title else "未载明标题" + (f"，首句“{d.opening}”" if d.opening else ""), d.issuer or "未载明",
-             _cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
+             cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
     rows, note = _cut(rows, "文件")
     b.append(Table("表9 来源文件", ["标题", "发布机关", "日期", "案例数"], rows, note, [4, 2.4, 1.6, 0.8]))
     return [_official(x) for x in b]
@@ -290,6 +291,3 @@ def _official(block: Block) -> Block:
         block.caption = official(block.caption)
         block.labels = [official(x) for x in block.labels]
     return block
-
-
-_date = _cn_date
