@@ -366,9 +366,10 @@ def print_duplicates(st, groups) -> None:
 
 # --------------------------------------------------------------------------- demo
 @app.command()
-def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: ./leian-data/demo.db)"),
-         folder: Path = typer.Option(Path("leian-data/demo-corpus"), "--folder",
-                                     help="Where to write the sample documents")) -> None:
+def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: DATA_DIR/demo.db, "
+                                                                   "DATA_DIR being LEIAN_DATA_DIR or ./leian-data)"),
+         folder: Optional[Path] = typer.Option(None, "--folder",
+                                               help="Where to write the sample documents (default: DATA_DIR/demo-corpus)")) -> None:
     """Build a case base from the bundled sample notices (offline), then search it.
 
     Writes the samples (txt in UTF-8 and GBK, html, docx, pdf, one broken file, synthetic
@@ -377,8 +378,10 @@ def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to bui
 
     Example: leian demo
     """
+    from config.settings import get_settings
     from pipelines.demo import run_demo
 
     if store and store.startswith(("http://", "https://")):
         raise UsageError("the demo builds an embedded store: give --store a file path")
-    raise typer.Exit(run_demo(store or "leian-data/demo.db", folder))
+    data = Path(get_settings().data_dir)
+    raise typer.Exit(run_demo(store or str(data / "demo.db"), folder or data / "demo-corpus"))

@@ -24,7 +24,7 @@ from config.errors import IngestBusy
 log = logging.getLogger(__name__)
 
 
-def lock_path_for(store: str, data_dir: str | Path = "./leian-data") -> Path:
+def lock_path_for(store: str, data_dir: str | Path) -> Path:
     """The lock file guarding `store`: `<store>.ingest.lock` for a SQLite file, a file named
     after the URL's hash in `data_dir` for Elasticsearch."""
     if store.startswith(("http://", "https://")):
@@ -44,7 +44,7 @@ def _holder(fd: int) -> str:
 
 
 @contextmanager
-def ingest_lock(store: str, wait: float = 0.0, data_dir: str | Path = "./leian-data",
+def ingest_lock(store: str, data_dir: str | Path, wait: float = 0.0,
                 on_wait: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Hold the store's ingest lock for the block, waiting up to `wait` seconds for it
     (`on_wait(holder)` is told once when it has to wait); raises IngestBusy when another

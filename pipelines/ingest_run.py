@@ -32,6 +32,12 @@ def _store(store: str | None) -> str:
     return store or get_settings().store
 
 
+def _data_dir() -> str:
+    from config.settings import get_settings
+
+    return get_settings().data_dir
+
+
 def _waiting(holder: str) -> None:
     typer.echo(f"leian ingest: another ingest run holds this store ({holder}); waiting for it to finish", err=True)
 
@@ -40,7 +46,7 @@ def _waiting(holder: str) -> None:
 def in_process_lock(store: str | None) -> Iterator[None]:
     """The store's ingest lock for an in-process run, waiting (and saying so) while another
     run — the nightly flow, another `leian ingest` — holds it."""
-    with ingest_lock(_store(store), wait=LOCK_WAIT, on_wait=_waiting):
+    with ingest_lock(_store(store), _data_dir(), wait=LOCK_WAIT, on_wait=_waiting):
         yield
 
 

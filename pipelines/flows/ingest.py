@@ -271,7 +271,7 @@ def ingest(paths: list[str] | None = None, store: str | None = None, batch_size:
         raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
     store = store or settings.store
     try:
-        with ingest_lock(store, wait=lock_wait):
+        with ingest_lock(store, settings.data_dir, wait=lock_wait):
             summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
     except IngestBusy as busy:
         get_run_logger().warning(str(busy))

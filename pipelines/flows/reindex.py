@@ -81,7 +81,7 @@ def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
     logger = get_run_logger()
     started = time.monotonic()
     retry = retry_options(settings)
-    with ingest_lock(store, wait=LOCK_WAIT):
+    with ingest_lock(store, settings.data_dir, wait=LOCK_WAIT):
         todo, cannot = find_stored.with_options(**retry)(store, force)
         logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
         summary = IngestSummary(store=store, results=list(cannot))

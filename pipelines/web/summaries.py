@@ -70,11 +70,12 @@ def summary_params(class_id: str = Query("", alias="class", max_length=200, desc
 def build(store: CaseStore, location: str, p: SummaryParams):
     """The Summary of the class the parameters name."""
     from config.errors import ClassUsageError
+    from config.settings import get_settings
     from pipelines.summary_steps import make_summary
 
     p.check()
     try:
-        return make_summary(store, location, class_id=p.class_id, query=p.query, category=p.category,
+        return make_summary(store, get_settings().classes_file(location), class_id=p.class_id, query=p.query, category=p.category,
                             filters=p.filters)
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None
@@ -119,11 +120,12 @@ def write_download(store: CaseStore, location: str, p: SummaryParams,
 def _write_cases_xlsx(store: CaseStore, location: str, p: SummaryParams, folder: Path) -> tuple[Path, str]:
     from config.errors import ClassUsageError
     from pipelines.export import case_rows, write_rows
-    from search.classes import classes_path, select_class
+    from config.settings import get_settings
+    from search.classes import select_class
 
     p.check()
     try:
-        cd, cases = select_class(store, saved_path=classes_path(location), class_id=p.class_id, query=p.query,
+        cd, cases = select_class(store, saved_path=get_settings().classes_file(location), class_id=p.class_id, query=p.query,
                                  category=p.category, filters=p.filters or Filters())
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None

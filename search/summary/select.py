@@ -3,8 +3,9 @@ or a category (search.classes.select_class), with the term cache beside the save
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from search.classes import classes_path, select_class, terms_cache_path
+from search.classes import select_class, terms_cache_path
 from search.store import CaseStore, Filters
 from search.summary.build import summarize
 from search.summary.model import Summary
@@ -13,14 +14,13 @@ from search.term_cache import term_cache
 log = logging.getLogger(__name__)
 
 
-def summary_of_class(store: CaseStore, store_location: str, *, class_id: str = "", query: str = "",
+def summary_of_class(store: CaseStore, saved_path: Path, *, class_id: str = "", query: str = "",
                      category: str = "", filters: Filters | None = None, threshold: float | None = None) -> Summary:
-    """The summary of the class named by exactly one of class_id, query, category (content
-    terms from the term cache beside the saved classes)."""
+    """The summary of the class named by exactly one of class_id, query, category (saved
+    classes in `saved_path`; content terms from the term cache beside it)."""
     kw = {} if threshold is None else {"threshold": threshold}
-    saved = classes_path(store_location)
-    with term_cache(terms_cache_path(saved)):
-        cd, cases = select_class(store, saved_path=saved, class_id=class_id, query=query, category=category,
+    with term_cache(terms_cache_path(saved_path)):
+        cd, cases = select_class(store, saved_path=saved_path, class_id=class_id, query=query, category=category,
                                  filters=filters, **kw)
         log.info("summary: class %s (%s) with %d cases", cd.id, cd.name, len(cases))
         return summarize(store, cd, cases)

@@ -213,7 +213,7 @@ def test_second_run_while_one_is_going_ingests_nothing_twice(prefect_harness, tm
     first = threading.Thread(target=lambda: results.update(first=_run([inbox], store)))
     first.start()
     try:
-        lock = lock_path_for(store)
+        lock = lock_path_for(store, tmp_path)
         deadline = time.monotonic() + 60
         while not (lock.exists() and lock.read_text().strip()):
             assert time.monotonic() < deadline, "the first run never took the ingest lock"
