@@ -26,11 +26,10 @@ def _open(store: str | None, existing: bool = True):
 
 
 def _yuan(value: float) -> str:
-    if value >= 1e8:
-        return f"{value / 1e8:.4g}亿元"
-    if value >= 1e4:
-        return f"{value / 1e4:.4g}万元"
-    return f"{value:.0f}元"
+    from search.summary.chinese import in_units
+
+    number, unit = in_units(value)
+    return f"{number:.4g}{unit}元" if unit else f"{value:.0f}元"
 
 
 def _echo_json(data: object) -> None:

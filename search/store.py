@@ -158,6 +158,9 @@ class CaseStore(abc.ABC):
     def count_cases(self) -> int: ...
 
     @abc.abstractmethod
+    def count_documents(self) -> int: ...
+
+    @abc.abstractmethod
     def search(self, query: SearchQuery) -> SearchResult: ...
 
     @abc.abstractmethod
@@ -248,3 +251,25 @@ class CaseStore(abc.ABC):
         """Store several documents (backends may batch)."""
         for doc in docs:
             self.put_document(doc)
+
+    def put_documents_recorded(self, pairs: Iterable[tuple[Document, LedgerEntry]]) -> None:
+        """Store several documents, each with its ledger row (written once the document is
+        stored); backends that can send many in one request override this (Elasticsearch:
+        bulk requests). A document that could not be stored raises after the others are."""
+        for doc, entry in pairs:
+            self.put_document_recorded(doc, entry)
+
+    def record_many(self, entries: Iterable[LedgerEntry]) -> None:
+        """Write several ledger rows (backends may batch)."""
+        for entry in entries:
+            self.record(entry)
+
+    def incident_of(self, case_id: str) -> str:
+        """The incident (its representative's case id) a case belongs to; "" for an unknown case."""
+        info = self.case_info(case_id)
+        return str(info["incident"]) if info else ""
+
+    def rebuild_index(self) -> str | None:
+        """Rebuild the search index from the stored cases (after a re-extraction); returns
+        what was done, or None when the backend keeps its index up to date as it stores."""
+        return None

@@ -6,8 +6,9 @@ taxonomy, and rebuild the search index.
   replaced, with the same extraction and batched indexing tasks as the ingest flow.
   A source file that is gone or has changed since is left as stored and listed (a changed
   file is the ingest flow's job).
-- Then the backend rebuilds its index when it can (`rebuild_index()` of the embedded store,
-  `reindex()` of the Elasticsearch store: a new index version behind the alias).
+- Then the backend rebuilds its index when it has one to rebuild (CaseStore.rebuild_index:
+  `reindex()` of the Elasticsearch store, a new index version behind the alias; the embedded
+  store keeps its index up to date as it stores).
 """
 from __future__ import annotations
 
@@ -59,15 +60,11 @@ def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[ste
 @task(name="rebuild-index", cache_policy=NO_CACHE, persist_result=False, retries=4,
       retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
 def rebuild_index(store: str) -> str:
-    """Ask the backend to rebuild its search index (`reindex()` of Elasticsearch: a new
-    index version behind the alias; `rebuild_index()` of the embedded store); says what
-    was done."""
+    """Ask the backend to rebuild its search index (CaseStore.rebuild_index); says what was done."""
     with open_store(store) as st:
-        for method in ("reindex", "rebuild_index"):
-            fn = getattr(st, method, None)
-            if callable(fn):
-                result: Any = fn()
-                return f"{type(st).__name__}.{method}()" + (f": {result}" if result is not None else "")
+        done = st.rebuild_index()
+        if done is not None:
+            return f"{type(st).__name__}.{done}"
         return f"{type(st).__name__} keeps its index up to date as it stores (nothing to rebuild)"
 
 

@@ -18,14 +18,30 @@ typical cases with their source documents, rectification measures and institutio
 Writing reports is search.reports (DOCX, Markdown, JSON, XLSX); writing the configured
 summaries to files is pipelines.summary_steps.
 """
-from search.summary.build import build_summary, summarize
-from search.summary.chinese import cn_count, cn_date, cn_number, fmt_yuan
-from search.summary.model import (KIND_CASE, KIND_FINDING, AmountBand, Behaviour, CaseAmount, DocRef, Figure, Gap,
-                                  Measure, Money, Precedent, SanctionReference, Sanctions, SanctionTally, Scope,
-                                  Summary, Tally, Term, TypicalCase, What, Who)
-from search.summary.select import summary_of_class
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from search.summary.build import build_summary, summarize
+    from search.summary.chinese import cn_count, cn_date, cn_number, fmt_yuan
+    from search.summary.model import (KIND_CASE, KIND_FINDING, AmountBand, Behaviour, CaseAmount, DocRef, Figure,
+                                      Gap, Measure, Money, Precedent, SanctionReference, Sanctions, SanctionTally,
+                                      Scope, Summary, Tally, Term, TypicalCase, What, Who)
+    from search.summary.select import summary_of_class
 
 __all__ = ["KIND_CASE", "KIND_FINDING", "AmountBand", "Behaviour", "CaseAmount", "DocRef", "Figure", "Gap", "Measure",
            "Money", "Precedent", "SanctionReference", "SanctionTally", "Sanctions", "Scope", "Summary", "Tally", "Term",
            "TypicalCase", "What", "Who", "build_summary", "cn_count", "cn_date", "cn_number", "fmt_yuan", "summarize",
            "summary_of_class"]
+# Those names are imported on first use: `search.summary.chinese` alone (the CLI's sums of
+# money) must not load the figures, the term vectors and the class selection.
+_HOME = {"build_summary": "build", "summarize": "build", "summary_of_class": "select",
+         **dict.fromkeys(("cn_count", "cn_date", "cn_number", "fmt_yuan"), "chinese")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return getattr(importlib.import_module(f"search.summary.{_HOME.get(name, 'model')}"), name)
+    raise AttributeError(f"module 'search.summary' has no attribute {name!r}")

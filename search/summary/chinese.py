@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 
+def in_units(value: float) -> tuple[float, str]:
+    """A sum of yuan in the unit it is written in: (the number of 亿, 万 or yuan, "亿"/"万"/"")."""
+    if value >= 100_000_000:
+        return value / 100_000_000, "亿"
+    if value >= 10_000:
+        return value / 10_000, "万"
+    return value, ""
+
+
 def fmt_yuan(value: float, approximate: bool = False) -> str:
     """Money as analysts write it: 2100万元, 13.5万余元, 8600元, 1.2亿元."""
-    more = "余" if approximate else ""
-
-    def num(x: float) -> str:
-        return f"{x:.2f}".rstrip("0").rstrip(".")
-
-    if value >= 100_000_000:
-        return f"{num(value / 100_000_000)}亿{more}元"
-    if value >= 10_000:
-        return f"{num(value / 10_000)}万{more}元"
-    return f"{num(value)}{more}元"
+    number, unit = in_units(value)
+    return f"{number:.2f}".rstrip("0").rstrip(".") + unit + ("余" if approximate else "") + "元"
 
 
 def cn_date(value: str) -> str:

@@ -43,6 +43,7 @@ from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
 from search.backends.elastic.query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
+from search.incidents import choose_incident, one_per_incident
 from search.indexing import case_date, facet_values, segmented
 from search.normalize import normalize
 from search.query import analyse, query_tokens, subwords
@@ -68,6 +69,10 @@ def _now() -> str:
 
 def _ledger_id(path: str) -> str:
     return "L" + hashlib.sha1(path.encode("utf-8")).hexdigest()
+
+
+def _text_of(src: dict[str, Any]) -> str:
+    return src["text"]
 
 
 def _version(index: str) -> int:
@@ -293,14 +298,15 @@ class ElasticStore(ElasticCorrections, CaseStore):
                 sigs[src["id"]] = dedup.from_bytes(base64.b64decode(src["minhash"]))
             return sigs[src["id"]]
 
-        def representative(incident: str) -> dict[str, Any] | None:
+        def representative(incident: str) -> tuple[np.ndarray, dict[str, Any]] | None:
             if incident in batch_by_id:
-                return batch_by_id[incident]
-            if incident not in by_id and incident not in batch_ids:
-                got = self._get_case_source(incident, ["id", "minhash", "text"])
-                by_id[incident] = got or {"id": incident, "minhash": None}
-            src = by_id.get(incident)
-            return src if src and src.get("minhash") else None
+                src: dict[str, Any] | None = batch_by_id[incident]
+            else:
+                if incident not in by_id and incident not in batch_ids:
+                    got = self._get_case_source(incident, ["id", "minhash", "text"])
+                    by_id[incident] = got or {"id": incident, "minhash": None}
+                src = by_id.get(incident)
+            return (sig_of(src), src) if src and src.get("minhash") else None
 
         for p in prepared:
             if not p["lsh"]:
@@ -317,19 +323,11 @@ class ElasticStore(ElasticCorrections, CaseStore):
                 for o in batch.get(k, []):
                     if o["doc_id"] != p["doc_id"]:
                         cands[o["id"]] = o
-            scored = sorted(((dedup.jaccard(sig, sig_of(o)), o["incident"], o) for o in cands.values()),
-                            key=lambda t: (-t[0], t[1]))
-            for j, incident, other in scored:
-                if j < dedup.THRESHOLD:
-                    break
-                if not dedup.same_numbers(p["text"], other["text"]):
-                    continue
-                rep = representative(incident)
-                if rep is not None and (dedup.jaccard(sig, sig_of(rep)) < dedup.THRESHOLD
-                                        or not dedup.same_numbers(p["text"], rep["text"])):
-                    continue
+            chosen = choose_incident(sig, p["text"], ((sig_of(o), o["incident"], o) for o in cands.values()),
+                                     _text_of, representative)
+            if chosen is not None:
+                incident, j = chosen
                 p["incident"], p["dup_score"], p["is_copy"] = incident, round(j, 6), incident != p["id"]
-                break
             for k in p["lsh"]:
                 batch[k].append(p)
             batch_by_id[p["id"]] = p
@@ -740,15 +738,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
                            shared_categories=r.shared_categories, shared_domains=r.shared_domains,
                            doc_path=docs.get(doc_of[r.key], {}).get("path", "")) for r in ranked]
         hits.sort(key=lambda x: (-x.score, x.case.id))
-        picked, seen = [], set()
-        for hit in hits:  # one hit per incident: copies of a similar case add nothing
-            if incident_of[hit.case.id] in seen:
-                continue
-            seen.add(incident_of[hit.case.id])
-            picked.append(hit)
-            if len(picked) == k:
-                break
-        return picked
+        return one_per_incident(hits, lambda hit: incident_of[hit.case.id], k)
 
     # ------------------------------------------------------------------ duplicates
     def duplicates(self) -> list[DuplicateGroup]:
@@ -806,6 +796,10 @@ class ElasticStore(ElasticCorrections, CaseStore):
         return [LedgerEntry.model_validate(s) for s in self._walk(self.ledger_index, query, True, key="path")]
 
     # ------------------------------------------------------------------ reindex
+    def rebuild_index(self) -> str | None:
+        """reindex() into a new index version behind the alias."""
+        return f"reindex(): {self.reindex()}"
+
     def reindex(self, *, keep_old: bool = False, progress=None) -> dict[str, Any]:
         """Build the next version of the cases index from the current one (every case
         re-prepared with this leian's segmentation and mapping), then move the alias to it

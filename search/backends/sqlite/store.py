@@ -45,6 +45,7 @@ from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
 from search.highlight import snippet
+from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
 from search.normalize import normalize, region_filter_values, to_simplified
 from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
@@ -352,24 +353,16 @@ class SqliteStore(SqliteCorrections, CaseStore):
             return
         keys = dedup.band_keys(sig)
         con.execute("INSERT INTO case_minhash(case_rowid, sig) VALUES (?, ?)", (rowid, dedup.to_bytes(sig)))
-        best, best_j = None, 0.0
         # band keys differ per band (see dedup.band_keys), so the key alone finds candidates
         rows = con.execute(
             f"SELECT DISTINCT m.case_rowid, m.sig, c.incident, c.data FROM case_bands b"
             f" JOIN case_minhash m ON m.case_rowid=b.case_rowid JOIN cases c ON c.rowid=b.case_rowid"
             f" WHERE b.key IN ({','.join('?' * len(keys))}) AND c.doc_id != ?", keys + [doc.id]).fetchall()
-        scored = sorted(((dedup.jaccard(sig, dedup.from_bytes(blob)), incident, data)
-                         for _, blob, incident, data in rows), key=lambda t: (-t[0], t[1]))
-        best, best_j = None, 0.0
-        for j, incident, data in scored:
-            if j < dedup.THRESHOLD:
-                break
-            if not dedup.same_numbers(case.text, _case_text(data)) or not self._agrees_with(con, incident, sig, case.text):
-                continue
-            best, best_j = incident, j
-            break
-        if best is not None:
-            con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (best, best_j, rowid))
+        chosen = choose_incident(sig, case.text, ((dedup.from_bytes(blob), incident, data)
+                                                  for _, blob, incident, data in rows),
+                                 _case_text, lambda incident: self._representative(con, incident))
+        if chosen is not None:
+            con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (*chosen, rowid))
         con.executemany("INSERT OR IGNORE INTO case_bands(band, key, case_rowid) VALUES (?,?,?)",
                         [(b, k, rowid) for b, k in enumerate(keys)])
 
@@ -388,15 +381,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
                         (rowid, np.asarray(ids, dtype="<u4").tobytes()))
 
     @staticmethod
-    def _agrees_with(con: sqlite3.Connection, incident: str, sig, text: str) -> bool:
-        """A case joins an incident only if it also matches the incident's representative,
-        so groups do not drift through chains of slightly different texts."""
+    def _representative(con: sqlite3.Connection, incident: str) -> tuple[np.ndarray, str] | None:
+        """The signature and stored data of an incident's representative (None when unknown)."""
         row = con.execute("SELECT m.sig, c.data FROM cases c JOIN case_minhash m ON m.case_rowid=c.rowid"
                           " WHERE c.id=?", (incident,)).fetchone()
-        if row is None:
-            return True
-        return (dedup.jaccard(sig, dedup.from_bytes(row[0])) >= dedup.THRESHOLD
-                and dedup.same_numbers(text, _case_text(row[1])))
+        return (dedup.from_bytes(row[0]), row[1]) if row else None
 
     def _delete_cases(self, con: sqlite3.Connection, doc_id: str) -> int:
         """Remove a document's cases (and the extracted copies kept for its corrected ones)."""
@@ -682,14 +671,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
         ranked = sim.rerank(terms, mine[0], mine[1],
                             (sim.Candidate(r[0], r[1].split(), *labels.get(r[0], none)) for r in cand), df, n_docs)
         incident_of = {r[0]: r[2] for r in cand}
-        picked, incidents = [], set()
-        for s in ranked:  # one hit per incident: copies of a similar case add nothing
-            if incident_of[s.key] in incidents:
-                continue
-            incidents.add(incident_of[s.key])
-            picked.append(s)
-            if len(picked) == k:
-                break
+        picked = one_per_incident(ranked, lambda s: incident_of[s.key], k)
         info = {r[0]: (r[1], r[2]) for r in con.execute(
             f"SELECT c.rowid, c.data, d.path FROM cases c JOIN documents d ON d.id = c.doc_id"
             f" WHERE c.rowid IN ({','.join('?' * len(picked))})", [s.key for s in picked])} if picked else {}
