@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     ingest_batch_size: int = 20  # documents per indexing task
     store_retries: int = 4  # retries of a flow task that reads or writes the store
     store_retry_delay: float = 2.0  # seconds before the first retry; doubles each time
+    # An Elasticsearch store's ingest lock (a document in the cluster): a run that stops
+    # renewing it (killed, machine gone) keeps it this many seconds, then the next run takes it
+    ingest_lock_lease: float = Field(default=120.0, gt=0)
     # Class-case summaries the `summaries` flow writes: [{name, category|query, format, output}]
     summaries: list[dict[str, Any]] = Field(default_factory=list)
     summaries_dir: str = f"{DEFAULT_DATA_DIR}/summaries"

@@ -110,7 +110,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (fold
         raise typer.Exit(run_as_flow(paths, store, as_json=as_json, quiet=quiet))
     if not quiet:
         typer.echo(IN_PROCESS_NOTE, err=True)
-    with in_process_lock(store), _open(store, existing=False) as st:
+    with _open(store, existing=False) as st, in_process_lock(st):
         report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
     if as_json:
         _echo_json(report.as_dict())

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import abc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Literal
 
@@ -172,6 +173,14 @@ class CaseStore(abc.ABC):
         """Groups of near-duplicate cases (the same incident republished)."""
 
     # --- ingestion ledger ----------------------------------------------------
+    @abc.abstractmethod
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Hold the store's ingest lock for a `with` block: one ingest (or reindex) run per
+        store at a time, whichever process or machine it runs in. Waits up to `wait` seconds
+        (`on_wait(holder)` is told once when it has to); raises IngestBusy when another run
+        keeps it longer (search/locks.py)."""
+
     @abc.abstractmethod
     def record(self, entry: LedgerEntry) -> None:
         """Write (insert or replace) the ledger row of one file."""

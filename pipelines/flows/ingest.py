@@ -12,8 +12,9 @@ Tasks are thin typed wrappers around the plain steps of `pipelines.steps` — th
 Every task that reads or writes the store is retried with exponential back-off
 (settings.store_retries, store_retry_delay). When a batch's retries are exhausted its
 files stay `pending` in the ledger — the next run picks them up — and the run ends Failed.
-One run per store at a time (pipelines.ingest_lock): a second run started meanwhile does
-nothing and says so. The run returns an IngestSummary and publishes it as a markdown
+One run per store at a time (CaseStore.ingest_lock, held by the store: a lock file beside an
+embedded store, a leased lock document in Elasticsearch): a second run started meanwhile, on
+this machine or another, does nothing and says so. The run returns an IngestSummary and publishes it as a markdown
 artifact (key `ingest-summary`).
 """
 from __future__ import annotations
@@ -34,7 +35,6 @@ from config.errors import ConfigError, IngestBusy, LeianError, StoreError
 from config.settings import Settings, get_settings
 from pipelines import steps
 from pipelines.flows import build_task_runner
-from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
 
 log = logging.getLogger(__name__)
@@ -271,7 +271,7 @@ def ingest(paths: list[str] | None = None, store: str | None = None, batch_size:
         raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
     store = store or settings.store
     try:
-        with ingest_lock(store, settings.data_dir, wait=lock_wait):
+        with open_store(store) as st, st.ingest_lock(wait=lock_wait):
             summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
     except IngestBusy as busy:
         get_run_logger().warning(str(busy))

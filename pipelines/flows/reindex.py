@@ -24,7 +24,6 @@ from extractors import EXTRACTOR_VERSION
 from extractors.filehash import sha256_file
 from pipelines import steps
 from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable
-from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
 
 LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
@@ -78,7 +77,7 @@ def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
     logger = get_run_logger()
     started = time.monotonic()
     retry = retry_options(settings)
-    with ingest_lock(store, settings.data_dir, wait=LOCK_WAIT):
+    with open_store(store) as st, st.ingest_lock(wait=LOCK_WAIT):
         todo, cannot = find_stored.with_options(**retry)(store, force)
         logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
         summary = IngestSummary(store=store, results=list(cannot))

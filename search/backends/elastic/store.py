@@ -26,6 +26,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime, UTC
 from functools import partial
 from typing import Any, TypeVar
@@ -41,6 +42,7 @@ from search import dedup, similar as sim
 from search.backends.elastic.bulk import BulkResult, bulk
 from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
+from search.backends.elastic.lock import lease_lock
 from search.backends.elastic.query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
 from search.incidents import choose_incident, one_per_incident
@@ -103,6 +105,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
         self.documents = f"{prefix}-documents"
         self.ledger_index = f"{prefix}-ledger"
         self.corrections_index = f"{prefix}-corrections"
+        self.locks_index = f"{prefix}-locks"
+        self.lock_lease = settings.ingest_lock_lease
         self._dirty = False
         self._lock = threading.Lock()
         self._seq = 0
@@ -128,7 +132,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
             log.debug("Elasticsearch at %s: no `monitor` privilege; the cluster answered, so it is up", self.url)
         try:
             for name, pattern in (("cases", f"{self.cases}-v*"), ("documents", self.documents),
-                                  ("ledger", self.ledger_index), ("corrections", self.corrections_index)):
+                                  ("ledger", self.ledger_index), ("corrections", self.corrections_index),
+                                  ("locks", self.locks_index)):
                 self._put_template(name, pattern)
         except AuthorizationException as exc:
             if not self._set_up_already():
@@ -145,7 +150,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
             log.warning("Elasticsearch at %s: %s was built with mapping version %d, this leian has %d; "
                         "run `leian reindex` to rebuild it (until then it is used as it is)",
                         self.url, self.index_behind_alias(), built, version)
-        for index in (self.documents, self.ledger_index, self.corrections_index):
+        for index in (self.documents, self.ledger_index, self.corrections_index, self.locks_index):
             if not self._call("look up an index", partial(self.es.indices.exists, index=index)).body:
                 self._create(index)
 
@@ -202,16 +207,23 @@ class ElasticStore(ElasticCorrections, CaseStore):
     def drop(self) -> None:
         """Delete every index and template of this prefix (tests; `leian` never calls it)."""
         names = list(self._call("list indices", lambda: self.es.indices.get(
-            index=f"{self.cases}-v*,{self.documents},{self.ledger_index},{self.corrections_index}",
+            index=f"{self.cases}-v*,{self.documents},{self.ledger_index},{self.corrections_index},{self.locks_index}",
             ignore_unavailable=True, allow_no_indices=True)).body)
         if names:
             self._call("delete indices", lambda: self.es.indices.delete(index=",".join(names)))
-        for name in ("cases", "documents", "ledger", "corrections"):
+        for name in ("cases", "documents", "ledger", "corrections", "locks"):
             try:
                 self._call("delete a template", partial(self.es.indices.delete_index_template,
                                                                name=f"{self.prefix}-{name}"), ok_status=(404,))
             except NotFoundError:
                 pass
+
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """A lock document in `<prefix>-locks`, leased and renewed (search/backends/elastic/lock.py):
+        one ingest run at a time on this store, whichever machine it runs on."""
+        return lease_lock(self._call, self.es, self.locks_index, lease=self.lock_lease, wait=wait, on_wait=on_wait,
+                          where=f"Elasticsearch at {self.url} (prefix {self.prefix})")
 
     def refresh(self) -> None:
         """Make every write so far visible to searches (of any process)."""

@@ -32,8 +32,8 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from search.backends.sqlite.corrections import SqliteCorrections
 from search.highlight import snippet
 from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
+from search.locks import file_lock
 from search.normalize import normalize, region_filter_values, to_simplified
 from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
                           subwords, to_fts5)
@@ -198,6 +199,13 @@ class SqliteStore(SqliteCorrections, CaseStore):
         self._init_schema()
 
     # ------------------------------------------------------------------ plumbing
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """A `flock` on the lock file beside the store's (released by the kernel if the run dies)."""
+        if self.path == ":memory:":
+            return nullcontext()  # a store no other process can see
+        return file_lock(ingest_lock_path(self.path), wait, on_wait)
+
     def _connect(self) -> sqlite3.Connection:
         try:
             con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -769,6 +777,12 @@ class SqliteStore(SqliteCorrections, CaseStore):
             if n:
                 problems.append(f"{name}: {n}")
         return problems
+
+
+def ingest_lock_path(store_path: str | Path) -> Path:
+    """The ingest lock file of an embedded store: `<store>.ingest.lock` beside its file."""
+    path = Path(store_path).expanduser().resolve()
+    return path.with_name(path.name + ".ingest.lock")
 
 
 def _case_text(data: str) -> str:
