@@ -75,8 +75,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LEIAN_", extra="ignore")
 
     store: str = DEFAULT_STORE
-    # Side files of a store (saved classes, users, audit log, uploads, a server store's ingest
-    # lock): beside an embedded store's file; in data_dir for an Elasticsearch store.
+    # Side files of a store (saved classes, users, audit log, web sessions, uploads): beside an
+    # embedded store's file; in data_dir for an Elasticsearch store (and the demo's files).
     data_dir: str = DEFAULT_DATA_DIR
     classes: str = ""  # the saved classes file; "" = classes.json with the store's side files
     log_level: str = "WARNING"  # of the `leian` command and the web server
