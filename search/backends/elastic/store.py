@@ -8,7 +8,9 @@ Indices (names from the `es_index_prefix` setting, default `leian`):
   (`text.cjk`), keyword fields for every facet, nested people/amounts/sanctions, dates, the
   near-duplicate incident id and the MinHash signature with its LSH band keys;
 - `<prefix>-documents`: one entry per distinct file content (id = sha256) with its paths;
-- `<prefix>-ledger`: the ingestion ledger, one entry per file (id = sha1 of the path).
+- `<prefix>-ledger`: the ingestion ledger, one entry per file (id = sha1 of the path);
+- `<prefix>-corrections`: analysts' corrections (search/backends/elastic/corrections.py);
+- `<prefix>-locks`: the ingest lock, a leased document (search/backends/elastic/lock.py).
 
 Writes are bulk requests with deterministic ids (a re-run overwrites, never duplicates),
 retried with back-off; a file's ledger row is written only after every one of its cases
