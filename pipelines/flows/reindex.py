@@ -23,7 +23,8 @@ from config.settings import get_settings
 from extractors import EXTRACTOR_VERSION
 from extractors.filehash import sha256_file
 from pipelines import steps
-from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable
+from pipelines.flows.ingest import (IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable,
+                                    store_lock)
 from search.open import open_store
 
 LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
@@ -77,7 +78,7 @@ def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
     logger = get_run_logger()
     started = time.monotonic()
     retry = retry_options(settings)
-    with open_store(store) as st, st.ingest_lock(wait=LOCK_WAIT):
+    with store_lock(store, settings, LOCK_WAIT):
         todo, cannot = find_stored.with_options(**retry)(store, force)
         logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
         summary = IngestSummary(store=store, results=list(cannot))

@@ -174,11 +174,11 @@ def test_retries_exhausted_leaves_files_pending_for_the_next_run(prefect_harness
     open_store(store).close()
     import pipelines.flows.ingest as ingest_mod
 
-    # Discovery and marking the files pending succeed (2 opens), then the store is down for
-    # longer than the indexing retries last.
+    # Taking the store's ingest lock, discovery and marking the files pending succeed (3 opens),
+    # then the store is down for longer than the indexing retries last.
     class DownAfterDiscovery(UnavailableStore):
         def __call__(self, location=None, settings=None):
-            if self.opens < 2:
+            if self.opens < 3:
                 self.opens += 1
                 from search.open import open_store as real_open
 
