@@ -85,8 +85,8 @@ class ElasticError(StoreError):
 class IngestBusy(LeianError):
     """Another ingest run holds the store's lock."""
 
-    def __init__(self, lock_path: Path, holder: str):
-        self.lock_path = lock_path
+    def __init__(self, lock: str, holder: str):
+        self.lock = lock  # the lock file, or the store's lock document
         self.holder = holder
         super().__init__(f"another ingest run is in progress on this store ({holder}); nothing done")
 

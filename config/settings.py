@@ -17,7 +17,9 @@ import yaml
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-DEFAULT_STORE = "./leian-data/leian.db"
+DEFAULT_DATA_DIR = "./leian-data"
+DEFAULT_STORE = f"{DEFAULT_DATA_DIR}/leian.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def config_file() -> tuple[str, str]:
@@ -73,6 +75,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LEIAN_", extra="ignore")
 
     store: str = DEFAULT_STORE
+    # Side files of a store (saved classes, users, audit log, web sessions, uploads): beside an
+    # embedded store's file; in data_dir for an Elasticsearch store (and the demo's files).
+    data_dir: str = DEFAULT_DATA_DIR
+    classes: str = ""  # the saved classes file; "" = classes.json with the store's side files
+    log_level: str = "WARNING"  # of the `leian` command and the web server
     # Elasticsearch connection (used when `store` is an http(s) URL); never printed.
     es_username: str = ""
     es_password: SecretStr = SecretStr("")
@@ -93,9 +100,12 @@ class Settings(BaseSettings):
     ingest_batch_size: int = 20  # documents per indexing task
     store_retries: int = 4  # retries of a flow task that reads or writes the store
     store_retry_delay: float = 2.0  # seconds before the first retry; doubles each time
+    # An Elasticsearch store's ingest lock (a document in the cluster): a run that stops
+    # renewing it (killed, machine gone) keeps it this many seconds, then the next run takes it
+    ingest_lock_lease: float = Field(default=120.0, gt=0)
     # Class-case summaries the `summaries` flow writes: [{name, category|query, format, output}]
     summaries: list[dict[str, Any]] = Field(default_factory=list)
-    summaries_dir: str = "./leian-data/summaries"
+    summaries_dir: str = f"{DEFAULT_DATA_DIR}/summaries"
     summaries_cron: str = "0 6 * * 1"  # weekly, Monday 06:00 in `timezone`
     # Readers: bigger files are refused with "too large" (extractors.readers.ReadLimits)
     read_max_mb: float = 50
@@ -124,9 +134,34 @@ class Settings(BaseSettings):
         """Refuse store names that are surely typos, rather than create an empty store there."""
         return check_store_location(v)
 
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, v: str) -> str:
+        if v.upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return v.upper()
+
     @property
     def is_elasticsearch(self) -> bool:
         return self.store.startswith(("http://", "https://"))
+
+    def side_dir(self, store: str | None = None) -> Path:
+        """The folder of a store's side files (default: this settings' store): the folder of an
+        embedded store's file, data_dir for an Elasticsearch store."""
+        location = store or self.store
+        if location.startswith(("http://", "https://")):
+            return Path(self.data_dir)
+        return Path(location).expanduser().resolve().parent
+
+    def classes_file(self, store: str | None = None) -> Path:
+        """Where a store's saved classes live: `classes` when set, else classes.json beside an
+        embedded store's file or in data_dir for an Elasticsearch store."""
+        if self.classes:
+            return Path(self.classes)
+        location = store or self.store
+        if location.startswith(("http://", "https://")):
+            return Path(self.data_dir) / "classes.json"
+        return Path(location).parent / "classes.json"
 
 
 def check_store_location(v: str) -> str:

@@ -5,7 +5,6 @@ Only here are exceptions turned into one-line messages and exit codes (`config.e
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 from config.errors import ConfigError, LeianError, ReadError, exit_code_of
@@ -15,10 +14,21 @@ from pipelines import cli_codes, cli_corrections, cli_elastic, cli_extract, cli_
 from pipelines.cli_app import app
 
 
+def _log_level() -> str:
+    """The settings' log_level (LEIAN_LOG_LEVEL); WARNING while the settings are bad: the
+    command that reads them says what is wrong."""
+    from config.settings import get_settings
+
+    try:
+        return get_settings().log_level
+    except ConfigError:
+        return "WARNING"
+
+
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(
-        level=os.environ.get("LEIAN_LOG_LEVEL", "WARNING").upper(),
+        level=_log_level(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

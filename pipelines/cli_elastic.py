@@ -9,10 +9,11 @@ from typing import Optional
 import typer
 
 from config.errors import ConfigError
+from config.settings import DEFAULT_STORE
 from pipelines.cli_app import app
 
 _STORE_HELP = ("Store: an http(s) URL (Elasticsearch) or a .db path. Default: LEIAN_STORE, "
-               "the config file, or ./leian-data/leian.db")
+               f"the config file, or {DEFAULT_STORE}")
 
 
 def _elastic(url: str | None):
@@ -58,7 +59,7 @@ def reindex(store: Optional[str] = typer.Option(None, "--store", help=_STORE_HEL
 
 @app.command()
 def migrate(to: str = typer.Option(..., "--to", help="The Elasticsearch URL to copy into, e.g. http://127.0.0.1:9200"),
-            store: Optional[str] = typer.Option(None, "--store", help="The store to copy from (default: LEIAN_STORE or ./leian-data/leian.db)"),
+            store: Optional[str] = typer.Option(None, "--store", help=f"The store to copy from (default: LEIAN_STORE or {DEFAULT_STORE})"),
             as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON")) -> None:
     """Copy a store (normally the embedded SQLite one) into Elasticsearch: documents, cases, ledger.
 

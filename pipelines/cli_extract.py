@@ -119,9 +119,9 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json wi
         console.print(f"FAILED {name}: {reason}", markup=False)
     f1s = score.f1()
     short = []
-    for fld, value in bounds:
-        if f1s.get(fld, 0.0) < value:
-            short.append(f"{fld} {f1s.get(fld, 0.0):.3f}<{value}")
+    for fld, minimum in bounds:
+        if f1s.get(fld, 0.0) < minimum:
+            short.append(f"{fld} {f1s.get(fld, 0.0):.3f}<{minimum}")
     typer.echo(" ".join(f"{f}={f1s[f]:.3f}" for f in f1s) + (f" SHORT: {', '.join(short)}" if short else ""))
     if short or score.failures:
         raise typer.Exit(EXIT_PARTIAL)

@@ -8,9 +8,10 @@ from typing import Annotated, Optional
 import typer
 
 from config.errors import UsageError
+from config.settings import DEFAULT_STORE
 
 STORE_HELP = ("Store: a .db path (embedded SQLite) or an http(s) URL (Elasticsearch). "
-              "Default: LEIAN_STORE, the config file, or ./leian-data/leian.db")
+              f"Default: LEIAN_STORE, the config file, or {DEFAULT_STORE}")
 
 
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help=STORE_HELP)]

@@ -5,7 +5,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -13,6 +13,9 @@ from config.errors import NotFoundError, UsageError
 from pipelines.cli_app import app
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
                                    MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def _open(store: str | None, existing: bool = True):
@@ -23,11 +26,10 @@ def _open(store: str | None, existing: bool = True):
 
 
 def _yuan(value: float) -> str:
-    if value >= 1e8:
-        return f"{value / 1e8:.4g}亿元"
-    if value >= 1e4:
-        return f"{value / 1e4:.4g}万元"
-    return f"{value:.0f}元"
+    from search.summary.chinese import in_units
+
+    number, unit = in_units(value)
+    return f"{number:.4g}{unit}元" if unit else f"{value:.0f}元"
 
 
 def _echo_json(data: object) -> None:
@@ -41,8 +43,8 @@ class _Progress:
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID  # set with the bar
 
     def __call__(self, event) -> None:
         if self.quiet:
@@ -108,7 +110,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (fold
         raise typer.Exit(run_as_flow(paths, store, as_json=as_json, quiet=quiet))
     if not quiet:
         typer.echo(IN_PROCESS_NOTE, err=True)
-    with in_process_lock(store), _open(store, existing=False) as st:
+    with _open(store, existing=False) as st, in_process_lock(st):
         report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
     if as_json:
         _echo_json(report.as_dict())
@@ -197,15 +199,17 @@ def search(words: Optional[list[str]] = typer.Argument(
     Example: leian search '村党支部书记 (低保 OR 特困) -村医' --category false_claims --from 2018 --sort amount
     """
     from pipelines.export import export_search
-    from search.store import SearchQuery
+    from search.store import SearchQuery, sort_order
 
-    if sort not in ("relevance", "date", "amount"):
-        raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}")
+    try:
+        order = sort_order(sort)
+    except ValueError:
+        raise UsageError(f"--sort must be relevance, date or amount, not {sort!r}") from None
     unknown = [w for w in words or [] if re.match(r"--?[A-Za-z]", w)]  # -村医 is a word, --sizes a typo
     if unknown:
         raise UsageError(f"no such option: {unknown[0]} (see leian search --help)")
     query = " ".join(words or [])
-    q = SearchQuery(text=query, sort=sort, page=page, size=size, collapse_duplicates=collapse, exact=exact,
+    q = SearchQuery(text=query, sort=order, page=page, size=size, collapse_duplicates=collapse, exact=exact,
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                          min_amount=min_amount, max_amount=max_amount))
@@ -361,9 +365,10 @@ def print_duplicates(st, groups) -> None:
 
 # --------------------------------------------------------------------------- demo
 @app.command()
-def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: ./leian-data/demo.db)"),
-         folder: Path = typer.Option(Path("leian-data/demo-corpus"), "--folder",
-                                     help="Where to write the sample documents")) -> None:
+def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: DATA_DIR/demo.db, "
+                                                                   "DATA_DIR being LEIAN_DATA_DIR or ./leian-data)"),
+         folder: Optional[Path] = typer.Option(None, "--folder",
+                                               help="Where to write the sample documents (default: DATA_DIR/demo-corpus)")) -> None:
     """Build a case base from the bundled sample notices (offline), then search it.
 
     Writes the samples (txt in UTF-8 and GBK, html, docx, pdf, one broken file, synthetic
@@ -372,8 +377,10 @@ def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to bui
 
     Example: leian demo
     """
+    from config.settings import get_settings
     from pipelines.demo import run_demo
 
     if store and store.startswith(("http://", "https://")):
         raise UsageError("the demo builds an embedded store: give --store a file path")
-    raise typer.Exit(run_demo(store or "leian-data/demo.db", folder))
+    data = Path(get_settings().data_dir)
+    raise typer.Exit(run_demo(store or str(data / "demo.db"), folder or data / "demo-corpus"))

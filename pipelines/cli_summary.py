@@ -12,10 +12,11 @@ from pipelines.cli_app import app
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
                                    MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
-def _location(store: str | None) -> str:
+def _classes_file(store: str | None) -> Path:
+    """The saved classes file of the command's store (Settings.classes_file)."""
     from config.settings import get_settings
 
-    return store or get_settings().store
+    return get_settings().classes_file(store)
 
 
 @app.command()
@@ -48,10 +49,10 @@ def classes(store: StoreOpt = None,
     Example: leian classes --save dibao-favor --name 低保优亲厚友 --query "低保 亲属" --category favoritism
     """
     from pipelines.export import export_class
-    from search.classes import classes_path, delete_class, list_classes, save_class
+    from search.classes import delete_class, list_classes, save_class
     from search.open import open_store
 
-    path = classes_path(_location(store))
+    path = _classes_file(store)
     if save:
         cd = save_class(path, save, name, query, make_filters(
             category=category, domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
@@ -155,10 +156,10 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
         format_for(output, fmt)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    location = _location(store)
+    saved = _classes_file(store)
     with open_store(store, existing=True) as st:
         try:
-            result, files = write_summary(st, location, output, fmt=fmt, class_id=class_id, query=query,
+            result, files = write_summary(st, saved, output, fmt=fmt, class_id=class_id, query=query,
                                           category=category, filters=filters, threshold=threshold)
         except OSError as exc:  # full disk, read-only folder, …
             raise UsageError(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None

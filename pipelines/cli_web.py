@@ -47,7 +47,7 @@ def serve(store: StoreOpt = None,
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"leian serve: {location} on http://{shown}:{port}  ({mode}; {workers} process"
                f"{'es' if workers > 1 else ''}); Ctrl-C stops", err=True)
-    level = os.environ.get("LEIAN_LOG_LEVEL", "warning").lower()
+    level = get_settings().log_level.lower()
     if workers == 1:
         from pipelines.web.app import app_from_env
 
@@ -61,7 +61,8 @@ def _users(store: str | None):
     from config.settings import get_settings
     from pipelines.web.users import UserFile
 
-    return UserFile.of_store(store or get_settings().store)
+    settings = get_settings()
+    return UserFile.of_store(store or settings.store, settings)
 
 
 def _password(given: Optional[str]) -> str:

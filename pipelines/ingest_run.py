@@ -13,8 +13,8 @@ from pathlib import Path
 import typer
 
 from config.errors import PrefectServerError
-from pipelines.ingest_lock import ingest_lock
 from pipelines.prefect_api import api_url
+from search.store import CaseStore
 
 LOCK_WAIT = 3600.0  # seconds `leian ingest` waits for a running ingest (e.g. the nightly one)
 IN_PROCESS_NOTE = ("leian ingest: running in-process (no Prefect API configured; set PREFECT_API_URL "
@@ -32,15 +32,17 @@ def _store(store: str | None) -> str:
     return store or get_settings().store
 
 
+
+
 def _waiting(holder: str) -> None:
     typer.echo(f"leian ingest: another ingest run holds this store ({holder}); waiting for it to finish", err=True)
 
 
 @contextmanager
-def in_process_lock(store: str | None) -> Iterator[None]:
+def in_process_lock(store: CaseStore) -> Iterator[None]:
     """The store's ingest lock for an in-process run, waiting (and saying so) while another
-    run — the nightly flow, another `leian ingest` — holds it."""
-    with ingest_lock(_store(store), wait=LOCK_WAIT, on_wait=_waiting):
+    run — the nightly flow, another `leian ingest`, on this machine or another — holds it."""
+    with store.ingest_lock(wait=LOCK_WAIT, on_wait=_waiting):
         yield
 
 

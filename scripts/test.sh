@@ -40,7 +40,7 @@ else
        "LEIAN_TEST_ES_URL (+ LEIAN_TEST_ES_USERNAME/PASSWORD) at a node" >&2
 fi
 # --- end Elasticsearch ---
-# --- lint and types: ruff on everything, mypy on extractors/ (it ships py.typed) ---
+# --- lint and types: ruff on everything, mypy on extractors/, search/, pipelines/, config/ ---
 .venv/bin/ruff check . || { echo "ruff found problems (above)" >&2; exit 1; }
 .venv/bin/python -m mypy || { echo "mypy found problems (above)" >&2; exit 1; }
 set +e

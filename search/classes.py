@@ -271,17 +271,7 @@ def _cluster_def(cat: str, members: list[Incident], terms: list[list[str]], tm: 
 
 
 # --- saved classes --------------------------------------------------------------------------
-def classes_path(store_location: str) -> Path:
-    """Where saved classes live: `classes.json` beside an embedded store file; for a server
-    store, in the local data folder (LEIAN_CLASSES overrides both)."""
-    env = os.environ.get("LEIAN_CLASSES")
-    if env:
-        return Path(env)
-    if store_location.startswith(("http://", "https://")):
-        return Path("./leian-data/classes.json")
-    return Path(store_location).parent / "classes.json"
-
-
+# (where the file lives is a setting: config.settings.Settings.classes_file)
 def load_saved(path: Path) -> list[ClassDef]:
     """The saved classes in a classes file ([] when there is none yet)."""
     if not path.exists():

@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TypedDict
 
 from pydantic import BaseModel, Field
 
@@ -177,30 +178,40 @@ def _span(case: Case, needle: str) -> tuple[int, int]:
     return (case.start + i, case.start + i + len(needle)) if i >= 0 else (-1, -1)
 
 
+class _Span(TypedDict):
+    start: int
+    end: int
+
+
+def _span_of(case: Case, needle: str) -> _Span:
+    """_span as the start/end keywords of an extracted item."""
+    start, end = _span(case, needle)
+    return {"start": start, "end": end}
+
+
 def apply(case: Case, corrections: Sequence[Correction]) -> tuple[Case, bool]:
     """The case with the active corrections applied (latest per field wins) and whether it is
     marked not a case. Items found in the case text get their offsets (for highlighting)."""
-    fields: dict[str, object] = {}
+    fields = Changes()
     for c in active(corrections):
-        for f in c.changes.fields():
-            fields[f] = getattr(c.changes, f)
-    if not fields:
+        fields = fields.model_copy(update={f: getattr(c.changes, f) for f in c.changes.fields()})
+    if not fields.fields():
         return case, False
     upd: dict[str, object] = {}
-    if (people := fields.get("people")) is not None:
-        upd["people"] = [Person(name=p.name, position=p.position, role="subject",
-                                **dict(zip(("start", "end"), _span(case, p.name)))) for p in people]
-    if (amounts := fields.get("amounts")) is not None:
-        upd["amounts"] = [Amount(text=a.text, value=a.value, role="involved",
-                                 **dict(zip(("start", "end"), _span(case, a.text)))) for a in amounts]
-    if (sanctions := fields.get("sanctions")) is not None:
-        upd["sanctions"] = [Sanction(label=s.label, person=s.person, text=s.label,
-                                     **dict(zip(("start", "end"), _span(case, s.label)))) for s in sanctions]
-    if (categories := fields.get("categories")) is not None:
+    if fields.people is not None:
+        upd["people"] = [Person(name=p.name, position=p.position, role="subject", **_span_of(case, p.name))
+                         for p in fields.people]
+    if fields.amounts is not None:
+        upd["amounts"] = [Amount(text=a.text, value=a.value, role="involved", **_span_of(case, a.text))
+                          for a in fields.amounts]
+    if fields.sanctions is not None:
+        upd["sanctions"] = [Sanction(label=s.label, person=s.person, text=s.label, **_span_of(case, s.label))
+                            for s in fields.sanctions]
+    if fields.categories is not None:
         labels = _taxonomy()[0]
         upd["categories"] = [Category(code=code, label=labels.get(code, ""), evidence="analyst correction")
-                             for code in categories]
-    return case.model_copy(update=upd, deep=True), bool(fields.get("not_a_case"))
+                             for code in fields.categories]
+    return case.model_copy(update=upd, deep=True), bool(fields.not_a_case)
 
 
 def state_of(found: tuple[Case, bool] | None, history: Callable[[], list[Correction]]) -> CaseState | None:

@@ -33,9 +33,9 @@ def snippet(text: str, words: Iterable[str], width: int = 120) -> str:
     shown = text if len(norm) == len(text) else norm
     words = [normalize(w) for w in words]
     spans = _spans(norm, words)
-    flat = " ".join(shown.split()) if not spans else None
     if not spans:
-        return flat[:width] + ("…" if len(flat) > width else "")  # type: ignore[index]
+        flat = " ".join(shown.split())
+        return flat[:width] + ("…" if len(flat) > width else "")
     best_start, best_score = spans[0][0], -1
     for s, _, _ in spans:
         inside = {w for ss, ee, w in spans if ss >= s and ee <= s + width}

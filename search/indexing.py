@@ -6,12 +6,20 @@ prepare cases outside the store's write transaction).
 """
 from __future__ import annotations
 
+from typing import TypeAlias
+
+import numpy as np
+
 from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from extractors.segment import tokenize
 from search import dedup
 from search.normalize import to_simplified
 from search.posts import posts_of
+
+
+Prepared: TypeAlias = "tuple[Case, str, str, set[tuple[str, str]], np.ndarray | None]"
+"""A prepared case: the case, its latest date, segmented text, facet values, MinHash signature."""
 
 
 def segmented(text: str) -> str:
@@ -42,13 +50,13 @@ def facet_values(case: Case, doc: Document, date: str) -> set[tuple[str, str]]:
     return out
 
 
-def prepare_case(case: Case, doc: Document) -> tuple:
+def prepare_case(case: Case, doc: Document) -> Prepared:
     """What is computed for a case outside the write transaction: latest date, segmented text,
     facet values and MinHash signature (pure; picklable, so worker processes can do it)."""
     date = case_date(case, doc)
     return case, date, segmented(case.text), facet_values(case, doc, date), dedup.signature(case.text)
 
 
-def prepare_document(doc: Document) -> list:
+def prepare_document(doc: Document) -> list[Prepared]:
     """prepare_case of every case of a document."""
     return [prepare_case(case, doc) for case in doc.cases]

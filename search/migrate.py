@@ -86,11 +86,6 @@ def copy_store(src: CaseStore, dst: CaseStore, progress: Callable[[MigrateReport
             flush()
     if batch:
         flush()
-    record_many = getattr(dst, "record_many", None)
-    if callable(record_many):
-        record_many(ledger)
-    else:
-        for e in ledger:
-            dst.record(e)
+    dst.record_many(ledger)
     report.ledger_rows = len(ledger)
     return report

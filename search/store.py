@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import abc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Literal
 
@@ -47,10 +48,22 @@ class Filters(BaseModel):
     doc_id: str = ""
 
 
+SortOrder = Literal["relevance", "date", "amount"]
+SORT_ORDERS: tuple[SortOrder, ...] = ("relevance", "date", "amount")
+
+
+def sort_order(name: str) -> SortOrder:
+    """The sort order of that name; ValueError for any other."""
+    for order in SORT_ORDERS:
+        if order == name:
+            return order
+    raise ValueError(f"sort must be {', '.join(SORT_ORDERS)}, not {name!r}")
+
+
 class SearchQuery(BaseModel):
     text: str = ""  # analyst syntax: words, "phrases", AND/OR/NOT, -word
     filters: Filters = Field(default_factory=Filters)
-    sort: Literal["relevance", "date", "amount"] = "relevance"
+    sort: SortOrder = "relevance"
     page: int = 1
     size: int = 10
     facets: bool = True
@@ -146,6 +159,9 @@ class CaseStore(abc.ABC):
     def count_cases(self) -> int: ...
 
     @abc.abstractmethod
+    def count_documents(self) -> int: ...
+
+    @abc.abstractmethod
     def search(self, query: SearchQuery) -> SearchResult: ...
 
     @abc.abstractmethod
@@ -157,6 +173,14 @@ class CaseStore(abc.ABC):
         """Groups of near-duplicate cases (the same incident republished)."""
 
     # --- ingestion ledger ----------------------------------------------------
+    @abc.abstractmethod
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Hold the store's ingest lock for a `with` block: one ingest (or reindex) run per
+        store at a time, whichever process or machine it runs in. Waits up to `wait` seconds
+        (`on_wait(holder)` is told once when it has to); raises IngestBusy when another run
+        keeps it longer (search/locks.py)."""
+
     @abc.abstractmethod
     def record(self, entry: LedgerEntry) -> None:
         """Write (insert or replace) the ledger row of one file."""
@@ -236,3 +260,25 @@ class CaseStore(abc.ABC):
         """Store several documents (backends may batch)."""
         for doc in docs:
             self.put_document(doc)
+
+    def put_documents_recorded(self, pairs: Iterable[tuple[Document, LedgerEntry]]) -> None:
+        """Store several documents, each with its ledger row (written once the document is
+        stored); backends that can send many in one request override this (Elasticsearch:
+        bulk requests). A document that could not be stored raises after the others are."""
+        for doc, entry in pairs:
+            self.put_document_recorded(doc, entry)
+
+    def record_many(self, entries: Iterable[LedgerEntry]) -> None:
+        """Write several ledger rows (backends may batch)."""
+        for entry in entries:
+            self.record(entry)
+
+    def incident_of(self, case_id: str) -> str:
+        """The incident (its representative's case id) a case belongs to; "" for an unknown case."""
+        info = self.case_info(case_id)
+        return str(info["incident"]) if info else ""
+
+    def rebuild_index(self) -> str | None:
+        """Rebuild the search index from the stored cases (after a re-extraction); returns
+        what was done, or None when the backend keeps its index up to date as it stores."""
+        return None

@@ -12,14 +12,17 @@ Tasks are thin typed wrappers around the plain steps of `pipelines.steps` — th
 Every task that reads or writes the store is retried with exponential back-off
 (settings.store_retries, store_retry_delay). When a batch's retries are exhausted its
 files stay `pending` in the ledger — the next run picks them up — and the run ends Failed.
-One run per store at a time (pipelines.ingest_lock): a second run started meanwhile does
-nothing and says so. The run returns an IngestSummary and publishes it as a markdown
+One run per store at a time (CaseStore.ingest_lock, held by the store: a lock file beside an
+embedded store, a leased lock document in Elasticsearch): a second run started meanwhile, on
+this machine or another, does nothing and says so. The run returns an IngestSummary and publishes it as a markdown
 artifact (key `ingest-summary`).
 """
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,6 @@ from config.errors import ConfigError, IngestBusy, LeianError, StoreError
 from config.settings import Settings, get_settings
 from pipelines import steps
 from pipelines.flows import build_task_runner
-from pipelines.ingest_lock import ingest_lock
 from search.open import open_store
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,12 @@ def retryable(task: Any, task_run: Any, state: State) -> bool:
     connection error: an unreachable or busy store can come back), not when leian refused
     on purpose (a bad setting, an unknown class: retrying cannot help)."""
     exc = state.data.result if hasattr(state.data, "result") and not isinstance(state.data, BaseException) else state.data
+    return transient(exc)
+
+
+def transient(exc: object) -> bool:
+    """Whether a failure may pass: the store failed (StoreError, OSError, a driver's error),
+    rather than leian refusing on purpose (any other LeianError)."""
     return not (isinstance(exc, LeianError) and not isinstance(exc, StoreError))
 
 
@@ -184,6 +192,26 @@ def retry_options(settings: Settings) -> dict[str, Any]:
     return {"retries": settings.store_retries, "retry_delay_seconds": delays or 0}
 
 
+@contextmanager
+def store_lock(store: str, settings: Settings, wait: float) -> Iterator[None]:
+    """Hold the store's ingest lock (CaseStore.ingest_lock) for a flow run. Opening the store
+    is retried like the store tasks (store_retries, doubling from store_retry_delay), so a
+    store down for a while delays the run rather than failing it; IngestBusy is not retried."""
+    delays = [settings.store_retry_delay * 2**i for i in range(settings.store_retries)]
+    for attempt in range(len(delays) + 1):
+        try:
+            st = open_store(store)
+            break
+        except Exception as exc:
+            if not transient(exc) or attempt == len(delays):
+                raise
+            get_run_logger().warning("cannot open the store to take its ingest lock (%s); again in %.1f s",
+                                     exc, delays[attempt])
+            time.sleep(delays[attempt])
+    with st, st.ingest_lock(wait=wait):
+        yield
+
+
 def extract_and_index(items: list[steps.FileItem], store: str, settings: Settings, batch_size: int,
                       summary: IngestSummary) -> None:
     """Extract `items` on the task runner and index them in batches as they complete (the
@@ -271,7 +299,7 @@ def ingest(paths: list[str] | None = None, store: str | None = None, batch_size:
         raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
     store = store or settings.store
     try:
-        with ingest_lock(store, wait=lock_wait):
+        with store_lock(store, settings, lock_wait):
             summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
     except IngestBusy as busy:
         get_run_logger().warning(str(busy))

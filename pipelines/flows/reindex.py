@@ -6,8 +6,9 @@ taxonomy, and rebuild the search index.
   replaced, with the same extraction and batched indexing tasks as the ingest flow.
   A source file that is gone or has changed since is left as stored and listed (a changed
   file is the ingest flow's job).
-- Then the backend rebuilds its index when it can (`rebuild_index()` of the embedded store,
-  `reindex()` of the Elasticsearch store: a new index version behind the alias).
+- Then the backend rebuilds its index when it has one to rebuild (CaseStore.rebuild_index:
+  `reindex()` of the Elasticsearch store, a new index version behind the alias; the embedded
+  store keeps its index up to date as it stores).
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from config.settings import get_settings
 from extractors import EXTRACTOR_VERSION
 from extractors.filehash import sha256_file
 from pipelines import steps
-from pipelines.flows.ingest import IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable
-from pipelines.ingest_lock import ingest_lock
+from pipelines.flows.ingest import (IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable,
+                                    store_lock)
 from search.open import open_store
 
 LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
@@ -59,15 +60,11 @@ def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[ste
 @task(name="rebuild-index", cache_policy=NO_CACHE, persist_result=False, retries=4,
       retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
 def rebuild_index(store: str) -> str:
-    """Ask the backend to rebuild its search index (`reindex()` of Elasticsearch: a new
-    index version behind the alias; `rebuild_index()` of the embedded store); says what
-    was done."""
+    """Ask the backend to rebuild its search index (CaseStore.rebuild_index); says what was done."""
     with open_store(store) as st:
-        for method in ("reindex", "rebuild_index"):
-            fn = getattr(st, method, None)
-            if callable(fn):
-                result: Any = fn()
-                return f"{type(st).__name__}.{method}()" + (f": {result}" if result is not None else "")
+        done = st.rebuild_index()
+        if done is not None:
+            return f"{type(st).__name__}.{done}"
         return f"{type(st).__name__} keeps its index up to date as it stores (nothing to rebuild)"
 
 
@@ -81,7 +78,7 @@ def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
     logger = get_run_logger()
     started = time.monotonic()
     retry = retry_options(settings)
-    with ingest_lock(store, wait=LOCK_WAIT):
+    with store_lock(store, settings, LOCK_WAIT):
         todo, cannot = find_stored.with_options(**retry)(store, force)
         logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
         summary = IngestSummary(store=store, results=list(cannot))

@@ -19,7 +19,7 @@ from pipelines.cli_store import case_with_info
 from pipelines.web.app import ctx_of, need, session_of
 from pipelines.web.ingest_jobs import MAX_FILES, store_upload
 from pipelines.web.params import SearchParams, search_params
-from pipelines.web.summaries import DOWNLOADS, SummaryParams, summary_params, temp_folder, write_download
+from pipelines.web.summaries import DOWNLOADS, DownloadFormat, SummaryParams, summary_params, temp_folder, write_download
 
 router = APIRouter(tags=["api"])
 
@@ -71,11 +71,11 @@ def classes(request: Request, _=need("viewer")) -> Response:
 @router.get("/summary", summary="A class's rectification summary as DOCX, Markdown, JSON or XLSX; its cases as XLSX (format=cases)",
             response_class=Response, responses={200: {"content": {t: {} for t in DOWNLOADS.values()}}})
 def summary(request: Request, p: SummaryParams = Depends(summary_params),
-            format: Literal["docx", "md", "json", "xlsx", "cases"] = "docx", _=need("analyst")) -> Response:
+            format: DownloadFormat = "docx", _=need("analyst")) -> Response:
     return summary_download(request, p, format)
 
 
-def summary_download(request: Request, p: SummaryParams, fmt: str) -> Response:
+def summary_download(request: Request, p: SummaryParams, fmt: DownloadFormat) -> Response:
     """The download, audited as an export (used by the API and the summary page)."""
     from urllib.parse import quote
 

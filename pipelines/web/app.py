@@ -39,7 +39,7 @@ from pipelines.web.security import (
     WebDb,
     csrf_ok,
 )
-from pipelines.web.users import ROLE_LABELS, UserFile, data_dir, has_role
+from pipelines.web.users import ROLE_LABELS, UserFile, has_role
 from search.store import CaseStore
 
 log = logging.getLogger(__name__)
@@ -84,13 +84,14 @@ class WebContext:
         """`leian classes` of the store, computed once per store state: its number of cases and
         of correction entries (so a correction made through another process counts too);
         ingests drop it."""
-        from search.classes import classes_path, list_classes
+        from config.settings import get_settings
+        from search.classes import list_classes
 
         with self._classes_lock:
             key = (self.store.count_cases(), len(self.store.corrections()))
             if key not in self._classes:
                 self._classes.clear()
-                self._classes[key] = list_classes(self.store, classes_path(self.location))
+                self._classes[key] = list_classes(self.store, get_settings().classes_file(self.location))
             return self._classes[key]
 
     def forget_classes(self) -> None:
@@ -206,8 +207,9 @@ def need(role: str, write: bool = False):
             token = request.headers.get("x-csrf-token")
             if token is None and request.headers.get("content-type", "").startswith(
                     ("multipart/form-data", "application/x-www-form-urlencoded")):
-                token = (await request.form()).get("csrf_token")
-            if not csrf_ok(state.session, token if isinstance(token, str) else None):
+                field = (await request.form()).get("csrf_token")
+                token = field if isinstance(field, str) else None
+            if not csrf_ok(state.session, token):
                 raise HTTPException(403, "CSRF 校验失败：请刷新页面后重试（API 客户端请带 X-CSRF-Token 头，"
                                          "见 GET /api/v1/session）")
         return request
@@ -294,8 +296,9 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     from config.settings import get_settings
     from search.open import open_store
 
-    location = store_location or get_settings().store
-    folder = data_dir(location)
+    settings = get_settings()
+    location = store_location or settings.store
+    folder = settings.side_dir(location)
     users = UserFile(folder / "users.json")
     check_binding(host, users)
     st = store or open_store(location, existing=True)

@@ -34,8 +34,12 @@ def _yuan(value: float) -> str:
 def changes_from_form(new: dict[str, str], old: dict[str, str]) -> Changes:
     """The changes of a submitted form: each field whose text differs from what the page
     showed (whitespace at the ends ignored), parsed as the CLI parses it."""
-    given = {f: new.get(f, "").strip() for f in FORM_FIELDS if new.get(f, "").strip() != old.get(f, "").strip()}
-    return changes_from_text(**given)
+    def changed(field: str) -> str | None:
+        value = new.get(field, "").strip()
+        return value if value != old.get(field, "").strip() else None
+
+    return changes_from_text(people=changed("people"), amounts=changed("amounts"), sanctions=changed("sanctions"),
+                             categories=changed("categories"))
 
 
 def corrected_fields(state: CaseState) -> set[str]:

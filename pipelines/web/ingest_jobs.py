@@ -144,7 +144,7 @@ class IngestWorker:
                 st.results.append({"path": r.path, "outcome": r.outcome, "cases": r.cases, "error": r.error})
 
         try:
-            with in_process_lock(self.location):
+            with in_process_lock(self.store):
                 run_ingest(paths, self.store, progress=progress)
         except Exception as exc:  # the store or the lock failed: the batch reports it, the worker goes on
             log.exception("web ingest batch %d failed", job)

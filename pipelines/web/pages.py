@@ -18,7 +18,7 @@ from pipelines.web.app import ctx_of, need, page_context, session_of, set_sessio
 from pipelines.web.marks import KIND_LABELS, case_segments, snippet_segments
 from pipelines.web.params import SearchParams, search_params
 from pipelines.web.security import COOKIE, csrf_ok
-from pipelines.web.summaries import SummaryParams, build, preview_blocks, summary_params
+from pipelines.web.summaries import DownloadFormat, SummaryParams, build, preview_blocks, summary_params
 
 router = APIRouter(include_in_schema=False)
 
@@ -150,7 +150,7 @@ def original(request: Request, case_id: str, _=need("viewer")) -> Response:
     case, _info = case_with_info(st, case_id)
     doc = st.get_document(case.doc_id)
     path = Path(doc.path) if doc else None
-    if path is None or not path.is_file():
+    if doc is None or path is None or not path.is_file():
         raise HTTPException(404, "原始文件已不在记录的位置")
     if sha256_file(path) != doc.id:
         raise HTTPException(404, "原始文件在导入后已被修改，不再提供下载")
@@ -177,7 +177,7 @@ def summary_page(request: Request, p: SummaryParams = Depends(summary_params), _
 
 @router.get("/summary/download")
 def summary_file(request: Request, p: SummaryParams = Depends(summary_params),
-                 format: Literal["docx", "md", "json", "xlsx", "cases"] = "docx", _=need("analyst")) -> Response:
+                 format: DownloadFormat = "docx", _=need("analyst")) -> Response:
     return summary_download(request, p, format)
 
 

@@ -5,14 +5,15 @@ make_filters (pipelines.cli_options) checks them, so a bad value gets the CLI's 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Optional
 from urllib.parse import urlencode
 
 from fastapi import Query
 
 from pipelines.cli_options import make_filters
-from search.store import Filters, SearchQuery
+from search.store import Filters, SearchQuery, SortOrder
 
 FILTER_LISTS = ("category", "domain", "region", "sanction", "post", "doc_type")
 
@@ -30,7 +31,7 @@ class SearchParams:
     date_to: str = ""
     min_amount: str = ""
     max_amount: str = ""
-    sort: str = "relevance"
+    sort: SortOrder = "relevance"
     page: int = 1
     size: int = 10
     collapse: bool = True
@@ -76,7 +77,7 @@ class SearchParams:
                 if k not in ("q", "category", "sort", "collapse", "exact")]
         return f"/summary?{urlencode(head + rest)}"
 
-    def url(self, path: str = "/search", drop: tuple[str, str] | None = None, add: list[tuple[str, str]] = (),
+    def url(self, path: str = "/search", drop: tuple[str, str] | None = None, add: Sequence[tuple[str, str]] = (),
             page: int | None = None) -> str:
         """This search with one (name, value) removed and/or some added, back on page 1 unless
         `page` is given."""
@@ -102,7 +103,7 @@ def search_params(q: str = Query("", max_length=2000, description="Query: words,
                   date_to: str = Query("", alias="to", max_length=10, description="Latest date, ISO"),
                   min_amount: Optional[str] = Query(None, max_length=30, description="Smallest sum, e.g. 50000 or 5万"),
                   max_amount: Optional[str] = Query(None, max_length=30, description="Largest sum"),
-                  sort: Literal["relevance", "date", "amount"] = "relevance",
+                  sort: SortOrder = "relevance",
                   page: int = Query(1, ge=1, le=10000),
                   size: int = Query(10, ge=0, le=1000),
                   collapse: bool = Query(True, description="One hit per incident (false: every republished copy)"),

@@ -17,6 +17,8 @@ from config.errors import UsageError
 from pipelines.cli_options import make_filters
 from search.store import CaseStore, Filters
 
+DownloadFormat = Literal["docx", "md", "json", "xlsx", "cases"]
+
 DOWNLOADS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              "md": "text/markdown; charset=utf-8", "json": "application/json",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -68,11 +70,12 @@ def summary_params(class_id: str = Query("", alias="class", max_length=200, desc
 def build(store: CaseStore, location: str, p: SummaryParams):
     """The Summary of the class the parameters name."""
     from config.errors import ClassUsageError
+    from config.settings import get_settings
     from pipelines.summary_steps import make_summary
 
     p.check()
     try:
-        return make_summary(store, location, class_id=p.class_id, query=p.query, category=p.category,
+        return make_summary(store, get_settings().classes_file(location), class_id=p.class_id, query=p.query, category=p.category,
                             filters=p.filters)
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None
@@ -102,7 +105,7 @@ def preview_blocks(summary) -> list[dict]:
 
 
 def write_download(store: CaseStore, location: str, p: SummaryParams,
-                   fmt: Literal["docx", "md", "json", "xlsx", "cases"], folder: Path) -> tuple[Path, str]:
+                   fmt: DownloadFormat, folder: Path) -> tuple[Path, str]:
     """Write the download into `folder`; returns the file and the name to offer."""
     if fmt == "cases":
         return _write_cases_xlsx(store, location, p, folder)
@@ -117,11 +120,12 @@ def write_download(store: CaseStore, location: str, p: SummaryParams,
 def _write_cases_xlsx(store: CaseStore, location: str, p: SummaryParams, folder: Path) -> tuple[Path, str]:
     from config.errors import ClassUsageError
     from pipelines.export import case_rows, write_rows
-    from search.classes import classes_path, select_class
+    from config.settings import get_settings
+    from search.classes import select_class
 
     p.check()
     try:
-        cd, cases = select_class(store, saved_path=classes_path(location), class_id=p.class_id, query=p.query,
+        cd, cases = select_class(store, saved_path=get_settings().classes_file(location), class_id=p.class_id, query=p.query,
                                  category=p.category, filters=p.filters or Filters())
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None

@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from config.errors import UserError
+from config.settings import Settings
 
 ROLES = ("viewer", "analyst", "admin")
 ROLE_LABELS = {"viewer": "查阅", "analyst": "分析", "admin": "管理"}
@@ -24,14 +25,6 @@ _NAME = re.compile(r"[\w.@-]{1,64}")
 _hasher = PasswordHasher()
 # verified against when a user does not exist, so a wrong name costs as long as a wrong password
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
-
-
-def data_dir(store_location: str) -> Path:
-    """The folder of a store's side files (classes, users, audit log, uploads): beside an
-    embedded store file; ./leian-data for an Elasticsearch store."""
-    if store_location.startswith(("http://", "https://")):
-        return Path("./leian-data")
-    return Path(store_location).expanduser().resolve().parent
 
 
 def has_role(role: str, needed: str) -> bool:
@@ -48,8 +41,9 @@ class UserFile:
 
 
     @classmethod
-    def of_store(cls, store_location: str) -> UserFile:
-        return cls(data_dir(store_location) / "users.json")
+    def of_store(cls, store_location: str, settings: Settings) -> UserFile:
+        """The users of a store: users.json with its side files (Settings.side_dir)."""
+        return cls(settings.side_dir(store_location) / "users.json")
 
     def load(self) -> dict[str, dict[str, str]]:
         """{name: {"role": …, "hash": …}}; {} when there is no file yet."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from search.summary import Summary
+from search.summary.model import Summary
 
 ReportFormat = Literal["docx", "md", "json", "xlsx"]
 FORMATS: tuple[str, ...] = ("docx", "md", "json", "xlsx")

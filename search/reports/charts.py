@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 log = logging.getLogger(__name__)
 # wqy-zenhei is one weight (500): matplotlib would warn on every label that 400 is missing
@@ -47,8 +48,8 @@ def cjk_font() -> str:
 def bar_chart(labels: list[str], values: list[int], path: Path, *, title: str, unit: str = "起") -> Path:
     """A horizontal bar chart, largest on top, each bar labelled with its value."""
     font = cjk_font()
-    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
-    with plt.rc_context(rc):
+    with plt.rc_context({"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+                         "axes.unicode_minus": False}):
         height = max(1.8, 0.42 * len(labels) + 0.9)
         fig, ax = plt.subplots(figsize=(6.3, height), dpi=200)
         ys = list(range(len(labels)))[::-1]
@@ -58,7 +59,9 @@ def bar_chart(labels: list[str], values: list[int], path: Path, *, title: str, u
         for y, v in zip(ys, values):
             ax.text(v + top * 0.01, y, f"{v}{unit}", va="center", fontsize=9)
         ax.set_xlim(0, top * 1.15 + 0.5)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        locator = ax.xaxis.get_major_locator()
+        assert isinstance(locator, MaxNLocator)  # matplotlib's default AutoLocator is one
+        locator.set_params(integer=True)
         ax.grid(axis="x", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "right"):

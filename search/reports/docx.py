@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
+from typing import TypedDict
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
@@ -23,7 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from search.reports.charts import bar_chart
 from search.reports.outline import Bullets, Chart, Heading, Para, Table, outline
-from search.summary import Summary
+from search.summary.model import Summary
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
@@ -54,6 +55,18 @@ def _set_fonts(rpr_owner, east_asia: str, latin: str = LATIN_FONT) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+class _Format(TypedDict, total=False):
+    """Paragraph settings of a style (_style's keywords)."""
+
+    bold: bool
+    align: WD_ALIGN_PARAGRAPH
+    before: float
+    after: float
+    line: float
+    indent_chars: float
+    keep_next: bool
 
 
 def _style(doc, name: str, font: str, size: float, *, bold: bool = False, align=None, before: float = 0,
@@ -130,16 +143,17 @@ def _setup(doc, summary: Summary) -> None:
         ppr.remove(bdr)
     _style(doc, "Heading 1", HEADING_FONT, 16, before=12, after=6, line=28, keep_next=True)
     _style(doc, "Heading 2", SUBHEADING_FONT, 15, bold=True, before=8, after=4, line=26, keep_next=True)
-    for name, font, size, kw in (
-        ("Meta", SUBHEADING_FONT, 12, dict(align=WD_ALIGN_PARAGRAPH.CENTER, after=10, line=20)),
-        ("Quote Text", SUBHEADING_FONT, 14, dict(line=26, indent_chars=2)),
-        ("Note Text", SUBHEADING_FONT, 12, dict(line=20, indent_chars=2, after=4)),
-        ("Lead Text", HEADING_FONT, 14, dict(line=26, indent_chars=2, keep_next=True)),
-        ("Caption Text", HEADING_FONT, 12, dict(align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=20, keep_next=True)),
-        ("Table Text", TABLE_FONT, 10.5, dict(line=15)),
-        ("Table Note", SUBHEADING_FONT, 10.5, dict(line=16, after=6)),
-        ("Numbered Item", BODY_FONT, 14, dict(line=26, indent_chars=2, align=WD_ALIGN_PARAGRAPH.LEFT)),
-    ):
+    styles: tuple[tuple[str, str, float, _Format], ...] = (
+        ("Meta", SUBHEADING_FONT, 12, _Format(align=WD_ALIGN_PARAGRAPH.CENTER, after=10, line=20)),
+        ("Quote Text", SUBHEADING_FONT, 14, _Format(line=26, indent_chars=2)),
+        ("Note Text", SUBHEADING_FONT, 12, _Format(line=20, indent_chars=2, after=4)),
+        ("Lead Text", HEADING_FONT, 14, _Format(line=26, indent_chars=2, keep_next=True)),
+        ("Caption Text", HEADING_FONT, 12, _Format(align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=20, keep_next=True)),
+        ("Table Text", TABLE_FONT, 10.5, _Format(line=15)),
+        ("Table Note", SUBHEADING_FONT, 10.5, _Format(line=16, after=6)),
+        ("Numbered Item", BODY_FONT, 14, _Format(line=26, indent_chars=2, align=WD_ALIGN_PARAGRAPH.LEFT)),
+    )
+    for name, font, size, kw in styles:
         _add_style(doc, name)
         _style(doc, name, font, size, **kw)
     _font_table(doc)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from search.reports.charts import bar_chart
 from search.reports.outline import Bullets, Chart, Heading, Para, Table, outline
-from search.summary import Summary
+from search.summary.model import Summary
 
 # What a document says is text: every character Markdown or HTML would read as markup is
 # backslash-escaped (CommonMark escapes any ASCII punctuation), so a title holding

@@ -5,9 +5,11 @@ Sections follow the order analysts write a 类案分析 in: 基本情况, 涉及
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from search.summary import KIND_FINDING, Summary, _cn_date, cn_number, fmt_yuan
+from search.summary.chinese import cn_date, cn_number, fmt_yuan
+from search.summary.model import KIND_FINDING, Summary
 from search.text import official
 
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "village": "村（社区）"}
@@ -29,7 +31,7 @@ class Para:
 
 @dataclass
 class Bullets:
-    items: list[str | tuple[str, str]]  # text, or (bold lead, text)
+    items: Sequence[str | tuple[str, str]]  # text, or (bold lead, text)
     numbered: bool = False
 
 
@@ -85,7 +87,7 @@ def outline(s: Summary) -> list[Block]:
         text += (f"{sc.incidents}起中{sc.findings}起为巡察（巡视）发现的问题，{sc.incidents - sc.findings}起为通报的案件；"
                  "巡察发现的问题尚非处理完毕的案件，金额、处理情况单列。")
     if sc.date_from:
-        text += f"所涉时间从{_date(sc.date_from)}至{_date(sc.date_to)}。"
+        text += f"所涉时间从{cn_date(sc.date_from)}至{cn_date(sc.date_to)}。"
     names = {"province": "个省（自治区、直辖市）", "city": "个市（州、盟）", "county": "个县（市、区、旗）"}
     parts = [f"{len(sc.regions[lv])}{names[lv]}" for lv in names if sc.regions.get(lv)]
     if parts:
@@ -209,30 +211,30 @@ def outline(s: Summary) -> list[Block]:
     b.append(Heading(f"{next(sec)}、典型案例", 1))
     if not s.typical:
         b.append(Para("本类暂无案例。"))
-    for k, t in enumerate(s.typical):
-        label = "【巡察发现问题】" if t.kind == KIND_FINDING else ""
-        b.append(Heading(f"（{cn_number(k + 1)}）{label}{t.headline}", 2))
-        b.append(Para(t.excerpt, "quote"))
+    for k, tc in enumerate(s.typical):
+        label = "【巡察发现问题】" if tc.kind == KIND_FINDING else ""
+        b.append(Heading(f"（{cn_number(k + 1)}）{label}{tc.headline}", 2))
+        b.append(Para(tc.excerpt, "quote"))
         facts = []
-        if t.region:
-            facts.append(f"地区：{t.region}")
-        if t.people:
-            facts.append("人员：" + "；".join(t.people))
-        if t.kind == KIND_FINDING:
+        if tc.region:
+            facts.append(f"地区：{tc.region}")
+        if tc.people:
+            facts.append("人员：" + "；".join(tc.people))
+        if tc.kind == KIND_FINDING:
             facts.append("性质：巡察（巡视）发现的问题，非已处理案件")
-        if t.amount:
-            said = t.amount_text if t.amount_text and ("元" in t.amount_text or "圆" in t.amount_text) else fmt_yuan(t.amount)
-            facts.append(f"{'涉及金额' if t.kind == KIND_FINDING else '涉案金额'}：{said}")
-        if t.sanctions:
-            facts.append("处理结果：" + "、".join(t.sanctions))
-        if t.categories:
-            facts.append("问题类别：" + "、".join(t.categories))
-        facts.append(f"来源：{t.source.citation()}，案例编号 {t.case_id}")
-        if t.copies:
-            facts.append("另见：" + "；".join(d.citation() for d in t.copies))
+        if tc.amount:
+            said = tc.amount_text if tc.amount_text and ("元" in tc.amount_text or "圆" in tc.amount_text) else fmt_yuan(tc.amount)
+            facts.append(f"{'涉及金额' if tc.kind == KIND_FINDING else '涉案金额'}：{said}")
+        if tc.sanctions:
+            facts.append("处理结果：" + "、".join(tc.sanctions))
+        if tc.categories:
+            facts.append("问题类别：" + "、".join(tc.categories))
+        facts.append(f"来源：{tc.source.citation()}，案例编号 {tc.case_id}")
+        if tc.copies:
+            facts.append("另见：" + "；".join(d.citation() for d in tc.copies))
         b.append(Bullets(facts))
-        if t.reason:
-            b.append(Para(f"选为典型的理由：{t.reason}。", "note"))
+        if tc.reason:
+            b.append(Para(f"选为典型的理由：{tc.reason}。", "note"))
 
     # 七、制度漏洞
     b.append(Heading(f"{next(sec)}、暴露的制度漏洞", 1))
@@ -255,19 +257,19 @@ def outline(s: Summary) -> list[Block]:
     for k, (kind, scope) in enumerate(scopes):
         title = {"general": "共性措施", "domain": f"针对{scope}领域"}.get(kind, f"针对“{scope}”问题")
         b.append(Heading(f"（{cn_number(k + 1)}）{title}", 2))
-        items: list[str | tuple[str, str]] = []
+        measures: list[tuple[str, str]] = []
         for me in s.measures:
             if (me.kind, me.scope) == (kind, scope):
                 basis = f"（依据：{me.basis}）" if me.basis else ""
                 n = f"（涉及本类{len(me.case_ids)}起问题）" if kind != "general" else f"（本类全部{len(me.case_ids)}起问题）"
-                items.append((f"{me.title}。", f"{me.detail}{basis}{n}"))
-        b.append(Bullets(items, numbered=True))
+                measures.append((f"{me.title}。", f"{me.detail}{basis}{n}"))
+        b.append(Bullets(measures, numbered=True))
 
     # 说明与来源
     b.append(Heading("附：说明与来源文件", 1))
     b.append(Bullets(s.notes))
     rows = [[f"《{d.title}》" if d.title else "未载明标题" + (f"，首句“{d.opening}”" if d.opening else ""), d.issuer or "未载明",
-             _cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
+             cn_date(d.date) if d.date else "原文未载明", str(len(d.case_ids))] for d in s.documents]
     rows, note = _cut(rows, "文件")
     b.append(Table("表9 来源文件", ["标题", "发布机关", "日期", "案例数"], rows, note, [4, 2.4, 1.6, 0.8]))
     return [_official(x) for x in b]
@@ -289,6 +291,3 @@ def _official(block: Block) -> Block:
         block.caption = official(block.caption)
         block.labels = [official(x) for x in block.labels]
     return block
-
-
-_date = _cn_date

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from search.summary import Figure, Summary, Tally, fmt_yuan
+from search.summary.chinese import fmt_yuan
+from search.summary.model import Figure, Summary, Tally
 from search.text import official
 
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XLSX XML

@@ -174,11 +174,11 @@ def test_retries_exhausted_leaves_files_pending_for_the_next_run(prefect_harness
     open_store(store).close()
     import pipelines.flows.ingest as ingest_mod
 
-    # Discovery and marking the files pending succeed (2 opens), then the store is down for
-    # longer than the indexing retries last.
+    # Taking the store's ingest lock, discovery and marking the files pending succeed (3 opens),
+    # then the store is down for longer than the indexing retries last.
     class DownAfterDiscovery(UnavailableStore):
         def __call__(self, location=None, settings=None):
-            if self.opens < 2:
+            if self.opens < 3:
                 self.opens += 1
                 from search.open import open_store as real_open
 
@@ -203,7 +203,7 @@ def test_second_run_while_one_is_going_ingests_nothing_twice(prefect_harness, tm
     inbox = tmp_path / "inbox"
     write_good_files(inbox, count=4)
     open_store(store).close()
-    from pipelines.ingest_lock import lock_path_for
+    from search.backends.sqlite.store import ingest_lock_path
 
     # Another writer (a backup, say) holds the database: the first run blocks in its first
     # write, holding the ingest lock meanwhile.
@@ -213,7 +213,7 @@ def test_second_run_while_one_is_going_ingests_nothing_twice(prefect_harness, tm
     first = threading.Thread(target=lambda: results.update(first=_run([inbox], store)))
     first.start()
     try:
-        lock = lock_path_for(store)
+        lock = ingest_lock_path(store)
         deadline = time.monotonic() + 60
         while not (lock.exists() and lock.read_text().strip()):
             assert time.monotonic() < deadline, "the first run never took the ingest lock"

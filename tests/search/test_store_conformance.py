@@ -413,6 +413,29 @@ def test_put_document_recorded_writes_both(store):
     assert store.count_cases() == 1 and store.ledger(doc.path).doc_id == doc.id
 
 
+def test_put_documents_recorded_stores_a_batch_each_with_its_ledger_row(store):
+    docs = corpus()
+    store.put_documents_recorded([(d, LedgerEntry(path=d.path, sha256=d.id, status="ok", cases=len(d.cases),
+                                                  doc_id=d.id)) for d in docs])
+    settle(store)
+    assert store.count_documents() == len(docs) and store.count_cases() == sum(len(d.cases) for d in docs)
+    assert {e.path: e.doc_id for e in store.ledger_entries()} == {d.path: d.id for d in docs}
+    store.record_many([LedgerEntry(path="/in/x.pdf", status="failed", error="encrypted"),
+                       LedgerEntry(path="/in/y.xlsx", status="skipped")])
+    settle(store)
+    assert [e.path for e in store.ledger_entries("failed")] == ["/in/x.pdf"]
+
+
+def test_incident_of_and_an_index_that_needs_no_rebuild_or_gets_one(loaded):
+    copy, original = corpus()[1].cases[0].id, corpus()[0].cases[0].id
+    assert loaded.incident_of(copy) == loaded.incident_of(original) == original
+    assert loaded.incident_of("f" * 64 + "-999") == ""
+    done = loaded.rebuild_index()
+    assert done is None or done.startswith("reindex()")
+    settle(loaded)
+    assert loaded.count_cases() == sum(len(d.cases) for d in corpus())
+
+
 # ------------------------------------------------------------------ synonyms (config/synonyms.yaml)
 E1 = ("乡财政所所长孙某大吃大喝问题。2021年，孙某多次在辖区酒店大吃大喝，费用由下属单位报销，共计1.2万元。"
       "孙某受到党内警告处分。")

@@ -193,27 +193,6 @@ def test_same_summary_from_the_store_as_from_the_cases(store, tmp_path):
     assert from_store.scope.incidents == 4
 
 
-def test_a_configured_summary_is_written_as_the_entry_says(tmp_path):
-    from docx import Document as open_docx
-
-    from search.backends.sqlite.store import SqliteStore
-    from search.summary import write_configured_summary
-
-    docs, _, _ = _inputs()
-    with SqliteStore(tmp_path / "data" / "leian.db") as st:
-        for d in docs:
-            st.put_document(d)
-        out = write_configured_summary(st, {"name": "低保领域", "category": "false_claims",
-                                            "filters": {"region": ["湖北省"]}, "format": "md"}, tmp_path / "s" / "a.md")
-        assert out == tmp_path / "s" / "a.md" and out.read_text(encoding="utf-8").startswith("# 虚报冒领·湖北省类案分析与整改建议")
-        out = write_configured_summary(st, {"name": "全部低保", "query": "低保"}, tmp_path / "s" / "b.docx")
-        assert open_docx(str(out)).paragraphs[0].text == "“低保”类案分析与整改建议"
-        from config.errors import LeianError
-
-        with pytest.raises(LeianError):
-            write_configured_summary(st, {"name": "x"}, tmp_path / "s" / "c.docx")
-
-
 def test_markdown_keeps_what_documents_say_as_text(tmp_path):
     from markdown_it import MarkdownIt
 

@@ -13,14 +13,20 @@ stored again gets its corrections attached and applied before its cases are inde
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Set as AbstractSet
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from elasticsearch import NotFoundError
+from elasticsearch import Elasticsearch, NotFoundError
 
 from config.errors import CorrectionError, ElasticError, UnknownCorrection
 from extractors.model import Case, Document
 from search.corrections import (CaseState, Changes, Correction, active, apply, attach_grouped, new_correction,
                                 revert_of, state_of, with_extracted)
+
+if TYPE_CHECKING:
+    from search.backends.elastic.bulk import BulkResult
+
+T = TypeVar("T")
 
 
 def _xid(case_id: str) -> str:
@@ -31,6 +37,26 @@ class ElasticCorrections:
     """add_correction, revert_correction, corrections and case_state of the Elasticsearch store."""
 
     corrections_index: str
+
+    if TYPE_CHECKING:  # what the mixin uses of ElasticStore (search/backends/elastic/store.py)
+        url: str
+        es: Elasticsearch
+        cases: str
+        _dirty: bool
+        def _fresh(self) -> None: ...
+        def _call(self, what: str, fn: Callable[[], T], *, ok_status: tuple[int, ...] = ()) -> T: ...
+        def _walk(self, index: str, query: dict, source: list[str] | bool, key: str = "id",
+                  size: int = ..., extra: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]: ...
+        def _bulk(self, actions: list[dict[str, Any]]) -> BulkResult: ...
+        def _get_case_source(self, case_id: str, fields: list[str] | None = None) -> dict[str, Any] | None: ...
+        def get_document(self, doc_id: str) -> Document | None: ...
+        def _docs_by_id(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
+        @staticmethod
+        def _doc_meta(doc_id: str, info: dict[str, Any]) -> Document: ...
+        def _delete_cases(self, ids: list[str]) -> None: ...
+        def _prepare(self, case: Case, doc: Document, seq: int | None = None, *,
+                     sub: bool | None = None) -> dict[str, Any]: ...
+        def _assign_incidents(self, prepared: list[dict[str, Any]]) -> None: ...
 
     # ------------------------------------------------------------------ reading
     def _history(self, query: dict[str, Any]) -> list[Correction]:
@@ -180,11 +206,11 @@ class ElasticCorrections:
                     kept.append(corrected)
             out[doc.id] = kept
         self._write_corrections(actions, "attach corrections")
-        corrected = {a["_id"] for a in actions if a["_source"]["kind"] == "extracted"}
-        self._forget_extracted({"terms": {"doc_id": wanted}}, keep=corrected)
+        kept_ids = {a["_id"] for a in actions if a["_source"]["kind"] == "extracted"}
+        self._forget_extracted({"terms": {"doc_id": wanted}}, keep=kept_ids)
         return out
 
-    def _forget_extracted(self, query: dict[str, Any], keep: set[str] = frozenset()) -> None:
+    def _forget_extracted(self, query: dict[str, Any], keep: AbstractSet[str] = frozenset()) -> None:
         """Delete the extracted copies matching a query, but those in `keep` (walked and
         deleted in bulk: the delete-by-query module is not in every distribution)."""
         self._fresh()

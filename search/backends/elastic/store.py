@@ -8,7 +8,9 @@ Indices (names from the `es_index_prefix` setting, default `leian`):
   (`text.cjk`), keyword fields for every facet, nested people/amounts/sanctions, dates, the
   near-duplicate incident id and the MinHash signature with its LSH band keys;
 - `<prefix>-documents`: one entry per distinct file content (id = sha256) with its paths;
-- `<prefix>-ledger`: the ingestion ledger, one entry per file (id = sha1 of the path).
+- `<prefix>-ledger`: the ingestion ledger, one entry per file (id = sha1 of the path);
+- `<prefix>-corrections`: analysts' corrections (search/backends/elastic/corrections.py);
+- `<prefix>-locks`: the ingest lock, a leased document (search/backends/elastic/lock.py).
 
 Writes are bulk requests with deterministic ids (a re-run overwrites, never duplicates),
 retried with back-off; a file's ledger row is written only after every one of its cases
@@ -25,9 +27,11 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime, UTC
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import numpy as np
 from elasticsearch import ApiError, AuthorizationException, NotFoundError
@@ -37,11 +41,13 @@ from config.errors import ConfigError, ElasticError
 from config.settings import Settings, get_settings
 from extractors.model import Case, Document
 from search import dedup, similar as sim
-from search.backends.elastic.bulk import bulk
+from search.backends.elastic.bulk import BulkResult, bulk
 from search.backends.elastic.connect import Connection, redact_url
 from search.backends.elastic.corrections import ElasticCorrections
+from search.backends.elastic.lock import lease_lock
 from search.backends.elastic.query import filter_clauses, index_words, pad_date, tree_query
 from search.highlight import snippet
+from search.incidents import choose_incident, one_per_incident
 from search.indexing import case_date, facet_values, segmented
 from search.normalize import normalize
 from search.query import analyse, query_tokens, subwords
@@ -50,6 +56,7 @@ from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup,
                           amount_bands)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FACET_LIMIT = 20
 PAGE = 1000  # hits per request when walking an index
@@ -66,6 +73,10 @@ def _now() -> str:
 
 def _ledger_id(path: str) -> str:
     return "L" + hashlib.sha1(path.encode("utf-8")).hexdigest()
+
+
+def _text_of(src: dict[str, Any]) -> str:
+    return src["text"]
 
 
 def _version(index: str) -> int:
@@ -96,6 +107,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
         self.documents = f"{prefix}-documents"
         self.ledger_index = f"{prefix}-ledger"
         self.corrections_index = f"{prefix}-corrections"
+        self.locks_index = f"{prefix}-locks"
+        self.lock_lease = settings.ingest_lock_lease
         self._dirty = False
         self._lock = threading.Lock()
         self._seq = 0
@@ -105,8 +118,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
         self.setup()
 
     # ------------------------------------------------------------------ set-up
-    def _call(self, what: str, fn, **kw):
-        return self.conn.call(what, fn, **kw)
+    def _call(self, what: str, fn: Callable[[], T], *, ok_status: tuple[int, ...] = ()) -> T:
+        return self.conn.call(what, fn, ok_status=ok_status)
 
     def setup(self) -> None:
         """Check the cluster, install the index templates, create missing indices and the alias.
@@ -121,7 +134,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
             log.debug("Elasticsearch at %s: no `monitor` privilege; the cluster answered, so it is up", self.url)
         try:
             for name, pattern in (("cases", f"{self.cases}-v*"), ("documents", self.documents),
-                                  ("ledger", self.ledger_index), ("corrections", self.corrections_index)):
+                                  ("ledger", self.ledger_index), ("corrections", self.corrections_index),
+                                  ("locks", self.locks_index)):
                 self._put_template(name, pattern)
         except AuthorizationException as exc:
             if not self._set_up_already():
@@ -138,8 +152,8 @@ class ElasticStore(ElasticCorrections, CaseStore):
             log.warning("Elasticsearch at %s: %s was built with mapping version %d, this leian has %d; "
                         "run `leian reindex` to rebuild it (until then it is used as it is)",
                         self.url, self.index_behind_alias(), built, version)
-        for index in (self.documents, self.ledger_index, self.corrections_index):
-            if not self._call("look up an index", lambda i=index: self.es.indices.exists(index=i)).body:
+        for index in (self.documents, self.ledger_index, self.corrections_index, self.locks_index):
+            if not self._call("look up an index", partial(self.es.indices.exists, index=index)).body:
                 self._create(index)
 
     def _built_version(self) -> int:
@@ -155,7 +169,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         try:
             return (self._call("look up the cases alias", lambda: self.es.indices.exists_alias(name=self.cases),
                                ok_status=(403,)).body
-                    and all(self._call("look up an index", lambda i=index: self.es.indices.exists(index=i),
+                    and all(self._call("look up an index", partial(self.es.indices.exists, index=index),
                                        ok_status=(403,)).body for index in (self.documents, self.ledger_index)))
         except AuthorizationException:
             return False
@@ -195,16 +209,23 @@ class ElasticStore(ElasticCorrections, CaseStore):
     def drop(self) -> None:
         """Delete every index and template of this prefix (tests; `leian` never calls it)."""
         names = list(self._call("list indices", lambda: self.es.indices.get(
-            index=f"{self.cases}-v*,{self.documents},{self.ledger_index},{self.corrections_index}",
+            index=f"{self.cases}-v*,{self.documents},{self.ledger_index},{self.corrections_index},{self.locks_index}",
             ignore_unavailable=True, allow_no_indices=True)).body)
         if names:
             self._call("delete indices", lambda: self.es.indices.delete(index=",".join(names)))
-        for name in ("cases", "documents", "ledger", "corrections"):
+        for name in ("cases", "documents", "ledger", "corrections", "locks"):
             try:
-                self._call("delete a template", lambda n=name: self.es.indices.delete_index_template(
-                    name=f"{self.prefix}-{n}"), ok_status=(404,))
+                self._call("delete a template", partial(self.es.indices.delete_index_template,
+                                                               name=f"{self.prefix}-{name}"), ok_status=(404,))
             except NotFoundError:
                 pass
+
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """A lock document in `<prefix>-locks`, leased and renewed (search/backends/elastic/lock.py):
+        one ingest run at a time on this store, whichever machine it runs on."""
+        return lease_lock(self._call, self.es, self.locks_index, lease=self.lock_lease, wait=wait, on_wait=on_wait,
+                          where=f"Elasticsearch at {self.url} (prefix {self.prefix})")
 
     def refresh(self) -> None:
         """Make every write so far visible to searches (of any process)."""
@@ -291,14 +312,15 @@ class ElasticStore(ElasticCorrections, CaseStore):
                 sigs[src["id"]] = dedup.from_bytes(base64.b64decode(src["minhash"]))
             return sigs[src["id"]]
 
-        def representative(incident: str) -> dict[str, Any] | None:
+        def representative(incident: str) -> tuple[np.ndarray, dict[str, Any]] | None:
             if incident in batch_by_id:
-                return batch_by_id[incident]
-            if incident not in by_id and incident not in batch_ids:
-                got = self._get_case_source(incident, ["id", "minhash", "text"])
-                by_id[incident] = got or {"id": incident, "minhash": None}
-            src = by_id.get(incident)
-            return src if src and src.get("minhash") else None
+                src: dict[str, Any] | None = batch_by_id[incident]
+            else:
+                if incident not in by_id and incident not in batch_ids:
+                    got = self._get_case_source(incident, ["id", "minhash", "text"])
+                    by_id[incident] = got or {"id": incident, "minhash": None}
+                src = by_id.get(incident)
+            return (sig_of(src), src) if src and src.get("minhash") else None
 
         for p in prepared:
             if not p["lsh"]:
@@ -315,19 +337,11 @@ class ElasticStore(ElasticCorrections, CaseStore):
                 for o in batch.get(k, []):
                     if o["doc_id"] != p["doc_id"]:
                         cands[o["id"]] = o
-            scored = sorted(((dedup.jaccard(sig, sig_of(o)), o["incident"], o) for o in cands.values()),
-                            key=lambda t: (-t[0], t[1]))
-            for j, incident, other in scored:
-                if j < dedup.THRESHOLD:
-                    break
-                if not dedup.same_numbers(p["text"], other["text"]):
-                    continue
-                rep = representative(incident)
-                if rep is not None and (dedup.jaccard(sig, sig_of(rep)) < dedup.THRESHOLD
-                                        or not dedup.same_numbers(p["text"], rep["text"])):
-                    continue
+            chosen = choose_incident(sig, p["text"], ((sig_of(o), o["incident"], o) for o in cands.values()),
+                                     _text_of, representative)
+            if chosen is not None:
+                incident, j = chosen
                 p["incident"], p["dup_score"], p["is_copy"] = incident, round(j, 6), incident != p["id"]
-                break
             for k in p["lsh"]:
                 batch[k].append(p)
             batch_by_id[p["id"]] = p
@@ -384,8 +398,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
                                          for p in prepared]
         doc_paths: dict[str, set[str]] = {}
         for doc in docs:
-            paths = set(doc_paths.get(doc.id) or existing.get(doc.id, {}).get("paths", [])) | {doc.path}
-            doc_paths[doc.id] = paths
+            doc_paths[doc.id] = set(doc_paths.get(doc.id) or existing.get(doc.id, {}).get("paths", [])) | {doc.path}
         for doc in docs:
             paths = sorted(doc_paths[doc.id])
             body = doc.model_dump(mode="json", exclude={"cases"})
@@ -425,7 +438,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
             raise ElasticError(f"{doc.path}: Elasticsearch at {self.url} did not confirm {n} of {m} writes "
                                f"({reason}){more}; the file stays pending and is retried on the next run")
 
-    def _bulk(self, actions: list[dict[str, Any]]):
+    def _bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
         """Bulk write (retried); searches in this process see it after the next `_fresh()`."""
         try:
             return bulk(self.conn, actions)
@@ -617,7 +630,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         node, also = analyse(query.text, exact=query.exact)
         q, words, scored = tree_query(node)
         if q is None:
-            facets = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
+            facets: dict[str, list[FacetValue]] = {f: [] for f in (*FACET_FIELDS, AMOUNT_FACET)} if query.facets else {}
             return SearchResult(total=0, hits=[], facets=facets, also_searched=also,
                                 took_ms=round((time.perf_counter() - t0) * 1000, 2))
         date_desc = {"date": {"order": "desc", "missing": "_last"}}
@@ -739,15 +752,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
                            shared_categories=r.shared_categories, shared_domains=r.shared_domains,
                            doc_path=docs.get(doc_of[r.key], {}).get("path", "")) for r in ranked]
         hits.sort(key=lambda x: (-x.score, x.case.id))
-        picked, seen = [], set()
-        for hit in hits:  # one hit per incident: copies of a similar case add nothing
-            if incident_of[hit.case.id] in seen:
-                continue
-            seen.add(incident_of[hit.case.id])
-            picked.append(hit)
-            if len(picked) == k:
-                break
-        return picked
+        return one_per_incident(hits, lambda hit: incident_of[hit.case.id], k)
 
     # ------------------------------------------------------------------ duplicates
     def duplicates(self) -> list[DuplicateGroup]:
@@ -805,6 +810,10 @@ class ElasticStore(ElasticCorrections, CaseStore):
         return [LedgerEntry.model_validate(s) for s in self._walk(self.ledger_index, query, True, key="path")]
 
     # ------------------------------------------------------------------ reindex
+    def rebuild_index(self) -> str | None:
+        """reindex() into a new index version behind the alias."""
+        return f"reindex(): {self.reindex()}"
+
     def reindex(self, *, keep_old: bool = False, progress=None) -> dict[str, Any]:
         """Build the next version of the cases index from the current one (every case
         re-prepared with this leian's segmentation and mapping), then move the alias to it
@@ -823,7 +832,7 @@ class ElasticStore(ElasticCorrections, CaseStore):
         for name, v in versions.items():
             if v > current:
                 log.warning("reindex: deleting %s, left unfinished by an earlier reindex", name)
-                self._call("delete an unfinished index", lambda n=name: self.es.indices.delete(index=n))
+                self._call("delete an unfinished index", partial(self.es.indices.delete, index=name))
         new = f"{self.cases}-v{max(versions.values()) + 1}"
         self._call("block writes", lambda: self.es.indices.put_settings(index=old, settings={"index.blocks.write": True}))
         try:

@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from config.errors import CorrectionError, UnknownCorrection
 from extractors.model import Case, Document
@@ -27,6 +31,17 @@ from search.indexing import case_date, facet_values, prepare_case
 
 class SqliteCorrections:
     """add_correction, revert_correction, corrections and case_state of the embedded store."""
+
+    if TYPE_CHECKING:  # what the mixin uses of SqliteStore (search/backends/sqlite/store.py)
+        @property
+        def con(self) -> sqlite3.Connection: ...
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def get_document(self, doc_id: str) -> Document | None: ...
+        def _delete_case_rows(self, con: sqlite3.Connection, rows: list) -> int: ...
+        @staticmethod
+        def _set_fields(con: sqlite3.Connection, rowid: int, fields: set[tuple[str, str]]) -> None: ...
+        def _insert_case(self, con: sqlite3.Connection, doc: Document, case: Case, date: str, seg: str,
+                         fields: set[tuple[str, str]], sig: np.ndarray | None) -> None: ...
 
     # ------------------------------------------------------------------ reading
     @staticmethod

@@ -32,8 +32,8 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -45,7 +45,9 @@ from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
 from search.highlight import snippet
+from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
+from search.locks import file_lock
 from search.normalize import normalize, region_filter_values, to_simplified
 from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
                           subwords, to_fts5)
@@ -197,6 +199,13 @@ class SqliteStore(SqliteCorrections, CaseStore):
         self._init_schema()
 
     # ------------------------------------------------------------------ plumbing
+    def ingest_lock(self, wait: float = 0.0,
+                    on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """A `flock` on the lock file beside the store's (released by the kernel if the run dies)."""
+        if self.path == ":memory:":
+            return nullcontext()  # a store no other process can see
+        return file_lock(ingest_lock_path(self.path), wait, on_wait)
+
     def _connect(self) -> sqlite3.Connection:
         try:
             con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -336,7 +345,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
         row = con.execute("SELECT path FROM document_paths WHERE doc_id=? ORDER BY path LIMIT 1", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def _insert_case(self, con, doc, case, date, seg, fields, sig) -> None:
+    def _insert_case(self, con: sqlite3.Connection, doc: Document, case: Case, date: str, seg: str,
+                     fields: set[tuple[str, str]], sig: np.ndarray | None) -> None:
         year = int(date[:4]) if date[:4].isdigit() else None
         cur = con.execute(
             "INSERT INTO cases(id, doc_id, ordinal, date, year, amount, doc_type, incident, data)"
@@ -344,30 +354,23 @@ class SqliteStore(SqliteCorrections, CaseStore):
             (case.id, doc.id, case.ordinal, date, year, case.total_amount, doc.doc_type, case.id,
              case.model_dump_json()))
         rowid = cur.lastrowid
+        assert rowid is not None  # an INSERT always sets it
         con.execute("INSERT INTO cases_fts(rowid, seg, sub) VALUES (?, ?, ?)", (rowid, seg, subwords(seg)))
         self._set_fields(con, rowid, fields)
         if sig is None:
             return
         keys = dedup.band_keys(sig)
         con.execute("INSERT INTO case_minhash(case_rowid, sig) VALUES (?, ?)", (rowid, dedup.to_bytes(sig)))
-        best, best_j = None, 0.0
         # band keys differ per band (see dedup.band_keys), so the key alone finds candidates
         rows = con.execute(
             f"SELECT DISTINCT m.case_rowid, m.sig, c.incident, c.data FROM case_bands b"
             f" JOIN case_minhash m ON m.case_rowid=b.case_rowid JOIN cases c ON c.rowid=b.case_rowid"
             f" WHERE b.key IN ({','.join('?' * len(keys))}) AND c.doc_id != ?", keys + [doc.id]).fetchall()
-        scored = sorted(((dedup.jaccard(sig, dedup.from_bytes(blob)), incident, data)
-                         for _, blob, incident, data in rows), key=lambda t: (-t[0], t[1]))
-        best, best_j = None, 0.0
-        for j, incident, data in scored:
-            if j < dedup.THRESHOLD:
-                break
-            if not dedup.same_numbers(case.text, _case_text(data)) or not self._agrees_with(con, incident, sig, case.text):
-                continue
-            best, best_j = incident, j
-            break
-        if best is not None:
-            con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (best, best_j, rowid))
+        chosen = choose_incident(sig, case.text, ((dedup.from_bytes(blob), incident, data)
+                                                  for _, blob, incident, data in rows),
+                                 _case_text, lambda incident: self._representative(con, incident))
+        if chosen is not None:
+            con.execute("UPDATE cases SET incident=?, dup_score=? WHERE rowid=?", (*chosen, rowid))
         con.executemany("INSERT OR IGNORE INTO case_bands(band, key, case_rowid) VALUES (?,?,?)",
                         [(b, k, rowid) for b, k in enumerate(keys)])
 
@@ -386,15 +389,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
                         (rowid, np.asarray(ids, dtype="<u4").tobytes()))
 
     @staticmethod
-    def _agrees_with(con: sqlite3.Connection, incident: str, sig, text: str) -> bool:
-        """A case joins an incident only if it also matches the incident's representative,
-        so groups do not drift through chains of slightly different texts."""
+    def _representative(con: sqlite3.Connection, incident: str) -> tuple[np.ndarray, str] | None:
+        """The signature and stored data of an incident's representative (None when unknown)."""
         row = con.execute("SELECT m.sig, c.data FROM cases c JOIN case_minhash m ON m.case_rowid=c.rowid"
                           " WHERE c.id=?", (incident,)).fetchone()
-        if row is None:
-            return True
-        return (dedup.jaccard(sig, dedup.from_bytes(row[0])) >= dedup.THRESHOLD
-                and dedup.same_numbers(text, _case_text(row[1])))
+        return (dedup.from_bytes(row[0]), row[1]) if row else None
 
     def _delete_cases(self, con: sqlite3.Connection, doc_id: str) -> int:
         """Remove a document's cases (and the extracted copies kept for its corrected ones)."""
@@ -676,18 +675,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
             (expr, incident, sim.CANDIDATES)).fetchall()
         cand = [r for r in cand if r[0] != rowid]
         labels = self._cats_doms(con, [r[0] for r in cand])
-        none = (frozenset(), frozenset())
+        none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         ranked = sim.rerank(terms, mine[0], mine[1],
                             (sim.Candidate(r[0], r[1].split(), *labels.get(r[0], none)) for r in cand), df, n_docs)
         incident_of = {r[0]: r[2] for r in cand}
-        picked, incidents = [], set()
-        for s in ranked:  # one hit per incident: copies of a similar case add nothing
-            if incident_of[s.key] in incidents:
-                continue
-            incidents.add(incident_of[s.key])
-            picked.append(s)
-            if len(picked) == k:
-                break
+        picked = one_per_incident(ranked, lambda s: incident_of[s.key], k)
         info = {r[0]: (r[1], r[2]) for r in con.execute(
             f"SELECT c.rowid, c.data, d.path FROM cases c JOIN documents d ON d.id = c.doc_id"
             f" WHERE c.rowid IN ({','.join('?' * len(picked))})", [s.key for s in picked])} if picked else {}
@@ -785,6 +777,12 @@ class SqliteStore(SqliteCorrections, CaseStore):
             if n:
                 problems.append(f"{name}: {n}")
         return problems
+
+
+def ingest_lock_path(store_path: str | Path) -> Path:
+    """The ingest lock file of an embedded store: `<store>.ingest.lock` beside its file."""
+    path = Path(store_path).expanduser().resolve()
+    return path.with_name(path.name + ".ingest.lock")
 
 
 def _case_text(data: str) -> str:
