@@ -803,6 +803,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     names_in_case: set[str] = set()
     pending_heading: int | None = None
     heading_names: set[str] = set()  # the principals the pending heading names
+    case_names: list[set[str]] = []  # the names of each case before the current one
     named_heading = -1  # where the heading line naming them starts
     # A paragraph that introduces a culprit (…调查组很快锁定了时任村文书的唐某刚。) but tells
     # no deed yet: the case about that person, when it follows, starts there.
@@ -872,6 +873,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         names = _names(sub)
         subjects = _subject_names(sub)
+        # A closing paragraph giving the decisions on the people of several cases (日前，甲、乙分别
+        #受到…；丙受到…): the notice's, not the last case's (each case finds its own in it).
+        if names and len([k for k in case_names[:-1] + [names_in_case] if k & names]) >= 2 \
+                and not (subjects - set().union(names_in_case, *case_names)):
+            pending_heading = None
+            continue
         # someone of the case before, unless only compared with (与陈某不同，…)
         known = {n for n in names_in_case if n in p["contrast"].sub("", sub)}
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
@@ -912,6 +919,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # item of a roundup (【违规收取费用】 before the case).
             if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])):
                 start = named_heading if headed else pending_heading
+            if cases:
+                case_names.append(names_in_case)
             cases.append([start, b])
             names_in_case = set(names)
             first_case = False
@@ -951,7 +960,9 @@ def _announced_paragraph(text: str, end: int) -> int:
 def _introduces(unit: str, newcomers: set[str]) -> bool:
     """A paragraph that introduces one culprit (or a pair) before his case; a standfirst
     naming every culprit of a roundup (甲、乙、丙等3人被查) introduces no one case."""
-    return 0 < len(newcomers) <= 2 and not _cr().patterns["several"].search(unit)
+    p = _cr().patterns
+    # (与前两人不同，…: a comparison with the stories before counts no one)
+    return 0 < len(newcomers) <= 2 and not p["several"].search(p["contrast"].sub("", unit))
 
 
 def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:

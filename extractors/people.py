@@ -750,8 +750,8 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
         return False
     if long in lac_names:
         return True
-    if "某" in short and short in lac_names and n_short < 2:
-        return False  # 邓某吃拿卡要 (said once): LAC ends the pseudonym at 某
+    if "某" in short and short in lac_names and n_short < 2 and _word_after(text, long, len(short)):
+        return False  # 邓某吃拿卡要 (said once): LAC ends the pseudonym at 某, a word starts there
     # …but a 某-form said two or more times, always with the same character after 某
     # (吴某新违规…吴某新先后…吴某新受到), has that character as its given name, whatever LAC says
     k = len(short)
@@ -764,6 +764,14 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
         if _common_word(text[m.start() + k:m.start() + k + 2]):
             return False
     return True
+
+
+def _word_after(text: str, long: str, k: int) -> bool:
+    """A dictionary word of two to four characters starts at the k-th character of a mention
+    of `long` (邓某吃拿卡要: 吃拿卡要), so that character is not a given name (何某军违规: none)."""
+    freq = _freq()
+    return any((freq.get(text[m.start() + k:m.start() + k + n]) or 0) > 0
+               for m in re.finditer(re.escape(long), text) for n in (2, 3, 4))
 
 
 def _both_named(short: str, long: str, text: str, lac_names: set[str]) -> bool:

@@ -1027,3 +1027,22 @@ def test_besides_with_a_new_official_is_a_new_case():
             "此外，某投资公司原财务总监吴雅琴涉嫌严重违纪违法，主动投案，目前正接受纪律审查和监察调查。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and texts[1].startswith("此外")
+
+
+def test_a_closing_paragraph_of_decisions_on_several_cases_belongs_to_none():
+    text = ("市纪委监委通报3起违反中央八项规定精神问题。\n"
+            "2024年3月，市公路所所长周文斌接受施工单位宴请，收受消费卡价值8400元。\n"
+            "2024年5月，市医院后勤科科长吴雅琴在私人会所接受供应商宴请，餐费6200元由供应商支付。\n"
+            "2024年7月，某村党支部书记郑国强违规操办满月酒，收受礼金5万余元。\n"
+            "日前，周文斌受到党内严重警告处分；吴雅琴受到政务记过处分；郑国强受到党内警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and "周文斌" not in texts[2] and "日前" not in texts[2]
+
+
+def test_a_comparison_with_the_stories_before_does_not_stop_an_introduction():
+    text = ("周文斌在镇里工作二十年，收受建筑商财物386万元，被开除党籍。\n"
+            "吴雅琴将医保基金200万元转借给表弟使用，被开除党籍。\n"
+            "与前两人不同，某村原党总支书记郑国强的胆子是一点点被养大的。\n"
+            "2019年，郑国强利用发放征地补偿款的便利，侵占补偿款二十余万元。2024年，郑国强被开除党籍。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and texts[2].startswith("与前两人不同")

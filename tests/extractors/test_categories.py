@@ -343,3 +343,25 @@ def test_claims_a_duty_failure_let_others_make_are_not_the_case_own():
 ])
 def test_more_phenomena_of_unseen_notices_get_their_category(text, code):
     assert code in [c.code for c in extract_categories(text)]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("大队长对群众举报的违法占地问题未依法依规查处，仅下发一纸通知便不了了之。", "dereliction"),
+    ("副镇长未实地核查即上报“已整改到位”。", "dereliction"),
+    ("院长对科室违规收费明知而默许。", "dereliction"),
+    ("对该机构负有日常监管责任的卫生院副院长受到政务警告处分。", "dereliction"),
+    ("部分项目台账数据与实际进度不符，存在“纸面推进”现象。", "formalism"),
+    ("部分河段巡河记录存在补签、代签现象。", "formalism"),
+    ("乡党委副书记以走访慰问为名，使用公款购买土特产赠送给上级部门工作人员。", "gifts"),
+    ("村支书将村级道路工程直接发包给其妻弟，涉及工程款41万元。", "favoritism"),
+    ("采购部经理违规插手物资采购，帮助特定供应商中标。", "project_contracting"),
+    ("城中村违法建设管控不力，新增违建2万平方米。", "land_violation"),
+])
+def test_duty_failures_paper_work_and_favours_of_unseen_notices(text, code):
+    assert code in [c.code for c in extract_categories(text)]
+
+
+def test_interference_in_procurement_is_not_abuse_of_power_and_a_bribe_field_is_no_land_case():
+    assert "abuse_of_power" not in [c.code for c in extract_categories("采购部经理违规插手物资采购。")]
+    assert "land_violation" not in [c.code for c in extract_categories(
+        "利用职务便利，在违法建设查处、广告审批等方面为他人谋取利益，收受财物。")]

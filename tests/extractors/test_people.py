@@ -308,3 +308,8 @@ def test_a_post_then_de_before_the_name_is_the_post():
 
 def test_enterprise_posts_precede_names():
     assert dict(_people("某投资控股公司原财务总监吴雅琴主动投案。")).get("吴雅琴", "").endswith("财务总监")
+
+
+def test_a_pseudonym_with_a_given_name_said_once_keeps_it_unless_a_word_starts_there():
+    assert [n for n, _ in _people("村委会主任何某军违规操办满月酒。")] == ["何某军"]
+    assert [n for n, _ in _people("某局科员邓某吃拿卡要，受到警告。")] == ["邓某"]

@@ -345,3 +345,7 @@ def test_a_decision_after_a_quoted_regulation_is_given_and_the_quote_options_are
     text = ("县监委依据《政务处分法》第三十四条“收受礼金的，予以警告、记过或者记大过；情节较重的，"
             "予以降级或者撤职”之规定，给予其政务记大过处分。")
     assert labels(text) == ["政务记大过"]
+
+
+def test_detention_by_a_named_commission_is_liuzhi():
+    assert labels("2024年3月，王某被射阳县监委留置。同年9月，王某被开除党籍。") == ["留置", "开除党籍"]
