@@ -790,10 +790,18 @@ def _subject_names(text: str) -> set[str]:
 
 
 def _opening_names(unit: str, names: set[str]) -> set[str]:
-    """Names a paragraph opens on as its subject, maybe after a time (孙某曾是… / 2019年，葛某…):
-    in a feature telling officials' stories one per paragraph, the post often comes later."""
-    head = _skip_time(unit.lstrip())
-    return {n for n in names if head.startswith(n)}
+    """Names a paragraph opens on as its subject, maybe after a time, a quotation or a short
+    adverbial (孙某曾是… / 2019年，葛某… / “……”面对审查人员，王某懊悔不已): in a feature telling
+    officials' stories one per paragraph, the post often comes later."""
+    head = _skip_time(_OPENING_QUOTE.sub("", unit.lstrip()))
+    clause = _SHORT_OPENER.match(head)
+    return {n for n in names if head.startswith(n) or (clause is not None and head.startswith(n, clause.end()))}
+
+
+# A paragraph may open on a quotation (“我以为……”) and a short adverbial (面对审查调查人员，)
+# before its subject.
+_OPENING_QUOTE = re.compile(r"^[“「][^”」\n]{0,200}[”」][。！？!?，,]?")
+_SHORT_OPENER = re.compile(r"^[^，,。；;！？!?“”\n]{1,12}[，,]")
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
@@ -1032,8 +1040,9 @@ def _genre(text: str, n_cases: int, enumerated: bool) -> str:
 
 
 # Cells of a table row as readers write them: tab-separated (DOCX, HTML) or between pipes
-# (| 1 | 某医院 | 1352.55 |, as pages converted to text lay tables out).
-_CELL_SEP = re.compile(r"\t|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||\|$", re.M)
+# (| 1 | 某医院 | 1352.55 |, as pages converted to text lay tables out; a full-width bar ｜
+# always parts cells).
+_CELL_SEP = re.compile(r"\t|｜|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||\|$", re.M)
 
 
 def _table_blocks(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:

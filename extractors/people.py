@@ -845,6 +845,17 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         name = text[a:b]
         if name in found or _is_place(text, name, cl, lex) or _wordlike(text, name, lex):
             continue
+        tail = name[1:]
+        if tail in found and _surname_len(name, 0, lex, strict=False) == 1 \
+                and len(re.findall(re.escape(name), text)) == len(re.findall(re.escape(tail), text)):
+            # 总经理助理于洪涛: the rules read 于 as "at" and kept 洪涛; LAC reads 于洪涛, and 洪涛
+            # never stands without 于 before it, so 于 is the surname
+            old_p = found.pop(tail)
+            first = text.find(name)
+            found[name] = Person(name=name, position=_post_before(text, first, lex, boundaries) or old_p.position,
+                                 start=first, end=first + len(name), anonymised="某" in name)
+            cover(name)
+            continue
         if any(covered.get(k, a) != a for k in range(a, b)):
             continue  # 买提·吐尔逊 inside 买买提·吐尔逊: a piece of a name already found
         found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,

@@ -200,14 +200,17 @@ def _after_lead_in(text: str, c_lo: int, lex: SanctionLexicon) -> bool:
     return prev.endswith(lex.lead_in) and any(w in prev for w in lex.context)
 
 
+_CELL_STOPS = "\t｜\n"  # cell separators as the readers and plain-text tables write them, then the row's end
+
+
 def _fills_cell(text: str, start: int, end: int) -> bool:
     """Whether the hit is (nearly) a whole cell of a table row (…\t诫勉谈话\t…): in a 处理结果
     column the sanction needs no 受到/给予 to be one that was given."""
-    lo = max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1
-    tab, nl = text.find("\t", end), text.find("\n", end)
-    hi = min(x for x in (tab, nl, len(text)) if x >= 0)
-    in_row = "\t" in text[text.rfind("\n", 0, start) + 1:(nl if nl >= 0 else len(text))]
-    if not in_row:
+    lo = max(text.rfind(ch, 0, start) for ch in _CELL_STOPS) + 1
+    nl = text.find("\n", end)
+    hi = min([len(text)] + [k for ch in _CELL_STOPS if (k := text.find(ch, end)) >= 0])
+    line = text[text.rfind("\n", 0, start) + 1:(nl if nl >= 0 else len(text))]
+    if not any(ch in line for ch in _CELL_STOPS[:-1]):
         return False
     # the whole cell, or one item of a cell that lists measures (追回医保基金，通报批评，…)
     c_lo = max([lo] + [text.rfind(ch, lo, start) + 1 for ch in "，,、；;"])

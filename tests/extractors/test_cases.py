@@ -1046,3 +1046,32 @@ def test_a_comparison_with_the_stories_before_does_not_stop_an_introduction():
             "2019年，郑国强利用发放征地补偿款的便利，侵占补偿款二十余万元。2024年，郑国强被开除党籍。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 3 and texts[2].startswith("与前两人不同")
+
+
+def test_a_table_with_full_width_bars_gives_one_case_per_row():
+    text = ("某市纪委监委关于3起典型问题的通报\n"
+            "序号｜姓名及职务｜主要问题｜处理结果\n"
+            "1｜周文斌，某区派出所原副所长｜为涉赌人员通风报信，收受好处费8万元｜开除党籍、开除公职\n"
+            "2｜吴雅琴，某区法院法官｜违规过问他人承办的案件，收受礼金1.5万元｜党内严重警告、政务记过\n"
+            "3｜郑国强，某司法所所长｜履职不力，对社区矫正对象脱管未及时发现｜政务警告\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and texts[1].startswith("2｜吴雅琴")
+
+
+def test_a_story_paragraph_opening_on_a_quotation_then_the_name_is_a_new_story():
+    text = ("周文斌在负责项目验收期间，收受承建方所送好处费3万元，受到党内严重警告处分。\n"
+            "“我以为几顿饭，没人会去查。”面对审查调查人员，吴雅琴懊悔不已。这位县民政局原副局长违规列支公务接待费1.2万元，"
+            "受到党内警告处分，被免去副局长职务。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "吴雅琴" in texts[1] and "吴雅琴" not in texts[0]
+
+
+def test_a_next_steps_section_of_a_report_is_no_case():
+    text = ("中共某区委关于巡视整改进展情况的通报\n"
+            "二、巡视反馈问题的整改落实情况\n"
+            "（一）关于“违规发放津贴补贴问题仍有发生”问题。巡视反馈指出，区住建局违规发放补贴12万元。整改情况：已全部清退。\n"
+            "（二）关于“惠民资金管理不规范”问题。巡视反馈指出，部分社区低保审核把关不严。整改情况：开展专项治理。\n"
+            "三、下一步工作打算\n"
+            "一是持续推进未完成事项整改，对账销号；二是巩固整改成果；三是严肃执纪问责，对整改不力的严肃追责问责。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and not any("对账销号" in x for x in texts)

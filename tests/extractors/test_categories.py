@@ -365,3 +365,22 @@ def test_interference_in_procurement_is_not_abuse_of_power_and_a_bribe_field_is_
     assert "abuse_of_power" not in [c.code for c in extract_categories("采购部经理违规插手物资采购。")]
     assert "land_violation" not in [c.code for c in extract_categories(
         "利用职务便利，在违法建设查处、广告审批等方面为他人谋取利益，收受财物。")]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("窗口工作人员对待群众冷硬横推，均以材料不全为由推诿。", "formalism"),
+    ("法官违规过问、干预他人承办的执行案件。", "abuse_of_power"),
+    ("民警工作日中午饮酒后驾驶警用车辆外出。", "official_cars"),
+    ("书记员违规向律师泄露案件审理信息。", "other"),
+    ("教师在校外组织本校学生有偿补课，收取补课费1.56万元。", "business_conflict"),
+    ("2018年村级组织换届中，个别村存在违规推荐候选人问题。", "election_personnel"),
+])
+def test_more_unseen_phenomena_get_their_category(text, code):
+    assert code in [c.code for c in extract_categories(text)]
+
+
+def test_paid_tutoring_is_no_extortion_and_what_a_check_failed_to_find_is_not_the_checker_s():
+    assert "extortion" not in [c.code for c in extract_categories("教师组织学生有偿补课，收取补课费2万元。")]
+    codes = [c.code for c in extract_categories(
+        "股长在稽核检查中失职，未发现某民营医院串换药品、分解住院等违规问题，致使基金损失23万元。")]
+    assert "dereliction" in codes and "false_claims" not in codes

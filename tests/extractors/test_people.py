@@ -313,3 +313,9 @@ def test_enterprise_posts_precede_names():
 def test_a_pseudonym_with_a_given_name_said_once_keeps_it_unless_a_word_starts_there():
     assert [n for n, _ in _people("村委会主任何某军违规操办满月酒。")] == ["何某军"]
     assert [n for n, _ in _people("某局科员邓某吃拿卡要，受到警告。")] == ["邓某"]
+
+
+def test_a_surname_that_is_also_a_preposition_after_a_post():
+    # 于 after a post reads as "at"; LAC reads 于洪涛 where the rules stop, and 洪涛 never stands alone
+    text = "子公司总经理助理于洪涛违规发放津贴补贴。2023年，于洪涛以奖励名义向班子成员发放。"
+    assert [n for n, _ in _people(text)] == ["于洪涛"]

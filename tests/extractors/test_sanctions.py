@@ -349,3 +349,7 @@ def test_a_decision_after_a_quoted_regulation_is_given_and_the_quote_options_are
 
 def test_detention_by_a_named_commission_is_liuzhi():
     assert labels("2024年3月，王某被射阳县监委留置。同年9月，王某被开除党籍。") == ["留置", "开除党籍"]
+
+
+def test_a_sanction_filling_a_cell_between_full_width_bars_was_given():
+    assert labels("2｜吴某，某区法院法官｜收受礼金1.5万元｜党内严重警告、政务记过") == ["党内严重警告", "政务记过"]
