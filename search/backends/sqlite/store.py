@@ -44,6 +44,7 @@ from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
+from search.backends.sqlite.facet_index import FacetIndex
 from search.highlight import snippet
 from search.indexing import prepare_document, segmented
 from search.normalize import normalize, region_filter_values, to_simplified
@@ -195,6 +196,9 @@ class SqliteStore(SqliteCorrections, CaseStore):
         self._conns: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._init_schema()
+        # facet counts from memory in a long-lived process (facet_index); not for ":memory:",
+        # which is one database per connection
+        self._facet_index: FacetIndex | None = FacetIndex(self.path) if self.path != ":memory:" else None
 
     # ------------------------------------------------------------------ plumbing
     def _connect(self) -> sqlite3.Connection:
@@ -292,7 +296,14 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 except sqlite3.Error as exc:  # closing a connection of another thread
                     log.debug("closing a store connection: %s", exc)
             self._conns.clear()
+            if self._facet_index is not None:
+                self._facet_index.close()
+                self._facet_index = None
         self._local = threading.local()
+
+    def state_stamp(self) -> int | None:
+        """PRAGMA data_version of a connection that never writes: any commit changes it."""
+        return self._facet_index.version() if self._facet_index is not None else None
 
     # ------------------------------------------------------------------ writing
     def put_document(self, doc: Document) -> None:
@@ -558,6 +569,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
         size = max(0, min(query.size, 1000))
         offset = max(0, query.page - 1) * size
         con = self.con
+        index = self._facet_index if query.facets else None
+        before = index.version() if index is not None else 0  # the store's version before the snapshot
         try:
             con.execute("BEGIN")  # one snapshot for hits, total and facets
             con.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL,"
@@ -576,7 +589,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
                 rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
                                    (size, offset)).fetchall() if size else []
-            facets = self._facets(con) if query.facets else {}
+            facets = self._facets(con, before) if query.facets else {}
             hits = self._hits(con, rows, words)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
@@ -602,15 +615,28 @@ class SqliteStore(SqliteCorrections, CaseStore):
             cache = self._facet_cache = (names, by_field)
         return cache
 
-    def _facets(self, con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
-        """Counts per value of every facet field over the matched cases, most frequent first:
-        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
-        from the sums read in the same pass."""
+    def _facet_ids(self, con: sqlite3.Connection, before: int) -> tuple[np.ndarray, np.ndarray]:
+        """The facet value ids (all concatenated) and the amounts of the matched cases: from
+        the in-memory facet index when it holds the state this search reads (the store's
+        version is `before` from before the snapshot until now), else from case_facets."""
+        index = self._facet_index
+        loaded = index.at(before, index.version()) if index is not None else None
+        if loaded is not None:
+            # one string parsed in C: 3x faster than a Python loop over 10,000 rows
+            listed = con.execute("SELECT group_concat(rid, ' ') FROM temp.matched").fetchone()[0]
+            return loaded.gather(np.fromstring(listed or "", dtype=np.int64, sep=" "))
         rows = con.execute("SELECT p.ids, m.amount FROM temp.matched m"
                            " LEFT JOIN case_facets p ON p.case_rowid = m.rid").fetchall()
         blobs = [r[0] for r in rows if r[0] is not None]
         amounts = np.fromiter((r[1] for r in rows), dtype=float, count=len(rows))
         ids = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.zeros(0, dtype="<u4")
+        return ids, amounts
+
+    def _facets(self, con: sqlite3.Connection, before: int) -> dict[str, list[FacetValue]]:
+        """Counts per value of every facet field over the matched cases, most frequent first:
+        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
+        from the sums read in the same pass."""
+        ids, amounts = self._facet_ids(con, before)
         top = int(ids.max()) if len(ids) else 0
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
