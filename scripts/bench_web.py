@@ -55,10 +55,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, port: int, workers: int = 1) -> subprocess.Popen:
+def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cache = ["--search-cache", str(search_cache)] if search_cache is not None else []
     proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port),
-                             "--workers", str(workers)],
+                             "--workers", str(workers), *cache],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     end = time.monotonic() + 60
     while time.monotonic() < end:
@@ -116,6 +117,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--workers", type=int, default=1, help="server processes (leian serve --workers)")
+    ap.add_argument("--search-cache", type=int, default=None,
+                    help="leian serve --search-cache (0: every request searches the store; default: serve's)")
     ap.add_argument("--reps", type=int, default=5, help="runs of each query for the store's own time")
     ap.add_argument("--out", type=Path, default=Path("bench-results/web.json"))
     args = ap.parse_args()
@@ -127,7 +130,7 @@ def main() -> None:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
     port = _free_port()
-    proc = start_server(args.store, port, args.workers)
+    proc = start_server(args.store, port, args.workers, args.search_cache)
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
