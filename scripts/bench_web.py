@@ -9,6 +9,11 @@ the same 20 queries, before the load).
 
     nice .venv/bin/python scripts/bench_store.py --cases 20000 --store /tmp/web.db --e2e-files 0
     .venv/bin/python scripts/bench_web.py --store /tmp/web.db --clients 20 --seconds 120
+    .venv/bin/python scripts/bench_web.py --store /tmp/web.db --workers 2 --search-cache 0   # no result cache
+
+The 20 queries repeat, so with the server's search cache (leian serve --search-cache, on by
+default) most requests after the first round are answered from memory; `--search-cache 0`
+makes every request search the store.
 Results: JSON in bench-results/web.json and a Markdown table on stdout (for the README).
 """
 from __future__ import annotations
