@@ -131,6 +131,7 @@ def main() -> None:
         raise SystemExit(f"no store at {args.store}")
     from search.backends.sqlite.store import SqliteStore
 
+    load_start = os.getloadavg()[0]
     with SqliteStore(args.store) as st:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
@@ -144,10 +145,13 @@ def main() -> None:
         proc.terminate()
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
-           "load_avg": os.getloadavg()[0], "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
+           "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
+           "search_cache": args.search_cache, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"load average {load_start:.1f} at the start, {out['load_avg']:.1f} at the end; search cache: "
+          f"{'serve default' if args.search_cache is None else args.search_cache}")
     print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):
