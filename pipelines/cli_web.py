@@ -58,9 +58,11 @@ def serve(store: StoreOpt = None,
         uvicorn.run(app_from_env(), host=host, port=port, log_level=level, server_header=False,
                     access_log=level in ("info", "debug", "trace"))
     else:
-        uvicorn.run("pipelines.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                    log_level=level, server_header=False,
-                    access_log=level in ("info", "debug", "trace"))
+        from pipelines.web.processes import serve_processes
+
+        code = serve_processes(host, port, workers, level)
+        if code:
+            raise typer.Exit(code)
 
 
 def _users(store: str | None):
