@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -77,6 +78,20 @@ def start_server(store: Path, port: int, workers: int = 1, search_cache: int | N
             time.sleep(0.2)
     proc.kill()
     raise SystemExit("leian serve did not start within 60 s")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children so far."""
+    procs = [psutil.Process(pid)]
+    procs += procs[0].children(recursive=True)
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+        except psutil.Error:  # a process that just ended
+            continue
+        total += t.user + t.system
+    return total
 
 
 def load(base: str, clients: int, seconds: float) -> dict:
@@ -140,18 +155,21 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
+        cpu0 = tree_cpu(proc.pid)
         result = load(base, args.clients, args.seconds)
+        served = result["page"]["requests"] + result["api"]["requests"]
+        server_cpu_ms = round((tree_cpu(proc.pid) - cpu0) * 1000 / max(served, 1), 1)
     finally:
         proc.terminate()
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
            "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
-           "search_cache": args.search_cache, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
+           "search_cache": args.search_cache, "server_cpu_ms_per_request": server_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"load average {load_start:.1f} at the start, {out['load_avg']:.1f} at the end; search cache: "
-          f"{'serve default' if args.search_cache is None else args.search_cache}")
+          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request")
     print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):
