@@ -11,7 +11,8 @@ Tables
 - `case_fields` (field, value, case): normalised filter/facet values for every FACET_FIELDS
   field — one indexed lookup per filter; `facet_values` numbers each (field, value) and
   `case_facets` holds each case's numbers packed in a blob, so facet counts over thousands
-  of matches are one narrow read and a numpy bincount;
+  of matches are one narrow read and a numpy bincount — or, in a long-lived process, a gather
+  from an in-memory copy of the table (facet_index.py) while the store is unchanged;
 - `cases_fts`: FTS5 over jieba-segmented, simplified-script text (tokens joined by spaces,
   `unicode61`), bm25 ranking: column `seg` holds the words (phrases, adjacency), column
   `sub` their sub-words (`search.query.subwords`: the suffixes of longer words, so `冒领`
