@@ -14,8 +14,10 @@ from pathlib import Path
 
 import httpx
 import psutil
+import pytest
 
 REPO = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.slow  # real server processes: ~10 s
 
 
 def _free_port() -> int:
