@@ -22,7 +22,10 @@ def serve(store: StoreOpt = None,
           port: int = typer.Option(8765, "--port", min=1, max=65535),
           workers: int = typer.Option(1, "--workers", min=1, max=64,
                                       help="Server processes (they share sessions; each runs its own upload batches)"),
-          max_upload_mb: int = typer.Option(50, "--max-upload-mb", min=1, max=2048, help="Largest upload accepted")) -> None:
+          max_upload_mb: int = typer.Option(50, "--max-upload-mb", min=1, max=2048, help="Largest upload accepted"),
+          search_cache: int = typer.Option(256, "--search-cache", min=0, max=100_000,
+                                           help="Recent search results each process keeps until the store changes (0: none)"),
+          ) -> None:
     """Serve the analysts' workbench: search, cases, classes and summaries, ingestion, and the
     REST API under /api/v1 (OpenAPI at /openapi.json), on the same store as the CLI.
 
@@ -41,7 +44,8 @@ def serve(store: StoreOpt = None,
     users = _users(location)
     check_binding(host, users)
     open_store(location, existing=True).close()  # a missing store is said now, not in each worker
-    os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20))
+    os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20),
+                      LEIAN_WEB_SEARCH_CACHE=str(search_cache))
     local = is_loopback(host) and not users.load()
     mode = "local single-user mode (no users defined; everyone here is admin)" if local else "users must log in"
     shown = f"[{host}]" if ":" in host else host
@@ -51,10 +55,14 @@ def serve(store: StoreOpt = None,
     if workers == 1:
         from pipelines.web.app import app_from_env
 
-        uvicorn.run(app_from_env(), host=host, port=port, log_level=level, server_header=False)
+        uvicorn.run(app_from_env(), host=host, port=port, log_level=level, server_header=False,
+                    access_log=level in ("info", "debug", "trace"))
     else:
-        uvicorn.run("pipelines.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                    log_level=level, server_header=False)
+        from pipelines.web.processes import serve_processes
+
+        code = serve_processes(host, port, workers, level)
+        if code:
+            raise typer.Exit(code)
 
 
 def _users(store: str | None):

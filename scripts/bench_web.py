@@ -9,6 +9,11 @@ the same 20 queries, before the load).
 
     nice .venv/bin/python scripts/bench_store.py --cases 20000 --store /tmp/web.db --e2e-files 0
     .venv/bin/python scripts/bench_web.py --store /tmp/web.db --clients 20 --seconds 120
+    .venv/bin/python scripts/bench_web.py --store /tmp/web.db --workers 2 --search-cache 0   # no result cache
+
+The 20 queries repeat, so with the server's search cache (leian serve --search-cache, on by
+default) most requests after the first round are answered from memory; `--search-cache 0`
+makes every request search the store.
 Results: JSON in bench-results/web.json and a Markdown table on stdout (for the README).
 """
 from __future__ import annotations
@@ -24,6 +29,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -55,10 +61,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, port: int, workers: int = 1) -> subprocess.Popen:
+def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cache = ["--search-cache", str(search_cache)] if search_cache is not None else []
     proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port),
-                             "--workers", str(workers)],
+                             "--workers", str(workers), *cache],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     end = time.monotonic() + 60
     while time.monotonic() < end:
@@ -71,6 +78,20 @@ def start_server(store: Path, port: int, workers: int = 1) -> subprocess.Popen:
             time.sleep(0.2)
     proc.kill()
     raise SystemExit("leian serve did not start within 60 s")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children so far."""
+    procs = [psutil.Process(pid)]
+    procs += procs[0].children(recursive=True)
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+        except psutil.Error:  # a process that just ended
+            continue
+        total += t.user + t.system
+    return total
 
 
 def load(base: str, clients: int, seconds: float) -> dict:
@@ -116,6 +137,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--workers", type=int, default=1, help="server processes (leian serve --workers)")
+    ap.add_argument("--search-cache", type=int, default=None,
+                    help="leian serve --search-cache (0: every request searches the store; default: serve's)")
     ap.add_argument("--reps", type=int, default=5, help="runs of each query for the store's own time")
     ap.add_argument("--out", type=Path, default=Path("bench-results/web.json"))
     args = ap.parse_args()
@@ -123,23 +146,30 @@ def main() -> None:
         raise SystemExit(f"no store at {args.store}")
     from search.backends.sqlite.store import SqliteStore
 
+    load_start = os.getloadavg()[0]
     with SqliteStore(args.store) as st:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
     port = _free_port()
-    proc = start_server(args.store, port, args.workers)
+    proc = start_server(args.store, port, args.workers, args.search_cache)
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
+        cpu0 = tree_cpu(proc.pid)
         result = load(base, args.clients, args.seconds)
+        served = result["page"]["requests"] + result["api"]["requests"]
+        server_cpu_ms = round((tree_cpu(proc.pid) - cpu0) * 1000 / max(served, 1), 1)
     finally:
         proc.terminate()
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
-           "load_avg": os.getloadavg()[0], "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
+           "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
+           "search_cache": args.search_cache, "server_cpu_ms_per_request": server_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"load average {load_start:.1f} at the start, {out['load_avg']:.1f} at the end; search cache: "
+          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request")
     print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):

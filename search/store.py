@@ -223,6 +223,12 @@ class CaseStore(abc.ABC):
         if history:
             raise StoreError(f"{type(self).__name__} does not keep corrections")
 
+    def state_stamp(self) -> int | None:
+        """A value that changes with every write to the store, by any process: read it before
+        and after a search, and if both are equal, the result holds for as long as the stamp
+        stays so (pipelines.web.search_cache). None: this backend cannot tell (no caching)."""
+        return None
+
     # --- lifecycle -----------------------------------------------------------
     def close(self) -> None:  # noqa: B027  (a hook: stores without connections need nothing)
         """Release connections."""

@@ -40,7 +40,7 @@ def session(request: Request) -> dict:
 
 @router.get("/search", summary="Search cases: what `leian search --json` prints")
 def search(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
-    return _json(ctx_of(request).store.search(p.query()))
+    return _json(ctx_of(request).searches.search(p.query()))
 
 
 @router.get("/cases/{case_id}", summary="One case: what `leian show --json` prints")

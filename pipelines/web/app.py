@@ -24,10 +24,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config.errors import BindRefused, LeianError, UploadRefused, exit_code_of
 from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker
+from pipelines.web.search_cache import DEFAULT_SIZE, SearchCache
 from pipelines.web.security import (
     COOKIE,
     HEADERS,
@@ -73,6 +76,7 @@ class WebContext:
     worker: IngestWorker
     sessions: Sessions
     limiter: LoginLimiter
+    searches: SearchCache
     max_upload: int = MAX_UPLOAD_BYTES
     _classes: dict = field(default_factory=dict)
     _classes_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -126,27 +130,62 @@ def _basic(request: Request) -> tuple[str, str] | None:
     return name, password
 
 
-async def identify(request: Request, call_next) -> Response:
-    """Who the request is (request.state: user, role, via, session, local) and the security
-    headers on every response. Sessions are made only when a page needs one (session_of)."""
+class Identify:
+    """ASGI middleware: who the request is (`identify`) and the security headers (and a new
+    session's cookie) on every response. Plain ASGI rather than Starlette's BaseHTTPMiddleware,
+    which streams every response through a task group and memory channels (~1 ms a request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        refused = await identify(request)
+        if refused is not None:
+            await _secure(refused)(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in HEADERS.items():
+                    if k not in headers:
+                        headers[k] = v
+                if request.state.new_token:
+                    cookie = Response()
+                    set_session_cookie(request, cookie, request.state.new_token)
+                    headers.append("set-cookie", cookie.headers["set-cookie"])
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+async def identify(request: Request) -> Response | None:
+    """Set who the request is (request.state: user, role, via, session, local); a response
+    when it is refused here (too large, too many failed logins, wrong password). Sessions are
+    made only when a page needs one (session_of)."""
     ctx = ctx_of(request)
     token = request.cookies.get(COOKIE)
     session = ctx.sessions.get(token)
     state = request.state
+    state.new_token = None
     if _too_large(request, ctx):
-        return _secure(JSONResponse({"error": f"请求过大：每次最多上传 {MAX_FILES} 个文件，每个不超过 "
-                                              f"{ctx.max_upload >> 20} MB", "status": 413}, status_code=413))
+        return JSONResponse({"error": f"请求过大：每次最多上传 {MAX_FILES} 个文件，每个不超过 "
+                                      f"{ctx.max_upload >> 20} MB", "status": 413}, status_code=413)
     state.user, state.role, state.via, state.local = "", "", "session", ctx.local_mode()
     creds = _basic(request)
     if creds is not None:
         client = request.client.host if request.client else "?"
         if ctx.limiter.blocked(f"ip:{client}", f"user:{creds[0]}"):
-            return _secure(JSONResponse({"error": "登录失败次数过多，请稍后再试", "status": 429}, status_code=429))
+            return JSONResponse({"error": "登录失败次数过多，请稍后再试", "status": 429}, status_code=429)
         role = await asyncio.to_thread(ctx.users.verify, *creds)
         if role is None:
             ctx.limiter.failed(f"ip:{client}", f"user:{creds[0]}")
-            return _secure(JSONResponse({"error": "用户名或密码错误", "status": 401}, status_code=401,
-                                        headers={"WWW-Authenticate": 'Basic realm="leian"'}))
+            return JSONResponse({"error": "用户名或密码错误", "status": 401}, status_code=401,
+                                headers={"WWW-Authenticate": 'Basic realm="leian"'})
         state.user, state.role, state.via = creds[0], role, "basic"
     else:
         if session is not None and session.user:
@@ -155,11 +194,8 @@ async def identify(request: Request, call_next) -> Response:
                 state.user, state.role = session.user, user.get("role", "")
         elif state.local:
             state.user, state.role = LOCAL_USER, "admin"
-    state.session, state.new_token = session, None
-    response = await call_next(request)
-    if state.new_token:
-        set_session_cookie(request, response, state.new_token)
-    return _secure(response)
+    state.session = session
+    return None
 
 
 def _too_large(request: Request, ctx: WebContext) -> bool:
@@ -290,9 +326,10 @@ NAV = [("/search", "检索", "viewer"), ("/classes", "类案与分析报告", "v
 
 
 def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", store: CaseStore | None = None,
-               max_upload: int = MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload: int = MAX_UPLOAD_BYTES, search_cache: int = DEFAULT_SIZE) -> FastAPI:
     """The app on the store at `store_location` (default: the settings' store). Refuses
-    (BindRefused) a non-loopback host while no user is defined."""
+    (BindRefused) a non-loopback host while no user is defined. `search_cache`: recent
+    search results kept (pipelines.web.search_cache; 0: none)."""
     from config.settings import get_settings
     from search.open import open_store
 
@@ -306,7 +343,7 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     db = WebDb(folder / "web-sessions.db")
     ctx = WebContext(store=st, location=location, host=host, users=users, audit=AuditLog(folder / "audit.log"),
                      uploads=folder / "uploads", worker=worker, sessions=Sessions(db), limiter=LoginLimiter(db),
-                     max_upload=max_upload)
+                     searches=SearchCache(st, search_cache), max_upload=max_upload)
     worker.on_change = ctx.forget_classes
 
     app = FastAPI(title="leian 类案 API", version="1", docs_url=None, redoc_url=None,
@@ -316,8 +353,9 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     app.state.nav = list(NAV)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["static_version"] = "1"
+    templates.env.auto_reload = False  # the templates are part of the installed code: no stat() per page
     app.state.templates = templates
-    app.middleware("http")(identify)
+    app.add_middleware(Identify)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -341,10 +379,12 @@ def include(app: FastAPI, router, *, prefix: str = "", nav: tuple[str, str, str]
 
 def app_from_env() -> FastAPI:
     """The app each process of `leian serve --workers N` builds (uvicorn's factory): the store,
-    host and upload limit come in LEIAN_WEB_STORE, LEIAN_WEB_HOST, LEIAN_WEB_MAX_UPLOAD."""
+    host, upload limit and search cache come in LEIAN_WEB_STORE, LEIAN_WEB_HOST,
+    LEIAN_WEB_MAX_UPLOAD, LEIAN_WEB_SEARCH_CACHE."""
     from search.store import SearchQuery
 
     app = create_app(os.environ["LEIAN_WEB_STORE"], host=os.environ.get("LEIAN_WEB_HOST", "127.0.0.1"),
-                     max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)))
+                     max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)),
+                     search_cache=int(os.environ.get("LEIAN_WEB_SEARCH_CACHE", DEFAULT_SIZE)))
     app.state.ctx.store.search(SearchQuery(text="预热", size=1))  # the segmenter's dictionary, before the first search
     return app

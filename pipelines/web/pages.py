@@ -85,7 +85,7 @@ def logout(request: Request, csrf_token: str = Form("")) -> Response:
 @router.get("/search")
 def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
     st = ctx_of(request).store
-    res = st.search(p.query())
+    res = ctx_of(request).searches.search(p.query())
     hits = []
     for h in res.hits:
         info = st.case_info(h.case.id) or {}

@@ -92,7 +92,7 @@ class SearchParams:
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
 
-def search_params(q: str = Query("", max_length=2000, description="Query: words, \"phrases\", AND/OR/NOT, -word, (groups)"),
+async def search_params(q: str = Query("", max_length=2000, description="Query: words, \"phrases\", AND/OR/NOT, -word, (groups)"),
                   category: list[str] = Query([], description="Problem category code or label (repeatable)"),
                   domain: list[str] = Query([], description="Domain code or label (repeatable)"),
                   region: list[str] = Query([], description="Region name, any level (repeatable)"),
@@ -108,7 +108,7 @@ def search_params(q: str = Query("", max_length=2000, description="Query: words,
                   size: int = Query(10, ge=0, le=1000),
                   collapse: bool = Query(True, description="One hit per incident (false: every republished copy)"),
                   exact: bool = Query(False, description="Search the words as typed, without synonyms")) -> SearchParams:
-    """FastAPI dependency: the search parameters of a request."""
+    """FastAPI dependency: the search parameters of a request (async: no work for a thread)."""
     return SearchParams(q=q, category=category, domain=domain, region=region, sanction=sanction, post=post,
                         doc_type=doc_type, date_from=date_from, date_to=date_to, min_amount=min_amount or "",
                         max_amount=max_amount or "", sort=sort, page=page, size=size, collapse=collapse, exact=exact)

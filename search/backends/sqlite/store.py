@@ -11,7 +11,8 @@ Tables
 - `case_fields` (field, value, case): normalised filter/facet values for every FACET_FIELDS
   field — one indexed lookup per filter; `facet_values` numbers each (field, value) and
   `case_facets` holds each case's numbers packed in a blob, so facet counts over thousands
-  of matches are one narrow read and a numpy bincount;
+  of matches are one narrow read and a numpy bincount — or, in a long-lived process, a gather
+  from an in-memory copy of the table (facet_index.py) while the store is unchanged;
 - `cases_fts`: FTS5 over jieba-segmented, simplified-script text (tokens joined by spaces,
   `unicode61`), bm25 ranking: column `seg` holds the words (phrases, adjacency), column
   `sub` their sub-words (`search.query.subwords`: the suffixes of longer words, so `冒领`
@@ -44,6 +45,7 @@ from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
+from search.backends.sqlite.facet_index import FacetIndex
 from search.highlight import snippet
 from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
@@ -197,6 +199,9 @@ class SqliteStore(SqliteCorrections, CaseStore):
         self._conns: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._init_schema()
+        # facet counts from memory in a long-lived process (facet_index); not for ":memory:",
+        # which is one database per connection
+        self._facet_index: FacetIndex | None = FacetIndex(self.path) if self.path != ":memory:" else None
 
     # ------------------------------------------------------------------ plumbing
     def ingest_lock(self, wait: float = 0.0,
@@ -301,7 +306,14 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 except sqlite3.Error as exc:  # closing a connection of another thread
                     log.debug("closing a store connection: %s", exc)
             self._conns.clear()
+            if self._facet_index is not None:
+                self._facet_index.close()
+                self._facet_index = None
         self._local = threading.local()
+
+    def state_stamp(self) -> int | None:
+        """PRAGMA data_version of a connection that never writes: any commit changes it."""
+        return self._facet_index.version() if self._facet_index is not None else None
 
     # ------------------------------------------------------------------ writing
     def put_document(self, doc: Document) -> None:
@@ -505,8 +517,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
             params.extend(regions)
         posts = [to_simplified(v) for v in f.post if v]
         if posts:
+            # LIKE over the distinct post values (facet_values), then indexed lookups: not over
+            # every case's post row (10 ms at 100,000 cases)
             likes = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in posts)
-            conds.append(f"c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='post' AND ({likes}))")
+            conds.append("c.rowid IN (SELECT case_rowid FROM case_fields WHERE field='post' AND value IN"
+                         f" (SELECT value FROM facet_values WHERE field='post' AND ({likes})))")
             params.extend("%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in posts)
         if f.date_from:
             conds.append("c.date != '' AND c.date >= substr(?, 1, length(c.date))")
@@ -557,6 +572,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
         size = max(0, min(query.size, 1000))
         offset = max(0, query.page - 1) * size
         con = self.con
+        index = self._facet_index if query.facets else None
+        before = index.version() if index is not None else 0  # the store's version before the snapshot
         try:
             con.execute("BEGIN")  # one snapshot for hits, total and facets
             con.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL,"
@@ -564,18 +581,16 @@ class SqliteStore(SqliteCorrections, CaseStore):
             con.execute("DELETE FROM temp.matched")
             con.execute(f"INSERT INTO temp.matched {matched}", params)
             if query.collapse_duplicates:
-                ranked = (f"SELECT rid, score FROM (SELECT rid, score, date, amount, ROW_NUMBER() OVER "
-                          f"(PARTITION BY incident ORDER BY {order}) AS rn FROM temp.matched) WHERE rn = 1")
-                total = con.execute("SELECT count(DISTINCT incident) FROM temp.matched").fetchone()[0]
+                # distinct incidents counted in Python: SQLite's count(DISTINCT) builds a B-tree
+                listed = con.execute("SELECT group_concat(incident, char(31)) FROM temp.matched").fetchone()[0]
+                total = len(set(listed.split("\x1f"))) if listed else 0
                 cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
-                rows = con.execute(f"SELECT r.rid, r.score FROM ({ranked}) r JOIN temp.matched m ON m.rid=r.rid"
-                                   f" ORDER BY {order.replace('rid', 'r.rid').replace('score', 'r.score')} LIMIT ? OFFSET ?",
-                                   (size, offset)).fetchall() if size else []
+                rows = self._first_per_incident(con, order, size, offset) if size else []
             else:
                 total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
                 rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
                                    (size, offset)).fetchall() if size else []
-            facets = self._facets(con) if query.facets else {}
+            facets = self._facets(con, before) if query.facets else {}
             hits = self._hits(con, rows, words)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
@@ -586,6 +601,28 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 con.execute("ROLLBACK")
         return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
+
+    @staticmethod
+    def _first_per_incident(con: sqlite3.Connection, order: str, size: int, offset: int) -> list[tuple[int, float]]:
+        """One hit per incident, page `offset // size`: the matches in `order`, each incident's
+        first one kept — its best, since the order is total — until the page is full. What a
+        window function (ROW_NUMBER() OVER (PARTITION BY incident ...)) gives, without sorting
+        every match by incident first (5x the time at 15,000 matches)."""
+        seen: set[str] = set()
+        rows: list[tuple[int, float]] = []
+        cur = con.execute(f"SELECT rid, score, incident FROM temp.matched ORDER BY {order}")
+        try:
+            for rid, score, incident in cur:
+                if incident in seen:
+                    continue
+                seen.add(incident)
+                if len(seen) > offset:
+                    rows.append((rid, score))
+                    if len(rows) == size:
+                        break
+        finally:
+            cur.close()
+        return rows
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:
         """id → (field, value) and, per field, the ids of its values (cached; reloaded when an
@@ -601,15 +638,28 @@ class SqliteStore(SqliteCorrections, CaseStore):
             cache = self._facet_cache = (names, by_field)
         return cache
 
-    def _facets(self, con: sqlite3.Connection) -> dict[str, list[FacetValue]]:
-        """Counts per value of every facet field over the matched cases, most frequent first:
-        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
-        from the sums read in the same pass."""
+    def _facet_ids(self, con: sqlite3.Connection, before: int) -> tuple[np.ndarray, np.ndarray]:
+        """The facet value ids (all concatenated) and the amounts of the matched cases: from
+        the in-memory facet index when it holds the state this search reads (the store's
+        version is `before` from before the snapshot until now), else from case_facets."""
+        index = self._facet_index
+        loaded = index.at(before, index.version()) if index is not None else None
+        if loaded is not None:
+            # one string parsed in C: 3x faster than a Python loop over 10,000 rows
+            listed = con.execute("SELECT group_concat(rid, ' ') FROM temp.matched").fetchone()[0]
+            return loaded.gather(np.fromstring(listed or "", dtype=np.int64, sep=" "))
         rows = con.execute("SELECT p.ids, m.amount FROM temp.matched m"
                            " LEFT JOIN case_facets p ON p.case_rowid = m.rid").fetchall()
         blobs = [r[0] for r in rows if r[0] is not None]
         amounts = np.fromiter((r[1] for r in rows), dtype=float, count=len(rows))
         ids = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.zeros(0, dtype="<u4")
+        return ids, amounts
+
+    def _facets(self, con: sqlite3.Connection, before: int) -> dict[str, list[FacetValue]]:
+        """Counts per value of every facet field over the matched cases, most frequent first:
+        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
+        from the sums read in the same pass."""
+        ids, amounts = self._facet_ids(con, before)
         top = int(ids.max()) if len(ids) else 0
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
