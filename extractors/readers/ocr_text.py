@@ -1,21 +1,24 @@
-"""Tesseract's Chinese output made into text as typed: no spaces between characters,
-full-width punctuation beside them, Chinese quotation marks and dashes as printed."""
+"""OCR output made into text as typed: no spaces between Chinese characters, straight
+quotation marks made Chinese ones as printed, a line-leading 一一 the dash ——, a page in
+traditional script kept in it.
+
+(Half- or full-width punctuation is decided from the page, extractors.readers.ocr_layout.)
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9A-Za-z(),.:;!?“”‘’\"'])"
                         rf"|(?<=[0-9A-Za-z(),.:;!?“”‘’\"'])\s+(?=[{_CJK}])")
-_HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,:;?!]|[,:;?!](?=[{_CJK}])")
 
 
 def clean_line(text: str) -> str:
-    """Tesseract's Chinese output → text as typed: no spaces next to CJK characters (it
-    puts one between every pair), half-width , : ; ? ! beside them made full-width."""
-    text = _CJK_SPACE.sub("", text.strip())
-    return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
+    """OCR output → text as typed: no spaces next to Chinese characters (a recogniser may
+    put one where two boxes meet)."""
+    return _CJK_SPACE.sub("", text.strip())
 
 
 _QUOTES = re.compile(r"[\"“”]")
@@ -25,16 +28,19 @@ _LEADING_DASH = re.compile(r"^一一(?=\S)")
 
 
 def fix_quotes(lines: list[tuple[str, float, float, float, float]]) -> list[tuple[str, float, float, float, float]]:
-    """Chinese quotation marks as printed: tesseract reads “ and ” as " (or one as the
-    other). Each is opening or closing by its neighbours (after ：，。 or a line start it
-    opens, before ，。：it closes), else by turns through the page; a line-leading 一一 is
-    the dash —— (tesseract's reading of it)."""
+    """Chinese quotation marks as printed: a straight " read for “ or ” is made opening or
+    closing by its neighbours (after ：，。 or a line start it opens, before ，。：it
+    closes), else by turns through the page (the curly marks read as such keep the count);
+    a line-leading 一一 is the dash ——."""
     inside = False
     out: list[tuple[str, float, float, float, float]] = []
     for text, x0, top, x1, bottom in lines:
         chars = list(_LEADING_DASH.sub("——", text))
         for m in _QUOTES.finditer("".join(chars)):
             i = m.start()
+            if chars[i] != '"':
+                inside = chars[i] == "“"
+                continue
             before = chars[i - 1] if i else ""
             after = chars[i + 1] if i + 1 < len(chars) else ""
             if after in _CLOSES_BEFORE or (inside and before not in _OPENS_AFTER):
@@ -43,3 +49,40 @@ def fix_quotes(lines: list[tuple[str, float, float, float, float]]) -> list[tupl
                 chars[i], inside = "“", True
         out.append(("".join(chars), x0, top, x1, bottom))
     return out
+
+
+Line = tuple[str, float, float, float, float]
+
+
+@lru_cache(maxsize=1)
+def _script_tables() -> tuple[frozenset[str], dict[int, str]]:
+    """OpenCC's character tables: the characters only traditional script uses, and each
+    simplified character that has exactly one traditional form, other than itself (内→內,
+    虚→虛; not 发 (發 or 髮), not 台 (台 is traditional too))."""
+    import opencc
+
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+
+    def pairs(name: str):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and len(parts[0]) == 1:
+                yield parts[0], parts[1:]
+
+    traditional = frozenset(t for t, s in pairs("TSCharacters.txt") if s != [t])
+    to_trad = {ord(s): t[0] for s, t in pairs("STCharacters.txt") if len(t) == 1 and t[0] != s and len(t[0]) == 1}
+    return traditional, to_trad
+
+
+def one_script(lines: list[Line]) -> list[Line]:
+    """A page in traditional script with a few characters read in their simplified form
+    (the recogniser knows both; 內 comes back as 内 now and then): those made traditional.
+    A page is traditional when its traditional-only characters are many (10 at least) and
+    outnumber the simplified-only ones five to one; only one-to-one forms are changed."""
+    traditional, to_trad = _script_tables()
+    text = "".join(ln[0] for ln in lines)
+    trad = sum(ch in traditional for ch in text)
+    simp = sum(ord(ch) in to_trad for ch in text)
+    if trad < 10 or trad < 5 * simp or not simp:
+        return lines
+    return [(t.translate(to_trad), *rest) for t, *rest in lines]  # type: ignore[misc]
