@@ -81,20 +81,33 @@ def _gutter(boxes: list[TextBox], width: float) -> float | None:
     that few boxes cross, with a good share of boxes on each side facing each other."""
     if len(boxes) < 6:
         return None
-    best: tuple[int, float] | None = None
+    # The widest stretch of the middle that few boxes (a title, a full-width line) cross.
+    runs: list[list[int]] = [[]]
     for step in range(int(width * 0.3), int(width * 0.7), max(1, int(width / 100))):
-        crossing = sum(1 for b in boxes if b.box[0] < step < b.box[2])
-        if best is None or crossing < best[0]:
-            best = (crossing, float(step))
-    assert best is not None
-    crossing, x = best
+        if sum(1 for b in boxes if b.box[0] < step < b.box[2]) <= 0.2 * len(boxes):
+            runs[-1].append(step)
+        elif runs[-1]:
+            runs.append([])
+    widest = max(runs, key=len)
+    if not widest:
+        return None
+    x = float(widest[len(widest) // 2])
     left = [b for b in boxes if b.box[2] <= x]
     right = [b for b in boxes if b.box[0] >= x]
-    if crossing > 0.2 * len(boxes) or min(len(left), len(right)) < 0.2 * len(boxes):
+    if min(len(left), len(right)) < 0.2 * len(boxes):
         return None
     # Side by side, not one above the other: most right-hand boxes have a left-hand box level with them.
     level = sum(1 for r in right if any(min(r.box[3], lb.box[3]) > max(r.box[1], lb.box[1]) for lb in left))
-    return x if level >= 0.5 * len(right) else None
+    # Columns of running text, not a table's cells: most lines on each side run to the
+    # column's right edge (text wraps there) and hold more than a few characters.
+    return x if level >= 0.5 * len(right) and _running_text(left) and _running_text(right) else None
+
+
+def _running_text(boxes: list[TextBox]) -> bool:
+    em = median(b.box[3] - b.box[1] for b in boxes)
+    edge = max(b.box[2] for b in boxes)
+    full = sum(1 for b in boxes if b.box[2] >= edge - 2 * em)
+    return full >= 0.6 * len(boxes) and median(len(b.text) for b in boxes) >= 6
 
 
 def _reading_order(boxes: list[TextBox], width: float, em: float) -> list[OcrLine]:

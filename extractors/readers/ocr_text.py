@@ -75,14 +75,22 @@ def _script_tables() -> tuple[frozenset[str], dict[int, str]]:
 
 
 def one_script(lines: list[Line]) -> list[Line]:
-    """A page in traditional script with a few characters read in their simplified form
-    (the recogniser knows both; 內 comes back as 内 now and then): those made traditional.
-    A page is traditional when its traditional-only characters are many (10 at least) and
-    outnumber the simplified-only ones five to one; only one-to-one forms are changed."""
+    """Lines in traditional script with a few characters read in their simplified form (the
+    recogniser knows both; 內 comes back as 内 now and then): those made traditional. A line
+    is traditional when its traditional-only characters outnumber the simplified-only ones
+    four to one (4 at least), or when it has no more than a few of either on a page that is
+    traditional (10 at least, five to one, counted on the lines not plainly simplified). A
+    plainly simplified line (a letterhead above a traditional text) stays as it is; only
+    one-to-one forms are changed."""
     traditional, to_trad = _script_tables()
-    text = "".join(ln[0] for ln in lines)
-    trad = sum(ch in traditional for ch in text)
-    simp = sum(ord(ch) in to_trad for ch in text)
-    if trad < 10 or trad < 5 * simp or not simp:
-        return lines
-    return [(t.translate(to_trad), *rest) for t, *rest in lines]  # type: ignore[misc]
+    counts = [(sum(ch in traditional for ch in t), sum(ord(ch) in to_trad for ch in t)) for t, *_ in lines]
+    plain_simplified = [trad == 0 and simp >= 2 for trad, simp in counts]
+    page_trad = sum(c[0] for c, s in zip(counts, plain_simplified) if not s)
+    page_simp = sum(c[1] for c, s in zip(counts, plain_simplified) if not s)
+    page_is_trad = page_trad >= 10 and page_trad >= 5 * page_simp
+    out = []
+    for (text, *rest), (trad, simp), plain in zip(lines, counts, plain_simplified):
+        if simp and not plain and (page_is_trad or (trad >= 4 and trad >= 4 * simp)):
+            text = text.translate(to_trad)
+        out.append((text, *rest))
+    return out  # type: ignore[return-value]

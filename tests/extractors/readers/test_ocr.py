@@ -13,7 +13,6 @@ from config.errors import ReadError
 from extractors.pipeline import extract_file
 from extractors.readers import ReadLimits, read_file
 from extractors.readers.ocr import STATS, OcrOptions
-from extractors.readers.ocr_text import clean_line, fix_quotes
 from tests.conftest import needs_ocr
 from tests.fixtures.readers.make_fixtures import NOTICE
 from tests.renderings import render_pdf, render_scan
@@ -30,18 +29,6 @@ def _squash(text: str) -> str:
 @pytest.fixture
 def limits(tmp_path) -> ReadLimits:
     return ReadLimits(ocr=OcrOptions(cache_dir=str(tmp_path / "ocr-cache")))
-
-
-def test_clean_line_removes_spaces_between_chinese_and_keeps_numbering():
-    assert clean_line("一 、 某 某 镇 财政 所 原 所 长 张 某 某") == "一、某某镇财政所原所长张某某"
-    assert clean_line("( 一 ) 共计 3.6 万 元 , 已 收缴") == "(一)共计3.6万元,已收缴"
-    assert clean_line("1. 王 某 某 ： 撤销 党 内 职务") == "1.王某某：撤销党内职务"
-    assert clean_line("Page layout of 2 files") == "Page layout of 2 files"  # Latin words keep their spaces
-
-
-def test_quotes_and_dashes_as_printed():
-    lines = [('在"五人小组"会议上', 0, 0, 0, 0), ("一一湖北省：“三资”管理", 0, 0, 0, 0), ("称“无”字”", 0, 0, 0, 0)]
-    assert [t for t, *_ in fix_quotes(lines)] == ["在“五人小组”会议上", "——湖北省：“三资”管理", "称“无”字”"]
 
 
 def test_half_and_full_width_punctuation_as_printed(tmp_path, limits):
