@@ -15,10 +15,14 @@ _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9A-Za-z(),.:;!?“”‘�
                         rf"|(?<=[0-9A-Za-z(),.:;!?“”‘’\"'])\s+(?=[{_CJK}])")
 
 
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
 def clean_line(text: str) -> str:
     """OCR output → text as typed: no spaces next to Chinese characters (a recogniser may
-    put one where two boxes meet)."""
-    return _CJK_SPACE.sub("", text.strip())
+    put one where two boxes meet); a bar between table cells set apart by a space on each
+    side, as typed (the recogniser drops narrow spaces; the case splitter reads such rows)."""
+    return _BAR.sub(" | ", _CJK_SPACE.sub("", text.strip())).strip()
 
 
 _QUOTES = re.compile(r"[\"“”]")

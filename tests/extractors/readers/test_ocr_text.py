@@ -11,6 +11,7 @@ def test_clean_line_removes_spaces_between_chinese_and_keeps_numbering():
     assert clean_line("( 一 ) 共计 3.6 万 元 , 已 收缴") == "(一)共计3.6万元,已收缴"  # widths are the layout's
     assert clean_line("1. 王 某 某 ： 撤销 党 内 职务") == "1.王某某：撤销党内职务"
     assert clean_line("Page layout of 2 files") == "Page layout of 2 files"  # Latin words keep their spaces
+    assert clean_line("|1|益民医院|1352.55|") == "| 1 | 益民医院 | 1352.55 |"  # a table row as typed
 
 
 def test_quotes_and_dashes_as_printed():
