@@ -132,16 +132,35 @@ def _load_image(source: str, kind: str, index: int, dpi: int):
     return image, 72 / own
 
 
+TURN_BELOW = 80.0  # a page read with less confidence is tried turned (a scan fed sideways or upside down)
+
+
 def ocr_page(source: str, kind: str, index: int, dpi: int) -> PageText:
     """OCR one page (a PDF page index, or an image frame): lines in reading order with
-    their boxes in points, and the mean character confidence."""
+    their boxes in points, and the mean character confidence. A page read with little
+    confidence (or none) is read again turned 180°, 90° and 270°, and the most confident
+    reading kept."""
     image, scale = _load_image(source, kind, index, dpi)
+    best = _read(image, scale, index + 1)
+    if (best.confidence or 0) < TURN_BELOW:
+        from PIL import Image
+
+        for turn in (Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270):
+            page = _read(image.transpose(turn), scale, index + 1)
+            if (page.confidence or 0) > (best.confidence or 0) + 5:
+                best = page
+            if (best.confidence or 0) >= TURN_BELOW:
+                break
+    return best
+
+
+def _read(image, scale: float, number: int) -> PageText:
     lines = page_lines(ocr_engine.recognise(image), image.width)
     out = [(clean_line(ln.text), ln.x0 * scale, ln.x1 * scale, ln.top * scale, ln.bottom * scale) for ln in lines]
     kept = [(ln, o) for ln, o in zip(lines, out) if o[0]]
     chars = sum(len(o[0]) for _, o in kept)
     conf = round(100 * sum(ln.score * len(o[0]) for ln, o in kept) / chars, 1) if chars else None
-    return PageText(index + 1, image.height * scale, one_script(fix_quotes([o for _, o in kept])), conf)
+    return PageText(number, image.height * scale, one_script(fix_quotes([o for _, o in kept])), conf)
 
 
 # ---------------------------------------------------------------------------- cache

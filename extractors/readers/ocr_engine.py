@@ -1,7 +1,12 @@
-"""The OCR engine: PaddleOCR's PP-OCRv6 models (text detection, line-direction
-classification, recognition) run by onnxruntime through the `rapidocr` package, whose
-wheel ships the models (nothing is downloaded at run time; the model files are named
-explicitly so a missing one is an error, never a download).
+"""The OCR engine: PaddleOCR's PP-OCRv6 models (text detection, recognition) run by
+onnxruntime through the `rapidocr` package, whose wheel ships the models (nothing is
+downloaded at run time; the model files are named explicitly so a missing one is an error,
+never a download).
+
+PP-OCR's per-line direction classifier is not used: on upright document pages it now and
+then took a long line for an upside-down one and turned it, which then read as nonsense
+(one line in the corpus); a page's orientation is judged whole instead
+(extractors.readers.ocr: a page read with low confidence is tried turned).
 
 Why PP-OCR and not tesseract: on the corpus renderings it misreads about a tenth as many
 characters as Debian's tesseract models (README, Benchmarks → OCR), and it reads simplified
@@ -23,9 +28,8 @@ log = logging.getLogger(__name__)
 
 PACKAGE = "rapidocr"
 # The models the rapidocr wheel ships (PP-OCRv6 small detection and recognition, Chinese
-# and English, simplified and traditional; PP-OCR mobile line-direction classifier).
-MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
-          "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+# and English, simplified and traditional).
+MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
 INSTALL_HINT = ("OCR is not installed: run `bash scripts/install.sh`, or "
                 "`pip install 'rapidocr==3.10.0' 'onnxruntime>=1.17,<2'`")
 
@@ -76,7 +80,7 @@ def _engine(threads: int):
     from rapidocr import RapidOCR
 
     folder = models_dir()
-    params: dict[str, object] = {"Global.log_level": "warning"}
+    params: dict[str, object] = {"Global.log_level": "warning", "Global.use_cls": False}
     for task, name in MODELS.items():
         params[f"{task}.model_path"] = str(folder / name)  # type: ignore[operator]
     if threads:
