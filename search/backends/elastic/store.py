@@ -148,8 +148,12 @@ class ElasticStore(ElasticCorrections, CaseStore):
         ocr_confidence): adding fields to a mapping is allowed in place, and a no-op when
         they are there."""
         fields = _template("ledger")["template"]["mappings"]["properties"]
-        self._call("add fields to the ledger mapping", lambda: self.es.indices.put_mapping(
-            index=self.ledger_index, properties=fields), ok_status=(403,))
+        try:
+            self._call("add fields to the ledger mapping", lambda: self.es.indices.put_mapping(
+                index=self.ledger_index, properties=fields), ok_status=(403,))
+        except AuthorizationException:
+            log.info("Elasticsearch at %s: this user may not change the ledger mapping; an older ledger "
+                     "index keeps it (its OCR fields are added by a user who may)", self.url)
 
     def _built_version(self) -> int:
         """The mapping version the index behind the alias was built with (its mapping's
