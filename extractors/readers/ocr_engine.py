@@ -80,7 +80,8 @@ def _engine(threads: int):
     from rapidocr import RapidOCR
 
     folder = models_dir()
-    params: dict[str, object] = {"Global.log_level": "warning", "Global.use_cls": False}
+    # its "text detection result is empty" on a blank page is a warning on stderr: only errors
+    params: dict[str, object] = {"Global.log_level": "error", "Global.use_cls": False}
     for task, name in MODELS.items():
         params[f"{task}.model_path"] = str(folder / name)  # type: ignore[operator]
     if threads:
