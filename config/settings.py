@@ -117,10 +117,8 @@ class Settings(BaseSettings):
     read_archive_max_ratio: float = 100  # a member over 1 MB compressed more than this is refused
     # OCR of pages without a text layer and of images (extractors.readers.ocr.OcrOptions)
     ocr_enabled: bool = True
-    ocr_languages: str = "chi_sim,chi_tra"  # tesseract models tried in turn (a+b: both at once)
-    ocr_retry_below: float = 85.0  # a page read below this confidence is read again with the next model
-    ocr_dpi: int = 300  # resolution pages are rendered at for OCR
-    ocr_min_confidence: float = 60.0  # a page below this mean word confidence (0-100) is flagged
+    ocr_dpi: int = 200  # resolution pages of drawn text are rendered at (a scan: its own)
+    ocr_min_confidence: float = 90.0  # a page below this mean character confidence (0-100) is flagged
     ocr_workers: int = 0  # OCR processes; 0 = one per core
     ocr_cache_dir: str = ""  # "" = $XDG_CACHE_HOME/leian/ocr (~/.cache/leian/ocr)
 

@@ -10,7 +10,7 @@ import sys
 from config.errors import ConfigError, LeianError, ReadError, exit_code_of
 
 # Command modules register on `app` when imported.
-from pipelines import cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_store, cli_summary, cli_web  # noqa: F401,E402
+from pipelines import cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_ledger, cli_store, cli_summary, cli_web  # noqa: F401,E402
 from pipelines.cli_app import app
 
 

@@ -297,7 +297,8 @@ def ledger_entry(res: Extracted) -> LedgerEntry:
         status="ok" if doc else "failed", error=res.error,
         extractor_version=(doc.extractor_version if doc else "") or EXTRACTOR_VERSION,
         doc_id=doc.id if doc else item.previous_doc_id, cases=len(doc.cases) if doc else 0,
-        seconds=round(res.seconds, 3), updated_at=_now())
+        seconds=round(res.seconds, 3), updated_at=_now(),
+        ocr_pages=len(doc.ocr_pages) if doc else 0, ocr_confidence=doc.ocr_confidence if doc else None)
 
 
 def index_batch(results: Sequence[Extracted], store: CaseStore) -> list[FileResult]:

@@ -8,7 +8,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
-# The demo and the summaries' charts need a CJK font, scans need tesseract's Chinese models
-# (system packages; installed when root).
-bash scripts/system-deps.sh runtime || echo "warning: the CJK font or OCR could not be installed" >&2
+# The demo and the summaries' charts need a CJK font (a system package; installed when root).
+# OCR (rapidocr, onnxruntime) came with the pip install above, its models inside the wheel.
+bash scripts/system-deps.sh runtime || echo "warning: the CJK font could not be installed" >&2
 echo "leian installed in .venv (run: .venv/bin/leian --help)"

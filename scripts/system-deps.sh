@@ -2,19 +2,17 @@
 # System packages the tests use (CJK font for PDF fixtures and charts, poppler for PDF->PNG,
 # LibreOffice for DOCX->PDF rendering checks and reading legacy .doc, qpdf for encrypted-PDF
 # fixtures, Info-ZIP zip for password-protected zip and OFD fixtures, Chromium and its
-# WebDriver for the browser tests of `leian serve`), and tesseract with its Chinese models
-# for OCR of scanned PDFs and images (leian reads them at run time).
+# WebDriver for the browser tests of `leian serve`). OCR needs no system package: its models
+# come in the `rapidocr` wheel (pyproject.toml).
 # Installs them when run as root with apt-get; otherwise says what is missing.
 #   bash scripts/system-deps.sh           everything the tests use
 #   bash scripts/system-deps.sh runtime   what `leian demo`, ingestion and reports use (the CJK
-#                                         font, for the demo's PDFs and the summaries' charts;
-#                                         tesseract + chi_sim/chi_tra models, for scans)
+#                                         font, for the demo's PDFs and the summaries' charts)
 set -uo pipefail
-OCR=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra)
 if [ "${1:-}" = runtime ]; then
-  PKGS=(fonts-wqy-zenhei "${OCR[@]}")
+  PKGS=(fonts-wqy-zenhei)
 else
-  PKGS=(fonts-wqy-zenhei "${OCR[@]}" poppler-utils qpdf libreoffice-writer-nogui zip chromium chromium-driver)
+  PKGS=(fonts-wqy-zenhei poppler-utils qpdf libreoffice-writer-nogui zip chromium chromium-driver)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

@@ -128,6 +128,8 @@ class LedgerEntry(BaseModel):
     cases: int = 0
     seconds: float = 0.0  # time spent on the file
     updated_at: str = ""  # ISO timestamp
+    ocr_pages: int = 0  # how many of its pages were read by OCR (0: none)
+    ocr_confidence: float | None = None  # their mean character confidence (0-100), when OCR'd
 
 
 class CaseStore(abc.ABC):

@@ -13,11 +13,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def needs_ocr():
-    """Mark for tests that run tesseract: skipped where OCR is missing, failing in CI (where
-    scripts/system-deps.sh must have installed it)."""
+    """Mark for tests that run OCR (PP-OCR through rapidocr): skipped where OCR is missing, failing in CI (where
+    scripts/install.sh must have installed it)."""
     from extractors.readers.ocr import missing_reason
 
-    reason = missing_reason("chi_sim,chi_tra")
+    reason = missing_reason()
     return pytest.mark.skipif(bool(reason) and not os.environ.get("CI"), reason=f"{reason}")
 
 

@@ -306,7 +306,7 @@ class PdfReader:
         if unusable:
             blank_pages = list(range(1, len(pages) + 1))
         cannot = "OCR is turned off (setting ocr_enabled)" if not limits.ocr.enabled else \
-            missing_reason(limits.ocr.languages) if blank_pages else ""
+            missing_reason() if blank_pages else ""
         if not total_chars and not blank_pages:
             raise ReadError(path, f"no text layer and nothing drawn ({_pages_phrase(empty_pages)}, all blank)")
         if blank_pages and cannot:

@@ -1,11 +1,12 @@
 """End to end through OCR: corpus documents rendered as image-only PDFs (200 dpi, no text
-layer) score with the shared scorer within 0.05 of their plain text on every field.
+layer) score with the shared scorer within 0.02 of their plain text on every field (the
+issue asks 0.05), each read at a mean confidence above 95.
 
-A sample of three short documents (a five-case inspection report, a two-case notice, a
-notice partly in traditional script) on which tesseract's Debian models read every anchor,
-name and sum right: it guards the OCR path (rendering, layout, clean-up, paragraphs) in CI.
-The whole corpus is measured by scripts/ocr_corpus_score.py (README, Benchmarks → OCR),
-where the models' misreadings still cost more than 0.05 on most fields.
+A sample of six one-page documents chosen for what OCR can get wrong: a five-case
+inspection report numbered 一、二、, a news item, a notice partly in traditional script, a
+notice whose case anchors hold half-width commas and numbering (`2.公款购买月饼,给职工发福利`),
+a traditional-script report with half-width commas, a table of cases set as `|` columns.
+The whole corpus is measured by scripts/ocr_corpus_score.py (README, Benchmarks → OCR).
 """
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from tests.extractors.test_renderings_score import FIELDS, _load_scorer, _score
 from tests.renderings import render_scan
 
 SAMPLE = ("henan-xinxiang-weibin-2020-community-feedback", "hunan-2014-midautumn-mooncakes",
-          "shandong-jinan-2014-official-cars")
-TOLERANCE = 0.05
+          "shandong-jinan-2014-official-cars", "ccdi-2018-mooncake-cases",
+          "shandong-dezhou-2013-land-compensation-village-cadres", "hunan-yueyang-2025-medical-insurance-table")
+TOLERANCE = 0.02
 
 pytestmark = [pytest.mark.slow,
               needs_ocr()]
@@ -45,7 +47,7 @@ def test_scanned_renderings_score_like_the_text(corpus_dir, tmp_path, monkeypatc
         for name in SAMPLE:
             doc = extract_file(docs / f"{name}.{ext}", limits)
             if ext == "pdf":
-                assert doc.ocr_pages and doc.ocr_confidence and doc.ocr_confidence > 80, name
+                assert doc.ocr_pages and doc.ocr_confidence and doc.ocr_confidence > 95, name
             (pred / f"{name}.json").write_text(json.dumps(doc.contract(), ensure_ascii=False), encoding="utf-8")
         scores[ext] = _score(scorer, docs, pred, ext, monkeypatch)
     assert scores["txt"]["docs"] == scores["pdf"]["docs"] == len(SAMPLE)

@@ -1,6 +1,6 @@
 """A scanned report is ingested like any document: its pages OCR'd with per-page progress on
-the ingest bar, the document stored with its OCR note, the ledger row `ok`; a re-ingest of
-a copy costs no OCR."""
+the ingest bar, the document stored with its OCR note, the ledger row `ok` with its OCR'd
+pages and their confidence; a re-ingest of a copy costs no OCR."""
 from __future__ import annotations
 
 import shutil
@@ -32,6 +32,7 @@ def test_scanned_report_ingested_with_page_progress(tmp_path, monkeypatch):
         assert calls == [("scan.pdf", 1, 2), ("scan.pdf", 2, 2)]
         entry = store.ledger(str(scan))
         assert entry.status == "ok" and entry.cases == 3
+        assert entry.ocr_pages == 2 and entry.ocr_confidence is not None and entry.ocr_confidence > 95
         doc = store.get_document(entry.doc_id)
         assert any(w.startswith("OCR: 2 of 2 pages read by OCR") for w in doc.warnings)
 

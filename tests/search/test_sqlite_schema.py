@@ -100,7 +100,7 @@ def test_version_2_store_gets_the_subword_index_on_open(tmp_path):
         similar_before = [(h.case.id, h.score) for h in st.similar(county.cases[1].id)]
     _make_version_2(path)
     with SqliteStore(path) as st:
-        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "5"
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION) == "6"
         assert st.integrity_check() == []
         # every case re-indexed in place, its sub-words beside its words
         rows = st.con.execute("SELECT c.id, f.seg, f.sub FROM cases_fts f JOIN cases c ON c.rowid = f.rowid").fetchall()
@@ -176,3 +176,25 @@ def test_version_4_store_takes_corrections_after_open(tmp_path):
         cases, keys = _keys(st)
         assert len(cases) == 5 and cases == keys
         assert st.integrity_check() == []
+
+
+def test_version_5_store_gets_the_ledger_ocr_columns(tmp_path):
+    """Schema 6: the ledger records pages read by OCR and their confidence; a version-5
+    store's ledger gets the columns when opened, its rows kept (no OCR: 0 pages, no
+    confidence), and takes OCR'd rows after."""
+    from search.store import LedgerEntry
+
+    path = tmp_path / "v5.db"
+    with SqliteStore(path) as st:
+        st.record(LedgerEntry(path="/in/old.txt", sha256="aa", status="ok", cases=2))
+        st.con.execute("ALTER TABLE ledger DROP COLUMN ocr_confidence")
+        st.con.execute("ALTER TABLE ledger DROP COLUMN ocr_pages")
+        st.con.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    with SqliteStore(path) as st:
+        assert st.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        old = st.ledger("/in/old.txt")
+        assert old is not None and (old.cases, old.ocr_pages, old.ocr_confidence) == (2, 0, None)
+        st.record(LedgerEntry(path="/in/scan.pdf", sha256="bb", status="ok", cases=3, ocr_pages=4, ocr_confidence=97.5))
+    with SqliteStore(path) as st:
+        scan = st.ledger("/in/scan.pdf")
+        assert scan is not None and (scan.ocr_pages, scan.ocr_confidence) == (4, 97.5)

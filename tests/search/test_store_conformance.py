@@ -394,13 +394,17 @@ def test_ledger_rows(store):
                              extractor_version="0.1.0", doc_id="1" * 64, seconds=0.2))
     store.record(LedgerEntry(path="/in/b.pdf", status="failed", error="encrypted PDF"))
     store.record(LedgerEntry(path="/in/c.xlsx", status="skipped", error="not a document type"))
+    store.record(LedgerEntry(path="/in/scan.pdf", status="ok", cases=2, ocr_pages=3, ocr_confidence=97.5))
     settle(store)
     a = store.ledger("/in/a.pdf")
     assert a is not None and a.status == "ok" and a.cases == 3 and a.size == 10 and a.updated_at
+    assert (a.ocr_pages, a.ocr_confidence) == (0, None)  # not OCR'd
+    scan = store.ledger("/in/scan.pdf")
+    assert scan is not None and (scan.ocr_pages, scan.ocr_confidence) == (3, 97.5)
     assert store.ledger("/in/nope.pdf") is None
     assert [e.path for e in store.ledger_entries("failed")] == ["/in/b.pdf"]
     assert store.ledger_entries("failed")[0].error == "encrypted PDF"
-    assert len(store.ledger_entries()) == 3
+    assert len(store.ledger_entries()) == 4
     store.record(LedgerEntry(path="/in/b.pdf", status="ok", sha256="2" * 64))
     settle(store)
     assert store.ledger("/in/b.pdf").status == "ok" and store.ledger_entries("failed") == []

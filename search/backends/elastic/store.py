@@ -155,6 +155,19 @@ class ElasticStore(ElasticCorrections, CaseStore):
         for index in (self.documents, self.ledger_index, self.corrections_index, self.locks_index):
             if not self._call("look up an index", partial(self.es.indices.exists, index=index)).body:
                 self._create(index)
+        self._add_ledger_fields()
+
+    def _add_ledger_fields(self) -> None:
+        """A ledger index made by an older leian gets the fields added since (ocr_pages,
+        ocr_confidence): adding fields to a mapping is allowed in place, and a no-op when
+        they are there."""
+        fields = _template("ledger")["template"]["mappings"]["properties"]
+        try:
+            self._call("add fields to the ledger mapping", lambda: self.es.indices.put_mapping(
+                index=self.ledger_index, properties=fields), ok_status=(403,))
+        except AuthorizationException:
+            log.info("Elasticsearch at %s: this user may not change the ledger mapping; an older ledger "
+                     "index keeps it (its OCR fields are added by a user who may)", self.url)
 
     def _built_version(self) -> int:
         """The mapping version the index behind the alias was built with (its mapping's

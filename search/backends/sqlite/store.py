@@ -58,7 +58,7 @@ from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup,
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
 
@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS ledger (
     path TEXT PRIMARY KEY, sha256 TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL DEFAULT 0,
     mtime REAL NOT NULL DEFAULT 0, status TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',
     extractor_version TEXT NOT NULL DEFAULT '', doc_id TEXT NOT NULL DEFAULT '',
-    cases INTEGER NOT NULL DEFAULT 0, seconds REAL NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+    cases INTEGER NOT NULL DEFAULT 0, seconds REAL NOT NULL DEFAULT 0, updated_at TEXT NOT NULL,
+    ocr_pages INTEGER NOT NULL DEFAULT 0, ocr_confidence REAL);
 CREATE INDEX IF NOT EXISTS ledger_status ON ledger(status);
 """ + """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -141,6 +142,9 @@ _MIGRATIONS: dict[int, str] = {
     4: "",
     # 5: analysts' corrections (`corrections`, `case_extracted`): new tables from _SCHEMA
     5: "",
+    # 6: the ledger records how many pages of a file were OCR'd and at what confidence
+    # (columns added by _add_ledger_ocr, below)
+    6: "",
 }
 
 
@@ -165,7 +169,16 @@ def _recompute_regions(con: sqlite3.Connection) -> None:
                     (rowid, np.asarray(ids, dtype="<u4").tobytes()))
 
 
-_PY_MIGRATIONS = {4: _recompute_regions}
+def _add_ledger_ocr(con: sqlite3.Connection) -> None:
+    """Schema 6: the ledger's OCR columns (pages read by OCR, their mean confidence)."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(ledger)")}
+    if "ocr_pages" not in have:
+        con.execute("ALTER TABLE ledger ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0")
+    if "ocr_confidence" not in have:
+        con.execute("ALTER TABLE ledger ADD COLUMN ocr_confidence REAL")
+
+
+_PY_MIGRATIONS = {4: _recompute_regions, 6: _add_ledger_ocr}
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -780,11 +793,12 @@ class SqliteStore(SqliteCorrections, CaseStore):
         e = entry.model_copy(update={"updated_at": entry.updated_at or _now()})
         con.execute(
             "INSERT OR REPLACE INTO ledger(path, sha256, size, mtime, status, error, extractor_version,"
-            " doc_id, cases, seconds, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " doc_id, cases, seconds, updated_at, ocr_pages, ocr_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (e.path, e.sha256, e.size, e.mtime, e.status, e.error, e.extractor_version, e.doc_id,
-             e.cases, e.seconds, e.updated_at))
+             e.cases, e.seconds, e.updated_at, e.ocr_pages, e.ocr_confidence))
 
-    _LEDGER_COLS = "path, sha256, size, mtime, status, error, extractor_version, doc_id, cases, seconds, updated_at"
+    _LEDGER_COLS = ("path, sha256, size, mtime, status, error, extractor_version, doc_id, cases, seconds, updated_at,"
+                    " ocr_pages, ocr_confidence")
 
     @staticmethod
     def _entry(row) -> LedgerEntry:

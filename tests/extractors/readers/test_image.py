@@ -45,6 +45,16 @@ def test_photo_of_a_notice_is_read(tmp_path, limits, ext):
     assert [line[:2] for line in result.text.splitlines()[1:4]] == ["一、", "二、", "三、"]
 
 
+@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_90])
+def test_a_notice_scanned_upside_down_or_sideways_is_read_upright(tmp_path, limits, turn):
+    path = tmp_path / "turned.png"
+    _pages(NOTICE, tmp_path)[0].transpose(turn).save(path, dpi=(200, 200))
+    result = read_file(path, limits)
+    assert result.ocr_confidence > 95
+    squashed = re.sub(r"\s+", "", result.text)
+    assert "某某镇财政所原所长张某某违规收受礼金问题" in squashed and "2.15万元" in squashed
+
+
 def test_multipage_tiff_is_one_document(tmp_path, limits):
     first = _pages("\n".join(PARAS[:2]), tmp_path)[0]
     second = _pages("\n".join(PARAS[2:]), tmp_path)[0]

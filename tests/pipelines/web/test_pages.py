@@ -125,3 +125,15 @@ def test_every_asset_is_local(client):
     assert urls and all(u.startswith(("/", "?")) for u in urls), urls
     css = client.get("/static/leian.css")
     assert css.status_code == 200 and "http" not in css.text and "@import" not in css.text
+
+
+def test_ingest_page_shows_what_was_read_by_ocr(client):
+    from search.store import LedgerEntry
+
+    client.app.state.ctx.store.record(LedgerEntry(path="/in/扫描件.pdf", sha256="e" * 64, status="ok", cases=2,
+                                                  ocr_pages=3, ocr_confidence=97.6))
+    html = client.get("/ingest").text
+    row = next(r for r in html.split("<tr") if "/in/扫描件.pdf" in r)
+    assert '<td class="ocr">3页 · 置信度 98</td>' in row
+    plain = next(r for r in html.split("<tr") if "evil-notice.txt" in r)
+    assert '<td class="ocr"></td>' in plain
