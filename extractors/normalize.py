@@ -154,7 +154,7 @@ def _space_tables(text: str) -> str:
     as the DOCX and HTML readers write cells (same length: the offsets hold)."""
     if "  " not in text and "\u3000\u3000" not in text:
         return text
-    lines = [m for m in _LINE.finditer(text)]
+    lines = list(_LINE.finditer(text))
     kind = [2 if line.group(0).count("\t") >= 2 else 1 if _is_cell_row(line.group(0)) else 0 for line in lines]
     out = list(text)
     k = 0
