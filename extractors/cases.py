@@ -97,6 +97,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("num_paren", re.compile(r"[（(](?P<n>\d{1,2})[）)]")),
     ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])")),
     ("num_dot", re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|[.．](?=\d{4}年)|、)")),
+    ("num_line", re.compile(r"0?(?P<n>\d{1,2})[ \t]*(?=\n)")),  # "01" alone on a line (web/WeChat layouts)
     ("num_bare", re.compile(r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号元万亿人户名个起次件项条岁天时分秒])")),
 ]
 # Where an item marker may stand: start of a line, or after a sentence end / colon.
@@ -201,7 +202,7 @@ def _find_markers(text: str) -> list[_Marker]:
             n = _CIRCLED.index(raw) + 1 if style == "circled" else cn_to_int(raw)
             if n <= 0:
                 continue
-            if style == "num_bare" and not line_start:
+            if style in ("num_bare", "num_line") and not line_start:
                 continue
             out.append(_Marker(style, n, pos, m.end(), line_start))
             break
@@ -424,6 +425,8 @@ def _tail_cut(text: str, start: int, end: int) -> int:
                 break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
+        if _next_story(seg, text[start:first_end]):
+            break
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses
         announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
         if not announced and (_is_closing(seg) or not _has_facts(seg)):
@@ -431,6 +434,21 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         keep_end = b
         announced_until = _announced_paragraph(text, b)
     return keep_end
+
+
+def _next_story(seg: str, first: str) -> bool:
+    """A paragraph after a list's last item that tells a case of its own: an official the item
+    does not name, with a deed and a sanction or a sum (an article's 案例一、案例二, then a
+    third case told in its prose), after an item whose first paragraph is a whole case
+    (decision included). Accountability for the item's case is not one."""
+    p = _cr().patterns
+    if not (p["sanction_specific"].search(first) and is_concrete(first)):
+        return False  # the item's first paragraph is a heading or half a case: its text goes on
+    newcomers = _subject_names(seg) - _names(first)
+    if not newcomers or p["accountability"].search(seg):
+        return False
+    tells = p["sanction_specific"].search(seg) or p["money"].search(seg)
+    return bool(tells) and _own_deed(seg) and is_concrete(seg)
 
 
 def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
@@ -1254,6 +1272,10 @@ def _split_text(text: str) -> Split:
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
         if not inspection:
             cases = _split_sections(text, cases)
+            if cases:  # cases told in prose after the list (its last item stops before them)
+                tail = cases[-1].end
+                cases += [CaseSpan(c.start + tail, c.end + tail, c.title) for c in _running(text[tail:], False)
+                          if _subject_names(text[c.start + tail:c.end + tail])]
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
         before = _running(text[:cases[0].start], False) if cases else []

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from config.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
+from extractors.readers.unwrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ class TextReader:
             decoded = decode_bytes(data)
         except UndecodableError as exc:
             raise ReadError(path, str(exc)) from exc
-        return ReadResult(text=decoded.text, fmt="txt", encoding=decoded.encoding, warnings=decoded.warnings)
+        return ReadResult(text=unwrap(decoded.text), fmt="txt", encoding=decoded.encoding, warnings=decoded.warnings)
 
 
 READER = TextReader()

@@ -1075,3 +1075,64 @@ def test_a_next_steps_section_of_a_report_is_no_case():
             "一是持续推进未完成事项整改，对账销号；二是巩固整改成果；三是严肃执纪问责，对整改不力的严肃追责问责。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and not any("对账销号" in x for x in texts)
+
+
+def test_numbers_alone_on_their_lines_number_the_cases_with_their_headlines():
+    text = ("某市纪委监委通报3起违规吃喝问题\n"
+            "近日，市纪委监委对3起问题予以通报。\n\n"
+            "01\n一顿饭吃掉了“乌纱帽”\n\n"
+            "某区水务局原局长周文斌接受施工方安排的宴请，饮用高档酒水，费用0.6万元。周文斌受到党内警告处分。\n\n"
+            "02\n借调研之名行吃喝之实\n\n"
+            "某县农业农村局副局长吴雅琴以调研为名到乡镇公款吃喝，费用1.1万元。吴雅琴受到政务警告处分。\n\n"
+            "03\n节日收卡被处理\n\n"
+            "某街道办事处主任郑国强收受辖区企业所送购物卡2张，价值2000元。郑国强受到诫勉。\n\n"
+            "以上问题警示我们，必须严明纪律。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert texts[1].startswith("02\n借调研之名") and "吴雅琴" in texts[1] and "郑国强" not in texts[1]
+    assert "严明纪律" not in texts[2]
+
+
+def test_a_case_told_in_prose_after_the_last_numbered_case_is_a_case_of_its_own():
+    text = ("某市深化殡葬领域专项整治\n"
+            "案例一：某县殡仪馆原馆长周文斌利用职务便利，在殡葬用品采购中为他人谋取利益，收受好处费12万元。"
+            "今年3月，周文斌被开除党籍、开除公职。\n\n"
+            "案例二：某区民政局原科长吴雅琴违规为不符合条件的公墓项目出具同意意见，受到党内严重警告处分。\n\n"
+            "“群众最难开口的时候，最容易被伸手。”市纪委监委有关负责人介绍。某镇民政办工作人员郑国强在办理殡葬费减免时，"
+            "截留困难群众减免资金0.8万元，受到留党察看一年、政务撤职处分。\n\n"
+            "下一步，市纪委监委将持续深化整治。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert "郑国强" not in texts[1] and "郑国强" in texts[2] and "持续深化" not in texts[2]
+
+
+def test_a_last_item_opening_on_a_heading_keeps_the_paragraphs_of_its_people():
+    text = ("某区纪委监委通报2起问责典型问题\n"
+            "1.某街道违规发放补贴问题。某街道办事处主任周文斌违规发放加班补贴6万元，受到党内警告处分。\n"
+            "2.某镇自建房坍塌事故问责情况\n"
+            "2024年5月，某镇一处违法改建的自建房坍塌，造成1人受伤。\n"
+            "镇党委副书记吴雅琴对违法建设查处工作失职失责，受到党内警告处分；\n"
+            "镇综合执法队队长郑国强违规出具巡查合格意见，受到党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "郑国强" in texts[1]
+
+
+def test_a_section_on_handling_the_transferred_leads_of_a_report_is_no_case():
+    text = ("中共某县住建局党组关于巡察整改进展情况的通报\n"
+            "一、整改工作的组织领导\n成立整改工作领导小组，制定整改方案。\n"
+            "二、巡察反馈问题的整改情况\n"
+            "（一）关于“违规发放津贴补贴”的问题\n问题表现：局机关以加班费名义发放补贴8.2万元。整改进展：已全部清退，对财务负责人进行诫勉。\n"
+            "（二）关于“招投标管理不规范”的问题\n问题表现：2个项目未按规定公开招标。整改进展：建立集体决策制度。\n"
+            "三、巡察移交问题线索办理情况\n"
+            "对县委巡察组移交的问题线索5件，已办结4件。其中，给予党纪政务处分2人，组织处理3人。\n"
+            "四、下一步工作打算\n持续巩固整改成果。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and not any("问题线索5件" in x for x in texts)
+
+
+def test_a_decision_taken_by_a_committee_goes_on_with_the_case():
+    text = ("关于某镇镇长周文斌违规接受宴请问题的通报\n"
+            "2024年3月，某镇镇长周文斌在工作日中午接受管理服务对象宴请并饮酒，餐费1860元由对方支付。\n"
+            "经市纪委常委会会议研究，给予周文斌党内严重警告处分；经市委研究，免去其某镇镇长职务；责令某镇党委作出书面检查。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and texts[0].endswith("作出书面检查。")

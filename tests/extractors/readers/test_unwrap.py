@@ -1,0 +1,76 @@
+"""Hard-wrapped plain text (copied out of a PDF) is re-joined; ordinary text is left alone."""
+from __future__ import annotations
+
+from extractors.pipeline import extract_file
+from extractors.readers import read_file
+from extractors.readers.unwrap import columns, unwrap, wrap_width
+
+# One notice, written as paragraphs (the way a web page or a Word file gives it).
+PARAGRAPHS = [
+    "某市纪委监委关于3起违反中央八项规定精神问题的通报",
+    "　　今年以来，全市各级纪检监察机关紧盯节日节点，持续加大对享乐主义、奢靡之风的查处力度，现将3起典型问题通报如下。",
+    "　　1.某县水利局原副局长刘建国违规收受礼金问题。2021年至2023年春节期间，刘建国先后收受多名工程承包商所送礼金，"
+    "共计3.6万元。2024年3月，刘建国受到党内严重警告处分，违纪所得予以收缴。",
+    "　　2.某街道办事处副主任钟丽华违规公款吃喝问题。2023年6月至12月，钟丽华先后5次安排在辖区一农家乐公款吃喝，"
+    "相关费用11460元在街道财政报销。2024年4月，钟丽华受到党内警告处分；街道财政所所长赖文斌审核把关不严，受到批评教育。",
+    "　　3.某镇党委书记谢天明违规操办婚宴问题。2023年10月，谢天明为女儿操办婚宴，宴请42桌，并收受管理服务对象礼金2.28万元。"
+    "2024年2月，谢天明受到党内警告处分，违规收受的礼金已全部退还。",
+    "　　各级党组织要切实扛起主体责任，紧盯重要节点，对享乐主义、奢靡之风露头就打、寸步不让。",
+]
+
+
+def _cut(text: str, width: int) -> list[str]:
+    return [text[k:k + width] for k in range(0, len(text), width)]
+
+
+def _hard_wrapped(width: int = 29) -> str:
+    """The notice as a PDF copy gives it: lines of `width` characters, a page number and the
+    running header in the middle of a paragraph."""
+    lines: list[str] = []
+    for p in PARAGRAPHS:
+        lines += _cut(p, width)
+    lines[9:9] = ["                        — 1 —", "某市纪委监委文件"]
+    lines.insert(0, "某市纪委监委文件")
+    return "\n".join(lines) + "\n                        — 2 —\n"
+
+
+def test_a_hard_wrapped_copy_is_rejoined_into_its_paragraphs():
+    wrapped = _hard_wrapped()
+    assert "赖文斌" not in wrapped or "钟丽华受到党内警告处分" not in wrapped  # the copy really cuts words
+    out = unwrap(wrapped)
+    assert [ln for ln in out.split("\n") if ln.strip()] == PARAGRAPHS
+
+
+def test_names_and_numbers_cut_by_a_wrap_are_whole_again():
+    for width in (23, 26, 29, 31):
+        out = unwrap(_hard_wrapped(width))
+        for word in ("赖文斌", "11460元", "2.28万元", "2024年4月", "钟丽华"):
+            assert word in out, (width, word)
+        assert "— 1 —" not in out and "某市纪委监委文件" not in out
+
+
+def test_text_that_is_not_wrapped_is_returned_unchanged():
+    web = "\n".join(PARAGRAPHS) + "\n"
+    assert unwrap(web) == web
+    headings = "\n".join(["案例一：某县医院骗取医保基金案", "2023年，该院通过虚记诊疗项目等方式骗取医保基金28.6万元。处理结果：追回全部基金。",
+                          "案例二：某县医保局监管不力问题", "2023年，该局对定点医疗机构日常巡查流于形式，导致医保基金损失6.3万元。处理结果：局长被诫勉。"])
+    assert unwrap(headings) == headings
+    table = "\n".join(["序号\t单位\t问题\t处理", *[f"{k}\t某县某镇卫生院第{k}分院\t虚记诊疗项目、串换药品套取医保基金{k}万元\t追回资金，院长受到政务警告处分"
+                                               for k in range(1, 7)]])
+    assert unwrap(table) == table
+
+
+def test_the_wrap_width_counts_han_characters_twice():
+    assert columns("赖文斌ab1") == 9
+    assert wrap_width(["短行"] * 10) is None
+    assert wrap_width(_cut(PARAGRAPHS[2] + PARAGRAPHS[3] + PARAGRAPHS[4], 20)) == (len, 20)
+    han_only = "".join(ch for ch in PARAGRAPHS[2] + PARAGRAPHS[3] if "\u4e00" <= ch <= "\u9fff")
+    assert wrap_width(_cut(han_only, 20)) == (columns, 40)
+
+
+def test_the_text_reader_unwraps_a_gbk_copy_and_the_people_come_out_whole(tmp_path):
+    path = tmp_path / "通报.txt"
+    path.write_bytes(_hard_wrapped(27).encode("gbk"))
+    assert read_file(path).text.count("\n") < 12
+    people = {p.name for c in extract_file(path).cases for p in c.people}
+    assert {"刘建国", "钟丽华", "赖文斌", "谢天明"} <= people
