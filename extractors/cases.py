@@ -680,8 +680,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         before_case = is_concrete(before)
         own_case = before_case and bool(_names(before))
         elsewhere = before_case and not own_case and is_concrete(sent) and _new_place(before, sent)
-        if (own_case and (_subject_names(sent) or is_concrete(sent))) or elsewhere \
-                or (not before_case and is_concrete(sent)):
+        # (a sentence that only gives the outcome — 原院长黄某某被给予…处分，违规资金全部追回 —
+        # ends the story before it, told without names)
+        if (own_case and (_subject_names(sent) or is_concrete(sent))) or (elsewhere and _own_deed(sent)) \
+                or (not before_case and is_concrete(sent) and _own_deed(sent)):
             out.append(s.start())
             start = s.start()
     return out
@@ -1220,14 +1222,15 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 def _own_deed(unit: str) -> bool:
     """The unit tells a deed of its own besides a sanction and someone's accountability: a
     clause that is none of a sanction (受到…处分), accountability (对此负有领导责任, 有关责任人
-    受到追究), a date, or a subject alone (某县交通局局长 / …龚某). 某街道组织干部赴外地召开务虚会
+    受到追究), a date, a recovery of the money (违纪所得已收缴), or a subject alone (某县交通局局长 /
+    …龚某). 某街道组织干部赴外地召开务虚会
     is a deed, however incomplete the misconduct lexicon is."""
     p = _cr().patterns
     for m in _CLAUSE.finditer(_LEAD_MARKER.sub("", unit.strip())):
         clause = m.group(0).strip(" “”\"")
         if len(clause) < 4 or p["accountability"].search(clause) or p["sanction"].search(clause):
             continue
-        if p["date_only"].fullmatch(clause) or p["post_end"].search(clause):
+        if p["date_only"].fullmatch(clause) or p["post_end"].search(clause) or p["recovery"].match(clause):
             continue
         if any(clause.endswith(n) for n in _names(clause)):
             continue

@@ -1136,3 +1136,12 @@ def test_a_decision_taken_by_a_committee_goes_on_with_the_case():
             "经市纪委常委会会议研究，给予周文斌党内严重警告处分；经市委研究，免去其某镇镇长职务；责令某镇党委作出书面检查。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and texts[0].endswith("作出书面检查。")
+
+
+def test_a_sentence_giving_only_the_outcome_ends_the_story_told_without_names():
+    text = ("守好群众救命钱——某市推进医保基金专项整治见闻\n"
+            "在一次专项检查中，检查组发现某镇卫生院病床上空无一人，登记簿上却写满了在院患者。顺藤摸瓜，"
+            "该院通过虚开检查单、编造护理记录等手法，2021年以来套取医保基金41.7万元。原院长吴雅琴被给予党内严重警告处分，违规资金全部追回。\n"
+            "某县医保局原稽核员郑国强多次在稽核前为民营医院通风报信，收受钱款15万元，已被依法留置。\n")
+    t, sp, texts = _split(text)
+    assert any("套取医保基金41.7万元" in x and "吴雅琴" in x for x in texts)
