@@ -31,6 +31,10 @@ class _Rule:
     weak: tuple[re.Pattern[str], ...]
     combined: re.Pattern[str]  # every cue as a named alternative: one scan per category
     unless: re.Pattern[str] | None = None  # a case this matches is never of the category
+    # categories that, found in the same case, tell the same deed better (a feast's guests
+    # treated are the feast, not banquets): this one is then dropped
+    yields_to: tuple[str, ...] = ()
+    yields_when: re.Pattern[str] | None = None  # …only when its evidence matches this
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,16 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
             cues = tuple(re.compile(c) for c in spec.get("cues", []))
             weak = tuple(re.compile(c) for c in spec.get("weak", []))
             unless = re.compile("|".join(f"(?:{u})" for u in spec["unless"])) if spec.get("unless") else None
+            when = re.compile(spec["yields_when"]) if spec.get("yields_when") else None
         except re.error as exc:
             raise ConfigError(f"category_rules.yaml: bad cue regex in {code}: {exc}") from exc
         alts = [f"(?P<c{k}>{c.pattern})" for k, c in enumerate(cues)] + \
             [f"(?P<w{k}>{c.pattern})" for k, c in enumerate(weak)]
-        out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts)), unless))
+        yields = tuple(spec.get("yields_to") or ())
+        unknown = [c for c in yields if c not in labels]
+        if unknown:
+            raise ConfigError(f"category_rules.yaml: {code}: unknown code(s) in yields_to: {unknown}")
+        out.append(_Rule(code, labels[code], cues, weak, re.compile("|".join(alts)), unless, yields, when))
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
     try:
@@ -189,7 +198,28 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
             ev = min(strong.values(), key=lambda m: m.start()) if strong else \
                 min(weak.values(), key=lambda m: m.start())
             out.append((rule.code, rule.label, ev.start(), ev.end()))
-    return tuple(out)
+    return tuple(o for o in out if not _yields(o, out, r, text))
+
+
+# What separates two problems of one case text: a semicolon, a line, the next item (二是, 2.).
+_ITEM_BREAK = re.compile(r"[；;\n]|[二三四五六七八九十]是|(?<!\d)[2-9][.、．](?!\d)")
+
+
+def _yields(o: tuple[str, str, int, int], found: list[tuple[str, str, int, int]], r: CategoryRules,
+            text: str) -> bool:
+    """A category found beside one it yields to, in the same item of the case, on evidence of the
+    kind that yields (`yields_when`): the other one tells the deed (a report listing a banquet
+    problem and a feast problem keeps both)."""
+    rule = next(rule for rule in r.rules if rule.code == o[0])
+    to = rule.yields_to
+    if rule.yields_when is not None and not rule.yields_when.search(text, o[2], o[3]):
+        return False
+    for code, _label, a, b in found:
+        if code in to:
+            lo, hi = min(a, o[2]), max(b, o[3])
+            if not _ITEM_BREAK.search(text, lo, hi):
+                return True
+    return False
 
 
 __all__ = ["Categorizer", "CategoryRules", "build_category_rules", "combine", "extract_categories",

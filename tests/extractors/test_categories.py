@@ -384,3 +384,36 @@ def test_paid_tutoring_is_no_extortion_and_what_a_check_failed_to_find_is_not_th
     codes = [c.code for c in extract_categories(
         "股长在稽核检查中失职，未发现某民营医院串换药品、分解住院等违规问题，致使基金损失23万元。")]
     assert "dereliction" in codes and "false_claims" not in codes
+
+
+@pytest.mark.parametrize("text, code", [
+    ("周某以“管网产权不清”“需层层报批”为由推诿拖延，12天后才组织抢修。", "formalism"),
+    ("违反规定在其妻弟实际控制的公司“挂名”担任技术顾问，先后领取报酬18万元。", "business_conflict"),
+    ("授意工作人员将其外甥的笔试成绩由61分调高至78分，使其被录用。", "election_personnel"),
+    ("在村“两委”换届中为涉恶人员当选提供帮助，仍违规为其出具资格审查合格意见。", "election_personnel"),
+    ("下属企业重大事项决策不规范，违规对外出借资金1.8亿元。", "abuse_of_power"),
+])
+def test_phrasings_of_batch_eight(text, code):
+    assert code in _codes(text)
+
+
+def test_the_guests_of_a_feast_are_the_feast_not_banquets():
+    assert _codes("吴某为儿子操办升学宴，宴请亲友、同事及下属学校负责人等28桌，收受礼金1.86万元。") == {"feasts", "gifts"}
+    # a report's item listing both problems side by side keeps both
+    both = _codes("镇机关存在超标准公务接待现象，以“值班补助”名义违规发放补贴，党员干部操办婚丧喜庆事宜报告制度执行不严。")
+    assert {"banquets", "feasts"} <= both
+
+
+def test_what_was_extorted_is_not_gifts():
+    assert _codes("徐某在执法检查中吃拿卡要，多次以“关照”为名向商户索要烟酒，收受商户所送香烟礼品。") == {"extortion"}
+
+
+def test_a_yield_to_an_unknown_code_is_a_config_error():
+    from config import load_yaml
+    from config.errors import ConfigError
+    from extractors.categories import build_category_rules
+
+    cfg = load_yaml("category_rules.yaml")
+    cfg = {**cfg, "categories": {**cfg["categories"], "banquets": {**cfg["categories"]["banquets"], "yields_to": ["feast"]}}}
+    with pytest.raises(ConfigError, match="yields_to"):
+        build_category_rules(cfg, load_yaml("taxonomy.yaml"))
