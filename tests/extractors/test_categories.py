@@ -417,3 +417,21 @@ def test_a_yield_to_an_unknown_code_is_a_config_error():
     cfg = {**cfg, "categories": {**cfg["categories"], "banquets": {**cfg["categories"]["banquets"], "yields_to": ["feast"]}}}
     with pytest.raises(ConfigError, match="yields_to"):
         build_category_rules(cfg, load_yaml("taxonomy.yaml"))
+
+
+def test_relatives_put_on_a_list_they_do_not_qualify_for_are_favoritism_not_false_claims():
+    assert _codes("吴某在低保审核中优亲厚友，违规为其堂兄等3户不符合条件的家庭办理低保，致使上述家庭多领取低保金4.12万元。") \
+        == {"favoritism"}
+    # claims made up by the official himself stay false claims
+    assert "false_claims" in _codes("吴某优亲厚友为其堂兄办理低保，并虚报冒领危房改造补助资金2万元。")
+
+
+def test_a_village_collective_is_named_without_its_assets_being_at_stake():
+    assert "collective_assets" in _codes("擅自将村集体所有的3口鱼塘以每年2000元的价格发包给他人。")
+    assert "collective_assets" in _codes("在村集体林地流转时私下低价发包给外地客商。")
+    assert "collective_assets" not in _codes("罗家镇农业综合服务中心主任邓某对辖区村集体经济合同备案审核把关不严。")
+
+
+def test_inventing_pretexts_is_extortion_only_when_fees_are_charged():
+    assert "extortion" in _codes("某所巧立名目收取群众“加急费”共计3万元。")
+    assert "extortion" not in _codes("某中心巧立名目，以“加班补助”名义向在编职工违规发放津贴补贴23.7万元。")
