@@ -331,6 +331,15 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
     own_text = text[lo:hi]
     found = [s for s in extract_sanctions(own_text, _unplaced(people, elsewhere, own_text, foreign), lexicon)
              if s.person not in foreign]
+    head = _headline_end(own_text)
+    if head and any(s.start < head for s in found):
+        # a headline's gist of the outcome (接送孩子被警告) restates the body's decision: the
+        # body's own sanctions, when it states any
+        body = own_text[head:]
+        told = [s.model_copy(update={"start": s.start + head, "end": s.end + head})
+                for s in extract_sanctions(body, _unplaced(people, elsewhere, body, foreign), lexicon)
+                if s.person not in foreign]
+        found = told or found
     names = {n for n in mine - shared if len(n) >= 2}
     if not names:
         return found
@@ -349,6 +358,20 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
             if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
                 found.append(sn.model_copy(update={"start": -1, "end": -1}))
     return found
+
+
+_HEADLINE = re.compile(r"[^\n。！？!?；;]{4,40}\n")
+
+
+def _headline_end(text: str) -> int:
+    """End of the case's headline — a short first line without a sentence end, after a number
+    or bullet line maybe (01 / 吃请收卡两不误，所长被调岗) — or 0 when the case opens on its text."""
+    pos = 0
+    first = text.find("\n")
+    if 0 < first <= 4 and text[:first].strip().isdigit():
+        pos = first + 1
+    m = _HEADLINE.match(text, pos)
+    return m.end() if m and text[m.end():].strip() else 0
 
 
 def _unplaced(people: list[Person], elsewhere: list[Person], text: str, only: set[str] | None) -> list[Person]:

@@ -354,3 +354,15 @@ def test_detention_by_a_named_commission_is_liuzhi():
 
 def test_a_sanction_filling_a_cell_between_full_width_bars_was_given():
     assert labels("2｜吴某，某区法院法官｜收受礼金1.5万元｜党内严重警告、政务记过") == ["党内严重警告", "政务记过"]
+
+
+def test_a_headline_restating_the_outcome_gives_way_to_the_decision_in_the_body() -> None:
+    case = ("03\n公车当成“私家车”，接送孩子被警告\n\n"
+            "某镇党委副书记黄大伟多次驾驶公务用车接送子女上下学。2024年7月，黄大伟受到党内警告处分。")
+    cases = _cases_of(case, [case], [["黄大伟"]])
+    got = case_sanctions(case, cases, 0)
+    assert [s.label for s in got] == ["党内警告"]
+    assert case[got[0].start:got[0].end] == got[0].text
+    # a headline that is all there is still counts
+    short = "■ 某区市场监管局原副局长卢少华被开除党籍\n经查，卢少华违规接受宴请，收受财物。"
+    assert [s.label for s in case_sanctions(short, _cases_of(short, [short], [["卢少华"]]), 0)] == ["开除党籍"]
