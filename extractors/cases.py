@@ -962,8 +962,26 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
                  or extract_categories(text[c[0]:c[1]], doc_type="", categorizer=_cr().categorizer)]
-    spans = [CaseSpan(s, _rstrip_span(text, s, e), _title(text, s, e)) for s, e in cases]
+    spans = [CaseSpan(s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), _title(text, s, e))
+             for s, e in cases]
     return spans if inspection else _merge_accountability(text, spans)
+
+
+def _drop_trailing_measures(text: str, start: int, end: int) -> int:
+    """End of a case told inside a work report's paragraph, before the sentences after it that
+    go back to the report's measures and figures (…给予其留党察看二年处分。组织开展“三资”专项
+    清理，收回资金1970万元。): they open on a measure verb and name no one."""
+    p = _cr().patterns
+    sents = [m for m in _SENT.finditer(text, start, end) if m.group(0).strip()]
+    cut = end
+    for m in reversed(sents[1:]):
+        sent = m.group(0).strip()
+        if "\n" in text[m.start():cut].rstrip() or _names(sent) or not p["measure_item"].match(sent):
+            break
+        if p["sanction_specific"].search(sent):
+            break
+        cut = m.start()
+    return cut
 
 
 def _announced_paragraph(text: str, end: int) -> int:

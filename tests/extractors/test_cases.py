@@ -1145,3 +1145,12 @@ def test_a_sentence_giving_only_the_outcome_ends_the_story_told_without_names():
             "某县医保局原稽核员郑国强多次在稽核前为民营医院通风报信，收受钱款15万元，已被依法留置。\n")
     t, sp, texts = _split(text)
     assert any("套取医保基金41.7万元" in x and "吴雅琴" in x for x in texts)
+
+
+def test_a_case_inside_a_work_report_paragraph_stops_before_the_measures_after_it():
+    text = ("某县纪委监委2024年工作报告（摘要）\n"
+            "（四）群众身边不正之风和腐败问题整治走深走实。全年查处群众身边腐败和作风问题227起，处理312人。"
+            "某镇某村党支部书记周文斌截留挪用土地流转租金28.5万元用于个人经营，给予其留党察看二年处分，违纪资金全部追回。"
+            "组织开展农村集体“三资”专项清理，清理合同4632份，收回资金1970万元。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "周文斌" in texts[0] and "1970万元" not in texts[0]
