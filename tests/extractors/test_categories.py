@@ -435,3 +435,9 @@ def test_a_village_collective_is_named_without_its_assets_being_at_stake():
 def test_inventing_pretexts_is_extortion_only_when_fees_are_charged():
     assert "extortion" in _codes("某所巧立名目收取群众“加急费”共计3万元。")
     assert "extortion" not in _codes("某中心巧立名目，以“加班补助”名义向在编职工违规发放津贴补贴23.7万元。")
+
+
+def test_records_written_up_after_the_fact_and_lax_management_in_reports():
+    assert "formalism" in _codes("部分村党组织“三会一课”制度执行不到位，会议记录存在补记现象。")
+    assert "dereliction" in _codes("干部教育管理不严，个别干部工作日上班期间擅离岗位。")
+    assert "dereliction" in _codes("镇党委对班子成员日常监督偏软。")
