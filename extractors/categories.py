@@ -202,7 +202,7 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
 
 
 # What separates two problems of one case text: a semicolon, a line, the next item (二是, 2.).
-_ITEM_BREAK = re.compile(r"[；;\n]|[二三四五六七八九十]是|(?<!\d)[2-9][.、．](?!\d)")
+_ITEM_BREAK = re.compile(r"[；;]|[二三四五六七八九十]是|(?<!\d)[2-9][.、．](?!\d)")
 
 
 def _yields(o: tuple[str, str, int, int], found: list[tuple[str, str, int, int]], r: CategoryRules,

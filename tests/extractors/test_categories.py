@@ -441,3 +441,18 @@ def test_records_written_up_after_the_fact_and_lax_management_in_reports():
     assert "formalism" in _codes("部分村党组织“三会一课”制度执行不到位，会议记录存在补记现象。")
     assert "dereliction" in _codes("干部教育管理不严，个别干部工作日上班期间擅离岗位。")
     assert "dereliction" in _codes("镇党委对班子成员日常监督偏软。")
+
+
+def test_collective_economy_projects_are_not_collective_assets_at_stake():
+    assert "collective_assets" not in _codes("部分村集体经济发展项目前期论证不充分，2个项目建成后长期闲置。")
+    assert "collective_assets" in _codes("村干部将集体经济组织的收益12万元存入个人账户。")
+
+
+def test_fees_collected_and_kept_are_not_extortion_and_a_relative_of_staff_is_favoritism():
+    assert "extortion" not in _codes("周某某将收取的鱼塘承包费7.5万元存入个人银行账户，用于个人开支。")
+    got = _codes("3户不符合条件的家庭违规享受公共租赁住房，其中1户系住房保障服务中心工作人员曾某某的亲属。")
+    assert "favoritism" in got and "false_claims" not in got
+
+
+def test_a_feast_in_the_headline_and_its_guests_in_the_text():
+    assert "banquets" not in _codes("儿子升学大摆宴席，科长丢了“帽子”\n吴某为儿子操办升学宴，宴请亲友、同事等28桌。")
