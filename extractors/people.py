@@ -20,6 +20,7 @@ Input is NORMALISED text (simplified, half-width ASCII); offsets are relative to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -735,13 +736,13 @@ def _compared_only(text: str, name: str, cl: CandidateLexicon) -> bool:
 
 
 def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: CandidateLexicon,
-                    lex: PeopleLexicon, others: tuple[str, ...] = ()) -> bool:
+                    lex: PeopleLexicon, others: tuple[str, ...] = (), names: Iterable[str] = ()) -> bool:
     """Of two candidate names, one the start of the other (梁某 / 梁某东, 高冲 / 高冲均,
     潘某 / 潘某接), whether the longer one is the name.
 
     The longer one when every mention of the shorter one is part of it, unless LAC never
     reads the longer form as a name and what it adds is an adverb after a list of names
-    (甲、乙均受到), starts a dictionary word with the next character (潘毓接受: 接受), or is a
+    (甲、乙均受到; _after_a_list), starts a dictionary word with the next character (潘毓接受: 接受), or is a
     word that follows names where LAC ends the name (王刚说). A 某-form said once that LAC
     ends at 某 stays short (邓某吃拿卡要). Mentions of the shorter one inside `others`, other
     longer names it starts (张某某 and his brother 张某良), are theirs."""
@@ -755,15 +756,28 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     # …but a 某-form said two or more times, always with the same character after 某
     # (吴某新违规…吴某新先后…吴某新受到), has that character as its given name, whatever LAC says
     k = len(short)
-    if long[k] in cl.adverbs:
+    if long[k] in cl.adverbs and _after_a_list(text, long, names):
         return False
-    if short in lac_names and any(lex.followers_re.match(text, m.start() + k)
+    if short in lac_names and long[k] not in cl.adverbs and any(lex.followers_re.match(text, m.start() + k)
                                   for m in re.finditer(re.escape(long), text)):
         return False  # 主任王刚说，: LAC ends the name before a word that follows names
     for m in re.finditer(re.escape(long), text):
-        if _common_word(text[m.start() + k:m.start() + k + 2]):
+        # 周立新政务警告: 新政 is a word, but what follows the longer form (政务) follows names
+        if _common_word(text[m.start() + k:m.start() + k + 2]) and not lex.followers_re.match(text, m.end()):
             return False
     return True
+
+
+def _after_a_list(text: str, long: str, names: Iterable[str]) -> bool:
+    """Some mention of `long` closes a list of names (甲、乙均受到 / 村主任甲和会计乙都…): what
+    follows the last name is an adverb for all of them. After one person alone (乡长王建均对…)
+    it is more likely the end of a three-character name."""
+    others = [n for n in names if n != long and not long.startswith(n) and not n.startswith(long)]
+    for m in re.finditer(re.escape(long), text):
+        before = re.split(r"[，,。；;：:！？!?\n]", text[max(0, m.start() - 16):m.start()])[-1]
+        if any(n in before for n in others):
+            return True
+    return False
 
 
 def _word_after(text: str, long: str, k: int) -> bool:
@@ -794,7 +808,7 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
             others = tuple(o for o in longs if o != long and not o.startswith(long) and not long.startswith(o))
             if _both_named(short, long, text, lac_names):
                 continue  # 张某 and his son 张某某, 刘某 and 刘某某: two people
-            if _longer_is_name(short, long, text, lac_names, cl, lex, others):
+            if _longer_is_name(short, long, text, lac_names, cl, lex, others, tuple(found)):
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:

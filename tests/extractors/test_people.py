@@ -319,3 +319,13 @@ def test_a_surname_that_is_also_a_preposition_after_a_post():
     # 于 after a post reads as "at"; LAC reads 于洪涛 where the rules stop, and 洪涛 never stands alone
     text = "子公司总经理助理于洪涛违规发放津贴补贴。2023年，于洪涛以奖励名义向班子成员发放。"
     assert [n for n, _ in _people(text)] == ["于洪涛"]
+
+
+def test_a_name_ending_in_a_character_that_is_also_an_adverb_or_starts_a_word():
+    # 均 after one person alone ends his name; after a list of names it is "all of them"
+    text = "某乡乡长王建均对扶贫项目验收把关不严。王建均作为乡政府主要负责人履职不力，王建均受到党内警告处分。"
+    assert [n for n, _ in _people(text)] == ["王建均"]
+    assert [n for n, _ in _people("村主任王刚、村会计李强均受到党内警告处分。")] == ["王刚", "李强"]
+    # 新政 and 地被 are words, but what follows the longer form (政务, 被) follows names
+    assert [n for n, _ in _people("对镇长周立新政务警告。")] == ["周立新"]
+    assert [n for n, _ in _people("副乡长艾尼瓦尔·吐地被诫勉。")] == ["艾尼瓦尔·吐地"]
