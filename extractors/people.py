@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Any
 
 from config import load_yaml
+from extractors.minority_names import NameParts, name_length
+from extractors.minority_names import is_name as is_minority_name
 from extractors.model import Person
 from extractors.ner import NerSpan, tokens
 
@@ -62,6 +64,7 @@ class PeopleLexicon:
     byline_re: re.Pattern[str]
     not_names: frozenset[str]
     plain_people: frozenset[str]
+    minority: NameParts = NameParts.of(())  # syllables of Tibetan and Mongolian names
 
 
 def _alt(words: list[str]) -> str:
@@ -122,7 +125,8 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     cut_re = re.compile(_alt(cfg["position_cuts"]))
     return PeopleLexicon(common, ambiguous, compound, frozenset(compound), post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
-                         anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]))
+                         anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]),
+                         NameParts.of(cfg.get("minority_name_parts") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +166,9 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     follows (a follower word or punctuation ends a name) and, failing that, by jieba's
     token boundaries.
     """
+    minority = name_length(text, i, lex.minority)
+    if minority and lex.followers_re.match(text, i + minority):
+        return minority  # 副市长洛桑丹增尼玛严重违纪: no Han surname
     s = _surname_len(text, i, lex, strict=strict)
     if not s:
         return 0
@@ -655,6 +662,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         if len(name) == k + 1:  # a given character after 某 only where the rules agree
             b = a + _pseudonym_length(text, a, k, lex)  # 孙某明知: 孙某; 吴某新违规: 吴某新
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
+    if is_minority_name(name, lex.minority):
+        return a, b
     if not _surname_len(text, a, lex, strict=False):
         return None
     if name in lex.not_names or (len(name) == 2 and _common_word(name)):
