@@ -861,8 +861,14 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             and not announcing
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
+            # the inspectors' requirements and recommendations, the leads handed on, an intro
+            # announcing the problems (具体如下：) are no problems
+            first = _SENT.match(sub.strip())
+            aside = bool(p["recommendations"].match(sub.strip())
+                         or (first is not None and p["clue_transfer"].search(first.group(0)))
+                         or re.search(r"如下[：:]\s*$", sub))
             if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
-                    and not process:
+                    and not process and not aside:
                 cases.append([body, b])
             continue
         if is_heading:

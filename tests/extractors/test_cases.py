@@ -1154,3 +1154,17 @@ def test_a_case_inside_a_work_report_paragraph_stops_before_the_measures_after_i
             "组织开展农村集体“三资”专项清理，清理合同4632份，收回资金1970万元。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "周文斌" in texts[0] and "1970万元" not in texts[0]
+
+
+def test_a_village_inspection_feedback_lists_problems_per_village():
+    text = ("县委第五巡察组向某镇3个村党组织反馈巡察情况\n"
+            "根据县委统一部署，县委第五巡察组对某镇甲村、乙村、丙社区党组织开展了村级巡察。7月12日，巡察组召开反馈会议。\n"
+            "巡察组指出，各村党组织在推进乡村振兴等方面做了一定工作，但也存在一些问题。具体如下：\n"
+            "甲村：村党支部“三会一课”制度落实不规范；村集体林地承包合同租金明显偏低。\n"
+            "乙村：村务公开不及时、不全面；违规向村干部发放“误工补贴”共计1.82万元。\n"
+            "丙社区：社区党组织落实主体责任不到位；对辖区内违法建房问题发现制止不力，2处违法建筑至今未拆除。\n"
+            "巡察组提出意见建议：要加强村党组织建设；要规范村级“三资”管理。\n"
+            "巡察中，巡察组还收到反映有关村干部的问题线索，已按规定移交县纪委监委等有关方面处理。\n")
+    t, sp, texts = _split(text)
+    assert [x.split("：")[0] for x in texts] == ["甲村", "乙村", "丙社区"]
+    assert "违法建筑" in texts[2]
