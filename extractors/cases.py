@@ -90,6 +90,7 @@ _N = f"[{_CN_NUM}]{{1,3}}"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bracket_case", re.compile(rf"【\s*(?:典型)?案例\s*(?P<n>{_N}|\d{{1,2}})\s*】")),
     ("case_word", re.compile(rf"(?:典型)?案例\s*(?P<n>{_N}|\d{{1,2}})(?:[:：、.．\s]|(?=[\u4e00-\u9fff]))")),
+    ("problem_word", re.compile(rf"问题(?P<n>{_N}|\d{{1,2}})[:：、.．]")),  # 问题一：… (a report's numbered findings)
     ("di_qi", re.compile(rf"第(?P<n>{_N})(?:起|例|个案例)[:：，,、]?")),
     ("cn_paren", re.compile(rf"[（(](?P<n>{_N})[）)]")),
     ("cn_dun", re.compile(rf"(?P<n>{_N})、")),
@@ -427,8 +428,10 @@ def _tail_cut(text: str, start: int, end: int) -> int:
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
         if _next_story(seg, text[start:first_end]):
             break
-        # the decision a colon announced (处理如下：) is the case's, whatever words it uses
-        announced = keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")
+        # the decision a colon announced (处理如下：) is the case's, whatever words it uses, and
+        # so is a labelled part of the item (整改情况：…, 处理结果：…)
+        announced = (keep_end <= a <= announced_until and bool(text[keep_end:a].strip() == "")) \
+            or bool(_cr().patterns["item_part"].match(seg.strip()))
         if not announced and (_is_closing(seg) or not _has_facts(seg)):
             continue
         keep_end = b

@@ -1168,3 +1168,16 @@ def test_a_village_inspection_feedback_lists_problems_per_village():
     t, sp, texts = _split(text)
     assert [x.split("：")[0] for x in texts] == ["甲村", "乙村", "丙社区"]
     assert "违法建筑" in texts[2]
+
+
+def test_a_report_numbering_its_findings_problem_one_two_keeps_each_rectification_part():
+    text = ("中共某县医疗保障局党组关于专项巡察反馈问题整改情况的报告\n"
+            "一、整改工作总体情况\n局党组成立整改工作领导小组，制定整改措施31条。\n"
+            "二、反馈问题整改情况\n"
+            "问题一：医保基金监管责任落实不到位。对定点医药机构日常稽核覆盖面不足。\n"
+            "整改情况：制定年度稽核检查计划，实现现场检查全覆盖。\n"
+            "问题二：落实中央八项规定精神不严格。局机关以业务培训为名组织干部赴外地参观景区，费用1.76万元。\n"
+            "整改情况：相关费用已由个人承担；对组织者给予批评教育，局党组向县委作出书面检查。\n"
+            "三、下一步工作打算\n持续加强医保基金监管。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("问题二") and texts[1].endswith("作出书面检查。")
