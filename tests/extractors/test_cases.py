@@ -1172,6 +1172,7 @@ def test_a_village_inspection_feedback_lists_problems_per_village():
 
 def test_a_report_numbering_its_findings_problem_one_two_keeps_each_rectification_part():
     text = ("中共某县医疗保障局党组关于专项巡察反馈问题整改情况的报告\n"
+            "2024年3月至5月，县委第二巡察组对县医疗保障局开展了专项巡察，并反馈了巡察意见。\n"
             "一、整改工作总体情况\n局党组成立整改工作领导小组，制定整改措施31条。\n"
             "二、反馈问题整改情况\n"
             "问题一：医保基金监管责任落实不到位。对定点医药机构日常稽核覆盖面不足。\n"
