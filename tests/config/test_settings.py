@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.errors import ConfigError
-from config.settings import Settings, get_settings
+from config.settings import Settings, load_settings
 from tests.conftest import run_leian
 
 
@@ -32,7 +32,7 @@ def test_environment_names_the_classes_file_data_dir_and_log_level(tmp_path, mon
 def test_a_bad_log_level_is_one_configuration_error(monkeypatch):
     monkeypatch.setenv("LEIAN_LOG_LEVEL", "loud")
     with pytest.raises(ConfigError, match="log_level"):
-        get_settings()
+        load_settings()
 
 
 def test_saved_classes_go_where_leian_classes_says(tmp_path, monkeypatch, capsys):

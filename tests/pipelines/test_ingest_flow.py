@@ -24,9 +24,6 @@ def fast_retries(monkeypatch):
     """Store retries in tenths of a second, so a test waits for the back-off briefly."""
     monkeypatch.setenv("LEIAN_STORE_RETRIES", "3")
     monkeypatch.setenv("LEIAN_STORE_RETRY_DELAY", "0.2")
-    from config.settings import get_settings
-
-    get_settings.cache_clear()
 
 
 def _run(paths, store, **kw):

@@ -38,7 +38,7 @@ from elasticsearch import ApiError, AuthorizationException, NotFoundError
 
 from config import load_yaml
 from config.errors import ConfigError, ElasticError
-from config.settings import Settings, get_settings
+from config.settings import Settings
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.elastic.bulk import BulkResult, bulk
@@ -91,11 +91,11 @@ def _template(name: str) -> dict[str, Any]:
 
 
 class ElasticStore(ElasticCorrections, CaseStore):
-    """CaseStore on Elasticsearch (the URL of any node; credentials from the settings)."""
+    """CaseStore on Elasticsearch (the URL of any node; credentials, index prefix, retries and
+    the ingest lock's lease from the settings the caller passes)."""
 
-    def __init__(self, url: str, settings: Settings | None = None, *, retries: int | None = None,
+    def __init__(self, url: str, settings: Settings, *, retries: int | None = None,
                  backoff: float | None = None, timeout: float | None = None):
-        settings = settings or get_settings()
         prefix = settings.es_index_prefix
         if not prefix or prefix != prefix.lower() or any(c in prefix for c in ' "*\\<|,>/?#:'):
             raise ConfigError(f"es_index_prefix {prefix!r}: use lower-case letters, digits and -_.")
