@@ -147,16 +147,15 @@ def _lease_of(src: dict[str, Any], default: float) -> float:
 
 @contextmanager
 def lease_lock(call: Call, es: Elasticsearch, index: str, *, name: str = "ingest", lease: float = 120.0,
-               wait: float = 0.0, on_wait: Callable[[str], None] | None = None, where: str = "",
-               clock: Callable[[], float] = time.monotonic) -> Iterator[None]:
+               wait: float = 0.0, on_wait: Callable[[str], None] | None = None, where: str = "") -> Iterator[None]:
     """Hold the lock `name` of the store for the block, waiting up to `wait` seconds for it
     (`on_wait(holder)` is told once when it has to wait); raises IngestBusy when another run
     keeps it longer. `lease`: seconds a holder that stopped renewing keeps it, measured by the
-    waiter's own `clock` (monotonic) on the document's unchanged version — never by comparing
+    waiter's own monotonic clock on the document's unchanged version — never by comparing
     clocks of two machines."""
     body = {"holder": f"{socket.gethostname()} pid {os.getpid()}", "token": uuid.uuid4().hex,
             "since": datetime.now(UTC).isoformat(timespec="seconds"), "lease": lease}
-    deadline = clock() + wait
+    deadline = time.monotonic() + wait
     watch = _Watch()
     hinted_until = 0.0  # wait=0 and `expires` passed by this clock: watch until then
     told = False
@@ -168,7 +167,7 @@ def lease_lock(call: Call, es: Elasticsearch, index: str, *, name: str = "ingest
         if current is None:
             continue  # released between the two requests
         src, seq_no, term = current
-        now = clock()
+        now = time.monotonic()
         held_lease = _lease_of(src, lease)
         if watch.unchanged_for((seq_no, term), now) >= held_lease:
             log.warning("the %s lock of %s (%s) lapsed: not renewed for %.0f s (its lease); taking it over",
