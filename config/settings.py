@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -205,14 +204,30 @@ def _explain(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The settings of this process, loaded once; bad settings are one ConfigError."""
+def load_settings(**overrides: Any) -> Settings:
+    """The settings from LEIAN_* environment variables and the config file, read now (an entry
+    point — a `leian` command, the web app factory, a flow run — calls this once and passes the
+    result down; nothing below it reads the environment). `overrides` win over both, and are
+    checked like them. Bad settings are one ConfigError naming the setting and where it came from."""
     try:
-        return Settings()
+        return Settings(**overrides)
     except ValidationError as exc:
         from config.errors import ConfigError
 
         where = config_file()[1]
         raise ConfigError(f"bad setting: {_explain(exc)}"
                           f" (from LEIAN_* environment variables{' or ' + where if where else ''})") from None
+
+
+def with_store(settings: Settings, store: str | None) -> Settings:
+    """`settings` with the store a command line option or flow parameter names (None: as they
+    are). The location is checked first: a mistyped one is one ConfigError saying what is wrong."""
+    if store is None or store == settings.store:
+        return settings
+    try:
+        check_store_location(store)
+    except ValueError as exc:
+        from config.errors import ConfigError
+
+        raise ConfigError(str(exc)) from None
+    return settings.model_copy(update={"store": store})

@@ -11,24 +11,14 @@ from config.errors import ConfigError, LeianError, ReadError, exit_code_of
 
 # Command modules register on `app` when imported.
 from pipelines import cli_codes, cli_corrections, cli_elastic, cli_extract, cli_flows, cli_ledger, cli_store, cli_summary, cli_web  # noqa: F401,E402
-from pipelines.cli_app import app
-
-
-def _log_level() -> str:
-    """The settings' log_level (LEIAN_LOG_LEVEL); WARNING while the settings are bad: the
-    command that reads them says what is wrong."""
-    from config.settings import get_settings
-
-    try:
-        return get_settings().log_level
-    except ConfigError:
-        return "WARNING"
+from pipelines.cli_app import Invocation, app
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: the settings are read here, once, and handed to the command."""
+    invocation = Invocation()
     logging.basicConfig(
-        level=_log_level(),
+        level=invocation.log_level(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -36,7 +26,7 @@ def main() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     try:
-        app()
+        app(obj=invocation)
     except LeianError as exc:
         if isinstance(exc, ReadError):
             message = f"cannot read {exc.path}: {exc.reason}"

@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from config.errors import UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, command_store
 from pipelines.cli_options import StoreOpt
 from search.corrections import describe as _describe
 
@@ -36,12 +36,6 @@ def _user(user: str | None) -> str:
     return name.strip()
 
 
-def _open(store: str | None):
-    from search.open import open_store
-
-    return open_store(store, existing=True)
-
-
 def _changes_from_file(path: Path):
     from pydantic import ValidationError
 
@@ -58,7 +52,7 @@ def _changes_from_file(path: Path):
 
 
 @corrections_app.command("add")
-def add(case_id: str = typer.Argument(..., help="A case id as printed by search"),
+def add(ctx: typer.Context, case_id: str = typer.Argument(..., help="A case id as printed by search"),
         people: Optional[str] = typer.Option(None, "--people", help="NAME[:POST], comma-separated; '' clears"),
         amounts: Optional[str] = typer.Option(None, "--amounts", help="TEXT[=YUAN] as written, comma-separated; '' clears"),
         sanctions: Optional[str] = typer.Option(None, "--sanctions", help="LABEL[:PERSON], canonical labels; '' clears"),
@@ -80,7 +74,7 @@ def add(case_id: str = typer.Argument(..., help="A case id as printed by search"
         if given.fields():
             raise UsageError("give the changes either as options or with --from FILE, not both")
         given = _changes_from_file(from_file)
-    with _open(store) as st:
+    with command_store(ctx, store) as st:
         corr = st.add_correction(case_id, given, _user(user), note)
     if as_json:
         typer.echo(corr.model_dump_json(indent=1))
@@ -89,7 +83,7 @@ def add(case_id: str = typer.Argument(..., help="A case id as printed by search"
 
 
 @corrections_app.command("list")
-def list_(case_id: Optional[str] = typer.Argument(None, help="Only this case's history"),
+def list_(ctx: typer.Context, case_id: Optional[str] = typer.Argument(None, help="Only this case's history"),
           unattached: bool = typer.Option(False, "--unattached",
                                           help="Only active corrections no stored case matches any more"),
           store: StoreOpt = None,
@@ -100,7 +94,7 @@ def list_(case_id: Optional[str] = typer.Argument(None, help="Only this case's h
     """
     from search.corrections import active
 
-    with _open(store) as st:
+    with command_store(ctx, store) as st:
         if case_id and st.case_state(case_id) is None and not st.corrections(case_id):
             from config.errors import NotFoundError
 
@@ -125,7 +119,7 @@ def list_(case_id: Optional[str] = typer.Argument(None, help="Only this case's h
 
 
 @corrections_app.command("revert")
-def revert(correction_ids: list[str] = typer.Argument(..., help="Ids as printed by `leian corrections list`"),
+def revert(ctx: typer.Context, correction_ids: list[str] = typer.Argument(..., help="Ids as printed by `leian corrections list`"),
            user: Optional[str] = UserOpt, note: str = NoteOpt, store: StoreOpt = None) -> None:
     """Undo corrections (recorded in the history; the case falls back to its earlier
     corrections or to its extraction).
@@ -133,14 +127,14 @@ def revert(correction_ids: list[str] = typer.Argument(..., help="Ids as printed 
     Example: leian corrections revert 5e0c2a9b7d11
     """
     who = _user(user)
-    with _open(store) as st:
+    with command_store(ctx, store) as st:
         for cid in correction_ids:
             rev = st.revert_correction(cid, who, note)
             typer.echo(f"reverted {cid} ({rev.id}) on case {rev.attached_to or rev.case_id}")
 
 
 @corrections_app.command("export")
-def export(out_dir: Path = typer.Argument(..., help="Folder for NAME.txt + NAME.gold.json pairs"),
+def export(ctx: typer.Context, out_dir: Path = typer.Argument(..., help="Folder for NAME.txt + NAME.gold.json pairs"),
            store: StoreOpt = None) -> None:
     """Write every corrected document as gold annotations (gold-format.md): all its cases as
     corrected or extracted, its text beside it; score the extractor on it with `leian eval DIR`.
@@ -151,7 +145,7 @@ def export(out_dir: Path = typer.Argument(..., help="Folder for NAME.txt + NAME.
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} is a file, not a folder")
-    with _open(store) as st:
+    with command_store(ctx, store) as st:
         report = export_gold(st, out_dir)
     for line in report.problems:
         typer.echo(f"leian: {line}", err=True)

@@ -10,18 +10,18 @@ import typer
 
 from config.errors import ConfigError
 from config.settings import DEFAULT_STORE
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 
 _STORE_HELP = ("Store: an http(s) URL (Elasticsearch) or a .db path. Default: LEIAN_STORE, "
                f"the config file, or {DEFAULT_STORE}")
 
 
-def _elastic(url: str | None):
-    from config.settings import get_settings
+def _elastic(ctx: typer.Context, url: str | None):
+    """The Elasticsearch store at `url` (default: the settings' store), with the invocation's settings."""
     from search.backends.elastic.store import ElasticStore
 
-    settings = get_settings()
-    url = url or settings.store
+    settings = settings_of(ctx, url or None)
+    url = settings.store
     if not url.startswith(("http://", "https://")):
         raise ConfigError(f"reindex needs an Elasticsearch store (an http(s) URL), not {url!r}: "
                           "set LEIAN_STORE=http://host:9200 or pass --store")
@@ -29,7 +29,7 @@ def _elastic(url: str | None):
 
 
 @app.command()
-def reindex(store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+def reindex(ctx: typer.Context, store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
             keep_old: bool = typer.Option(False, "--keep-old", help="Keep the previous index version (not deleted after the swap)"),
             as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON")) -> None:
     """Rebuild the Elasticsearch cases index as a new version and swap the alias to it atomically.
@@ -40,7 +40,7 @@ def reindex(store: Optional[str] = typer.Option(None, "--store", help=_STORE_HEL
 
     Example: LEIAN_STORE=http://127.0.0.1:9200 leian reindex
     """
-    with _elastic(store) as st:
+    with _elastic(ctx, store) as st:
         tty = sys.stderr.isatty()
 
         def progress(n: int) -> None:
@@ -58,7 +58,7 @@ def reindex(store: Optional[str] = typer.Option(None, "--store", help=_STORE_HEL
 
 
 @app.command()
-def migrate(to: str = typer.Option(..., "--to", help="The Elasticsearch URL to copy into, e.g. http://127.0.0.1:9200"),
+def migrate(ctx: typer.Context, to: str = typer.Option(..., "--to", help="The Elasticsearch URL to copy into, e.g. http://127.0.0.1:9200"),
             store: Optional[str] = typer.Option(None, "--store", help=f"The store to copy from (default: LEIAN_STORE or {DEFAULT_STORE})"),
             as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON")) -> None:
     """Copy a store (normally the embedded SQLite one) into Elasticsearch: documents, cases, ledger.
@@ -80,7 +80,8 @@ def migrate(to: str = typer.Option(..., "--to", help="The Elasticsearch URL to c
         if tty:
             print(f"\r  {rep.documents} documents, {rep.cases} cases", end="", file=sys.stderr, flush=True)
 
-    with open_store(store) as src, _elastic(to) as dst:
+    source = settings_of(ctx, store)
+    with open_store(source.store, source) as src, _elastic(ctx, to) as dst:
         report = copy_store(src, dst, progress)
         total = dst.count_cases()
     if tty:

@@ -8,11 +8,11 @@ from pathlib import Path
 import typer
 
 from config.errors import EXIT_PARTIAL, EXIT_USAGE, UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 
 
 @app.command()
-def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .doc .pdf .ofd, or a scan: .pdf .png .jpg .tif (OCR); a .zip: use ingest"),
+def extract(ctx: typer.Context, path: Path = typer.Argument(..., help="A notice or report: .txt .html .docx .doc .pdf .ofd, or a scan: .pdf .png .jpg .tif (OCR); a .zip: use ingest"),
             as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (gold-format.md)"),
             html: Path = typer.Option(None, "--html", help="Also write a displaCy page of the extraction here"),
             ) -> None:
@@ -24,9 +24,9 @@ def extract(path: Path = typer.Argument(..., help="A notice or report: .txt .htm
     Example: leian extract notice.pdf --json
     """
     from extractors.pipeline import extract_file, render_html
-    from pipelines.steps import read_limits
+    from extractors.readers import ReadLimits
 
-    doc = extract_file(path, read_limits())
+    doc = extract_file(path, ReadLimits.from_settings(settings_of(ctx)))
     if html is not None:
         html.write_text(render_html(doc.text), encoding="utf-8")
     if as_json:
@@ -65,7 +65,7 @@ def _summary(doc, html: Path | None) -> None:
 
 
 @app.command("eval")
-def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json with NAME.txt/.pdf/.docx beside"),
+def eval_(ctx: typer.Context, gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json with NAME.txt/.pdf/.docx beside"),
           input_ext: str = typer.Option("txt", "--input-ext", help="Which rendering to extract: txt, pdf, docx, doc, ofd, html"),
           details: bool = typer.Option(False, "--details", help="List every miss and false hit per document"),
           min_f1: list[str] = typer.Option([], "--min", help="FIELD=F1 bound, e.g. --min cases=0.9; exit 1 below it"),
@@ -93,12 +93,13 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json wi
 
     from extractors.evaluate import FIELDS, evaluate
     from extractors.pipeline import extract_file
-    from pipelines.steps import read_limits
+    from extractors.readers import ReadLimits
 
     if not gold_dir.is_dir():
         typer.echo(f"leian: {gold_dir} is not a folder", err=True)
         raise typer.Exit(EXIT_USAGE)
-    score = evaluate(gold_dir, lambda p: extract_file(p, read_limits()).contract(), input_ext=input_ext.lstrip("."))
+    limits = ReadLimits.from_settings(settings_of(ctx))
+    score = evaluate(gold_dir, lambda p: extract_file(p, limits).contract(), input_ext=input_ext.lstrip("."))
     if score.docs == 0:
         typer.echo(f"leian: no NAME.gold.json with a NAME.{input_ext} beside it in {gold_dir}", err=True)
         raise typer.Exit(EXIT_USAGE)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -14,6 +14,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @app.command()
 def schedule(
+    ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", help="Address of the local Prefect server, when one is started"),
     port: int = typer.Option(4200, help="Port of the local Prefect server, when one is started (0: any free port)"),
     server_log: Path = typer.Option(None, "--server-log", help="Write the local Prefect server's output here"),
@@ -32,11 +33,10 @@ def schedule(
     import sys
 
     from config.errors import PrefectServerError
-    from config.settings import get_settings
     from pipelines.prefect_api import api_url, is_healthy, local_server
     from pipelines.schedule import serve_deployments
 
-    settings = get_settings()
+    settings = settings_of(ctx)
     if not settings.watch:
         typer.echo("leian schedule: no watched folders (set LEIAN_WATCH or `watch:` in the config file); "
                    "the nightly ingest will fail until there are some", err=True)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from config.errors import UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, command_store
 from pipelines.cli_options import StoreOpt
 
 STATUSES = ("ok", "failed", "skipped", "pending")
@@ -23,7 +23,7 @@ def ocr_note(pages: int, confidence: float | None) -> str:
 
 
 @app.command()
-def ledger(store: StoreOpt = None,
+def ledger(ctx: typer.Context, store: StoreOpt = None,
            status: Optional[str] = typer.Option(None, "--status", help="Only files of this status: ok, failed, skipped, pending"),
            ocr: bool = typer.Option(False, "--ocr", help="Only files read (partly) by OCR"),
            as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON")) -> None:
@@ -31,11 +31,9 @@ def ledger(store: StoreOpt = None,
 
     Example: leian ledger --ocr --store ./leian-data/leian.db
     """
-    from search.open import open_store
-
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status must be one of {', '.join(STATUSES)}, not {status!r}")
-    with open_store(store, existing=True) as st:
+    with command_store(ctx, store) as st:
         rows = [e for e in st.ledger_entries(status) if not ocr or e.ocr_pages]  # type: ignore[arg-type]
     if as_json:
         typer.echo(json.dumps([e.model_dump(mode="json") for e in rows], ensure_ascii=False, indent=1))

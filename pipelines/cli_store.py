@@ -10,19 +10,21 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from config.errors import NotFoundError, UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
                                    MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from config.settings import Settings
 
-def _open(store: str | None, existing: bool = True):
-    """The store of a command; read commands need it to exist (only ingest makes one)."""
+
+def _open(settings: Settings, existing: bool = True):
+    """The store of a command (settings.store); read commands need it to exist (only ingest makes one)."""
     from search.open import open_store
 
-    return open_store(store, existing=existing)
+    return open_store(settings.store, settings, existing=existing)
 
 
 def _yuan(value: float) -> str:
@@ -88,7 +90,7 @@ class _Progress:
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)"),
+def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files and folders (folders are walked recursively)"),
            store: StoreOpt = None,
            as_json: bool = typer.Option(False, "--json", help="Print the run's report as JSON"),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output"),
@@ -103,15 +105,17 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (fold
 
     Example: leian ingest reports/ notices/2024-03.pdf --store ./leian-data/leian.db
     """
+    from extractors.readers import ReadLimits
     from pipelines.ingest_run import IN_PROCESS_NOTE, in_process_lock, run_as_flow, use_prefect
     from pipelines.steps import run_ingest
 
+    settings = settings_of(ctx, store)
     if use_prefect(prefect):
-        raise typer.Exit(run_as_flow(paths, store, as_json=as_json, quiet=quiet))
+        raise typer.Exit(run_as_flow(paths, settings, as_json=as_json, quiet=quiet))
     if not quiet:
         typer.echo(IN_PROCESS_NOTE, err=True)
-    with _open(store, existing=False) as st, in_process_lock(st):
-        report = run_ingest(paths, st, progress=_Progress(quiet or as_json))
+    with _open(settings, existing=False) as st, in_process_lock(st):
+        report = run_ingest(paths, st, progress=_Progress(quiet or as_json), limits=ReadLimits.from_settings(settings))
     if as_json:
         _echo_json(report.as_dict())
     else:
@@ -174,7 +178,7 @@ def also_searched_line(also: dict[str, list[str]]) -> str:
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # `低保 -村医`: -村医 is a query word
-def search(words: Optional[list[str]] = typer.Argument(
+def search(ctx: typer.Context, words: Optional[list[str]] = typer.Argument(
                None, metavar="QUERY", help='Words, "phrases", AND/OR/NOT, -word, (groups); several words need no quotes'),
            category: CategoryOpt = [], domain: DomainOpt = [], region: RegionOpt = [],
            sanction: SanctionOpt = [], post: PostOpt = [], doc_type: DocTypeOpt = [],
@@ -213,9 +217,10 @@ def search(words: Optional[list[str]] = typer.Argument(
                     filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                          post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                          min_amount=min_amount, max_amount=max_amount))
+    settings = settings_of(ctx, store)
     if fmt or output:
-        return export_search(q, store, fmt, output)
-    with _open(store) as st:
+        return export_search(q, settings, fmt, output)
+    with _open(settings) as st:
         res = st.search(q)
     if as_json:
         _echo_json(res.model_dump(mode="json"))
@@ -244,7 +249,7 @@ def first_published(store, case_id: str, info: dict) -> str:
 
 # --------------------------------------------------------------------------- show
 @app.command()
-def show(case_id: str = typer.Argument(..., help="A case id as printed by search"),
+def show(ctx: typer.Context, case_id: str = typer.Argument(..., help="A case id as printed by search"),
          store: StoreOpt = None,
          as_json: bool = typer.Option(False, "--json", help="Print the case as JSON")) -> None:
     """One case: its fields, its source document and position, its republished copies.
@@ -253,7 +258,7 @@ def show(case_id: str = typer.Argument(..., help="A case id as printed by search
     """
     if not case_id.strip():
         raise UsageError("a case id is needed, e.g. leian show 3f2a9c0d1e2b4a5c-002")
-    with _open(store) as st:
+    with _open(settings_of(ctx, store)) as st:
         case, info = case_with_info(st, case_id)
     if as_json:
         _echo_json({"case": case.model_dump(mode="json"), **info})
@@ -308,7 +313,7 @@ def print_case(case, info: dict) -> None:
 
 # --------------------------------------------------------------------------- similar
 @app.command()
-def similar(case_id: str = typer.Argument(..., help="A case id as printed by search"),
+def similar(ctx: typer.Context, case_id: str = typer.Argument(..., help="A case id as printed by search"),
             k: int = typer.Option(10, "--k", "-k", min=1, max=100, help="How many similar cases"),
             store: StoreOpt = None,
             as_json: bool = typer.Option(False, "--json", help="Print the result as JSON")) -> None:
@@ -316,7 +321,7 @@ def similar(case_id: str = typer.Argument(..., help="A case id as printed by sea
 
     Copies of the same incident are left out. Example: leian similar 3f2a9c0d1e2b4a5c-002 -k 5
     """
-    with _open(store) as st:
+    with _open(settings_of(ctx, store)) as st:
         if st.get_case(case_id) is None:
             raise NotFoundError(f"no case {case_id} in the store")
         hits = st.similar(case_id, k=k)
@@ -338,13 +343,13 @@ def print_similar(case_id: str, hits) -> None:
 
 # --------------------------------------------------------------------------- duplicates
 @app.command()
-def duplicates(store: StoreOpt = None,
+def duplicates(ctx: typer.Context, store: StoreOpt = None,
                as_json: bool = typer.Option(False, "--json", help="Print the groups as JSON")) -> None:
     """Near-duplicate groups: one incident republished (county, city, province notices).
 
     Example: leian duplicates --json
     """
-    with _open(store) as st:
+    with _open(settings_of(ctx, store)) as st:
         groups = st.duplicates()
         if as_json:
             _echo_json([g.model_dump(mode="json") for g in groups])
@@ -365,7 +370,7 @@ def print_duplicates(st, groups) -> None:
 
 # --------------------------------------------------------------------------- demo
 @app.command()
-def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: DATA_DIR/demo.db, "
+def demo(ctx: typer.Context, store: Optional[str] = typer.Option(None, "--store", help="Where to build the demo store (default: DATA_DIR/demo.db, "
                                                                    "DATA_DIR being LEIAN_DATA_DIR or ./leian-data)"),
          folder: Optional[Path] = typer.Option(None, "--folder",
                                                help="Where to write the sample documents (default: DATA_DIR/demo-corpus)")) -> None:
@@ -377,10 +382,12 @@ def demo(store: Optional[str] = typer.Option(None, "--store", help="Where to bui
 
     Example: leian demo
     """
-    from config.settings import get_settings
+    from extractors.readers import ReadLimits
     from pipelines.demo import run_demo
 
     if store and store.startswith(("http://", "https://")):
         raise UsageError("the demo builds an embedded store: give --store a file path")
-    data = Path(get_settings().data_dir)
-    raise typer.Exit(run_demo(store or str(data / "demo.db"), folder or data / "demo-corpus"))
+    settings = settings_of(ctx)
+    data = Path(settings.data_dir)
+    raise typer.Exit(run_demo(store or str(data / "demo.db"), folder or data / "demo-corpus",
+                              ReadLimits.from_settings(settings)))

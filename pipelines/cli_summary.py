@@ -8,19 +8,12 @@ from typing import Optional
 import typer
 
 from config.errors import UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 from pipelines.cli_options import (CategoryOpt, DateFromOpt, DateToOpt, DocTypeOpt, DomainOpt, MaxAmountOpt,
                                    MinAmountOpt, PostOpt, RegionOpt, SanctionOpt, StoreOpt, make_filters)
 
-def _classes_file(store: str | None) -> Path:
-    """The saved classes file of the command's store (Settings.classes_file)."""
-    from config.settings import get_settings
-
-    return get_settings().classes_file(store)
-
-
 @app.command()
-def classes(store: StoreOpt = None,
+def classes(ctx: typer.Context, store: StoreOpt = None,
             as_json: bool = typer.Option(False, "--json", help="Print the classes as JSON (with member case ids)"),
             threshold: float = typer.Option(0.3, "--threshold", min=0.05, max=0.95,
                                             help="Cosine similarity at which two cases are alike (clusters)"),
@@ -52,7 +45,8 @@ def classes(store: StoreOpt = None,
     from search.classes import delete_class, list_classes, save_class
     from search.open import open_store
 
-    path = _classes_file(store)
+    settings = settings_of(ctx, store)
+    path = settings.classes_file()
     if save:
         cd = save_class(path, save, name, query, make_filters(
             category=category, domain=domain, region=region, sanction=sanction, post=post, doc_type=doc_type,
@@ -64,13 +58,13 @@ def classes(store: StoreOpt = None,
         typer.echo(f"deleted class {delete} from {path}")
         return
     if fmt or output or class_id:
-        return export_class(store, path, fmt, output, class_id=class_id, query=query, threshold=threshold,
+        return export_class(settings, fmt, output, class_id=class_id, query=query, threshold=threshold,
                             filters=make_filters(category=category, domain=domain, region=region, sanction=sanction,
                                                  post=post, doc_type=doc_type, date_from=date_from, date_to=date_to,
                                                  min_amount=min_amount, max_amount=max_amount))
     if query or category or domain or region or sanction or post:
         raise UsageError("--query and filters describe a class to save: add --save ID")
-    with open_store(store, existing=True) as st:
+    with open_store(settings.store, settings, existing=True) as st:
         listing = list_classes(st, path, threshold=threshold, min_size=min_size)
     if as_json:
         typer.echo(json.dumps(listing.model_dump(mode="json"), ensure_ascii=False, indent=1))
@@ -120,7 +114,7 @@ def _print_listing(listing) -> None:
 
 
 @app.command()
-def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file (.docx, .md, .json or .xlsx)"),
+def summary(ctx: typer.Context, output: Path = typer.Option(..., "--output", "-o", help="Report file (.docx, .md, .json or .xlsx)"),
             query: str = typer.Option("", "--query", "-q", help="The class is what this query finds"),
             category: str = typer.Option("", "--category", "-c", help="The class is this problem category (code)"),
             class_id: str = typer.Option("", "--class", help="A class id from `leian classes`"),
@@ -156,10 +150,10 @@ def summary(output: Path = typer.Option(..., "--output", "-o", help="Report file
         format_for(output, fmt)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    saved = _classes_file(store)
-    with open_store(store, existing=True) as st:
+    settings = settings_of(ctx, store)
+    with open_store(settings.store, settings, existing=True) as st:
         try:
-            result, files = write_summary(st, saved, output, fmt=fmt, class_id=class_id, query=query,
+            result, files = write_summary(st, settings.classes_file(), output, fmt=fmt, class_id=class_id, query=query,
                                           category=category, filters=filters, threshold=threshold)
         except OSError as exc:  # full disk, read-only folder, …
             raise UsageError(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from config.errors import UsageError
-from pipelines.cli_app import app
+from pipelines.cli_app import app, settings_of
 from pipelines.cli_options import StoreOpt
 
 users_app = typer.Typer(help="Users of the web application (`leian serve`): add, remove, passwd, list.",
@@ -17,7 +17,7 @@ app.add_typer(users_app, name="users")
 
 
 @app.command()
-def serve(store: StoreOpt = None,
+def serve(ctx: typer.Context, store: StoreOpt = None,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; any but a loopback one needs users"),
           port: int = typer.Option(8765, "--port", min=1, max=65535),
           workers: int = typer.Option(1, "--workers", min=1, max=64,
@@ -36,41 +36,46 @@ def serve(store: StoreOpt = None,
     """
     import uvicorn
 
-    from config.settings import get_settings
     from pipelines.web.app import check_binding, is_loopback
     from search.open import open_store
 
-    location = store or get_settings().store
-    users = _users(location)
+    settings = settings_of(ctx, store or None)
+    location = settings.store
+    users = _users(settings)
     check_binding(host, users)
-    open_store(location, existing=True).close()  # a missing store is said now, not in each worker
-    os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20),
-                      LEIAN_WEB_SEARCH_CACHE=str(search_cache))
+    if workers == 1:
+        from pipelines.web.app import create_app, warm_up
+
+        web_app = create_app(settings=settings, host=host, max_upload=max_upload_mb << 20, search_cache=search_cache)
+    else:  # a missing store is said now, not in each worker
+        open_store(location, settings, existing=True).close()
     local = is_loopback(host) and not users.load()
     mode = "local single-user mode (no users defined; everyone here is admin)" if local else "users must log in"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"leian serve: {location} on http://{shown}:{port}  ({mode}; {workers} process"
                f"{'es' if workers > 1 else ''}); Ctrl-C stops", err=True)
-    level = get_settings().log_level.lower()
+    level = settings.log_level.lower()
     if workers == 1:
-        from pipelines.web.app import app_from_env
-
-        uvicorn.run(app_from_env(), host=host, port=port, log_level=level, server_header=False,
+        uvicorn.run(warm_up(web_app), host=host, port=port, log_level=level, server_header=False,
                     access_log=level in ("info", "debug", "trace"))
     else:
         from pipelines.web.processes import serve_processes
+
+        # Each process builds its app (pipelines.web.app.app_from_env) from these and its own
+        # reading of the settings (the same LEIAN_* environment and config file).
+        os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20),
+                          LEIAN_WEB_SEARCH_CACHE=str(search_cache))
 
         code = serve_processes(host, port, workers, level)
         if code:
             raise typer.Exit(code)
 
 
-def _users(store: str | None):
-    from config.settings import get_settings
+def _users(settings):
+    """The users file of the settings' store (beside it, or in data_dir for Elasticsearch)."""
     from pipelines.web.users import UserFile
 
-    settings = get_settings()
-    return UserFile.of_store(store or settings.store, settings)
+    return UserFile.of_store(settings.store, settings)
 
 
 def _password(given: Optional[str]) -> str:
@@ -93,32 +98,32 @@ def _stdin_password(flag: bool) -> Optional[str]:
 
 
 @users_app.command("add")
-def users_add(name: str, role: str = typer.Option("viewer", "--role", help="viewer | analyst | admin"),
+def users_add(ctx: typer.Context, name: str, role: str = typer.Option("viewer", "--role", help="viewer | analyst | admin"),
               password_stdin: bool = PasswordStdin, store: StoreOpt = None) -> None:
     """Add a user. Example: leian users add wang --role analyst"""
-    uf = _users(store)
+    uf = _users(settings_of(ctx, store))
     uf.add(name, _password(_stdin_password(password_stdin)), role)
     typer.echo(f"added {name} ({role}) to {uf.path}")
 
 
 @users_app.command("passwd")
-def users_passwd(name: str, password_stdin: bool = PasswordStdin, store: StoreOpt = None) -> None:
+def users_passwd(ctx: typer.Context, name: str, password_stdin: bool = PasswordStdin, store: StoreOpt = None) -> None:
     """Change a user's password. Example: leian users passwd wang"""
-    uf = _users(store)
+    uf = _users(settings_of(ctx, store))
     uf.passwd(name, _password(_stdin_password(password_stdin)))
     typer.echo(f"changed the password of {name}")
 
 
 @users_app.command("remove")
-def users_remove(name: str, store: StoreOpt = None) -> None:
+def users_remove(ctx: typer.Context, name: str, store: StoreOpt = None) -> None:
     """Remove a user. Example: leian users remove wang"""
-    uf = _users(store)
+    uf = _users(settings_of(ctx, store))
     uf.remove(name)
     typer.echo(f"removed {name} from {uf.path}")
 
 
 @users_app.command("list")
-def users_list(store: StoreOpt = None) -> None:
+def users_list(ctx: typer.Context, store: StoreOpt = None) -> None:
     """The users and their roles."""
-    for name, u in sorted(_users(store).load().items()):
+    for name, u in sorted(_users(settings_of(ctx, store)).load().items()):
         typer.echo(f"{name}\t{u.get('role', '')}")

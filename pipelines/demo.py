@@ -15,10 +15,14 @@ import html
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from pipelines import synthetic
+
+if TYPE_CHECKING:
+    from extractors.readers import ReadLimits
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +124,9 @@ def _step(title: str, command: str) -> None:
     typer.secho(f"$ {command}", fg=typer.colors.CYAN)
 
 
-def run_demo(store_path: str, folder: Path) -> int:
-    """Build the demo store and walk through the commands; returns the exit code."""
+def run_demo(store_path: str, folder: Path, limits: ReadLimits | None = None) -> int:
+    """Build the demo store and walk through the commands (files read within `limits`, the
+    settings' ones); returns the exit code."""
     from pipelines.cli_store import _Progress, print_case, print_duplicates, print_result, print_similar
     from pipelines.steps import run_ingest
     from search.backends.sqlite.store import SqliteStore
@@ -139,7 +144,7 @@ def run_demo(store_path: str, folder: Path) -> int:
     try:
         _step("Ingest the samples (txt UTF-8 and GBK, html, docx, pdf, a broken file, synthetic notices)",
               f"leian ingest {folder} --store {store_path}")
-        report = run_ingest([folder], st, progress=_Progress())
+        report = run_ingest([folder], st, progress=_Progress(), limits=limits)
         for f in report.failures:
             typer.echo(f"failed: {Path(f.path).name}: {f.error}")
         typer.echo(report.summary_line())
@@ -151,7 +156,7 @@ def run_demo(store_path: str, folder: Path) -> int:
         typer.echo(f"  … and {SYNTHETIC_DOCS} synthetic notices")
 
         _step("Ingest again: unchanged files are skipped", f"leian ingest {folder} --store {store_path}")
-        typer.echo(run_ingest([folder], st).summary_line())
+        typer.echo(run_ingest([folder], st, limits=limits).summary_line())
 
         searches = [
             ("Precedents: village party secretaries and subsistence allowances",

@@ -21,6 +21,7 @@ from pathlib import Path
 import typer
 
 from config.errors import UsageError
+from config.settings import Settings
 from extractors.model import Case, Document
 
 FORMATS = ("csv", "xlsx")
@@ -222,24 +223,24 @@ def _report(res: ExportResult, what: str, reason: str = "") -> None:
         typer.echo(f"note: {res.path} existed and was replaced", err=True)
 
 
-def export_search(query, store: str | None, fmt: str | None, output: Path | None) -> None:
+def export_search(query, settings: Settings, fmt: str | None, output: Path | None) -> None:
     """`leian search … --format csv|xlsx -o FILE`: every matching hit (all pages, in the
-    search's order), not only the page shown."""
+    search's order) of the store of `settings`, not only the page shown."""
     from search.open import open_store
 
     fmt, output = format_of(fmt, output)
     replaced = output.exists()
-    with open_store(store, existing=True) as st:
+    with open_store(settings.store, settings, existing=True) as st:
         total, rows = search_rows(st, query)
         n = write_rows(output, fmt, rows)
     unit = "incidents" if query.collapse_duplicates else "cases"
     _report(ExportResult(output, n, total, replaced), unit, rows.cut_reason)
 
 
-def export_class(store: str | None, saved_path: Path, fmt: str | None, output: Path | None, *, class_id: str,
+def export_class(settings: Settings, fmt: str | None, output: Path | None, *, class_id: str,
                  query: str, filters, threshold: float) -> None:
-    """`leian classes --class ID --format csv|xlsx -o FILE`: every case of a class (or of an
-    ad-hoc --query), narrowed by any filters."""
+    """`leian classes --class ID --format csv|xlsx -o FILE`: every case of a class (saved in the
+    settings' classes file, or an ad-hoc --query) of the settings' store, narrowed by any filters."""
     from config.errors import ClassUsageError
     from search.classes import select_class
     from search.open import open_store
@@ -248,9 +249,9 @@ def export_class(store: str | None, saved_path: Path, fmt: str | None, output: P
     if not class_id and not query:
         raise UsageError("name what to export with --class ID (see `leian classes`) or --query Q")
     replaced = output.exists()
-    with open_store(store, existing=True) as st:
+    with open_store(settings.store, settings, existing=True) as st:
         try:
-            cd, cases = select_class(st, saved_path=saved_path, class_id=class_id, query=query, filters=filters,
+            cd, cases = select_class(st, saved_path=settings.classes_file(), class_id=class_id, query=query, filters=filters,
                                      threshold=threshold)
         except ClassUsageError as exc:
             raise UsageError(str(exc)) from None

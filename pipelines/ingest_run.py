@@ -9,10 +9,12 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from config.errors import PrefectServerError
+from config.settings import Settings
 from pipelines.prefect_api import api_url
 from search.store import CaseStore
 
@@ -24,14 +26,6 @@ IN_PROCESS_NOTE = ("leian ingest: running in-process (no Prefect API configured;
 def use_prefect(flag: bool) -> bool:
     """Run as a tracked flow run: asked for, or a Prefect API is configured."""
     return flag or bool(api_url())
-
-
-def _store(store: str | None) -> str:
-    from config.settings import get_settings
-
-    return store or get_settings().store
-
-
 
 
 def _waiting(holder: str) -> None:
@@ -46,8 +40,9 @@ def in_process_lock(store: CaseStore) -> Iterator[None]:
         yield
 
 
-def run_as_flow(paths: Sequence[str | Path], store: str | None, *, as_json: bool = False, quiet: bool = False) -> int:
-    """Run the `ingest` flow on `paths` as a tracked flow run; prints its summary like the
+def run_as_flow(paths: Sequence[str | Path], settings: Settings, *, as_json: bool = False, quiet: bool = False) -> int:
+    """Run the `ingest` flow on `paths` into settings.store as a tracked flow run, with these
+    settings (the command's: its --store, LEIAN_*, config file); prints its summary like the
     in-process command and returns the exit code."""
     url = api_url()
     if url:
@@ -57,12 +52,13 @@ def run_as_flow(paths: Sequence[str | Path], store: str | None, *, as_json: bool
                    "Prefect server for this run (9–20 s; set PREFECT_API_URL to use a running one)", err=True)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    from pipelines.flows.ingest import ingest_flow
+    from pipelines.flows.ingest import ingest
 
-    flow = ingest_flow()
     try:
-        state = flow(paths=[str(Path(p).expanduser().resolve()) for p in paths], store=_store(store),
-                     lock_wait=LOCK_WAIT, return_state=True)
+        # The flow run reads its settings as it starts (a worker's run has only its parameters):
+        # in this process the same LEIAN_* environment and config file, with this store.
+        state: Any = ingest(paths=[str(Path(p).expanduser().resolve()) for p in paths], store=settings.store,
+                       lock_wait=LOCK_WAIT, return_state=True)
     except (RuntimeError, OSError) as exc:  # Prefect could not start or reach its API
         raise PrefectServerError(f"the ingest flow run could not start: {exc}") from exc
     summary = state.result(raise_on_failure=False)

@@ -193,13 +193,6 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
                 yield f, True
 
 
-def read_limits() -> ReadLimits:
-    """The readers' limits from the settings (LEIAN_READ_MAX_MB, LEIAN_READ_ARCHIVE_MAX_MB ...)."""
-    from config.settings import get_settings
-
-    return ReadLimits.from_settings(get_settings())
-
-
 def classify(path: Path, store: CaseStore, *, named: bool = True,
              extensions: frozenset[str] | None = None,
              extractor_version: str = EXTRACTOR_VERSION) -> FileItem:
@@ -241,14 +234,14 @@ def against_ledger(item: FileItem, store: CaseStore, *, named: bool,
 def discover(paths: Sequence[str | Path], store: CaseStore,
              extractor_version: str = EXTRACTOR_VERSION, limits: ReadLimits | None = None) -> list[FileItem]:
     """Every file under `paths` with its change status against the ledger; a zip archive
-    stands for its members. Writes nothing."""
+    stands for its members (read within `limits`, default ReadLimits()). Writes nothing."""
     from pipelines.archives import archive_items
 
     exts = supported_extensions()
     items: list[FileItem] = []
     for p, named in iter_files(paths):
         if is_archive(p) and p.is_file():
-            items.extend(archive_items(p, store, limits or read_limits(), extensions=exts,
+            items.extend(archive_items(p, store, limits or ReadLimits(), extensions=exts,
                                        extractor_version=extractor_version))
         else:
             items.append(classify(p, store, named=named, extensions=exts, extractor_version=extractor_version))
@@ -258,8 +251,9 @@ def discover(paths: Sequence[str | Path], store: CaseStore,
 # ---------------------------------------------------------------------------- extract
 def extract_one(item: FileItem, limits: ReadLimits | None = None) -> Extracted:
     """Extract one file (or archive member) into a Document; a file that cannot be read
-    becomes a failure with its reason (never an exception), so a batch goes on. Writes
-    nothing but a member's temporary copy."""
+    becomes a failure with its reason (never an exception), so a batch goes on. `limits`: the
+    readers' limits and OCR options (the caller's settings, ReadLimits.from_settings; default
+    ReadLimits(), the documented defaults). Writes nothing but a member's temporary copy."""
     from extractors.pipeline import extract_file
     from pipelines.archives import member_bytes, member_suffix
 
@@ -267,7 +261,7 @@ def extract_one(item: FileItem, limits: ReadLimits | None = None) -> Extracted:
     if item.error:
         return Extracted(item, error=item.error)
     try:
-        limits = limits or read_limits()  # the settings' limits and OCR options
+        limits = limits or ReadLimits()
         if item.archive:
             data = member_bytes(item, limits)
             with tempfile.TemporaryDirectory(prefix="leian-member-") as tmp:
@@ -352,10 +346,11 @@ def mark_pending(item: FileItem, store: CaseStore) -> None:
 def run_ingest(paths: Sequence[str | Path], store: CaseStore,
                progress: ProgressFn | None = None, limits: ReadLimits | None = None) -> IngestReport:
     """Ingest files and folders: unchanged files skipped, new and changed ones extracted and
-    stored one transaction per document, failures recorded and the run goes on."""
+    stored one transaction per document, failures recorded and the run goes on. `limits`: as
+    for extract_one (entry points pass the settings' ones)."""
     t0 = time.perf_counter()
     report = IngestReport()
-    limits = limits or read_limits()
+    limits = limits or ReadLimits()
     items = discover(paths, store, limits=limits)
     tell = progress or (lambda event: None)
     tell(ProgressEvent("start", total=len(items)))

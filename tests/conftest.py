@@ -74,8 +74,4 @@ def _isolated_settings(tmp_path, monkeypatch):
     monkeypatch.delenv("LEIAN_STORE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("LEIAN_CONFIG", raising=False)
-    from config.settings import get_settings
-
-    get_settings.cache_clear()
     yield
-    get_settings.cache_clear()

@@ -31,13 +31,16 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.utilities.annotations import unmapped
 from prefect.states import Completed, Failed, State
 
 from config.errors import ConfigError, IngestBusy, LeianError, StoreError
-from config.settings import Settings, get_settings
+from config.settings import Settings, load_settings, with_store
+from extractors.readers import ReadLimits
 from pipelines import steps
 from pipelines.flows import build_task_runner
 from search.open import open_store
+from search.store import CaseStore
 
 log = logging.getLogger(__name__)
 
@@ -149,40 +152,51 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "/").split())
 
 
+def flow_settings(store: str | None = None, **overrides: Any) -> Settings:
+    """A flow run's settings, read once as it starts: the worker's LEIAN_* environment and
+    config file, with the run's parameters (its store, batch size) over them. The run passes
+    them to its tasks; nothing below reads the environment again."""
+    return with_store(load_settings(**{k: v for k, v in overrides.items() if v is not None}), store or None)
+
+
+def _open(settings: Settings) -> CaseStore:
+    return open_store(settings.store, settings)
+
+
 @task(name="discover-files", **_NO_RESULTS, **_STORE_RETRIES)
-def discover_files(store: str, paths: list[str]) -> list[steps.FileItem]:
+def discover_files(settings: Settings, paths: list[str]) -> list[steps.FileItem]:
     """Every file under `paths`, classified new/changed/unchanged/retry/skipped by sha256
-    against the store's ledger."""
-    with open_store(store) as st:
-        return steps.discover(paths, st)
+    against the ledger of the settings' store."""
+    with _open(settings) as st:
+        return steps.discover(paths, st, limits=ReadLimits.from_settings(settings))
 
 
 @task(name="mark-pending", **_NO_RESULTS, **_STORE_RETRIES)
-def mark_pending(store: str, items: list[steps.FileItem]) -> None:
+def mark_pending(settings: Settings, items: list[steps.FileItem]) -> None:
     """Ledger rows `pending` for the files about to be extracted (a run that stops mid-way
     leaves them pending, and the next run takes them again)."""
-    with open_store(store) as st:
+    with _open(settings) as st:
         for item in items:
             steps.mark_pending(item, st)
 
 
 @task(name="record-skipped", **_NO_RESULTS, **_STORE_RETRIES)
-def record_skipped(store: str, items: list[steps.FileItem]) -> list[steps.FileResult]:
+def record_skipped(settings: Settings, items: list[steps.FileItem]) -> list[steps.FileResult]:
     """Ledger rows `skipped` for files that are not a document type leian reads."""
-    with open_store(store) as st:
+    with _open(settings) as st:
         return steps.record_skipped(items, st)
 
 
 @task(name="extract-file", task_run_name="extract {item.path}", **_NO_RESULTS)
-def extract_file(item: steps.FileItem) -> steps.Extracted:
-    """One file → its Document, or the reason it could not be read."""
-    return steps.extract_one(item)
+def extract_file(item: steps.FileItem, limits: ReadLimits) -> steps.Extracted:
+    """One file → its Document (read within the run's `limits`), or the reason it could not be read."""
+    return steps.extract_one(item, limits)
 
 
 @task(name="index-batch", **_NO_RESULTS, **_STORE_RETRIES)
-def index_batch(store: str, batch: list[steps.Extracted]) -> list[steps.FileResult]:
+def index_batch(settings: Settings, batch: list[steps.Extracted]) -> list[steps.FileResult]:
     """Store a batch of documents, each with its ledger row; record the batch's failures."""
-    with open_store(store) as st:
+    with _open(settings) as st:
         return steps.index_batch(batch, st)
 
 
@@ -193,14 +207,14 @@ def retry_options(settings: Settings) -> dict[str, Any]:
 
 
 @contextmanager
-def store_lock(store: str, settings: Settings, wait: float) -> Iterator[None]:
-    """Hold the store's ingest lock (CaseStore.ingest_lock) for a flow run. Opening the store
+def store_lock(settings: Settings, wait: float) -> Iterator[None]:
+    """Hold the ingest lock of the settings' store (CaseStore.ingest_lock) for a flow run. Opening the store
     is retried like the store tasks (store_retries, doubling from store_retry_delay), so a
     store down for a while delays the run rather than failing it; IngestBusy is not retried."""
     delays = [settings.store_retry_delay * 2**i for i in range(settings.store_retries)]
     for attempt in range(len(delays) + 1):
         try:
-            st = open_store(store)
+            st = _open(settings)
             break
         except Exception as exc:
             if not transient(exc) or attempt == len(delays):
@@ -212,15 +226,17 @@ def store_lock(store: str, settings: Settings, wait: float) -> Iterator[None]:
         yield
 
 
-def extract_and_index(items: list[steps.FileItem], store: str, settings: Settings, batch_size: int,
-                      summary: IngestSummary) -> None:
-    """Extract `items` on the task runner and index them in batches as they complete (the
+def extract_and_index(items: list[steps.FileItem], settings: Settings, summary: IngestSummary) -> None:
+    """Extract `items` on the task runner the settings name (built now, for this run: threads,
+    or Dask) and index them in batches of settings.ingest_batch_size as they complete (the
     flow's thread indexes while the runner extracts), adding the results to `summary`."""
     logger = get_run_logger()
     indexer = index_batch.with_options(**retry_options(settings))
+    limits = ReadLimits.from_settings(settings)
+    batch_size = settings.ingest_batch_size
 
     def flush(batch: list[steps.Extracted]) -> None:
-        state = indexer(store, batch, return_state=True)
+        state = indexer(settings, batch, return_state=True)
         if state.is_completed():
             summary.results.extend(state.result())
             return
@@ -232,41 +248,48 @@ def extract_and_index(items: list[steps.FileItem], store: str, settings: Setting
     # Extractions are submitted a window at a time, so a night with thousands of files never
     # holds more than a window of extracted documents in memory.
     window = max(batch_size * WINDOW_BATCHES, 1)
-    for start in range(0, len(items), window):
-        futures = list(extract_file.map(items[start:start + window]))
-        item_of = dict(zip(futures, items[start:start + window]))
-        for fut in as_completed(futures):
-            item = item_of.pop(fut)
-            result = fut.result(raise_on_failure=False)
-            if isinstance(result, steps.Extracted):
-                batch.append(result)
-            else:  # the runner lost the task (a Dask worker died…): the file fails, the run goes on
-                batch.append(steps.Extracted(item, error=f"extraction did not finish: {type(result).__name__}: {result}"))
-            if len(batch) >= batch_size:
-                flush(batch)
-                batch = []
-        del futures
+    with task_runner(settings) as runner:
+        for start in range(0, len(items), window):
+            futures = list(runner.map(extract_file, {"item": items[start:start + window], "limits": unmapped(limits)}))
+            item_of = dict(zip(futures, items[start:start + window]))
+            for fut in as_completed(futures):
+                item = item_of.pop(fut)
+                result = fut.result(raise_on_failure=False)
+                if isinstance(result, steps.Extracted):
+                    batch.append(result)
+                else:  # the runner lost the task (a Dask worker died…): the file fails, the run goes on
+                    batch.append(steps.Extracted(item, error=f"extraction did not finish: {type(result).__name__}: {result}"))
+                if len(batch) >= batch_size:
+                    flush(batch)
+                    batch = []
+            del futures
     if batch:
         flush(batch)
 
 
-def _ingest(paths: list[str], store: str, settings: Settings, batch_size: int) -> IngestSummary:
+def task_runner(settings: Settings) -> Any:
+    """The extraction tasks' runner the settings name (task_runner, max_workers,
+    dask_address), built when a run needs it — not when this module is imported."""
+    return build_task_runner(settings.task_runner, settings.max_workers, settings.dask_address)
+
+
+def _ingest(paths: list[str], settings: Settings) -> IngestSummary:
     """The flow's body, run while it holds the store's ingest lock."""
     started = time.monotonic()
     retry = retry_options(settings)
-    items = discover_files.with_options(**retry)(store, paths)
-    summary = IngestSummary(store=store)
+    items = discover_files.with_options(**retry)(settings, paths)
+    summary = IngestSummary(store=settings.store)
     todo = [i for i in items if i.change in TODO]
     skipped = [i for i in items if i.change == "skipped"]
     summary.results.extend(steps.FileResult(i.path, "unchanged") for i in items if i.change == "unchanged")
     get_run_logger().info("%d files: %d to extract, %d unchanged, %d skipped",
                           len(items), len(todo), summary.unchanged, len(skipped))
     if skipped:
-        summary.results.extend(record_skipped.with_options(**retry)(store, skipped))
+        summary.results.extend(record_skipped.with_options(**retry)(settings, skipped))
     if todo:
-        marked = mark_pending.with_options(**retry)(store, todo, return_state=True)
+        marked = mark_pending.with_options(**retry)(settings, todo, return_state=True)
         if marked.is_completed():
-            extract_and_index(todo, store, settings, batch_size, summary)
+            extract_and_index(todo, settings, summary)
         else:
             reason = f"store unavailable after {settings.store_retries} retries: {marked.message or marked.name}"
             summary.pending.extend(steps.FileResult(i.path, "failed", error=reason) for i in todo)
@@ -283,33 +306,20 @@ def finish(summary: IngestSummary, key: str, title: str) -> State:
     return Completed(message=summary.line(), data=summary)
 
 
-def _default_runner() -> Any:
-    s = get_settings()
-    return build_task_runner(s.task_runner, s.max_workers, s.dask_address)
-
-
-@flow(name="ingest", task_runner=_default_runner(), validate_parameters=True)
+@flow(name="ingest", validate_parameters=True)
 def ingest(paths: list[str] | None = None, store: str | None = None, batch_size: int | None = None,
            lock_wait: float = 0.0) -> Any:
     """Ingest the new and changed files of `paths` (default: the watched folders) into the
-    store; when another run holds the store, wait up to `lock_wait` seconds, then skip."""
-    settings = get_settings()
+    store; when another run holds the store, wait up to `lock_wait` seconds, then skip.
+    The settings are read once, here (flow_settings), and passed to every task."""
+    settings = flow_settings(store, ingest_batch_size=batch_size or None)
     paths = [str(Path(p).expanduser()) for p in (paths or settings.watch)]
     if not paths:
         raise ConfigError("nothing to ingest: no paths given and no watched folders (LEIAN_WATCH / `watch:`)")
-    store = store or settings.store
     try:
-        with store_lock(store, settings, lock_wait):
-            summary = _ingest(paths, store, settings, batch_size or settings.ingest_batch_size)
+        with store_lock(settings, lock_wait):
+            summary = _ingest(paths, settings)
     except IngestBusy as busy:
         get_run_logger().warning(str(busy))
-        summary = IngestSummary(store=store, busy=str(busy))
+        summary = IngestSummary(store=settings.store, busy=str(busy))
     return finish(summary, "ingest-summary", "Ingest")
-
-
-def ingest_flow(settings: Settings | None = None) -> Any:
-    """The ingest flow with the task runner the settings name (they may differ from the
-    ones in force when this module was imported)."""
-    settings = settings or get_settings()
-    return ingest.with_options(task_runner=build_task_runner(settings.task_runner, settings.max_workers,
-                                                             settings.dask_address))

@@ -19,11 +19,11 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from config.settings import get_settings
+from config.settings import Settings
 from extractors import EXTRACTOR_VERSION
 from extractors.filehash import sha256_file
 from pipelines import steps
-from pipelines.flows.ingest import (IngestSummary, _default_runner, extract_and_index, finish, retry_options, retryable,
+from pipelines.flows.ingest import (IngestSummary, extract_and_index, finish, flow_settings, retry_options, retryable,
                                     store_lock)
 from search.open import open_store
 
@@ -32,12 +32,12 @@ LOCK_WAIT = 600.0  # seconds a reindex waits for a running ingest to finish
 
 @task(name="find-stored-files", cache_policy=NO_CACHE, persist_result=False, retries=4,
       retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
-def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[steps.FileResult]]:
+def find_stored(settings: Settings, force: bool) -> tuple[list[steps.FileItem], list[steps.FileResult]]:
     """Stored files to re-extract — extracted by another extractor version, or all of them
     with `force` — and those that cannot be (source gone, or changed since: ingest's job)."""
     todo: list[steps.FileItem] = []
     cannot: list[steps.FileResult] = []
-    with open_store(store) as st:
+    with open_store(settings.store, settings) as st:
         entries = st.ledger_entries("ok")
     for e in entries:
         if not force and e.extractor_version == EXTRACTOR_VERSION:
@@ -59,31 +59,31 @@ def find_stored(store: str, force: bool) -> tuple[list[steps.FileItem], list[ste
 
 @task(name="rebuild-index", cache_policy=NO_CACHE, persist_result=False, retries=4,
       retry_delay_seconds=[2, 4, 8, 16], retry_condition_fn=retryable)
-def rebuild_index(store: str) -> str:
+def rebuild_index(settings: Settings) -> str:
     """Ask the backend to rebuild its search index (CaseStore.rebuild_index); says what was done."""
-    with open_store(store) as st:
+    with open_store(settings.store, settings) as st:
         done = st.rebuild_index()
         if done is not None:
             return f"{type(st).__name__}.{done}"
         return f"{type(st).__name__} keeps its index up to date as it stores (nothing to rebuild)"
 
 
-@flow(name="reindex", task_runner=_default_runner(), validate_parameters=True)
+@flow(name="reindex", validate_parameters=True)
 def reindex(store: str | None = None, force: bool = True, rebuild: bool = True,
             batch_size: int | None = None) -> Any:
     """Re-extract the stored documents (only those of another extractor version unless
-    `force`) from their source files, then rebuild the store's search index."""
-    settings = get_settings()
-    store = store or settings.store
+    `force`) from their source files, then rebuild the store's search index. The settings
+    are read once, here, and passed to every task."""
+    settings = flow_settings(store, ingest_batch_size=batch_size or None)
     logger = get_run_logger()
     started = time.monotonic()
     retry = retry_options(settings)
-    with store_lock(store, settings, LOCK_WAIT):
-        todo, cannot = find_stored.with_options(**retry)(store, force)
+    with store_lock(settings, LOCK_WAIT):
+        todo, cannot = find_stored.with_options(**retry)(settings, force)
         logger.info("%d documents to re-extract, %d cannot be", len(todo), len(cannot))
-        summary = IngestSummary(store=store, results=list(cannot))
-        extract_and_index(todo, store, settings, batch_size or settings.ingest_batch_size, summary)
-        rebuilt = rebuild_index.with_options(**retry)(store) if rebuild and not summary.pending else ""
+        summary = IngestSummary(store=settings.store, results=list(cannot))
+        extract_and_index(todo, settings, summary)
+        rebuilt = rebuild_index.with_options(**retry)(settings) if rebuild and not summary.pending else ""
     summary.seconds = time.monotonic() - started
     if rebuilt:
         logger.info("index: %s", rebuilt)

@@ -22,8 +22,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed, Failed
 
-from config.settings import Settings, get_settings
-from pipelines.flows.ingest import retry_options, retryable
+from config.settings import Settings
+from pipelines.flows.ingest import flow_settings, retry_options, retryable
 from search.open import open_store
 
 
@@ -36,26 +36,26 @@ def _name(entry: Any, k: int) -> str:
 
 @task(name="write-summary", task_run_name="summary {name}", cache_policy=NO_CACHE, persist_result=False,
       retry_condition_fn=retryable)
-def write_summary(store: str, settings: Settings, entry: dict[str, Any], name: str) -> list[str]:
-    """Write the report of one configured summary; returns the files written."""
+def write_summary(settings: Settings, entry: dict[str, Any], name: str) -> list[str]:
+    """Write the report of one configured summary from the settings' store; returns the files written."""
     from pipelines.summary_steps import run_configured_summaries
 
-    one = settings.model_copy(update={"summaries": [entry], "store": store})
-    with open_store(store) as st:
+    one = settings.model_copy(update={"summaries": [entry]})
+    with open_store(settings.store, settings) as st:
         return [str(p) for p in run_configured_summaries(st, one)]
 
 
 @flow(name="summaries", validate_parameters=True)
 def summaries(store: str | None = None) -> Any:
-    """Write every class-case summary configured in settings.summaries."""
-    settings = get_settings()
-    store = store or settings.store
+    """Write every class-case summary configured in settings.summaries (the settings read
+    once, here, and passed to every task)."""
+    settings = flow_settings(store)
     logger = get_run_logger()
     if not settings.summaries:
         logger.info("no summaries configured (`summaries:` in the config file is empty)")
         return Completed(message="no summaries configured", data=[])
     writer = write_summary.with_options(**retry_options(settings))
-    states = [(name, writer(store, settings, entry, name, return_state=True))
+    states = [(name, writer(settings, entry, name, return_state=True))
               for name, entry in ((_name(e, k), e) for k, e in enumerate(settings.summaries))]
     written = [f for _, s in states if s.is_completed() for f in s.result()]
     failed = [(n, s.message or s.name) for n, s in states if not s.is_completed()]

@@ -81,7 +81,7 @@ def summary_download(request: Request, p: SummaryParams, fmt: DownloadFormat) ->
 
     ctx = ctx_of(request)
     with temp_folder() as tmp:
-        path, name = write_download(ctx.store, ctx.location, p, fmt, Path(tmp))
+        path, name = write_download(ctx.store, ctx.settings.classes_file(), p, fmt, Path(tmp))
         body = path.read_bytes()
     ctx.audit.write(request.state.user, "export", format=fmt, **{k: v for k, v in p.pairs})
     return Response(body, media_type=DOWNLOADS[fmt],

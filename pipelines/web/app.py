@@ -42,6 +42,7 @@ from pipelines.web.security import (
     WebDb,
     csrf_ok,
 )
+from config.settings import Settings
 from pipelines.web.users import ROLE_LABELS, UserFile, has_role
 from search.store import CaseStore
 
@@ -68,7 +69,7 @@ class WebContext:
     """What every request of one app works with."""
 
     store: CaseStore
-    location: str
+    settings: Settings  # the app's, read once by its factory; settings.store is the store
     host: str
     users: UserFile
     audit: AuditLog
@@ -81,6 +82,10 @@ class WebContext:
     _classes: dict = field(default_factory=dict)
     _classes_lock: threading.Lock = field(default_factory=threading.Lock)
 
+    @property
+    def location(self) -> str:
+        return self.settings.store
+
     def local_mode(self) -> bool:
         return is_loopback(self.host) and not self.users.load()
 
@@ -88,14 +93,13 @@ class WebContext:
         """`leian classes` of the store, computed once per store state: its number of cases and
         of correction entries (so a correction made through another process counts too);
         ingests drop it."""
-        from config.settings import get_settings
         from search.classes import list_classes
 
         with self._classes_lock:
             key = (self.store.count_cases(), len(self.store.corrections()))
             if key not in self._classes:
                 self._classes.clear()
-                self._classes[key] = list_classes(self.store, get_settings().classes_file(self.location))
+                self._classes[key] = list_classes(self.store, self.settings.classes_file())
             return self._classes[key]
 
     def forget_classes(self) -> None:
@@ -325,23 +329,27 @@ NAV = [("/search", "检索", "viewer"), ("/classes", "类案与分析报告", "v
        ("/audit", "审计日志", "admin")]
 
 
-def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", store: CaseStore | None = None,
-               max_upload: int = MAX_UPLOAD_BYTES, search_cache: int = DEFAULT_SIZE) -> FastAPI:
-    """The app on the store at `store_location` (default: the settings' store). Refuses
-    (BindRefused) a non-loopback host while no user is defined. `search_cache`: recent
-    search results kept (pipelines.web.search_cache; 0: none)."""
-    from config.settings import get_settings
+def create_app(store_location: str | None = None, *, settings: Settings | None = None, host: str = "127.0.0.1",
+               store: CaseStore | None = None, max_upload: int = MAX_UPLOAD_BYTES,
+               search_cache: int = DEFAULT_SIZE) -> FastAPI:
+    """The app on the store at `store_location` (default: the settings' store), with `settings`
+    (default: read now, once, from the LEIAN_* environment and config file — this is the app
+    factory) kept by the app and passed to what it calls. Refuses (BindRefused) a
+    non-loopback host while no user is defined. `search_cache`: recent search results kept
+    (pipelines.web.search_cache; 0: none)."""
+    from config.settings import load_settings, with_store
+    from extractors.readers import ReadLimits
     from search.open import open_store
 
-    settings = get_settings()
-    location = store_location or settings.store
-    folder = settings.side_dir(location)
+    settings = with_store(settings or load_settings(), store_location or None)
+    location = settings.store
+    folder = settings.side_dir()
     users = UserFile(folder / "users.json")
     check_binding(host, users)
-    st = store or open_store(location, existing=True)
-    worker = IngestWorker(st, location)
+    st = store or open_store(location, settings, existing=True)
+    worker = IngestWorker(st, location, ReadLimits.from_settings(settings))
     db = WebDb(folder / "web-sessions.db")
-    ctx = WebContext(store=st, location=location, host=host, users=users, audit=AuditLog(folder / "audit.log"),
+    ctx = WebContext(store=st, settings=settings, host=host, users=users, audit=AuditLog(folder / "audit.log"),
                      uploads=folder / "uploads", worker=worker, sessions=Sessions(db), limiter=LoginLimiter(db),
                      searches=SearchCache(st, search_cache), max_upload=max_upload)
     worker.on_change = ctx.forget_classes
@@ -380,11 +388,16 @@ def include(app: FastAPI, router, *, prefix: str = "", nav: tuple[str, str, str]
 def app_from_env() -> FastAPI:
     """The app each process of `leian serve --workers N` builds (uvicorn's factory): the store,
     host, upload limit and search cache come in LEIAN_WEB_STORE, LEIAN_WEB_HOST,
-    LEIAN_WEB_MAX_UPLOAD, LEIAN_WEB_SEARCH_CACHE."""
+    LEIAN_WEB_MAX_UPLOAD, LEIAN_WEB_SEARCH_CACHE; the settings are this process's own reading
+    of the LEIAN_* environment and config file, once, here."""
+    return warm_up(create_app(os.environ["LEIAN_WEB_STORE"], host=os.environ.get("LEIAN_WEB_HOST", "127.0.0.1"),
+                              max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)),
+                              search_cache=int(os.environ.get("LEIAN_WEB_SEARCH_CACHE", DEFAULT_SIZE))))
+
+
+def warm_up(app: FastAPI) -> FastAPI:
+    """Load the segmenter's dictionary with one search, before the first request needs it."""
     from search.store import SearchQuery
 
-    app = create_app(os.environ["LEIAN_WEB_STORE"], host=os.environ.get("LEIAN_WEB_HOST", "127.0.0.1"),
-                     max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)),
-                     search_cache=int(os.environ.get("LEIAN_WEB_SEARCH_CACHE", DEFAULT_SIZE)))
-    app.state.ctx.store.search(SearchQuery(text="预热", size=1))  # the segmenter's dictionary, before the first search
+    app.state.ctx.store.search(SearchQuery(text="预热", size=1))
     return app

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from config.errors import UploadRefused
+from extractors.readers import ReadLimits
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,9 @@ class JobState:
 class IngestWorker:
     """One thread ingesting queued batches of paths into the store, one batch at a time."""
 
-    def __init__(self, store, store_location: str):
+    def __init__(self, store, store_location: str, limits: ReadLimits | None = None):
         self.store, self.location = store, store_location
+        self.limits = limits  # the readers' limits of the app's settings
         self.state = JobState()
         self._queue: queue.Queue[tuple[int, list[Path]]] = queue.Queue()
         self._lock = threading.Lock()
@@ -145,7 +147,7 @@ class IngestWorker:
 
         try:
             with in_process_lock(self.store):
-                run_ingest(paths, self.store, progress=progress)
+                run_ingest(paths, self.store, progress=progress, limits=self.limits)
         except Exception as exc:  # the store or the lock failed: the batch reports it, the worker goes on
             log.exception("web ingest batch %d failed", job)
             st.error = f"{type(exc).__name__}: {exc}"

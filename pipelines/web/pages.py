@@ -167,7 +167,7 @@ def classes_page(request: Request, _=need("viewer")) -> Response:
 @router.get("/summary")
 def summary_page(request: Request, p: SummaryParams = Depends(summary_params), _=need("analyst")) -> Response:
     ctx = ctx_of(request)
-    summary = build(ctx.store, ctx.location, p) if p.named() else None
+    summary = build(ctx.store, ctx.settings.classes_file(), p) if p.named() else None
     from urllib.parse import urlencode
 
     return render(request, "summary.html", p=p, summary=summary, blocks=preview_blocks(summary) if summary else [],

@@ -67,15 +67,14 @@ def summary_params(class_id: str = Query("", alias="class", max_length=200, desc
                          pairs=tuple(p for p in pairs if p[1]))
 
 
-def build(store: CaseStore, location: str, p: SummaryParams):
-    """The Summary of the class the parameters name."""
+def build(store: CaseStore, classes_file: Path, p: SummaryParams):
+    """The Summary of the class the parameters name (saved classes: the app's `classes_file`)."""
     from config.errors import ClassUsageError
-    from config.settings import get_settings
     from pipelines.summary_steps import make_summary
 
     p.check()
     try:
-        return make_summary(store, get_settings().classes_file(location), class_id=p.class_id, query=p.query, category=p.category,
+        return make_summary(store, classes_file, class_id=p.class_id, query=p.query, category=p.category,
                             filters=p.filters)
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None
@@ -104,28 +103,27 @@ def preview_blocks(summary) -> list[dict]:
     return out
 
 
-def write_download(store: CaseStore, location: str, p: SummaryParams,
+def write_download(store: CaseStore, classes_file: Path, p: SummaryParams,
                    fmt: DownloadFormat, folder: Path) -> tuple[Path, str]:
     """Write the download into `folder`; returns the file and the name to offer."""
     if fmt == "cases":
-        return _write_cases_xlsx(store, location, p, folder)
+        return _write_cases_xlsx(store, classes_file, p, folder)
     from search.reports import write_report
 
-    summary = build(store, location, p)
+    summary = build(store, classes_file, p)
     path = folder / f"summary.{fmt}"
     write_report(summary, path, fmt)
     return path, f"{_slug(summary.class_def.name)}.{fmt}"
 
 
-def _write_cases_xlsx(store: CaseStore, location: str, p: SummaryParams, folder: Path) -> tuple[Path, str]:
+def _write_cases_xlsx(store: CaseStore, classes_file: Path, p: SummaryParams, folder: Path) -> tuple[Path, str]:
     from config.errors import ClassUsageError
     from pipelines.export import case_rows, write_rows
-    from config.settings import get_settings
     from search.classes import select_class
 
     p.check()
     try:
-        cd, cases = select_class(store, saved_path=get_settings().classes_file(location), class_id=p.class_id, query=p.query,
+        cd, cases = select_class(store, saved_path=classes_file, class_id=p.class_id, query=p.query,
                                  category=p.category, filters=p.filters or Filters())
     except ClassUsageError as exc:
         raise UsageError(str(exc)) from None

@@ -18,28 +18,23 @@ def test_ingest_on_a_local_dask_cluster(prefect_harness, tmp_path, monkeypatch):
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
-    from pipelines.flows import build_task_runner
-    from pipelines.flows.ingest import ingest_flow
+    from config.settings import load_settings
+    from pipelines.flows.ingest import ingest, task_runner  # imported before the settings name Dask
 
     # Worker processes must import this checkout's packages.
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     monkeypatch.setenv("LEIAN_TASK_RUNNER", "dask")
-    from config.settings import get_settings
-
-    get_settings.cache_clear()
-    assert isinstance(build_task_runner(get_settings().task_runner, 2), DaskTaskRunner)
+    assert isinstance(task_runner(load_settings()), DaskTaskRunner)
 
     inbox = tmp_path / "inbox"
     good = write_good_files(inbox, count=4)
     write_bad_files(inbox / "broken")
     store = str(tmp_path / "leian.db")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        # The settings name the runner: task_runner=dask on the cluster at dask_address.
+        # The settings name the runner: task_runner=dask on the cluster at dask_address, read
+        # when the run starts (the flow module was imported long before).
         monkeypatch.setenv("LEIAN_DASK_ADDRESS", cluster.scheduler_address)
-        get_settings.cache_clear()
-        flow = ingest_flow()
-        assert isinstance(flow.task_runner, DaskTaskRunner)
-        state = flow(paths=[str(inbox)], store=store, return_state=True)
+        state = ingest(paths=[str(inbox)], store=store, return_state=True)
         summary = state.result(raise_on_failure=False)
         assert state.is_completed(), state.message
         from distributed import Client

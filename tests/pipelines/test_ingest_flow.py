@@ -24,9 +24,6 @@ def fast_retries(monkeypatch):
     """Store retries in tenths of a second, so a test waits for the back-off briefly."""
     monkeypatch.setenv("LEIAN_STORE_RETRIES", "3")
     monkeypatch.setenv("LEIAN_STORE_RETRY_DELAY", "0.2")
-    from config.settings import get_settings
-
-    get_settings.cache_clear()
 
 
 def _run(paths, store, **kw):
@@ -231,3 +228,23 @@ def test_second_run_while_one_is_going_ingests_nothing_twice(prefect_harness, tm
     assert len(cases) == len(set(cases))
     _, third = _run([inbox], store)
     assert third.unchanged == 4 and third.new == 0 and not third.busy
+
+
+def test_each_run_reads_the_settings_as_it_starts(prefect_harness, tmp_path, store, monkeypatch):
+    """The flow module was imported long before: a run honours the settings in force when it
+    starts (read limits, batch size, task runner), and the next run in the same process its own."""
+    from pipelines.flows.ingest import flow_settings, task_runner
+
+    inbox = tmp_path / "inbox"
+    files = write_good_files(inbox, count=2)
+    monkeypatch.setenv("LEIAN_READ_MAX_MB", "0.0001")  # ~100 bytes: every notice is too large
+    monkeypatch.setenv("LEIAN_MAX_WORKERS", "3")
+    assert task_runner(flow_settings())._max_workers == 3
+    state, summary = _run([inbox], store)
+    assert state.is_completed() and summary.new == 0
+    assert all("too large" in f.error for f in summary.failed) and len(summary.failed) == 2
+    monkeypatch.delenv("LEIAN_READ_MAX_MB")
+    state, summary = _run([inbox], store)
+    assert state.is_completed() and summary.new == 2
+    assert all(_ledger(store)[str(p)].status == "ok" for p in files)
+    assert flow_settings(store, ingest_batch_size=5).ingest_batch_size == 5

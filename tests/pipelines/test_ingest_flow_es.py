@@ -21,9 +21,6 @@ def test_es_down_for_a_while_mid_run(prefect_harness, tmp_path, monkeypatch):
     monkeypatch.setenv("LEIAN_ES_RETRIES", "0")
     monkeypatch.setenv("LEIAN_STORE_RETRIES", "3")
     monkeypatch.setenv("LEIAN_STORE_RETRY_DELAY", "0.2")
-    from config.settings import get_settings
-
-    get_settings.cache_clear()
     from pipelines.flows.ingest import ingest
     from search.open import open_store
 
@@ -37,11 +34,11 @@ def test_es_down_for_a_while_mid_run(prefect_harness, tmp_path, monkeypatch):
         assert refused == 2, "the node never refused a write: the test proves nothing"
         assert state.is_completed(), state.message
         assert summary.new == 4 and summary.pending == []
-        with open_store(url) as st:
+        with open_store(url, settings) as st:
             ledger = {e.path: e.status for e in st.ledger_entries()}
             cases = [c.id for c in st.iter_cases()]
         assert all(ledger[str(p)] == "ok" for p in files)
         assert len(cases) == len(set(cases)) >= 4
     finally:
-        with open_store(url) as st:
+        with open_store(url, settings) as st:
             st.drop()

@@ -12,7 +12,6 @@ pytestmark = [pytest.mark.prefect]
 
 
 def test_configured_summaries_are_written(prefect_harness, tmp_path, monkeypatch):
-    from config.settings import get_settings
     from pipelines.flows.ingest import ingest
     from pipelines.flows.summaries import summaries
 
@@ -26,13 +25,11 @@ def test_configured_summaries_are_written(prefect_harness, tmp_path, monkeypatch
         {"name": "类案", "category": "false_claims", "format": "md", "output": str(good)},
         {"name": "broken", "query": "礼金", "format": "pdf", "output": str(tmp_path / "out" / "x.pdf")},
     ], ensure_ascii=False))
-    get_settings.cache_clear()
     state = summaries(store=store, return_state=True)
     assert state.is_failed() and "broken" in state.message and "1 of 2" in state.message
     assert good.is_file() and good.read_text(encoding="utf-8").startswith("# 虚报冒领")
     assert not (tmp_path / "out" / "x.pdf").exists()
 
     monkeypatch.setenv("LEIAN_SUMMARIES", "[]")
-    get_settings.cache_clear()
     state = summaries(store=store, return_state=True)
     assert state.is_completed() and state.message == "no summaries configured"

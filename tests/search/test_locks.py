@@ -84,13 +84,78 @@ def test_elasticsearch_lock_is_a_document_one_holder_at_a_time(tmp_path):
 
 HOLDER = """
 import sys, time
+import search.backends.elastic.lock as lock
 from search.backends.elastic.store import ElasticStore
 from tests.search.es_env import es_settings
+skew = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0  # this "machine's" wall clock is off by skew seconds
+lock._now_ms = lambda: int((time.time() + skew) * 1000)
 st = ElasticStore(sys.argv[1], es_settings(sys.argv[1], prefix=sys.argv[2], ingest_lock_lease=2.0))
 with st.ingest_lock():
     print("held", flush=True)
     time.sleep(600)
 """
+
+
+def _holder(url: str, prefix: str, skew: float = 0.0) -> subprocess.Popen:
+    """A process holding the store's ingest lock (lease 2 s) whose wall clock is `skew` seconds off."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, url, prefix, str(skew)], cwd=REPO, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+@pytest.mark.elasticsearch
+def test_a_live_holder_whose_clock_is_an_hour_behind_keeps_the_lock(tmp_path):
+    """Its `expires` looks an hour past to this machine: compared across clocks, the lock would
+    be taken from a live holder. Watched for a lease, its document keeps changing: still held."""
+    from search.backends.elastic.store import ElasticStore
+    from tests.search.es_env import es_settings, es_url
+
+    url = es_url()
+    settings = es_settings(url, ingest_lock_lease=2.0)
+    st = ElasticStore(url, settings)
+    proc = _holder(url, settings.es_index_prefix, skew=-3600)
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(IngestBusy) as busy:
+            with st.ingest_lock(wait=0):
+                pass
+        watched = time.monotonic() - t0
+        assert f"pid {proc.pid}" in busy.value.holder
+        assert watched >= 2.0  # it watched the document for a lease before giving up
+        doc = st.es.get(index=st.locks_index, id="ingest")["_source"]
+        assert doc["holder"].endswith(f"pid {proc.pid}") and proc.poll() is None  # never taken over
+    finally:
+        proc.kill()
+        proc.wait(30)
+        st.drop()
+        st.close()
+
+
+@pytest.mark.elasticsearch
+def test_a_dead_holder_whose_clock_was_an_hour_ahead_is_taken_over_after_one_lease(tmp_path):
+    """Its `expires` looks an hour away to this machine; it stopped renewing, so after one lease
+    watched unchanged the next run takes the lock (not an hour later)."""
+    from search.backends.elastic.store import ElasticStore
+    from tests.search.es_env import es_settings, es_url
+
+    url = es_url()
+    settings = es_settings(url, ingest_lock_lease=2.0)
+    st = ElasticStore(url, settings)
+    proc = _holder(url, settings.es_index_prefix, skew=3600)
+    try:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        t0 = time.monotonic()
+        with st.ingest_lock(wait=30):
+            took = time.monotonic() - t0
+            doc = st.es.get(index=st.locks_index, id="ingest")["_source"]
+        assert 2.0 <= took < 15 and doc["holder"].endswith(f"pid {os.getpid()}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        st.drop()
+        st.close()
 
 
 @pytest.mark.elasticsearch
@@ -115,6 +180,13 @@ def test_a_killed_holders_lease_lapses_and_the_next_run_takes_over(tmp_path):
         with st.ingest_lock(wait=30):
             took = time.monotonic() - t0
         assert took < 15  # one lease (2 s) after its last renewal, plus polling
+        # The nightly run does not wait (wait=0): it still takes over a lock whose holder died.
+        proc = _holder(url, settings.es_index_prefix)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        time.sleep(2.5)  # its lease has passed by every clock here
+        with st.ingest_lock(wait=0):
+            pass
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -1,14 +1,23 @@
 """A lock held in the Elasticsearch store: one document per lock in `<prefix>-locks`.
 
 Taking it creates the document with op_type=create, which the cluster lets exactly one
-writer do; the others see a conflict and wait. The holder renews a lease (`expires`) every
-quarter of it from a background thread; a holder that dies stops renewing, and once its lease
-has lapsed the next run deletes its document — only that version of it (if_seq_no and
-if_primary_term), so two waiters never both take over — and takes the lock. Releasing deletes
-the document, again only the version this holder wrote. So runs on any number of machines are
-serialised on one store, and a crashed run delays the next one by one lease at most.
-The lease is compared with each machine's clock: keep the clocks in step (NTP) to well within
-a lease.
+writer do; the others see a conflict and wait. The holder renews its lease every quarter of
+it from a background thread: each renewal rewrites the document, so its version (seq_no,
+primary_term) changes. A holder that dies stops renewing. Releasing deletes the document, only
+the version this holder wrote.
+
+When is a lease over? Not by comparing a time written on one machine with the clock of
+another: clocks of workers drift apart, and one running ahead would take a live lock. A
+waiter decides on its own monotonic clock only: a document whose version has not changed for
+a whole lease (the holder's, written in the document), watched by this waiter, belongs to a
+holder that stopped renewing. The waiter then deletes that version only (if_seq_no and
+if_primary_term: two waiters never both take over) and takes the lock. Clock skew between
+workers, however large, can delay a take-over, never cause two holders. The `expires`
+timestamp the holder writes is only a hint and a note for humans: a waiter not willing to
+wait (the nightly run, wait=0) that finds it passed by its own clock still watches the
+document for one lease before it gives up or takes over, so a crashed run's lock is taken
+over by the next run, not left for ever. A crashed run delays the next one by one lease at
+most, counted from when the next one starts watching.
 """
 from __future__ import annotations
 
@@ -112,15 +121,43 @@ def _take_over(call: Call, es: Elasticsearch, index: str, name: str, seq_no: int
         pass  # another waiter cleared or took it first: the next round sees who holds it
 
 
+class _Watch:
+    """What a waiter has seen of the lock document: the version, and since when (its own
+    monotonic clock) it has not changed."""
+
+    def __init__(self) -> None:
+        self.version: tuple[int, int] | None = None
+        self.since = 0.0
+
+    def unchanged_for(self, version: tuple[int, int], now: float) -> float:
+        """Seconds this version has been seen unchanged (0 when it is new)."""
+        if version != self.version:
+            self.version, self.since = version, now
+        return now - self.since
+
+
+def _lease_of(src: dict[str, Any], default: float) -> float:
+    """The lease the holder wrote in its document (an older holder's: `default`)."""
+    try:
+        lease = float(src.get("lease") or default)
+    except (TypeError, ValueError):
+        return default
+    return lease if lease > 0 else default
+
+
 @contextmanager
 def lease_lock(call: Call, es: Elasticsearch, index: str, *, name: str = "ingest", lease: float = 120.0,
                wait: float = 0.0, on_wait: Callable[[str], None] | None = None, where: str = "") -> Iterator[None]:
     """Hold the lock `name` of the store for the block, waiting up to `wait` seconds for it
     (`on_wait(holder)` is told once when it has to wait); raises IngestBusy when another run
-    keeps it longer. `lease`: seconds a holder that stopped renewing keeps it."""
+    keeps it longer. `lease`: seconds a holder that stopped renewing keeps it, measured by the
+    waiter's own monotonic clock on the document's unchanged version — never by comparing
+    clocks of two machines."""
     body = {"holder": f"{socket.gethostname()} pid {os.getpid()}", "token": uuid.uuid4().hex,
-            "since": datetime.now(UTC).isoformat(timespec="seconds")}
+            "since": datetime.now(UTC).isoformat(timespec="seconds"), "lease": lease}
     deadline = time.monotonic() + wait
+    watch = _Watch()
+    hinted_until = 0.0  # wait=0 and `expires` passed by this clock: watch until then
     told = False
     while True:
         version = _take(call, es, index, name, {**body, "expires": _now_ms() + int(lease * 1000)})
@@ -130,12 +167,20 @@ def lease_lock(call: Call, es: Elasticsearch, index: str, *, name: str = "ingest
         if current is None:
             continue  # released between the two requests
         src, seq_no, term = current
-        if int(src.get("expires", 0)) < _now_ms():
-            log.warning("the %s lock of %s (%s) lapsed: its holder stopped renewing it; taking it over",
-                        name, where or index, _describe(src))
+        now = time.monotonic()
+        held_lease = _lease_of(src, lease)
+        if watch.unchanged_for((seq_no, term), now) >= held_lease:
+            log.warning("the %s lock of %s (%s) lapsed: not renewed for %.0f s (its lease); taking it over",
+                        name, where or index, _describe(src), held_lease)
             _take_over(call, es, index, name, seq_no, term)
             continue
-        if time.monotonic() >= deadline:
+        if not hinted_until and int(src.get("expires", 0)) < _now_ms():
+            # By this machine's clock the lease has passed: watch it for one lease (renewed: a
+            # live holder whose clock differs; not: a dead one, taken over above).
+            hinted_until = now + held_lease + POLL
+            log.info("the %s lock of %s (%s) looks lapsed by this machine's clock; watching it for %.0f s",
+                     name, where or index, _describe(src), held_lease)
+        if now >= max(deadline, hinted_until):
             raise IngestBusy(where or f"{index}/{name}", _describe(src))
         if on_wait and not told:
             on_wait(_describe(src))

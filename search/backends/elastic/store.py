@@ -38,7 +38,7 @@ from elasticsearch import ApiError, AuthorizationException, NotFoundError
 
 from config import load_yaml
 from config.errors import ConfigError, ElasticError
-from config.settings import Settings, get_settings
+from config.settings import Settings
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.elastic.bulk import BulkResult, bulk
@@ -91,11 +91,11 @@ def _template(name: str) -> dict[str, Any]:
 
 
 class ElasticStore(ElasticCorrections, CaseStore):
-    """CaseStore on Elasticsearch (the URL of any node; credentials from the settings)."""
+    """CaseStore on Elasticsearch (the URL of any node; credentials, index prefix, retries and
+    the ingest lock's lease from the settings the caller passes)."""
 
-    def __init__(self, url: str, settings: Settings | None = None, *, retries: int | None = None,
+    def __init__(self, url: str, settings: Settings, *, retries: int | None = None,
                  backoff: float | None = None, timeout: float | None = None):
-        settings = settings or get_settings()
         prefix = settings.es_index_prefix
         if not prefix or prefix != prefix.lower() or any(c in prefix for c in ' "*\\<|,>/?#:'):
             raise ConfigError(f"es_index_prefix {prefix!r}: use lower-case letters, digits and -_.")
@@ -155,19 +155,20 @@ class ElasticStore(ElasticCorrections, CaseStore):
         for index in (self.documents, self.ledger_index, self.corrections_index, self.locks_index):
             if not self._call("look up an index", partial(self.es.indices.exists, index=index)).body:
                 self._create(index)
-        self._add_ledger_fields()
+        self._add_new_fields()
 
-    def _add_ledger_fields(self) -> None:
-        """A ledger index made by an older leian gets the fields added since (ocr_pages,
-        ocr_confidence): adding fields to a mapping is allowed in place, and a no-op when
-        they are there."""
-        fields = _template("ledger")["template"]["mappings"]["properties"]
-        try:
-            self._call("add fields to the ledger mapping", lambda: self.es.indices.put_mapping(
-                index=self.ledger_index, properties=fields), ok_status=(403,))
-        except AuthorizationException:
-            log.info("Elasticsearch at %s: this user may not change the ledger mapping; an older ledger "
-                     "index keeps it (its OCR fields are added by a user who may)", self.url)
+    def _add_new_fields(self) -> None:
+        """A ledger or locks index made by an older leian gets the fields added since (ledger:
+        ocr_pages, ocr_confidence; locks: lease): adding fields to a mapping is allowed in
+        place, and a no-op when they are there."""
+        for name, index in (("ledger", self.ledger_index), ("locks", self.locks_index)):
+            fields = _template(name)["template"]["mappings"]["properties"]
+            try:
+                self._call(f"add fields to the {name} mapping", partial(
+                    self.es.indices.put_mapping, index=index, properties=fields), ok_status=(403,))
+            except AuthorizationException:
+                log.info("Elasticsearch at %s: this user may not change the %s mapping; an older %s "
+                         "index keeps it (the fields are added by a user who may)", self.url, name, name)
 
     def _built_version(self) -> int:
         """The mapping version the index behind the alias was built with (its mapping's
