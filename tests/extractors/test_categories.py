@@ -456,3 +456,18 @@ def test_fees_collected_and_kept_are_not_extortion_and_a_relative_of_staff_is_fa
 
 def test_a_feast_in_the_headline_and_its_guests_in_the_text():
     assert "banquets" not in _codes("儿子升学大摆宴席，科长丢了“帽子”\n吴某为儿子操办升学宴，宴请亲友、同事等28桌。")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("欧阳志强违规在某物业公司兼职并领取报酬共计9.6万元。", "business_conflict"),
+    ("有3所学校从校长亲属经营的商店采购食材共计67.4万元。", "business_conflict"),
+    ("义务教育阶段“大班额”问题化解不力。", "dereliction"),
+    ("副镇长在未实地查看的情况下，即在23户危房改造户验收表上签字确认。", "dereliction"),
+])
+def test_phrasings_of_batch_ten(text, code):
+    assert code in _codes(text)
+
+
+def test_gifts_taken_are_not_a_bribe_unless_the_text_says_more():
+    assert _codes("逢年过节收受管理服务对象所送红包礼金共计2.8万元。") == {"gifts"}
+    assert {"gifts", "bribery"} <= _codes("利用职务便利为他人谋取利益，收受对方所送礼金和购物卡共计12万元。")
