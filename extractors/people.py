@@ -169,6 +169,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     minority = name_length(text, i, lex.minority)
     if minority and lex.followers_re.match(text, i + minority):
         return minority  # 副市长洛桑丹增尼玛严重违纪: no Han surname
+    if _CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
+        return 2  # 股长某乙、工作人员某丙: a pseudonym with no surname at all
     s = _surname_len(text, i, lex, strict=strict)
     if not s:
         return 0
@@ -213,6 +215,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
 
 
 _CONJUNCTIONS = frozenset("和与及或同跟并")
+# 某甲, 某乙…: people told apart by the cyclic signs, no surname given
+_CYCLIC_PSEUDONYM = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
 # CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
 _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
@@ -662,7 +666,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         if len(name) == k + 1:  # a given character after 某 only where the rules agree
             b = a + _pseudonym_length(text, a, k, lex)  # 孙某明知: 孙某; 吴某新违规: 吴某新
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
-    if is_minority_name(name, lex.minority):
+    if is_minority_name(name, lex.minority) or _CYCLIC_PSEUDONYM.fullmatch(name):
         return a, b
     if not _surname_len(text, a, lex, strict=False):
         return None

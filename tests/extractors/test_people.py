@@ -329,3 +329,8 @@ def test_a_name_ending_in_a_character_that_is_also_an_adverb_or_starts_a_word():
     # 新政 and 地被 are words, but what follows the longer form (政务, 被) follows names
     assert [n for n, _ in _people("对镇长周立新政务警告。")] == ["周立新"]
     assert [n for n, _ in _people("副乡长艾尼瓦尔·吐地被诫勉。")] == ["艾尼瓦尔·吐地"]
+
+
+def test_pseudonyms_by_cyclic_signs_have_no_surname():
+    people = dict(_people("该局财务股股长某乙、工作人员某丙以“不归我们管”为由相互推诿。某乙受到政务记过处分。"))
+    assert people == {"某乙": "该局财务股股长", "某丙": "工作人员"}
