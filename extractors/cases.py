@@ -916,8 +916,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 and not (subjects - set().union(names_in_case, *case_names)):
             pending_heading = None
             continue
-        # someone of the case before, unless only compared with (与陈某不同，…)
+        # someone of the case before, unless only compared with (与陈某不同，…) or only named
+        # as the case the new one was found in (在查办赵某某案过程中，…一并查处了…孙某…问题)
         known = {n for n in names_in_case if n in p["contrast"].sub("", sub)}
+        if known and all(_only_as_case(sub, n) for n in known) and (subjects - names_in_case) \
+                and p["sanction_specific"].search(sub):
+            known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
         continues = bool(cases) and not headed and (
@@ -1010,6 +1014,11 @@ def _announced_paragraph(text: str, end: int) -> int:
         listed = found >= 0 and bool(_LEAD_MARKER.match(text[nxt:stop])) and (
             first or bool(_LEAD_MARKER.match(text[stop:].lstrip())))
     return stop
+
+
+def _only_as_case(unit: str, name: str) -> bool:
+    """Every mention of `name` in the unit is the name of a case (赵某某案), not the person."""
+    return all(unit.startswith("案", m.end()) for m in re.finditer(re.escape(name), unit))
 
 
 def _introduces(unit: str, newcomers: set[str]) -> bool:

@@ -1182,3 +1182,12 @@ def test_a_report_numbering_its_findings_problem_one_two_keeps_each_rectificatio
             "三、下一步工作打算\n持续加强医保基金监管。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and texts[1].startswith("问题二") and texts[1].endswith("作出书面检查。")
+
+
+def test_a_case_found_while_investigating_another_is_a_case_of_its_own():
+    text = ("以案促改见实效\n"
+            "某县自然资源局原局长周文斌利用职务便利，在土地出让等方面为他人谋取利益，收受财物620余万元。周文斌被开除党籍、开除公职。\n"
+            "在查办周文斌案过程中，县纪委监委一并查处了该局登记中心原主任吴雅琴违规收受管理服务对象礼金问题，"
+            "吴雅琴先后收受礼金2.6万元，受到党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("在查办周文斌案") and "吴雅琴" in texts[1]
