@@ -471,3 +471,13 @@ def test_phrasings_of_batch_ten(text, code):
 def test_gifts_taken_are_not_a_bribe_unless_the_text_says_more():
     assert _codes("逢年过节收受管理服务对象所送红包礼金共计2.8万元。") == {"gifts"}
     assert {"gifts", "bribery"} <= _codes("利用职务便利为他人谋取利益，收受对方所送礼金和购物卡共计12万元。")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("推进城镇老旧小区改造统筹不力，部分项目进度滞后。", "dereliction"),
+    ("部分“三重一大”事项未经党委会研究即由院长办公会决定。", "abuse_of_power"),
+    ("2022年修建村组道路未按规定公开比选，由时任村党支部书记的亲属承建。", "project_contracting"),
+    ("2022年修建村组道路未按规定公开比选，由时任村党支部书记的亲属承建。", "favoritism"),
+])
+def test_phrasings_of_batch_eleven(text, code):
+    assert code in _codes(text)
