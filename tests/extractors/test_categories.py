@@ -429,6 +429,7 @@ def test_relatives_put_on_a_list_they_do_not_qualify_for_are_favoritism_not_fals
 def test_a_village_collective_is_named_without_its_assets_being_at_stake():
     assert "collective_assets" in _codes("擅自将村集体所有的3口鱼塘以每年2000元的价格发包给他人。")
     assert "collective_assets" in _codes("在村集体林地流转时私下低价发包给外地客商。")
+    assert "collective_assets" in _codes("采取减少村集体占地亩数、增加个人占地亩数方式将补偿款近6万元占为己有。")
     assert "collective_assets" not in _codes("驻村工作队对村集体议事程序指导不够，会议记录存在补记现象。")
 
 
