@@ -355,7 +355,18 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
         if not boundaries:  # LAC's words tell name lengths as jieba's tokens would
             boundaries = frozenset([0] + [b for _, b, _ in words])
     people, sources = _rule_people(text, boundaries, r.lexicon, r.candidates)
-    return _combine(text, people, sources, ner, boundaries, r.lexicon, r.candidates)
+    return _not_only_a_case_name(text, _combine(text, people, sources, ner, boundaries, r.lexicon, r.candidates))
+
+
+def _not_only_a_case_name(text: str, people: list[Person]) -> list[Person]:
+    """Without the people the text names only as the name of a case (在查办赵某某案过程中，…
+    一并查处了孙某…) while others act in it: that case is another one."""
+    def case_name_only(p: Person) -> bool:
+        spans = list(re.finditer(re.escape(p.name), text))
+        return bool(spans) and all(text.startswith("案", m.end()) for m in spans)
+
+    named = [p for p in people if not case_name_only(p)]
+    return named if named else people
 
 
 def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | None = None,

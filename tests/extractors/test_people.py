@@ -334,3 +334,10 @@ def test_a_name_ending_in_a_character_that_is_also_an_adverb_or_starts_a_word():
 def test_pseudonyms_by_cyclic_signs_have_no_surname():
     people = dict(_people("该局财务股股长某乙、工作人员某丙以“不归我们管”为由相互推诿。某乙受到政务记过处分。"))
     assert people == {"某乙": "该局财务股股长", "某丙": "工作人员"}
+
+
+def test_a_name_said_only_as_the_name_of_another_case_is_not_this_cases_person():
+    text = "在查办周文斌案过程中，县纪委监委一并查处了该局登记中心原主任吴雅琴违规收受礼金问题，吴雅琴受到党内严重警告处分。"
+    assert [n for n, _ in _people(text)] == ["吴雅琴"]
+    # a case told under its own name keeps its person
+    assert [n for n, _ in _people("何立新案剖析：县交通局原局长何立新收受财物120万元。")] == ["何立新"]
