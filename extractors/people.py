@@ -119,7 +119,10 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     list_re = re.compile(f"[、和与及]({name_body})")
     intro_re = re.compile(f"(?:^|(?<=[。；;\\n：:】]))\\s*((?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,3}})[，,（(]", re.M)
     etal_re = re.compile(f"(?<![{_HAN}])({name_body})等(?:人|\\d|[一二两三四五六七八九十]+人)")
-    byline_re = re.compile(f"(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
+    # a label (审核：, 编辑 王某) needs its separator: 负有审核责任的股长童某 is no byline
+    labels = cfg.get("byline_labels") or []
+    byline_re = re.compile(f"(?:(?:{_alt(labels)})[/:：\\s]+|(?:{_alt([m for m in cfg['byline_markers'] if m not in labels])})[/:：\\s]*)"
+                           if labels else f"(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
     not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)
     post_end_re = re.compile(f"(?:{_alt(heads)})$")
     cut_re = re.compile(_alt(cfg["position_cuts"]))
@@ -215,6 +218,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
 
 
 _CONJUNCTIONS = frozenset("和与及或同跟并")
+# The financial numerals amounts are written in (陆佰元, 叁仟元): never part of a given name.
+_MONEY_NUMERAL = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟][元角]?$|[佰仟拾][元角]")
 # 某甲, 某乙…: people told apart by the cyclic signs, no surname given
 _CYCLIC_PSEUDONYM = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
 # CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
@@ -949,10 +954,12 @@ WORDLIKE_FREQ = 100
 
 
 def _not_a_name(text: str, name: str, cl: CandidateLexicon) -> bool:
-    """A conjunction and a word (老板和下属: not the surname 和), or the first half of a compound
-    noun wherever it stands (纪法意识, 党纪观念)."""
+    """A conjunction and a word (老板和下属: not the surname 和), an amount in financial
+    numerals (陆佰元), or the first half of a compound noun wherever it stands (纪法意识, 党纪观念)."""
     if name[0] in _CONJUNCTIONS and _common_word(name[1:]):
         return True
+    if _MONEY_NUMERAL.search(name[1:]):
+        return True  # 陆佰元: an amount in financial numerals (陆 is also a surname)
     return len(name) == 2 and cl.compound_tail_re is not None and all(
         cl.compound_tail_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 

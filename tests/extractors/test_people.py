@@ -341,3 +341,10 @@ def test_a_name_said_only_as_the_name_of_another_case_is_not_this_cases_person()
     assert [n for n, _ in _people(text)] == ["吴雅琴"]
     # a case told under its own name keeps its person
     assert [n for n, _ in _people("何立新案剖析：县交通局原局长何立新收受财物120万元。")] == ["何立新"]
+
+
+def test_a_byline_label_needs_its_separator_and_amounts_in_financial_numerals_are_no_names():
+    people = dict(_people("对负有审核责任的农机股原股长童某、工作人员胡某进行诫勉谈话。"))
+    assert people == {"童某": "农机股原股长", "胡某": "工作人员"}
+    assert _people("编辑：王小明 审核：李大伟") == []
+    assert [n for n, _ in _people("每月领取陆佰元高龄补贴，村主任王某某冒领。")] == ["王某某"]
