@@ -210,6 +210,19 @@ def _find_markers(text: str) -> list[_Marker]:
     return out
 
 
+_BULLET_LINE = re.compile(r"^[ \t\u3000]*([■●◆▲★◎])", re.M)
+
+
+def _bullet_markers(text: str) -> list[_Marker]:
+    """Paragraphs opening on the same bullet, numbered in order: a list like any other."""
+    out: list[_Marker] = []
+    counts: dict[str, int] = {}
+    for m in _BULLET_LINE.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        out.append(_Marker("bullet_" + m.group(1), counts[m.group(1)], m.start(1), m.end(1), True))
+    return out
+
+
 def _chains(markers: list[_Marker]) -> list[list[_Marker]]:
     """Chains 1,2,3… of one style, in document order (a new 1 starts a new chain)."""
     chains: list[list[_Marker]] = []
@@ -670,8 +683,9 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if not new:
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
-        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()):
-            continue  # named before, or the case's own title (某局违规…问题。) is all before it
+        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
+                or p["ordinal_case"].match(before.strip()):
+            continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
             continue
@@ -737,6 +751,8 @@ def _strip_lead(text: str, a: int, b: int) -> int:
         sent = s.group(0)
         if not sent.strip():
             continue
+        if p["ordinal_case"].match(sent.strip()):
+            break  # 第一起发生在某县。: the story's own opening, no statistic
         lead = p["lead"].search(sent) or p["statistic"].search(sent)
         given = p["sanction_specific"].search(sent) and not p["sanction_statistic"].search(sent)
         if lead and not p["named"].search(sent) and not p["money"].search(sent) \
@@ -1301,9 +1317,11 @@ def _story_start(text: str, start: int, article: bool) -> int:
 def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
-    valid = _valid_chains(text, markers)
     p = _cr().patterns
     inspection = _is_inspection(text)
+    if inspection:  # a report's problems as bulleted paragraphs (■党的领导弱化…。一是…二是…)
+        markers = sorted(markers + _bullet_markers(text), key=lambda m: m.start)
+    valid = _valid_chains(text, markers)
     if valid:
         style, cases = _enumerated(text, valid, inspection)
         cases = [c for c in cases if c.end > c.start]

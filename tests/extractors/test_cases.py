@@ -1191,3 +1191,22 @@ def test_a_case_found_while_investigating_another_is_a_case_of_its_own():
             "吴雅琴先后收受礼金2.6万元，受到党内严重警告处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and texts[1].startswith("在查办周文斌案") and "吴雅琴" in texts[1]
+
+
+def test_a_story_opening_on_its_ordinal_starts_there():
+    text = ("殡葬领域专项整治见闻\n"
+            "第一起发生在某市某县。2016年至2022年，该县殡仪馆原馆长周文斌利用职务便利为他人谋取利益，收受财物312万元，被开除党籍、开除公职。\n"
+            "在某区，区民政局原科长吴雅琴对经营性公墓超标准建墓问题长期失察，受到政务记过处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[0].startswith("第一起发生在")
+
+
+def test_a_reports_problems_as_bulleted_paragraphs_keep_their_inner_lists():
+    text = ("省委第五巡视组向省交通运输厅党组反馈专项巡视情况\n"
+            "根据省委统一部署，省委第五巡视组对省交通运输厅党组进行了专项巡视，并反馈了巡视情况。\n"
+            "■党的领导弱化，管党治党主体责任落实不到位。“三重一大”决策制度执行不严格。\n"
+            "■工程建设领域廉洁风险突出。一是部分项目违规分包、转包；二是对围标串标问题监管缺位；三是设计变更审批不严，增加投资2.3亿元。\n"
+            "■选人用人问题较为突出。个别干部“带病提拔”，超职数配备干部。\n"
+            "巡视组还收到反映一些领导干部的问题线索，已按有关规定移交有关方面处理。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and "三是设计变更" in texts[1]
