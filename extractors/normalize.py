@@ -137,6 +137,10 @@ _SPACE_RUN = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,})(?=\S)")
 _LINE = re.compile(r"[^\n]+")
 
 
+# The rest of a wrapped cell: a line indented by eight spaces or more, one cell only.
+_CONTINUED = re.compile(r"^ {8,}\S+(?: ?\S+)*\s*$")
+
+
 def _is_cell_row(line: str) -> bool:
     """A line whose runs of two or more spaces part cells (4   侯明月   县文化和旅游局股长   政务记过):
     two to eleven such runs, most cells two characters or more (a letter-spaced title,
@@ -151,24 +155,31 @@ def _is_cell_row(line: str) -> bool:
 def _space_tables(text: str) -> str:
     """Tables laid out with spaces, as plain-text copies of notices have them: in a run of three
     or more rows (space- or tab-separated), each run of spaces between cells becomes a tab,
-    as the DOCX and HTML readers write cells (same length: the offsets hold)."""
+    as the DOCX and HTML readers write cells (same length: the offsets hold). A cell wrapped
+    onto a far-indented line of its own joins its row: the line break before it becomes a tab
+    (the row keeps all its text; the cell's end follows the row's last cell)."""
     if "  " not in text and "\u3000\u3000" not in text:
         return text
     lines = list(_LINE.finditer(text))
     kind = [2 if line.group(0).count("\t") >= 2 else 1 if _is_cell_row(line.group(0)) else 0 for line in lines]
+    for k in range(1, len(lines)):  # a cell wrapped onto a line of its own, far indented
+        if not kind[k] and kind[k - 1] and _CONTINUED.match(lines[k].group(0)):
+            kind[k] = 3
     out = list(text)
     k = 0
     while k < len(lines):
         j = k
         while j < len(lines) and kind[j]:
             j += 1
-        if j - k >= 3:
+        if j - k - sum(kind[q] == 3 for q in range(k, j)) >= 3:
             for line, what in zip(lines[k:j], kind[k:j]):
                 if what == 1:
                     for m in _SPACE_RUN.finditer(text, line.start(), line.end()):
                         out[m.start()] = "\t"
                         for q in range(m.start() + 1, m.end()):
                             out[q] = " "
+                elif what == 3 and line.start() > 0:
+                    out[line.start() - 1] = "\t"  # the wrapped rest of a cell stays on its row
         k = j + 1
     return "".join(out)
 

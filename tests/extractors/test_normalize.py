@@ -60,3 +60,18 @@ def test_simplified_text_is_unchanged_and_fast_path():
 def test_empty_text():
     n = normalize("")
     assert n.text == "" and n.span(0, 0) == (0, 0)
+
+
+def test_a_space_table_whose_cells_wrap_onto_indented_lines_keeps_each_row_whole():
+    text = ("序号   单位       当事人及职务          主要问题                                   处理情况\n"
+            "1      东田村     村党支部书记叶某某    将村道硬化工程直接发包给其                 党内严重警告\n"
+            "                                         妻弟承建，工程款计28.5万元\n"
+            "2      西坑村     村报账员吴某          将村集体流转收入12,400元存入个人账户，     党内警告\n"
+            "                                         长期挪作个人使用\n"
+            "3      镇服务中心 主任张某军            验收把关不严，致使多拨付工程款3.2万元      诫勉\n")
+    n = normalize(text)
+    rows = n.text.splitlines()
+    assert len(rows) == 4 and rows[1].split("\t")[-1] == "妻弟承建，工程款计28.5万元"
+    assert rows[2].startswith("2\t西坑村") and "长期挪作个人使用" in rows[2]
+    start = n.text.index("28.5万元")
+    assert text[slice(*n.span(start, start + 6))] == "28.5万元"  # offsets still hold
