@@ -482,3 +482,16 @@ def test_gifts_taken_are_not_a_bribe_unless_the_text_says_more():
 ])
 def test_phrasings_of_batch_eleven(text, code):
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("该校将食堂结余资金以“加班补助”“值班补贴”名义发放给教职工，共计9.64万元。", "allowances"),
+    ("将村集体山林土地流转收入存入个人账户，长期挪作个人使用。", "misappropriation"),
+    ("个别项目存在先建后批现象。", "project_contracting"),
+    ("对施工单位围标串标问题监管缺位。", "dereliction"),
+    ("个别干部借调时间过长。", "election_personnel"),
+    ("套取学生伙食费45720元，其中部分用于教职工聚餐。", "banquets"),
+    ("以“选位费”名义向村民收取费用3.6万元，未纳入村集体账目管理。", "collective_assets"),
+])
+def test_phrasings_of_batch_thirteen(text, code):
+    assert code in _codes(text)
