@@ -495,3 +495,20 @@ def test_phrasings_of_batch_eleven(text, code):
 ])
 def test_phrasings_of_batch_thirteen(text, code):
     assert code in _codes(text)
+
+
+def test_records_made_up_for_an_inspection_are_formalism_not_a_claim_for_money():
+    got = _codes("为应付上级考核，孟某授意工作人员在未实地走访的情况下，编造入户走访记录、收入台账等资料320余份。")
+    assert "formalism" in got and "false_claims" not in got
+    assert "false_claims" in _codes("通过编造不实材料为3户农户“争取”到危房改造补助款4.8万元。")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("许昌市某区生态环境分局应付中央生态环境保护督察问题。", "formalism"),
+    ("将总投资48.6万元的项目拆分为3个小项目，规避公开招标，交由其妻弟承建。", "project_contracting"),
+    ("将总投资48.6万元的项目拆分为3个小项目，规避公开招标，交由其妻弟承建。", "favoritism"),
+    ("审核流于形式，存在同一台农机重复申领补贴的情况。", "false_claims"),
+    ("个别村党支部会议记录雷同。", "formalism"),
+])
+def test_phrasings_of_batch_twelve(text, code):
+    assert code in _codes(text)
