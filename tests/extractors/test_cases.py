@@ -1210,3 +1210,17 @@ def test_a_reports_problems_as_bulleted_paragraphs_keep_their_inner_lists():
             "巡视组还收到反映一些领导干部的问题线索，已按有关规定移交有关方面处理。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 3 and "三是设计变更" in texts[1]
+
+
+def test_an_inspection_feedback_titled_as_the_inspectors_feedback_lists_its_numbered_problems():
+    text = ("十五届某市委第七轮巡察反馈情况公布（二）\n"
+            "——市委第二巡察组关于巡察市医疗保障局党组的反馈意见\n"
+            "根据市委统一部署，市委第二巡察组对市医疗保障局党组开展了常规巡察。\n"
+            "一、巡察发现的主要问题\n"
+            "1.落实医保基金监管职责不到位。一是日常稽核不深不细；二是智能监控系统预警处置滞后。\n"
+            "2.经办服务作风不实。一是个别窗口设置不必要门槛；二是异地就医备案办理时限超标。\n"
+            "3.督查检查考核过多过频，基层负担较重。\n"
+            "二、巡察整改意见建议\n"
+            "巡察组建议，要切实扛起医保基金监管政治责任。\n")
+    t, sp, texts = _split(text)
+    assert [x[:2] for x in texts] == ["1.", "2.", "3."]
