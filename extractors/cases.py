@@ -856,10 +856,14 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     # no deed yet: the case about that person, when it follows, starts there.
     intro: tuple[int, set[str]] | None = None
     first_case = True
+    # A paragraph telling an incident with no one named yet (一家民营医院以“免费体检”为诱饵…骗取
+    # 医保基金142万元), then the next one naming the culprits: one story, from the first.
+    nameless: int | None = None
     # A case's paragraph ending on a colon that announces what follows (…作出如下处理：): the
     # whole next paragraph goes on with that case, whoever it names (the officials sanctioned).
     announced_until = -1
     for a, b in units:
+        told_before, nameless = nameless, None  # only the unit right before counts
         seg = text[a:b]
         if cases and a <= announced_until and a >= cases[-1][1]:
             cases[-1][1] = b
@@ -914,9 +918,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
         # unless they speak of someone of the case (王某共收受…12次).
+        feats = concreteness(sub)[1]
         generic = not concrete and bool({"statistic", "quotation", "speech", "reported_speech", "oversight_work"}
-                                        & set(concreteness(sub)[1]))
+                                        & set(feats))
+        told = "misconduct" in feats and "money" in feats and "statistic" not in feats and not _names(sub)
         if generic and not (cases and any(n in sub for n in names_in_case)):
+            nameless = body if told else None
             # …通报的8起案例中，某厅副厅长钱某华是唯一的厅级干部。: a statistics phrase, but its
             # subject is one official introduced with his post — his case, if it follows, starts here.
             newcomers = _subject_names(sub) - names_in_case
@@ -971,6 +978,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             start = body
             if introduced and intro is not None:
                 start, pending_heading = intro[0], None
+            elif told_before is not None and not known:
+                start = told_before
             intro = None
             # A heading opens the first case (the story's title) and any case it names as an
             # item of a roundup (【违规收取费用】 before the case).

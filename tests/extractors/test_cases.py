@@ -1224,3 +1224,12 @@ def test_an_inspection_feedback_titled_as_the_inspectors_feedback_lists_its_numb
             "巡察组建议，要切实扛起医保基金监管政治责任。\n")
     t, sp, texts = _split(text)
     assert [x[:2] for x in texts] == ["1.", "2.", "3."]
+
+
+def test_an_incident_told_before_its_culprit_is_named_is_one_story_with_him():
+    text = ("医保基金专项整治见闻\n"
+            "去年下半年，县纪委监委在开展医保领域专项监督时，发现当地一家民营医院以“免费体检”为诱饵，组织老年人挂床住院，骗取医保基金142万元。\n"
+            "骗保为何能屡屡得手？随着调查深入，县医保中心稽核员周文斌浮出水面。经查，周文斌收受该院院长所送好处费3万元，被开除党籍、开除公职。\n"
+            "在另一个县，村医吴雅琴冒用12名村民身份信息虚开处方，套取医保基金2.6万元，受到党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "142万元" in texts[0] and "周文斌" in texts[0] and "吴雅琴" in texts[1]
