@@ -1368,7 +1368,7 @@ def _split_text(text: str) -> Split:
         listed = _add_incident_lists(text, cases)
         if len(listed) != len(cases):
             cases, mode = listed, ("running" if mode == "none" else mode)
-    return Split(doc_type, _before_analysis(text, cases), mode)
+    return Split(doc_type, _before_analysis(text, _one_story_of_the_facts(text, cases)), mode)
 
 
 _LIST_HEAD = re.compile(r"[^。！？!?；;\n…]+")
@@ -1412,6 +1412,24 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if items:
             out = [c for c in out if c not in held] + items
     return sorted(out, key=lambda c: c.start)
+
+
+def _one_story_of_the_facts(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Under a case-facts heading (【案情回顾】, 【基本案情】) of a 以案说纪 piece, the facts up to the
+    analysis are one case, however many people they name (the culprit, his accomplice, the
+    official who failed to check)."""
+    p = _cr().patterns
+    paras = _paragraphs(text)
+    heads = [k for k, (a, b) in enumerate(paras) if p["facts_heading"].match(text[a:b])]
+    if len(heads) != 1:
+        return cases
+    start = paras[heads[0]][1]
+    end = next((a for a, b in paras[heads[0] + 1:] if p["analysis_heading"].match(text[a:b])), len(text))
+    inside = [c for c in cases if c.start < end and c.end > start]
+    if len(inside) < 2:
+        return cases
+    merged = CaseSpan(inside[0].start, max(c.end for c in inside), inside[0].title, inside[0].section)
+    return sorted([c for c in cases if c not in inside] + [merged], key=lambda c: c.start)
 
 
 def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

@@ -1233,3 +1233,15 @@ def test_an_incident_told_before_its_culprit_is_named_is_one_story_with_him():
             "在另一个县，村医吴雅琴冒用12名村民身份信息虚开处方，套取医保基金2.6万元，受到党内严重警告处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "142万元" in texts[0] and "周文斌" in texts[0] and "吴雅琴" in texts[1]
+
+
+def test_the_facts_of_a_yianshuoji_piece_are_one_case_whoever_they_name():
+    text = ("以案说纪丨救灾款成了“赌本”\n"
+            "【案情回顾】\n"
+            "周文斌，某村原党支部书记。2020年，周文斌伙同村委会委员吴雅琴虚报受灾户名单，冒领救灾资金6.2万元，用于赌博。\n"
+            "镇民政办主任郑国强在审核受灾户名单时未按规定入户核实，审核把关不严。\n"
+            "2021年3月，周文斌受到开除党籍处分；吴雅琴受到党内警告处分；郑国强受到政务警告处分。\n"
+            "【纪法分析】\n"
+            "周文斌的行为构成贪污罪。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "郑国强受到政务警告处分" in texts[0] and "构成贪污罪" not in texts[0]
