@@ -83,7 +83,11 @@ def logout(request: Request, csrf_token: str = Form("")) -> Response:
 
 # --------------------------------------------------------------------------- search
 @router.get("/search")
-def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
+async def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
+    return await ctx_of(request).search_slots.run(_search_page, request, p)
+
+
+def _search_page(request: Request, p: SearchParams) -> Response:
     st = ctx_of(request).store
     res = ctx_of(request).searches.search(p.query())
     hits = []
