@@ -63,7 +63,10 @@ SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
 _RID_SCORE = np.dtype([("rid", np.int64), ("score", np.float64)])
-TOP_FETCH = 100  # matches whose scores a relevance search fetches (page_order.best_page)
+# matches whose scores a relevance search fetches (page_order.best_page): TOP_FETCH, or
+# FETCH_PER_HIT for each hit up to the end of the page asked for (later pages, copies skipped)
+TOP_FETCH = 100
+FETCH_PER_HIT = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -632,7 +635,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 page = None
                 if query.sort == "relevance":
                     rids = _rowids(con, f"SELECT group_concat({rid}, ' ') {source}", params)
-                    limit = max(TOP_FETCH, 4 * (offset + size))
+                    limit = max(TOP_FETCH, FETCH_PER_HIT * (offset + size))
                     top = np.fromiter(con.execute(f"SELECT {rid}, {score} {source} ORDER BY 2 DESC LIMIT ?",
                                                   [*params, limit]), dtype=_RID_SCORE)
                     page = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
