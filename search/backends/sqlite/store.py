@@ -35,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from functools import lru_cache
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -47,7 +48,7 @@ from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
 from search.backends.sqlite.facet_index import FacetIndex, Loaded
 from search.backends.sqlite.page_order import Page, best_page, page_of
-from search.highlight import snippet
+from search.highlight import Needles, snippet
 from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
 from search.locks import file_lock
@@ -559,7 +560,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
             params.append(f.doc_id)
         return " AND ".join(conds), params
 
-    def _match_sql(self, node: Node | None) -> tuple[str, list, list[str]]:
+    @staticmethod
+    def _match_sql(node: Node | None) -> tuple[str, list, list[str]]:
         """(FROM ... WHERE part selecting c.rowid and score, params, words to highlight) of a
         query tree (search.query.analyse)."""
         words = positive_terms(node)
@@ -577,8 +579,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
 
     def search(self, query: SearchQuery) -> SearchResult:
         t0 = time.perf_counter()
-        node, also = analyse(query.text, exact=query.exact)
-        base, mparams, words = self._match_sql(node)
+        base, mparams, needles, also = _compiled(query.text, query.exact)
         fwhere, fparams = self._filter_sql(query.filters)
         has_fts = "cases_fts MATCH" in base and "NOT IN" not in base
         score = f"-bm25(cases_fts, 1.0, {SUB_WEIGHT})" if has_fts else "0.0"
@@ -599,7 +600,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
             else:
                 total, cases, rows = self._page_in_sql(con, query, base, fwhere, params, score, has_fts, size, offset)
                 facets = self._facets(con) if query.facets else {}
-            hits = self._hits(con, rows, words)
+            hits = self._hits(con, rows, needles)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise QuerySyntaxError(f"query {query.text!r}: {exc}") from exc
@@ -607,7 +608,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
         finally:
             if con.in_transaction:
                 con.execute("ROLLBACK")
-        return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
+                            also_searched={word: list(alts) for word, alts in also.items()},
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
 
     def _page_in_memory(self, con: sqlite3.Connection, keys: Loaded | None, before: int, query: SearchQuery,
@@ -747,10 +749,9 @@ class SqliteStore(SqliteCorrections, CaseStore):
         return out
 
     @staticmethod
-    def _hits(con: sqlite3.Connection, rows: list, words: list[str]) -> list[Hit]:
+    def _hits(con: sqlite3.Connection, rows: list, needles: Needles) -> list[Hit]:
         if not rows:
             return []
-        needles = list(words) + [t for w in words for t in query_tokens(w)]
         info = {r[0]: r[1:] for r in con.execute(
             f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date, d.issuer, d.date"
             f" FROM cases c JOIN documents d"
@@ -908,6 +909,16 @@ def ingest_lock_path(store_path: str | Path) -> Path:
 
 def _case_text(data: str) -> str:
     return json.loads(data)["text"]
+
+
+@lru_cache(maxsize=512)
+def _compiled(text: str, exact: bool) -> tuple[str, list, Needles, dict[str, list[str]]]:
+    """A query text as the store searches it: (FROM ... WHERE part, its parameters, the words
+    to highlight prepared, the synonyms also searched). Kept for the texts searched last:
+    parsing, segmenting and expanding a query is 1–2 ms, the same each time. Read-only."""
+    node, also = analyse(text, exact=exact)
+    base, params, words = SqliteStore._match_sql(node)
+    return base, params, Needles(list(words) + [t for w in words for t in query_tokens(w)]), also
 
 
 def _rowids(con: sqlite3.Connection, sql: str, params: list) -> np.ndarray:
