@@ -61,9 +61,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None) -> subprocess.Popen:
+def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None,
+                 search_threads: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cache = ["--search-cache", str(search_cache)] if search_cache is not None else []
+    cache += ["--search-threads", str(search_threads)] if search_threads is not None else []
     proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port),
                              "--workers", str(workers), *cache],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -139,6 +141,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (leian serve --workers)")
     ap.add_argument("--search-cache", type=int, default=None,
                     help="leian serve --search-cache (0: every request searches the store; default: serve's)")
+    ap.add_argument("--search-threads", type=int, default=None,
+                    help="leian serve --search-threads (searches a process runs at once; default: serve's)")
     ap.add_argument("--reps", type=int, default=5, help="runs of each query for the store's own time")
     ap.add_argument("--out", type=Path, default=Path("bench-results/web.json"))
     args = ap.parse_args()
@@ -151,25 +155,29 @@ def main() -> None:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
     port = _free_port()
-    proc = start_server(args.store, port, args.workers, args.search_cache)
+    proc = start_server(args.store, port, args.workers, args.search_cache, args.search_threads)
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
-        cpu0 = tree_cpu(proc.pid)
+        cpu0, mine0 = tree_cpu(proc.pid), sum(psutil.Process().cpu_times()[:2])
         result = load(base, args.clients, args.seconds)
         served = result["page"]["requests"] + result["api"]["requests"]
         server_cpu_ms = round((tree_cpu(proc.pid) - cpu0) * 1000 / max(served, 1), 1)
+        # the clients' own CPU (this process): on the same cores, it is taken from the server
+        client_cpu_ms = round((sum(psutil.Process().cpu_times()[:2]) - mine0) * 1000 / max(served, 1), 1)
     finally:
         proc.terminate()
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
            "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
-           "search_cache": args.search_cache, "server_cpu_ms_per_request": server_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
+           "search_cache": args.search_cache, "search_threads": args.search_threads,
+           "server_cpu_ms_per_request": server_cpu_ms, "client_cpu_ms_per_request": client_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"load average {load_start:.1f} at the start, {out['load_avg']:.1f} at the end; search cache: "
-          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request")
+          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request, "
+          f"the clients' {client_cpu_ms} ms")
     print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):
