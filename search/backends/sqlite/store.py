@@ -702,16 +702,16 @@ class SqliteStore(SqliteCorrections, CaseStore):
         return rows
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:
-        """id → (field, value) and, per field, the ids of its values (cached; reloaded when an
-        id beyond the cache shows up)."""
+        """id → (field, value) and, per field, the ids of its values in the order of the values
+        (cached; reloaded when an id beyond the cache shows up)."""
         cache = getattr(self, "_facet_cache", None)
         if cache is None or upto >= len(cache[0]):
             names: list[tuple[str, str]] = [("", "")]
             for fid, field, value in con.execute("SELECT id, field, value FROM facet_values ORDER BY id"):
                 names.extend([("", "")] * (fid - len(names)))
                 names.append((field, value))
-            by_field = {f: np.array([i for i, (ff, _) in enumerate(names) if ff == f], dtype=np.int64)
-                        for f in FACET_FIELDS}
+            by_field = {f: np.array(sorted((i for i, (ff, _) in enumerate(names) if ff == f), key=lambda i: names[i][1]),
+                                    dtype=np.int64) for f in FACET_FIELDS}
             cache = self._facet_cache = (names, by_field)
         return cache
 
@@ -741,9 +741,9 @@ class SqliteStore(SqliteCorrections, CaseStore):
         for field in FACET_FIELDS:
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
-            nz = np.nonzero(c)[0]
-            ranked = sorted(((int(c[i]), names[fids[i]][1]) for i in nz), key=lambda t: (-t[0], t[1]))[:FACET_LIMIT]
-            out[field] = [FacetValue(value=v, count=n) for n, v in ranked]
+            nz = np.nonzero(c)[0]  # in the order of the values: a stable sort by count keeps it in ties
+            top = nz[np.argsort(-c[nz], kind="stable")[:FACET_LIMIT]]
+            out[field] = [FacetValue(value=names[fids[i]][1], count=int(c[i])) for i in top.tolist()]
         out[AMOUNT_FACET] = [FacetValue(value=label, count=int(n))
                              for (_, _, label), n in zip(bands, band_counts) if n]
         return out
@@ -925,7 +925,7 @@ def _rowids(con: sqlite3.Connection, sql: str, params: list) -> np.ndarray:
     """The rowids a `SELECT group_concat(rowid, ' ') ...` lists, as an array (one string parsed
     in C: 3x faster than fetching a row per match)."""
     listed = con.execute(sql, params).fetchone()[0]
-    return np.array(listed.split(), dtype=np.int64) if listed else np.zeros(0, dtype=np.int64)
+    return np.fromstring(listed, dtype=np.int64, sep=" ") if listed else np.zeros(0, dtype=np.int64)
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
