@@ -25,8 +25,6 @@ def serve(store: StoreOpt = None,
           max_upload_mb: int = typer.Option(50, "--max-upload-mb", min=1, max=2048, help="Largest upload accepted"),
           search_cache: int = typer.Option(256, "--search-cache", min=0, max=100_000,
                                            help="Recent search results each process keeps until the store changes (0: none)"),
-          search_threads: int = typer.Option(2, "--search-threads", min=1, max=64,
-                                             help="Searches each process runs at once; the others wait in order"),
           ) -> None:
     """Serve the analysts' workbench: search, cases, classes and summaries, ingestion, and the
     REST API under /api/v1 (OpenAPI at /openapi.json), on the same store as the CLI.
@@ -47,7 +45,7 @@ def serve(store: StoreOpt = None,
     check_binding(host, users)
     open_store(location, existing=True).close()  # a missing store is said now, not in each worker
     os.environ.update(LEIAN_WEB_STORE=location, LEIAN_WEB_HOST=host, LEIAN_WEB_MAX_UPLOAD=str(max_upload_mb << 20),
-                      LEIAN_WEB_SEARCH_CACHE=str(search_cache), LEIAN_WEB_SEARCH_THREADS=str(search_threads))
+                      LEIAN_WEB_SEARCH_CACHE=str(search_cache))
     local = is_loopback(host) and not users.load()
     mode = "local single-user mode (no users defined; everyone here is admin)" if local else "users must log in"
     shown = f"[{host}]" if ":" in host else host

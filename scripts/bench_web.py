@@ -61,11 +61,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None,
-                 search_threads: int | None = None) -> subprocess.Popen:
+def start_server(store: Path, port: int, workers: int = 1, search_cache: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cache = ["--search-cache", str(search_cache)] if search_cache is not None else []
-    cache += ["--search-threads", str(search_threads)] if search_threads is not None else []
     proc = subprocess.Popen([sys.executable, "-m", "pipelines", "serve", "--store", str(store), "--port", str(port),
                              "--workers", str(workers), *cache],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -141,8 +139,6 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (leian serve --workers)")
     ap.add_argument("--search-cache", type=int, default=None,
                     help="leian serve --search-cache (0: every request searches the store; default: serve's)")
-    ap.add_argument("--search-threads", type=int, default=None,
-                    help="leian serve --search-threads (searches a process runs at once; default: serve's)")
     ap.add_argument("--reps", type=int, default=5, help="runs of each query for the store's own time")
     ap.add_argument("--out", type=Path, default=Path("bench-results/web.json"))
     args = ap.parse_args()
@@ -155,7 +151,7 @@ def main() -> None:
         cases = st.count_cases()
         anchor = time_queries(st, args.reps)
     port = _free_port()
-    proc = start_server(args.store, port, args.workers, args.search_cache, args.search_threads)
+    proc = start_server(args.store, port, args.workers, args.search_cache)
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
@@ -170,7 +166,7 @@ def main() -> None:
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
            "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
-           "search_cache": args.search_cache, "search_threads": args.search_threads,
+           "search_cache": args.search_cache,
            "server_cpu_ms_per_request": server_cpu_ms, "client_cpu_ms_per_request": client_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)

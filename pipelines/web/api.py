@@ -39,9 +39,8 @@ def session(request: Request) -> dict:
 
 
 @router.get("/search", summary="Search cases: what `leian search --json` prints")
-async def search(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
-    ctx = ctx_of(request)
-    return await ctx.search_slots.run(lambda: _json(ctx.searches.search(p.query())))
+def search(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
+    return _json(ctx_of(request).searches.search(p.query()))
 
 
 @router.get("/cases/{case_id}", summary="One case: what `leian show --json` prints")

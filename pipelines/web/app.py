@@ -31,7 +31,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from config.errors import BindRefused, LeianError, UploadRefused, exit_code_of
 from pipelines.web.ingest_jobs import MAX_FILES, MAX_UPLOAD_BYTES, IngestWorker
 from pipelines.web.search_cache import DEFAULT_SIZE, SearchCache
-from pipelines.web.search_slots import DEFAULT_SLOTS, SearchSlots
 from pipelines.web.security import (
     COOKIE,
     HEADERS,
@@ -79,7 +78,6 @@ class WebContext:
     limiter: LoginLimiter
     searches: SearchCache
     max_upload: int = MAX_UPLOAD_BYTES
-    search_slots: SearchSlots = field(default_factory=SearchSlots)
     _classes: dict = field(default_factory=dict)
     _classes_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -328,12 +326,10 @@ NAV = [("/search", "检索", "viewer"), ("/classes", "类案与分析报告", "v
 
 
 def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", store: CaseStore | None = None,
-               max_upload: int = MAX_UPLOAD_BYTES, search_cache: int = DEFAULT_SIZE,
-               search_threads: int = DEFAULT_SLOTS) -> FastAPI:
+               max_upload: int = MAX_UPLOAD_BYTES, search_cache: int = DEFAULT_SIZE) -> FastAPI:
     """The app on the store at `store_location` (default: the settings' store). Refuses
     (BindRefused) a non-loopback host while no user is defined. `search_cache`: recent
-    search results kept (pipelines.web.search_cache; 0: none); `search_threads`: searches
-    run at once (pipelines.web.search_slots)."""
+    search results kept (pipelines.web.search_cache; 0: none)."""
     from config.settings import get_settings
     from search.open import open_store
 
@@ -347,8 +343,7 @@ def create_app(store_location: str | None = None, *, host: str = "127.0.0.1", st
     db = WebDb(folder / "web-sessions.db")
     ctx = WebContext(store=st, location=location, host=host, users=users, audit=AuditLog(folder / "audit.log"),
                      uploads=folder / "uploads", worker=worker, sessions=Sessions(db), limiter=LoginLimiter(db),
-                     searches=SearchCache(st, search_cache), max_upload=max_upload,
-                     search_slots=SearchSlots(search_threads))
+                     searches=SearchCache(st, search_cache), max_upload=max_upload)
     worker.on_change = ctx.forget_classes
 
     app = FastAPI(title="leian 类案 API", version="1", docs_url=None, redoc_url=None,
@@ -384,13 +379,12 @@ def include(app: FastAPI, router, *, prefix: str = "", nav: tuple[str, str, str]
 
 def app_from_env() -> FastAPI:
     """The app each process of `leian serve --workers N` builds (uvicorn's factory): the store,
-    host, upload limit, search cache and search threads come in LEIAN_WEB_STORE, LEIAN_WEB_HOST,
-    LEIAN_WEB_MAX_UPLOAD, LEIAN_WEB_SEARCH_CACHE, LEIAN_WEB_SEARCH_THREADS."""
+    host, upload limit and search cache come in LEIAN_WEB_STORE, LEIAN_WEB_HOST,
+    LEIAN_WEB_MAX_UPLOAD, LEIAN_WEB_SEARCH_CACHE."""
     from search.store import SearchQuery
 
     app = create_app(os.environ["LEIAN_WEB_STORE"], host=os.environ.get("LEIAN_WEB_HOST", "127.0.0.1"),
                      max_upload=int(os.environ.get("LEIAN_WEB_MAX_UPLOAD", MAX_UPLOAD_BYTES)),
-                     search_cache=int(os.environ.get("LEIAN_WEB_SEARCH_CACHE", DEFAULT_SIZE)),
-                     search_threads=int(os.environ.get("LEIAN_WEB_SEARCH_THREADS", DEFAULT_SLOTS)))
+                     search_cache=int(os.environ.get("LEIAN_WEB_SEARCH_CACHE", DEFAULT_SIZE)))
     app.state.ctx.store.search(SearchQuery(text="预热", size=1))  # the segmenter's dictionary, before the first search
     return app

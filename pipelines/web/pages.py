@@ -84,11 +84,7 @@ def logout(request: Request, csrf_token: str = Form("")) -> Response:
 # --------------------------------------------------------------------------- search
 FACETS_SHOWN = 12  # values of each facet field the search page lists (search.html)
 @router.get("/search")
-async def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
-    return await ctx_of(request).search_slots.run(_search_page, request, p)
-
-
-def _search_page(request: Request, p: SearchParams) -> Response:
+def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
     st = ctx_of(request).store
     res = ctx_of(request).searches.search(p.query())
     hits = []
