@@ -14,7 +14,7 @@ Valid for one state of the store only. A watcher connection that never writes re
 process or another (ingest, corrections, deletion). A search uses the index only if the
 version is the index's both before its read snapshot starts and after (so no commit came
 between: the snapshot is the indexed state); otherwise it counts in SQL. The index is loaded
-only after a few searches at one version asked for facets (`LOAD_AFTER`), so a one-shot CLI
+only after a few searches at one version (`LOAD_AFTER`), so a one-shot CLI
 search or a store that is being written to never pays for loading it.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-LOAD_AFTER = 3  # searches with facets at one store version before the index is loaded
+LOAD_AFTER = 3  # searches at one store version before the index is loaded
 
 
 @dataclass(frozen=True)
