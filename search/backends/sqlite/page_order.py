@@ -73,21 +73,26 @@ def page_of(keys: Loaded, rids: np.ndarray, scores: np.ndarray, *, sort: str, ra
 
 
 def best_page(keys: Loaded, rids: np.ndarray, top_rids: np.ndarray, top_scores: np.ndarray, *,
-              collapse: bool, offset: int, size: int) -> Page | None:
-    """The relevance page from every match's rowid (`rids`) and only the best-scored ones'
-    scores (`top_*`: the matches of highest score, ties at the lowest score cut anywhere).
+              collapse: bool, offset: int, size: int, ordered: bool = False) -> Page | None:
+    """The page from every match's rowid (`rids`) and only the first matches' scores (`top_*`).
 
-    Every match scoring above the lowest score fetched is among them, so their order (score,
-    then date, then rowid) is the start of the order of all matches, and so is its first match
-    of each incident. The page is exact when it lies within that start; None when it does not
-    (too few fetched: the caller fetches every score). LookupError as page_of."""
+    `ordered`: the top rows are the first matches in the store's order itself (SQL sorted them
+    by all its keys). Otherwise they are the matches of highest score, ties at the lowest score
+    cut anywhere: every match scoring above that lowest score is among them, so their order
+    (score, then date, then rowid) is the start of the order of all matches. Either way the
+    start holds each incident's first match of it, and the page is exact when it lies within
+    the start; None when it does not (too few fetched: the caller fetches every score).
+    LookupError as page_of."""
     pos = keys.positions(rids)
     total, cases = _totals(keys, pos, collapse)
     top_pos = keys.positions(top_rids)
-    order = order_of(keys, top_pos, top_rids, top_scores, "relevance", True)
     complete = len(top_rids) == cases
-    if not complete and len(order):
-        order = order[top_scores[order] > top_scores.min()]  # ties with the cut: maybe not all here
+    if ordered:
+        order = np.arange(len(top_rids))
+    else:
+        order = order_of(keys, top_pos, top_rids, top_scores, "relevance", True)
+        if not complete and len(order):
+            order = order[top_scores[order] > top_scores.min()]  # ties with the cut: maybe not all here
     if collapse:
         order = _first_per_incident(keys, top_pos, order)
     if not complete and len(order) < offset + size:

@@ -619,10 +619,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
         (page_order) — when they hold the state this search's snapshot reads (no commit since
         `before`, the keys' version) and every match is in them; else None.
 
-        Fetching each match's score into Python costs more than SQLite's bm25 itself leaves
-        over, so by relevance only the best-scored TOP_FETCH (or more, for later pages) are
-        fetched, beside all rowids as one string; by date or amount, where the score only
-        breaks ties, every match's; with no full-text query, the rowids alone (score 0)."""
+        Fetching each match's score into Python row by row costs more than SQLite's bm25 itself
+        leaves over (and gives up the GIL at every row), so only the first TOP_FETCH (or more,
+        for later pages) are fetched, beside all rowids as one string: by relevance the
+        best-scored (SQLite's bounded sorter), by date or amount the first in SQL's order of all
+        the keys; with no full-text query, the rowids alone (score 0)."""
         if keys is None:
             return None
         plain = has_fts and fwhere == "1"  # no filter on the case keys: the full-text index alone
@@ -634,14 +635,17 @@ class SqliteStore(SqliteCorrections, CaseStore):
                 page = page_of(keys, rids, np.zeros(len(rids)), sort=query.sort, ranked=False,
                                collapse=query.collapse_duplicates, offset=offset, size=size)
             else:
-                page = None
+                rids = _rowids(con, f"SELECT group_concat({rid}, ' ') {source}", params)
+                limit = max(TOP_FETCH, FETCH_PER_HIT * (offset + size))
                 if query.sort == "relevance":
-                    rids = _rowids(con, f"SELECT group_concat({rid}, ' ') {source}", params)
-                    limit = max(TOP_FETCH, FETCH_PER_HIT * (offset + size))
-                    top = np.fromiter(con.execute(f"SELECT {rid}, {score} {source} ORDER BY 2 DESC LIMIT ?",
-                                                  [*params, limit]), dtype=_RID_SCORE)
-                    page = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
-                                     offset=offset, size=size)
+                    top_sql = f"SELECT {rid}, {score} {source} ORDER BY 2 DESC LIMIT ?"
+                else:  # by date or amount: SQL orders the first ones by all the keys (joined)
+                    key = "c.date" if query.sort == "date" else "c.amount"
+                    top_sql = (f"SELECT c.rowid, {score} {base} AND {fwhere}"
+                               f" ORDER BY {key} DESC, 2 DESC, c.rowid LIMIT ?")
+                top = np.fromiter(con.execute(top_sql, [*params, limit]), dtype=_RID_SCORE)
+                page = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
+                                 offset=offset, size=size, ordered=query.sort != "relevance")
                 if page is None:
                     found = np.fromiter(con.execute(f"SELECT {rid}, {score} {source}", params), dtype=_RID_SCORE)
                     page = page_of(keys, found["rid"], found["score"], sort=query.sort, ranked=True,
@@ -710,8 +714,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
             for fid, field, value in con.execute("SELECT id, field, value FROM facet_values ORDER BY id"):
                 names.extend([("", "")] * (fid - len(names)))
                 names.append((field, value))
-            by_field = {f: np.array(sorted((i for i, (ff, _) in enumerate(names) if ff == f), key=lambda i: names[i][1]),
-                                    dtype=np.int64) for f in FACET_FIELDS}
+            by_field = {f: np.array(sorted((i for i, (ff, _) in enumerate(names) if ff == f),
+                                           key=lambda i: names[i][1]), dtype=np.int64) for f in FACET_FIELDS}
             cache = self._facet_cache = (names, by_field)
         return cache
 
