@@ -155,21 +155,25 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         load(base, 2, 5)  # warm-up: templates, term caches, SQLite pages
-        cpu0 = tree_cpu(proc.pid)
+        cpu0, mine0 = tree_cpu(proc.pid), sum(psutil.Process().cpu_times()[:2])
         result = load(base, args.clients, args.seconds)
         served = result["page"]["requests"] + result["api"]["requests"]
         server_cpu_ms = round((tree_cpu(proc.pid) - cpu0) * 1000 / max(served, 1), 1)
+        # the clients' own CPU (this process): on the same cores, it is taken from the server
+        client_cpu_ms = round((sum(psutil.Process().cpu_times()[:2]) - mine0) * 1000 / max(served, 1), 1)
     finally:
         proc.terminate()
         proc.wait(10)
     out = {"cases": cases, "clients": args.clients, "workers": args.workers, "seconds": args.seconds, "cpus": os.cpu_count(),
            "load_avg_start": load_start, "load_avg": os.getloadavg()[0],
-           "search_cache": args.search_cache, "server_cpu_ms_per_request": server_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
+           "search_cache": args.search_cache,
+           "server_cpu_ms_per_request": server_cpu_ms, "client_cpu_ms_per_request": client_cpu_ms, "store_search": {k: anchor[k] for k in ("p50_ms", "p95_ms")},
            **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"load average {load_start:.1f} at the start, {out['load_avg']:.1f} at the end; search cache: "
-          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request")
+          f"{'serve default' if args.search_cache is None else args.search_cache}; server CPU {server_cpu_ms} ms a request, "
+          f"the clients' {client_cpu_ms} ms")
     print(f"| measure ({cases:,} cases, {args.clients} clients, {args.seconds:.0f} s, {args.workers} server processes) | p50 | p95 | max | requests/s | errors |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, label in (("page", "search page /search (HTML)"), ("api", "search API /api/v1/search (JSON)")):

@@ -13,12 +13,22 @@ from search.normalize import normalize
 OPEN, CLOSE = "【", "】"
 
 
-def _spans(hay: str, needles: Iterable[str]) -> list[tuple[int, int, str]]:
+class Needles:
+    """The words of a query prepared once for the snippets of all its hits: normalised,
+    longest first, each with its compiled pattern."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        norm = [normalize(w) for w in words]
+        self.patterns = [(n, re.compile(re.escape(n), flags=re.I))
+                         for n in sorted({n for n in norm if n}, key=len, reverse=True)]
+
+
+def _spans(hay: str, needles: Needles) -> list[tuple[int, int, str]]:
     """Non-overlapping occurrences of the needles (longest first wins)."""
     found: list[tuple[int, int, str]] = []
     taken = bytearray(len(hay))
-    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
-        for m in re.finditer(re.escape(needle), hay, flags=re.I):
+    for needle, pattern in needles.patterns:
+        for m in pattern.finditer(hay):
             s, e = m.span()
             if not any(taken[s:e]):
                 found.append((s, e, needle))
@@ -26,13 +36,13 @@ def _spans(hay: str, needles: Iterable[str]) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def snippet(text: str, words: Iterable[str], width: int = 120) -> str:
+def snippet(text: str, words: Iterable[str] | Needles, width: int = 120) -> str:
     """A window of about `width` characters of `text` with the most distinct `words` in it,
-    each occurrence wrapped in 【】; the start of the text when nothing matches."""
+    each occurrence wrapped in 【】; the start of the text when nothing matches. A search
+    passes its words prepared once (Needles) for all its hits."""
     norm = normalize(text)
     shown = text if len(norm) == len(text) else norm
-    words = [normalize(w) for w in words]
-    spans = _spans(norm, words)
+    spans = _spans(norm, words if isinstance(words, Needles) else Needles(words))
     if not spans:
         flat = " ".join(shown.split())
         return flat[:width] + ("…" if len(flat) > width else "")

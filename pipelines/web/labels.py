@@ -62,12 +62,16 @@ def _band_bounds(label: str) -> tuple[str, str] | None:
     return None
 
 
-def facets(p: SearchParams, facets: dict[str, list[FacetValue]]) -> list[dict]:
-    """[{field, title, values: [{label, count, url, active}]}] for the facet column."""
+def facets(p: SearchParams, facets: dict[str, list[FacetValue]], shown: int | None = None) -> list[dict]:
+    """[{field, title, values: [{label, count, url, active}]}] for the facet column (the first
+    `shown` values of each field; all by default)."""
     out = []
+    adding = p.url_adding()
     for field, values in facets.items():
         rows = []
         for v in values:
+            if shown is not None and len(rows) == shown:
+                break
             if field == "year":
                 active = p.date_from == v.value and p.date_to == v.value
                 url = (_replace(p, date_from="", date_to="") if active
@@ -82,7 +86,7 @@ def facets(p: SearchParams, facets: dict[str, list[FacetValue]]) -> list[dict]:
                 url = _replace(p, min_amount="", max_amount="") if active else p.url(add=add)
             else:
                 active = v.value in getattr(p, field, [])
-                url = p.url(drop=(field, v.value)) if active else p.url(add=[(field, v.value)])
+                url = p.url(drop=(field, v.value)) if active else adding(field, v.value)
             rows.append({"label": _label(field, v.value), "count": v.count, "url": url, "active": active})
         if rows:
             out.append({"field": field, "title": FACET_TITLES.get(field, field), "values": rows})

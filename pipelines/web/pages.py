@@ -82,6 +82,7 @@ def logout(request: Request, csrf_token: str = Form("")) -> Response:
 
 
 # --------------------------------------------------------------------------- search
+FACETS_SHOWN = 12  # values of each facet field the search page lists (search.html)
 @router.get("/search")
 def search_page(request: Request, p: SearchParams = Depends(search_params), _=need("viewer")) -> Response:
     st = ctx_of(request).store
@@ -94,7 +95,7 @@ def search_page(request: Request, p: SearchParams = Depends(search_params), _=ne
                      "categories": [labels.category(c) for c in dict.fromkeys(x.code for x in h.case.categories)],
                      "amount": labels.yuan(h.case.total_amount) if h.case.total_amount else ""})
     pages = max(1, math.ceil(res.total / p.size)) if p.size else 1
-    return render(request, "search.html", p=p, res=res, hits=hits, facets=labels.facets(p, res.facets),
+    return render(request, "search.html", p=p, res=res, hits=hits, facets=labels.facets(p, res.facets, FACETS_SHOWN),
                   active=labels.active_filters(p), pages=pages, title="检索")
 
 

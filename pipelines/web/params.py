@@ -5,7 +5,7 @@ make_filters (pipelines.cli_options) checks them, so a bad value gets the CLI's 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import urlencode
@@ -90,6 +90,18 @@ class SearchParams:
         if self.size != 10:
             pairs.append(("size", str(self.size)))
         return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+    def url_adding(self, path: str = "/search") -> Callable[[str, str], str]:
+        """`add(name, value)`: what `url(path, add=[(name, value)])` gives, for a list filter's
+        value not set yet — this search's part encoded once for the many facet links of a page."""
+        head = urlencode(self.pairs(paging=False))
+        tail = urlencode([("size", str(self.size))]) if self.size != 10 else ""
+
+        def add(name: str, value: str) -> str:
+            return f"{path}?" + "&".join(x for x in (head, urlencode([(name, value)]), tail) if x)
+
+        return add
 
 
 async def search_params(q: str = Query("", max_length=2000, description="Query: words, \"phrases\", AND/OR/NOT, -word, (groups)"),

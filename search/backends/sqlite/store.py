@@ -35,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from functools import lru_cache
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -45,8 +46,9 @@ from extractors.divisions import case_region_names
 from extractors.model import Case, Document
 from search import dedup, similar as sim
 from search.backends.sqlite.corrections import SqliteCorrections
-from search.backends.sqlite.facet_index import FacetIndex
-from search.highlight import snippet
+from search.backends.sqlite.facet_index import FacetIndex, Loaded
+from search.backends.sqlite.page_order import Page, best_page, page_of
+from search.highlight import Needles, snippet
 from search.incidents import choose_incident, one_per_incident
 from search.indexing import prepare_document, segmented
 from search.locks import file_lock
@@ -61,6 +63,11 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 120_000
 FACET_LIMIT = 20
+_RID_SCORE = np.dtype([("rid", np.int64), ("score", np.float64)])
+# matches whose scores a relevance search fetches (page_order.best_page): TOP_FETCH, or
+# FETCH_PER_HIT for each hit up to the end of the page asked for (later pages, copies skipped)
+TOP_FETCH = 100
+FETCH_PER_HIT = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -553,7 +560,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
             params.append(f.doc_id)
         return " AND ".join(conds), params
 
-    def _match_sql(self, node: Node | None) -> tuple[str, list, list[str]]:
+    @staticmethod
+    def _match_sql(node: Node | None) -> tuple[str, list, list[str]]:
         """(FROM ... WHERE part selecting c.rowid and score, params, words to highlight) of a
         query tree (search.query.analyse)."""
         words = positive_terms(node)
@@ -571,40 +579,28 @@ class SqliteStore(SqliteCorrections, CaseStore):
 
     def search(self, query: SearchQuery) -> SearchResult:
         t0 = time.perf_counter()
-        node, also = analyse(query.text, exact=query.exact)
-        base, mparams, words = self._match_sql(node)
+        base, mparams, needles, also = _compiled(query.text, query.exact)
         fwhere, fparams = self._filter_sql(query.filters)
         has_fts = "cases_fts MATCH" in base and "NOT IN" not in base
         score = f"-bm25(cases_fts, 1.0, {SUB_WEIGHT})" if has_fts else "0.0"
         params = mparams + fparams
-        matched = f"SELECT c.rowid AS rid, {score} AS score, c.date AS date, c.amount AS amount, c.incident AS incident {base} AND {fwhere}"
-        order = {"relevance": "score DESC, date DESC, rid", "date": "date DESC, score DESC, rid",
-                 "amount": "amount DESC, score DESC, rid"}[query.sort]
-        if not has_fts and query.sort == "relevance":
-            order = "date DESC, rid"
         size = max(0, min(query.size, 1000))
         offset = max(0, query.page - 1) * size
         con = self.con
-        index = self._facet_index if query.facets else None
+        index = self._facet_index
         before = index.version() if index is not None else 0  # the store's version before the snapshot
+        # the case keys in memory, if loaded for this version (loaded after a few searches at it)
+        keys = index.at(before, before) if index is not None else None
         try:
             con.execute("BEGIN")  # one snapshot for hits, total and facets
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL,"
-                        " date TEXT, amount REAL, incident TEXT)")
-            con.execute("DELETE FROM temp.matched")
-            con.execute(f"INSERT INTO temp.matched {matched}", params)
-            if query.collapse_duplicates:
-                # distinct incidents counted in Python: SQLite's count(DISTINCT) builds a B-tree
-                listed = con.execute("SELECT group_concat(incident, char(31)) FROM temp.matched").fetchone()[0]
-                total = len(set(listed.split("\x1f"))) if listed else 0
-                cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
-                rows = self._first_per_incident(con, order, size, offset) if size else []
+            page = self._page_in_memory(con, keys, before, query, base, fwhere, params, score, has_fts, size, offset)
+            if page is not None:
+                total, cases, rows = page.total, page.cases, page.rows
+                facets = self._facets(con, keys.gather_at(page.positions)) if query.facets else {}
             else:
-                total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
-                rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
-                                   (size, offset)).fetchall() if size else []
-            facets = self._facets(con, before) if query.facets else {}
-            hits = self._hits(con, rows, words)
+                total, cases, rows = self._page_in_sql(con, query, base, fwhere, params, score, has_fts, size, offset)
+                facets = self._facets(con) if query.facets else {}
+            hits = self._hits(con, rows, needles)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise QuerySyntaxError(f"query {query.text!r}: {exc}") from exc
@@ -612,8 +608,80 @@ class SqliteStore(SqliteCorrections, CaseStore):
         finally:
             if con.in_transaction:
                 con.execute("ROLLBACK")
-        return SearchResult(total=total, cases=cases, hits=hits, facets=facets, also_searched=also,
+        return SearchResult(total=total, cases=cases, hits=hits, facets=facets,
+                            also_searched={word: list(alts) for word, alts in also.items()},
                             took_ms=round((time.perf_counter() - t0) * 1000, 2))
+
+    def _page_in_memory(self, con: sqlite3.Connection, keys: Loaded | None, before: int, query: SearchQuery,
+                        base: str, fwhere: str, params: list, score: str, has_fts: bool, size: int,
+                        offset: int) -> Page | None:
+        """The page from the matches' rowids and scores, ordered with the case keys in memory
+        (page_order) — when they hold the state this search's snapshot reads (no commit since
+        `before`, the keys' version) and every match is in them; else None.
+
+        Fetching each match's score into Python row by row costs more than SQLite's bm25 itself
+        leaves over (and gives up the GIL at every row), so only the first TOP_FETCH (or more,
+        for later pages) are fetched, beside all rowids as one string: by relevance the
+        best-scored (SQLite's bounded sorter), by date or amount the first in SQL's order of all
+        the keys; with no full-text query, the rowids alone (score 0)."""
+        if keys is None:
+            return None
+        plain = has_fts and fwhere == "1"  # no filter on the case keys: the full-text index alone
+        source = "FROM cases_fts WHERE cases_fts MATCH ?" if plain else f"{base} AND {fwhere}"
+        rid = "rowid" if plain else "c.rowid"
+        try:
+            if not has_fts:
+                rids = _rowids(con, f"SELECT group_concat({rid}, ' ') {source}", params)
+                page = page_of(keys, rids, np.zeros(len(rids)), sort=query.sort, ranked=False,
+                               collapse=query.collapse_duplicates, offset=offset, size=size)
+            else:
+                rids = _rowids(con, f"SELECT group_concat({rid}, ' ') {source}", params)
+                limit = max(TOP_FETCH, FETCH_PER_HIT * (offset + size))
+                if query.sort == "relevance":
+                    top_sql = f"SELECT {rid}, {score} {source} ORDER BY 2 DESC LIMIT ?"
+                else:  # by date or amount: SQL orders the first ones by all the keys (joined)
+                    key = "c.date" if query.sort == "date" else "c.amount"
+                    top_sql = (f"SELECT c.rowid, {score} {base} AND {fwhere}"
+                               f" ORDER BY {key} DESC, 2 DESC, c.rowid LIMIT ?")
+                top = np.fromiter(con.execute(top_sql, [*params, limit]), dtype=_RID_SCORE)
+                page = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
+                                 offset=offset, size=size, ordered=query.sort != "relevance")
+                if page is None:
+                    found = np.fromiter(con.execute(f"SELECT {rid}, {score} {source}", params), dtype=_RID_SCORE)
+                    page = page_of(keys, found["rid"], found["score"], sort=query.sort, ranked=True,
+                                   collapse=query.collapse_duplicates, offset=offset, size=size)
+        except LookupError:
+            log.warning("store %s: a match is not in the in-memory case keys; searching in SQL", self.path)
+            return None
+        if self._facet_index is None or self._facet_index.version() != before:
+            return None  # a commit came before the snapshot: not the indexed state
+        return page
+
+    def _page_in_sql(self, con: sqlite3.Connection, query: SearchQuery, base: str, fwhere: str, params: list,
+                     score: str, has_fts: bool, size: int, offset: int) -> tuple[int, int, list]:
+        """(total, matches, the page's (rowid, score)) from the matches copied with their keys
+        into a temporary table (which the facet counts then read)."""
+        matched = (f"SELECT c.rowid AS rid, {score} AS score, c.date AS date, c.amount AS amount,"
+                   f" c.incident AS incident {base} AND {fwhere}")
+        order = {"relevance": "score DESC, date DESC, rid", "date": "date DESC, score DESC, rid",
+                 "amount": "amount DESC, score DESC, rid"}[query.sort]
+        if not has_fts and query.sort == "relevance":
+            order = "date DESC, rid"
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL,"
+                    " date TEXT, amount REAL, incident TEXT)")
+        con.execute("DELETE FROM temp.matched")
+        con.execute(f"INSERT INTO temp.matched {matched}", params)
+        if query.collapse_duplicates:
+            # distinct incidents counted in Python: SQLite's count(DISTINCT) builds a B-tree
+            listed = con.execute("SELECT group_concat(incident, char(31)) FROM temp.matched").fetchone()[0]
+            total = len(set(listed.split("\x1f"))) if listed else 0
+            cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
+            rows = self._first_per_incident(con, order, size, offset) if size else []
+        else:
+            total = cases = con.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
+            rows = con.execute(f"SELECT rid, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
+                               (size, offset)).fetchall() if size else []
+        return total, cases, rows
 
     @staticmethod
     def _first_per_incident(con: sqlite3.Connection, order: str, size: int, offset: int) -> list[tuple[int, float]]:
@@ -638,29 +706,23 @@ class SqliteStore(SqliteCorrections, CaseStore):
         return rows
 
     def _facet_names(self, con: sqlite3.Connection, upto: int) -> tuple[list[tuple[str, str]], dict[str, np.ndarray]]:
-        """id → (field, value) and, per field, the ids of its values (cached; reloaded when an
-        id beyond the cache shows up)."""
+        """id → (field, value) and, per field, the ids of its values in the order of the values
+        (cached; reloaded when an id beyond the cache shows up)."""
         cache = getattr(self, "_facet_cache", None)
         if cache is None or upto >= len(cache[0]):
             names: list[tuple[str, str]] = [("", "")]
             for fid, field, value in con.execute("SELECT id, field, value FROM facet_values ORDER BY id"):
                 names.extend([("", "")] * (fid - len(names)))
                 names.append((field, value))
-            by_field = {f: np.array([i for i, (ff, _) in enumerate(names) if ff == f], dtype=np.int64)
-                        for f in FACET_FIELDS}
+            by_field = {f: np.array(sorted((i for i, (ff, _) in enumerate(names) if ff == f),
+                                           key=lambda i: names[i][1]), dtype=np.int64) for f in FACET_FIELDS}
             cache = self._facet_cache = (names, by_field)
         return cache
 
-    def _facet_ids(self, con: sqlite3.Connection, before: int) -> tuple[np.ndarray, np.ndarray]:
-        """The facet value ids (all concatenated) and the amounts of the matched cases: from
-        the in-memory facet index when it holds the state this search reads (the store's
-        version is `before` from before the snapshot until now), else from case_facets."""
-        index = self._facet_index
-        loaded = index.at(before, index.version()) if index is not None else None
-        if loaded is not None:
-            # one string parsed in C: 3x faster than a Python loop over 10,000 rows
-            listed = con.execute("SELECT group_concat(rid, ' ') FROM temp.matched").fetchone()[0]
-            return loaded.gather(np.fromstring(listed or "", dtype=np.int64, sep=" "))
+    @staticmethod
+    def _facet_ids(con: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
+        """The facet value ids (all concatenated) and the amounts of the cases in temp.matched,
+        from case_facets (the SQL way; in memory, facet_index gathers them)."""
         rows = con.execute("SELECT p.ids, m.amount FROM temp.matched m"
                            " LEFT JOIN case_facets p ON p.case_rowid = m.rid").fetchall()
         blobs = [r[0] for r in rows if r[0] is not None]
@@ -668,11 +730,12 @@ class SqliteStore(SqliteCorrections, CaseStore):
         ids = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.zeros(0, dtype="<u4")
         return ids, amounts
 
-    def _facets(self, con: sqlite3.Connection, before: int) -> dict[str, list[FacetValue]]:
+    def _facets(self, con: sqlite3.Connection,
+                gathered: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, list[FacetValue]]:
         """Counts per value of every facet field over the matched cases, most frequent first:
-        the matched cases' packed value ids, counted with one numpy bincount; the amount bands
-        from the sums read in the same pass."""
-        ids, amounts = self._facet_ids(con, before)
+        the matched cases' packed value ids (`gathered` from memory, else read for temp.matched),
+        counted with one numpy bincount; the amount bands from the sums read in the same pass."""
+        ids, amounts = gathered if gathered is not None else self._facet_ids(con)
         top = int(ids.max()) if len(ids) else 0
         names, by_field = self._facet_names(con, top)
         counts = np.bincount(ids, minlength=len(names)) if len(ids) else np.zeros(len(names), dtype=np.int64)
@@ -682,18 +745,17 @@ class SqliteStore(SqliteCorrections, CaseStore):
         for field in FACET_FIELDS:
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
-            nz = np.nonzero(c)[0]
-            ranked = sorted(((int(c[i]), names[fids[i]][1]) for i in nz), key=lambda t: (-t[0], t[1]))[:FACET_LIMIT]
-            out[field] = [FacetValue(value=v, count=n) for n, v in ranked]
+            nz = np.nonzero(c)[0]  # in the order of the values: a stable sort by count keeps it in ties
+            top = nz[np.argsort(-c[nz], kind="stable")[:FACET_LIMIT]]
+            out[field] = [FacetValue(value=names[fids[i]][1], count=int(c[i])) for i in top.tolist()]
         out[AMOUNT_FACET] = [FacetValue(value=label, count=int(n))
                              for (_, _, label), n in zip(bands, band_counts) if n]
         return out
 
     @staticmethod
-    def _hits(con: sqlite3.Connection, rows: list, words: list[str]) -> list[Hit]:
+    def _hits(con: sqlite3.Connection, rows: list, needles: Needles) -> list[Hit]:
         if not rows:
             return []
-        needles = list(words) + [t for w in words for t in query_tokens(w)]
         info = {r[0]: r[1:] for r in con.execute(
             f"SELECT c.rowid, c.data, c.incident, c.id, d.path, d.title, c.date, d.issuer, d.date"
             f" FROM cases c JOIN documents d"
@@ -851,6 +913,23 @@ def ingest_lock_path(store_path: str | Path) -> Path:
 
 def _case_text(data: str) -> str:
     return json.loads(data)["text"]
+
+
+@lru_cache(maxsize=512)
+def _compiled(text: str, exact: bool) -> tuple[str, list, Needles, dict[str, list[str]]]:
+    """A query text as the store searches it: (FROM ... WHERE part, its parameters, the words
+    to highlight prepared, the synonyms also searched). Kept for the texts searched last:
+    parsing, segmenting and expanding a query is 1–2 ms, the same each time. Read-only."""
+    node, also = analyse(text, exact=exact)
+    base, params, words = SqliteStore._match_sql(node)
+    return base, params, Needles(list(words) + [t for w in words for t in query_tokens(w)]), also
+
+
+def _rowids(con: sqlite3.Connection, sql: str, params: list) -> np.ndarray:
+    """The rowids a `SELECT group_concat(rowid, ' ') ...` lists, as an array (one string parsed
+    in C: 3x faster than fetching a row per match)."""
+    listed = con.execute(sql, params).fetchone()[0]
+    return np.fromstring(listed, dtype=np.int64, sep=" ") if listed else np.zeros(0, dtype=np.int64)
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
