@@ -2,6 +2,8 @@
 sets or clears its filter)."""
 from __future__ import annotations
 
+from typing import Any
+
 import math
 from functools import lru_cache
 
@@ -68,7 +70,7 @@ def facets(p: SearchParams, facets: dict[str, list[FacetValue]], shown: int | No
     out = []
     adding = p.url_adding()
     for field, values in facets.items():
-        rows = []
+        rows: list[dict[str, Any]] = []
         for v in values:
             if shown is not None and len(rows) == shown:
                 break

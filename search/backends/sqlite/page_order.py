@@ -32,6 +32,7 @@ def order_of(keys: Loaded, pos: np.ndarray, rids: np.ndarray, scores: np.ndarray
     """Indices into the matches in the store's order (store.py `order`): relevance is score
     descending, then date descending (by date alone without a full-text query, `ranked`
     False); date and amount descending, then score; rowid ascending last."""
+    keys_: tuple[np.ndarray, ...]
     if sort == "date":
         keys_ = (rids, -scores, -keys.dates[pos])
     elif sort == "amount":

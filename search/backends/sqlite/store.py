@@ -594,7 +594,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
         try:
             con.execute("BEGIN")  # one snapshot for hits, total and facets
             page = self._page_in_memory(con, keys, before, query, base, fwhere, params, score, has_fts, size, offset)
-            if page is not None:
+            if page is not None and keys is not None:
                 total, cases, rows = page.total, page.cases, page.rows
                 facets = self._facets(con, keys.gather_at(page.positions)) if query.facets else {}
             else:
@@ -644,9 +644,11 @@ class SqliteStore(SqliteCorrections, CaseStore):
                     top_sql = (f"SELECT c.rowid, {score} {base} AND {fwhere}"
                                f" ORDER BY {key} DESC, 2 DESC, c.rowid LIMIT ?")
                 top = np.fromiter(con.execute(top_sql, [*params, limit]), dtype=_RID_SCORE)
-                page = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
+                best = best_page(keys, rids, top["rid"], top["score"], collapse=query.collapse_duplicates,
                                  offset=offset, size=size, ordered=query.sort != "relevance")
-                if page is None:
+                if best is not None:
+                    page = best
+                else:
                     found = np.fromiter(con.execute(f"SELECT {rid}, {score} {source}", params), dtype=_RID_SCORE)
                     page = page_of(keys, found["rid"], found["score"], sort=query.sort, ranked=True,
                                    collapse=query.collapse_duplicates, offset=offset, size=size)
@@ -746,8 +748,8 @@ class SqliteStore(SqliteCorrections, CaseStore):
             fids = by_field[field]
             c = counts[fids] if len(fids) else np.zeros(0, dtype=np.int64)
             nz = np.nonzero(c)[0]  # in the order of the values: a stable sort by count keeps it in ties
-            top = nz[np.argsort(-c[nz], kind="stable")[:FACET_LIMIT]]
-            out[field] = [FacetValue(value=names[fids[i]][1], count=int(c[i])) for i in top.tolist()]
+            shown = nz[np.argsort(-c[nz], kind="stable")[:FACET_LIMIT]]
+            out[field] = [FacetValue(value=names[fids[i]][1], count=int(c[i])) for i in shown.tolist()]
         out[AMOUNT_FACET] = [FacetValue(value=label, count=int(n))
                              for (_, _, label), n in zip(bands, band_counts) if n]
         return out
