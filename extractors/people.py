@@ -224,6 +224,18 @@ _MONEY_NUMERAL = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟][元角]?$|[�
 _CYCLIC_PSEUDONYM = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
 # CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
 _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
+# Function words that never stand alone as a one-character given name, so surname + one of
+# them is no name (盖个章比登天还难: 章比).
+_NOT_GIVEN_ALONE = frozenset("比把被给让的了着过是在")
+# Prepositions that are also surnames (由, 向, 于): 由黄德旺的亲戚担任 read as 由黄德.
+_PREPOSITION_SURNAMES = frozenset("由向于经将把被对从给让同跟")
+
+
+def _after_preposition(text: str, name: str) -> bool:
+    """`name` is a preposition that is also a surname read into the name after it: what
+    follows the preposition is said more often without it."""
+    return (len(name) >= 3 and name[0] in _PREPOSITION_SURNAMES and name[1] != "某"
+            and text.count(name[1:]) > text.count(name))
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
@@ -393,7 +405,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     def add(i: int, n: int, position: str) -> None:
         name = text[i:i + n]
         position = _POST_LEAD.sub("", position)  # 现任某县林业局副局长: the post is what follows
-        if n < 2 or in_byline(i) or name in lex.not_names:
+        if n < 2 or in_byline(i) or name in lex.not_names or _after_preposition(text, name):
             return
         if name in found:
             if not found[name].position and position:
@@ -444,6 +456,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:
             continue
         add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_before(text, i, lex, boundaries) if after_post else "")
+    #    …and a pseudonym by cyclic signs listed after another (某甲、某乙编造台账)
+    for m in re.finditer(f"(?<=某[甲乙丙丁戊己庚辛壬癸][、和与及])某[甲乙丙丁戊己庚辛壬癸](?![{_HAN}]?某)", text):
+        add(m.start(), 2, "")
     #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack)
     for m in re.finditer(f"[{_HAN}]某某", text):
         i = m.start()
@@ -687,6 +702,12 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if not _surname_len(text, a, lex, strict=False):
         return None
     if name in lex.not_names or (len(name) == 2 and _common_word(name)):
+        return None
+    if len(name) == 2 and name[1] in _NOT_GIVEN_ALONE:
+        return None
+    if name.endswith("儿") and _freq().get(name):  # 那会儿, 这会儿: spoken words, not names
+        return None
+    if _after_preposition(text, name):
         return None
     if _not_a_name(text, name, cl):
         return None

@@ -1,7 +1,10 @@
 """Train the category classifier on gold cases and write it as JSON (config/category_model.json).
 
-    python scripts/train_categories.py CORPUS_DIR --out config/category_model.json \
+    python scripts/train_categories.py GOLD_DIR [GOLD_DIR ...] --out config/category_model.json \
         [--exclude-list scripts/validation_docs.txt] [--cv]
+
+The shipped model is trained on the corpus's development documents and every blind tuning batch
+in tests/extractors (never the final exams, heldout_exam*), by the command the README gives.
 
 Training texts: for each gold case, the text of the predicted case that holds its anchor
 (the same matching as the scorer), or, when case splitting missed it, the paragraph that holds
@@ -99,15 +102,19 @@ def _example(doc: str, text: str, labels: list[str], opts: argparse.Namespace) -
     return Example(doc, norm, counts, codes, labels)
 
 
-def load_corpus(corpus: str, exclude: set[str], opts: argparse.Namespace) -> list[DocData]:
-    """Run the pipeline on every gold document not excluded; pair gold and predicted cases."""
+def load_corpus(folders: list[str], exclude: set[str], opts: argparse.Namespace) -> list[DocData]:
+    """Run the pipeline on every gold document not excluded; pair gold and predicted cases.
+    A document is named folder/NAME (cross-validation leaves out one at a time); the exclude
+    list names documents by NAME alone."""
     from extractors.pipeline import extract_text
 
     out = []
-    for gold_path in sorted(Path(corpus).glob("*.gold.json")):
-        name = gold_path.name[: -len(".gold.json")]
-        txt = gold_path.with_name(name + ".txt")
-        if name in exclude or not txt.exists():
+    paths = [p for folder in folders for p in sorted(Path(folder).glob("*.gold.json"))]
+    for gold_path in paths:
+        bare = gold_path.name[: -len(".gold.json")]
+        name = f"{gold_path.parent.name}/{bare}" if len(folders) > 1 else bare
+        txt = gold_path.with_name(bare + ".txt")
+        if bare in exclude or not txt.exists():
             continue
         raw = txt.read_text(encoding="utf-8")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -383,7 +390,7 @@ def cross_validate(docs: list[DocData], opts: argparse.Namespace) -> dict[str, A
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus")
+    ap.add_argument("corpus", nargs="+", help="folders of NAME.gold.json with NAME.txt beside")
     ap.add_argument("--out", help="model file to write (JSON)")
     ap.add_argument("--exclude-list", help="document names (one a line) never to train or score on")
     ap.add_argument("--cv", action="store_true", help="leave-one-document-out evaluation; choose thresholds")
@@ -420,6 +427,10 @@ def main(argv: list[str] | None = None) -> int:
     if opts.out:
         data = fit([ex for d in docs for ex in d.train], opts)
         data["settings"] = settings
+        data["training"]["folders"] = [Path(f).resolve().relative_to(ROOT.parent).as_posix()
+                                       if Path(f).resolve().is_relative_to(ROOT.parent) else str(f)
+                                       for f in opts.corpus]
+        data["training"]["excluded"] = sorted(_names(opts.exclude_list))
         Path(opts.out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {opts.out}: {len(data['classes'])} classes, {len(data['vocabulary'])} features, settings {settings}")
     return 0

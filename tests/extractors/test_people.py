@@ -348,3 +348,25 @@ def test_a_byline_label_needs_its_separator_and_amounts_in_financial_numerals_ar
     assert people == {"童某": "农机股原股长", "胡某": "工作人员"}
     assert _people("编辑：王小明 审核：李大伟") == []
     assert [n for n, _ in _people("每月领取陆佰元高龄补贴，村主任王某某冒领。")] == ["王某某"]
+
+
+def test_trade_nouns_function_characters_and_spoken_words_are_no_names():
+    # the model reads 林农 (forest growers), 章比 and 那会儿 as names; none is one
+    assert [n for n, _ in _people("村会计李某华截留应发给林农、果农的补偿款3万元。")] == ["李某华"]
+    assert [n for n, _ in _people("群众反映：“在这里盖个章比登天还难。”窗口工作人员王某受到批评教育。")] == ["王某"]
+    assert [n for n, _ in _people("“那会儿我觉得没人知道。”原站长刘建波在忏悔书中写道。")] == ["刘建波"]
+
+
+def test_a_preposition_that_is_also_a_surname_before_a_name_said_elsewhere():
+    text = ("村党支部书记高德明长期把持村务。村务监督委员会主任由高德明的妻弟担任，"
+            "监督形同虚设。高德明收受财物12万元。")
+    assert [n for n, _ in _people(text)] == ["高德明"]
+    # a real bearer of such a surname stays
+    assert [n for n, _ in _people("镇民政办工作人员向某冒领养老金，向某受到党内警告处分。")] == ["向某"]
+    assert [n for n, _ in _people("村会计向某某虚报冒领补贴。经查，向某某还侵占集体资金。")] == ["向某某"]
+    assert [n for n, _ in _people("县交通局局长由国庆违规收受礼金，由国庆受到党内警告处分。")] == ["由国庆"]
+
+
+def test_cyclic_sign_pseudonyms_listed_together():
+    people = [n for n, _ in _people("所长王某某默许工作人员某甲、某乙编造检查台账12份。")]
+    assert people == ["王某某", "某甲", "某乙"]
