@@ -54,6 +54,7 @@ Input is NORMALISED text; spans are offsets into it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -1002,7 +1003,30 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="", categorizer=_cr().categorizer)]
     spans = [CaseSpan(s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), _title(text, s, e))
              for s, e in cases]
-    return spans if inspection else _merge_accountability(text, spans)
+    return spans if inspection else _protagonist_leads(text, _merge_accountability(text, spans))
+
+
+def _protagonist_leads(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A feature introduces a case's protagonist in a short paragraph just before the
+    subheading that opens the case (这场“风波”的主角，是村里原报账员韦某芬。/ 一个报账员的
+    “生意经”): that paragraph is the case's lead and belongs to it."""
+    prev_end = 0
+    paras: list[tuple[int, int]] = []
+    for c in cases:
+        line_end = text.find("\n", c.start, c.end)
+        heading = text[c.start:line_end].strip() if line_end > 0 else ""
+        if heading and len(heading) <= 24 and not re.search(r"[。；;！？!?，,]", heading):
+            paras = paras or [(a, b) for a, b in _paragraphs(text) if text[a:b].strip()]
+            k = bisect.bisect_right([b for _, b in paras], c.start) - 1
+            if k >= 0:
+                a, b = paras[k]
+                para = text[a:b].strip()
+                named = _subject_names(para)
+                if a >= prev_end and len(para) <= 60 and named \
+                        and any(n in text[line_end:c.end] for n in named):
+                    c.start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        prev_end = c.end
+    return cases
 
 
 def _drop_trailing_measures(text: str, start: int, end: int) -> int:
@@ -1270,7 +1294,11 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     for c in cases:
         unit = text[c.start:c.end]
         feats = concreteness(unit)[1]
-        if out and "misconduct" not in feats and "money" not in feats and not _own_deed(unit):
+        # one sentence holding someone to account (；乡民政办主任张某林因审核把关不严受到诫勉)
+        # names a duty failure, which counts as misconduct, yet tells no deed of its own
+        after_semicolon = text[:c.start].rstrip().endswith(("；", ";"))
+        one_clause = after_semicolon and len([x for x in re.split(r"[。！？!?；;]", unit) if x.strip()]) <= 1
+        if out and ("misconduct" not in feats or one_clause) and "money" not in feats and not _own_deed(unit):
             out[-1].end = c.end
         else:
             out.append(c)

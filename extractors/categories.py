@@ -121,11 +121,17 @@ def rule_categories(text: str, r: CategoryRules | None = None) -> list[Category]
 def combine(rule_codes: list[str], proba: dict[str, float], settings: dict) -> list[str]:
     """Codes for a case from the rules' codes and the classifier's probabilities.
 
-    The rules' codes stay; the classifier adds a code it is sure of (`add_threshold`), and
-    when nothing was found it fills in its best code if that is likely enough
-    (`fill_threshold`). The thresholds are tuned by document-level cross-validation
+    The rules' codes stay unless the classifier finds one very unlikely (`drop_threshold`: a
+    cue word used in passing, 虚报 in a case about supervising those who did; the most likely
+    of the rules' codes always stays); the classifier adds a code it is sure of
+    (`add_threshold`), and when nothing was found it fills in its best code if that is likely
+    enough (`fill_threshold`). The thresholds are tuned by document-level cross-validation
     (scripts/train_categories.py --cv) and stored with the model."""
     out = list(rule_codes)
+    drop = float(settings.get("drop_threshold", 0.0))
+    if drop > 0 and len(out) > 1:
+        kept = [c for c in out if proba.get(c, 1.0) >= drop]
+        out = kept or [max(out, key=lambda c: proba.get(c, 1.0))]
     add = float(settings.get("add_threshold", 1.1))
     for code, p in sorted(proba.items(), key=lambda kv: -kv[1]):
         if p >= add and code not in out:

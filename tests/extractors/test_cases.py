@@ -1245,3 +1245,44 @@ def test_the_facts_of_a_yianshuoji_piece_are_one_case_whoever_they_name():
             "周文斌的行为构成贪污罪。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "郑国强受到政务警告处分" in texts[0] and "构成贪污罪" not in texts[0]
+
+
+def test_a_portals_disclosure_table_and_breadcrumb_do_not_hide_an_inspection_report():
+    text = ("首页 > 信息公开 > 部门信息公开 > 巡视巡察\n\n"
+            "索 引 号：001122334/202105-00031　　信息分类：巡视巡察\n"
+            "发布机构：某县纪委监委　　生成日期：2021-05-20\n"
+            "名　　称：县委第二巡察组向城关镇党委反馈巡察情况\n"
+            "文　　号：　　关 键 字：巡察 反馈\n\n"
+            "县委第二巡察组向城关镇党委反馈巡察情况\n\n"
+            "　　根据县委统一部署，县委第二巡察组对城关镇党委进行了巡察。近日，巡察组向城关镇党委反馈巡察情况。\n\n"
+            "　　巡察组指出，巡察中也发现一些问题：一是惠民政策落实有偏差，某村村干部在低保评议中优亲厚友，"
+            "将不符合条件的亲属纳入低保，领取低保金2.1万元。二是村级财务管理不规范，白条入账金额达3.6万元。"
+            "三是落实中央八项规定精神不严格，镇政府以工作餐名义列支接待费用1.2万元。\n\n"
+            "　　巡察组要求，城关镇党委要切实履行整改主体责任。\n")
+    _, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [c[:2] for c in cases] == ["一是", "二是", "三是"]
+
+
+FEATURE = ("整治群众身边腐败见闻\n\n本报记者 李明\n\n"
+           "　　近年来，某州纪委监委把惠民资金作为监督重点，查处了一批群众身边的腐败问题。\n\n"
+           "　　这场风波的主角，是村里原会计石某兰。\n\n"
+           "　　会计的“小算盘”\n\n"
+           "　　石某兰在村里当了6年会计，她把已故村民的名字留在补贴名册上，冒领补贴资金5.2万元。"
+           "2023年3月，石某兰受到开除党籍处分。\n\n"
+           "　　救助款里的“跑腿费”\n\n"
+           "　　在某县，某乡民政办原工作人员潘某梅在办理临时救助时，向8户困难群众收取“跑腿费”共计3200元。"
+           "2023年5月，潘某梅受到政务撤职处分，所收钱款全部退还；乡民政办主任龙某林因审核把关不严受到诫勉。\n\n"
+           "　　从查处一案到治理一域，该州推动相关部门开展专项整改。\n")
+
+
+def test_a_features_protagonist_introduced_before_the_subheading_belongs_to_the_case():
+    _, sp, cases = _split(FEATURE)
+    assert len(cases) == 2
+    assert cases[0].startswith("这场风波的主角，是村里原会计石某兰。")
+
+
+def test_someone_held_to_account_after_a_semicolon_stays_with_the_case():
+    _, sp, cases = _split(FEATURE)
+    assert cases[-1].rstrip().endswith("龙某林因审核把关不严受到诫勉。")
+    assert "潘某梅" in cases[-1]
