@@ -51,7 +51,7 @@ from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people
 from extractors.regions import extract_regions
-from extractors.roles import assign_roles, attribute_amounts
+from extractors.roles import assign_roles, attribute_amounts, cross_references
 from extractors.rules import Rules, load_rules
 from extractors.sanctions import case_sanctions
 
@@ -257,6 +257,19 @@ def make_roles(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
             people, amounts = draft.fields.get("people", []), draft.fields.get("amounts", [])
             assign_roles(_text(doc)[s:e], people, draft.fields.get("sanctions", []), base=s, lex=lex)
             attribute_amounts(_text(doc)[s:e], people, amounts, base=s, lex=lex)
+        ds = drafts(doc)
+        drops = cross_references([_text(doc)[d.span.start:d.span.end] for d in ds],
+                                 [d.fields.get("people", []) for d in ds], [d.fields.get("sanctions", []) for d in ds],
+                                 [d.fields.get("amounts", []) for d in ds])
+        gone = set()
+        for d, names in zip(ds, drops):
+            for p in d.fields.get("people", []):
+                if p.name in names:
+                    gone.add((p.start, p.end))
+            d.fields["people"] = [p for p in d.fields.get("people", []) if p.name not in names]
+        if gone:
+            doc.spans["people"] = [sp for sp in doc.spans["people"]
+                                   if not any(sp.start_char <= a < sp.end_char for a, _ in gone)]
         return doc
 
     return roles

@@ -269,4 +269,26 @@ def attribute_amounts(text: str, people: list[Person], amounts: list[Amount], ba
     return amounts
 
 
-__all__ = ["RoleLexicon", "assign_roles", "attribute_amounts", "build_role_lexicon", "lexicon", "name_mentions"]
+def cross_references(texts: list[str], people: list[list[Person]], sanctions: list[list[Sanction]],
+                     amounts: list[list[Amount]]) -> list[set[str]]:
+    """Per case, the names that only point at another case's person: a feature compares its
+    cases (如果说韦某芬、欧阳某宇是“苍蝇”，那么龙建华则是…). Such a name is said once in this
+    case, at least twice in the other one, gets no sanction or sum here, and this case has a
+    person of its own said more often."""
+    counts = [{p.name: t.count(p.name) for p in ps} for t, ps in zip(texts, people)]
+    out: list[set[str]] = []
+    for i, ps in enumerate(people):
+        own = {s.person for s in sanctions[i] if s.person} | {n for a in amounts[i] if a.person
+                                                               for n in a.person.split("、")}
+        drop = set()
+        for p in ps:
+            if counts[i][p.name] != 1 or p.name in own:
+                continue
+            elsewhere = any(counts[j].get(p.name, 0) >= 2 for j in range(len(people)) if j != i)
+            if elsewhere and any(q.name != p.name and counts[i][q.name] >= 2 for q in ps):
+                drop.add(p.name)
+        out.append(drop)
+    return out
+
+
+__all__ = ["RoleLexicon", "assign_roles", "cross_references", "attribute_amounts", "build_role_lexicon", "lexicon", "name_mentions"]

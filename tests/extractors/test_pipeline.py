@@ -232,3 +232,4 @@ def test_text_longer_than_spacy_allows_is_extracted_in_pieces():
         assert [a.value for a in c.amounts] == [i + 100]
         assert all(text[a.start:a.end] == a.text for a in c.amounts)
         assert [s.label for s in c.sanctions] == ["党内警告"]
+

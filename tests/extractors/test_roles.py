@@ -113,3 +113,20 @@ def test_the_pipeline_marks_roles_and_attributions() -> None:
     assert all(a.person == "贺某某" for a in first.amounts)
     roles = {p.name: p.role for p in second.people}
     assert roles["骆某某"] == "subject" and roles.get("牛某", "other") == "other"
+
+
+def test_a_name_that_only_points_back_at_another_case_is_dropped_from_this_one():
+    from extractors.model import Amount, Person, Sanction
+    from extractors.roles import cross_references
+    texts = ["某村原会计石某兰冒领补贴资金5.2万元。石某兰受到开除党籍处分。",
+             "如果说石某兰是“苍蝇”，那么原副局长龙建波则是“硕鼠”。龙建波收受财物48万元，龙建波被开除党籍。",
+             "某乡干部吴某与石某兰同村。吴某违规领取补贴，吴某受到警告处分；石某兰为其出具证明。"]
+    people = [[Person(name="石某兰")], [Person(name="石某兰"), Person(name="龙建波")],
+              [Person(name="吴某"), Person(name="石某兰")]]
+    sanctions = [[Sanction(label="开除党籍", person="石某兰")], [Sanction(label="开除党籍", person="龙建波")],
+                 [Sanction(label="政务警告", person="吴某")]]
+    amounts: list[list[Amount]] = [[], [], []]
+    assert cross_references(texts, people, sanctions, amounts) == [set(), {"石某兰"}, set()]
+    # said twice here, or given a sanction here: this case's person too
+    sanctions[1].append(Sanction(label="党内警告", person="石某兰"))
+    assert cross_references(texts, people, sanctions, amounts)[1] == set()
