@@ -421,6 +421,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     for m in lex.post_re.finditer(text):
         i = m.end()
         head = m.group(0)
+        if len(head) <= 2 and m.start() > 0 and _common_word(text[m.start() - 1:m.start() + 1]):
+            continue  # a post read across a word (公司机关: 司机; 城镇长期: 镇长)
         generic = head in lex.generic_heads
         n = _name_at(text, i, lex, strict=generic, boundaries=boundaries, need_follow=generic)
         if not n and generic and boundaries and i in boundaries:
@@ -741,11 +743,17 @@ def _sentence(text: str, a: int, b: int) -> str:
 def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     """Every mention of `name` is someone speaking, quoted (…指出, …总书记强调, …表示,
     …时的重要讲话精神), held up as an example (…精神, …等先进典型) or at a meeting being
-    reported (…主持会议, …参加会议, 表态发言)."""
+    reported (…主持会议, …参加会议, 表态发言), or labels the answers of an interview (a line
+    opening with 孟和巴雅尔：…)."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return bool(spans) and all(
         cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))
-        for s, e in spans)
+        or _speaker_label(text, s, e) for s, e in spans)
+
+
+def _speaker_label(text: str, s: int, e: int) -> bool:
+    """The mention [s, e) opens its line and a colon follows it: who speaks in an interview."""
+    return text[e:e + 1] in ("：", ":") and not text[text.rfind("\n", 0, s) + 1:s].strip()
 
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,6}[〔\[［【]\d{4}[〕\]］】]")

@@ -31,3 +31,8 @@ def test_a_whole_candidate_must_be_syllables():
 ])
 def test_people_after_a_post(text, expected):
     assert {p.name: p.position for p in extract_people(text)} == expected
+
+
+def test_yi_names_are_clan_name_and_given_name():
+    people = extract_people("美姑县某村党支部书记吉克阿呷在危房改造中优亲厚友，受到党内警告处分。")
+    assert [p.name for p in people] == ["吉克阿呷"]

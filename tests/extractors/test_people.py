@@ -370,3 +370,15 @@ def test_a_preposition_that_is_also_a_surname_before_a_name_said_elsewhere():
 def test_cyclic_sign_pseudonyms_listed_together():
     people = [n for n, _ in _people("所长王某某默许工作人员某甲、某乙编造检查台账12份。")]
     assert people == ["王某某", "某甲", "某乙"]
+
+
+def test_the_interviewee_labelling_the_answers_is_not_a_case_person():
+    text = ("　　孟和图雅：有两个案件很有代表性。一个是某旗原旗长巴图案。巴图违规为其妻弟实际控制的公司办理审批手续，"
+            "收受财物120万元，被开除党籍和公职。\n　　孟和图雅：我们将继续开展专项整治。")
+    assert [n for n, _ in _people(text)] == ["巴图"]
+
+
+def test_a_post_read_across_a_word_is_no_post():
+    # 公司机关 holds 司机 (driver), 城镇长期 holds 镇长: no name follows either
+    text = "集团公司机关部门服务基层意识不强。城镇长期存在违建问题。部门负责人严某受到诫勉。"
+    assert [n for n, _ in _people(text)] == ["严某"]
