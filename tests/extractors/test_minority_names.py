@@ -36,3 +36,8 @@ def test_people_after_a_post(text, expected):
 def test_yi_names_are_clan_name_and_given_name():
     people = extract_people("美姑县某村党支部书记吉克阿呷在危房改造中优亲厚友，受到党内警告处分。")
     assert [p.name for p in people] == ["吉克阿呷"]
+
+
+def test_amdo_tibetan_names_and_a_grain_fraud_phrase():
+    people = extract_people("乡长才让东智、站长丁某受到党内警告处分。部分库点存在“以陈顶新”问题。")
+    assert [p.name for p in people] == ["才让东智", "丁某"]
