@@ -3,7 +3,9 @@
 Used while working on generalisation: the held-out batches in tests/extractors/, the corpus, or any
 folder of NAME.gold.json with NAME.txt (and html/NAME.html) beside them.
 
-    python scripts/eval_sets.py                      # every tests/extractors/heldout* folder
+    python scripts/eval_sets.py                      # every tuning folder tests/extractors/heldout*
+    python scripts/eval_sets.py --exams              # … and the final exams (heldout_exam*): score
+                                                     #   them only at the end of a round of work
     python scripts/eval_sets.py ../shared/corpus DIR --details
 """
 from __future__ import annotations
@@ -41,8 +43,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--details", action="store_true", help="print every miss under the table")
+    ap.add_argument("--exams", action="store_true", help="include the final exams in the default folders")
     args = ap.parse_args()
-    folders = args.folders or sorted(p for p in (ROOT / "tests/extractors").glob("heldout*") if p.is_dir())
+    folders = args.folders or sorted(p for p in (ROOT / "tests/extractors").glob("heldout*")
+                                     if p.is_dir() and (args.exams or not p.name.startswith("heldout_exam")))
     print("| set | docs | gold cases | " + " | ".join(COLUMNS) + " |")
     print("|---" * (3 + len(COLUMNS)) + "|")
     details: list[str] = []
