@@ -512,3 +512,13 @@ def test_records_made_up_for_an_inspection_are_formalism_not_a_claim_for_money()
 ])
 def test_phrasings_of_batch_twelve(text, code):
     assert code in _codes(text)
+
+
+def test_combine_drops_a_rule_code_the_classifier_finds_very_unlikely_but_never_the_last():
+    s = {"add_threshold": 1.1, "fill_threshold": 1.1, "drop_threshold": 0.05}
+    assert combine(["dereliction", "false_claims"], {"dereliction": 0.9, "false_claims": 0.01}, s) == ["dereliction"]
+    assert combine(["false_claims"], {"false_claims": 0.01}, s) == ["false_claims"]
+    assert combine(["gifts", "banquets"], {"gifts": 0.02, "banquets": 0.01}, s) == ["gifts"]
+    # a code the classifier does not know stays
+    assert combine(["umbrella", "bribery"], {"bribery": 0.9}, s) == ["umbrella", "bribery"]
+    assert combine(["gifts", "banquets"], {"gifts": 0.9, "banquets": 0.01}, {**s, "drop_threshold": 0.0}) == ["gifts", "banquets"]
