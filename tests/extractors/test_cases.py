@@ -1286,3 +1286,30 @@ def test_someone_held_to_account_after_a_semicolon_stays_with_the_case():
     _, sp, cases = _split(FEATURE)
     assert cases[-1].rstrip().endswith("龙某林因审核把关不严受到诫勉。")
     assert "潘某梅" in cases[-1]
+
+
+def test_a_navigation_bar_and_a_you_are_here_line_do_not_hide_an_inspection_report():
+    text = ("某县纪委监委　　首页　|　工作动态　|　巡察工作　|　通知公告　|　网上举报\n\n"
+            "您现在的位置：首页 > 巡察工作 > 巡察反馈\n\n"
+            "县委第一巡察组向县水利局党组反馈巡察情况\n\n"
+            "　　根据县委统一部署，县委第一巡察组对县水利局党组进行了常规巡察。近日，巡察组向县水利局党组反馈巡察情况。\n\n"
+            "　　巡察组指出，巡察中也发现了一些问题：\n\n"
+            "　　（一）落实全面从严治党责任有差距。一是局机关以会议费名义列支工作餐费用1.6万元；二是公车管理不规范。\n\n"
+            "　　（二）落实新时代党的组织路线不够有力。一是党支部“三会一课”落实不经常；二是违规借调人员6名。\n\n"
+            "　　巡察组要求，县水利局党组要切实履行整改主体责任。\n")
+    _, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [c[:3] for c in cases] == ["（一）", "（二）"]
+
+
+def test_the_causes_and_the_rectification_after_a_case_are_not_the_case():
+    text = ("以案促改丨一个股长的“生意经”\n\n"
+            "　　案情回顾\n\n"
+            "　　王某某，男，1970年出生，原县民政局低保股股长。2016年至2019年，王某某为不符合条件的人员违规办理低保，"
+            "收受财物共计12.6万元。2020年11月，王某某受到开除党籍、开除公职处分。\n\n"
+            "　　案发原因\n\n"
+            "　　从制度层面看，低保审核审批权力过于集中。\n\n"
+            "　　以案促改\n\n"
+            "　　截至目前，全县共清理不符合条件低保对象800户，追回低保金96万余元。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1 and "12.6万元" in cases[0] and "96万余元" not in cases[0]

@@ -382,3 +382,8 @@ def test_a_post_read_across_a_word_is_no_post():
     # 公司机关 holds 司机 (driver), 城镇长期 holds 镇长: no name follows either
     text = "集团公司机关部门服务基层意识不强。城镇长期存在违建问题。部门负责人严某受到诫勉。"
     assert [n for n, _ in _people(text)] == ["严某"]
+
+
+def test_woods_whose_first_character_is_a_surname_are_no_names():
+    text = "村党支部书记蓝某某擅自将300多亩集体毛竹林低价发包给其亲属。蓝某某受到党内警告处分。"
+    assert [n for n, _ in _people(text)] == ["蓝某某"]
