@@ -41,7 +41,7 @@ class _Rule:
 class CategoryRules:
     rules: tuple[_Rule, ...]
     negative: re.Pattern[str] | None
-    consequence: re.Pattern[str] | None  # others' misconduct that a duty failure let happen
+    consequence: tuple[re.Pattern[str], ...]  # others' misconduct that a duty failure let happen
     window: int
     threshold: float
     fallback: dict[str, str]
@@ -95,8 +95,7 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
     try:
-        conseq = cfg.get("consequence") or []
-        consequence = re.compile("|".join(f"(?:{c})" for c in conseq)) if conseq else None
+        consequence = tuple(re.compile(c) for c in cfg.get("consequence") or [])
     except re.error as exc:
         raise ConfigError(f"category_rules.yaml: bad consequence regex: {exc}") from exc
     fallback = {"default": "other", **(cfg.get("fallback") or {})}
@@ -186,7 +185,9 @@ def _scan(text: str) -> tuple[tuple[str, str, int, int], ...]:
 def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], ...]:
     """`_scan` with a given rule set (the training script's cue ablation uses it)."""
     out = []
-    shadows = [(m.start(), m.end()) for m in r.consequence.finditer(text)] if r.consequence else []
+    # a pattern's `shadow` group, where it has one, is the part whose cues do not count
+    shadows = [m.span("shadow") if "shadow" in c.groupindex else m.span()
+               for c in r.consequence for m in c.finditer(text)]
     for rule in r.rules:
         if rule.unless is not None and rule.unless.search(text):
             continue
