@@ -23,7 +23,10 @@ _HTML_SNIFF = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+h
 
 # Elements that are never article text.
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-              "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu", "link")
+              "nav", "header", "footer", "aside", "button", "select", "input", "textarea", "menu", "link")
+# A form is a search box or a login, except where a CMS wraps the article in one (VSB's
+# <form name="_newscontent_fromname">): a form holding this much text is kept, its controls dropped.
+_FORM_TEXT = 200
 # class/id words of page furniture (Chinese CMSs included: bdshare = Baidu share buttons).
 _BOILERPLATE_ATTR = re.compile(
     r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|header|top|logo|footer|foot|copyright|banner|topbar|top-bar|toolbar|"
@@ -69,6 +72,9 @@ def _clean(soup: BeautifulSoup) -> None:
         c.extract()
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
+    for form in soup.find_all("form"):
+        if len(form.get_text(strip=True)) < _FORM_TEXT:
+            form.decompose()
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue

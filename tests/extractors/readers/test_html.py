@@ -132,3 +132,16 @@ def test_paragraphs_each_in_their_own_section_are_all_kept(tmp_path):
     page.write_text(f"<html><body><div id='js_content'><section>{sections}</section></div>"
                     f"<div class='rel'>{links}</div></body></html>", encoding="utf-8")
     assert read_file(page).text.splitlines() == paras
+
+
+def test_an_article_a_cms_wraps_in_a_form_is_kept_a_search_form_is_not(tmp_path):
+    body = "".join(f"<p>（{n}）某县某局局长王某{n}违规公款吃喝，花费公款{n}万元。王某{n}受到党内警告处分，"
+                   f"违纪款项已全部收缴，相关责任人也被严肃问责。</p>" for n in "一二三四五")
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>通报3起典型问题</title></head><body>"
+        "<form action='/search'><input name='q'><span>站内搜索</span><button>搜索</button></form>"
+        f"<div class='article'><h1>通报3起典型问题</h1><form name='_newscontent_fromname'>"
+        f"<div id='vsb_content'>{body}</div></form></div></body></html>", encoding="utf-8")
+    text = read_file(page).text
+    assert "（一）某县某局局长王某一" in text and "（三）" in text and "站内搜索" not in text
