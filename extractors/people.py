@@ -170,8 +170,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     token boundaries.
     """
     minority = name_length(text, i, lex.minority)
-    if minority and lex.followers_re.match(text, i + minority):
-        return minority  # 副市长洛桑丹增尼玛严重违纪: no Han surname
+    if minority and (lex.followers_re.match(text, i + minority) or text.count(text[i:i + minority]) >= 2):
+        return minority  # 副市长洛桑丹增尼玛严重违纪 (no Han surname); 那日松公车私用 … 那日松擅自
     if _CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
         return 2  # 股长某乙、工作人员某丙: a pseudonym with no surname at all
     s = _surname_len(text, i, lex, strict=strict)

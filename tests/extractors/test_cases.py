@@ -1313,3 +1313,11 @@ def test_the_causes_and_the_rectification_after_a_case_are_not_the_case():
             "　　截至目前，全县共清理不符合条件低保对象800户，追回低保金96万余元。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 1 and "12.6万元" in cases[0] and "96万余元" not in cases[0]
+
+
+def test_an_old_notice_that_an_official_is_under_investigation_is_one_case():
+    text = ("吉林省某市委原书记王立新接受组织调查\n发布时间：2015-06-23 18:05　　来源：中央纪委监察部网站\n\n"
+            "　　据吉林省纪委消息：某市委原书记王立新涉嫌严重违纪，目前正接受组织调查。\n王立新简历\n"
+            "　　王立新，男，1957年11月生，吉林梨树人，1976年10月参加工作。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1 and "涉嫌严重违纪" in cases[0]

@@ -41,3 +41,13 @@ def test_yi_names_are_clan_name_and_given_name():
 def test_amdo_tibetan_names_and_a_grain_fraud_phrase():
     people = extract_people("乡长才让东智、站长丁某受到党内警告处分。部分库点存在“以陈顶新”问题。")
     assert [p.name for p in people] == ["才让东智", "丁某"]
+
+
+def test_dai_naxi_and_mongolian_names_and_rare_compound_surnames():
+    people = extract_people("勐腊县某村委会原主任岩温罕虚报冒领补助资金2万元；驻村第一书记木立新对村务监督不力。")
+    assert [p.name for p in people] == ["岩温罕", "木立新"]
+    # a Mongolian name said twice is a name even before words that do not follow names
+    people = extract_people("旗林业局副局长那日苏公车私用，受到党内警告处分。那日苏还违规收受礼金。")
+    assert [p.name for p in people] == ["那日苏"]
+    assert [p.name for p in extract_people("市委原书记闾丘立军涉嫌严重违纪，目前正接受组织调查。")] == ["闾丘立军"]
+    assert extract_people("木材加工厂违规排污。岩石开采存在安全隐患。") == []
