@@ -997,6 +997,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     if not inspection:
         from extractors.categories import extract_categories
 
+        # a commentary summing up the cases before it (…指出，上述案例中，有的…；有的…) is none
+        cases = [c for c in cases if not (p["summing_up"].match(text[c[0]:c[1]].strip())
+                                          and not _subject_names(text[c[0]:c[1]]))]
         cases = [c for c in cases if is_concrete(text[c[0]:c[1]], announced)
                  or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])

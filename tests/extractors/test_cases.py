@@ -1321,3 +1321,17 @@ def test_an_old_notice_that_an_official_is_under_investigation_is_one_case():
             "　　王立新，男，1957年11月生，吉林梨树人，1976年10月参加工作。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 1 and "涉嫌严重违纪" in cases[0]
+
+
+def test_a_commentary_summing_up_the_cases_is_not_a_case():
+    text = ("某省纪委监委通报3起金融领域典型问题\n\n"
+            "　　01 某农村商业银行原行长王立明违规放贷问题\n"
+            "　　2019年至2022年，王立明违规向关联企业发放贷款1.2亿元，收受财物86万元。王立明被开除党籍。\n"
+            "　　02 某县信用联社原信贷员李某某吃拿卡要问题\n"
+            "　　2021年，李某某在办理贷款业务中向12户农户索要“好处费”共计3.6万元。李某某受到政务撤职处分。\n"
+            "　　03 某担保公司原副总经理赵某违规经商办企业问题\n"
+            "　　2020年，赵某违规投资入股关联企业，获利42万元。赵某受到党内严重警告处分。\n"
+            "　　某省纪委监委指出，上述案例中，有的把信贷审批权当作敛财工具，搞权钱交易；有的内外勾结，违规放贷、吃拿卡要。"
+            "这些问题严重破坏金融秩序，必须坚决纠治。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 3 and not any("上述案例" in c for c in cases)
