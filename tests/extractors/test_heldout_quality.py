@@ -25,7 +25,8 @@ categories (15). tests/extractors/heldout_exam3 and heldout_exam4: two more fina
 four as web pages), written in session 6 and scored once at its end — never used to change anything.
 Session 7: tests/extractors/heldout_blind16 (long rectification reports, a long feature, an interview, trial
 news; people in every form) and heldout_blind17 (categories and sanction wordings across eras), 16 each with
-four web pages, and heldout_blind19 (county and city documents: short notices, reports per village, a
+four web pages, heldout_blind18 (twelve full pages of the central and provincial commission sites, fed as
+text and as HTML) and heldout_blind19 (county and city documents: short notices, reports per village, a
 以案促改 piece), scored once before any change, then their phenomena fixed."""
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ FLOOR = {"cases": 0.90, "people": 0.90, "amounts": 0.95, "sanctions": 0.90, "cat
                                              ("heldout_exam4", 16, "txt"), ("heldout_exam4/html", 4, "html"),
                                              ("heldout_blind16", 16, "txt"), ("heldout_blind16/html", 4, "html"),
                                              ("heldout_blind17", 16, "txt"), ("heldout_blind17/html", 4, "html"),
+                                             ("heldout_blind18", 12, "txt"), ("heldout_blind18/html", 12, "html"),
                                              ("heldout_blind19", 16, "txt"), ("heldout_blind19/html", 2, "html")])
 def test_heldout_documents_keep_their_level(folder, docs, ext):
     score = evaluate(HERE / folder, lambda p: extract_file(p).contract(), input_ext=ext)
