@@ -419,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="fill empty cases at the lowest probability whose cross-validated precision reaches this")
     ap.add_argument("--add", type=float, help="add_threshold to store (default: chosen by --cv)")
     ap.add_argument("--fill", type=float, help="fill_threshold to store (default: chosen by --cv)")
+    ap.add_argument("--drop", type=float, help="drop_threshold to store (default: chosen by --cv)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO if opts.verbose else logging.WARNING, format="%(message)s")
@@ -432,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
         settings["add_threshold"] = opts.add
     if opts.fill is not None:
         settings["fill_threshold"] = opts.fill
+    if opts.drop is not None:
+        settings["drop_threshold"] = opts.drop
     if opts.out:
         data = fit([ex for d in docs for ex in d.train], opts)
         data["settings"] = settings
