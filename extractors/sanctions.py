@@ -139,9 +139,15 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
         return False
     if text[end:end + 4].lstrip("处分").startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after):
         return False
-    if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]):
-        return False
+    if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]) \
+            and not _TARGETED.search(clause):
+        return False  # a count (诫勉谈话120人), unless the clause names whom (对相关责任人诫勉谈话2人)
     return not _in_book_title(text, start)
+
+
+# A clause that says who was sanctioned, by role: the count after the sanction counts them in
+# this case (整改情况：…对相关责任人诫勉谈话2人、批评教育3人), it is no statistic.
+_TARGETED = re.compile(r"对(?:相关|有关|负有[^，,。；;]{0,6}责任的)?(?:责任人|责任人员|责任单位|人员|干部)")
 
 
 _BARE_REST = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:处分|处理|岗位|职务)?$")

@@ -27,7 +27,8 @@ Session 7: tests/extractors/heldout_blind16 (long rectification reports, a long 
 news; people in every form) and heldout_blind17 (categories and sanction wordings across eras), 16 each with
 four web pages, heldout_blind18 (twelve full pages of the central and provincial commission sites, fed as
 text and as HTML) and heldout_blind19 (county and city documents: short notices, reports per village, a
-以案促改 piece), scored once before any change, then their phenomena fixed; heldout_exam5 and heldout_exam6: two final exams
+以案促改 piece) and heldout_blind20 (ten documents in common layouts, written after the exams), scored once
+before any change, then their phenomena fixed; heldout_exam5 and heldout_exam6: two final exams
 (16 documents each, four as web pages) scored once at the end of session 7 and never used to change anything."""
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ FLOOR = {"cases": 0.90, "people": 0.90, "amounts": 0.95, "sanctions": 0.90, "cat
                                              ("heldout_blind17", 16, "txt"), ("heldout_blind17/html", 4, "html"),
                                              ("heldout_blind18", 12, "txt"), ("heldout_blind18/html", 12, "html"),
                                              ("heldout_blind19", 16, "txt"), ("heldout_blind19/html", 2, "html"),
+                                             ("heldout_blind20", 10, "txt"),
                                              ("heldout_exam5", 16, "txt"), ("heldout_exam5/html", 4, "html"),
                                              ("heldout_exam6", 16, "txt"), ("heldout_exam6/html", 4, "html")])
 def test_heldout_documents_keep_their_level(folder, docs, ext):

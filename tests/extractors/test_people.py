@@ -387,3 +387,8 @@ def test_a_post_read_across_a_word_is_no_post():
 def test_woods_whose_first_character_is_a_surname_are_no_names():
     text = "村党支部书记蓝某某擅自将300多亩集体毛竹林低价发包给其亲属。蓝某某受到党内警告处分。"
     assert [n for n, _ in _people(text)] == ["蓝某某"]
+
+
+def test_chiefs_of_the_forest_and_river_schemes_are_posts_not_names():
+    text = "四级林长巡林履职不够经常，部分河长公示牌信息未及时更新。局长周某某受到批评教育。"
+    assert [n for n, _ in _people(text)] == ["周某某"]

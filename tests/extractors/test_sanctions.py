@@ -366,3 +366,10 @@ def test_a_headline_restating_the_outcome_gives_way_to_the_decision_in_the_body(
     # a headline that is all there is still counts
     short = "■ 某区市场监管局原副局长卢少华被开除党籍\n经查，卢少华违规接受宴请，收受财物。"
     assert [s.label for s in case_sanctions(short, _cases_of(short, [short], [["卢少华"]]), 0)] == ["开除党籍"]
+
+
+def test_a_count_after_a_sanction_given_to_named_roles_is_no_statistic():
+    from extractors.sanctions import extract_sanctions
+    text = "整改情况：违规发放的补贴已全部清退，对相关责任人诫勉谈话2人、批评教育3人；对公务用车实行统一管理。"
+    assert [s.label for s in extract_sanctions(text, [])] == ["诫勉", "批评教育"]
+    assert extract_sanctions("今年以来，全市共诫勉谈话120人，批评教育45人。", []) == []
