@@ -149,6 +149,8 @@ def test_personnel_favours_are_election_personnel():
     # what a failed check let others do, told after 致使/导致 without 未被发现
     ("镇民政办主任赵某某在低保审批中把关不严，致使5户不符合条件人员享受低保待遇，受到警告处分。", {"dereliction"}),
     ("股长钱某在项目验收时未认真核实工程量，导致施工方虚报工程量，多结算工程款18万元。", {"dereliction"}),
+    # …but only the clause after 致使/导致: the subject's own act after it stays his
+    ("主任邹某在补贴发放中审核不严，导致重复发放补贴2000多元，同时为其亲属违规申报补贴八千元。", {"dereliction", "favoritism"}),
     # the subject's own act with a consequence stays what it is
     ("张某为其出具证明材料，致使何某违规领取临时救助金2100元。", {"false_claims"}),
     ("李某虚报冒领低保金3万元，导致群众不满。", {"false_claims"}),
