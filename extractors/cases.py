@@ -1015,12 +1015,15 @@ def _protagonist_leads(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     “生意经”): that paragraph is the case's lead and belongs to it."""
     prev_end = 0
     paras: list[tuple[int, int]] = []
+    ends: list[int] = []
     for c in cases:
         line_end = text.find("\n", c.start, c.end)
         heading = text[c.start:line_end].strip() if line_end > 0 else ""
         if heading and len(heading) <= 24 and not re.search(r"[。；;！？!?，,]", heading):
-            paras = paras or [(a, b) for a, b in _paragraphs(text) if text[a:b].strip()]
-            k = bisect.bisect_right([b for _, b in paras], c.start) - 1
+            if not paras:  # the paragraphs, once, only when some case opens on a subheading
+                paras = [(a, b) for a, b in _paragraphs(text) if text[a:b].strip()]
+                ends = [b for _, b in paras]
+            k = bisect.bisect_right(ends, c.start) - 1
             if k >= 0:
                 a, b = paras[k]
                 para = text[a:b].strip()

@@ -261,15 +261,14 @@ def make_roles(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
         drops = cross_references([_text(doc)[d.span.start:d.span.end] for d in ds],
                                  [d.fields.get("people", []) for d in ds], [d.fields.get("sanctions", []) for d in ds],
                                  [d.fields.get("amounts", []) for d in ds])
-        gone = set()
+        gone = []
         for d, names in zip(ds, drops):
-            for p in d.fields.get("people", []):
-                if p.name in names:
-                    gone.add((p.start, p.end))
-            d.fields["people"] = [p for p in d.fields.get("people", []) if p.name not in names]
+            if names:
+                gone += [p.start for p in d.fields["people"] if p.name in names]
+                d.fields["people"] = [p for p in d.fields["people"] if p.name not in names]
         if gone:
             doc.spans["people"] = [sp for sp in doc.spans["people"]
-                                   if not any(sp.start_char <= a < sp.end_char for a, _ in gone)]
+                                   if not any(sp.start_char <= a < sp.end_char for a in gone)]
         return doc
 
     return roles

@@ -229,6 +229,7 @@ _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN_ALONE = frozenset("比把被给让的了着过是在")
 # Prepositions that are also surnames (由, 向, 于): 由黄德旺的亲戚担任 read as 由黄德.
 _PREPOSITION_SURNAMES = frozenset("由向于经将把被对从给让同跟")
+_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
 def _after_preposition(text: str, name: str) -> bool:
@@ -236,7 +237,6 @@ def _after_preposition(text: str, name: str) -> bool:
     follows the preposition is said more often without it."""
     return (len(name) >= 3 and name[0] in _PREPOSITION_SURNAMES and name[1] != "某"
             and text.count(name[1:]) > text.count(name))
-_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
 def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
