@@ -544,9 +544,19 @@ def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
     not findings of a report."""
     items = sorted((m for c in chains for m in c), key=lambda m: m.start)
     ends = [m.start for m in items[1:]] + [len(text)]
-    sanctioned = sum(bool(_cr().patterns["sanction_specific"].search(text, m.body, min(e, m.body + 400)))
+    sanctioned = sum(bool(_cr().patterns["sanction_specific"].search(text, m.body, _before_rectification(text, m.body, min(e, m.body + 400))))
                      for m, e in zip(items, ends))
     return sanctioned * 2 > len(items)
+
+
+_RECTIFICATION_PART = re.compile(r"整改(?:情况|进展|措施|结果|成效|落实情况)[:：]")
+
+
+def _before_rectification(text: str, start: int, end: int) -> int:
+    """Where an item's own account ends before its rectification part (1.关于…的问题。整改情况：
+    …给予3人党纪处分): sanctions told as rectification make a report's finding no dealt case."""
+    m = _RECTIFICATION_PART.search(text, start, end)
+    return m.start() if m else end
 
 
 _TITLE_RUN = re.compile(r"[^。；;！？!?\n]*")
@@ -558,10 +568,16 @@ def _item_title(text: str, m: _Marker) -> str:
     return run.group(0) if run else ""
 
 
+# How a rectification report names each problem fed back to it: 关于“…”的问题.
+_FED_BACK = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题[”\"」]?[。．.：:]?\s*$")
+
+
 def _states_problem(text: str, m: _Marker) -> bool:
     """An item whose title (its first sentence or line) states a problem (…不够到位 / 党的领导
     弱化), not a container of problems (一、巡察发现的主要问题 / 一、…方面)."""
     title = _item_title(text, m)
+    if _FED_BACK.match(title):
+        return True  # 关于选人用人问题 / 关于…问题比较突出的问题: a problem fed back, quoted as such
     if _cr().patterns["problem_container"].search(title):
         return False
     return any(x.group(0) != "问题" for x in _cr().patterns["problem"].finditer(title))
@@ -835,13 +851,26 @@ def _opening_names(unit: str, names: set[str]) -> set[str]:
     officials' stories one per paragraph, the post often comes later."""
     head = _skip_time(_OPENING_QUOTE.sub("", unit.lstrip()))
     clause = _SHORT_OPENER.match(head)
-    return {n for n in names if head.startswith(n) or (clause is not None and head.startswith(n, clause.end()))}
+    return {n for n in names if (head.startswith(n) and head[len(n):len(n) + 1] not in ("：", ":"))
+            or (clause is not None and head.startswith(n, clause.end()))}  # (孟某：… labels a speaker)
 
 
 # A paragraph may open on a quotation (“我以为……”) and a short adverbial (面对审查调查人员，)
 # before its subject.
 _OPENING_QUOTE = re.compile(r"^[“「][^”」\n]{0,200}[”」][。！？!?，,]?")
 _SHORT_OPENER = re.compile(r"^[^，,。；;！？!?“”\n]{1,12}[，,]")
+
+
+_LABEL = re.compile(r"^[\s\u3000]*([\u4e00-\u9fff·]{2,8})[：:](?=\S)")
+
+
+def _unlabelled(unit: str) -> str:
+    """A paragraph without its interview speaker label (孟某：总的看，…): what someone answers,
+    read as words said, not with the speaker as its subject."""
+    m = _LABEL.match(unit)
+    if m and (m.group(1) in ("记者", "问", "答", "主持人") or m.group(1) in _names(m.group(0))):
+        return unit[m.end():]
+    return unit
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
@@ -878,7 +907,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if body >= b:
             pending_heading = None
             continue
-        sub = text[body:b]
+        sub = _unlabelled(text[body:b])
         announcing = bool(p["announce_colon"].search(sub.rstrip())) and not _announces_list(sub)  # …处理如下：
         # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title)
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]", sub.strip()) \
@@ -986,7 +1015,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # item of a roundup (【违规收取费用】 before the case).
             if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])):
                 start = named_heading if headed else pending_heading
-            if cases:
+            if cases and _hook_of(text[cases[-1][0]:cases[-1][1]], sub, names_in_case):
+                cases.pop()  # the story's hook, picked up by this case's opening (这位村民说的镇干部…)
+            elif cases:
                 case_names.append(names_in_case)
             cases.append([start, b])
             names_in_case = set(names)
@@ -1007,6 +1038,18 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     spans = [CaseSpan(s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), _title(text, s, e))
              for s, e in cases]
     return spans if inspection else _protagonist_leads(text, _merge_accountability(text, spans))
+
+
+_PICKS_UP = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?这(?:位|名|个|些)[^，,。；;]{0,16}[，,]?(?:是|就是|名叫|叫)")
+
+
+def _hook_of(before: str, unit: str, names_before: set[str]) -> bool:
+    """A feature's hook — an anecdote naming no one and stating no sum or sanction (日前，一位村民得知
+    曾向自己索要“辛苦费”的镇干部被严肃处理) — whose subject a later paragraph picks up and names
+    (这位村民说的镇干部，是…邓某): part of that story, not a case of its own."""
+    p = _cr().patterns
+    return not names_before and not p["money"].search(before) and not p["sanction_specific"].search(before) \
+        and bool(_PICKS_UP.match(unit.strip())) and bool(_subject_names(unit) or _names(unit))
 
 
 def _protagonist_leads(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
@@ -1107,8 +1150,20 @@ def _is_inspection(text: str) -> bool:
     p = _cr().patterns
     if len(p["inspection"].findall(text)) < 2:
         return False
-    lines = [text[a:b] for a, b in _paragraphs(text[:1500]) if not _is_junk(text[a:b])][:2]
-    return bool(p["inspection_head"].search("\n".join(lines)[:600]))
+    lines = [text[a:b] for a, b in _paragraphs(text[:1500])
+             if not _is_junk(text[a:b]) and not _DOC_NUMBER_LINE.match(text[a:b])][:3]
+    # a title wrapped over two lines (…关于对城西湖乡沣东村党总支 / 巡察情况的反馈意见) is one line
+    head = lines[0] if lines else ""
+    for k in range(1, len(lines)):
+        wrapped = len(lines[k - 1].strip()) <= 30 and not re.search(r"[。！？!?；;：:，,]\s*$", lines[k - 1])
+        if k == 2 and not wrapped:
+            break
+        head += ("" if wrapped else "\n") + lines[k]
+    return bool(p["inspection_head"].search(head[:600]))
+
+
+# A document number on a line of its own (霍巡办〔2021〕19号), under the issuer's name.
+_DOC_NUMBER_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号\s*$")
 
 
 def doc_type_of(text: str, n_cases: int, enumerated: bool) -> str:
@@ -1382,7 +1437,7 @@ def _split_text(text: str) -> Split:
         if len(cases) >= 2 and not any(_subject_names(text[c.start:c.end]) and (
                 p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
                 for c in before):
-            return Split(doc_type_of(text, len(cases), True), cases, f"enumerated:{style}")
+            return Split(doc_type_of(text, len(cases), True), _before_analysis(text, cases), f"enumerated:{style}")
     head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
     cases = _running(text, inspection, announces_cases(head))
     mode = "running"
@@ -1466,10 +1521,42 @@ def _one_story_of_the_facts(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return sorted([c for c in cases if c not in inside] + [merged], key=lambda c: c.start)
 
 
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|Part\s*\d{1,2})\s*$")
+
+
+def _discussion_end(text: str, start: int, heads: list[int]) -> int:
+    """Where a case's discussion (二、分歧意见 …) ends: at the next analysis heading, the page's
+    furniture or the text's end — its reasoning is no closing commentary to cut."""
+    end = next((a for a in heads if a > start), len(text))
+    for a, b in _paragraphs(text):
+        if start < a < end and (_is_junk(text[a:b]) or _cr().patterns["tail_stop"].match(text[a:b])):
+            end = a
+            break
+    return _rstrip_span(text, start, end)
+
+
 def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """Each case ends before a section of analysis or comment inside it (【纪法分析】, 【点评】)."""
-    heads = [a for a, b in _paragraphs(text) if _cr().patterns["analysis_heading"].match(text[a:b])]
+    paras = _paragraphs(text)
+    heads = [a for a, b in paras if _cr().patterns["analysis_heading"].match(text[a:b])]
+    # a section number on its own line over the heading (02 / 以案释法) goes with it
+    numbers = {b_: a for a, b_ in ((a, b) for a, b in paras) if _SECTION_NUMBER.match(text[a:b_])}
+    heads = [next((numbers[b] for b in numbers if b < h and not text[b:h].strip()), h) for h in heads]
+    parts = [a for a, b in paras if _cr().patterns["case_part_heading"].match(text[a:b])]
+    prev: CaseSpan | None = None
     for c in cases:
+        if prev is not None and any(a <= c.start and not text[a:c.start].strip() for a in parts):
+            prev.end, c.end = _discussion_end(text, c.start, heads), c.start  # an item discussing the case
+            continue
+        if any(a <= c.start and not text[a:c.start].strip() for a in heads):
+            c.end = c.start  # an item that is the analysis itself (四、纪法分析)
+            continue
+        inside = [a for a in heads if a < c.start]
+        if prev is not None and inside and inside[-1] >= prev.end and _names(text[c.start:c.end]) \
+                and _names(text[c.start:c.end]) <= _names_before(text, inside[-1]):
+            c.end = c.start  # a paragraph of the analysis that speaks of the cases again (案例一中，张某某…)
+            continue
+        prev = c
         cut = next((a for a in heads if c.start < a < c.end), None)
         if cut is not None:
             c.end = _rstrip_span(text, c.start, cut)

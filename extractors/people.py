@@ -65,6 +65,7 @@ class PeopleLexicon:
     not_names: frozenset[str]
     plain_people: frozenset[str]
     minority: NameParts = NameParts.of(())  # syllables of Tibetan and Mongolian names
+    legal_terms: tuple[str, ...] = ()  # 国家工作人员…: a category of people in a law, not a post
 
 
 def _alt(words: list[str]) -> str:
@@ -129,7 +130,7 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     return PeopleLexicon(common, ambiguous, compound, frozenset(compound), post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
                          anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]),
-                         NameParts.of(cfg.get("minority_name_parts") or ()))
+                         NameParts.of(cfg.get("minority_name_parts") or ()), tuple(cfg.get("legal_terms") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +146,10 @@ def _common_word(w: str) -> bool:
 
 
 COMMON_WORD_FREQ = 300
+# A clause opener with no post seen twice (rule 8), or LAC's name, is no name when it is a word
+# this frequent (廉洁 211; names that are words, 李强 159, 方正 144, stay; 黎明 670 needs a post
+# right before it and a second mention).
+OPENER_WORD_FREQ = 200
 
 
 def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
@@ -170,7 +175,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     token boundaries.
     """
     minority = name_length(text, i, lex.minority)
-    if minority and (lex.followers_re.match(text, i + minority) or text.count(text[i:i + minority]) >= 2):
+    if minority and (lex.followers_re.match(text, i + minority) or text.count(text[i:i + minority]) >= 2
+                     or text.startswith("案", i + minority)):  # (…原旗长额尔敦毕力格案: the case named after him)
         return minority  # 副市长洛桑丹增尼玛严重违纪 (no Han surname); 那日松公车私用 … 那日松擅自
     if _CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
         return 2  # 股长某乙、工作人员某丙: a pseudonym with no surname at all
@@ -229,6 +235,11 @@ _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN_ALONE = frozenset("比把被给让的了着过是在")
 # Prepositions that are also surnames (由, 向, 于): 由黄德旺的亲戚担任 read as 由黄德.
 _PREPOSITION_SURNAMES = frozenset("由向于经将把被对从给让同跟")
+_MEDIA = re.compile("日报|晚报|时报|报社|在线|网|新闻|电视|广播|客户端|频道|杂志|之声|传媒|融媒")
+_PREPOSITIONS = frozenset("以与和同跟对向被将把给由")
+# What follows 某某 in an unnamed unit or thing (某某单位, 某某公司), not a pseudonym.
+_NOT_AFTER_ANON = re.compile("单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个|项|村|镇|乡|县|市|区|局|部门"
+                             "|小区|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
 
@@ -276,8 +287,8 @@ def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> i
         if k >= 1:
             return cut + k if k <= 8 else 0
     for k in range(1, min(len(tail), 8) + 1):
-        if lex.followers_re.match(text, i + cut + k):
-            return cut + k
+        if lex.followers_re.match(text, i + cut + k) or text[i + cut + k:i + cut + k + 1].isspace():
+            return cut + k  # (or the end of a table cell)
     return 0
 
 
@@ -327,7 +338,7 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
     cut = 0
     for k in range(len(seg) - 1, -1, -1):
         ch = seg[k]
-        if ch in _CLAUSE_END:
+        if ch in _CLAUSE_END or ch in "—―":  # (a subtitle's dash: ——访…主任孟某)
             cut = k + 1
             break
         if ch == "、" and not lex.post_end_re.search(seg[:k]):
@@ -342,7 +353,12 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
             best = m.end()
     phrase = text[best:i]
     phrase = _MARKER_RE.sub("", phrase)
+    if best == phrase_lo and text[phrase_lo - 1:phrase_lo] in ("—", "―"):
+        phrase = _INTERVIEWED.sub("", phrase)  # ——访省纪委常委孟某: the interviewee's post
     return phrase.strip(" ，,")
+
+
+_INTERVIEWED = re.compile(r"^(?:专访|采访|访问|访谈|访)(?=\S{2})")
 
 
 def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
@@ -430,6 +446,13 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
             if n and not ((i + n) in boundaries and not any(k in boundaries for k in range(i + 1, i + n))):
                 n = 0
+        if not n and not generic:
+            n = _one_syllable_name(text, i, lex)
+        if generic and n == 2 and (_freq().get(text[i:i + 2]) or 0) >= OPENER_WORD_FREQ \
+                and text.count(text[i:i + 2]) < 2:
+            n = 0  # 党员索取…: a word after a generic head, said once
+        if text[max(0, i - 8):i].endswith(lex.legal_terms):
+            n = 0  # 国家工作人员索取、收受…: the law's words, no one's post
         if n:
             position = _position_before(text, i, lex, boundaries)
             if head in lex.plain_people:
@@ -461,12 +484,35 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     #    …and a pseudonym by cyclic signs listed after another (某甲、某乙编造台账)
     for m in re.finditer(f"(?<=某[甲乙丙丁戊己庚辛壬癸][、和与及])某[甲乙丙丁戊己庚辛壬癸](?![{_HAN}]?某)", text):
         add(m.start(), 2, "")
-    #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack)
+    #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack), or
+    #    after a preposition (以普某某为首的…, 与普某某合谋): X is the surname
     for m in re.finditer(f"[{_HAN}]某某", text):
         i = m.start()
-        if (i == 0 or text[i - 1] != "某") and text[i] not in _UNIT_CHARS \
-                and lex.post_end_re.search(text[max(0, i - 8):i]):
-            add(i, 3, _position_before(text, i, lex, boundaries))
+        if (i == 0 or text[i - 1] != "某") and text[i] not in _UNIT_CHARS and text[i] not in _NOT_GIVEN \
+                and not _NOT_AFTER_ANON.match(text, i + 3):
+            if lex.post_end_re.search(text[max(0, i - 8):i]):
+                add(i, 3, _position_before(text, i, lex, boundaries))
+            elif i and text[i - 1] in _PREPOSITIONS and not _freq().get(text[i - 1:i + 1]):
+                add(i, 3, "")  # (和平某某: 和 is no preposition there)
+    #    …and a minority name's first syllable + 某/某某 (村文书海来某某, 吉克某): no Han surname
+    #    to read; the syllable must be a known one of two or more characters
+    for m in re.finditer("某某?", text):
+        for size in range(min(lex.minority.longest, 4), 1, -1):
+            i = m.start() - size
+            if i < 0 or text[i:m.start()] not in lex.minority.parts or (i and text[i - 1] == "某"):
+                continue
+            after_post = bool(lex.post_end_re.search(text[max(0, i - 8):i]))
+            if after_post or not i or not _is_han(text[i - 1]) or (boundaries and i in boundaries):
+                end = m.end()
+                if not text.startswith("某某", m.start()) and end < len(text) and _is_han(text[end]) \
+                        and text[end] not in _NOT_GIVEN:
+                    end += 1  # 吉克某伍: one given character after 某
+                if text[i:end] not in found:
+                    for other in [n for n in found if n in text[i:end] and n != text[i:end]]:
+                        found.pop(other)  # 海来 read before as a name of its own
+                        order.remove(other)
+                    add(i, end - i, _position_before(text, i, lex, boundaries) if after_post else "")
+            break
     # 4. a name opening a sentence, its post after it: 王某某，男，…，某村原党支部书记。/ 李红（某乡民政所所长）
     rule = 4
     for m in lex.intro_re.finditer(text):
@@ -531,7 +577,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if i >= len(text) or not _is_han(text[i]):
             continue
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
-        if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2:
+        if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2 \
+                and not (n == 2 and (_freq().get(text[i:i + n]) or 0) >= OPENER_WORD_FREQ):  # 廉洁从医…廉洁风险: a word
             add(i, n, "")
     # 10. a name opening a clause with its post said right after it (郑某某时任村党支部书记,
     #     付某是村委会主任, 向某某担任会计、出纳): surname + one or two characters, then the post
@@ -560,6 +607,20 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             n = _dotted_length(text, m.end(), d, lex)
             if n:
                 add(m.end(), n, _position_before(text, m.end(), lex, boundaries))
+    #    …and opening a clause, a line or a table cell (艾尼瓦尔·买买提，男，… / 1    买买提·吐尔逊    库车市…)
+    for m in re.finditer(r"(?:^|(?<=[。；;，,：:\n\t ]))", text):
+        d = _DOTTED.match(text, m.end())
+        if d and not any(p.start <= m.end() < p.end for p in found.values()):
+            i = m.end()
+            first = re.split(f"[{_DOTS}]", d.group(0))[0]
+            lead = [c.end() for c in lex.cut_re.finditer(first) if c.end() <= len(first) - 2]
+            if lead:  # 给予艾尔肯·吐尔逊…: the clause's verb before the name
+                i += lead[-1]
+                d = _DOTTED.match(text, i)
+            n = _dotted_length(text, i, d, lex) if d else 0
+            parts = re.split(f"[{_DOTS}]", text[i:i + n])
+            if n and all(2 <= len(x) <= 6 for x in parts) and not _MEDIA.search(text, i, i + n):
+                add(i, n, "")  # (中·法两国: no name's parts are one character; 湖南日报·华声在线: a masthead)
     # A post said as the time of the misconduct: 周小平在担任县财政局局长期间
     for person in found.values():
         if person.position:
@@ -701,9 +762,10 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
     if is_minority_name(name, lex.minority) or _CYCLIC_PSEUDONYM.fullmatch(name):
         return a, b
-    if not _surname_len(text, a, lex, strict=False):
-        return None
-    if name in lex.not_names or (len(name) == 2 and _common_word(name)):
+    if not _surname_len(text, a, lex, strict=False) and not _named_after_post(text, a, b, lex):
+        return None  # (an unlisted surname or a minority name after a post, said again, is a name)
+    if (name in lex.not_names or (len(name) == 2 and (_freq().get(name) or 0) >= OPENER_WORD_FREQ)) \
+            and not _named_after_post(text, a, b, lex):
         return None
     if len(name) == 2 and name[1] in _NOT_GIVEN_ALONE:
         return None
@@ -716,6 +778,17 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if len(name) > 4:
         return None
     return a, b
+
+
+def _named_after_post(text: str, a: int, b: int, lex: PeopleLexicon) -> bool:
+    """A word LAC reads as a name right after a post (党委副书记黎明), said again in the text
+    as a name (黎明驾驶…): a name that is also a word."""
+    if not lex.post_end_re.search(text[max(0, a - 8):a]):
+        return False
+    name = text[a:b]
+    if name[0] in "老小阿":
+        return False  # 村民老张: a form of address
+    return sum(1 for _ in re.finditer(re.escape(name), text)) >= 2
 
 
 def _is_place(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> bool:
@@ -748,7 +821,15 @@ def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return bool(spans) and all(
         cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))
-        or _speaker_label(text, s, e) for s, e in spans)
+        or _speaker_label(text, s, e) or _interviewee(text, s) for s, e in spans)
+
+
+_INTERVIEW_SUBTITLE = re.compile(r"^\s*[—―\-]{1,2}\s*(?:专访|采访|访问|访)")
+
+
+def _interviewee(text: str, s: int) -> bool:
+    """The mention at s is in an interview's subtitle (——访省纪委常委孟某): the one who answers."""
+    return bool(_INTERVIEW_SUBTITLE.match(text, text.rfind("\n", 0, s) + 1))
 
 
 def _speaker_label(text: str, s: int, e: int) -> bool:
@@ -877,6 +958,44 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
                 found[short].position = q.position
 
 
+def _complete_pseudonyms(found: dict[str, Person], text: str) -> None:
+    """A name read without the 某某 that always follows it (阿苦 in 阿苦某某: a clan name the
+    surname lists lack) is the pseudonym with it."""
+    for name in [n for n, p in found.items() if not p.anonymised and len(n) == 2]:
+        mentions = [m.end() for m in re.finditer(re.escape(name), text)]
+        if mentions and all(text.startswith("某某", e) for e in mentions) and name + "某某" not in found:
+            p = found.pop(name)
+            found[name + "某某"] = Person(name=name + "某某", position=p.position, start=p.start,
+                                         end=p.start + len(name) + 2, anonymised=True)
+
+
+def _one_syllable_name(text: str, i: int, lex: PeopleLexicon) -> int:
+    """Length of a Tibetan or Mongolian name of one known syllable at i (村会计旦正，…旦正受到…):
+    after a post, said again, a clause end or follower word after it."""
+    for size in range(min(lex.minority.longest, 4), 1, -1):
+        w = text[i:i + size]
+        if w in lex.minority.parts and text.count(w) >= 2 and lex.followers_re.match(text, i + size):
+            return size
+    return 0
+
+
+def _join_adjacent(found: dict[str, Person], text: str) -> None:
+    """Two names that always stand side by side with nothing between (孟和 + 巴雅尔: a Mongolian
+    name read as two) are one name."""
+    names = [n for n, p in found.items() if not p.anonymised]
+    for a in names:
+        for b in names:
+            if a == b or a not in found or b not in found or len(a) + len(b) > 8:
+                continue
+            ab = a + b
+            n_ab = text.count(ab)
+            if n_ab and n_ab == text.count(a) == text.count(b):
+                first = found.pop(a)
+                found.pop(b)
+                found[ab] = Person(name=ab, position=first.position, start=first.start, end=first.start + len(ab),
+                                   anonymised=False)
+
+
 def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list[NerSpan],
              boundaries: frozenset[int], lex: PeopleLexicon, cl: CandidateLexicon) -> list[Person]:
     """The rules' people together with LAC's names.
@@ -934,6 +1053,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
                              anonymised="某" in name)
         cover(name)
     _resolve_prefixes(found, text, lac_names, cl, lex)
+    _join_adjacent(found, text)
+    _complete_pseudonyms(found, text)
     out = []
     for p in found.values():
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \

@@ -140,7 +140,7 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
     if text[end:end + 4].lstrip("处分").startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after):
         return False
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]) \
-            and not _TARGETED.search(clause):
+            and not _TARGETED.search(clause) and not _in_rectification(text, c_lo):
         return False  # a count (诫勉谈话120人), unless the clause names whom (对相关责任人诫勉谈话2人)
     return not _in_book_title(text, start)
 
@@ -148,6 +148,17 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
 # A clause that says who was sanctioned, by role: the count after the sanction counts them in
 # this case (整改情况：…对相关责任人诫勉谈话2人、批评教育3人), it is no statistic.
 _TARGETED = re.compile(r"对(?:相关|有关|负有[^，,。；;]{0,6}责任的)?(?:责任人|责任人员|责任单位|人员|干部)")
+
+
+# A report item's rectification part (整改情况：…立案审查调查相关人员26人，诫勉谈话11人): the counts
+# are the decisions taken on this problem, not statistics of a period.
+_RECTIFICATION = re.compile(r"整改(?:情况|进展|措施|结果|成效|落实情况)[:：][^\n]*$")
+
+
+def _in_rectification(text: str, pos: int) -> bool:
+    """Whether pos lies in a labelled rectification part of the same paragraph."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_RECTIFICATION.search(text, line_start, pos))
 
 
 _BARE_REST = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:处分|处理|岗位|职务)?$")

@@ -80,12 +80,22 @@ def _furniture(lines: list[str]) -> set[int]:
     seen = Counter(ln.strip() for ln in lines if ln.strip())
     out = set(numbers)
     for i in numbers:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j not in numbers and lines[j].strip() and seen[lines[j].strip()] >= 2:
+        for step in (-1, 1):  # the nearest line with text before and after, over blank lines
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and j not in numbers and seen[lines[j].strip()] >= 2:
                 out.add(j)
     # the running header on later pages whose page number is missing: same text as a dropped one
     headers = {lines[j].strip() for j in out - numbers}
     out |= {i for i, ln in enumerate(lines) if ln.strip() in headers}
+    # the blank lines around a page break go with it: a paragraph may run on to the next page
+    for i in sorted(out):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip() and j not in out:
+                out.add(j)
+                j += step
     return out
 
 
@@ -99,10 +109,14 @@ def unwrap(text: str) -> str:
     measure, width = wrap
     drop = _furniture(lines)
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
+    # where a page ended (furniture dropped after the line): a sentence open there runs on
+    breaks = {sum(1 for j in range(i) if j not in drop) for i in drop}
     out: list[str] = []
     joining = False  # the line before was full: this one may go on with it
     for k, ln in enumerate(kept):
         body = ln.rstrip()
+        if k in breaks and out and out[-1].strip() and not _SENTENCE_END.search(out[-1]):
+            joining = True
         if joining and body and not body[0].isspace() and not _OPENS.match(body) and not _CELLS.search(body):
             prev = out[-1]
             space = " " if prev[-1:].isascii() and prev[-1:].isalpha() and body[0].isascii() and body[0].isalpha() else ""

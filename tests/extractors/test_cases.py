@@ -1335,3 +1335,84 @@ def test_a_commentary_summing_up_the_cases_is_not_a_case():
             "这些问题严重破坏金融秩序，必须坚决纠治。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 3 and not any("上述案例" in c for c in cases)
+
+
+def test_a_rectification_report_quoting_its_problems_keeps_them_as_the_cases():
+    # (一)关于…的问题 sections, each with 1. 2. items whose rectification part gives sanctions:
+    # the sections are the problems fed back; the items' sanctions are rectification, not cases dealt with
+    text = ("中共某县委关于市委巡察反馈意见整改进展情况的通报\n\n"
+            "　　根据市委统一部署，市委第三巡察组对某县进行了巡察，并反馈了巡察意见。现将整改进展情况公布如下。\n\n"
+            "　　一、强化组织领导，压实整改责任\n\n"
+            "　　县委成立整改工作领导小组，逐项制定整改措施。\n\n"
+            "　　二、反馈问题整改落实情况\n\n"
+            "　　（一）关于落实管党治党责任有差距的问题\n\n"
+            "　　1.关于履行主体责任不到位的问题。整改情况：对2名负有责任的干部给予党内警告处分，开展专题约谈。\n\n"
+            "　　2.关于监督执纪问责偏松偏软的问题。整改情况：立案审查调查相关人员8人，给予政务记过处分3人。\n\n"
+            "　　（二）关于基层“微腐败”仍然多发的问题\n\n"
+            "　　1.关于村级财务管理混乱的问题。整改情况：追回违规资金12.4万元，对1名村会计给予开除党籍处分。\n\n"
+            "　　2.关于惠民资金虚报冒领的问题。整改情况：清退资金6.8万元，给予2人党内严重警告处分。\n\n"
+            "　　（三）关于上轮巡察发现问题整改不到位的问题\n\n"
+            "　　整改情况：对整改敷衍的2个单位予以通报批评。\n\n"
+            "　　三、巩固整改成果\n\n"
+            "　　县委将持续抓好整改。\n")
+    _, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [c[:3] for c in cases] == ["（一）", "（二）", "（三）"]
+    assert "12.4万元" in cases[1] and "6.8万元" in cases[1]
+
+
+def test_a_features_hook_picked_up_by_the_next_story_is_not_a_case():
+    text = ("某市：向群众身边的“蝇贪”亮剑\n\n"
+            "　　“领个补贴还要请他吃饭，现在总算有人管了！”近日，某县一位老人得知曾经刁难自己的村干部被严肃处理，连声叫好。\n\n"
+            "　　今年以来，全市纪检监察机关共查处群众身边不正之风和腐败问题140个，处理190人。\n\n"
+            "　　伸手必被捉\n\n"
+            "　　这位老人说的村干部，是某县某村原党支部书记韩卫东。2020年至2022年，韩卫东在发放高龄补贴过程中，"
+            "向群众索要钱款共计8600元。今年5月，韩卫东受到党内严重警告处分。\n\n"
+            "　　与韩卫东“雁过拔毛”式的吃拿卡要不同，某乡财政所原所长邵立群胆子更大。2021年，他利用职务便利，"
+            "挪用扶贫资金31万元用于个人投资。邵立群受到开除党籍处分，其涉嫌犯罪问题被移送检察机关。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 2
+    assert "韩卫东" in cases[0] and "邵立群" not in cases[0]
+    assert cases[1].startswith("与韩卫东") and "31万元" in cases[1]
+
+
+def test_a_numbered_discussion_of_a_case_belongs_to_it():
+    # 以案说纪 with 一、基本案情 / 二、分歧意见 / 三、评析意见: one case, its total stated in the discussion
+    text = ("以案说纪｜收受“干股”如何认定\n\n"
+            "　　一、基本案情\n\n"
+            "　　孙某，中共党员，某市交通运输局原局长。2018年，孙某接受某建筑公司老板钱某某赠送的公司干股，"
+            "先后获得“分红”48万元；2019年，孙某又以借款为名收受钱某某30万元。2022年，孙某被开除党籍和公职。\n\n"
+            "　　二、分歧意见\n\n"
+            "　　对孙某以借款为名收受30万元的行为如何认定，存在两种意见。\n\n"
+            "　　三、评析意见\n\n"
+            "　　笔者同意第二种意见。综上，孙某受贿数额应认定为78万元。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1 and "78万元" in cases[0] and "48万元" in cases[0]
+
+
+def test_an_interviewees_answers_are_not_cases():
+    text = ("把作风建设抓常抓长\n——访某省纪委常委郝建军\n\n"
+            "　　记者：当前“四风”问题有哪些新表现？\n\n"
+            "　　郝建军：总的看，顶风违纪的少了，但有的把公款吃喝转入内部食堂；有的以培训为名变相旅游；"
+            "有的把公车挂在下属企业名下使用。\n\n"
+            "　　记者：下一步有何打算？\n\n"
+            "　　郝建军：我们将紧盯节点，严查公款吃喝、公款旅游问题。\n")
+    _, sp, cases = _split(text)
+    assert cases == []
+
+
+def test_a_navigation_bar_closed_up_and_a_wrapped_title_under_a_document_number_still_tell_a_report():
+    text = ("某县委巡察工作领导小组办公室\n某巡办〔2023〕7号\n\n"
+            "县委第一巡察组关于对某镇某村党支部\n巡察情况的反馈意见\n\n"
+            "　　根据县委统一部署，县委第一巡察组对某村党支部开展了村级巡察。现将有关情况反馈如下：\n"
+            "　　一、巡察发现的主要问题\n"
+            "　　巡察组认为，该村也存在一些问题。一是组织生活不严肃，会议记录补记。二是集体资金管理混乱，"
+            "白条入账2.1万元。三是低保评定不公开，村干部近亲属3户享受低保。\n"
+            "　　二、巡察整改意见\n"
+            "　　（一）加强组织建设。（二）规范资金管理。\n")
+    _, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [c[:2] for c in cases] == ["一是", "二是", "三是"]
+    nav = "某学院纪委\n首页　机构设置　工作动态　巡察工作　信访举报\n" + text.split("\n", 2)[2]
+    _, sp2, _ = _split(nav)
+    assert sp2.doc_type == "inspection_report"

@@ -29,7 +29,13 @@ four web pages, heldout_blind18 (twelve full pages of the central and provincial
 text and as HTML) and heldout_blind19 (county and city documents: short notices, reports per village, a
 以案促改 piece) and heldout_blind20 (ten documents in common layouts, written after the exams), scored once
 before any change, then their phenomena fixed; heldout_exam5 and heldout_exam6: two final exams
-(16 documents each, four as web pages) scored once at the end of session 7 and never used to change anything."""
+(16 documents each, four as web pages) scored once at the end of session 7 — exam 6, whose text files
+fell far below its web pages, was then opened in session 8 (a spent exam: its phenomena fixed, it is a
+tuning set since). Session 8: heldout_blind21 (notices beyond 八项规定: medical insurance, state firms and
+finance, grain, 保护伞), heldout_blind22 (seven inspection reports of every level and structure),
+heldout_blind23 (text as PDF copies and scans give it: hard wraps, page furniture, CRLF, space-aligned
+tables, OCR noise) and heldout_blind24 (central-site articles and notices, all twelve also as web pages),
+scored once before any change, then their phenomena fixed."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -65,7 +71,11 @@ FLOOR = {"cases": 0.90, "people": 0.90, "amounts": 0.95, "sanctions": 0.90, "cat
                                              ("heldout_blind19", 16, "txt"), ("heldout_blind19/html", 2, "html"),
                                              ("heldout_blind20", 10, "txt"),
                                              ("heldout_exam5", 16, "txt"), ("heldout_exam5/html", 4, "html"),
-                                             ("heldout_exam6", 16, "txt"), ("heldout_exam6/html", 4, "html")])
+                                             ("heldout_exam6", 16, "txt"), ("heldout_exam6/html", 4, "html"),
+                                             ("heldout_blind21", 12, "txt"), ("heldout_blind21/html", 5, "html"),
+                                             ("heldout_blind22", 12, "txt"), ("heldout_blind22/html", 3, "html"),
+                                             ("heldout_blind23", 12, "txt"), ("heldout_blind23/html", 4, "html"),
+                                             ("heldout_blind24", 12, "txt"), ("heldout_blind24/html", 12, "html")])
 def test_heldout_documents_keep_their_level(folder, docs, ext):
     score = evaluate(HERE / folder, lambda p: extract_file(p).contract(), input_ext=ext)
     assert score.docs == docs and not score.failures, score.failures
@@ -75,12 +85,8 @@ def test_heldout_documents_keep_their_level(folder, docs, ext):
     # batch 12's three web pages (11 cases, prose articles whose writer kept bribery apart from
     # project contracting): categories 0.667
     floor = {**floor, "categories": 0.65} if folder == "heldout_blind12/html" else floor
-    # session 7's exams, scored once at its end and never looked into: the first one's web pages
-    # gave people 0.848; the second one's text files 0.848 / 0.925 / 0.819 / 0.827 / 0.694 (its
-    # web pages, the same documents as HTML, 1.000 on every field but categories) — floors at that level
+    # session 7's first exam, scored once at its end and never looked into: its web pages gave people 0.848
     floor = {**floor, "people": 0.80} if folder == "heldout_exam5/html" else floor
-    if folder == "heldout_exam6":
-        floor = {"cases": 0.80, "people": 0.88, "amounts": 0.78, "sanctions": 0.78, "categories": 0.65}
     low = {f: round(f1[f], 3) for f, bar in floor.items() if f1[f] < bar}
     misses = [f"{d}: {m}" for d, ms in score.misses.items() for m in ms]
     assert not low, f"below the floor: {low}\n" + "\n".join(misses)

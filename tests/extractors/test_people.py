@@ -392,3 +392,29 @@ def test_woods_whose_first_character_is_a_surname_are_no_names():
 def test_chiefs_of_the_forest_and_river_schemes_are_posts_not_names():
     text = "四级林长巡林履职不够经常，部分河长公示牌信息未及时更新。局长周某某受到批评教育。"
     assert [n for n, _ in _people(text)] == ["周某某"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a Yi clan name with 某某 (no Han surname to read)
+    ("电站收益12.8万元未及时入账，由村文书海来某某个人保管。", [("海来某某", "村文书")]),
+    ("村委会主任阿鲁某某违规领取补贴，阿鲁某某还虚报户数。", [("阿鲁某某", "村委会主任")]),
+    # a name that is also a word, after a post and said again
+    ("某镇党委副书记黎明公车私用问题。2014年春节期间，黎明驾驶镇政府公务用车前往外地探亲。",
+     [("黎明", "某镇党委副书记")]),
+    # a word opening two clauses is no name
+    ("廉洁从医教育流于一般化，医药购销领域廉洁风险防控机制不健全。", []),
+])
+def test_names_without_a_han_surname_or_that_are_words(text, want):
+    assert _people(text) == want
+
+
+def test_an_interviewee_is_no_case_person_and_his_post_has_no_dash():
+    text = "——访某自治区纪委副书记孟和巴雅尔\n\n孟和巴雅尔：有两个案件很有代表性。一个是某旗原旗长额尔敦毕力格案。"
+    assert _people(text) == [("额尔敦毕力格", "某旗原旗长")]
+    # the post read before a subtitle's name stops at the dash and the interview verb
+    assert _people("——访某自治区纪委副书记孟和巴雅尔") == []
+    from extractors.people import _position_before, people_rules
+    sub = "——访某自治区纪委副书记孟和巴雅尔"
+    assert _position_before(sub, sub.index("孟"), people_rules().lexicon) == "某自治区纪委副书记"
+    # a Mongolian name read as two names side by side is one name
+    assert [n for n, _ in _people("孟和巴雅尔：我们查处了一批案件。")] == []

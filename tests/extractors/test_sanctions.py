@@ -373,3 +373,11 @@ def test_a_count_after_a_sanction_given_to_named_roles_is_no_statistic():
     text = "整改情况：违规发放的补贴已全部清退，对相关责任人诫勉谈话2人、批评教育3人；对公务用车实行统一管理。"
     assert [s.label for s in extract_sanctions(text, [])] == ["诫勉", "批评教育"]
     assert extract_sanctions("今年以来，全市共诫勉谈话120人，批评教育45人。", []) == []
+
+
+def test_counts_in_a_report_items_rectification_part_are_its_decisions():
+    from extractors.sanctions import extract_sanctions
+    text = "2.关于惠农资金监管不严的问题。整改情况：追回资金21.5万元，立案审查调查相关人员9人，留党察看2人，诫勉谈话6人。"
+    assert [s.label for s in extract_sanctions(text, [])] == ["立案审查调查", "留党察看", "诫勉"]
+    # the same counts in a statistics paragraph stay statistics
+    assert extract_sanctions("今年以来，全县立案审查调查9人，留党察看2人，诫勉谈话6人。", []) == []

@@ -74,3 +74,19 @@ def test_the_text_reader_unwraps_a_gbk_copy_and_the_people_come_out_whole(tmp_pa
     assert read_file(path).text.count("\n") < 12
     people = {p.name for c in extract_file(path).cases for p in c.people}
     assert {"刘建国", "钟丽华", "赖文斌", "谢天明"} <= people
+
+
+def test_a_page_break_with_blank_lines_and_a_running_header_inside_a_sentence_is_closed():
+    # the page's last line is short (the sentence goes on), blank lines around the page number,
+    # the header repeated at the top of the next page
+    body = ("　　巡察组指出，一是落实主体责任有差距，会议记录存在补记问题；二是集体资金管理混乱，村集体资金存在白条入账"
+            "问题，涉及金额3.2万元；村委会收取的承包费1.8万元未及时上缴，坐收坐支用于日常开支；村集体所有的林地承包合同"
+            "到期后未经村民代表大会表决即续签。三是低保评定不公开，村干部近亲属4户享受低保待遇，群众反映强烈。")
+    lines = ["某县委巡察工作领导小组办公室", "某巡办〔2021〕9号", ""] + _cut(body, 31)
+    k = next(i for i, ln in enumerate(lines) if "村集体所有" in ln)
+    cut = lines[k].index("村集体所有") + 3
+    lines[k:k + 1] = [lines[k][:cut], "", "　　　　　　　　— 1 —", "", "某县委巡察工作领导小组办公室", lines[k][cut:]]
+    out = unwrap("\n".join(lines) + "\n")
+    assert "村集体所有的林地" in out and "— 1 —" not in out
+    assert out.count("某县委巡察工作领导小组办公室") == 0 or out.startswith("某县委巡察工作领导小组办公室")
+    assert [ln for ln in out.split("\n") if ln.strip()][-1].endswith("群众反映强烈。")
