@@ -100,6 +100,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])")),
     ("num_dot", re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|[.．](?=\d{4}年)|、)")),
     ("num_line", re.compile(r"0?(?P<n>\d{1,2})[ \t]*(?=\n)")),  # "01" alone on a line (web/WeChat layouts)
+    ("cn_line", re.compile(rf"(?P<n>{_N})[ \t]*(?=\n)")),  # "一" alone on a line: a feature's sections
     ("num_bare", re.compile(r"(?P<n>\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号元万亿人户名个起次件项条岁天时分秒])")),
 ]
 # Where an item marker may stand: start of a line, or after a sentence end / colon.
@@ -204,7 +205,7 @@ def _find_markers(text: str) -> list[_Marker]:
             n = _CIRCLED.index(raw) + 1 if style == "circled" else cn_to_int(raw)
             if n <= 0:
                 continue
-            if style in ("num_bare", "num_line") and not line_start:
+            if style in ("num_bare", "num_line", "cn_line") and not line_start:
                 continue
             out.append(_Marker(style, n, pos, m.end(), line_start))
             break
@@ -259,7 +260,7 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
         if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain
             continue
         chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)
-                  and not _decision_list(text, c[0])]
+                  and not _decision_list(text, c[0]) and not _charges_list(text, c)]
         if chains:
             valid[style] = chains
     # A bare number at a line start may continue a num_dot chain (5践行… between 4. and 6.)
@@ -282,6 +283,23 @@ def _decision_list(text: str, first: _Marker) -> bool:
     if not before or not _cr().patterns["announce_colon"].search(before) or _announces_list(before):
         return False
     return is_concrete(before, True)
+
+
+_CHARGES = re.compile(r"(?:存在|有|犯有)(?:以下|如下|下列)[^。：:，,]{0,8}问题[：:]\s*$")
+
+
+def _charges_list(text: str, chain: list[_Marker]) -> bool:
+    """The charges against one person, listed (经查，方某存在以下违纪问题：一、…二、…三、…):
+    one case, whose items name no one new as their subject."""
+    first = chain[0]
+    para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
+    before = text[para:first.start].strip()
+    if not _CHARGES.search(before):
+        return False
+    named = _names(text[:first.start])
+    end = text.find("\n", chain[-1].body)
+    items = text[first.start:end if end > 0 else len(text)]
+    return bool(named) and all(any(n.startswith(k) for k in named) for n in _subject_names(items))
 
 
 def _announces_list(text: str) -> bool:
@@ -570,6 +588,15 @@ def _item_title(text: str, m: _Marker) -> str:
 
 # How a rectification report names each problem fed back to it: 关于“…”的问题.
 _FED_BACK = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题[”\"」]?[。．.：:]?\s*$")
+
+
+def _problems_fed_back(text: str, cases: list[CaseSpan]) -> bool:
+    """Most items of a report name a problem fed back to it (1.关于“…”问题。): its own list,
+    whatever the paragraphs before it (measures taken, sums recovered) say."""
+    return sum(bool(_FED_BACK_START.match(_LEAD_MARKER.sub("", text[c.start:c.end]))) for c in cases) * 2 > len(cases)
+
+
+_FED_BACK_START = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题")
 
 
 def _states_problem(text: str, m: _Marker) -> bool:
@@ -864,6 +891,17 @@ _SHORT_OPENER = re.compile(r"^[^，,。；;！？!?“”\n]{1,12}[，,]")
 _LABEL = re.compile(r"^[\s\u3000]*([\u4e00-\u9fff·]{2,8})[：:](?=\S)")
 
 
+_QUESTION = re.compile(r"^\s*(?:问|答|提问|读者问|解答)[：:]")
+_CYCLIC = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
+
+
+def _hypothetical(unit: str) -> bool:
+    """A reader's question about people called 某甲, 某乙 (问：某甲系某局副局长，…), or its
+    answer: a made-up situation a Q&A answers, not a case."""
+    return bool(_QUESTION.match(unit)) and bool(_CYCLIC.search(unit)) and \
+        all(_CYCLIC.fullmatch(n) for n in _names(unit) if "某" in n)
+
+
 def _unlabelled(unit: str) -> str:
     """A paragraph without its interview speaker label (孟某：总的看，…): what someone answers,
     read as words said, not with the speaker as its subject."""
@@ -899,8 +937,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases[-1][1] = b
             names_in_case |= _names(seg)
             continue
-        if _is_junk(seg):
-            if p["tail_stop"].match(seg) and cases:
+        if _is_junk(seg) or p["tail_stop"].match(seg.strip()):
+            if p["tail_stop"].match(seg.strip()) and cases:
                 break
             continue
         body = _strip_lead(text, a, b)
@@ -908,6 +946,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             pending_heading = None
             continue
         sub = _unlabelled(text[body:b])
+        if _hypothetical(sub):
+            pending_heading = None
+            continue
         announcing = bool(p["announce_colon"].search(sub.rstrip())) and not _announces_list(sub)  # …处理如下：
         # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title)
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]", sub.strip()) \
@@ -1037,7 +1078,29 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or extract_categories(text[c[0]:c[1]], doc_type="", categorizer=_cr().categorizer)]
     spans = [CaseSpan(s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), _title(text, s, e))
              for s, e in cases]
-    return spans if inspection else _protagonist_leads(text, _merge_accountability(text, spans))
+    return spans if inspection else _protagonist_leads(text, _merge_accountability(text, _story_announcements(text, spans)))
+
+
+_ANNOUNCES_STORY = re.compile(r"^[^。！？!?]{0,30}(?:一起|一件|这起|另一起|又一起)[^。！？!?]{0,30}(?:案件|案例|案子|问题)"
+                              r"[^。！？!?]{0,16}[。！？!?]$")
+
+
+def _story_announcements(text: str, spans: list[CaseSpan]) -> list[CaseSpan]:
+    """A sentence that only announces the story after it (在某市，一起虚列补助的案件同样引人深思。),
+    naming no one and stating no sum or sanction, is that story's lead: it joins the case right
+    after it in the same paragraph, or is no case."""
+    p = _cr().patterns
+    out: list[CaseSpan] = []
+    for k, c in enumerate(spans):
+        seg = text[c.start:c.end].strip()
+        if _ANNOUNCES_STORY.match(seg) and not _names(seg) and not p["money"].search(seg) \
+                and not p["sanction_specific"].search(seg):
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt is not None and "\n" not in text[c.end:nxt.start]:
+                nxt.start = c.start
+            continue
+        out.append(c)
+    return out
 
 
 _PICKS_UP = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?这(?:位|名|个|些)[^，,。；;]{0,16}[，,]?(?:是|就是|名叫|叫)")
@@ -1235,11 +1298,15 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
 
     cases: list[CaseSpan] = []
     masked = text
-    for start, end, rows in _table_blocks(text):
+    blocks = _table_blocks(text)
+    # a report's table of the problems fed back: every row that states a problem is one
+    report = bool(blocks) and _is_inspection(text)
+    for start, end, rows in blocks:
         for a, b in rows:
             row = text[a:b]
             cells = [c.strip() for c in _CELL_SEP.split(row) if c.strip()]
-            if _has_facts("，".join(cells)) or extract_categories(row, doc_type="", categorizer=_cr().categorizer):
+            if _has_facts("，".join(cells)) or extract_categories(row, doc_type="", categorizer=_cr().categorizer) \
+                    or (report and bool(_cr().patterns["problem"].search(row))):
                 title = max(cells, key=len)[:40] if cells else ""
                 cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
         masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
@@ -1266,9 +1333,22 @@ def _split_cases(text: str) -> Split:
         # Beside a table of cases, the paragraphs are its opening and closing words: a case
         # there must name its subject (a closing call that mentions 移送 and a reward is none).
         extra = [c for c in rest.cases if _subject_names(text[c.start:c.end])]
+        # …unless the table only sums up the cases the text told (附件：典型问题处理情况一览表):
+        # its rows name no one the text's cases do not
+        told = set().union(*(_names(text[c.start:c.end]) for c in extra)) if extra else set()
+        summed = [r for r in table if (nm := _names(text[r.start:r.end])) and all(
+            any(n.startswith(k) or k.startswith(n) for k in told) for n in nm)]
+        if told and len(summed) * 2 >= len(table):
+            table = [r for r in table if r not in summed]
         cases = sorted(table + extra, key=lambda c: c.start)
         return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
-    return _split_text(text)
+    split = _split_text(text)
+    if any(_hypothetical(text[a:b]) for a, b in _paragraphs(text)):
+        # a Q&A about 某甲 and 某乙: its analysis of the made-up situation is no case either
+        kept = [c for c in split.cases if not (_CYCLIC.search(text[c.start:c.end]) and all(
+            _CYCLIC.fullmatch(n) for n in _names(text[c.start:c.end]) if "某" in n))]
+        split = Split(split.doc_type, kept, split.mode)
+    return split
 
 
 def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
@@ -1412,9 +1492,35 @@ def _story_start(text: str, start: int, article: bool) -> int:
     return first
 
 
+def _charges_case(text: str, markers: list[_Marker]) -> CaseSpan | None:
+    """The one case of a decision that lists one person's charges (经查，方某存在以下违纪问题：
+    一、…二、…), from that sentence to the last paragraph that speaks of the person or a sanction."""
+    for chain in _chains(markers):
+        if len(chain) < 2 or not _charges_list(text, chain):
+            continue
+        start = text.rfind("\n", 0, max(chain[0].start - 1, 0)) + 1
+        named = _names(text[:chain[0].start])
+        end = chain[-1].start
+        for a, b in _paragraphs(text):
+            if a < chain[-1].start:
+                continue
+            seg = text[a:b]
+            if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg.strip()):
+                break
+            if any(n in seg for n in named) or _cr().patterns["sanction_specific"].search(seg) or a == chain[-1].start:
+                end = b
+        while start < end and text[start] in " \n\t\u3000":
+            start += 1
+        return CaseSpan(start, _rstrip_span(text, start, end), _title(text, start, end))
+    return None
+
+
 def _split_text(text: str) -> Split:
     """Cases of a text without tables: enumerated items, else running paragraphs."""
     markers = _find_markers(text)
+    charges = _charges_case(text, markers)
+    if charges is not None:
+        return Split(doc_type_of(text, 1, False), [charges], "charges")
     p = _cr().patterns
     inspection = _is_inspection(text)
     if inspection:  # a report's problems as bulleted paragraphs (■党的领导弱化…。一是…二是…)
@@ -1422,7 +1528,8 @@ def _split_text(text: str) -> Split:
     valid = _valid_chains(text, markers)
     if valid:
         style, cases = _enumerated(text, valid, inspection)
-        cases = [c for c in cases if c.end > c.start]
+        # (an item left with nothing but its number once its closing words are cut is none)
+        cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
         if not inspection and not _is_case_list(text, cases):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
         if not inspection:
@@ -1433,7 +1540,8 @@ def _split_text(text: str) -> Split:
                           if _subject_names(text[c.start + tail:c.end + tail])]
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
-        before = _running(text[:cases[0].start], False) if cases else []
+        before = _running(text[:cases[0].start], False) if cases and not (
+            inspection and _problems_fed_back(text, cases)) else []
         if len(cases) >= 2 and not any(_subject_names(text[c.start:c.end]) and (
                 p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
                 for c in before):

@@ -176,7 +176,7 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     """
     minority = name_length(text, i, lex.minority)
     if minority and (lex.followers_re.match(text, i + minority) or text.count(text[i:i + minority]) >= 2
-                     or text.startswith("案", i + minority)):  # (…原旗长额尔敦毕力格案: the case named after him)
+                     or text.startswith("案", i + minority) or text[i + minority:i + minority + 1] in ("\t", "\n")):  # (…原旗长额尔敦毕力格案: the case named after him)
         return minority  # 副市长洛桑丹增尼玛严重违纪 (no Han surname); 那日松公车私用 … 那日松擅自
     if _CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
         return 2  # 股长某乙、工作人员某丙: a pseudonym with no surname at all
@@ -235,6 +235,7 @@ _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 _NOT_GIVEN_ALONE = frozenset("比把被给让的了着过是在")
 # Prepositions that are also surnames (由, 向, 于): 由黄德旺的亲戚担任 read as 由黄德.
 _PREPOSITION_SURNAMES = frozenset("由向于经将把被对从给让同跟")
+_COURT_ROLE = re.compile("^(?:对|由|经)?(?:被告人|犯罪嫌疑人|嫌疑人|被调查人|当事人)")
 _MEDIA = re.compile("日报|晚报|时报|报社|在线|网|新闻|电视|广播|客户端|频道|杂志|之声|传媒|融媒")
 _PREPOSITIONS = frozenset("以与和同跟对向被将把给由")
 # What follows 某某 in an unnamed unit or thing (某某单位, 某某公司), not a pseudonym.
@@ -352,7 +353,7 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
         if m.end() < i:
             best = m.end()
     phrase = text[best:i]
-    phrase = _MARKER_RE.sub("", phrase)
+    phrase = _MARKER_RE.sub("", phrase).lstrip("■●◆▲★◎□○◇△▶►•▪◼◾◉❖➤✦◈")
     if best == phrase_lo and text[phrase_lo - 1:phrase_lo] in ("—", "―"):
         phrase = _INTERVIEWED.sub("", phrase)  # ——访省纪委常委孟某: the interviewee's post
     return phrase.strip(" ，,")
@@ -423,6 +424,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         position = _POST_LEAD.sub("", position)  # 现任某县林业局副局长: the post is what follows
         if n < 2 or in_byline(i) or name in lex.not_names or _after_preposition(text, name):
             return
+        if name[0] in "任兼" and (lex.post_start_re.match(text, i + 1) or name[1] in "第副总常"):
+            return  # 校长任第一副组长: 任 "serving as" before a post, no surname
         if name in found:
             if not found[name].position and position:
                 found[name].position = position
@@ -447,7 +450,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             if n and not ((i + n) in boundaries and not any(k in boundaries for k in range(i + 1, i + n))):
                 n = 0
         if not n and not generic:
-            n = _one_syllable_name(text, i, lex)
+            n = _one_syllable_name(text, i, lex) or _word_name_after_post(text, i, lex)
         if generic and n == 2 and (_freq().get(text[i:i + 2]) or 0) >= OPENER_WORD_FREQ \
                 and text.count(text[i:i + 2]) < 2:
             n = 0  # 党员索取…: a word after a generic head, said once
@@ -610,10 +613,14 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     #    …and opening a clause, a line or a table cell (艾尼瓦尔·买买提，男，… / 1    买买提·吐尔逊    库车市…)
     for m in re.finditer(r"(?:^|(?<=[。；;，,：:\n\t ]))", text):
         d = _DOTTED.match(text, m.end())
-        if d and not any(p.start <= m.end() < p.end for p in found.values()):
+        if d and not any(p.start <= m.end() < p.end or (p.name in d.group(0) and any(c in p.name for c in _DOTS))
+                         for p in found.values()):
             i = m.end()
             first = re.split(f"[{_DOTS}]", d.group(0))[0]
             lead = [c.end() for c in lex.cut_re.finditer(first) if c.end() <= len(first) - 2]
+            role = _COURT_ROLE.match(first)
+            if role and role.end() <= len(first) - 2:
+                lead.append(role.end())  # 被告人艾尔肯·吐尔逊
             if lead:  # 给予艾尔肯·吐尔逊…: the clause's verb before the name
                 i += lead[-1]
                 d = _DOTTED.match(text, i)
@@ -750,6 +757,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
             break
     if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
+    while b > a and text[b - 1] in _DOTS:
+        b -= 1  # 艾尼瓦尔· | 司马义: LAC's span ends on the dot
     name = text[a:b]
     if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
@@ -967,6 +976,26 @@ def _complete_pseudonyms(found: dict[str, Person], text: str) -> None:
             p = found.pop(name)
             found[name + "某某"] = Person(name=name + "某某", position=p.position, start=p.start,
                                          end=p.start + len(name) + 2, anonymised=True)
+
+
+_SUBJECT_AGAIN = re.compile("受到|被|在|利用|违规|多次|先后|私自|擅自|未|将|对|收受|伙同|担任|因")
+
+
+def _word_name_after_post(text: str, i: int, lex: PeopleLexicon) -> int:
+    """Length of a name that is also a word (高峰, 向前进) right after a post: said again as the
+    subject of a clause (，高峰受到… / 2022年3月，向前进在…)."""
+    for n in (3, 2):
+        w = text[i:i + n]
+        if len(w) < n or not all(_is_han(c) for c in w) or not _surname_len(w, 0, lex, strict=False) \
+                or w in lex.not_names or "某" in w:
+            continue
+        for m in re.finditer(re.escape(w), text):
+            if m.start() == i:
+                continue
+            opens = m.start() == 0 or text[m.start() - 1] in "，,。；;：:\n"
+            if opens and _SUBJECT_AGAIN.match(text, m.end()):
+                return n
+    return 0
 
 
 def _one_syllable_name(text: str, i: int, lex: PeopleLexicon) -> int:

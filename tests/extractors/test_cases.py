@@ -1416,3 +1416,96 @@ def test_a_navigation_bar_closed_up_and_a_wrapped_title_under_a_document_number_
     nav = "某学院纪委\n首页　机构设置　工作动态　巡察工作　信访举报\n" + text.split("\n", 2)[2]
     _, sp2, _ = _split(nav)
     assert sp2.doc_type == "inspection_report"
+
+
+def test_a_sentence_announcing_the_next_story_is_its_lead_not_a_case():
+    text = ("某报记者调查发现，校园餐领域的“微腐败”时有发生。\n"
+            "某县教育局原局长孔德华利用职务便利，在校服采购中收受供应商财物共计18万元。2023年5月，孔德华被开除党籍。\n"
+            "在某市，一起虚列学生营养餐补助的案件同样引人深思。某中学原校长尤某伙同总务主任，虚报就餐人数，"
+            "套取营养改善计划补助资金6.2万元。今年7月，尤某受到党内严重警告处分。\n")
+    for sep in ("\n", "\n\n"):
+        _, sp, cases = _split(text.replace("\n", sep))
+        assert len(cases) == 2 and "孔德华" in cases[0] and "尤某" in cases[1], sep
+        assert not any(c.strip() == "在某市，一起虚列学生营养餐补助的案件同样引人深思。" for c in cases)
+
+
+def test_a_decision_listing_one_persons_charges_is_one_case():
+    text = ("中共某县纪律检查委员会\n关于给予毛建新开除党籍处分的决定\n\n"
+            "　　毛建新，男，1968年5月出生，曾任某县交通运输局党组成员、副局长。\n"
+            "　　经查，毛建新存在以下违纪问题：\n"
+            "　　一、利用职务上的便利，为他人谋取利益，收受他人财物。2015年至2020年，毛建新收受工程承包商所送现金共计四十二万元。\n"
+            "　　二、违规插手工程建设项目。2018年，毛建新违规干预某道路工程招投标。\n"
+            "　　三、违反中央八项规定精神，公款吃喝。2019年，毛建新多次安排下属单位公款宴请朋友，花费1.3万余元。\n"
+            "　　依据有关规定，经县纪委常委会会议研究，决定给予毛建新开除党籍处分；其涉嫌犯罪问题移送检察机关。\n"
+            "　　　　　　　　　　中共某县纪律检查委员会\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1
+    assert cases[0].startswith("经查，毛建新存在以下违纪问题") and "开除党籍" in cases[0] and "1.3万余元" in cases[0]
+
+
+def test_an_annex_table_summing_up_the_cases_told_adds_none():
+    body = ("某学院纪委关于3起典型问题的通报\n"
+            "　　一、某学院原副院长钱某某套取科研经费问题。2022年，钱某某虚列劳务费套取经费12万元，受到党内严重警告处分。\n"
+            "　　二、后勤处原副处长孙某收受礼金问题。2023年春节，孙某收受供应商礼金2万元，受到党内警告处分。\n"
+            "　　三、某学院教师李某违规兼职取酬问题。2023年，李某违规在校外培训机构兼职取酬3.6万元，受到政务警告处分。\n"
+            "　　各单位要引以为戒。\n")
+    annex = ("附件\n典型问题处理情况一览表\n序号\t姓名\t单位职务\t违纪事实\t处理结果\n"
+             "1\t钱某某\t某学院原副院长\t套取科研经费12万元\t党内严重警告\n"
+             "2\t孙某\t后勤处原副处长\t收受礼金2万元\t党内警告\n"
+             "3\t李某\t某学院教师\t违规兼职取酬3.6万元\t政务警告\n")
+    _, sp, cases = _split(body + annex)
+    assert len(cases) == 3 and all(c.startswith(("一、", "二、", "三、")) for c in cases)
+    # a table of other people than the text's cases is cases of its own
+    other = annex.replace("钱某某", "周某华").replace("孙某", "吴某").replace("李某", "郑某")
+    _, _, more = _split(body + other)
+    assert len(more) == 6
+
+
+def test_a_qa_about_hypothetical_people_has_no_case():
+    text = ("纪法问答｜以“借款”为名收受财物如何定性？\n\n"
+            "　　问：某甲系某市某局副局长。2021年，某甲向管理服务对象某乙“借款”50万元，未约定利息，"
+            "至案发未归还。某甲的行为如何定性？\n\n"
+            "　　答：某甲的行为构成受贿罪。\n\n"
+            "　　一、判断“借款”是否为受贿，关键看是否具有真实的借贷关系。本案中，某甲并无正当借款事由，"
+            "某乙与某甲之间除管理关系外无其他经济往来。\n\n"
+            "　　二、某甲事后归还款项，不影响受贿罪的成立。\n")
+    _, sp, cases = _split(text)
+    assert cases == []
+
+
+def test_a_report_table_of_problems_gives_every_row_stating_a_problem():
+    text = ("中共某县农业农村局党组关于县委巡察反馈意见整改进展情况的通报\n\n"
+            "　　根据县委统一部署，县委第二巡察组对县农业农村局党组进行了巡察，并反馈了巡察意见。\n"
+            "　　巡察反馈问题整改进展情况见下表。\n"
+            "序号\t存在问题\t整改措施\t责任领导\t整改时限\n"
+            "1\t违规发放津贴补贴，2022年以“加班费”名义发放4.2万元。\t已全部清退\t党组书记\t已完成\n"
+            "2\t农机补贴审核把关不严，部分补贴发放不及时。\t建立审核台账\t分管副局长\t2024年底\n"
+            "3\t意识形态工作责任制落实不到位，党组专题研究不经常。\t每半年专题研究1次\t党组书记\t已完成\n"
+            "　　欢迎广大干部群众监督。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 3 and "意识形态" in cases[2]
+
+
+def test_a_features_sections_numbered_on_their_own_lines_are_its_stories():
+    text = ("起底“靠山吃山”：3名干部的落马轨迹\n\n一\n\n"
+            "　　在某盟，提起那位“种树局长”，不少牧民都竖过大拇指。\n\n"
+            "　　据查，他违规为多家企业办理草原征占用审核，收受财物共计320万元。\n\n"
+            "　　2023年10月，某盟林业和草原局原局长苏和巴图被开除党籍、开除公职。\n\n二\n\n"
+            "　　时任某县煤炭局副局长的郭长海，是本地出了名的“煤炭通”。\n\n"
+            "　　2010年前后，他以其妻弟名义在一家煤矿违规入股，获利96万元。2022年1月，他受到留党察看二年处分。\n\n三\n\n"
+            "　　“自然资源领域腐败具有隐蔽性强、链条长的特点。”某省纪委监委有关负责人表示，将持续加大查处力度。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 2
+    assert "违规为多家企业办理草原征占用审核" in cases[0] and "苏和巴图" in cases[0]
+    assert "以其妻弟名义" in cases[1]
+
+
+def test_a_resume_under_a_notice_is_not_a_case():
+    text = ("某市原副市长巴图孟和严重违纪被开除党籍和公职\n\n"
+            "　　日前，经自治区党委批准，自治区纪委对某市原副市长巴图孟和严重违纪问题进行了立案审查。"
+            "巴图孟和受到开除党籍处分，由监察厅给予其开除公职处分。\n\n"
+            "　　巴图孟和简历\n\n"
+            "　　巴图孟和，男，蒙古族，1961年3月生。\n\n"
+            "　　历任某旗副旗长，某市发展和改革委员会副主任；2011年12月起任某市副市长；2016年11月被免职。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1 and "历任" not in cases[0]

@@ -527,3 +527,13 @@ def test_combine_drops_a_rule_code_the_classifier_finds_very_unlikely_but_never_
     # a code the classifier does not know stays
     assert combine(["umbrella", "bribery"], {"bribery": 0.9}, s) == ["umbrella", "bribery"]
     assert combine(["gifts", "banquets"], {"gifts": 0.9, "banquets": 0.01}, {**s, "drop_threshold": 0.0}) == ["gifts", "banquets"]
+
+
+def test_sham_rectification_beside_unfinished_rectification_is_formalism_only():
+    sham = "上轮巡视反馈的12个问题中，仍有3个问题整改不到位，个别单位搞“纸面整改”“虚假整改”。"
+    assert "formalism" in _codes(sham) and "dereliction" not in _codes(sham)
+    # unfinished rectification alone stays a duty not done
+    assert "dereliction" in _codes("上轮巡视反馈的12个问题中，仍有3个问题整改不到位。")
+    # a sham rectification in another item of the case does not take the other item's dereliction
+    two = "一是对下属单位疏于监管，3个项目长期未验收；二是搞“纸面整改”，台账材料弄虚作假。"
+    assert {"dereliction", "formalism"} <= _codes(two)

@@ -418,3 +418,23 @@ def test_an_interviewee_is_no_case_person_and_his_post_has_no_dash():
     assert _position_before(sub, sub.index("孟"), people_rules().lexicon) == "某自治区纪委副书记"
     # a Mongolian name read as two names side by side is one name
     assert [n for n, _ in _people("孟和巴雅尔：我们查处了一批案件。")] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # names that are words after a post, said again as a clause's subject
+    ("某县林业局副局长高峰，2014年3月至6月多次违规使用公务用车。高峰受到行政警告处分。", [("高峰", "某县林业局副局长")]),
+    ("4.某县水利局防汛股股长向前进隐患排查走过场问题。2022年3月，向前进在汛前排查中未到现场。",
+     [("向前进", "某县水利局防汛股股长")]),
+    ("主任周密安排了工作，周密部署。", []),
+    # 任 "serving as" before a post is no surname
+    ("成立由党委书记任组长、校长任第一副组长的领导小组。", []),
+    # dotted names: LAC's span ending on the dot, a court role before the name, a masthead
+    ("资产管理部副部长艾尼瓦尔·司马义公车私用问题。2020年，艾尼瓦尔·司马义私自驾驶公务用车。",
+     [("艾尼瓦尔·司马义", "资产管理部副部长")]),
+    ("法院对被告人艾尔肯·吐尔逊以贪污罪判处有期徒刑。经审理查明，被告人艾尔肯·吐尔逊利用职务便利。",
+     [("艾尔肯·吐尔逊", "")]),
+    # a Yi name of two known syllables in a table cell
+    ("序号\t姓名\t职务\n1\t俄木日火\t某乡农业服务中心干部\n", [("俄木日火", "某乡农业服务中心干部")]),
+])
+def test_names_that_are_words_and_transliterated_names(text, want):
+    assert _people(text) == want
