@@ -515,7 +515,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
                 holding += 1
                 # in a report, an area of problems with its 一是/二是 (（一）…方面。一是…二是…) is one case
                 stating += _states_problem(text, outer_items[k]) or (
-                    inspection and inner == "cn_shi" and _is_problem_area(text, outer_items[k]))
+                    inspection and _is_problem_area(text, outer_items[k]))
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
         if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):

@@ -450,7 +450,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             if n and not ((i + n) in boundaries and not any(k in boundaries for k in range(i + 1, i + n))):
                 n = 0
         if not n and not generic:
-            n = _one_syllable_name(text, i, lex) or _word_name_after_post(text, i, lex)
+            n = _one_syllable_name(text, i, lex) or _clan_name(text, i, lex) or _word_name_after_post(text, i, lex)
         if generic and n == 2 and (_freq().get(text[i:i + 2]) or 0) >= OPENER_WORD_FREQ \
                 and text.count(text[i:i + 2]) < 2:
             n = 0  # 党员索取…: a word after a generic head, said once
@@ -489,13 +489,14 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         add(m.start(), 2, "")
     #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack), or
     #    after a preposition (以普某某为首的…, 与普某某合谋): X is the surname
-    for m in re.finditer(f"[{_HAN}]某某", text):
+    for m in re.finditer(f"[{_HAN}]某(?:某|(?={_STRONG_AFTER.pattern}|利用|在|违规|伙同|先后|多次))", text):
         i = m.start()
+        n = m.end() - i
         if (i == 0 or text[i - 1] != "某") and text[i] not in _UNIT_CHARS and text[i] not in _NOT_GIVEN \
-                and not _NOT_AFTER_ANON.match(text, i + 3):
+                and not _NOT_AFTER_ANON.match(text, i + n):
             if lex.post_end_re.search(text[max(0, i - 8):i]):
-                add(i, 3, _position_before(text, i, lex, boundaries))
-            elif i and text[i - 1] in _PREPOSITIONS and not _freq().get(text[i - 1:i + 1]):
+                add(i, n, _position_before(text, i, lex, boundaries))  # (民政干部妥某利用…)
+            elif n == 3 and i and text[i - 1] in _PREPOSITIONS and not _freq().get(text[i - 1:i + 1]):
                 add(i, 3, "")  # (和平某某: 和 is no preposition there)
     #    …and a minority name's first syllable + 某/某某 (村文书海来某某, 吉克某): no Han surname
     #    to read; the syllable must be a known one of two or more characters
@@ -978,12 +979,16 @@ def _complete_pseudonyms(found: dict[str, Person], text: str) -> None:
                                          end=p.start + len(name) + 2, anonymised=True)
 
 
+_STRONG_AFTER = re.compile("对此负有|负有|受到|被给予|被免|涉嫌")
 _SUBJECT_AGAIN = re.compile("受到|被|在|利用|违规|多次|先后|私自|擅自|未|将|对|收受|伙同|担任|因")
 
 
 def _word_name_after_post(text: str, i: int, lex: PeopleLexicon) -> int:
     """Length of a name that is also a word (高峰, 向前进) right after a post: said again as the
     subject of a clause (，高峰受到… / 2022年3月，向前进在…)."""
+    if _STRONG_AFTER.match(text, i + 2) and _is_han(text[i]) and _is_han(text[i + 1:i + 2] or "x") \
+            and _surname_len(text[i:i + 2], 0, lex, strict=False) and text[i:i + 2] not in lex.not_names:
+        return 2  # 局长高峰对此负有主要领导责任: what follows is said of a person
     for n in (3, 2):
         w = text[i:i + n]
         if len(w) < n or not all(_is_han(c) for c in w) or not _surname_len(w, 0, lex, strict=False) \
@@ -995,6 +1000,16 @@ def _word_name_after_post(text: str, i: int, lex: PeopleLexicon) -> int:
             opens = m.start() == 0 or text[m.start() - 1] in "，,。；;：:\n"
             if opens and _SUBJECT_AGAIN.match(text, m.end()):
                 return n
+    return 0
+
+
+def _clan_name(text: str, i: int, lex: PeopleLexicon) -> int:
+    """Length of a Yi or Tibetan name after a post whose first syllable is known and whose
+    second is not (主任俄木日各商量…俄木日各受到…): the four characters, said again."""
+    for size in (3, 2):
+        if text[i:i + size] in lex.minority.parts and all(_is_han(c) for c in text[i + size:i + size + 2]) \
+                and "某" not in text[i + size:i + size + 2] and text.count(text[i:i + size + 2]) >= 2:
+            return size + 2
     return 0
 
 
@@ -1012,13 +1027,18 @@ def _join_adjacent(found: dict[str, Person], text: str) -> None:
     """Two names that always stand side by side with nothing between (孟和 + 巴雅尔: a Mongolian
     name read as two) are one name."""
     names = [n for n, p in found.items() if not p.anonymised]
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        by_first.setdefault(n[0], []).append(n)
     for a in names:
-        for b in names:
+        ends = [m.end() for m in re.finditer(re.escape(a), text)]
+        # only names that do stand right after a somewhere (the others cannot be its half)
+        for b in {b for e in ends for b in by_first.get(text[e:e + 1], ()) if text.startswith(b, e)}:
             if a == b or a not in found or b not in found or len(a) + len(b) > 8:
                 continue
             ab = a + b
             n_ab = text.count(ab)
-            if n_ab and n_ab == text.count(a) == text.count(b):
+            if n_ab and n_ab == len(ends) == text.count(b):
                 first = found.pop(a)
                 found.pop(b)
                 found[ab] = Person(name=ab, position=first.position, start=first.start, end=first.start + len(ab),

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 
 from config.errors import ReadError
 from extractors.readers import ReadLimits, ReadResult
+from extractors.readers.unwrap import unwrap
 from extractors.readers.text import UndecodableError, decode_bytes
 
 log = logging.getLogger(__name__)
@@ -75,12 +76,21 @@ def _clean(soup: BeautifulSoup) -> None:
     for form in soup.find_all("form"):
         if len(form.get_text(strip=True)) < _FORM_TEXT:
             form.decompose()
+    total = _text_len(soup)
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
-        if _is_boilerplate(tag) or tag.get("hidden") is not None or re.search(
-                r"display\s*:\s*none", str(tag.get("style") or ""), re.I):
+        if tag.get("hidden") is not None or re.search(r"display\s*:\s*none", str(tag.get("style") or ""), re.I):
             tag.decompose()
+        elif _is_boilerplate(tag) and not _holds_the_page(tag, total):
+            tag.decompose()
+
+
+def _holds_the_page(tag: Tag, total: int) -> bool:
+    """A furniture-named element holding most of the page's text (a print version's
+    <div class="print_wrap"> around the article) is the page, not furniture."""
+    n = _text_len(tag)
+    return n >= _FORM_TEXT and n * 2 > total
 
 
 def _text_len(tag: Tag) -> int:
@@ -150,6 +160,16 @@ def _main_content(body: Tag) -> list[Tag]:
     chosen = [el for el in best.parent.find_all(True, recursive=False)
               if el is best or scores.get(id(el), 0.0) >= 0.2 * scores[best_id]]
     total = _text_len(body)
+    page = best.parent
+    if chosen == [best] and isinstance(page.parent, Tag) and _text_len(best) < 0.6 * total:
+        # an article over several pages of one kind (a PDF exported page by page:
+        # <div class="pf">…</div><div class="pf">…</div>): every such page
+        kind = (page.name, (page.get("class") or [""])[0])
+        least = 0.2 * _text_len(best)
+        pages = [el for el in page.parent.find_all(page.name, recursive=False)
+                 if (el.name, (el.get("class") or [""])[0]) == kind and _text_len(el) >= least] if kind[1] else []
+        if len(pages) > 1:
+            return pages
     if total and sum(_text_len(el) for el in chosen) >= 0.25 * total:
         return chosen
     return [body]
@@ -249,7 +269,8 @@ class HtmlReader:
         _clean(soup)  # first: a site logo's <h1> in the page header is no title
         title = _title(soup)
         body = soup.body or soup
-        text = "\n".join(t for t in (_block_text(el) for el in _main_content(body)) if t)
+        # (a PDF exported to HTML keeps the PDF's lines and page furniture: re-joined as in a text copy)
+        text = unwrap("\n".join(t for t in (_block_text(el) for el in _main_content(body)) if t))
         if declared and enc.replace("-", "") not in declared.lower().replace("-", "") and not (
                 enc == "gb18030" and declared.lower() in ("gb2312", "gbk", "cp936", "gb18030")):
             warnings.append(f"page declares charset {declared} but reads as {enc}")

@@ -202,7 +202,8 @@ def test_report_section_without_items_that_describes_a_problem_is_a_case():
             "四、整改要求\n"
             "局党组要认真抓好整改，两个月内报送整改情况。")
     _, sp, texts = _split(text)
-    assert [x[:6] for x in texts] == ["（一）主体责", "（二）违规发", "干部管理不严"]
+    # the outermost list of problems is the areas (一、…方面), their (一)(二) inside them (gold-format)
+    assert [x[:6] for x in texts] == ["一、落实全面", "二、干部队伍"]
     assert texts[-1].endswith("干部档案审核不严。")
     assert not any("谈话" in x or "整改情况" in x for x in texts)
 
@@ -1509,3 +1510,31 @@ def test_a_resume_under_a_notice_is_not_a_case():
             "　　历任某旗副旗长，某市发展和改革委员会副主任；2011年12月起任某市副市长；2016年11月被免职。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 1 and "历任" not in cases[0]
+
+
+def test_a_reports_areas_holding_numbered_problems_are_its_cases():
+    # (一)关于…方面 areas, each with 1. 2. problems: the outermost list is the areas
+    text = ("中共某中学支部委员会关于县委巡察反馈问题整改情况的通报\n\n"
+            "　　根据县委统一部署，县委第一巡察组对学校党支部开展了巡察，并反馈了巡察意见。现将整改情况通报如下。\n"
+            "（一）关于落实全面从严治党责任方面\n"
+            "　　1.意识形态工作责任制落实不到位。已修订实施细则。\n"
+            "　　2.教师违规收受家长礼品问题时有发生。教师王某某收受礼品价值2000元，受到党内警告处分。\n"
+            "（二）关于财务管理方面\n"
+            "　　1.违规发放津贴补贴。2022年违规发放补助7.8万元，已全部清退。\n"
+            "　　2.食堂管理不规范。食堂结余资金12.6万元坐收坐支，总务主任赵某被诫勉。\n"
+            "　　下一步，学校党支部将持续巩固整改成果。\n")
+    _, sp, cases = _split(text)
+    assert [c[:3] for c in cases] == ["（一）", "（二）"]
+    assert "王某某" in cases[0] and "赵某" in cases[1]
+
+
+def test_a_problem_named_with_the_word_fed_back_is_stated_not_a_container():
+    text = ("县委第三巡察组向某镇党委反馈巡察“回头看”情况\n\n"
+            "　　根据县委统一部署，县委第三巡察组对某镇党委开展了巡察“回头看”。巡察组指出，也发现一些问题。\n"
+            "　　（一）上轮巡察反馈问题整改不到位。一是整改主体责任落实不力；二是立行立改不彻底，应清退的2.16万元至今未清退。\n"
+            "　　（二）“两个责任”落实仍有差距。一是对村级党组织指导不够；二是镇纪委监督执纪问责偏软。\n"
+            "　　（三）侵害群众利益问题依然存在。一是某村村委会副主任韦某某索要好处费1500元，受到党内警告处分；"
+            "二是某村党支部书记覃某违规低价发包集体鱼塘。\n"
+            "　　巡察组要求，镇党委要切实抓好整改。\n")
+    _, sp, cases = _split(text)
+    assert [c[:3] for c in cases] == ["（一）", "（二）", "（三）"]

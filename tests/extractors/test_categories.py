@@ -537,3 +537,19 @@ def test_sham_rectification_beside_unfinished_rectification_is_formalism_only():
     # a sham rectification in another item of the case does not take the other item's dereliction
     two = "一是对下属单位疏于监管，3个项目长期未验收；二是搞“纸面整改”，台账材料弄虚作假。"
     assert {"dereliction", "formalism"} <= _codes(two)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("某站站长驾驶单位公车接送孩子，还开公车回老家参加婚礼", "official_cars"),
+    ("会计胡某多次用单位加油卡给私家车加油", "official_cars"),
+    ("局里让下属单位出资购买一辆商务车专供局长使用", "official_cars"),
+    ("出纳把代收的学费先拿去炒股，半年后才归还", "misappropriation"),
+    ("村主任把集体资产租金拿去还个人房贷", "misappropriation"),
+    ("人事科长在教师招聘中为亲属打招呼、降低报名条件", "election_personnel"),
+    ("干预下属医院招聘，安排其外甥入职", "election_personnel"),
+    ("离任前突击调整干部12名", "election_personnel"),
+    ("镇长一人拍板将集体林地低价出租", "abuse_of_power"),
+    ("办公室主任把单位公务接待“安排”到其弟弟开的饭店", "business_conflict"),
+])
+def test_everyday_wordings_of_the_rarer_categories(text, code):
+    assert code in _codes(text)

@@ -438,3 +438,13 @@ def test_an_interviewee_is_no_case_person_and_his_post_has_no_dash():
 ])
 def test_names_that_are_words_and_transliterated_names(text, want):
     assert _people(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("该局局长白云对此负有主要领导责任，受到党内严重警告处分。", [("白云", "该局局长")]),
+    ("在某县，某乡民政干部妥某利用负责低保评审的便利，将不符合条件的亲属纳入低保。", [("妥某", "某乡民政干部")]),
+    ("某村党支部书记俄木日各虚报草场面积。俄木日各受到开除党籍处分。", [("俄木日各", "某村党支部书记")]),
+    ("局长高度重视此事。", []),
+])
+def test_names_the_lists_lack_after_a_post(text, want):
+    assert _people(text) == want

@@ -145,3 +145,33 @@ def test_an_article_a_cms_wraps_in_a_form_is_kept_a_search_form_is_not(tmp_path)
         f"<div id='vsb_content'>{body}</div></form></div></body></html>", encoding="utf-8")
     text = read_file(page).text
     assert "（一）某县某局局长王某一" in text and "（三）" in text and "站内搜索" not in text
+
+
+def test_a_print_version_whose_wrapper_is_named_print_keeps_its_article(tmp_path):
+    body = "".join(f"<p>（{n}）某局局长周某{n}违规公款吃喝，花费公款{n}万元，受到党内警告处分，违纪款项已全部收缴。</p>"
+                   for n in "一二三四")
+    text = read_file(_page(
+        tmp_path / "print.html",
+        "<div class='print_wrap'><div class='print_head'>某市纪委监委网站 —— 打印版</div>"
+        "<div class='print_bar noprint'><a href='#'>【打印】</a><a href='#'>【关闭】</a></div>"
+        f"<h1>某局巡察反馈情况</h1><div class='content'>{body}</div></div>")).text
+    assert "（一）某局局长周某一" in text and "（四）" in text and "打印版" not in text
+
+
+def test_a_pdf_exported_page_by_page_is_read_whole_and_rejoined(tmp_path):
+    line = "　　（{n}）某学院基建处原处长孙某{n}违规插手工程项目，收受工程承包商财物共计{n}万元，受到开除党籍处分。"
+    lines = [line.format(n=n) for n in "一二三四五六"]
+    chunks = [ln[k:k + 28] for ln in lines for k in range(0, len(ln), 28)]
+    half = len(chunks) // 2
+
+    def page(no: int, part: list[str]) -> str:
+        rows = "".join(f"<div class='t m0 x2 h2'>{c}</div>" for c in part)
+        return (f"<div id='pf{no}' class='pf w0 h0'><div class='pc pc{no} w0 h0'>"
+                f"<div class='t m0 x5 h3'>某学院党委关于巡视整改情况的通报</div>{rows}"
+                f"<div class='t m0 x4 h3'>— {no} —</div></div></div>")
+
+    text = read_file(_page(tmp_path / "pdf.html",
+                           f"<div id='page-container'>{page(1, chunks[:half])}{page(2, chunks[half:])}</div>")).text
+    for n in "一二三四五六":
+        assert f"孙某{n}违规插手工程项目" in text, n
+    assert "— 1 —" not in text
