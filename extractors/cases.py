@@ -911,6 +911,26 @@ def _unlabelled(unit: str) -> str:
     return unit
 
 
+_LINK_BOX = re.compile(r"^\s*【?(?:相关阅读|延伸阅读|推荐阅读|相关新闻|新闻推荐|热点推荐|相关链接)】?\s*$")
+_LINK_LINE = re.compile(r"^\s*[·•◆●▪▶►>》\-]")
+
+
+def _box_inside(text: str, seg: str, end: int) -> bool:
+    """A box of related headlines set inside the article (相关阅读 / · headline / · headline),
+    the story going on after it: not where the article ends."""
+    if not _LINK_BOX.match(seg):
+        return False
+    for a, b in _paragraphs(text[end:end + 3000]):
+        line = text[end + a:end + b]
+        if _LINK_LINE.match(line) or not line.strip():
+            continue
+        if _is_junk(line) or _cr().patterns["tail_stop"].match(line.strip()):
+            return False
+        if len(line.strip()) >= 30 and "。" in line:
+            return True  # (a subheading before it, 监管失守，主任被问责, is passed over)
+    return False
+
+
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
     p = _cr().patterns
     units = _units(text, inspection)
@@ -930,6 +950,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     # A case's paragraph ending on a colon that announces what follows (…作出如下处理：): the
     # whole next paragraph goes on with that case, whoever it names (the officials sanctioned).
     announced_until = -1
+    in_box = False
     for a, b in units:
         told_before, nameless = nameless, None  # only the unit right before counts
         seg = text[a:b]
@@ -937,8 +958,13 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases[-1][1] = b
             names_in_case |= _names(seg)
             continue
+        if in_box and _LINK_LINE.match(seg):
+            continue  # a headline of the related-reading box inside the article
+        in_box = False
         if _is_junk(seg) or p["tail_stop"].match(seg.strip()):
-            if p["tail_stop"].match(seg.strip()) and cases:
+            if _box_inside(text, seg, b):
+                in_box = True
+            elif p["tail_stop"].match(seg.strip()) and cases:
                 break
             continue
         body = _strip_lead(text, a, b)

@@ -424,6 +424,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         position = _POST_LEAD.sub("", position)  # 现任某县林业局副局长: the post is what follows
         if n < 2 or in_byline(i) or name in lex.not_names or _after_preposition(text, name):
             return
+        if name[:2] in lex.compound_set and lex.post_end_re.search(text[max(0, i - 7):i + 1]):
+            return  # 原处长孙某某: the post's last character, then the surname — not 长孙
         if name[0] in "任兼" and (lex.post_start_re.match(text, i + 1) or name[1] in "第副总常"):
             return  # 校长任第一副组长: 任 "serving as" before a post, no surname
         if name in found:
@@ -476,6 +478,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         i = m.start()
         if i > 0 and text[i - 1] == "某":
             continue
+        if m.group(0)[:2] in lex.compound_set and lex.post_end_re.search(text[max(0, i - 7):i + 1]):
+            m = lex.anon_re.match(text, i + 1) or m  # 原处长孙某某: the post's 长, then 孙, not 长孙
+            i = m.start()
         prev = text[i - 1] if i else ""
         j = _before_aside(text, i)
         after_post = bool(lex.post_end_re.search(text[max(0, j - 8):j]))
@@ -765,6 +770,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return None
     if any(c in name for c in _DOTS):
         return a, b
+    if name[:2] in lex.compound_set and "某" in name[2:3] and lex.post_end_re.search(text[max(0, a - 7):a + 1]):
+        a, name = a + 1, name[1:]  # 原处长孙某某: the post's 长, then 孙
     if "某" in name[1:3]:
         k = name.index("某") + 1
         if len(name) == k + 1:  # a given character after 某 only where the rules agree

@@ -1538,3 +1538,17 @@ def test_a_problem_named_with_the_word_fed_back_is_stated_not_a_container():
             "　　巡察组要求，镇党委要切实抓好整改。\n")
     _, sp, cases = _split(text)
     assert [c[:3] for c in cases] == ["（一）", "（二）", "（三）"]
+
+
+def test_a_related_reading_box_inside_an_article_does_not_end_it():
+    text = ("某市：严查村级“三资”管理乱象\n\n"
+            "　　本网讯　近年来，某市纪委监委聚焦农村集体“三资”管理开展专项整治。\n\n"
+            "　　低价发包山林\n\n"
+            "　　在某县，某村原党支部书记钟长春擅自将村集体山林低价发包给其表弟，造成集体资产损失38万元。钟长春受到开除党籍处分。\n\n"
+            "相关阅读\n· 某省通报5起侵害群众利益问题\n· 某市开展农村集体“三资”清理\n\n"
+            "　　监管失守被问责\n\n"
+            "　　某乡“三资”代理服务中心主任温某某审核把关不严，致使多个村虚列支出21万余元长期未被发现。温某某受到政务警告处分。\n\n"
+            "（责任编辑：黄小梅）\n\n相关阅读\n· 某地推行阳光村务\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 2 and "温某某" in cases[1]
+    assert not any("某省通报" in c for c in cases)

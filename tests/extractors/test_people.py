@@ -448,3 +448,9 @@ def test_names_that_are_words_and_transliterated_names(text, want):
 ])
 def test_names_the_lists_lack_after_a_post(text, want):
     assert _people(text) == want
+
+
+def test_a_post_ending_in_a_compound_surnames_first_character_and_a_quoted_expert():
+    assert _people("给予基建处原处长孙某某党内严重警告处分。") == [("孙某某", "基建处原处长")]
+    assert _people("长孙某某违规收受礼金，长孙某某受到处分。") == [("长孙某某", "")]
+    assert _people("“小蛀虫也会造成大损害。”某大学廉政研究中心教授张泽民分析认为，需要多部门形成合力。") == []
