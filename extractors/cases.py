@@ -987,8 +987,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             aside = bool(p["recommendations"].match(sub.strip())
                          or (first is not None and p["clue_transfer"].search(first.group(0)))
                          or re.search(r"如下[：:]\s*$", sub))
-            if p["problem"].search(sub) and not is_heading and not p["report_summary"].match(sub) \
-                    and not process and not aside:
+            # (a summary opening that goes on to state the problems with their facts — 2022年轮换出库
+            # 玉米1260吨未按规定…, sums, names — in one paragraph is that report's one case)
+            summary = bool(p["report_summary"].match(sub)) and not (len(sub) > 100 and _has_facts(sub))
+            if p["problem"].search(sub) and not is_heading and not summary and not process and not aside:
                 cases.append([body, b])
             continue
         if is_heading:

@@ -113,7 +113,7 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     post_start_re = re.compile(f"(?:{_alt([w for w in heads + orgs if len(w) > 1])}|党[内外委组员]|原[党副正]|时任|现任)")
     anon_re = re.compile(
         f"(?:{_alt(list(compound))}|[{surname_chars}])某某?"
-        "(?!单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个|项|村|镇|乡|县|市|区|局|部门|小区"
+        "(?!单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个(?!人)|项|村|镇|乡|县|市|区|局|部门|小区"
         "|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部)"
     )
     name_body = f"(?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,2}}"
@@ -239,7 +239,7 @@ _COURT_ROLE = re.compile("^(?:对|由|经)?(?:被告人|犯罪嫌疑人|嫌疑�
 _MEDIA = re.compile("日报|晚报|时报|报社|在线|网|新闻|电视|广播|客户端|频道|杂志|之声|传媒|融媒")
 _PREPOSITIONS = frozenset("以与和同跟对向被将把给由")
 # What follows 某某 in an unnamed unit or thing (某某单位, 某某公司), not a pseudonym.
-_NOT_AFTER_ANON = re.compile("单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个|项|村|镇|乡|县|市|区|局|部门"
+_NOT_AFTER_ANON = re.compile("单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个(?!人)|项|村|镇|乡|县|市|区|局|部门"
                              "|小区|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部")
 _NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
 
@@ -772,6 +772,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return a, b
     if name[:2] in lex.compound_set and "某" in name[2:3] and lex.post_end_re.search(text[max(0, a - 7):a + 1]):
         a, name = a + 1, name[1:]  # 原处长孙某某: the post's 长, then 孙
+    if name.endswith("某") and text[b:b + 1] == "某" and text[b + 1:b + 2] != "某":
+        b, name = b + 1, name + "某"  # 吴某 | 某团伙: LAC stops inside 吴某某
     if "某" in name[1:3]:
         k = name.index("某") + 1
         if len(name) == k + 1:  # a given character after 某 only where the rules agree
@@ -905,8 +907,8 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     n_short = len(re.findall(re.escape(short), text)) - sum(len(re.findall(re.escape(o), text)) for o in others)
     if not n_short or n_short != len(re.findall(re.escape(long), text)):
         return False
-    if long in lac_names:
-        return True
+    if long in lac_names or (long == short + "某" and short.endswith("某")):
+        return True  # (陈某某个人保管: LAC reads 某个, but a 某某 pseudonym is whole)
     if "某" in short and short in lac_names and n_short < 2 and _word_after(text, long, len(short)):
         return False  # 邓某吃拿卡要 (said once): LAC ends the pseudonym at 某, a word starts there
     # …but a 某-form said two or more times, always with the same character after 某

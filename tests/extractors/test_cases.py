@@ -1552,3 +1552,14 @@ def test_a_related_reading_box_inside_an_article_does_not_end_it():
     _, sp, cases = _split(text)
     assert len(cases) == 2 and "温某某" in cases[1]
     assert not any("某省通报" in c for c in cases)
+
+
+def test_a_report_stating_its_problems_in_its_summary_paragraph_has_that_case():
+    text = ("县委第三巡察组向县粮库党支部反馈专项巡察情况\n\n"
+            "　　根据县委巡察工作安排，县委第三巡察组对县粮库党支部开展了粮食购销领域专项巡察。\n\n"
+            "　　巡察组指出，县粮库党支部在保障储备粮数量真实方面做了一定工作，但对专项整治的认识不够到位，"
+            "主体责任压得不实；2022年轮换出库玉米1260吨未按规定进入交易平台公开竞价，而是直接协议销售给本地一家企业，"
+            "涉及金额237.6万元；仓储保管员赵某某虚报烘干费用6.4万元；财务管理不规范，白条入账问题突出。\n\n"
+            "　　巡察组要求，县粮库党支部要扛牢维护国家粮食安全政治责任，认真抓好整改。\n")
+    _, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report" and len(cases) == 1 and "237.6万元" in cases[0]

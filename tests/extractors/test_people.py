@@ -454,3 +454,8 @@ def test_a_post_ending_in_a_compound_surnames_first_character_and_a_quoted_exper
     assert _people("给予基建处原处长孙某某党内严重警告处分。") == [("孙某某", "基建处原处长")]
     assert _people("长孙某某违规收受礼金，长孙某某受到处分。") == [("长孙某某", "")]
     assert _people("“小蛀虫也会造成大损害。”某大学廉政研究中心教授张泽民分析认为，需要多部门形成合力。") == []
+
+
+def test_a_double_mou_pseudonym_before_a_word_starting_with_mou_stays_whole():
+    assert _people("集体资金26万元未入账，由合作社出纳严某某个人保管长达5个月。") == [("严某某", "合作社出纳")]
+    assert [n for n, _ in _people("2017年3月，刘某明知吴某某团伙非法放贷，仍出资参与。")] == ["刘某", "吴某某"]
