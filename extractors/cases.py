@@ -292,14 +292,19 @@ def _charges_list(text: str, chain: list[_Marker]) -> bool:
     """The charges against one person, listed (经查，方某存在以下违纪问题：一、…二、…三、…):
     one case, whose items name no one new as their subject."""
     first = chain[0]
-    para = text.rfind("\n", 0, max(first.start - 1, 0)) + 1
-    before = text[para:first.start].strip()
+    lines = [ln for ln in text[max(0, first.start - 600):first.start].split("\n") if ln.strip()]
+    before = lines[-1].strip() if lines else ""  # the line the list hangs from (over blank lines)
     if not _CHARGES.search(before):
         return False
     named = _names(text[:first.start])
-    end = text.find("\n", chain[-1].body)
-    items = text[first.start:end if end > 0 else len(text)]
-    return bool(named) and all(any(n.startswith(k) for k in named) for n in _subject_names(items))
+    if not named:
+        return False
+    # no item opens on someone new (an accomplice named inside an item is part of the charge)
+    for m in chain:
+        head = text[m.body:m.body + 16]
+        if any(head.startswith(n) and not any(n.startswith(k) for k in named) for n in _names(head)):
+            return False
+    return True
 
 
 def _announces_list(text: str) -> bool:
@@ -1466,14 +1471,20 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         # one sentence holding someone to account (；乡民政办主任张某林因审核把关不严受到诫勉)
         # names a duty failure, which counts as misconduct, yet tells no deed of its own
         after_semicolon = text[:c.start].rstrip().endswith(("；", ";"))
-        one_clause = after_semicolon and len([x for x in re.split(r"[。！？!?；;]", unit) if x.strip()]) <= 1
-        if out and ("misconduct" not in feats or one_clause) and "money" not in feats and not _own_deed(unit):
+        sentences = len([x for x in re.split(r"[。！？!?；;]", unit) if x.strip()])
+        # (乡长某某对财政所长期监管缺位，受到政务警告处分: a duty failure, no deed of his own)
+        one_clause = after_semicolon and sentences <= 1
+        held_to_account = one_clause and bool(_SUPERVISION.search(unit))
+        if out and ("misconduct" not in feats or one_clause) and "money" not in feats \
+                and (held_to_account or not _own_deed(unit)):
             out[-1].end = c.end
         else:
             out.append(c)
     return out
 
 
+_SUPERVISION = re.compile(r"监管(?:缺位|不力|不到位|失职)|负有(?:主要)?(?:领导|监管|管理)责任|审核把关不严|把关不严|失察|"
+                         r"督促不力|管理不严|疏于(?:管理|监管)")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 
 
@@ -1527,7 +1538,15 @@ def _charges_case(text: str, markers: list[_Marker]) -> CaseSpan | None:
         if len(chain) < 2 or not _charges_list(text, chain):
             continue
         start = text.rfind("\n", 0, max(chain[0].start - 1, 0)) + 1
+        while start > 0 and not text[start:chain[0].start].strip():  # over blank lines to the charges line
+            start = text.rfind("\n", 0, start - 1) + 1
         named = _names(text[:chain[0].start])
+        # the person's own paragraphs just before (马某，男，回族，1963年生… / 2012年11月，…立案调查)
+        for a, b in reversed([(a, b) for a, b in _paragraphs(text[:start])][-3:]):
+            seg = text[a:b].strip()
+            if _is_junk(seg) or not any(seg.startswith(n) or n in seg[:40] for n in named) or "。" not in seg:
+                break  # (a title naming the person is not his paragraph)
+            start = a
         end = chain[-1].start
         for a, b in _paragraphs(text):
             if a < chain[-1].start:

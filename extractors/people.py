@@ -451,8 +451,12 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
             if n and not ((i + n) in boundaries and not any(k in boundaries for k in range(i + 1, i + n))):
                 n = 0
+        if not generic:
+            n = max(n, name_length(text, i, lex.minority))  # 乡党委书记吉克伍各履行…: known syllables after a post
         if not n and not generic:
             n = _one_syllable_name(text, i, lex) or _clan_name(text, i, lex) or _word_name_after_post(text, i, lex)
+        if n == 3 and (_freq().get(text[i:i + 3]) or 0) >= 10 and (_freq().get(text[i + 1:i + 3]) or 0) >= 50:
+            n = 0  # 护林员花名册: a word (花名册) after a post, its tail a word too
         if generic and n == 2 and (_freq().get(text[i:i + 2]) or 0) >= OPENER_WORD_FREQ \
                 and text.count(text[i:i + 2]) < 2:
             n = 0  # 党员索取…: a word after a generic head, said once

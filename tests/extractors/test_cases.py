@@ -1441,7 +1441,7 @@ def test_a_decision_listing_one_persons_charges_is_one_case():
             "　　　　　　　　　　中共某县纪律检查委员会\n")
     _, sp, cases = _split(text)
     assert len(cases) == 1
-    assert cases[0].startswith("经查，毛建新存在以下违纪问题") and "开除党籍" in cases[0] and "1.3万余元" in cases[0]
+    assert cases[0].startswith("毛建新，男") and "开除党籍" in cases[0] and "1.3万余元" in cases[0]
 
 
 def test_an_annex_table_summing_up_the_cases_told_adds_none():
@@ -1563,3 +1563,26 @@ def test_a_report_stating_its_problems_in_its_summary_paragraph_has_that_case():
             "　　巡察组要求，县粮库党支部要扛牢维护国家粮食安全政治责任，认真抓好整改。\n")
     _, sp, cases = _split(text)
     assert sp.doc_type == "inspection_report" and len(cases) == 1 and "237.6万元" in cases[0]
+
+
+def test_a_notices_charges_list_over_blank_lines_starts_at_the_persons_paragraphs():
+    text = ("中共某市纪委关于某县交通运输局原局长郝国栋严重违纪问题的通报\n\n"
+            "各县区纪委：\n\n"
+            "　　郝国栋，男，1963年10月生，大专文化，2008年起任某县交通运输局局长。\n\n"
+            "　　2012年11月，根据群众举报，市纪委对郝国栋涉嫌违纪问题立案调查。经查，郝国栋主要存在以下违纪问题：\n\n"
+            "　　1.利用职务上的便利，在公路建设项目招投标中为他人谋取利益，收受财物46万元。\n\n"
+            "　　2.违反规定干预工程招投标，授意工程股股长赵某某向评标专家打招呼。\n\n"
+            "　　3.违反财经纪律，以召开会议名义列支旅游费用12.7万元。\n\n"
+            "　　郝国栋受到开除党籍、开除公职处分，其涉嫌犯罪问题移送检察机关依法处理。\n\n"
+            "　　　　　　　　　　中共某市纪委\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 1 and cases[0].startswith("郝国栋，男") and "开除党籍" in cases[0]
+
+
+def test_a_supervisor_held_to_account_after_a_semicolon_with_a_duty_failure_stays_with_the_case():
+    text = ("某州纪委监委通报2起典型问题\n"
+            "　　■ 某乡财政所会计古丽尼沙·阿不力孜截留惠农补贴问题。2016年至2018年，古丽尼沙·阿不力孜截留补贴6.2万余元。"
+            "古丽尼沙·阿不力孜受到开除党籍处分；乡党委副书记、乡长吐尔洪·艾则孜对财政所长期监管缺位，受到政务警告处分。\n"
+            "　　■ 某县水利局副局长马某违规发放补贴问题。2019年，马某违规发放加班补贴3.2万元，受到党内警告处分。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 2 and "吐尔洪·艾则孜" in cases[0]

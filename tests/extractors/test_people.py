@@ -459,3 +459,8 @@ def test_a_post_ending_in_a_compound_surnames_first_character_and_a_quoted_exper
 def test_a_double_mou_pseudonym_before_a_word_starting_with_mou_stays_whole():
     assert _people("集体资金26万元未入账，由合作社出纳严某某个人保管长达5个月。") == [("严某某", "合作社出纳")]
     assert [n for n, _ in _people("2017年3月，刘某明知吴某某团伙非法放贷，仍出资参与。")] == ["刘某", "吴某某"]
+
+
+def test_known_syllables_after_a_post_and_a_word_after_a_post():
+    assert _people("乡党委书记吉克伍各履行主体责任不力，被诫勉。") == [("吉克伍各", "乡党委书记")]
+    assert _people("将2名已去世人员继续列入护林员花名册，冒领补助4.8万元。") == []
