@@ -726,7 +726,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
         # (a long paragraph must not cost a people pass per sentence over all of it).
         if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent) \
-                or p["pronoun_subject"].match(sent) or _refers_back(sent):
+                or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent):
             continue
         new = _names(sent)
         if not new:
@@ -753,6 +753,16 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             out.append(s.start())
             start = s.start()
     return out
+
+
+_DUTY_FAILURE = re.compile(r"不闻不问|失职失责|履职不力|监管缺位|把关不严|失察")
+
+
+def _held_to_account(sent: str) -> bool:
+    """The sentence holds someone to account for the problem just told (乡党委副书记某某作为分管领导，
+    对此不闻不问、监管缺位，被诫勉): a duty failure about it, no deed or sum of its own — the same case."""
+    return bool(_DUTY_FAILURE.search(sent) or _SUPERVISION.search(sent)) and not _cr().patterns["money"].search(sent) \
+        and not _cr().patterns["violation"].search(sent)
 
 
 def _refers_back(sent: str) -> bool:
@@ -1484,7 +1494,7 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 
 _SUPERVISION = re.compile(r"监管(?:缺位|不力|不到位|失职)|负有(?:主要)?(?:领导|监管|管理)责任|审核把关不严|把关不严|失察|"
-                         r"督促不力|管理不严|疏于(?:管理|监管)")
+                         r"督促不力|管理不严|疏于(?:管理|监管)|(?:管理|监管|日常管理)[^。；;，,]{0,6}履职不力")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 
 

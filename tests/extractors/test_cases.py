@@ -1586,3 +1586,13 @@ def test_a_supervisor_held_to_account_after_a_semicolon_with_a_duty_failure_stay
             "　　■ 某县水利局副局长马某违规发放补贴问题。2019年，马某违规发放加班补贴3.2万元，受到党内警告处分。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 2 and "吐尔洪·艾则孜" in cases[0]
+
+
+def test_a_supervisor_failing_about_the_problem_just_told_stays_with_it():
+    text = ("护边员补贴“跑冒滴漏”调查\n\n"
+            "　　某县某乡护边员管理长期“重发放、轻管理”，考勤由各护边点自报自填，乡里从不抽查核实，"
+            "个别护边员长期脱岗仍照常领取补贴，涉及资金4.2万元。乡党委副书记巴合提别克哈力木作为分管领导，"
+            "对此不闻不问、监管缺位，今年2月被诫勉；乡武装部部长王某对护边员日常管理履职不力，受到批评教育。\n\n"
+            "　　另一起案件中，某镇财政所所长刘某某挪用扶贫资金12万元用于个人投资，受到开除党籍处分。\n")
+    _, sp, cases = _split(text)
+    assert len(cases) == 2 and "巴合提别克哈力木" in cases[0] and "王某" in cases[0] and "重发放" in cases[0]

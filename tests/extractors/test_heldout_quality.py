@@ -114,7 +114,7 @@ def test_heldout_documents_keep_their_level(folder, docs, ext):
     # session 8's last batches, written while the classifier was retrained, not all fixed: batch 34's three
     # web pages (13 cases; a feature's section on a unit, a Kazakh name the lists lack) and batch 35's
     # (10 cases, categories of 影子公司/旋转门 wording)
-    floor = {**floor, "cases": 0.85, "people": 0.80} if folder == "heldout_blind34/html" else floor
+    floor = {**floor, "people": 0.80} if folder == "heldout_blind34/html" else floor
     floor = {**floor, "categories": 0.65} if folder == "heldout_blind35/html" else floor
     low = {f: round(f1[f], 3) for f, bar in floor.items() if f1[f] < bar}
     misses = [f"{d}: {m}" for d, ms in score.misses.items() for m in ms]
