@@ -572,13 +572,12 @@ def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
     return sanctioned * 2 > len(items)
 
 
-_RECTIFICATION_PART = re.compile(r"整改(?:情况|进展|措施|结果|成效|落实情况)[:：]")
-
-
 def _before_rectification(text: str, start: int, end: int) -> int:
     """Where an item's own account ends before its rectification part (1.关于…的问题。整改情况：
     …给予3人党纪处分): sanctions told as rectification make a report's finding no dealt case."""
-    m = _RECTIFICATION_PART.search(text, start, end)
+    from extractors.sanctions import RECTIFICATION_PART
+
+    m = RECTIFICATION_PART.search(text, start, end)
     return m.start() if m else end
 
 
@@ -592,7 +591,8 @@ def _item_title(text: str, m: _Marker) -> str:
 
 
 # How a rectification report names each problem fed back to it: 关于“…”的问题.
-_FED_BACK = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题[”\"」]?[。．.：:]?\s*$")
+_FED_BACK_START = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题")
+_FED_BACK = re.compile(_FED_BACK_START.pattern + r"[”\"」]?[。．.：:]?\s*$")
 
 
 def _problems_fed_back(text: str, cases: list[CaseSpan]) -> bool:
@@ -600,8 +600,6 @@ def _problems_fed_back(text: str, cases: list[CaseSpan]) -> bool:
     whatever the paragraphs before it (measures taken, sums recovered) say."""
     return sum(bool(_FED_BACK_START.match(_LEAD_MARKER.sub("", text[c.start:c.end]))) for c in cases) * 2 > len(cases)
 
-
-_FED_BACK_START = re.compile(r"^关于[^。；;！？!?\n]{2,60}问题")
 
 
 def _states_problem(text: str, m: _Marker) -> bool:
@@ -755,14 +753,11 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     return out
 
 
-_DUTY_FAILURE = re.compile(r"不闻不问|失职失责|履职不力|监管缺位|把关不严|失察")
-
-
 def _held_to_account(sent: str) -> bool:
     """The sentence holds someone to account for the problem just told (乡党委副书记某某作为分管领导，
     对此不闻不问、监管缺位，被诫勉): a duty failure about it, no deed or sum of its own — the same case."""
-    return bool(_DUTY_FAILURE.search(sent) or _SUPERVISION.search(sent)) and not _cr().patterns["money"].search(sent) \
-        and not _cr().patterns["violation"].search(sent)
+    p = _cr().patterns
+    return bool(_DUTY_FAILURE.search(sent)) and not p["money"].search(sent) and not p["violation"].search(sent)
 
 
 def _refers_back(sent: str) -> bool:
@@ -907,14 +902,20 @@ _LABEL = re.compile(r"^[\s\u3000]*([\u4e00-\u9fff·]{2,8})[：:](?=\S)")
 
 
 _QUESTION = re.compile(r"^\s*(?:问|答|提问|读者问|解答)[：:]")
-_CYCLIC = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
+
+
+def _only_cyclic_pseudonyms(text: str) -> bool:
+    """The text names people by 某甲, 某乙… and by no other 某-form."""
+    from extractors.people import CYCLIC_PSEUDONYM
+
+    return bool(CYCLIC_PSEUDONYM.search(text)) and all(
+        CYCLIC_PSEUDONYM.fullmatch(n) for n in _names(text) if "某" in n)
 
 
 def _hypothetical(unit: str) -> bool:
     """A reader's question about people called 某甲, 某乙 (问：某甲系某局副局长，…), or its
     answer: a made-up situation a Q&A answers, not a case."""
-    return bool(_QUESTION.match(unit)) and bool(_CYCLIC.search(unit)) and \
-        all(_CYCLIC.fullmatch(n) for n in _names(unit) if "某" in n)
+    return bool(_QUESTION.match(unit)) and _only_cyclic_pseudonyms(unit)
 
 
 def _unlabelled(unit: str) -> str:
@@ -1388,8 +1389,7 @@ def _split_cases(text: str) -> Split:
     split = _split_text(text)
     if any(_hypothetical(text[a:b]) for a, b in _paragraphs(text)):
         # a Q&A about 某甲 and 某乙: its analysis of the made-up situation is no case either
-        kept = [c for c in split.cases if not (_CYCLIC.search(text[c.start:c.end]) and all(
-            _CYCLIC.fullmatch(n) for n in _names(text[c.start:c.end]) if "某" in n))]
+        kept = [c for c in split.cases if not _only_cyclic_pseudonyms(text[c.start:c.end])]
         split = Split(split.doc_type, kept, split.mode)
     return split
 
@@ -1495,6 +1495,8 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 _SUPERVISION = re.compile(r"监管(?:缺位|不力|不到位|失职)|负有(?:主要)?(?:领导|监管|管理)责任|审核把关不严|把关不严|失察|"
                          r"督促不力|管理不严|疏于(?:管理|监管)|(?:管理|监管|日常管理)[^。；;，,]{0,6}履职不力")
+# …and the plainer words of a duty failure a sentence on its own may use (对此不闻不问, 履职不力)
+_DUTY_FAILURE = re.compile(_SUPERVISION.pattern + "|不闻不问|失职失责|履职不力")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 
 
@@ -1705,8 +1707,8 @@ def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     paras = _paragraphs(text)
     heads = [a for a, b in paras if _cr().patterns["analysis_heading"].match(text[a:b])]
     # a section number on its own line over the heading (02 / 以案释法) goes with it
-    numbers = {b_: a for a, b_ in ((a, b) for a, b in paras) if _SECTION_NUMBER.match(text[a:b_])}
-    heads = [next((numbers[b] for b in numbers if b < h and not text[b:h].strip()), h) for h in heads]
+    numbers = [(a, b) for a, b in paras if _SECTION_NUMBER.match(text[a:b])]
+    heads = [next((a for a, b in numbers if b < h and not text[b:h].strip()), h) for h in heads]
     parts = [a for a, b in paras if _cr().patterns["case_part_heading"].match(text[a:b])]
     prev: CaseSpan | None = None
     for c in cases:

@@ -111,11 +111,7 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     org_re = re.compile(f"(?:{_alt(orgs)})(?=[{_HAN}])")
     followers_re = re.compile(f"(?:{_alt(cfg['followers'])}|[{re.escape(_CLAUSE_END)}、]|\\d|$)")
     post_start_re = re.compile(f"(?:{_alt([w for w in heads + orgs if len(w) > 1])}|党[内外委组员]|原[党副正]|时任|现任)")
-    anon_re = re.compile(
-        f"(?:{_alt(list(compound))}|[{surname_chars}])某某?"
-        "(?!单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个(?!人)|项|村|镇|乡|县|市|区|局|部门|小区"
-        "|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部)"
-    )
+    anon_re = re.compile(f"(?:{_alt(list(compound))}|[{surname_chars}])某某?(?!{_NOT_AFTER_ANON.pattern})")
     name_body = f"(?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,2}}"
     list_re = re.compile(f"[、和与及]({name_body})")
     intro_re = re.compile(f"(?:^|(?<=[。；;\\n：:】]))\\s*((?:{_alt(list(compound))}|[{surname_chars}])[{_HAN}]{{1,3}})[，,（(]", re.M)
@@ -178,7 +174,7 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
     if minority and (lex.followers_re.match(text, i + minority) or text.count(text[i:i + minority]) >= 2
                      or text.startswith("案", i + minority) or text[i + minority:i + minority + 1] in ("\t", "\n")):  # (…原旗长额尔敦毕力格案: the case named after him)
         return minority  # 副市长洛桑丹增尼玛严重违纪 (no Han surname); 那日松公车私用 … 那日松擅自
-    if _CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
+    if CYCLIC_PSEUDONYM.match(text, i) and lex.followers_re.match(text, i + 2):
         return 2  # 股长某乙、工作人员某丙: a pseudonym with no surname at all
     s = _surname_len(text, i, lex, strict=strict)
     if not s:
@@ -227,7 +223,7 @@ _CONJUNCTIONS = frozenset("和与及或同跟并")
 # The financial numerals amounts are written in (陆佰元, 叁仟元): never part of a given name.
 _MONEY_NUMERAL = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟][元角]?$|[佰仟拾][元角]")
 # 某甲, 某乙…: people told apart by the cyclic signs, no surname given
-_CYCLIC_PSEUDONYM = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
+CYCLIC_PSEUDONYM = re.compile("某[甲乙丙丁戊己庚辛壬癸]")
 # CJK strokes used as separators in headlines (以案说纪丨…), never part of a name.
 _SEPARATOR_STROKES = frozenset("丨丶丿乀乁")
 # Function words that never stand alone as a one-character given name, so surname + one of
@@ -359,7 +355,8 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
     return phrase.strip(" ，,")
 
 
-_INTERVIEWED = re.compile(r"^(?:专访|采访|访问|访谈|访)(?=\S{2})")
+_INTERVIEW_VERB = "(?:专访|采访|访问|访谈|访)"
+_INTERVIEWED = re.compile("^" + _INTERVIEW_VERB + r"(?=\S{2})")
 
 
 def _bylines(text: str, lex: PeopleLexicon) -> list[tuple[int, int]]:
@@ -783,7 +780,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         if len(name) == k + 1:  # a given character after 某 only where the rules agree
             b = a + _pseudonym_length(text, a, k, lex)  # 孙某明知: 孙某; 吴某新违规: 吴某新
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
-    if is_minority_name(name, lex.minority) or _CYCLIC_PSEUDONYM.fullmatch(name):
+    if is_minority_name(name, lex.minority) or CYCLIC_PSEUDONYM.fullmatch(name):
         return a, b
     if not _surname_len(text, a, lex, strict=False) and not _named_after_post(text, a, b, lex):
         return None  # (an unlisted surname or a minority name after a post, said again, is a name)
@@ -847,7 +844,7 @@ def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
         or _speaker_label(text, s, e) or _interviewee(text, s) for s, e in spans)
 
 
-_INTERVIEW_SUBTITLE = re.compile(r"^\s*[—―\-]{1,2}\s*(?:专访|采访|访问|访)")
+_INTERVIEW_SUBTITLE = re.compile(r"^\s*[—―\-]{1,2}\s*" + _INTERVIEW_VERB)
 
 
 def _interviewee(text: str, s: int) -> bool:
@@ -999,8 +996,9 @@ _SUBJECT_AGAIN = re.compile("受到|被|在|利用|违规|多次|先后|私自|�
 def _word_name_after_post(text: str, i: int, lex: PeopleLexicon) -> int:
     """Length of a name that is also a word (高峰, 向前进) right after a post: said again as the
     subject of a clause (，高峰受到… / 2022年3月，向前进在…)."""
-    if _STRONG_AFTER.match(text, i + 2) and _is_han(text[i]) and _is_han(text[i + 1:i + 2] or "x") \
-            and _surname_len(text[i:i + 2], 0, lex, strict=False) and text[i:i + 2] not in lex.not_names:
+    pair = text[i:i + 2]
+    if len(pair) == 2 and all(_is_han(c) for c in pair) and _STRONG_AFTER.match(text, i + 2) \
+            and _surname_len(pair, 0, lex, strict=False) and pair not in lex.not_names:
         return 2  # 局长高峰对此负有主要领导责任: what follows is said of a person
     for n in (3, 2):
         w = text[i:i + n]

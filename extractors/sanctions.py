@@ -152,13 +152,13 @@ _TARGETED = re.compile(r"对(?:相关|有关|负有[^，,。；;]{0,6}责任的)
 
 # A report item's rectification part (整改情况：…立案审查调查相关人员26人，诫勉谈话11人): the counts
 # are the decisions taken on this problem, not statistics of a period.
-_RECTIFICATION = re.compile(r"整改(?:情况|进展|措施|结果|成效|落实情况)[:：][^\n]*$")
+RECTIFICATION_PART = re.compile(r"整改(?:情况|进展|措施|结果|成效|落实情况)[:：]")
 
 
 def _in_rectification(text: str, pos: int) -> bool:
     """Whether pos lies in a labelled rectification part of the same paragraph."""
     line_start = text.rfind("\n", 0, pos) + 1
-    return bool(_RECTIFICATION.search(text, line_start, pos))
+    return bool(RECTIFICATION_PART.search(text, line_start, pos))
 
 
 _BARE_REST = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:处分|处理|岗位|职务)?$")

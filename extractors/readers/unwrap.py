@@ -109,8 +109,15 @@ def unwrap(text: str) -> str:
     measure, width = wrap
     drop = _furniture(lines)
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
-    # where a page ended (furniture dropped after the line): a sentence open there runs on
-    breaks = {sum(1 for j in range(i) if j not in drop) for i in drop}
+    # where a page ended (furniture dropped after the line): a sentence open there runs on —
+    # the index in `kept` of the first line after each dropped one
+    breaks: set[int] = set()
+    n_kept = 0
+    for i in range(len(lines)):
+        if i in drop:
+            breaks.add(n_kept)
+        else:
+            n_kept += 1
     out: list[str] = []
     joining = False  # the line before was full: this one may go on with it
     for k, ln in enumerate(kept):
