@@ -463,6 +463,8 @@ def _tail_cut(text: str, start: int, end: int) -> int:
                 break
         if _cr().patterns["requirements_start"].match(seg.strip()) and not _names(seg):
             break  # requirements and measures after the list (巡察组要求，…一是…二是…)
+        if _comments_on_cases(seg.strip()):
+            break  # the notice's commentary on its cases (上述问题中，有的…)
         if _next_story(seg, text[start:first_end]):
             break
         # the decision a colon announced (处理如下：) is the case's, whatever words it uses, and
@@ -474,6 +476,12 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         keep_end = b
         announced_until = _announced_paragraph(text, b)
     return keep_end
+
+
+def _comments_on_cases(para: str) -> bool:
+    """A paragraph that sums up the cases before it and comments on them (上述问题中，有的…)."""
+    p = _cr().patterns
+    return bool(p["summing_up"].match(para) and p["commentary"].search(para)) and not _subject_names(para)
 
 
 def _next_story(seg: str, first: str) -> bool:
@@ -655,8 +663,10 @@ def _section_case(text: str, sec: _Marker, nxt: int, last: bool) -> CaseSpan | N
 
 
 def _title(text: str, start: int, end: int) -> str:
-    m = re.match(r"[^\n。；;！？!?]{1,80}", text[start:end])
-    return m.group(0).strip(" :：，,") if m else ""
+    """A case's first words up to a sentence end or line break (after a number alone on its
+    line: 01 / 澜沧县…问题)."""
+    m = re.match(r"\s*(?:\d{1,3}\s*\n)?\s*([^\n。；;！？!?]{1,80})", text[start:end])
+    return m.group(1).strip(" :：，,") if m else ""
 
 
 def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:

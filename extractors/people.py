@@ -20,7 +20,7 @@ Input is NORMALISED text (simplified, half-width ASCII); offsets are relative to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -400,6 +400,21 @@ def _not_only_a_case_name(text: str, people: list[Person]) -> list[Person]:
     return named if named else people
 
 
+def _posts(text: str, lex: PeopleLexicon) -> Iterator[re.Match[str]]:
+    """Post titles in the text, left to right; where a longer title overlaps one found first
+    (党总[支书]记: 支书, then 书记 ending later), the one that reaches further: the name
+    comes after the whole title."""
+    pos = 0
+    while (m := lex.post_re.search(text, pos)) is not None:
+        best = m
+        for k in range(m.start() + 1, m.end()):
+            longer = lex.post_re.match(text, k)
+            if longer and longer.end() > best.end():
+                best = longer
+        yield best
+        pos = max(best.end(), pos + 1)
+
+
 def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | None = None,
                  cl: CandidateLexicon | None = None) -> tuple[list[Person], dict[str, int]]:
     """People the rules find (posts, 某-forms, lists, clause openers, tables), and for each
@@ -436,7 +451,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
 
     # 1. after a post title (generic heads such as 干部/党员 need an unambiguous surname)
     rule = 1
-    for m in lex.post_re.finditer(text):
+    for m in _posts(text, lex):
         i = m.end()
         head = m.group(0)
         if len(head) <= 2 and m.start() > 0 and _common_word(text[m.start() - 1:m.start() + 1]):
@@ -611,7 +626,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     # 9. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
     rule = 9
     #    ends where every mention agrees, or at a follower word
-    for m in lex.post_re.finditer(text):
+    for m in _posts(text, lex):
         d = _DOTTED.match(text, m.end())
         if d:
             n = _dotted_length(text, m.end(), d, lex)

@@ -175,8 +175,34 @@ def _main_content(body: Tag) -> list[Tag]:
     return [body]
 
 
+# A row of a data table (序号 姓名 职务 问题 处理结果) is one line of tab-separated cells, however
+# its cells are marked up inside (Word-exported tables wrap each cell's text in <p><span>): a
+# row of two or more short cells and no nested table. A layout table's row (the whole
+# article in one cell, a menu beside it) is longer and keeps its paragraphs.
+_DATA_ROW_CHARS = 600
+
+
+def _flatten_data_rows(root: Tag) -> None:
+    for row in root.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        texts = [_text_len(c) for c in cells]
+        if sum(1 for n in texts if n) < 2 or sum(texts) > _DATA_ROW_CHARS or row.find("table"):
+            continue
+        for gap in row.find_all(string=True, recursive=False):
+            if not gap.strip():
+                gap.extract()  # the source's line breaks between cells
+        for cell in cells:
+            for br in cell.find_all("br"):
+                br.replace_with(" ")
+            for el in cell.find_all(_BLOCK_TAGS):
+                el.insert_after(" ")
+                el.unwrap()
+
+
 def _block_text(root: Tag) -> str:
-    """Text with a line break around every block element; lines trimmed, blanks dropped."""
+    """Text with a line break around every block element (a data table's row is one line of
+    tab-separated cells); lines trimmed, blanks dropped."""
+    _flatten_data_rows(root)
     for br in root.find_all("br"):
         br.replace_with("\n")
     for el in root.find_all(_BLOCK_TAGS):

@@ -464,3 +464,17 @@ def test_a_double_mou_pseudonym_before_a_word_starting_with_mou_stays_whole():
 def test_known_syllables_after_a_post_and_a_word_after_a_post():
     assert _people("乡党委书记吉克伍各履行主体责任不力，被诫勉。") == [("吉克伍各", "乡党委书记")]
     assert _people("将2名已去世人员继续列入护林员花名册，冒领补助4.8万元。") == []
+
+
+def test_name_after_the_longer_of_two_overlapping_posts():
+    """党总支书记: 支书 and 书记 overlap; the name comes after the whole title (a Dai name that
+    is also a word, 岩板, said again as a clause's subject)."""
+    text = ("勐海县某村党总支书记岩板虚报冒领护林补助问题。2021年，岩板利用职务便利，"
+            "以他人名义虚报冒领护林补助2.4万元。")
+    people = extract_people(text)
+    assert [(p.name, p.position) for p in people] == [("岩板", "勐海县某村党总支书记")]
+
+
+def test_dai_surname_after_a_post():
+    text = "瑞丽市某局原副局长刀志明违规入股其亲属开办的运输公司，累计获取分红8万余元。"
+    assert [p.name for p in extract_people(text)] == ["刀志明"]

@@ -175,3 +175,20 @@ def test_a_pdf_exported_page_by_page_is_read_whole_and_rejoined(tmp_path):
     for n in "一二三四五六":
         assert f"孙某{n}违规插手工程项目" in text, n
     assert "— 1 —" not in text
+
+
+def test_word_exported_table_row_is_one_line_of_cells(tmp_path):
+    """Cells whose text sits in <p><span> (tables pasted from Word) still give one row per
+    line, so a row's name, post and problem stay together."""
+    cell = "<td><p style='margin:0'><span>{}</span></p></td>"
+    rows = [("序号", "姓名", "单位及职务", "主要问题"),
+            ("1", "卢振东", "某镇财政所原所长", "收受商户所送购物卡，折合共计2.3万元"),
+            ("2", "欧阳慧", "某局办公室主任", "多次违规使用公务用车办理私事")]
+    table = "".join("<tr>\n  " + "\n  ".join(cell.format(c) for c in r) + "\n</tr>" for r in rows)
+    page = tmp_path / "table.html"
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body><div class='content'>"
+                    f"<p>现将有关问题通报如下：</p><table>{table}</table>"
+                    f"<p>各级党组织要引以为戒。</p></div></body></html>", encoding="utf-8")
+    lines = read_file(page).text.splitlines()
+    assert lines == ["现将有关问题通报如下：", "\t".join(rows[0]), "\t".join(rows[1]), "\t".join(rows[2]),
+                     "各级党组织要引以为戒。"]
