@@ -1002,8 +1002,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             pending_heading = None
             continue
         announcing = bool(p["announce_colon"].search(sub.rstrip())) and not _announces_list(sub)  # …处理如下：
-        # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title)
-        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。！？!?；;]", sub.strip()) \
+        # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title);
+        # a headline may ask (“小村官”缘何成“大蛀虫”？佛山三起村官违纪违法案件透视)
+        is_heading = len(sub.strip()) <= 60 and not re.search(r"[。；;]", sub.strip()) \
             and not announcing
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
@@ -1268,7 +1269,8 @@ def _is_inspection(text: str) -> bool:
     if len(p["inspection"].findall(text)) < 2:
         return False
     lines = [text[a:b] for a, b in _paragraphs(text[:1500])
-             if not _is_junk(text[a:b]) and not _DOC_NUMBER_LINE.match(text[a:b])][:3]
+             if not _is_junk(text[a:b]) and not _DOC_NUMBER_LINE.match(text[a:b])
+             and not p["masthead_line"].match(text[a:b])][:3]
     # a title wrapped over two lines (…关于对城西湖乡沣东村党总支 / 巡察情况的反馈意见) is one line
     head = lines[0] if lines else ""
     for k in range(1, len(lines)):
@@ -1599,7 +1601,7 @@ def _split_text(text: str) -> Split:
         style, cases = _enumerated(text, valid, inspection)
         # (an item left with nothing but its number once its closing words are cut is none)
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
-        if not inspection and not _is_case_list(text, cases):
+        if not inspection and (not _is_case_list(text, cases) or _chapters_of_one_story(text, cases)):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
         if not inspection:
             cases = _split_sections(text, cases)
@@ -1678,6 +1680,20 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if items:
             out = [c for c in out if c not in held] + items
     return sorted(out, key=lambda c: c.start)
+
+
+def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:
+    """Numbered sections that are chapters of one official's story (a 警示录: 一、放松学习… /
+    二、交友不慎… / 三、家风败坏…): the lead before them names the official, and every section that
+    names anyone names that official, in two or more sections — one case, told as a story."""
+    if len(cases) < 2:
+        return False
+    lead = _names(text[:cases[0].start])
+    named = [n for n in (_names(text[c.start:c.end]) for c in cases) if n]
+    if len(named) < 2:
+        return False
+    common = set.intersection(*named) & lead
+    return bool(common)
 
 
 def _one_story_of_the_facts(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

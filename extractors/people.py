@@ -194,8 +194,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
         return 0
     if text[i:i + 2] in lex.not_names:
         return 0
-    if _common_word(text[i:i + 2]) and not lex.subject_follow_re.match(text, i + 2):
-        return 0  # 安排的, 明知村民, 管理不善: an ordinary word, not a name
+    if _common_word(text[i:i + s + 1] if s == 2 else text[i:i + 2]) and not lex.subject_follow_re.match(text, i + 2):
+        return 0  # 安排的, 明知村民, 管理不善: an ordinary word, not a name (司马 is a surname: 司马立群)
     cands = [s + g for g in range(given, 0, -1)]  # prefer the longer name
     cands = [n for n in cands if text[i:i + n] not in lex.not_names and text[i + n - 1] not in _PLACE_END
              and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)  # 黄涛向组织报告: 黄涛

@@ -1596,3 +1596,57 @@ def test_a_supervisor_failing_about_the_problem_just_told_stays_with_it():
             "　　另一起案件中，某镇财政所所长刘某某挪用扶贫资金12万元用于个人投资，受到开除党籍处分。\n")
     _, sp, cases = _split(text)
     assert len(cases) == 2 and "巴合提别克哈力木" in cases[0] and "王某" in cases[0] and "重发放" in cases[0]
+
+
+def test_chapters_of_one_officials_story_are_one_case():
+    """A 警示录 in numbered chapters, each about the same official (and those around him): one case."""
+    text = ("警示录｜从“修路局长”到阶下囚\n——某市交通运输局原局长钱立峰严重违纪违法案警示录\n"
+            "2021年3月，市纪委监委对钱立峰严重违纪违法问题立案审查调查。同年8月，钱立峰被开除党籍、开除公职。\n"
+            "一、放松学习，思想防线失守\n钱立峰曾是一名有干劲的干部。后来他认为学习是“软任务”，中心组学习常常请假。\n"
+            "二、交友不慎，甘于被“围猎”\n包工头孙某某投其所好，逢年过节送烟酒。钱立峰先后收受孙某某所送财物共计86万元。\n"
+            "三、家风不正，亲属敛财\n钱立峰的妻子周某以“介绍费”名义收受他人钱款32万元，钱立峰知情不管。\n"
+            "【警示】钱立峰案警示我们：党员领导干部必须严管亲属，慎独慎微。")
+    t, sp, cases = _split(text)
+    assert len(cases) == 1
+    assert "立案审查调查" in cases[0] and "86万元" in cases[0] and "32万元" in cases[0]
+
+
+def test_numbered_items_of_different_officials_stay_cases_beside_the_chapters_rule():
+    text = ("某市纪委监委通报3起典型问题\n某市纪委监委近日通报了3起典型问题。\n"
+            "一、某县水利局原局长方国平违规收受礼金问题。2020年，方国平收受礼金3万元，受到党内警告处分。\n"
+            "二、某镇党委书记江涛违规操办婚宴问题。2021年，江涛操办婚宴30桌，受到党内警告处分。\n"
+            "三、某村党支部书记卢某挪用集体资金问题。2022年，卢某挪用集体资金5万元，受到撤销党内职务处分。")
+    assert len(_split(text)[2]) == 3
+
+
+def test_a_notices_commentary_and_its_related_links_are_not_the_last_case():
+    text = ("某县纪委监委通报2起典型问题\n现将有关情况通报如下：\n"
+            "01\n某乡原乡长王大成违规收受礼金问题\n2023年，王大成收受礼金1.2万元，受到党内警告处分。\n"
+            "02\n某中学违规发放福利问题\n2024年，某中学违规发放福利3.6万元，时任校长陈某受到党内警告处分。\n"
+            "上述问题中，有的顶风违纪收受礼金，有的巧立名目发放福利，反映出一些党员干部纪律意识淡薄。"
+            "全县各级党组织要切实扛起政治责任，紧盯违规吃喝、公车私用等问题。\n"
+            "相关链接：\n某县纪委监委通报2025年第三季度违反中央八项规定精神问题情况\n"
+            "举报电话：0570-12388")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2
+    assert cases[1].rstrip().endswith("受到党内警告处分。")
+    assert [c.title for c in sp.cases] == ["某乡原乡长王大成违规收受礼金问题", "某中学违规发放福利问题"]
+
+
+def test_a_report_under_a_sites_masthead_is_an_inspection_report():
+    head = "廉洁某州网\n中共某州市纪律检查委员会　某州市监察委员会\n首页　要闻动态　巡察工作　审查调查\n"
+    body = ("市委第一巡察组向某县委反馈巡察情况\n巡察组在反馈中指出，巡察发现了一些问题：\n"
+            "1.落实惠民政策有差距。全县有21户不符合条件人员被纳入低保。\n"
+            "2.工程建设领域存在廉洁风险。6个项目合同金额共计3200余万元未按规定公开招标。\n"
+            "3.选人用人不够规范。部分干部选拔任用程序倒置。\n巡察组还收到反映一些领导干部的问题线索，已按有关规定转交处理。")
+    t, sp, cases = _split(head + body)
+    assert sp.doc_type == "inspection_report" and len(cases) == 3
+
+
+def test_a_breadcrumb_with_arrows_and_an_asking_headline_are_no_cases():
+    text = ("某某网 > 新闻中心 > 本省新闻 > 某市\n“小金库”缘何成了“私人钱袋”？某市两起村官违纪案件透视\n"
+            "近日，记者从某市纪委获悉，今年以来全市共查处村干部违纪违法案件32宗。记者梳理了其中2起案件。\n"
+            "某镇某村原党支部书记韦志刚，利用管理村集体资金的便利，侵占集体资金46万元。韦志刚被开除党籍，移送检察机关。\n"
+            "与韦志刚相比，某镇某村原村委会主任蒙立新虚报冒领危房改造补助8万元，受到留党察看一年处分。")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "韦志刚" in cases[0] and "蒙立新" in cases[1]

@@ -553,3 +553,16 @@ def test_sham_rectification_beside_unfinished_rectification_is_formalism_only():
 ])
 def test_everyday_wordings_of_the_rarer_categories(text, code):
     assert code in _codes(text)
+
+
+def test_diners_policy_money_lent_for_profit_and_a_failed_acceptance_check():
+    """陪餐 is banquets only as too many diners (a canteen-safety rule is not); 营利活动 after
+    用于/进行 is what misappropriated money was used for, not business; a contractor's inflated
+    quantities a failed acceptance check let through are not the checker's false claim."""
+    assert "banquets" in _codes("公务接待超标准，陪餐人数超过规定2倍，花费3600元")
+    assert "banquets" not in _codes("校长收受食堂承包商财物8万元。全县学校要严格落实校领导陪餐制度")
+    assert "business_conflict" in _codes("违规从事营利活动，在其亲属公司兼职")
+    codes = _codes("将集体分红资金9万元截留存入个人账户，其中3万元出借他人用于营利活动")
+    assert "business_conflict" not in codes and "misappropriation" in codes
+    codes = _codes("刘某在项目验收中未按规定进行实地查验，仅凭施工方资料签字确认，致使施工方虚增工程量多结算工程款26万元")
+    assert "false_claims" not in codes

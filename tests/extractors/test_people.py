@@ -478,3 +478,8 @@ def test_name_after_the_longer_of_two_overlapping_posts():
 def test_dai_surname_after_a_post():
     text = "瑞丽市某局原副局长刀志明违规入股其亲属开办的运输公司，累计获取分红8万余元。"
     assert [p.name for p in extract_people(text)] == ["刀志明"]
+
+
+def test_compound_surname_that_is_also_a_word_and_hui_surname_after_a_new_post():
+    assert _people("对机电学院教师司马立新虚列劳务费套取科研经费问题，给予党内警告处分。") == [("司马立新", "机电学院教师")]
+    assert _people("某村防返贫监测信息员虎某某入户走访记录与实际不符，被诫勉谈话。") == [("虎某某", "某村防返贫监测信息员")]
