@@ -116,6 +116,20 @@ class CaseSpan:
     end: int
     title: str = ""
     section: str = ""  # heading of the enclosing section, when items are nested
+    title_at: int = -1  # where the title stands in the text (-1: not a slice of it)
+
+    def shifted(self, by: int) -> CaseSpan:
+        """The same case with its offsets moved by `by`."""
+        return CaseSpan(self.start + by, self.end + by, self.title, self.section,
+                        self.title_at + by if self.title_at >= 0 else -1)
+
+
+def _titled(text: str, start: int, end: int, section: str = "", title_from: int | None = None,
+            title_end: int | None = None) -> CaseSpan:
+    """A case [start, end) titled by its first words (or those from `title_from` up to
+    `title_end`), the title's place kept."""
+    title, at = _title(text, start if title_from is None else title_from, end if title_end is None else title_end)
+    return CaseSpan(start, end, title, section, at)
 
 
 @dataclass
@@ -555,7 +569,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             if sec:
                 line_end = text.find("\n", sec[-1].body)
                 section = text[sec[-1].body:line_end if line_end > 0 else sec[-1].body + 40][:40]
-        cases.append(CaseSpan(m.start, end, _title(text, m.body, end), section))
+        cases.append(_titled(text, m.start, end, section, title_from=m.body))
     # A section that holds no items but describes a problem itself is a case too
     # (三、…建设方面 / 选人用人不规范，…).
     for k, heading in enumerate(section_markers):
@@ -659,14 +673,25 @@ def _section_case(text: str, sec: _Marker, nxt: int, last: bool) -> CaseSpan | N
         return None  # no problem described: no fact and no category cue
     if _is_closing(body) and not _has_facts(body):
         return None
-    return CaseSpan(start, end, _title(text, start, end), heading[:40])
+    return _titled(text, start, end, heading[:40])
 
 
-def _title(text: str, start: int, end: int) -> str:
+_TITLE = re.compile(r"\s*(?:\d{1,3}\s*\n)?\s*([^\n。；;！？!?]{1,80})")
+_TITLE_TRIM = " :：，,"
+
+
+def _title(text: str, start: int, end: int) -> tuple[str, int]:
     """A case's first words up to a sentence end or line break (after a number alone on its
-    line: 01 / 澜沧县…问题)."""
-    m = re.match(r"\s*(?:\d{1,3}\s*\n)?\s*([^\n。；;！？!?]{1,80})", text[start:end])
-    return m.group(1).strip(" :：，,") if m else ""
+    line: 01 / 澜沧县…问题), and where they start ("", -1 when none)."""
+    m = _TITLE.match(text, start, end)
+    if not m:
+        return "", -1
+    a, b = m.span(1)
+    while a < b and text[a] in _TITLE_TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TITLE_TRIM:
+        b -= 1
+    return (text[a:b], a) if b > a else ("", -1)
 
 
 def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
@@ -957,6 +982,14 @@ def _box_inside(text: str, seg: str, end: int) -> bool:
     return False
 
 
+# A paragraph opening on the problem just told (这样一个“窟窿”…, 这一问题…, 上述问题…).
+_BACK_TO_PROBLEM = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?\s*(?:这样(?:一个|的)|这个|这一|这些|此类?|上述|该)"
+                              r"[^，,。；;]{0,12}(?:问题|窟窿|漏洞|情况|事情?|乱象|现象|行为)")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
+# First-person narration (我收受…, 送给我…), not the institutional 我省/我市/我们.
+_FIRST_PERSON = re.compile(r"(?:^|[，,。；;：:“])\s*我(?![国省市县区州旗镇乡村委们院局校])|(?:给|送|找|帮|让)我(?![国省市县区州旗镇乡村委们院局校])")
+
+
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
     p = _cr().patterns
     units = _units(text, inspection)
@@ -987,7 +1020,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if in_box and _LINK_LINE.match(seg):
             continue  # a headline of the related-reading box inside the article
         in_box = False
-        if _is_junk(seg) or p["tail_stop"].match(seg.strip()):
+        if _is_furniture(seg) or p["tail_stop"].match(seg.strip()):
             if _box_inside(text, seg, b):
                 in_box = True
             elif p["tail_stop"].match(seg.strip()) and cases:
@@ -1078,6 +1111,12 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
             # a story's lead that names no one yet, then its culprit introduced: one story
             or (introduced and not names_in_case and len(cases) == 1)
+            # the one official's own words, told unquoted (his 忏悔书: 有个老板巴某…送给我50万元): his
+            # story still (a quotation opening a story — “我以为…”吴某懊悔不已 — is someone else's)
+            or (len(cases) == 1 and bool(_FIRST_PERSON.search(_QUOTED.sub("", sub))))
+            # who let the problem just told happen (让人深思的是，这样一个“窟窿”存在多年，…主任刘某华
+            # …监督流于形式…受到诫勉): the same case
+            or (bool(_BACK_TO_PROBLEM.match(sub)) and bool(_DUTY_FAILURE.search(sub)) and not p["money"].search(sub))
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
@@ -1131,7 +1170,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                  or p["violation"].search(text, c[0], c[1])
                  or p["sanction_specific"].search(text, c[0], c[1])
                  or extract_categories(text[c[0]:c[1]], doc_type="", categorizer=_cr().categorizer)]
-    spans = [CaseSpan(s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), _title(text, s, e))
+    spans = [_titled(text, s, _rstrip_span(text, s, _drop_trailing_measures(text, s, e)), title_end=e)
              for s, e in cases]
     return spans if inspection else _protagonist_leads(text, _merge_accountability(text, _story_announcements(text, spans)))
 
@@ -1327,6 +1366,22 @@ def _genre(text: str, n_cases: int, enumerated: bool) -> str:
 # Cells of a table row as readers write them: tab-separated (DOCX, HTML) or between pipes
 # (| 1 | 某医院 | 1352.55 |, as pages converted to text lay tables out; a full-width bar ｜
 # always parts cells).
+_COUNT_HEADER = re.compile(r"[（(](?:个|件|人|起|次|户|人次|家)[)）]")
+_NUMBER_CELL = re.compile(r"[-+]?\d[\d,，.]*\s*(?:%|％|万元|元|人|件|个|起|户|次)?")
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, str]]:
+    """The non-empty cells of the table row text[a:b], each with where it starts."""
+    out, pos = [], a
+    for sep in [*_CELL_SEP.finditer(text[a:b]), None]:
+        stop = a + sep.start() if sep else b
+        cell = text[pos:stop]
+        if cell.strip():
+            out.append((pos + len(cell) - len(cell.lstrip()), cell.strip()))
+        pos = a + sep.end() if sep else b
+    return out
+
+
 _CELL_SEP = re.compile(r"\t|｜|(?<!\S)\|(?!\S)|(?<=\S)\|(?=\s)|(?<=\s)\|(?=\S)|^\||\|$", re.M)
 
 
@@ -1358,13 +1413,19 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
     # a report's table of the problems fed back: every row that states a problem is one
     report = bool(blocks) and _is_inspection(text)
     for start, end, rows in blocks:
+        # a table of statistics: its header counts things (发现问题（个） 立案（件） 处分（人）)
+        head_lo = text.rfind("\n", 0, max(0, start - 1)) + 1  # the header may stand on the line above
+        counts = bool(rows) and bool(_COUNT_HEADER.search(text[head_lo:rows[0][1]]))
         for a, b in rows:
             row = text[a:b]
-            cells = [c.strip() for c in _CELL_SEP.split(row) if c.strip()]
-            if _has_facts("，".join(cells)) or extract_categories(row, doc_type="", categorizer=_cr().categorizer) \
+            cells = _cells(text, a, b)
+            if counts and sum(1 for _, c in cells if _NUMBER_CELL.fullmatch(c)) * 2 > len(cells) and not _names(row):
+                continue  # a row of statistics (农村集体“三资”领域 861 553 517 4016.2)
+            if _has_facts("，".join(c for _, c in cells)) or any(c in _names(row) for _, c in cells) \
+                    or extract_categories(row, doc_type="", categorizer=_cr().categorizer) \
                     or (report and bool(_cr().patterns["problem"].search(row))):
-                title = max(cells, key=len)[:40] if cells else ""
-                cases.append(CaseSpan(a, _rstrip_span(text, a, b), title))
+                at, title = max(cells, key=lambda c: len(c[1])) if cells else (-1, "")
+                cases.append(CaseSpan(a, _rstrip_span(text, a, b), title[:40], title_at=at))
         masked = masked[:start] + re.sub(r"[^\n]", " ", masked[start:end]) + masked[end:]
     return cases, masked
 
@@ -1420,7 +1481,7 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         # the section's body alone, at its own offsets (everything else blanked)
         masked = re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:c.end] \
             + re.sub(r"[^\n]", " ", text[c.end:])
-        inner = _merge_back_references(text, _merge_accountability(text, _running(masked, False)))
+        inner = _examples_joined(text, _merge_back_references(text, _merge_accountability(text, _running(masked, False))))
         if len(inner) < 2:
             out.append(c)
             continue
@@ -1428,6 +1489,21 @@ def _split_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         for k in inner:
             k.section = heading[:40]
         out.extend(inner)
+    return out
+
+
+_EXAMPLE_OPEN = re.compile(r"^\s*(?:如|例如|比如|譬如)[，,：:]")
+
+
+def _examples_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """An example (如，某小学原校长颜某某…) after a statement of the problem that names no one
+    (一是部分学校食堂管理混乱…): the statement's illustration, one case with it."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        if out and _EXAMPLE_OPEN.match(text[c.start:c.end]) and not _subject_names(text[out[-1].start:out[-1].end]):
+            out[-1].end = c.end
+        else:
+            out.append(c)
     return out
 
 
@@ -1506,7 +1582,8 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 
 _SUPERVISION = re.compile(r"监管(?:缺位|不力|不到位|失职)|负有(?:主要)?(?:领导|监管|管理)责任|审核把关不严|把关不严|失察|"
-                         r"督促不力|管理不严|疏于(?:管理|监管)|(?:管理|监管|日常管理)[^。；;，,]{0,6}履职不力")
+                         r"督促不力|管理不严|疏于(?:管理|监管)|(?:管理|监管|日常管理)[^。；;，,]{0,6}履职不力|"
+                         r"(?:监督|检查|监管|审核|核查)[^。；;，,]{0,8}(?:敷衍应付|敷衍了事|走过场|流于形式)")
 # …and the plainer words of a duty failure a sentence on its own may use (对此不闻不问, 履职不力)
 _DUTY_FAILURE = re.compile(_SUPERVISION.pattern + "|不闻不问|失职失责|履职不力")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
@@ -1531,10 +1608,17 @@ def _own_deed(unit: str) -> bool:
     return False
 
 
+def _is_furniture(line: str) -> bool:
+    """Page junk, or the site's masthead above the title (某省纪委监委网站　廉洁某省), on every
+    line of the paragraph."""
+    lines = [ln for ln in line.split("\n") if ln.strip()]
+    return bool(lines) and all(_is_junk(ln) or _cr().patterns["masthead_line"].match(ln) for ln in lines)
+
+
 def _story_lead(text: str, start: int) -> bool:
     """The text before an article's only case is the story's title and lead, not the sections
     of a policy paper or a work report (requirements, statistics, numbered sections)."""
-    before = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    before = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_furniture(text[a:b])]
     if sum(b - a for a, b in before) > int(_cr().data["scoring"]["story_lead_chars"]):
         return False
     return all(concreteness(text[a:b])[0] > -1.0 and not _LEAD_MARKER.match(text[a:b].strip())
@@ -1545,7 +1629,7 @@ def _story_start(text: str, start: int, article: bool) -> int:
     """Where a one-case document's story begins: its first paragraph that is no page junk (an
     article's headline included), in a notice after any paragraph that only announces the
     case (现将有关情况通报如下：)."""
-    paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_junk(text[a:b])]
+    paras = [(a, b) for a, b in _paragraphs(text[:start]) if not _is_furniture(text[a:b])]
     first = paras[0][0] if paras else start
     for a, b in paras if not article else []:
         if _strip_lead(text, a, b) >= b and _cr().patterns["lead"].search(text, a, b):
@@ -1582,7 +1666,7 @@ def _charges_case(text: str, markers: list[_Marker]) -> CaseSpan | None:
                 end = b
         while start < end and text[start] in " \n\t\u3000":
             start += 1
-        return CaseSpan(start, _rstrip_span(text, start, end), _title(text, start, end))
+        return _titled(text, start, _rstrip_span(text, start, end), title_end=end)
     return None
 
 
@@ -1593,6 +1677,10 @@ def _split_text(text: str) -> Split:
     if charges is not None:
         return Split(doc_type_of(text, 1, False), [charges], "charges")
     p = _cr().patterns
+    if markers:  # the article ends where its furniture or study questions begin (【思考题】 1.…？)
+        stop = next((a for a, b in _paragraphs(text) if a > markers[0].start and p["tail_stop"].match(text[a:b].strip())),
+                    len(text))
+        markers = [m for m in markers if m.start < stop]
     inspection = _is_inspection(text)
     if inspection:  # a report's problems as bulleted paragraphs (■党的领导弱化…。一是…二是…)
         markers = sorted(markers + _bullet_markers(text), key=lambda m: m.start)
@@ -1607,7 +1695,7 @@ def _split_text(text: str) -> Split:
             cases = _split_sections(text, cases)
             if cases:  # cases told in prose after the list (its last item stops before them)
                 tail = cases[-1].end
-                cases += [CaseSpan(c.start + tail, c.end + tail, c.title) for c in _running(text[tail:], False)
+                cases += [c.shifted(tail) for c in _running(text[tail:], False)
                           if _subject_names(text[c.start + tail:c.end + tail])]
         # Numbering inside one case of a running-text notice is not the case list: the
         # text before the first item would then hold cases of its own.
@@ -1636,7 +1724,25 @@ def _split_text(text: str) -> Split:
         listed = _add_incident_lists(text, cases)
         if len(listed) != len(cases):
             cases, mode = listed, ("running" if mode == "none" else mode)
-    return Split(doc_type, _before_analysis(text, _one_story_of_the_facts(text, cases)), mode)
+    return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+def _linked_cases(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A 以案说纪 piece's linked case (【案例链接】 after the discussion of its made-up or told
+    case): the cases before end at the heading, the section's own are found in it alone."""
+    paras = _paragraphs(text)
+    heads = [a for a, b in paras if _cr().patterns["case_link_heading"].match(text[a:b])]
+    if not heads:
+        return cases
+    h = heads[0]
+    before = []
+    for c in cases:
+        if c.start < h:
+            c.end = min(c.end, _rstrip_span(text, c.start, h))
+            before.append(c)
+    masked = re.sub(r"[^\n]", " ", text[:h]) + text[h:]
+    linked = [c for c in _running(masked, False) if c.start >= h]
+    return [c for c in before if c.end > c.start] + linked
 
 
 _LIST_HEAD = re.compile(r"[^。！？!?；;\n…]+")
@@ -1665,7 +1771,7 @@ def _incident_list(text: str, a: int, b: int) -> list[CaseSpan]:
             return []
     if sum(1 for x, y in parts if viol.search(text, x, y)) < 2:
         return []
-    return [CaseSpan(x, y, text[x:y]) for x, y in parts]
+    return [CaseSpan(x, y, text[x:y], title_at=x) for x, y in parts]
 
 
 def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
@@ -1706,11 +1812,12 @@ def _one_story_of_the_facts(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     if len(heads) != 1:
         return cases
     start = paras[heads[0]][1]
-    end = next((a for a, b in paras[heads[0] + 1:] if p["analysis_heading"].match(text[a:b])), len(text))
+    end = next((a for a, b in paras[heads[0] + 1:] if p["analysis_heading"].match(text[a:b])
+                or p["case_link_heading"].match(text[a:b])), len(text))
     inside = [c for c in cases if c.start < end and c.end > start]
     if len(inside) < 2:
         return cases
-    merged = CaseSpan(inside[0].start, max(c.end for c in inside), inside[0].title, inside[0].section)
+    merged = CaseSpan(inside[0].start, max(c.end for c in inside), inside[0].title, inside[0].section, inside[0].title_at)
     return sorted([c for c in cases if c not in inside] + [merged], key=lambda c: c.start)
 
 

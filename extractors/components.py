@@ -135,9 +135,7 @@ def _boundaries(doc: Doc, start: int, end: int) -> frozenset[int]:
 
 
 def _shift(item: Item, by: int) -> Item:
-    if item.start >= 0:
-        item.start += by
-        item.end += by
+    item.shift(by)
     return item
 
 

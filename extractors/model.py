@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 DocType = Literal["case_notice", "inspection_report", "article"]
 RegionLevel = Literal["province", "city", "county", "township", "village"]
@@ -30,6 +30,12 @@ class Item(BaseModel):
     start: int = -1
     end: int = -1
 
+    def shift(self, by: int) -> None:
+        """Offsets moved by `by` (a case's text to the whole document's); -1 stays unplaced."""
+        if self.start >= 0:
+            self.start += by
+            self.end += by
+
 
 class Person(Item):
     name: str
@@ -38,6 +44,28 @@ class Person(Item):
     region: str = ""
     anonymised: bool = False  # 张某某、朱某
     role: PersonRole = ""  # extractors.roles; "" before roles are assigned
+    # where `position` is said, in the same text as start/end, while extraction runs: mapped
+    # onto the original text with the name (never stored; None when no post was found)
+    _post: tuple[int, int] | None = PrivateAttr(default=None)
+
+    @property
+    def post_span(self) -> tuple[int, int] | None:
+        """The [start, end) of `position` in the text the offsets refer to, if known."""
+        return self._post
+
+    def set_post(self, text: str, span: tuple[int, int] | None) -> None:
+        """`position` := text[span] (or "" for None), its span kept."""
+        self._post = span
+        self.position = text[span[0]:span[1]] if span else ""
+
+    def take_post(self, other: Person) -> None:
+        """The post of `other` (the same person found twice), span and all."""
+        self.position, self._post = other.position, other._post
+
+    def shift(self, by: int) -> None:
+        super().shift(by)
+        if self._post is not None:
+            self._post = (self._post[0] + by, self._post[1] + by)
 
 
 class Amount(Item):

@@ -313,6 +313,9 @@ _CLAUSE_START = re.compile(
     r"(?:^|(?<=[。；;，,：:\n]))[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d))?",
     re.M)
 _SERVING = re.compile(r"(?:在|于)?(?:担任|任职|任)([^，,。；;（(\n]{2,40}?)(?:期间|时|任上|以来)")
+# a post given in brackets after a name (韦某某(区农办原党组书记、主任)); the clauses of a sentence
+_ASIDE_POST = re.compile(r"[（(]([^（()）\n]{2,30})[)）]")
+_CLAUSE = re.compile(r"[^，,]+")
 _POST_LEAD = re.compile(r"^(?:现任|时任|曾任|原任|系)(?=\S{2})")
 
 
@@ -322,9 +325,13 @@ def _before_aside(text: str, i: int) -> int:
     return m.start() if m else i
 
 
-def _position_before(text: str, i: int, lex: PeopleLexicon,
-                     boundaries: frozenset[int] = frozenset()) -> str:
-    """The post phrase right before index i: back to the clause start or a function word.
+Span = tuple[int, int]
+_BULLETS = "■●◆▲★◎□○◇△▶►•▪◼◾◉❖➤✦◈"
+
+
+def _position_span(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int] = frozenset()) -> Span:
+    """Where the post phrase right before index i stands: back to the clause start or a
+    function word (an empty span at i when there is none).
 
     A function word (的/对/给予/和…) only cuts where jieba puts a word boundary on both
     sides of it, so 呼和浩特 and 监督管理与应急救援科 stay whole when boundaries are known.
@@ -348,11 +355,30 @@ def _position_before(text: str, i: int, lex: PeopleLexicon,
             continue
         if m.end() < i:
             best = m.end()
-    phrase = text[best:i]
-    phrase = _MARKER_RE.sub("", phrase).lstrip("■●◆▲★◎□○◇△▶►•▪◼◾◉❖➤✦◈")
+    a, b = best, i
+    marker = _MARKER_RE.match(text[a:b])
+    a += marker.end() if marker else 0
+    while a < b and text[a] in _BULLETS:
+        a += 1
     if best == phrase_lo and text[phrase_lo - 1:phrase_lo] in ("—", "―"):
-        phrase = _INTERVIEWED.sub("", phrase)  # ——访省纪委常委孟某: the interviewee's post
-    return phrase.strip(" ，,")
+        asked = _INTERVIEWED.match(text[a:b])  # ——访省纪委常委孟某: the interviewee's post
+        a += asked.end() if asked else 0
+    while a < b and text[a] in " ，,":
+        a += 1
+    while b > a and text[b - 1] in " ，,":
+        b -= 1
+    return a, b
+
+
+def _lead_cut(text: str, span: Span | None) -> Span | None:
+    """The span without a lead word (现任某县林业局副局长: the post is what follows); None
+    when nothing is left."""
+    if span is None:
+        return None
+    a, b = span
+    lead = _POST_LEAD.match(text[a:b])
+    a += lead.end() if lead else 0
+    return (a, b) if b > a else None
 
 
 _INTERVIEW_VERB = "(?:专访|采访|访问|访谈|访)"
@@ -431,9 +457,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
     sources: dict[str, int] = {}
     rule = 0
 
-    def add(i: int, n: int, position: str) -> None:
+    def add(i: int, n: int, post: Span | None) -> None:
         name = text[i:i + n]
-        position = _POST_LEAD.sub("", position)  # 现任某县林业局副局长: the post is what follows
+        post = _lead_cut(text, post)  # 现任某县林业局副局长: the post is what follows
         if n < 2 or in_byline(i) or name in lex.not_names or _after_preposition(text, name):
             return
         if name[:2] in lex.compound_set and lex.post_end_re.search(text[max(0, i - 7):i + 1]):
@@ -441,11 +467,11 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if name[0] in "任兼" and (lex.post_start_re.match(text, i + 1) or name[1] in "第副总常"):
             return  # 校长任第一副组长: 任 "serving as" before a post, no surname
         if name in found:
-            if not found[name].position and position:
-                found[name].position = position
+            if not found[name].position and post:
+                found[name].set_post(text, post)
             return
-        found[name] = Person(name=name, position=position, start=i, end=i + n,
-                             anonymised="某" in name)
+        found[name] = Person(name=name, start=i, end=i + n, anonymised="某" in name)
+        found[name].set_post(text, post)
         order.append(name)
         sources[name] = rule
 
@@ -465,6 +491,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
                 n = 0
         if not generic:
             n = max(n, name_length(text, i, lex.minority))  # 乡党委书记吉克伍各履行…: known syllables after a post
+            if n == 3 and text[i:i + 2] in lex.minority.parts and not lex.followers_re.match(text, i + 3):
+                n = _clan_name(text, i, lex) or n  # 校长吉克石一落实…: a clan, not the surname 吉
         if not n and not generic:
             n = _one_syllable_name(text, i, lex) or _clan_name(text, i, lex) or _word_name_after_post(text, i, lex)
         if n == 3 and (_freq().get(text[i:i + 3]) or 0) >= 10 and (_freq().get(text[i + 1:i + 3]) or 0) >= 50:
@@ -475,10 +503,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if text[max(0, i - 8):i].endswith(lex.legal_terms):
             n = 0  # 国家工作人员索取、收受…: the law's words, no one's post
         if n:
-            position = _position_before(text, i, lex, boundaries)
-            if head in lex.plain_people:
-                position = head
-            add(i, n, position)
+            add(i, n, m.span() if head in lex.plain_people else _position_span(text, i, lex, boundaries))
     # 2. after an organisation name: a clear boundary after the name, a word boundary before
     rule = 2
     for m in lex.org_re.finditer(text):
@@ -487,7 +512,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             continue
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
         if n and text[i:i + n] not in found:
-            add(i, n, _position_before(text, i, lex, boundaries))
+            add(i, n, _position_span(text, i, lex, boundaries))
     # 3. anonymised forms anywhere (an ambiguous surname needs a clear left edge)
     rule = 3
     for m in lex.anon_re.finditer(text):
@@ -497,6 +522,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if m.group(0)[:2] in lex.compound_set and lex.post_end_re.search(text[max(0, i - 7):i + 1]):
             m = lex.anon_re.match(text, i + 1) or m  # 原处长孙某某: the post's 长, then 孙, not 长孙
             i = m.start()
+        if CYCLIC_PSEUDONYM.match(text, i + 1):
+            continue  # 由某乙出资: a preposition before 某乙, no surname
         prev = text[i - 1] if i else ""
         j = _before_aside(text, i)
         after_post = bool(lex.post_end_re.search(text[max(0, j - 8):j]))
@@ -504,10 +531,10 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             continue
         if _is_han(prev) and not after_post and boundaries and i not in boundaries:
             continue
-        add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_before(text, i, lex, boundaries) if after_post else "")
+        add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_span(text, i, lex, boundaries) if after_post else None)
     #    …and a pseudonym by cyclic signs listed after another (某甲、某乙编造台账)
     for m in re.finditer(f"(?<=某[甲乙丙丁戊己庚辛壬癸][、和与及])某[甲乙丙丁戊己庚辛壬癸](?![{_HAN}]?某)", text):
-        add(m.start(), 2, "")
+        add(m.start(), 2, None)
     #    …and X某某 right after a post whatever X is (片长刑某某: a surname the lists lack), or
     #    after a preposition (以普某某为首的…, 与普某某合谋): X is the surname
     for m in re.finditer(f"[{_HAN}]某(?:某|(?={_STRONG_AFTER.pattern}|利用|在|违规|伙同|先后|多次))", text):
@@ -516,9 +543,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if (i == 0 or text[i - 1] != "某") and text[i] not in _UNIT_CHARS and text[i] not in _NOT_GIVEN \
                 and not _NOT_AFTER_ANON.match(text, i + n):
             if lex.post_end_re.search(text[max(0, i - 8):i]):
-                add(i, n, _position_before(text, i, lex, boundaries))  # (民政干部妥某利用…)
+                add(i, n, _position_span(text, i, lex, boundaries))  # (民政干部妥某利用…)
             elif n == 3 and i and text[i - 1] in _PREPOSITIONS and not _freq().get(text[i - 1:i + 1]):
-                add(i, 3, "")  # (和平某某: 和 is no preposition there)
+                add(i, 3, None)  # (和平某某: 和 is no preposition there)
     #    …and a minority name's first syllable + 某/某某 (村文书海来某某, 吉克某): no Han surname
     #    to read; the syllable must be a known one of two or more characters
     for m in re.finditer("某某?", text):
@@ -536,7 +563,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
                     for other in [n for n in found if n in text[i:end] and n != text[i:end]]:
                         found.pop(other)  # 海来 read before as a name of its own
                         order.remove(other)
-                    add(i, end - i, _position_before(text, i, lex, boundaries) if after_post else "")
+                    add(i, end - i, _position_span(text, i, lex, boundaries) if after_post else None)
             break
     # 4. a name opening a sentence, its post after it: 王某某，男，…，某村原党支部书记。/ 李红（某乡民政所所长）
     rule = 4
@@ -546,23 +573,22 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if not n or text[i + n:i + n + 1] not in "，,（(":
             continue
         if text[i + n] in "（(":
-            close = re.match(r"[（(]([^（()）\n]{2,30})[)）]", text[i + n:])
+            close = _ASIDE_POST.match(text, i + n)
             if close and lex.post_end_re.search(close.group(1)):
-                add(i, n, close.group(1))
+                add(i, n, close.span(1))
             continue
         sent_end = re.search(r"[。；;\n]", text[i + n:])
-        sent = text[i + n + 1:i + n + (sent_end.start() if sent_end else 60)]
-        clauses = [c for c in re.split(r"[，,]", sent) if c]
-        posts = [c for c in clauses if lex.post_end_re.search(c)]
-        if posts and (re.match(r"[男女]", clauses[0]) or clauses[0] in posts):
-            add(i, n, posts[-1])
+        clauses = list(_CLAUSE.finditer(text, i + n + 1, i + n + (sent_end.start() if sent_end else 60)))
+        posts = [c for c in clauses if lex.post_end_re.search(c.group(0))]
+        if posts and (re.match(r"[男女]", clauses[0].group(0)) or clauses[0] in posts):
+            add(i, n, posts[-1].span())
     # 5. X等人 / X等N人
     rule = 5
     for m in lex.etal_re.finditer(text):
         i = m.start(1)
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries)
         if n and text[i + n:i + n + 1] == "等":
-            add(i, n, "")
+            add(i, n, None)
     # 6. lists after a known name: 鐘臘平、張傳彪 / 冯正均和吴定勇
     rule = 6
     changed = True
@@ -577,7 +603,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
                 i = listed.start(1)
                 n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
                 if n and text[i:i + n] not in found:
-                    add(i, n, "")
+                    add(i, n, None)
                     changed = True
     # 7. table rows (cells split by tabs, as the DOCX and HTML readers write them): a cell
     rule = 7
@@ -593,7 +619,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             if n != len(value):
                 continue
             nxt = cells[k + 1].group(0).strip() if k + 1 < len(cells) else ""
-            add(i, n, nxt if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else "")
+            at = row.start() + cells[k + 1].start() + cells[k + 1].group(0).index(nxt) if nxt else 0
+            add(i, n, (at, at + len(nxt)) if nxt and len(nxt) <= 40 and lex.post_end_re.search(nxt) else None)
     # 8. a name opening a clause or an item with no post before it (一、周小平违规… / 经查，周小平在…):
     rule = 8
     #    a clear surname, a follower word after it, and mentioned at least twice
@@ -604,7 +631,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         n = _name_at(text, i, lex, strict=True, boundaries=boundaries, need_follow=True)
         if n >= 2 and "某" not in text[i:i + n] and text.count(text[i:i + n]) >= 2 \
                 and not (n == 2 and (_freq().get(text[i:i + n]) or 0) >= OPENER_WORD_FREQ):  # 廉洁从医…廉洁风险: a word
-            add(i, n, "")
+            add(i, n, None)
     # 10. a name opening a clause with its post said right after it (郑某某时任村党支部书记,
     #     付某是村委会主任, 向某某担任会计、出纳): surname + one or two characters, then the post
     rule = 10
@@ -621,7 +648,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             post_after = after_re.match(text, i + n)
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
                     and name not in lex.not_names and post_after:
-                add(i, n, post_after.group(1))
+                add(i, n, post_after.span(1))
                 break
     # 9. transliterated names with a middle dot after a post (买买提·吐尔逊): the last part
     rule = 9
@@ -631,7 +658,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         if d:
             n = _dotted_length(text, m.end(), d, lex)
             if n:
-                add(m.end(), n, _position_before(text, m.end(), lex, boundaries))
+                add(m.end(), n, _position_span(text, m.end(), lex, boundaries))
     #    …and opening a clause, a line or a table cell (艾尼瓦尔·买买提，男，… / 1    买买提·吐尔逊    库车市…)
     for m in re.finditer(r"(?:^|(?<=[。；;，,：:\n\t ]))", text):
         d = _DOTTED.match(text, m.end())
@@ -649,7 +676,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             n = _dotted_length(text, i, d, lex) if d else 0
             parts = re.split(f"[{_DOTS}]", text[i:i + n])
             if n and all(2 <= len(x) <= 6 for x in parts) and not _MEDIA.search(text, i, i + n):
-                add(i, n, "")  # (中·法两国: no name's parts are one character; 湖南日报·华声在线: a masthead)
+                add(i, n, None)  # (中·法两国: no name's parts are one character; 湖南日报·华声在线: a masthead)
     # A post said as the time of the misconduct: 周小平在担任县财政局局长期间
     for person in found.values():
         if person.position:
@@ -657,7 +684,7 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         for occ in re.finditer(re.escape(person.name), text):
             serving = _SERVING.match(text, occ.end())
             if serving and lex.post_end_re.search(serving.group(1)):
-                person.position = serving.group(1)
+                person.set_post(text, serving.span(1))
                 break
     # Names longer than surname + two (Tibetan 次仁多吉, 扎西顿珠): a name whose every mention
     # goes on with the same characters is longer than it looked.
@@ -685,8 +712,8 @@ def _lac_only(text: str, ner: list[NerSpan], boundaries: frozenset[int]) -> list
         if sp.label != "PER" or len(sp.text) < 2 or any(a <= sp.start < b for a, b in bylines):
             continue
         if sp.text not in out:
-            out[sp.text] = Person(name=sp.text, position=_post_before(text, sp.start, lex, boundaries),
-                                  start=sp.start, end=sp.end, anonymised="某" in sp.text)
+            out[sp.text] = Person(name=sp.text, start=sp.start, end=sp.end, anonymised="某" in sp.text)
+            out[sp.text].set_post(text, _post_before(text, sp.start, lex, boundaries))
     return sorted(out.values(), key=lambda p: p.start)
 
 
@@ -743,26 +770,27 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                             if cfg.get("comparison_before") else None)
 
 
-def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> str:
-    """The post phrase right before index i when a post title ends there, else ''."""
+def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> Span | None:
+    """Where the post phrase right before index i stands when a post title ends there."""
     j = _before_aside(text, i)
     if j > 0 and text[j - 1] == "的" and lex.post_end_re.search(text[max(0, j - 11):j - 1]):
         i = j - 1  # 现任县财政局国库支付中心主任的韦某: the post, then 的
     elif not lex.post_end_re.search(text[max(0, j - 10):j]):
-        return ""
-    return _POST_LEAD.sub("", _position_before(text, i, lex, boundaries))
+        return None
+    return _lead_cut(text, _position_span(text, i, lex, boundaries))
 
 
-def _post_after(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> str:
-    """A post said right after a mention of the name: 郑某时任村党支部书记 → 村党支部书记."""
+def _post_after(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> Span | None:
+    """Where a post said right after a mention of the name stands (郑某时任村党支部书记:
+    村党支部书记)."""
     for occ in re.finditer(re.escape(name), text):
         m = cl.post_after_re.match(text, occ.end())
         if m:
-            return m.group(1)
-        close = re.match(r"[（(]([^（()）\n]{2,30})[)）]", text[occ.end():occ.end() + 32])
+            return m.span(1)
+        close = _ASIDE_POST.match(text, occ.end(), occ.end() + 32)
         if close and lex.post_end_re.search(close.group(1)):
-            return close.group(1)  # 韦某某(区农办原党组书记、主任)
-    return ""
+            return close.span(1)  # 韦某某(区农办原党组书记、主任)
+    return None
 
 
 def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon) -> tuple[int, int] | None:
@@ -986,11 +1014,18 @@ def _resolve_prefixes(found: dict[str, Person], text: str, lac_names: set[str], 
                 p = found.pop(short)
                 q = found[long]
                 if not q.position:
-                    q.position = p.position
+                    q.take_post(p)
                 break
             q = found.pop(long)
             if not found[short].position:
-                found[short].position = q.position
+                found[short].take_post(q)
+
+
+def _nickname(text: str, name: str) -> bool:
+    """Every mention of the name is quoted on its own (以“黄毛”为首的涉恶团伙): a nickname, not
+    a person's name."""
+    spans = [m.span() for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(text[a - 1:a] in "“「\"" and text[b:b + 1] in "”」\"" for a, b in spans)
 
 
 def _complete_pseudonyms(found: dict[str, Person], text: str) -> None:
@@ -1000,11 +1035,12 @@ def _complete_pseudonyms(found: dict[str, Person], text: str) -> None:
         mentions = [m.end() for m in re.finditer(re.escape(name), text)]
         if mentions and all(text.startswith("某某", e) for e in mentions) and name + "某某" not in found:
             p = found.pop(name)
-            found[name + "某某"] = Person(name=name + "某某", position=p.position, start=p.start,
-                                         end=p.start + len(name) + 2, anonymised=True)
+            found[name + "某某"] = Person(name=name + "某某", start=p.start, end=p.start + len(name) + 2, anonymised=True)
+            found[name + "某某"].take_post(p)
 
 
 _STRONG_AFTER = re.compile("对此负有|负有|受到|被给予|被免|涉嫌")
+_SANCTION_AFTER = re.compile("党内|行政|政务|诫勉|撤销|留党|开除|警告|记过|记大过|降级|撤职")
 _SUBJECT_AGAIN = re.compile("受到|被|在|利用|违规|多次|先后|私自|擅自|未|将|对|收受|伙同|担任|因")
 
 
@@ -1026,15 +1062,21 @@ def _word_name_after_post(text: str, i: int, lex: PeopleLexicon) -> int:
             opens = m.start() == 0 or text[m.start() - 1] in "，,。；;：:\n"
             if opens and _SUBJECT_AGAIN.match(text, m.end()):
                 return n
+            if text.endswith("给予", 0, m.start()) and _SANCTION_AFTER.match(text, m.end()):
+                return n  # 县监察局给予高明行政记过处分: the sanction's recipient
     return 0
 
 
 def _clan_name(text: str, i: int, lex: PeopleLexicon) -> int:
     """Length of a Yi or Tibetan name after a post whose first syllable is known and whose
-    second is not (主任俄木日各商量…俄木日各受到…): the four characters, said again."""
+    second is not (主任俄木日各商量…俄木日各受到…): the four characters, said again or with a
+    follower word right after them (校长吉克石一落实…, 主任才让东主违规…)."""
     for size in (3, 2):
         if text[i:i + size] in lex.minority.parts and all(_is_han(c) for c in text[i + size:i + size + 2]) \
-                and "某" not in text[i + size:i + size + 2] and text.count(text[i:i + size + 2]) >= 2:
+                and "某" not in text[i + size:i + size + 2] \
+                and (text.count(text[i:i + size + 2]) >= 2 or (
+                    lex.followers_re.match(text, i + size + 2) and not lex.followers_re.match(text, i + size)
+                    and not lex.followers_re.match(text, i + size + 1))):  # (宝音图严重违纪: 宝音图)
             return size + 2
     return 0
 
@@ -1067,8 +1109,8 @@ def _join_adjacent(found: dict[str, Person], text: str) -> None:
             if n_ab and n_ab == len(ends) == text.count(b):
                 first = found.pop(a)
                 found.pop(b)
-                found[ab] = Person(name=ab, position=first.position, start=first.start, end=first.start + len(ab),
-                                   anonymised=False)
+                found[ab] = Person(name=ab, start=first.start, end=first.start + len(ab), anonymised=False)
+                found[ab].take_post(first)
 
 
 def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list[NerSpan],
@@ -1118,14 +1160,18 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
             # never stands without 于 before it, so 于 is the surname
             old_p = found.pop(tail)
             first = text.find(name)
-            found[name] = Person(name=name, position=_post_before(text, first, lex, boundaries) or old_p.position,
-                                 start=first, end=first + len(name), anonymised="某" in name)
+            found[name] = Person(name=name, start=first, end=first + len(name), anonymised="某" in name)
+            post = _post_before(text, first, lex, boundaries)
+            if post:
+                found[name].set_post(text, post)
+            else:
+                found[name].take_post(old_p)
             cover(name)
             continue
         if any(covered.get(k, a) != a for k in range(a, b)):
             continue  # 买提·吐尔逊 inside 买买提·吐尔逊: a piece of a name already found
-        found[name] = Person(name=name, position=_post_before(text, a, lex, boundaries), start=a, end=b,
-                             anonymised="某" in name)
+        found[name] = Person(name=name, start=a, end=b, anonymised="某" in name)
+        found[name].set_post(text, _post_before(text, a, lex, boundaries))
         cover(name)
     _resolve_prefixes(found, text, lac_names, cl, lex)
     _join_adjacent(found, text)
@@ -1133,10 +1179,10 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     out = []
     for p in found.values():
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \
-                or _compared_only(text, p.name, cl):
+                or _compared_only(text, p.name, cl) or _nickname(text, p.name):
             continue
         if not p.position:
-            p.position = _post_after(text, p.name, cl, lex)
+            p.set_post(text, _post_after(text, p.name, cl, lex))
         out.append(p)
     out.sort(key=lambda p: p.start)
     return out

@@ -55,15 +55,8 @@ def _finish_items(items: list[Any], norm: Normalized, key: str) -> list[Any]:
         it: Any = _map_item(raw, norm)
         if key == "people":
             it.name = _original(norm, it)
-            if it.position:
-                # the post as written: the original text right before the name, same length
-                pos_norm = it.position
-                j = norm.to_normalized(it.start)
-                k = norm.text.rfind(pos_norm, max(0, j - len(pos_norm) - 16), j)
-                if k < 0:  # a post said after the name (郑某时任村党支部书记)
-                    k = norm.text.find(pos_norm, j, j + len(pos_norm) + 40)
-                if k >= 0:
-                    it.position = norm.original_text(k, k + len(pos_norm))
+            if it.post_span is not None:  # the post as written
+                it.position = norm.original_text(*it.post_span)
         elif key == "amounts":
             it.text = _original(norm, it)
         elif key == "sanctions":
@@ -98,7 +91,7 @@ def pieces_of(cases: list[CaseSpan], size: int = CHUNK_CHARS) -> list[tuple[int,
             out[-1] = (out[-1][0], c.end, out[-1][2] + [c])
         else:
             end = min(c.end, c.start + size)
-            out.append((c.start, end, [CaseSpan(c.start, end, c.title, c.section)]))
+            out.append((c.start, end, [CaseSpan(c.start, end, c.title, c.section, c.title_at)]))
     return out
 
 
@@ -125,7 +118,7 @@ def extract_text(text: str, *, path: str = "", doc_id: str | None = None) -> Doc
     log.info("%s: %d characters, %d cases, extracted in %d pieces", path or doc_id[:16], len(norm.text),
              len(split.cases), len(pieces))
     for offset, end, cases in pieces:
-        local = [CaseSpan(c.start - offset, c.end - offset, c.title, c.section) for c in cases]
+        local = [c.shifted(-offset) for c in cases]
         sdoc = run_pipeline(nlp, norm.text[offset:end], Split(split.doc_type, local, split.mode))
         for draft in drafts(sdoc):
             _shift_draft(draft, offset)
@@ -137,13 +130,10 @@ def _shift_draft(draft: Any, offset: int) -> None:
     """Offsets of a piece's case and items made offsets into the whole normalised text."""
     if not offset:
         return
-    draft.span.start += offset
-    draft.span.end += offset
+    draft.span = draft.span.shifted(offset)
     for items in draft.fields.values():
         for it in items:
-            if getattr(it, "start", -1) >= 0:
-                it.start += offset
-                it.end += offset
+            it.shift(offset)
 
 
 def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: str) -> None:
@@ -152,20 +142,13 @@ def _add_case(doc: Document, draft: Any, norm: Normalized, text: str, doc_id: st
     start, end = norm.span(draft.span.start, draft.span.end)
     normalized_names = [p.name for p in draft.fields.get("people", [])]
     people = _finish_items(draft.fields.get("people", []), norm, "people")
-    names = {p.name for p in people}
     as_written = dict(zip(normalized_names, (p.name for p in people)))
     sanctions = _finish_items(draft.fields.get("sanctions", []), norm, "sanctions")
-    for s in sanctions:  # recipients as written
-        if s.person:
-            j = norm.text.find(s.person, draft.span.start, draft.span.end)
-            if j >= 0:
-                cand = norm.original_text(j, j + len(s.person))
-                s.person = cand if cand in names or not names else s.person
+    for s in sanctions:  # recipients as written: they are the case's people
+        s.person = as_written.get(s.person, s.person)
     title = draft.span.title
-    if title:
-        k = norm.text.find(title, draft.span.start, draft.span.end)
-        if k >= 0:
-            title = norm.original_text(k, k + len(title))
+    if title and draft.span.title_at >= 0:  # as written
+        title = norm.original_text(draft.span.title_at, draft.span.title_at + len(title))
     amounts = _finish_items(draft.fields.get("amounts", []), norm, "amounts")
     for a in amounts:  # whose sum, as written (a unit word stays as the rules gave it)
         a.person = "、".join(as_written.get(n, n) for n in a.person.split("、")) if a.person else ""

@@ -29,6 +29,10 @@ from extractors.model import Person, Sanction
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,："
 # between two names that share one sanction: 、/和/及, maybe the second one's post (熊某、报账员王某)
+# An official named by post alone as the subject of a sanction's clause (一原副专员被“双开”, 某局一名
+#干部受到…): the sanction is that official's, whoever the sentence named before.
+_UNNAMED_SUBJECT = re.compile(r"(?:书记|主任|局长|县长|市长|镇长|乡长|区长|专员|主席|部长|厅长|处长|科长|所长|站长|院长|校长|"
+                              r"经理|董事长|干部|官员|工作人员)(?:被|受到|遭)?[“\"]?$")
 _JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及)[^，,。；;：:（）()“”\n]{0,8}$")
 
 
@@ -268,6 +272,8 @@ def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
     c_lo, _ = _bounds(text, start, start, _CLAUSE_END)
     s_lo, _ = _bounds(text, start, start, _SENTENCE_END)
     in_clause = [p for p in ordered if p.start >= c_lo]
+    if not in_clause and _UNNAMED_SUBJECT.search(text[c_lo:start]):
+        return [""]  # …被查，新疆和田一原副专员被“双开”: the clause's own, unnamed, official
     if in_clause and "分别" in text[c_lo:start]:
         return _unique(p.name for p in in_clause)
     in_sentence = [p for p in ordered if p.start >= s_lo]

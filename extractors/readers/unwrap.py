@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # A line that starts a unit of its own, however the line before it ended.
 _OPENS = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
@@ -67,9 +67,31 @@ def wrap_width(lines: list[str]) -> tuple[Callable[[str], int], int] | None:
         if fit is not None:
             found.append((fit[1], -len(found), measure, fit[0]))
     if not found:
-        return None
+        return _ragged(lines)
     best = max(found)
     return best[2], best[3]
+
+
+_RAGGED_SHARE = 0.6  # of the lines of prose, at least this share end inside a sentence
+_RAGGED_LINES = 6
+_PROSE = re.compile(r"[，,。；;]")
+
+
+def _ragged(lines: list[str]) -> tuple[Callable[[str], int], int] | None:
+    """A text wrapped by hand at no one width (lines of 34 to 41 characters, cut wherever a
+    phrase ended — 热依拉 / 受到通报批评): most of its lines of prose (long, with a comma or a
+    full stop inside) end inside a sentence with the sentence going on in the next line, which
+    the paragraphs of an unwrapped text never do (their titles, menus and link lists are no
+    prose). Then a line at least three quarters of the prose lines' median length may go on
+    in the next: (len, width) with width × _FULL at that length."""
+    prose = [k for k, ln in enumerate(lines) if len(ln.strip()) >= _MIN_COLUMNS // 2
+             and _PROSE.search(ln.rstrip()[:-1]) and not _CELLS.search(ln)]
+    cut = [k for k in prose if not _SENTENCE_END.search(lines[k].rstrip())
+           and k + 1 < len(lines) and lines[k + 1].strip() and not lines[k + 1][0].isspace()]
+    if len(cut) < _RAGGED_LINES or len(cut) < _RAGGED_SHARE * len(prose):
+        return None
+    median = sorted(len(lines[k].rstrip()) for k in prose)[len(prose) // 2]
+    return len, round(0.75 * median / _FULL)
 
 
 def _furniture(lines: list[str]) -> set[int]:

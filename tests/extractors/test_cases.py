@@ -1650,3 +1650,84 @@ def test_a_breadcrumb_with_arrows_and_an_asking_headline_are_no_cases():
             "与韦志刚相比，某镇某村原村委会主任蒙立新虚报冒领危房改造补助8万元，受到留党察看一年处分。")
     t, sp, cases = _split(text)
     assert len(cases) == 2 and "韦志刚" in cases[0] and "蒙立新" in cases[1]
+
+
+def test_an_item_titled_with_an_aside_and_a_new_official_in_bullets_stays_its_own_case():
+    text = ("某市纪委监委通报3起典型问题\n"
+            "■某区自然资源局原局长白音严重违纪违法问题。白音收受财物共计120万元，被开除党籍和公职。\n"
+            "■某镇违法占用耕地问题监管失职问题。2019年，某镇国土所所长孟和未依法制止违法占地，受到党内严重警告处分。\n"
+            "■某旗执法大队原大队长阿拉坦查处违法开采问题失职并收受财物问题（该案由某市监委指定管辖）。"
+            "2018年，阿拉坦收受矿主所送“感谢费”6万元，受到留党察看二年处分。\n")
+    assert len(_split(text)[2]) == 3
+
+
+def test_working_day_drinking_opens_a_new_officials_case_inside_a_paragraph():
+    text = ("严格问责动真格。今年9月，县城管局执法中队中队长温某某在执法检查时收受店主所送香烟两条，"
+            "县监察局给予温某某行政记过处分。10月17日中午，某镇副镇长陈某某在工作日与他人饮酒，"
+            "下午到镇政府上班时酒气熏天，县纪委给予其党内警告处分。")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "陈某某" in cases[1] and "陈某某" not in cases[0]
+
+
+def test_a_table_row_with_a_name_and_only_a_criticism_is_a_case():
+    rows = ["序号\t单位\t姓名\t职务\t存在问题\t处理结果",
+            "1\t县房产局\t方立新\t科长\t上班时间脱岗外出办私事\t诫勉谈话",
+            "2\t县医保中心\t司马静\t工作人员\t上班时间利用办公电脑炒股\t通报批评",
+            "3\t县畜牧局\t王德福\t副局长\t对企业申报手续推诿扯皮\t行政记过"]
+    text = "某县纪委通报庸懒散问题\n" + "\n".join(rows) + "\n各单位要引以为戒。"
+    assert len(_split(text)[2]) == 3
+
+
+def test_a_supervisor_held_to_account_after_a_semicolon_for_perfunctory_checks_stays_with_the_case():
+    text = ("某县纪委监委通报2起典型问题\n"
+            "◆ 某小学食堂食品安全管理不力问题。2023年10月，检查发现该校食堂存放过期食材。该校校长吉克石一落实负责制不力，"
+            "受到党内警告处分；县教体局安全股股长海来木呷对校园食品安全监督检查敷衍应付，受到政务警告处分。\n"
+            "◆ 某中学原校长阿苏伍呷收受食堂供应商财物问题。2021年，阿苏伍呷收受供应商财物8万元，受到撤销党内职务处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "海来木呷" in cases[0]
+
+
+def test_a_linked_case_after_a_discussion_of_a_made_up_one():
+    text = ("以案说纪｜退休后收受财物如何定性\n【基本案情】\n某甲，原系某县自然资源局局长。某甲在职期间为某乙谋取利益，"
+            "退休后收受某乙所送80万元。\n【分歧意见】\n第一种意见认为，某甲不构成受贿罪。\n第二种意见认为，某甲构成受贿罪。\n"
+            "【评析意见】\n笔者同意第二种意见。\n【案例链接】\n2025年9月，某市纪委监委对某市发改局原局长林某某严重违纪违法问题"
+            "进行了立案审查调查。经查，林某某收受他人财物156万元。林某某被开除党籍，移送检察机关。\n（作者单位：某市纪委监委）")
+    t, sp, cases = _split(text)
+    assert cases[-1].lstrip("【案例链接】\n").startswith("2025年9月") or "林某某" in cases[-1]
+    assert "林某某" not in "".join(cases[:-1]) and all("某甲" not in c for c in cases[-1:])
+
+
+def test_an_officials_confession_and_a_supervisor_of_the_told_problem_stay_in_their_cases():
+    notice = ("某盟政协原副主席乌力吉严重违纪违法被开除党籍和公职\n经查，乌力吉利用职务便利为他人谋取利益，收受财物。"
+              "乌力吉被开除党籍、开除公职，移送检察机关。\n▍忏悔书摘录\n"
+              "再后来，有个做矿业的老板巴某为了拿到探矿权，一次就送给我50万元现金，我犹豫了一下还是收下了。\n")
+    assert len(_split(notice)[2]) == 1
+    article = ("2019年至2023年，某村报账员管某利用保管村集体资金的便利，挪用村集体资金14.3万元。管某受到党内严重警告处分。\n"
+               "让人深思的是，这样一个“窟窿”存在多年，村务监督委员会却从未提出过异议。该村村务监督委员会主任刘某华"
+               "对财务票据“只签字、不审核”，监督流于形式。刘某华受到诫勉处理。\n"
+               "2023年8月，某镇某村党支部书记谢冬生擅自低价发包集体油茶林，受到党内警告处分。\n")
+    t, sp, cases = _split(article)
+    assert len(cases) == 2 and "刘某华" in cases[0]
+
+
+def test_study_questions_after_a_chapters_cases_are_no_cases():
+    text = ("第三章　权力失控的代价\n一、“土地爷”的贪婪之路\n——某局原副局长黄土生严重违纪违法案\n"
+            "经查，黄土生收受他人财物共计1200万元。黄土生被开除党籍、开除公职。\n"
+            "二、警服下的“保护伞”\n——某派出所原所长罗平安违纪违法案\n"
+            "经查，罗平安收受涉恶团伙财物35万元，为其充当保护伞。罗平安被开除党籍、开除公职。\n"
+            "本章小结\n两起案件，两种人生。\n【思考题】\n1.两起案例中，权力失控的共同原因有哪些？\n2.结合本职工作，谈谈如何防范廉政风险？\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "罗平安" in cases[1] and "思考题" not in cases[1]
+
+
+def test_a_work_reports_statistics_table_is_no_case_and_an_example_stays_with_its_problem():
+    text = ("某市纪委监委关于集中整治工作情况的报告\n一、工作开展情况\n表1　分领域问题查处情况\n"
+            "领域\t发现问题（个）\t立案（件）\t处分（人）\n教育领域\t412\t187\t163\n农村集体“三资”领域\t861\t553\t517\n"
+            "二、集中整治中发现的主要问题\n（一）教育领域：“校园餐”问题仍然突出\n"
+            "一是部分学校食堂管理混乱，存在虚报采购数量等问题；二是违规收费问题时有发生。如，某镇中心小学原校长颜某某"
+            "伙同供应商虚增采购数量，套取食堂资金18.7万元。颜某某被开除党籍、开除公职。\n"
+            "（二）农村集体“三资”领域：村干部侵占挪用问题较为集中\n一是部分村干部侵占、挪用集体资金；二是违规低价发包集体资源。"
+            "如，某村原党支部书记厉某某挪用集体资金26万元，受到留党察看处分。\n三、下一步工作打算\n一是坚持严的基调不放松。")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2
+    assert cases[0].startswith("（一）") and "颜某某" in cases[0] and "厉某某" in cases[1]

@@ -45,7 +45,12 @@ everyday words) and heldout_blind32 (twelve unusual web page kinds: print versio
 bodies, column pages), and heldout_blind33–36 (an ordinary day's mix; western and border provinces;
 2012–2016 and 2023–2026 wording; several people and units per case), written while the classifier was
 retrained and never in its training; heldout_exam7 and heldout_exam8: two final exams (16 documents each,
-four as web pages) scored once at the end of session 8, never used to change anything."""
+four as web pages) scored once at the end of session 8, never used to change anything.
+Session 9: exam 5, spent and never looked into until then, diagnosed (a tuning set since: Word-exported
+HTML tables, overlapping posts, a notice's commentary); heldout_blind37 … heldout_blind44 (an ordinary week of
+provincial sites, every category in everyday wording, inspection reports of every level, full central-site
+pages, 2012–2017 county sites, long documents, mainstream news media, sector notices), each scored once before
+any change (README), then their phenomena fixed."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -99,7 +104,15 @@ FLOOR = {"cases": 0.90, "people": 0.90, "amounts": 0.95, "sanctions": 0.90, "cat
                                              ("heldout_blind35", 12, "txt"), ("heldout_blind35/html", 3, "html"),
                                              ("heldout_blind36", 12, "txt"), ("heldout_blind36/html", 3, "html"),
                                              ("heldout_exam7", 16, "txt"), ("heldout_exam7/html", 4, "html"),
-                                             ("heldout_exam8", 16, "txt"), ("heldout_exam8/html", 4, "html")])
+                                             ("heldout_exam8", 16, "txt"), ("heldout_exam8/html", 4, "html"),
+                                             ("heldout_blind37", 12, "txt"), ("heldout_blind37/html", 4, "html"),
+                                             ("heldout_blind38", 12, "txt"), ("heldout_blind38/html", 3, "html"),
+                                             ("heldout_blind39", 12, "txt"), ("heldout_blind39/html", 3, "html"),
+                                             ("heldout_blind40", 12, "txt"), ("heldout_blind40/html", 6, "html"),
+                                             ("heldout_blind41", 12, "txt"), ("heldout_blind41/html", 4, "html"),
+                                             ("heldout_blind42", 8, "txt"), ("heldout_blind42/html", 3, "html"),
+                                             ("heldout_blind43", 12, "txt"), ("heldout_blind43/html", 4, "html"),
+                                             ("heldout_blind44", 12, "txt"), ("heldout_blind44/html", 3, "html")])
 def test_heldout_documents_keep_their_level(folder, docs, ext):
     score = evaluate(HERE / folder, lambda p: extract_file(p).contract(), input_ext=ext)
     assert score.docs == docs and not score.failures, score.failures
@@ -109,8 +122,6 @@ def test_heldout_documents_keep_their_level(folder, docs, ext):
     # batch 12's three web pages (11 cases, prose articles whose writer kept bribery apart from
     # project contracting): categories 0.667
     floor = {**floor, "categories": 0.65} if folder == "heldout_blind12/html" else floor
-    # session 7's first exam, scored once at its end and never looked into: its web pages gave people 0.848
-    floor = {**floor, "people": 0.80} if folder == "heldout_exam5/html" else floor
     # session 8's last batches, written while the classifier was retrained, not all fixed: batch 34's three
     # web pages (13 cases; a feature's section on a unit, a Kazakh name the lists lack) and batch 35's
     # (10 cases, categories of 影子公司/旋转门 wording)

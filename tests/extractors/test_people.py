@@ -413,9 +413,10 @@ def test_an_interviewee_is_no_case_person_and_his_post_has_no_dash():
     assert _people(text) == [("额尔敦毕力格", "某旗原旗长")]
     # the post read before a subtitle's name stops at the dash and the interview verb
     assert _people("——访某自治区纪委副书记孟和巴雅尔") == []
-    from extractors.people import _position_before, people_rules
+    from extractors.people import _position_span, people_rules
     sub = "——访某自治区纪委副书记孟和巴雅尔"
-    assert _position_before(sub, sub.index("孟"), people_rules().lexicon) == "某自治区纪委副书记"
+    a, b = _position_span(sub, sub.index("孟"), people_rules().lexicon)
+    assert sub[a:b] == "某自治区纪委副书记"
     # a Mongolian name read as two names side by side is one name
     assert [n for n, _ in _people("孟和巴雅尔：我们查处了一批案件。")] == []
 
@@ -483,3 +484,22 @@ def test_dai_surname_after_a_post():
 def test_compound_surname_that_is_also_a_word_and_hui_surname_after_a_new_post():
     assert _people("对机电学院教师司马立新虚列劳务费套取科研经费问题，给予党内警告处分。") == [("司马立新", "机电学院教师")]
     assert _people("某村防返贫监测信息员虎某某入户走访记录与实际不符，被诫勉谈话。") == [("虎某某", "某村防返贫监测信息员")]
+
+
+def test_a_road_section_chief_and_a_word_across_a_post():
+    assert _people("某县公路段段长才让多杰违规发放慰问金，才让多杰受到党内警告处分。") == [("才让多杰", "某县公路段段长")]
+    assert _people("这一阶段长期存在的问题，王某某负有责任。") == [("王某某", "")]
+
+
+def test_word_names_given_a_sanction_yi_and_tibetan_clan_names_and_no_preposition_before_a_pseudonym():
+    assert _people("县城建监察大队副队长高明中午在外饮酒后上岗。县监察局给予高明行政记过处分。") == [("高明", "县城建监察大队副队长")]
+    assert _people("该校校长吉克石一落实校长负责制不力，受到党内警告处分。") == [("吉克石一", "该校校长")]
+    assert _people("某村村委会主任才让东主违规为其兄办理低保。") == [("才让东主", "某村村委会主任")]
+    assert _people("保管科原科长那日苏收受粮商好处费。") == [("那日苏", "保管科原科长")]
+    assert _people("经查，副市长宝音图丧失理想信念。宝音图严重违纪违法，副市长宝音图严重违纪。") == [("宝音图", "副市长")]
+    assert _people("某甲应开发商某乙请托，约定退休后由某乙向其支付80万元。") == []
+    assert _people("升学宴、谢师宴等借机敛财问题群众反映强烈。") == []
+
+
+def test_a_quoted_nickname_is_no_person():
+    assert _people("派出所所长罗平安明知以“黄毛”为首的涉恶团伙长期非法采砂，仍收受其财物35万元。") == [("罗平安", "派出所所长")]

@@ -233,3 +233,25 @@ def test_text_longer_than_spacy_allows_is_extracted_in_pieces():
         assert all(text[a.start:a.end] == a.text for a in c.amounts)
         assert [s.label for s in c.sanctions] == ["党内警告"]
 
+
+
+def test_posts_titles_and_recipients_are_slices_of_the_original_text():
+    """A post, a case title and a sanction's recipient come back as written, from the spans the
+    extractors found (a post said after the name, one in brackets, a title after a number line)."""
+    text = ("某市紀委監委通報2起典型問題\n現將有關情況通報如下：\n"
+            "01\n某縣財政局原局長陳國棟違規收受禮金問題\n"
+            "2023年春節期間，陳國棟收受管理服務對象所送禮金共計3.6萬元。陳國棟受到黨內警告處分。\n"
+            "02\n某鎮違規發放津貼補貼問題\n"
+            "2024年，某鎮以加班補助名義違規發放補貼8.2萬元。黃某某時任該鎮黨委書記，受到黨內嚴重警告處分；"
+            "周建華（該鎮財政所所長）被誡勉。\n")
+    doc = extract_text(text)
+    assert [c.title for c in doc.cases] == ["某縣財政局原局長陳國棟違規收受禮金問題", "某鎮違規發放津貼補貼問題"]
+    posts = {p.name: p.position for c in doc.cases for p in c.people}
+    assert posts["陳國棟"] == "某縣財政局原局長"
+    assert posts["黃某某"] == "該鎮黨委書記"
+    assert posts["周建華"] == "該鎮財政所所長"
+    recipients = {(s.person, s.label) for c in doc.cases for s in c.sanctions}
+    assert ("陳國棟", "党内警告") in recipients and ("黃某某", "党内严重警告") in recipients
+    for c in doc.cases:
+        for p in c.people:
+            assert p.position in doc.text

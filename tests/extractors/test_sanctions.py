@@ -381,3 +381,16 @@ def test_counts_in_a_report_items_rectification_part_are_its_decisions():
     assert [s.label for s in extract_sanctions(text, [])] == ["立案审查调查", "留党察看", "诫勉"]
     # the same counts in a statistics paragraph stay statistics
     assert extract_sanctions("今年以来，全县立案审查调查9人，留党察看2人，诫勉谈话6人。", []) == []
+
+
+def test_a_clause_with_its_own_unnamed_official_keeps_its_sanction_from_the_name_before() -> None:
+    text = "一周通报：某省政协原副主席洪建业被查，某地区一原副专员被“双开”"
+    people = [Person(name="洪建业", start=text.index("洪建业"), end=text.index("洪建业") + 3)]
+    given = {(s.label, s.person) for s in extract_sanctions(text, people)}
+    assert ("开除党籍", "洪建业") not in given and ("开除党籍", "") in given
+
+
+def test_an_investigation_by_a_long_named_body_is_one() -> None:
+    text = "某集团原副总经理欧阳振涉嫌严重违纪违法，目前正接受中央纪委国家监委驻国资委纪检监察组纪律审查和某市监委监察调查。"
+    people = [Person(name="欧阳振", start=text.index("欧阳振"), end=text.index("欧阳振") + 3)]
+    assert [(s.label, s.person) for s in extract_sanctions(text, people)] == [("立案审查调查", "欧阳振")]

@@ -90,3 +90,39 @@ def test_a_page_break_with_blank_lines_and_a_running_header_inside_a_sentence_is
     assert "村集体所有的林地" in out and "— 1 —" not in out
     assert out.count("某县委巡察工作领导小组办公室") == 0 or out.startswith("某县委巡察工作领导小组办公室")
     assert [ln for ln in out.split("\n") if ln.strip()][-1].endswith("群众反映强烈。")
+
+
+def _ragged(width_cycle: tuple[int, ...] = (16, 20, 17, 24, 15, 19, 22, 18)) -> str:
+    """The notice wrapped by hand at no one width: each line as long as the next number in
+    the cycle, cut wherever that falls."""
+    lines: list[str] = []
+    k = 0
+    for p in PARAGRAPHS:
+        pos = 0
+        while pos < len(p):
+            w = width_cycle[k % len(width_cycle)]
+            lines.append(p[pos:pos + w])
+            pos += w
+            k += 1
+    return "\n".join(lines)
+
+
+def test_a_text_wrapped_by_hand_at_no_one_width_is_rejoined():
+    wrapped = _ragged()
+    assert wrap_width(wrapped.split("\n")) is not None
+    out = unwrap(wrapped)
+    assert [ln for ln in out.split("\n") if ln.strip()] == PARAGRAPHS
+
+
+def test_short_lines_that_end_their_sentences_are_not_ragged_wrapping():
+    lines = ["某县纪委监委通报", "2023年，王某违规收受礼金。", "2024年，李某公车私用。", "张某违规操办婚宴。",
+             "赵某违规发放补贴。", "钱某接受宴请。", "孙某违规兼职取酬。", "各级党组织要引以为戒。"]
+    text = "\n".join(lines)
+    assert unwrap(text) == text
+
+
+def test_a_page_with_furniture_and_a_list_of_headlines_is_not_ragged_wrapping():
+    links = [f"某省某市原副市长某某某严重违纪违法被开除党籍和公职　2022-11-{k:02d}" for k in range(10, 20)]
+    text = "\n".join(["当前位置：首页 > 要闻 > 审查调查 > 党纪政务处分", "来源：某某网站　发布时间：2022-11-18　字号：大 中 小　打印",
+                      *PARAGRAPHS, "分享到：微信 新浪微博 QQ空间", *links])
+    assert unwrap(text) == text
