@@ -766,7 +766,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
         if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
-                or p["ordinal_case"].match(before.strip()):
+                or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
@@ -909,6 +909,16 @@ def _names_before(text: str, start: int) -> set[str]:
         return _names(text[:start])
     before = text[:start]
     return {n for n, _ in doc if n in before}
+
+
+def _mentioned(text: str, name: str, names: set[str]) -> bool:
+    """`name` stands in the text other than inside a longer name of `names` (蓝某 is not
+    mentioned by 蓝某平)."""
+    longer = [m for m in names if name in m and m != name]
+    for occ in re.finditer(re.escape(name), text):
+        if not any(text.startswith(m, occ.start() - m.index(name)) for m in longer if occ.start() >= m.index(name)):
+            return True
+    return False
 
 
 def _subject_names(text: str) -> set[str]:
@@ -1100,7 +1110,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         # someone of the case before, unless only compared with (与陈某不同，…) or only named
         # as the case the new one was found in (在查办赵某某案过程中，…一并查处了…孙某…问题)
-        known = {n for n in names_in_case if n in p["contrast"].sub("", sub)}
+        uncontrasted = p["contrast"].sub("", sub)
+        known = {n for n in names_in_case if _mentioned(uncontrasted, n, names)}
         if known and all(_only_as_case(sub, n) for n in known) and (subjects - names_in_case) \
                 and p["sanction_specific"].search(sub):
             known = set()
@@ -1151,7 +1162,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])):
                 start = named_heading if headed else pending_heading
             if cases and _hook_of(text[cases[-1][0]:cases[-1][1]], sub, names_in_case):
-                cases.pop()  # the story's hook, picked up by this case's opening (这位村民说的镇干部…)
+                start = cases.pop()[0]  # the story's hook, picked up by this case's opening (这位村民说的镇干部…)
             elif cases:
                 case_names.append(names_in_case)
             cases.append([start, b])
@@ -1197,7 +1208,10 @@ def _story_announcements(text: str, spans: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
-_PICKS_UP = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?这(?:位|名|个|些)[^，,。；;]{0,16}[，,]?(?:是|就是|名叫|叫)")
+_PICKS_UP = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?这(?:位|名|个|些)[^，,。；;]{0,16}[，,]?(?:是|就是|名叫|叫)"
+                       r"|^[^，,。；;]{0,10}这(?:笔|件|起)[^，,。；;]{0,8}[，,]?(?:原本|正是|就是|原来|是)")
+# …the money the hook spoke of (老刘说的这笔钱，原本是…补偿款): the hook may state its sum
+_PICKS_UP_SUM = re.compile(r"^[^，,。；;]{0,10}这笔")
 
 
 def _hook_of(before: str, unit: str, names_before: set[str]) -> bool:
@@ -1205,7 +1219,8 @@ def _hook_of(before: str, unit: str, names_before: set[str]) -> bool:
     曾向自己索要“辛苦费”的镇干部被严肃处理) — whose subject a later paragraph picks up and names
     (这位村民说的镇干部，是…邓某): part of that story, not a case of its own."""
     p = _cr().patterns
-    return not names_before and not p["money"].search(before) and not p["sanction_specific"].search(before) \
+    return not names_before and not (p["money"].search(before) and not _PICKS_UP_SUM.match(unit.strip())) \
+        and not p["sanction_specific"].search(before) \
         and bool(_PICKS_UP.match(unit.strip())) and bool(_subject_names(unit) or _names(unit))
 
 

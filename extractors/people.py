@@ -266,7 +266,8 @@ def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
 
 
 _DOTS = "·•・‧"  # the middle dots of transliterated names
-_DOTTED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{_DOTS}][\u4e00-\u9fff]+)+")
+# (each part at most eight characters: a dot further on in the sentence is another name's)
+_DOTTED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{_DOTS}][\u4e00-\u9fff]{{1,8}})+")
 
 
 def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> int:
@@ -283,7 +284,7 @@ def _dotted_length(text: str, i: int, d: re.Match[str], lex: PeopleLexicon) -> i
             k += 1
         if k >= 1:
             return cut + k if k <= 8 else 0
-    for k in range(1, min(len(tail), 8) + 1):
+    for k in range(2, min(len(tail), 8) + 1):  # (a part is two characters at least: 阿不力孜, not 阿 + 不)
         if lex.followers_re.match(text, i + cut + k) or text[i + cut + k:i + cut + k + 1].isspace():
             return cut + k  # (or the end of a table cell)
     return 0
@@ -316,7 +317,7 @@ _SERVING = re.compile(r"(?:在|于)?(?:担任|任职|任)([^，,。；;（(\n]{2
 # a post given in brackets after a name (韦某某(区农办原党组书记、主任)); the clauses of a sentence
 _ASIDE_POST = re.compile(r"[（(]([^（()）\n]{2,30})[)）]")
 _CLAUSE = re.compile(r"[^，,]+")
-_POST_LEAD = re.compile(r"^(?:现任|时任|曾任|原任|系)(?=\S{2})")
+_POST_LEAD = re.compile(r"^(?:现任|时任|曾任|原任|已调任|调任|后调任|系)(?=\S{2})")
 
 
 def _before_aside(text: str, i: int) -> int:
@@ -527,11 +528,15 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
         prev = text[i - 1] if i else ""
         j = _before_aside(text, i)
         after_post = bool(lex.post_end_re.search(text[max(0, j - 8):j]))
-        if text[i] in lex.ambiguous and _is_han(prev) and not after_post:
+        # (已调任某镇党委副书记的马某某: the post, then 的)
+        post_de = not after_post and prev == "的" and bool(lex.post_end_re.search(text[max(0, i - 9):i - 1]))
+        if text[i] in lex.ambiguous and _is_han(prev) and not (after_post or post_de):
             continue
-        if _is_han(prev) and not after_post and boundaries and i not in boundaries:
+        if _is_han(prev) and not (after_post or post_de) and boundaries and i not in boundaries:
             continue
-        add(i, _pseudonym_length(text, i, m.end() - i, lex), _position_span(text, i, lex, boundaries) if after_post else None)
+        post = _position_span(text, i, lex, boundaries) if after_post else \
+            _post_before(text, i, lex, boundaries) if post_de else None
+        add(i, _pseudonym_length(text, i, m.end() - i, lex), post)
     #    …and a pseudonym by cyclic signs listed after another (某甲、某乙编造台账)
     for m in re.finditer(f"(?<=某[甲乙丙丁戊己庚辛壬癸][、和与及])某[甲乙丙丁戊己庚辛壬癸](?![{_HAN}]?某)", text):
         add(m.start(), 2, None)
@@ -813,7 +818,9 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
     if any(c in name for c in _DOTS):
-        return a, b
+        d = _DOTTED.match(text, a)
+        n = _dotted_length(text, a, d, lex) if d else 0
+        return (a, a + n) if n > b - a and text[b:a + n].isalpha() else (a, b)  # 艾力·托合 | 提名下: 艾力·托合提
     if name[:2] in lex.compound_set and "某" in name[2:3] and lex.post_end_re.search(text[max(0, a - 7):a + 1]):
         a, name = a + 1, name[1:]  # 原处长孙某某: the post's 长, then 孙
     if name.endswith("某") and text[b:b + 1] == "某" and text[b + 1:b + 2] != "某":

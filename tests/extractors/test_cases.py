@@ -1731,3 +1731,45 @@ def test_a_work_reports_statistics_table_is_no_case_and_an_example_stays_with_it
     t, sp, cases = _split(text)
     assert len(cases) == 2
     assert cases[0].startswith("（一）") and "颜某某" in cases[0] and "厉某某" in cases[1]
+
+
+def test_quoted_articles_of_law_are_no_cases():
+    text = ("某县纪委监委查处一起受贿案件。某局原局长杜立新利用职务便利收受他人财物30万元，被开除党籍、开除公职。\n"
+            "▍纪法链接\n"
+            "《中华人民共和国刑法》第三百八十五条　国家工作人员利用职务上的便利，索取他人财物的，或者非法收受他人财物，"
+            "为他人谋取利益的，是受贿罪。\n"
+            "第一百零五条　党员领导干部离职或者退休后违反有关规定接受企业的聘任，情节较重的，给予警告处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 1 and "杜立新" in cases[0]
+
+
+def test_a_second_incident_of_an_earlier_official_and_a_longer_pseudonym_are_new_cases():
+    text = ("先看一个“老案子”。2023年春节前后，时任某县市场监管局副局长马某某收受企业负责人所送礼金6000元，受到诫勉。\n"
+            "在某县，某村党支部书记禹某某以其妻子名义注册劳务公司承揽本村项目，获利4万元，受到撤销党内职务处分。\n"
+            "令人遗憾的是，问题又一次出在马某某身上。已调任某镇党委副书记的马某某，多次接受项目承包商杨某某安排的宴请，"
+            "收受其所送购物卡8000元，受到党内严重警告处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 3 and "8000元" in cases[2]
+    story = ("2016年，村党支部书记雷某某找到村会计蓝某，两人虚增种植面积，套取青苗补偿款11.6万元。雷某某被开除党籍，蓝某受到留党察看处分。\n"
+             "无独有偶。同样在该区，某村村委会主任蓝某平在出租村集体厂房时擅自降低租金，收受好处费5000元，受到党内严重警告处分。\n")
+    t, sp, cases = _split(story)
+    assert len(cases) == 2 and "蓝某平" in cases[1] and "蓝某平" not in cases[0]
+
+
+def test_a_hook_with_the_money_returned_is_part_of_the_story_that_picks_it_up():
+    text = ("“钱退回来了，一分不少！”9月初，某县某镇村民老刘拿着退回的1.8万元土地补偿款连声道谢。\n"
+            "老刘说的这笔钱，原本是村里被占地农户的征地补偿款。2015年，某村会计刘某某把本应发给17户村民的补偿款9.6万元扣在手里，"
+            "刘某某受到开除党籍处分。\n"
+            "县纪委还查实，某社区居委会委员孙某向26名群众收取“手续费”3200元，受到党内严重警告处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "1.8万元" in cases[0] and "刘某某" in cases[0]
+
+
+def test_a_rectification_reports_organisation_section_is_no_case():
+    text = ("某局党组关于区委巡察反馈意见整改情况的通报\n一、整改工作组织领导情况\n"
+            "局党组高度重视巡察反馈意见整改工作，成立了整改工作领导小组，先后召开党组会议4次，对反馈的问题逐项制定整改措施。\n"
+            "二、巡察反馈问题整改落实情况\n（一）关于“违反中央八项规定精神问题仍有发生”问题\n"
+            "1.关于“副大队长王某驾驶执法车辆接送子女”问题。整改情况：给予王某党内警告处分。\n"
+            "（二）关于“财务管理制度执行不严格”问题\n巡察指出，出纳冯某某挪用公款2.3万元。整改情况：给予冯某某留党察看处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and cases[0].startswith("（一）")

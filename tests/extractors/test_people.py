@@ -503,3 +503,13 @@ def test_word_names_given_a_sanction_yi_and_tibetan_clan_names_and_no_prepositio
 
 def test_a_quoted_nickname_is_no_person():
     assert _people("派出所所长罗平安明知以“黄毛”为首的涉恶团伙长期非法采砂，仍收受其财物35万元。") == [("罗平安", "派出所所长")]
+
+
+def test_a_post_then_de_before_a_pseudonym_and_a_posting_lead():
+    assert _people("已调任某镇党委副书记的马某某，多次接受宴请。") == [("马某某", "某镇党委副书记")]
+
+
+def test_dotted_names_end_at_their_own_last_part():
+    assert _people("会计古丽尼沙·阿不力孜将惠民补贴截留至其丈夫艾力·托合提名下的银行账户，截留资金6.2万余元。") == [
+        ("古丽尼沙·阿不力孜", "会计"), ("艾力·托合提", "")]
+    assert _people("村医阿依古丽·买买提在办理医保报销时违规收费。") == [("阿依古丽·买买提", "村医")]
