@@ -758,8 +758,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         sent = s.group(0).strip()
         # Cheap tests first; the text before is read only as far back as `_BEFORE_CHARS`
         # (a long paragraph must not cost a people pass per sentence over all of it).
-        if p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent) \
-                or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent):
+        example = bool(_AMONG_THEM.match(sent)) and not is_concrete(text[start:s.start()]) \
+            and bool(_subject_names(sent)) and is_concrete(sent)  # 全年查处…7起。其中，县林业局副局长普某…
+        if not example and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
+                            or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)):
             continue
         new = _names(sent)
         if not new:
@@ -786,6 +788,21 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             out.append(s.start())
             start = s.start()
     return out
+
+
+_AMONG_THEM = re.compile(r"^其中[，,]")
+_AHEAD_CHARS = 800
+
+
+def _sanctioned_ahead(text: str, start: int, names: set[str]) -> bool:
+    """A sentence from `start` on (as far as _AHEAD_CHARS) gives one of `names` a sanction of
+    his own (今年8月，高峰因…受到党内严重警告处分): a principal, not a briber in someone's story."""
+    sanction = _cr().patterns["sanction_specific"]
+    for s in _SENT.finditer(text, start, min(len(text), start + _AHEAD_CHARS)):
+        sent = s.group(0)
+        if any(n in sent for n in names) and sanction.search(sent):
+            return True
+    return False
 
 
 def _held_to_account(sent: str) -> bool:
@@ -891,9 +908,11 @@ def _people_in(text: str) -> tuple[tuple[str, str], ...]:
     for name, post in local:
         longer = [n for n, _ in doc if len(n) > len(name) and n.startswith(name) and n in text]
         out[max(longer, key=len) if longer else name] = post
-    for name, _post in doc:
+    for name, post in doc:
         if name in text and not any(name in n for n in out):
-            out[name] = ""  # named here without a post: not a principal by this fragment alone
+            # named here without a post: not a principal by this fragment alone — unless the post
+            # the document found for the name stands right before it here (副局长高峰分管…)
+            out[name] = post if post and post + name in text else ""
     return tuple(out.items())
 
 
@@ -1020,6 +1039,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     # whole next paragraph goes on with that case, whoever it names (the officials sanctioned).
     announced_until = -1
     in_box = False
+    heading_since = False  # a subheading stood since the current case last grew
     for a, b in units:
         told_before, nameless = nameless, None  # only the unit right before counts
         seg = text[a:b]
@@ -1064,6 +1084,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 cases.append([body, b])
             continue
         if is_heading:
+            heading_since = True
             if pending_heading is None:
                 pending_heading = a
                 heading_names = set()
@@ -1115,6 +1136,13 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if known and all(_only_as_case(sub, n) for n in known) and (subjects - names_in_case) \
                 and p["sanction_specific"].search(sub):
             known = set()
+        # after a subheading, a new official named with his post before anyone of the case before
+        # (监管者为何“失明” / …副局长高峰…接受司马国栋安排的宴请): his own story
+        fresh = subjects - names_in_case
+        if known and fresh and heading_since \
+                and min(sub.find(n) for n in fresh) < min(sub.find(n) for n in known) \
+                and _sanctioned_ahead(text, body, fresh):
+            known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
         continues = bool(cases) and not headed and (
@@ -1136,11 +1164,13 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             or bool(p["titled_sentence"].match(sub)) \
             or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
         if continues and not (p["titled_sentence"].match(sub) and not known):
+            heading_since = False
             cases[-1][1] = b
             names_in_case |= names
             intro = None
             announced_until = _announced_paragraph(text, b)
         elif cases and not new_subject and not p["date_start"].match(sub):
+            heading_since = False
             cases[-1][1] = b
             names_in_case |= names
             intro = None
@@ -1166,6 +1196,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             elif cases:
                 case_names.append(names_in_case)
             cases.append([start, b])
+            heading_since = False
             names_in_case = set(names)
             first_case = False
             announced_until = _announced_paragraph(text, b)
@@ -1325,6 +1356,8 @@ def _is_inspection(text: str) -> bool:
     lines = [text[a:b] for a, b in _paragraphs(text[:1500])
              if not _is_junk(text[a:b]) and not _DOC_NUMBER_LINE.match(text[a:b])
              and not p["masthead_line"].match(text[a:b])][:3]
+    if lines and p["research_title"].search(lines[0].strip()):
+        return False  # 做实巡察整改“后半篇文章”的思考: a study of inspection work
     # a title wrapped over two lines (…关于对城西湖乡沣东村党总支 / 巡察情况的反馈意见) is one line
     head = lines[0] if lines else ""
     for k in range(1, len(lines)):

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import cn2an
+
 from config import load_yaml
 from config.errors import ConfigError
 from extractors.model import Person, Sanction
@@ -363,7 +365,11 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
                 for s in extract_sanctions(body, _unplaced(people, elsewhere, body, foreign), lexicon)
                 if s.person not in foreign]
         found = told or found
-    names = {n for n in mine - shared if len(n) >= 2}
+    found += _group_sanctions(text, cases, own, found, lexicon)
+    # the case's principals: those it gives a post (a briber or host it names, 接受司马国栋安排的
+    # 宴请, takes nothing from another case's decision); all its people when it posts no one
+    posted = {p.name for p in people if p.position}
+    names = {n for n in mine - shared if len(n) >= 2 and (not posted or n in posted)}
     if not names:
         return found
     for s_lo, s_hi in _sentence_spans(text):
@@ -381,6 +387,41 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
             if sn.person in wanted and not any((o.label, o.person) == (sn.label, sn.person) for o in found):
                 found.append(sn.model_copy(update={"start": -1, "end": -1}))
     return found
+
+
+# An opening that gives one measure to the whole group the notice then tells one by one (自治区纪委监委
+# 对5名领导干部严重违纪违法问题进行了立案审查调查。现将有关情况通报如下：).
+_GROUP = re.compile(r"对(?:(\d+|[一二两三四五六七八九十]+)(?:名|位|人)|以下|下列|上述)")
+
+
+def _group_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int, found: list[Sanction],
+                     lexicon: SanctionLexicon | None) -> list[Sanction]:
+    """The sanctions an opening sentence before the first case gives to a group of as many
+    people as there are cases (or to 以下/上述 ones), for this case's first person."""
+    first = min(lo for lo, _, _ in cases)
+    if len(cases) < 2 or first <= 0:
+        return []
+    out: list[Sanction] = []
+    people = cases[own][2]
+    for s_lo, s_hi in _sentence_spans(text):
+        if s_hi > first:
+            break
+        sentence = text[s_lo:s_hi]
+        m = _GROUP.search(sentence)
+        if not m or (m.group(1) and _count(m.group(1)) != len(cases)):
+            continue
+        for sn in extract_sanctions(sentence, [], lexicon):
+            if not any(o.label == sn.label for o in found + out):
+                out.append(sn.model_copy(update={"start": -1, "end": -1, "person": people[0].name if people else ""}))
+    return out
+
+
+def _count(word: str) -> int:
+    """A count in digits or Chinese numerals (5, 五, 十二); 0 when unreadable."""
+    try:
+        return int(cn2an.cn2an(word, "smart"))
+    except ValueError:
+        return 0
 
 
 _HEADLINE = re.compile(r"[^\n。！？!?；;]{4,40}\n")

@@ -1773,3 +1773,42 @@ def test_a_rectification_reports_organisation_section_is_no_case():
             "（二）关于“财务管理制度执行不严格”问题\n巡察指出，出纳冯某某挪用公款2.3万元。整改情况：给予冯某某留党察看处分。\n")
     t, sp, cases = _split(text)
     assert len(cases) == 2 and cases[0].startswith("（一）")
+
+
+def test_a_study_of_inspection_work_lists_no_cases():
+    text = ("做实巡察整改“后半篇文章”的思考\n作者：某市委巡察办　张宏伟\n"
+            "巡察是党内监督的重要手段。2016年以来，某市委对62个市直部门和单位党组织开展常规巡察。\n"
+            "◆当前巡察整改中存在的突出问题\n"
+            "（一）思想认识不到位。有的被巡察党组织对巡察整改的重要性认识不足，存在“过关”心态。\n"
+            "（二）整改措施不具体。有的整改方案照搬照抄反馈意见，整改措施“大而化之”。\n"
+            "（三）整改落实不彻底。在抽查的30个被巡察单位中，有7个单位存在反馈问题整改不彻底的情况。\n")
+    t, sp, cases = _split(text)
+    assert cases == [] and sp.doc_type == "article"
+
+
+def test_a_work_reports_example_after_its_statistics_is_a_case():
+    text = ("某县纪委2013年工作综述\n一、以作风建设为抓手\n全年查处违反中央八项规定精神问题7起，处理11人。"
+            "其中，县林业局副局长普某于2013年8月驾驶公务用车参加亲戚婚宴，被群众举报。经查属实，县纪委给予普某党内警告处分。"
+            "县纪委对3起典型问题进行了通报曝光。\n二、以查办案件为重点\n全年立案43件，给予党纪政纪处分45人。"
+            "某乡民政助理员字某某采取虚造花名册等手段，贪污救灾款二万三千元。字某某被开除党籍。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "普某" in cases[0] and "字某某" in cases[1]
+
+
+def test_a_supervisor_after_a_subheading_is_his_own_story_and_measures_after_a_case_end_it():
+    text = ("粮仓“硕鼠”是怎样炼成的\n今年9月，某县粮食储备库原主任司马国栋被开除党籍、开除公职。\n"
+            "调查显示，2016年至2019年，司马国栋伙同粮商虚增收购数量，套取收购资金320万元。\n"
+            "监管者为何“失明”\n"
+            "调查组将目光投向了县粮食局。时任县粮食局副局长高峰分管仓储管理工作，对账实不符的问题视而不见，"
+            "还多次接受司马国栋安排的宴请。\n今年8月，高峰因履行监管职责不力、违规接受宴请，受到党内严重警告处分。\n"
+            "针对案件暴露出的问题，市纪委监委推动全市追回违规资金1570余万元，对68名党员干部进行了处理。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "高峰" in cases[1] and "高峰" not in cases[0] and "1570" not in cases[1]
+
+
+def test_statistics_after_the_last_story_do_not_join_it():
+    text = ("查干花镇某村党支部书记巴特尔虚报禁牧草场面积1200亩，冒领补奖资金7.68万元。县纪委给予巴特尔开除党籍处分。\n"
+            "县畜牧业管理局草原监理站站长乌力吉对上报面积未组织实地核查，致使虚报冒领问题长期未被发现。县纪委给予乌力吉党内警告处分。\n"
+            "据了解，全县享受草原生态保护补助奖励政策的农牧户有1.3万余户，今年发放补奖资金4600余万元。\n")
+    t, sp, cases = _split(text)
+    assert cases and "4600" not in cases[-1]

@@ -394,3 +394,20 @@ def test_an_investigation_by_a_long_named_body_is_one() -> None:
     text = "某集团原副总经理欧阳振涉嫌严重违纪违法，目前正接受中央纪委国家监委驻国资委纪检监察组纪律审查和某市监委监察调查。"
     people = [Person(name="欧阳振", start=text.index("欧阳振"), end=text.index("欧阳振") + 3)]
     assert [(s.label, s.person) for s in extract_sanctions(text, people)] == [("立案审查调查", "欧阳振")]
+
+
+def test_an_opening_that_investigates_the_whole_group_gives_each_case_the_measure() -> None:
+    text = ("近日，经自治区党委批准，自治区纪委监委对3名领导干部严重违纪违法问题进行了立案审查调查。现将有关情况通报如下：\n"
+            "一、某市政协原副主席覃立明被开除党籍和公职。经查，覃立明收受礼金。覃立明被开除党籍、开除公职。\n"
+            "二、某集团原副总经理韦丽华被开除党籍和公职。经查，韦丽华违规收受礼金。韦丽华被开除党籍、开除公职。\n"
+            "三、某市原副市长蒙德元受到留党察看处分。经查，蒙德元违规插手工程。蒙德元受到留党察看二年处分。\n")
+    starts = [text.index(k) for k in ("一、", "二、", "三、")] + [len(text)]
+    cases = []
+    for k, name in enumerate(["覃立明", "韦丽华", "蒙德元"]):
+        at = text.index(name, starts[k])
+        cases.append((starts[k], starts[k + 1], [Person(name=name, start=at, end=at + 3)]))
+    for own in range(3):
+        assert "立案审查调查" in {s.label for s in case_sanctions(text, cases, own)}
+    # a count that is not the number of cases told is not this group
+    other = text.replace("对3名", "对5名")
+    assert "立案审查调查" not in {s.label for s in case_sanctions(other, cases, 0)}
