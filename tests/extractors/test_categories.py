@@ -566,3 +566,9 @@ def test_diners_policy_money_lent_for_profit_and_a_failed_acceptance_check():
     assert "business_conflict" not in codes and "misappropriation" in codes
     codes = _codes("刘某在项目验收中未按规定进行实地查验，仅凭施工方资料签字确认，致使施工方虚增工程量多结算工程款26万元")
     assert "false_claims" not in codes
+
+
+def test_profit_for_a_relatives_business_is_business_conflict_not_favoritism():
+    codes = _codes("违反廉洁纪律，利用职务上的影响为其亲属经营活动谋取利益")
+    assert "business_conflict" in codes and "favoritism" not in codes
+    assert "favoritism" in _codes("违规为其亲属办理农村低保")
