@@ -533,6 +533,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
         counted = 0
         bare_headings = True  # every outer item without inner items is a bare heading (…方面)
         stating = 0  # outer items holding an inner chain that state a problem in their title
+        quoted = 0  # …of which quote the problem fed back (1.关于“…”的问题): their items are its rectification
         for k in range(len(outer_items)):
             if _not_case_item(text, outer_items[k].body):
                 continue
@@ -543,10 +544,11 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
                 # in a report, an area of problems with its 一是/二是 (（一）…方面。一是…二是…) is one case
                 stating += _states_problem(text, outer_items[k]) or (
                     inspection and _is_problem_area(text, outer_items[k]))
+                quoted += bool(_FED_BACK.match(_item_title(text, outer_items[k])))
             elif not _is_heading(text, outer_items[k]):
                 bare_headings = False
-        if inspection and stating * 2 > holding and not _sanctioned_items(text, inner_chains):
-            break  # a report's outermost problems, each with its 一是/二是 inside
+        if inspection and stating * 2 > holding and (quoted * 2 > holding or not _sanctioned_items(text, inner_chains)):
+            break  # a report's outermost problems, each with its 一是/二是 (or its measures, (1)…(2)…) inside
         if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
             section_markers = outer_items

@@ -1812,3 +1812,23 @@ def test_statistics_after_the_last_story_do_not_join_it():
             "据了解，全县享受草原生态保护补助奖励政策的农牧户有1.3万余户，今年发放补奖资金4600余万元。\n")
     t, sp, cases = _split(text)
     assert cases and "4600" not in cases[-1]
+
+
+def test_a_rectification_reports_quoted_problems_keep_their_measures_inside():
+    text = ("某集团公司党组\n关于巡视整改情况的通报\n根据中央统一部署，中央第十一巡视组对集团公司进行了巡视。\n"
+            "一、提高认识，把巡视整改作为重大政治任务\n集团公司党组先后召开6次党组会议研究部署整改工作。\n"
+            "二、对巡视反馈意见的整改落实情况\n1.关于“违反中央八项规定精神问题屡禁不止”的问题\n"
+            "（1）全面清理高尔夫球会员卡。共清理注销会员卡27张。\n"
+            "（2）严肃查处违规公款吃喝问题。所属公司原副总经理周某某多次公款吃喝，给予周某某党内严重警告处分。\n"
+            "2.关于“选人用人把关不严”的问题\n（1）制定消化超职数配备干部工作方案。\n"
+            "（2）对突击提拔的2名干部予以免职；对负有责任的原人力资源部主任孙某某给予诫勉。\n"
+            "三、建立健全长效机制\n新制定和修订制度38项。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and cases[0].startswith("1.关于") and "周某某" in cases[0] and "孙某某" in cases[1]
+
+
+def test_a_commentary_that_says_a_batch_of_problems_was_dealt_with_has_no_case():
+    text = ("以钉钉子精神推动作风建设常态长效\n作风建设永远在路上。刚刚过去的2025年，全省各级纪检监察机关持续深化纠治“四风”，"
+            "一批享乐主义、奢靡之风问题被查处，一批形式主义、官僚主义问题得到纠治。\n"
+            "作风问题本质上是党性问题。党员干部要把作风建设作为终身课题。\n")
+    assert _split(text)[2] == []

@@ -513,3 +513,7 @@ def test_dotted_names_end_at_their_own_last_part():
     assert _people("会计古丽尼沙·阿不力孜将惠民补贴截留至其丈夫艾力·托合提名下的银行账户，截留资金6.2万余元。") == [
         ("古丽尼沙·阿不力孜", "会计"), ("艾力·托合提", "")]
     assert _people("村医阿依古丽·买买提在办理医保报销时违规收费。") == [("阿依古丽·买买提", "村医")]
+
+
+def test_integrity_after_a_generic_post_is_no_name():
+    assert _people("（二）领导干部廉洁自律工作不断深化。少数党员干部廉洁自律意识不强。加强领导干部廉洁自律工作。") == []
