@@ -1018,7 +1018,8 @@ _BACK_TO_PROBLEM = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?\s*(?:这样(?:�
                               r"[^，,。；;]{0,12}(?:问题|窟窿|漏洞|情况|事情?|乱象|现象|行为)")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
 # First-person narration (我收受…, 送给我…), not the institutional 我省/我市/我们.
-_FIRST_PERSON = re.compile(r"(?:^|[，,。；;：:“])\s*我(?![国省市县区州旗镇乡村委们院局校])|(?:给|送|找|帮|让)我(?![国省市县区州旗镇乡村委们院局校])")
+_NOT_SELF = "(?![国省市县区州旗镇乡村委们院局校])"
+_FIRST_PERSON = re.compile(rf"(?:(?:^|[，,。；;：:“])\s*|(?:给|送|找|帮|让))我{_NOT_SELF}")
 
 
 def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseSpan]:
@@ -1241,10 +1242,9 @@ def _story_announcements(text: str, spans: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
+# (…or the money the hook spoke of — 老刘说的这笔钱，原本是…补偿款 — group "sum": the hook may state its sum)
 _PICKS_UP = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?这(?:位|名|个|些)[^，,。；;]{0,16}[，,]?(?:是|就是|名叫|叫)"
-                       r"|^[^，,。；;]{0,10}这(?:笔|件|起)[^，,。；;]{0,8}[，,]?(?:原本|正是|就是|原来|是)")
-# …the money the hook spoke of (老刘说的这笔钱，原本是…补偿款): the hook may state its sum
-_PICKS_UP_SUM = re.compile(r"^[^，,。；;]{0,10}这笔")
+                       r"|^[^，,。；;]{0,10}这(?:(?P<sum>笔)|件|起)[^，,。；;]{0,8}[，,]?(?:原本|正是|就是|原来|是)")
 
 
 def _hook_of(before: str, unit: str, names_before: set[str]) -> bool:
@@ -1252,9 +1252,9 @@ def _hook_of(before: str, unit: str, names_before: set[str]) -> bool:
     曾向自己索要“辛苦费”的镇干部被严肃处理) — whose subject a later paragraph picks up and names
     (这位村民说的镇干部，是…邓某): part of that story, not a case of its own."""
     p = _cr().patterns
-    return not names_before and not (p["money"].search(before) and not _PICKS_UP_SUM.match(unit.strip())) \
-        and not p["sanction_specific"].search(before) \
-        and bool(_PICKS_UP.match(unit.strip())) and bool(_subject_names(unit) or _names(unit))
+    picks = _PICKS_UP.match(unit.strip())
+    return picks is not None and not names_before and not (p["money"].search(before) and not picks.group("sum")) \
+        and not p["sanction_specific"].search(before) and bool(_subject_names(unit) or _names(unit))
 
 
 def _protagonist_leads(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

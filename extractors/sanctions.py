@@ -31,10 +31,6 @@ from extractors.model import Person, Sanction
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,："
 # between two names that share one sanction: 、/和/及, maybe the second one's post (熊某、报账员王某)
-# An official named by post alone as the subject of a sanction's clause (一原副专员被“双开”, 某局一名
-#干部受到…): the sanction is that official's, whoever the sentence named before.
-_UNNAMED_SUBJECT = re.compile(r"(?:书记|主任|局长|县长|市长|镇长|乡长|区长|专员|主席|部长|厅长|处长|科长|所长|站长|院长|校长|"
-                              r"经理|董事长|干部|官员|工作人员)(?:被|受到|遭)?[“\"]?$")
 _JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及)[^，,。；;：:（）()“”\n]{0,8}$")
 
 
@@ -52,6 +48,8 @@ class SanctionLexicon:
     statistic_after: re.Pattern[str] | None
     lead_in: tuple[str, ...] = ()
     threat_words: tuple[str, ...] = ()
+    # an official named by post alone as the subject of a sanction's clause (一原副专员被“双开”)
+    unnamed_subject: re.Pattern[str] | None = None
 
 
 def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None = None) -> SanctionLexicon:
@@ -83,6 +81,8 @@ def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None
         statistic_after=re.compile(data["statistic_after"]) if data.get("statistic_after") else None,
         lead_in=tuple(data.get("lead_in_endings", ())),
         threat_words=tuple(data.get("threat_words_before", ())),
+        unnamed_subject=re.compile("(?:" + "|".join(map(re.escape, data["unnamed_subject_posts"]))
+                                   + ")(?:被|受到|遭)?[“\"]?$") if data.get("unnamed_subject_posts") else None,
     )
 
 
@@ -266,7 +266,7 @@ def _placed(text: str, people: list[Person]) -> list[Person]:
     return unique
 
 
-def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
+def _recipients(text: str, start: int, people: list[Person], lex: SanctionLexicon | None = None) -> list[str]:
     """Names of who received the sanction starting at `start` (see the module docstring)."""
     if not people:
         return [""]
@@ -274,7 +274,8 @@ def _recipients(text: str, start: int, people: list[Person]) -> list[str]:
     c_lo, _ = _bounds(text, start, start, _CLAUSE_END)
     s_lo, _ = _bounds(text, start, start, _SENTENCE_END)
     in_clause = [p for p in ordered if p.start >= c_lo]
-    if not in_clause and _UNNAMED_SUBJECT.search(text[c_lo:start]):
+    unnamed = lex.unnamed_subject if lex is not None else None
+    if not in_clause and unnamed is not None and unnamed.search(text[c_lo:start]):
         return [""]  # …被查，新疆和田一原副专员被“双开”: the clause's own, unnamed, official
     if in_clause and "分别" in text[c_lo:start]:
         return _unique(p.name for p in in_clause)
@@ -324,7 +325,7 @@ def extract_sanctions(text: str, people: list[Person], lexicon: SanctionLexicon 
     out: list[Sanction] = []
     for k, (start, end, labels, said) in enumerate(hits):
         inside = _unique(p.name for p in people if start <= p.start and p.end <= end)
-        names = respective.get(k) or inside or _recipients(text, start, people)
+        names = respective.get(k) or inside or _recipients(text, start, people, lex)
         for label in labels:
             for name in names:
                 if any(s.label == label and s.person == name for s in out):
