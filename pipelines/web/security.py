@@ -52,6 +52,25 @@ class Session:
     expires: float = field(default_factory=lambda: time.time() + SESSION_SECONDS)
 
 
+_LOCK_SECONDS = 10.0
+
+
+def set_wal(con: sqlite3.Connection, seconds: float = _LOCK_SECONDS) -> None:
+    """Put the database in WAL mode. The switch needs the file to itself, and SQLite may refuse it
+    at once ("database is locked") without waiting on the busy timeout while another process
+    opens the same new file (several `leian serve` workers starting together): try again until
+    `seconds` have passed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 class WebDb:
     """The shared SQLite file of sessions and failed logins; one connection per thread."""
 
@@ -66,8 +85,8 @@ class WebDb:
     def con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-            con.execute("PRAGMA journal_mode=WAL")
+            con = sqlite3.connect(self.path, timeout=_LOCK_SECONDS, isolation_level=None, check_same_thread=False)
+            set_wal(con)
             con.execute("PRAGMA synchronous=NORMAL")
             self._local.con = con
         return con
