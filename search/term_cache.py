@@ -25,6 +25,7 @@ from pathlib import Path
 
 from config import config_path
 from extractors.model import Case
+from search.wal import set_wal
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class TermCache:
         try:
             self.con = self._open()
         except sqlite3.DatabaseError as exc:  # damaged: it is only a cache, start a new one
+            if "locked" in str(exc):  # busy past the timeout, not damaged: never move it from under its users
+                raise
             aside = self.path.with_name(self.path.name + ".damaged")
             log.warning("term cache %s is damaged (%s); moved to %s, starting a new one", self.path, exc, aside)
             self.path.replace(aside)
@@ -71,7 +74,7 @@ class TermCache:
     def _open(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
-            con.execute("PRAGMA journal_mode=WAL")
+            set_wal(con)
             con.execute("CREATE TABLE IF NOT EXISTS terms (key TEXT PRIMARY KEY, terms TEXT NOT NULL)")
         except sqlite3.DatabaseError:
             con.close()

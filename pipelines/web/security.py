@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from search.wal import LOCK_SECONDS, set_wal
+
 COOKIE = "leian_session"
 SESSION_SECONDS = 8 * 3600
 MAX_SESSIONS = 20_000  # beyond this, the sessions closest to expiring are dropped
@@ -52,25 +54,6 @@ class Session:
     expires: float = field(default_factory=lambda: time.time() + SESSION_SECONDS)
 
 
-_LOCK_SECONDS = 10.0
-
-
-def set_wal(con: sqlite3.Connection, seconds: float = _LOCK_SECONDS) -> None:
-    """Put the database in WAL mode. The switch needs the file to itself, and SQLite may refuse it
-    at once ("database is locked") without waiting on the busy timeout while another process
-    opens the same new file (several `leian serve` workers starting together): try again until
-    `seconds` have passed."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
-
-
 class WebDb:
     """The shared SQLite file of sessions and failed logins; one connection per thread."""
 
@@ -85,7 +68,7 @@ class WebDb:
     def con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(self.path, timeout=_LOCK_SECONDS, isolation_level=None, check_same_thread=False)
+            con = sqlite3.connect(self.path, timeout=LOCK_SECONDS, isolation_level=None, check_same_thread=False)
             set_wal(con)
             con.execute("PRAGMA synchronous=NORMAL")
             self._local.con = con

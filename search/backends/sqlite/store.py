@@ -55,6 +55,7 @@ from search.locks import file_lock
 from search.normalize import normalize, region_filter_values, to_simplified
 from search.query import (SUB_WEIGHT, Node, analyse, is_pure_negation, negated_fts5, positive_terms, query_tokens,
                           subwords, to_fts5)
+from search.wal import set_wal
 from search.store import (AMOUNT_FACET, FACET_FIELDS, CaseStore, DuplicateGroup, FacetValue, Filters, Hit, LedgerEntry,
                           LedgerStatus, SearchQuery, SearchResult, SimilarHit, amount_bands)
 
@@ -276,7 +277,7 @@ class SqliteStore(SqliteCorrections, CaseStore):
     def _init_schema(self) -> None:
         con = self.con
         try:
-            mode = con.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = set_wal(con)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a leian store (not an SQLite database: {exc})") from exc
         if mode.lower() != "wal" and self.path != ":memory:":

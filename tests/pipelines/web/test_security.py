@@ -163,23 +163,3 @@ def test_sessions_only_for_pages_with_a_form(client):
     for url in ("/login", "/ingest", "/api/v1/session"):
         client.cookies.clear()
         assert "leian_session=" in client.get(url).headers.get("set-cookie", ""), url
-
-
-def test_wal_mode_waits_for_another_process_holding_the_new_file(tmp_path):
-    """Workers starting together: one holds the file exclusively while another switches it to WAL."""
-    import sqlite3
-    import threading
-
-    from pipelines.web.security import set_wal
-
-    path = tmp_path / "web-sessions.db"
-    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    holder.execute("BEGIN EXCLUSIVE")
-    threading.Timer(0.5, lambda: holder.execute("COMMIT")).start()
-    other = sqlite3.connect(path, timeout=0, isolation_level=None)
-    set_wal(other, seconds=5)
-    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
-        blocker = sqlite3.connect(tmp_path / "b.db", isolation_level=None, check_same_thread=False)
-        blocker.execute("BEGIN EXCLUSIVE")
-        set_wal(sqlite3.connect(tmp_path / "b.db", timeout=0, isolation_level=None), seconds=0.2)
