@@ -255,6 +255,12 @@ def _chains(markers: list[_Marker]) -> list[list[_Marker]]:
     return chains
 
 
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    return at
+
+
 def _is_measure(text: str, body: int) -> bool:
     return bool(_cr().patterns["measure_item"].match(text, body))
 
@@ -271,7 +277,12 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
     valid: dict[str, list[list[_Marker]]] = {}
     for style, ms in by_style.items():
         chains = [c for c in _chains(ms) if len(c) >= 2]
-        if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain
+        if style == "num_bare":  # bare "5践行…" only fills a gap in a num_dot chain…
+            # …or numbers the rows of a table copied from a PDF, under its 序号 header
+            # (序号 单位 姓名 职务 主要问题… / 1 安定区… / 2 通渭县…)
+            chains = [c for c in chains if len(c) >= 3 and _ROW_HEADER.search(text, max(0, c[0].start - 120), c[0].start)]
+            if chains:
+                valid["table_rows"] = chains
             continue
         chains = [c for c in chains if sum(_is_measure(text, m.body) for m in c) * 2 < len(c)
                   and not _decision_list(text, c[0]) and not _charges_list(text, c)]
@@ -286,6 +297,9 @@ def _valid_chains(text: str, markers: list[_Marker]) -> dict[str, list[list[_Mar
                 m.style = "num_dot"
             valid["num_dot"] = [c for c in _chains(merged) if len(c) >= 2]
     return valid
+
+
+_ROW_HEADER = re.compile(r"(?:^|\n)\s*(?:序号|编号)\s*[\u4e00-\u9fff]")
 
 
 def _decision_list(text: str, first: _Marker) -> bool:
@@ -525,8 +539,11 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
     outer_items = [m for c in valid[outer] for m in c]
     chosen = outer
     section_markers: list[_Marker] = []
-    # Inner style: most outer items hold an inner chain.
-    for inner in styles[1:]:
+    # Inner style: most outer items hold an inner chain — the next level down first, not the
+    # style that starts first (一、总体情况 with 一是… measures before 二、问题 with ◆ problems
+    # holding their own 一是…二是…).
+    inner_styles = _by_depth(valid, styles[1:], [m.start for m in outer_items])
+    for inner in inner_styles:
         inner_chains = valid[inner]
         bounds = [m.start for m in outer_items] + [len(text)]
         holding = 0
@@ -561,6 +578,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
         enclosing = [s for s in section_markers if s.start < m.start]
         if _not_case_item(text, m.body) or (enclosing and enclosing[-1] in skipped_sections):
             continue
+        if inspection and m.style.startswith("bullet_") and _is_measure(text, _skip_space(text, m.body)) \
+                and not _cr().patterns["problem"].search(_item_title(text, m)):
+            continue  # a rectification report's measure under the same bullet as its problems (■健全整改责任体系。…)
         nxt = next((s for s in stops if s > m.start), len(text))
         end = _rstrip_span(text, m.start, nxt)
         if k == len(items) - 1 or nxt in {s.start for s in section_markers}:
@@ -583,6 +603,26 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             cases.append(span)
     cases.sort(key=lambda c: c.start)
     return chosen, cases
+
+
+def _by_depth(valid: dict[str, list[list[_Marker]]], styles: list[str], outer: list[int]) -> list[str]:
+    """Styles ordered from the outermost down: a style most of whose chains lie inside single
+    items of another style (between one of its markers and the next, or the next outer item)
+    comes after it; otherwise the order given is kept."""
+    def inside(inner: str, container: str) -> bool:
+        starts = sorted(m.start for c in valid[container] for m in c)
+        stops = sorted(set(starts) | set(outer))
+        held = 0
+        for chain in valid[inner]:
+            k = bisect.bisect_left(starts, chain[0].start) - 1
+            if k < 0:
+                continue
+            nxt = next((s for s in stops if s > starts[k]), None)
+            held += nxt is None or nxt > chain[-1].start
+        return held * 2 > len(valid[inner])
+
+    depth = {s: sum(inside(s, t) and not inside(t, s) for t in styles if t != s) for s in styles}
+    return sorted(styles, key=lambda s: depth[s])
 
 
 def _sanctioned_items(text: str, chains: list[list[_Marker]]) -> bool:
@@ -715,12 +755,40 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
         else:
             cuts += _new_subject_cuts(text, a, b, sents, cuts)
             cuts += _incident_cuts(sents)
+            cuts += _listed_clause_cuts(text, a, b)
         cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
             if text[x:y].strip():
                 out.append((x, y))
     return out
+
+
+_LIST_COLON = re.compile(r"(?:具体情况|基本情况|有关情况|典型问题|典型案例)?(?:是|为|如下|分别是|分别为)[：:]")
+
+
+_SEMICOLON = re.compile(r"[；;]")
+
+
+def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
+    """Cases listed in one paragraph after a colon, one clause each between semicolons (这六起
+    案例的具体情况是：孟某,某局副调研员,7月31日…；田某,某中学教师,8月8日…): a cut before
+    each clause that opens on a name, when two or more do."""
+    m = _LIST_COLON.search(text, a, b)
+    if not m:
+        return []
+    names = _names(text[a:b])
+    if len(names) < 2:
+        return []
+    starts = [m.end()] + [x.end() for x in _SEMICOLON.finditer(text, m.end(), b)]
+    opening = []
+    for s in starts:
+        k = s
+        while k < b and text[k] in " \u3000":
+            k += 1
+        if any(text.startswith(n, k) for n in names):
+            opening.append(k)
+    return opening if len(opening) >= 2 else []
 
 
 def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
@@ -739,6 +807,11 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
 
 
 _BEFORE_CHARS = 1200
+
+
+# One of the charges against the official a notice is about (经查，X违反…；违反工作纪律，授意下属
+# 某某…): the subject is his, whoever the clause names.
+_CHARGE_CLAUSE = re.compile(r"(?:严重)?违反(?:党的)?(?:政治|组织|廉洁|群众|工作|生活)纪律|(?:严重)?违反中央八项规定精神")
 
 
 def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cuts: list[int]) -> list[int]:
@@ -763,7 +836,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         example = bool(_AMONG_THEM.match(sent)) and not is_concrete(text[start:s.start()]) \
             and bool(_subject_names(sent)) and is_concrete(sent)  # 全年查处…7起。其中，县林业局副局长普某…
         if not example and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
-                            or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)):
+                            or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)
+                            or _CHARGE_CLAUSE.match(sent)):
             continue
         new = _names(sent)
         if not new:
@@ -805,6 +879,16 @@ def _sanctioned_ahead(text: str, start: int, names: set[str]) -> bool:
         if any(n in sent for n in names) and sanction.search(sent):
             return True
     return False
+
+
+_TIME_CLAUSE = re.compile(r"[^，,。；;：:]*?(?:之后|以后|之前|以前|的时候|期间)[^，,。；;：:]{0,16}[，,]")
+
+
+def _in_passing(unit: str, names: set[str]) -> bool:
+    """Every mention of the names is inside a clause of time (付晓光被点名曝光一年之后即…，) or a
+    comparison (与邓某不同，): they are not what the unit is about."""
+    rest = _COMPARED.sub("", _TIME_CLAUSE.sub("", unit))
+    return not any(n in rest for n in names)
 
 
 def _held_to_account(sent: str) -> bool:
@@ -936,9 +1020,13 @@ def _mentioned(text: str, name: str, names: set[str]) -> bool:
     """`name` stands in the text other than inside a longer name of `names` (蓝某 is not
     mentioned by 蓝某平)."""
     longer = [m for m in names if name in m and m != name]
+    compound = _cr().people.lexicon.compound_set
     for occ in re.finditer(re.escape(name), text):
-        if not any(text.startswith(m, occ.start() - m.index(name)) for m in longer if occ.start() >= m.index(name)):
-            return True
+        if any(text.startswith(m, occ.start() - m.index(name)) for m in longer if occ.start() >= m.index(name)):
+            continue
+        if "某" in name and text[max(0, occ.start() - 1):occ.start() + 1] in compound:
+            continue  # 马某 inside 司马某: a compound surname's pseudonym, someone else
+        return True
     return False
 
 
@@ -1071,7 +1159,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title);
         # a headline may ask (“小村官”缘何成“大蛀虫”？佛山三起村官违纪违法案件透视)
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。；;]", sub.strip()) \
-            and not announcing
+            and not announcing and not _LIST_COLON.search(sub.rstrip()[-8:])  # (…的具体情况是：)
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
             # the inspectors' requirements and recommendations, the leads handed on, an intro
@@ -1145,6 +1233,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if known and fresh and heading_since \
                 and min(sub.find(n) for n in fresh) < min(sub.find(n) for n in known) \
                 and _sanctioned_ahead(text, body, fresh):
+            known = set()
+        # a paragraph naming someone of the case before only in passing (付晓光被点名曝光一年之后，
+        # 中纪委通报了…副主任王建鸣…的案例。…给予王建鸣党内警告处分): the new official's case
+        if known and fresh and _sanctioned_ahead(text, body, fresh) and _in_passing(sub, known):
             known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
@@ -1774,7 +1866,104 @@ def _split_text(text: str) -> Split:
         listed = _add_incident_lists(text, cases)
         if len(listed) != len(cases):
             cases, mode = listed, ("running" if mode == "none" else mode)
+    if not inspection:
+        cases = _story_sections(text, cases)
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+_SUBHEAD_BULLET = re.compile(r"[\s\u3000◆■●▲★☆◇□○◎▶►·•]*")
+_HEAD_END = re.compile(r"[。！？!?；;，,：:、]$")
+# numbered headings are a list, which the enumerated split has judged already
+_NUMBERED_HEAD = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])")
+_COMPARED = re.compile(r"(?:与|和|同|跟)[^，,。]{2,8}?(?:相比|一样|不同)")
+
+
+def _subheadings(text: str) -> list[tuple[int, bool]]:
+    """Short lines standing alone between prose paragraphs (a feature's 小标题 “土地书记”的致富经 /
+    ◆冒领“死人钱”八年 / 第一集 …, or a closing 镜鉴 / 记者手记): (start, whether prose follows)."""
+    paras = _paragraphs(text)
+    out = []
+    seen_prose = False
+    for k, (a, b) in enumerate(paras):
+        line = _SUBHEAD_BULLET.sub("", text[a:b]).strip()
+        if "。" in line or len(line) > 30:
+            seen_prose = seen_prose or "。" in line
+            continue
+        if not seen_prose or not line or _HEAD_END.search(line) or _is_junk(line) or _NUMBERED_HEAD.match(line) \
+                or _cr().patterns["tail_stop"].match(line):
+            continue
+        follows = k + 1 < len(paras) and "。" in text[paras[k + 1][0]:paras[k + 1][1]]
+        out.append((a, follows))
+    return out
+
+
+def _story_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A feature telling officials' stories under subheadings: each section that holds a case
+    is one case from its subheading on (the story's briber, relative or subordinate, and the
+    sanction told last, stay in it), ending where the next subheading begins; an official of
+    his own in the section keeps his case (_one_story_per_official). Other cases stay, but
+    for a lead before the stories that names only their officials."""
+    heads = _subheadings(text)
+    if len(heads) < 2 or not cases:
+        return cases
+    bounds = [a for a, _ in heads] + [len(text)]
+    sections = []
+    for k, (a, follows) in enumerate(heads):
+        # (a case running on from the section before is cut at the subheading: what follows it
+        # is commentary, or the next story, which a case starting there tells)
+        inside = [c for c in cases if a <= c.start < bounds[k + 1] or (k == 0 and c.start < a < c.end)]
+        if follows and inside:
+            sections.append((a, bounds[k + 1], inside))
+    p = _cr().patterns
+    # each story ends on its official's sanction; a report investigated under subheadings
+    # (■补贴面积“长”出四百多亩 / ■县纪委介入…) does not, and is left as running text found it
+    if len(sections) < 2 or not all(p["sanction_specific"].search(text, a, b) for a, b, _ in sections):
+        return cases
+    # chapters of one official's story (each names him, other than to compare): not split here
+    if set.intersection(*[_names(_COMPARED.sub("", text[a:b])) for a, b, _ in sections]):
+        return cases
+    later = _names(text[sections[0][0]:])
+    held = {id(c) for _, _, inside in sections for c in inside}
+    out = []
+    for c in cases:
+        named = _names(text[c.start:c.end])
+        if id(c) not in held and not (c.end <= sections[0][0] and named and named <= later):
+            out.append(c)
+    for k, (a, b, inside) in enumerate(sections):
+        if k == 0:  # a protagonist introduced before the first subheading (这场风波的主角，是…) opens his
+            # story — not a lead naming the officials of several stories
+            for c in inside:
+                lead = _names(text[c.start:heads[0][0]])
+                if c.start < a < c.end and len(lead) == 1 and lead <= _names(text[a:b]):
+                    a = c.start
+        out.extend(_one_story_per_official(text, a, b, [c for c in inside if c.start >= a or c.start < a < c.end]))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _one_story_per_official(text: str, a: int, b: int, inside: list[CaseSpan]) -> list[CaseSpan]:
+    """The cases of one subheaded section [a, b): the first from the subheading on; a later one
+    stays apart only when it brings a sanctioned official not named in the section before it
+    (与邓志勇…不同，某村原会计向红梅… / 面对审查调查人员，王晓东懊悔不已), else it is a part of
+    the story before (the briber, the money's path, the sanction told last)."""
+    p = _cr().patterns
+    out: list[list[int]] = []
+    for c in sorted(inside, key=lambda c: c.start):
+        start, end = max(c.start, a), min(c.end, _rstrip_span(text, a, b))
+        told = _names(_COMPARED.sub("", text[a:start]))
+        fresh = _names(_COMPARED.sub("", text[start:end])) - told
+        if out and not (fresh and p["sanction_specific"].search(text, start, end)):
+            out[-1][1] = max(out[-1][1], end)
+            continue
+        out.append([a if not out else start, end])
+    return [_titled(text, s, _rstrip_span(text, s, e), title_from=_skip_bullet(text, s) if s == a else None)
+            for s, e in out]
+
+
+def _skip_bullet(text: str, at: int) -> int:
+    """Where a subheading's words start, after its bullet (◆冒领“死人钱”八年)."""
+    m = _SUBHEAD_BULLET.match(text, at)
+    return m.end() if m else at
 
 
 def _linked_cases(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

@@ -118,8 +118,9 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     etal_re = re.compile(f"(?<![{_HAN}])({name_body})等(?:人|\\d|[一二两三四五六七八九十]+人)")
     # a label (审核：, 编辑 王某) needs its separator: 负有审核责任的股长童某 is no byline
     labels = cfg.get("byline_labels") or []
-    byline_re = re.compile(f"(?:(?:{_alt(labels)})[/:：\\s]+|(?:{_alt([m for m in cfg['byline_markers'] if m not in labels])})[/:：\\s]*)"
-                           if labels else f"(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
+    # (记者 inside 党委书记者永平 is the post and a Yi surname, no byline)
+    byline_re = re.compile(f"(?:(?:{_alt(labels)})[/:：\\s]+|(?<!书)(?:{_alt([m for m in cfg['byline_markers'] if m not in labels])})[/:：\\s]*)"
+                           if labels else f"(?<!书)(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
     not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)
     post_end_re = re.compile(f"(?:{_alt(heads)})$")
     cut_re = re.compile(_alt(cfg["position_cuts"]))
@@ -1089,13 +1090,21 @@ def _clan_name(text: str, i: int, lex: PeopleLexicon) -> int:
 
 
 def _one_syllable_name(text: str, i: int, lex: PeopleLexicon) -> int:
-    """Length of a Tibetan or Mongolian name of one known syllable at i (村会计旦正，…旦正受到…):
-    after a post, said again, a clause end or follower word after it."""
+    """Length of a Tibetan or Mongolian name of one known syllable at i, right after a post
+    (村会计旦正，…旦正受到… / 副主任其其格在…): a clause end or follower word after it."""
     for size in range(min(lex.minority.longest, 4), 1, -1):
         w = text[i:i + size]
-        if w in lex.minority.parts and text.count(w) >= 2 and lex.followers_re.match(text, i + size):
-            return size
+        if w not in lex.minority.parts:
+            continue
+        if lex.followers_re.match(text, i + size):
+            return size  # (right after a post, then a follower word: 副主任其其格在…, 局长尕藏违规…)
+        # an Amdo Tibetan name ending on a common last syllable (旦正加, 多杰太, 才让本)
+        if text[i + size:i + size + 1] in _AMDO_LAST and lex.followers_re.match(text, i + size + 1):
+            return size + 1
     return 0
+
+
+_AMDO_LAST = frozenset("加杰吉措太本")
 
 
 def _join_adjacent(found: dict[str, Person], text: str) -> None:
@@ -1184,10 +1193,13 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     _join_adjacent(found, text)
     _complete_pseudonyms(found, text)
     out = []
-    for p in found.values():
+    for p in [_kin_cut(p) for p in found.values()]:
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \
-                or _compared_only(text, p.name, cl) or _nickname(text, p.name):
-            continue
+                or _compared_only(text, p.name, cl) or _nickname(text, p.name) \
+                or _surname_then_word(p, found, lex) or _family_or_place(p.name) \
+                or _called_again(p, found, text, lex) \
+                or (p.name[0] in _CONJUNCTIONS and len(p.name) >= 3 and _is_place(text, p.name[1:], cl, lex)):
+            continue  # (…副部长和陇南市宕昌县县委书记: 和 and a place)
         if not p.position:
             p.set_post(text, _post_after(text, p.name, cl, lex))
         out.append(p)
@@ -1205,6 +1217,94 @@ WEAK_RULES = frozenset({8})
 # name in a list (6): their false names are ordinary words there.
 POST_RULES = frozenset({1, 2, 6})
 WORD_START_FREQ = 20
+
+
+# Characters that open a clause's next word, not a given name (李因病去世, 翟也未受到影响, 在胡之前).
+_FUNCTION_START = frozenset("因在于被将把对向从也还又就便都等之的了却仍已")
+_POST_SHORT = frozenset({"局", "总", "董", "处", "科", "所", "院", "部"})
+_KIN = re.compile("其(?:子|女|妻|夫|父|母|弟|兄|姐|妹|儿子|女儿|妻子|丈夫)$")
+
+
+def _surname_then_word(p: Person, found: dict[str, Person], lex: PeopleLexicon) -> bool:
+    """A person called by the surname alone, read with what follows as a name (翟振峰 … 翟也未受到
+    影响; 李治保 … 李因病去世): another person of the text has the surname, this one has no post,
+    and what follows the surname starts with a function character or is a post's short form.
+    A name holding 的 is never one (判处付的前任)."""
+    name = p.name
+    if "的" in name[1:]:
+        return True
+    rest = name[1:]
+    if name[0] == "曾" and len(name) == 2 and rest[0] in _FUNCTION_START:
+        return True  # 科长曾对…提出异议: the adverb "once", not the surname
+    if p.position or "某" in name or len(name) > 3 or _surname_len(name, 0, lex, strict=False) != 1:
+        return False
+    if not any(q != name and q[0] == name[0] and len(q) >= 2 for q in found):
+        return False
+    # (a given name may be a word itself, 李建国, 陆浩: only function characters and the short
+    # forms of a post, 翟局, 王总, tell a surname alone)
+    return rest[0] in _FUNCTION_START or rest in _POST_SHORT
+
+
+def _called_again(p: Person, found: dict[str, Person], text: str, lex: PeopleLexicon) -> bool:
+    """Someone named in full, later called by surname and 某 (麦振宇 … 麦某, 司马振东 … 司马某) or
+    by the given name alone (冼丽芳 … 丽芳授意, 谢文斌 … 文斌), as features do: the same person.
+    Only when the full name comes first and this form is given no post."""
+    name = p.name
+    if p.position:
+        return False
+    first = text.find(name)
+    k = _surname_len(name, 0, lex, strict=False)
+    for q, other in found.items():
+        if q == name or other.anonymised or "·" in q:
+            continue
+        earlier = -1 < text.find(q) < first or first in range(text.find(q), text.find(q) + len(q))
+        if not earlier:
+            continue
+        if k and name == name[:k] + "某" and q.startswith(name[:k]) and len(q) > k + 1 \
+                and not _role_before(text, name):
+            return True
+        if not p.anonymised and 2 <= len(name) == len(q) - 1 and q.endswith(name) \
+                and _surname_len(q, 0, lex, strict=False) == 1:
+            return True
+    return False
+
+
+_BEFORE_REFERENCE = frozenset("给对向与和同把被让令使由是将及跟在")
+
+
+def _role_before(text: str, name: str) -> bool:
+    """Some mention of the name follows a word for who the person is (胞弟田某, 矿工吴某, 经销商
+    刘某): someone of his own, not the official called again by surname (送给麦某, 。麦某却…)."""
+    for m in re.finditer(re.escape(name), text):
+        before = text[m.start() - 1:m.start()]
+        if before and _is_han(before) and before not in _BEFORE_REFERENCE:
+            return True
+    return False
+
+
+def _family_or_place(name: str) -> bool:
+    """A surname and 家 (戴家咀, 郭家窑, 他们郭家): a family or a place, not a person."""
+    return len(name) == 2 and name[1] == "家"
+
+
+_ADVERB_END = frozenset("已也又还便却仍")  # (not 都 or 就: 李志都, 王成就)
+_CALLED = re.compile("^(?:名叫|叫做|叫)(?=[\u4e00-\u9fff]{2})")
+
+
+def _kin_cut(p: Person) -> Person:
+    """A name read together with the kin word after it (陈坪其子结婚), the adverb after it (蔡武已
+    被…) or the verb that introduces it before (一个叫古丽米热·阿不都热依木的干部): the name alone."""
+    m = _KIN.search(p.name)
+    lead = _CALLED.match(p.name)
+    a = lead.end() if lead else 0
+    b = m.start() if m and m.start() >= a + 2 else len(p.name)
+    if b - a == 3 and p.name[a + 2] in _ADVERB_END and "某" not in p.name and "·" not in p.name:
+        b -= 1  # 蔡武已被…: the adverb after a two-character name
+    if (a, b) == (0, len(p.name)):
+        return p
+    short = Person(name=p.name[a:b], start=p.start + a, end=p.start + b, anonymised=p.anonymised)
+    short.take_post(p)
+    return short
 
 
 def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:

@@ -1832,3 +1832,104 @@ def test_a_commentary_that_says_a_batch_of_problems_was_dealt_with_has_no_case()
             "一批享乐主义、奢靡之风问题被查处，一批形式主义、官僚主义问题得到纠治。\n"
             "作风问题本质上是党性问题。党员干部要把作风建设作为终身课题。\n")
     assert _split(text)[2] == []
+
+
+def test_rectification_report_problems_under_bullets_hold_their_own_measures():
+    """一、 sections: the overall progress (its 一是/二是 are measures), the problems fed back (◆
+    items, each holding 一是/二是 measures and a sanction), next steps: the ◆ items are the cases."""
+    text = ("中共某市民政局党组关于巡视整改进展情况的通报\n"
+            "根据市委统一部署，市委第二巡视组对市民政局党组开展了巡视，并反馈了巡视意见。现将整改进展情况公布如下。\n"
+            "一、整改工作总体推进情况\n"
+            "局党组坚决扛起整改责任。一是迅速部署。召开党组会议研究整改方案，细化措施40条。"
+            "二是压实责任。建立调度机制，截至10月底已完成35条。\n"
+            "二、巡视反馈问题整改落实情况\n"
+            "◆关于救助资金监管不严的问题。巡视指出，部分救助资金审核把关不严。整改情况：一是全面清查，追回资金12万元。"
+            "二是严肃追责。对某街道民政助理员孔令华给予党内警告处分。\n"
+            "◆关于养老机构补贴发放不规范的问题。巡视指出，个别养老机构虚报人数骗取补贴。整改情况：一是开展专项核查。"
+            "二是对某养老院院长严德彪给予政务记过处分，追回补贴8万元。\n"
+            "◆关于干部违规兼职取酬的问题。巡视指出，个别干部在社会组织兼职取酬。整改情况：一是全面清理。"
+            "二是责令某科科长祁文礼退还兼职报酬2万元。\n"
+            "三、下一步工作打算\n局党组将持续抓好整改。\n")
+    _, _, cases = _split(text)
+    assert [c[:8] for c in cases] == ["◆关于救助资金监", "◆关于养老机构补", "◆关于干部违规兼"]
+    assert "孔令华" in cases[0] and "严德彪" in cases[1]
+
+
+def test_rectification_measures_under_the_problems_bullet_are_not_cases():
+    text = ("中共某集团公司委员会关于巡视整改进展情况的通报\n"
+            "根据省委统一部署，省委巡视组对集团公司党委开展了巡视，并反馈了意见。\n"
+            "一、扛起整改责任\n"
+            "■ 健全整改责任体系。党委书记任组长，班子成员分工负责。\n"
+            "■ 强化整改结果运用。把整改情况纳入年度考核。\n"
+            "二、巡视反馈问题整改落实情况\n"
+            "■ 关于“三重一大”决策制度执行不严的问题\n巡视指出，个别子公司重大投资未经党委研究。已追责3人。\n"
+            "■ 关于违规发放福利的问题\n巡视指出，2名领导人员违规发放福利12万元。已全部清退。\n"
+            "■ 关于选人用人不规范的问题\n巡视指出，部分中层人员超职数配备。已全部整改。\n")
+    _, _, cases = _split(text)
+    assert [c[:9] for c in cases] == ["■关于“三重一大”", "■关于违规发放福利", "■关于选人用人不规"]
+
+
+SUBHEADED_FEATURE = ("镜鉴｜同一个县的两任“局长”\n"
+           "在某县，提起邝立成和祁美兰，干部群众无不摇头。两人同在一个局，先后被查。\n"
+           "“拆迁局长”的生意经\n"
+           "这位被称为“拆迁局长”的干部，把主要精力放在了拆迁项目上。\n"
+           "2015年，商人钮某某看中了一片集体土地。邝某拍板“先建后批”，事后钮某某陆续送给邝某现金。\n"
+           "经查，邝立成收受财物共计120万元。2019年6月，邝立成被开除党籍、开除公职，涉嫌犯罪问题被移送检察机关。\n"
+           "“好心局长”的糊涂账\n"
+           "与邝立成相比，祁美兰的问题看起来不大。\n"
+           "为了“调动积极性”，她授意财务股股长尤某，违规发放津贴补贴共计26万元。\n"
+           "2019年4月，祁美兰受到党内严重警告、政务撤职处分；尤某受到党内警告处分。\n"
+           "镜鉴\n"
+           "两任局长相继落马，教训深刻。各级党组织要切实履行主体责任。\n")
+
+
+def test_feature_stories_under_subheadings_are_one_case_each():
+    """The briber, the subordinate and the closing sanction stay in their official's story, and
+    the lead naming both officials and the closing commentary are no cases."""
+    _, _, cases = _split(SUBHEADED_FEATURE)
+    assert [c.split("\n")[0] for c in cases] == ["“拆迁局长”的生意经", "“好心局长”的糊涂账"]
+    assert "移送检察机关" in cases[0] and "尤某受到党内警告处分" in cases[1]
+    assert "教训深刻" not in cases[1]
+
+
+def test_subheaded_section_with_two_sanctioned_officials_keeps_them_apart():
+    text = ("家门口的“微腐败”\n"
+            "群众身边的腐败问题，损害的是群众切身利益。\n"
+            "低保里的“人情”\n"
+            "某村党支部书记邝立成违规将3名亲属纳入低保，领取低保金4万元。2020年5月，邝立成受到党内警告处分。\n"
+            "某村委会主任祁美兰虚报危房改造户2户，套取补助3万元。2020年6月，祁美兰受到党内严重警告处分。\n"
+            "补贴里的“猫腻”\n"
+            "某镇财政所所长尤文斌挪用惠农补贴资金26万元。2021年3月，尤文斌被开除党籍。\n")
+    _, _, cases = _split(text)
+    assert [c[:6] for c in cases] == ["低保里的“人", "某村委会主任", "补贴里的“猫"]
+
+
+def test_cases_listed_between_semicolons_after_a_colon_are_one_case_each():
+    """A news report giving each case as one clause of one paragraph (具体情况是：A,post,date,deed；B…)."""
+    text = ("某市纪委日前对5名为子女大办升学宴的党员干部给予通报批评。\n"
+            "这几起案例的具体情况是：邝立成，某市住建局副调研员，7月30日，在酒店为其儿子办升学宴，置办酒席12桌；"
+            "祁美兰，某市第二中学教师，8月6日，以其父亲的名义为其女儿办升学宴，置办酒席8桌；"
+            "尤文斌，某县某乡副乡长，8月12日，在酒店为其儿子办升学宴，置办酒席6桌。\n"
+            "据悉，上述党员干部还将受到相应的党纪政务处分。\n")
+    _, _, cases = _split(text)
+    assert [c[:3] for c in cases] == ["邝立成", "祁美兰", "尤文斌"]
+
+
+def test_a_single_officials_charges_naming_a_subordinate_stay_one_case():
+    """经查，X违反…；违反工作纪律，授意下属某某…: the charge is X's, whoever it names."""
+    text = ("某大学原副校长邝立成受到留党察看处分\n"
+            "近日，经省纪委监委批准，驻省教育厅纪检监察组对某大学原副校长邝立成严重违纪违法问题进行了立案审查调查。\n"
+            "经查，邝立成违反中央八项规定精神，多次接受宴请；违反廉洁纪律，违规在企业兼职并领取报酬24万元；"
+            "违反工作纪律，授意学校资产管理处原处长祁某为某公司负责人尤某参与设备采购提供便利。\n"
+            "邝立成身为高校领导干部，严重违反党的纪律，决定给予邝立成留党察看二年处分；祁某已受到党内严重警告处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1 and "祁某已受到" in cases[0]
+
+
+def test_what_an_inspection_feedback_stresses_and_requires_is_no_case():
+    text = ("根据中央部署，中央巡视组近日完成对某省的巡视反馈。\n"
+            "反馈强调，要坚决贯彻落实重要讲话精神，切实提高政治站位，正视问题，狠抓整改。"
+            "纪检监察机关要加强整改监督，对敷衍整改的严肃问责。相关职能部门要用好巡视成果，推动解决行业性问题。\n"
+            "对回头看中发现的问题，各督导组向被巡察党组织进行了严肃反馈，提出了整改时限和要求。"
+            "一是夯实整改责任。各单位负责人要切实负起整改责任。二是强化清单管理。建立问题清单。三是规范健全资料。收集佐证资料。\n")
+    assert _split(text)[2] == []

@@ -517,3 +517,76 @@ def test_dotted_names_end_at_their_own_last_part():
 
 def test_integrity_after_a_generic_post_is_no_name():
     assert _people("（二）领导干部廉洁自律工作不断深化。少数党员干部廉洁自律意识不强。加强领导干部廉洁自律工作。") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # the surname alone for someone already named, then a word: no second person
+    ("某区房管局原局长万守成挪用公款300万元。大家都听说“万局出事了”，万也未受到处分。", ["万守成"]),
+    ("某县住建局原局长陆某某收受财物。工程老板祁某提着现金来到陆浩家，陆浩收下了。", ["陆某某", "祁某", "陆浩"]),
+    ("某村党支部书记黄德旺授意其小舅子黄建国挂靠一家建筑公司参与竞标。", ["黄德旺", "黄建国"]),
+    ("某村原会计杜长海冒领补贴。2019年，杜因病去世，其家属退还了补贴。", ["杜长海"]),
+    ("某村原党支部书记胡守田被判处有期徒刑。在胡之前的两任村支书也因经济问题落马。", ["胡守田"]),
+    # 的 inside, a place or a family after the surname
+    ("法院判处付的前任、某村原党支部书记胡守田有期徒刑十年。", ["胡守田"]),
+    ("某村党支部书记樊立生以修建戴家咀泵站的名义套取资金8万元。", ["樊立生"]),
+])
+def test_surname_alone_then_a_word_is_no_new_person(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+def test_a_name_read_with_the_kin_word_after_it():
+    assert [n for n, _ in _people("某县法院办公室主任陈立坪其子结婚大操大办并收受礼金。")] == ["陈立坪"]
+
+
+def test_someone_called_again_by_surname_and_mou_or_by_given_name_is_one_person():
+    text = ("某镇原党委书记邝立成收受商人钮某某财物。邝某拍板“先建后批”，钮某某陆续送给邝某现金。"
+            "镇长祁美兰违规发放津贴，美兰授意财政所所长何某办理。")
+    assert [n for n, _ in _people(text)] == ["邝立成", "钮某某", "祁美兰", "何某"]
+
+
+def test_a_name_read_with_the_verb_that_introduces_it_loses_the_verb():
+    from extractors.model import Person
+    from extractors.people import _kin_cut
+
+    name = "叫古丽米热·阿不都热依木"
+    cut = _kin_cut(Person(name=name, start=10, end=10 + len(name)))
+    assert (cut.name, cut.start, cut.end) == ("古丽米热·阿不都热依木", 11, 10 + len(name))
+    assert _kin_cut(Person(name="叫好", start=0, end=2)).name == "叫好"  # too short to be a name after 叫
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某街道办事处原副主任逄常青违规将门面房低价出租", "逄常青"),
+    ("某镇党委书记仉金海对违法建房问题查处不力", "仉金海"),
+    ("某乡党委书记者永平违规接受宴请", "者永平"),
+    ("某区原副区长禄昌全在巩固脱贫成果中履职不力", "禄昌全"),
+])
+def test_rare_surnames_after_a_post(text, want):
+    assert [n for n, _ in _people(text)] == [want]
+
+
+def test_a_relative_sharing_the_surname_is_someone_of_his_own():
+    text = "某镇原副镇长冯建国利用职务便利，在其弟冯某承揽乡村公路工程中提供帮助。冯建国受到开除党籍处分。"
+    assert [n for n, _ in _people(text)] == ["冯建国", "冯某"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("巴林右旗卫生健康委员会副主任其其格在疫情防控中弄虚作假，受到党内警告处分。", "其其格"),
+    ("碌曲县某局局长尕藏违规接受宴请，受到党内警告处分。", "尕藏"),
+    ("迭部县林业局副局长旦正加违规发放补贴，受到党内警告处分。", "旦正加"),
+])
+def test_tibetan_and_mongolian_names_said_once_after_a_post(text, want):
+    assert [n for n, _ in _people(text)] == [want]
+
+
+def test_an_adverb_or_a_conjunction_and_a_place_are_not_part_of_a_name():
+    from extractors.model import Person
+    from extractors.people import _kin_cut
+
+    assert _kin_cut(Person(name="蔡武已", start=0, end=3)).name == "蔡武"
+    text = "王先民在任陇南市委组织部副部长和陇南市宕昌县县委书记期间，收受他人财物1000万元。"
+    assert "和陇南" not in [n for n, _ in _people(text)]
+
+
+def test_the_adverb_ceng_before_a_preposition_is_no_surname():
+    text = "局长郭庆林个人拍板。工程建设科科长曾对发包方式提出异议，被郭庆林调离岗位。"
+    assert [n for n, _ in _people(text)] == ["郭庆林"]
