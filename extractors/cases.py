@@ -809,6 +809,7 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
 _BEFORE_CHARS = 1200
 
 
+_HE_SHE = re.compile(r"(?:他|她)(?![们])")
 # One of the charges against the official a notice is about (经查，X违反…；违反工作纪律，授意下属
 # 某某…): the subject is his, whoever the clause names.
 _CHARGE_CLAUSE = re.compile(r"(?:严重)?违反(?:党的)?(?:政治|组织|廉洁|群众|工作|生活)纪律|(?:严重)?违反中央八项规定精神")
@@ -848,7 +849,14 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
-            continue
+            # (同期另一削职的，是…秘书长赵某。他因…谋取私利…: introduced, his deed told by 他 next)
+            k = sents.index(s)
+            nxt = sents[k + 1].group(0).strip() if k + 1 < len(sents) else ""
+            if not (_subject_names(sent) and (p["pronoun_subject"].match(nxt) or _HE_SHE.match(nxt))
+                    and {"misconduct", "sanction"} & set(concreteness(nxt)[1])):
+                continue
+            feats = concreteness(sent + nxt)[1]
+            sent = sent + nxt
         if any(n in sent for n in _names(before)):
             continue  # someone of the case before is spoken of again: the same case
         # The text before is a case of its own (someone named did something), or only

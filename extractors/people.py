@@ -1283,8 +1283,8 @@ def _role_before(text: str, name: str) -> bool:
 
 
 def _family_or_place(name: str) -> bool:
-    """A surname and 家 (戴家咀, 郭家窑, 他们郭家): a family or a place, not a person."""
-    return len(name) == 2 and name[1] == "家"
+    """A surname and 家 or 氏 (戴家咀, 郭家窑, 他们郭家, 姜氏家族): a family or a place, not a person."""
+    return len(name) == 2 and name[1] in "家氏"
 
 
 _ADVERB_END = frozenset("已也又还便却仍")  # (not 都 or 就: 李志都, 王成就)

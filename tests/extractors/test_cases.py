@@ -1933,3 +1933,20 @@ def test_what_an_inspection_feedback_stresses_and_requires_is_no_case():
             "对回头看中发现的问题，各督导组向被巡察党组织进行了严肃反馈，提出了整改时限和要求。"
             "一是夯实整改责任。各单位负责人要切实负起整改责任。二是强化清单管理。建立问题清单。三是规范健全资料。收集佐证资料。\n")
     assert _split(text)[2] == []
+
+
+def test_two_examples_in_one_paragraph_are_two_cases():
+    text = ("收送礼金问题呈现两方面特点。\n"
+            "一方面，收送礼金往往和违规操办婚丧喜庆事宜相互交织，如某省某集团原董事长邝立成利用其孙子百日宴等时机，"
+            "收受私营企业主人民币2万元。另一方面，线上转账等形式更为常见，如某州人民医院体检科副主任祁美兰收受某医疗设备"
+            "经销商通过微信转账所送的礼金1888元。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and "祁美兰" not in cases[0] and "祁美兰" in cases[1]
+
+
+def test_an_official_introduced_then_his_deed_told_by_a_pronoun_opens_his_case():
+    text = ("最新一种处理方式，叫降职使用。头两个人，一是某市委原书记邝立成，他因失职渎职造成国有资产损失，"
+            "决定给予开除党籍处分，降为副处级非领导职务。同期另一被降职的，是某省委原秘书长祁美兰。"
+            "她因利用职务上的便利谋取私利，决定给予开除党籍处分，降为科员。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and "祁美兰" in cases[1] and "祁美兰" not in cases[0]
