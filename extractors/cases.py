@@ -1247,7 +1247,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         if known and fresh and _sanctioned_ahead(text, body, fresh) and _in_passing(sub, known):
             known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
-        introduced = intro is not None and bool(intro[1] & names)  # someone new, just introduced
+        # someone new, just introduced — named again, or taken up as 这位…的女干部 / 她…
+        introduced = intro is not None and (bool(intro[1] & names) or bool(_TAKEN_UP.match(sub)))
         continues = bool(cases) and not headed and (
             bool(known)
             or (p["anaphora"].match(sub) is not None and not (subjects - names_in_case) and not introduced)
@@ -1285,6 +1286,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             continue
         else:
             start = body
+            intro_names = intro[1] if intro is not None else set()
             if introduced and intro is not None:
                 start, pending_heading = intro[0], None
             elif told_before is not None and not known:
@@ -1300,7 +1302,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 case_names.append(names_in_case)
             cases.append([start, b])
             heading_since = False
-            names_in_case = set(names)
+            names_in_case = set(names) | (intro_names if introduced else set())
             first_case = False
             announced_until = _announced_paragraph(text, b)
         pending_heading = None
@@ -1422,6 +1424,10 @@ def _announced_paragraph(text: str, end: int) -> int:
 def _only_as_case(unit: str, name: str) -> bool:
     """Every mention of `name` in the unit is the name of a case (赵某某案), not the person."""
     return all(unit.startswith("案", m.end()) for m in re.finditer(re.escape(name), unit))
+
+
+# A paragraph taking up the person just introduced without his name (这位分管民政的女干部… / 她…).
+_TAKEN_UP = re.compile(r"(?:这位|这名|该名|此人|他|她)(?![们])")
 
 
 def _introduces(unit: str, newcomers: set[str]) -> bool:

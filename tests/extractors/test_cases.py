@@ -1950,3 +1950,13 @@ def test_an_official_introduced_then_his_deed_told_by_a_pronoun_opens_his_case()
             "她因利用职务上的便利谋取私利，决定给予开除党籍处分，降为科员。\n")
     _, _, cases = _split(text)
     assert len(cases) == 2 and "祁美兰" in cases[1] and "祁美兰" not in cases[0]
+
+
+def test_a_comparison_introducing_the_next_official_then_taken_up_as_zhewei():
+    text = ("两名年轻干部的蜕变之路\n"
+            "邝立成，1982年出生，原某县扶贫办主任。2016年，邝立成挪用扶贫资金80万元用于理财。今年3月，邝立成被开除党籍、开除公职。\n"
+            "与邝立成相比，原某乡副乡长祁美兰的问题金额不大，但直接侵害了群众利益。\n"
+            "这位分管民政工作的女干部，违规将其表哥等4名亲属纳入危房改造补助对象。她还伙同某村村委会主任尤文斌收取“手续费”1.8万元。\n"
+            "今年5月，祁美兰受到党内严重警告处分；尤文斌受到党内警告处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and cases[1].startswith("与邝立成相比") and cases[1].rstrip().endswith("尤文斌受到党内警告处分。")
