@@ -764,7 +764,7 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
     return out
 
 
-_LIST_COLON = re.compile(r"(?:具体情况|基本情况|有关情况|典型问题|典型案例)?(?:是|为|如下|分别是|分别为)[：:]")
+_LIST_COLON = re.compile(r"(?:具体情况|基本情况|有关情况|典型问题|典型案例)?(?:是|为|如下|分别是|分别为)[：:]|分别(?:是|为)(?=[\u4e00-\u9fff])")
 
 
 _SEMICOLON = re.compile(r"[；;]")
@@ -788,7 +788,24 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
             k += 1
         if any(text.startswith(n, k) for n in names):
             opening.append(k)
-    return opening if len(opening) >= 2 else []
+    return opening if len(opening) >= 2 else _enumerated_in_a_sentence(text, b, m.end(), names)
+
+
+_LIST_SEP = re.compile(r"、")
+
+
+def _enumerated_in_a_sentence(text: str, b: int, start: int, names: set[str]) -> list[int]:
+    """Cases enumerated in one sentence after 分别是 (分别是某法院办公室主任陈某其子结婚大操大办…、
+    某镇文教助理太某为其外孙女操办满月宴、…): each 、-part long enough to tell a deed, with a name
+    among its first words, is a case."""
+    end = text.find("。", start, b)
+    end = b if end < 0 else end
+    parts = [start] + [x.end() for x in _LIST_SEP.finditer(text, start, end)]
+    bounds = parts + [end]
+    found = [k for k, e in zip(parts, bounds[1:])
+             if e - k >= 15 and any(n in text[k:k + 30] for n in names)
+             and "misconduct" in concreteness(text[k:e])[1]]
+    return found if len(found) >= 2 and len(found) * 2 >= len(parts) else []
 
 
 def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
@@ -1167,7 +1184,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         # a heading holds no sentence end (…处分。另有2起典型案例如下： is two sentences, no title);
         # a headline may ask (“小村官”缘何成“大蛀虫”？佛山三起村官违纪违法案件透视)
         is_heading = len(sub.strip()) <= 60 and not re.search(r"[。；;]", sub.strip()) \
-            and not announcing and not _LIST_COLON.search(sub.rstrip()[-8:])  # (…的具体情况是：)
+            and not announcing and not _LIST_COLON.search(sub.rstrip()[-8:]) \
+            and not sub.rstrip().endswith(("、", "，", ","))  # (…的具体情况是： / a part of an enumeration)
         if inspection:
             process = p["inspection_process"].search(sub) and not p["finding"].search(sub)
             # the inspectors' requirements and recommendations, the leads handed on, an intro

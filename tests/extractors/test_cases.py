@@ -1960,3 +1960,13 @@ def test_a_comparison_introducing_the_next_official_then_taken_up_as_zhewei():
             "今年5月，祁美兰受到党内严重警告处分；尤文斌受到党内警告处分。\n")
     _, _, cases = _split(text)
     assert len(cases) == 2 and cases[1].startswith("与邝立成相比") and cases[1].rstrip().endswith("尤文斌受到党内警告处分。")
+
+
+def test_cases_enumerated_in_one_sentence_after_fenbie_shi():
+    text = ("违规操办婚丧喜庆仍是重灾区，某省通报的4起典型案件中有3起涉及违规操办婚丧喜庆。\n"
+            "这3起分别是某市中级人民法院办公室主任邝立成为其子结婚大操大办并违规收受礼金、"
+            "某县综合执法局中队长祁美兰以孩子升学为名违规操办升学宴并收受礼金、"
+            "某镇财政所所长尤文斌为其孙子违规操办满月宴。\n")
+    _, _, cases = _split(text)
+    found = [c for c in cases if any(n in c for n in ("邝立成", "祁美兰", "尤文斌"))]
+    assert [[n for n in ("邝立成", "祁美兰", "尤文斌") if n in c] for c in found] == [["邝立成"], ["祁美兰"], ["尤文斌"]]
