@@ -1287,7 +1287,7 @@ def _family_or_place(name: str) -> bool:
     return len(name) == 2 and name[1] in "家氏"
 
 
-_ADVERB_END = frozenset("已也又还便却仍")  # (not 都 or 就: 李志都, 王成就)
+_ADVERB_END = frozenset("已也又还便却仍借充被把将在因从对于")  # (not 都, 就, 和, 利, 为: 李志都, 张万和, 王建利)
 _CALLED = re.compile("^(?:名叫|叫做|叫)(?=[\u4e00-\u9fff]{2})")
 
 
@@ -1299,7 +1299,8 @@ def _kin_cut(p: Person) -> Person:
     a = lead.end() if lead else 0
     b = m.start() if m and m.start() >= a + 2 else len(p.name)
     if b - a == 3 and p.name[a + 2] in _ADVERB_END and "某" not in p.name and "·" not in p.name:
-        b -= 1  # 蔡武已被…: the adverb after a two-character name
+        b -= 1  # 蔡武已被…: the adverb after a two-character name, or the verb or preposition
+        # that opens the clause after it (谭海借操办母亲丧事, 阎鸿充当保护伞)
     if (a, b) == (0, len(p.name)):
         return p
     short = Person(name=p.name[a:b], start=p.start + a, end=p.start + b, anonymised=p.anonymised)

@@ -583,6 +583,9 @@ def test_an_adverb_or_a_conjunction_and_a_place_are_not_part_of_a_name():
     from extractors.people import _kin_cut
 
     assert _kin_cut(Person(name="蔡武已", start=0, end=3)).name == "蔡武"
+    assert _kin_cut(Person(name="谭海借", start=0, end=3)).name == "谭海"
+    assert _kin_cut(Person(name="阎鸿充", start=0, end=3)).name == "阎鸿"
+    assert _kin_cut(Person(name="张万和", start=0, end=3)).name == "张万和"
     text = "王先民在任陇南市委组织部副部长和陇南市宕昌县县委书记期间，收受他人财物1000万元。"
     assert "和陇南" not in [n for n, _ in _people(text)]
 
