@@ -1970,3 +1970,11 @@ def test_cases_enumerated_in_one_sentence_after_fenbie_shi():
     _, _, cases = _split(text)
     found = [c for c in cases if any(n in c for n in ("邝立成", "祁美兰", "尤文斌"))]
     assert [[n for n in ("邝立成", "祁美兰", "尤文斌") if n in c] for c in found] == [["邝立成"], ["祁美兰"], ["尤文斌"]]
+
+
+def test_an_inspection_rounds_features_are_measures_not_problems():
+    from extractors.cases import _is_measure
+
+    for item in ("突出了职能转变。进一步明确了巡视工作的职能定位。", "突出方法创新。巡视组转方式。"):
+        assert _is_measure(item, 0)
+    assert not _is_measure("突出问题整改不到位，3个问题未按期整改。", 0)
