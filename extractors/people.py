@@ -1252,19 +1252,20 @@ def _called_again(p: Person, found: dict[str, Person], text: str, lex: PeopleLex
     name = p.name
     if p.position:
         return False
-    first = text.find(name)
     k = _surname_len(name, 0, lex, strict=False)
+    by_surname = bool(k) and name == name[:k] + "某"
     for q, other in found.items():
         if q == name or other.anonymised or "·" in q:
             continue
-        earlier = -1 < text.find(q) < first or first in range(text.find(q), text.find(q) + len(q))
-        if not earlier:
+        surname_form = by_surname and q.startswith(name[:k]) and len(q) > k + 1
+        given_form = not p.anonymised and 2 <= len(name) == len(q) - 1 and q.endswith(name) \
+            and _surname_len(q, 0, lex, strict=False) == 1
+        if not (surname_form or given_form):
             continue
-        if k and name == name[:k] + "某" and q.startswith(name[:k]) and len(q) > k + 1 \
-                and not _role_before(text, name):
-            return True
-        if not p.anonymised and 2 <= len(name) == len(q) - 1 and q.endswith(name) \
-                and _surname_len(q, 0, lex, strict=False) == 1:
+        first, full = text.find(name), text.find(q)
+        if not (-1 < full < first or full <= first < full + len(q)):
+            continue  # (the full name must come first, or hold the first mention: 谢文斌 ⊃ 文斌)
+        if given_form or not _role_before(text, name):
             return True
     return False
 
