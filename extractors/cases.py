@@ -912,7 +912,7 @@ _TIME_CLAUSE = re.compile(r"[^，,。；;：:]*?(?:之后|以后|之前|以前|�
 def _in_passing(unit: str, names: set[str]) -> bool:
     """Every mention of the names is inside a clause of time (付晓光被点名曝光一年之后即…，) or a
     comparison (与邓某不同，): they are not what the unit is about."""
-    rest = _COMPARED.sub("", _TIME_CLAUSE.sub("", unit))
+    rest = _cr().patterns["contrast"].sub("", _TIME_CLAUSE.sub("", unit))
     return not any(n in rest for n in names)
 
 
@@ -1907,7 +1907,6 @@ _SUBHEAD_BULLET = re.compile(r"[\s\u3000◆■●▲★☆◇□○◎▶►·�
 _HEAD_END = re.compile(r"[。！？!?；;，,：:、]$")
 # numbered headings are a list, which the enumerated split has judged already
 _NUMBERED_HEAD = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])")
-_COMPARED = re.compile(r"(?:与|和|同|跟)[^，,。]{2,8}?(?:相比|一样|不同)")
 
 
 def _subheadings(text: str) -> list[tuple[int, bool]]:
@@ -1952,7 +1951,8 @@ def _story_sections(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     if len(sections) < 2 or not all(p["sanction_specific"].search(text, a, b) for a, b, _ in sections):
         return cases
     # chapters of one official's story (each names him, other than to compare): not split here
-    if set.intersection(*[_names(_COMPARED.sub("", text[a:b])) for a, b, _ in sections]):
+    contrast = _cr().patterns["contrast"]
+    if set.intersection(*[_names(contrast.sub("", text[a:b])) for a, b, _ in sections]):
         return cases
     later = _names(text[sections[0][0]:])
     held = {id(c) for _, _, inside in sections for c in inside}
@@ -1982,8 +1982,8 @@ def _one_story_per_official(text: str, a: int, b: int, inside: list[CaseSpan]) -
     out: list[list[int]] = []
     for c in sorted(inside, key=lambda c: c.start):
         start, end = max(c.start, a), min(c.end, _rstrip_span(text, a, b))
-        told = _names(_COMPARED.sub("", text[a:start]))
-        fresh = _names(_COMPARED.sub("", text[start:end])) - told
+        told = _names(p["contrast"].sub("", text[a:start]))
+        fresh = _names(p["contrast"].sub("", text[start:end])) - told
         if out and not (fresh and p["sanction_specific"].search(text, start, end)):
             out[-1][1] = max(out[-1][1], end)
             continue
