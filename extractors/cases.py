@@ -783,10 +783,8 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
     starts = [m.end()] + [x.end() for x in _SEMICOLON.finditer(text, m.end(), b)]
     opening = []
     for s in starts:
-        k = s
-        while k < b and text[k] in " \u3000":
-            k += 1
-        if any(text.startswith(n, k) for n in names):
+        k = _skip_space(text, s)
+        if k < b and any(text.startswith(n, k) for n in names):
             opening.append(k)
     return opening if len(opening) >= 2 else _enumerated_in_a_sentence(text, b, m.end(), names)
 
@@ -842,7 +840,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         return []
     out: list[int] = []
     start = a
-    for s in sents:
+    for k, s in enumerate(sents):
         if s.start() in cuts:
             start = s.start()
             continue
@@ -867,7 +865,6 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
             # (同期另一削职的，是…秘书长赵某。他因…谋取私利…: introduced, his deed told by 他 next)
-            k = sents.index(s)
             nxt = sents[k + 1].group(0).strip() if k + 1 < len(sents) else ""
             if not (_subject_names(sent) and (p["pronoun_subject"].match(nxt) or _HE_SHE.match(nxt))
                     and {"misconduct", "sanction"} & set(concreteness(nxt)[1])):

@@ -1254,6 +1254,7 @@ def _called_again(p: Person, found: dict[str, Person], text: str, lex: PeopleLex
         return False
     k = _surname_len(name, 0, lex, strict=False)
     by_surname = bool(k) and name == name[:k] + "某"
+    first: int | None = None  # the name's first mention, looked up once a candidate needs it
     for q, other in found.items():
         if q == name or other.anonymised or "·" in q:
             continue
@@ -1262,7 +1263,8 @@ def _called_again(p: Person, found: dict[str, Person], text: str, lex: PeopleLex
             and _surname_len(q, 0, lex, strict=False) == 1
         if not (surname_form or given_form):
             continue
-        first, full = text.find(name), text.find(q)
+        first = text.find(name) if first is None else first
+        full = text.find(q)
         if not (-1 < full < first or full <= first < full + len(q)):
             continue  # (the full name must come first, or hold the first mention: 谢文斌 ⊃ 文斌)
         if given_form or not _role_before(text, name):
