@@ -49,6 +49,12 @@ def test_two_process_workers_of_one_pool_ingest_every_file_once(prefect_harness,
     prefect = Path(sys.executable).with_name("prefect")
     logs = [tmp_path / f"worker-{k}.log" for k in range(2)]
     workers: list[subprocess.Popen] = []
+    # The test holds the store's ingest lock until both runs are running, so they overlap
+    # whatever the machine's speed: both wait, then one ingests while the other waits on.
+    held = ElasticStore(url, settings)
+    lock = held.ingest_lock(wait=30)
+    lock.__enter__()
+    holding = True
     try:
         for k, log in enumerate(logs):
             workers.append(subprocess.Popen(
@@ -63,6 +69,11 @@ def test_two_process_workers_of_one_pool_ingest_every_file_once(prefect_harness,
                 time.sleep(0.5)
         deadline = time.monotonic() + 480
         with get_client(sync_client=True) as client:
+            while not all((s := client.read_flow_run(r.id).state) is not None and (s.is_running() or s.is_final())
+                          for r in runs) and time.monotonic() < deadline:
+                time.sleep(1)
+            lock.__exit__(None, None, None)
+            holding = False
             while True:
                 states = [client.read_flow_run(r.id).state for r in runs]
                 if all(s is not None and s.is_final() for s in states) or time.monotonic() > deadline:
@@ -74,7 +85,7 @@ def test_two_process_workers_of_one_pool_ingest_every_file_once(prefect_harness,
         with get_client(sync_client=True) as client:
             done = [client.read_flow_run(r.id) for r in runs]
         assert [d.work_queue_name for d in done] == ["machine-0", "machine-1"]
-        # the two runs overlapped: the second started before the first ended (one waited for the lock)
+        # the two runs overlapped: the second started before the first ended (both waited for the lock)
         spans = sorted((d.start_time, d.end_time) for d in done)
         assert spans[1][0] < spans[0][1], spans
         with ElasticStore(url, settings) as st:
@@ -85,6 +96,9 @@ def test_two_process_workers_of_one_pool_ingest_every_file_once(prefect_harness,
             assert len(cases) == len(set(cases)) >= len(shared)
             assert st.es.options(ignore_status=404).get(index=st.locks_index, id="ingest").get("found") is False
     finally:
+        if holding:
+            lock.__exit__(None, None, None)
+        held.close()
         for w in workers:
             w.terminate()
         for w in workers:

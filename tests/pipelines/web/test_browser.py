@@ -148,8 +148,18 @@ def test_upload_ledger_searchable_and_markup_is_text(server, browser, tmp_path, 
         return sha in b.find_element(By.ID, "ledger").text
 
     _wait(ledger_ok, 60, "the upload in the ledger")
-    b.get(server + "/search?q=差旅费 吴某某")
-    assert "吴某某" in b.find_element(By.CSS_SELECTOR, "li.hit").text
+    ledger = b.find_element(By.ID, "ledger").text
+
+    def found() -> bool:
+        b.get(server + "/search?q=差旅费 吴某某")
+        return any("吴某某" in h.text for h in b.find_elements(By.CSS_SELECTOR, "li.hit"))
+
+    # the request may reach the other server process: a few seconds' grace, and on failure
+    # the ledger and the page say why
+    try:
+        _wait(found, 15, "the uploaded case in the search results")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\nledger: {ledger}\npage: {b.find_element(By.TAG_NAME, 'body').text}") from None
 
     b.get(server + "/search?q=水利局 钱某某")
     link = next(a for a in b.find_elements(By.CSS_SELECTOR, "a.case-link"))
