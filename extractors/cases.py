@@ -1896,7 +1896,7 @@ def _split_text(text: str) -> Split:
         if len(listed) != len(cases):
             cases, mode = listed, ("running" if mode == "none" else mode)
     if not inspection:
-        cases = _story_sections(text, cases)
+        cases = _story_sections(text, _findings_joined(text, _news_lead(text, cases)))
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
 
 
@@ -2068,6 +2068,47 @@ def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:
         return False
     common = set.intersection(*named) & lead
     return bool(common)
+
+
+def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A news story's opening that sums it up (贵州某县水务局一名副局长因超标接待被免职 / 某区纪委
+    通报一起…，该区5名镇村干部因…) read as a case of its own: it opens the story told after it,
+    which names the people it counted. Only the text's opening (the first paragraphs after the
+    page's furniture), only when it names no one the story does not."""
+    if len(cases) < 2:
+        return cases
+    first, second = cases[0], cases[1]
+    before = [(a, b) for a, b in _paragraphs(text[:first.start]) if not _is_furniture(text[a:b])]
+    opening = text.rfind("\n", 0, first.start) + 1  # (a lead sentence cut off before the case counts)
+    lead = text[first.start:first.end]
+    if len(before) > 2:
+        return cases
+    named = _names(lead)
+    # an opening that counts its culprits names none of them; a notice of one case may
+    p = _cr().patterns
+    if not (p["story_notice"].search(text, opening, first.end)
+            or (not named and p["story_summary"].search(text, opening, first.end))):
+        return cases
+    later = text[second.start:cases[-1].end]
+    if not _names(later) or not all(n in later for n in named):
+        return cases
+    merged = CaseSpan(first.start, second.end, first.title, first.section, first.title_at)
+    return [merged] + cases[2:]
+
+
+_FINDINGS = re.compile(r"\s*(?:经查|经调查|经核查|经核实|调查发现|查实后)")
+
+
+def _findings_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """What an investigation found (经查，该局副局长甲…) after an incident told of a unit alone
+    (某局在接待中先后4次…): the same case, which the findings name the people of."""
+    out: list[CaseSpan] = []
+    for c in cases:
+        if out and _FINDINGS.match(text, c.start) and not _names(text[out[-1].start:out[-1].end]):
+            out[-1] = CaseSpan(out[-1].start, c.end, out[-1].title, out[-1].section, out[-1].title_at)
+        else:
+            out.append(c)
+    return out
 
 
 def _one_story_of_the_facts(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

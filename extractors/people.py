@@ -38,6 +38,8 @@ _PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社�
 # Characters of unit and place words (村, 镇, 局, 组…) that given names hardly ever contain:
 # 和村支 (镇长和村支书), 任村主 are a function word and the start of a post, not names.
 _UNIT_CHARS = frozenset("村镇乡县局厅处办站所组队委")
+# The suffixes of administrative divisions: never a name's first given character (安区原)
+_ADMINISTRATIVE = frozenset("省县区镇乡州旗盟")
 _CLAUSE_END = "，,。；;：:！？!?（()）“”\"\n「」『』【】[]《》"
 
 
@@ -163,6 +165,14 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _given_he(text: str, end: int, lex: PeopleLexicon) -> bool:
+    """和 ending a three-character name (张万和侵占, 李德和违规): what follows it is a word that
+    follows names (a deed), not what a conjunction joins (another name, a post, 时任)."""
+    return (text[end - 1] == "和" and end < len(text) and _is_han(text[end])
+            and bool(lex.followers_re.match(text, end)) and not lex.post_start_re.match(text, end)
+            and text[end] not in _CONJUNCTIONS)
+
+
 def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
              boundaries: frozenset[int] = frozenset(), need_follow: bool = False) -> int:
     """Length of a personal name starting at i, or 0.
@@ -199,8 +209,8 @@ def _name_at(text: str, i: int, lex: PeopleLexicon, *, strict: bool,
         return 0  # 安排的, 明知村民, 管理不善: an ordinary word, not a name (司马 is a surname: 司马立群)
     cands = [s + g for g in range(given, 0, -1)]  # prefer the longer name
     cands = [n for n in cands if text[i:i + n] not in lex.not_names and text[i + n - 1] not in _PLACE_END
-             and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS)  # 黄涛向组织报告: 黄涛
-             and not any(c in _UNIT_CHARS for c in text[i + s:i + n])]  # 镇长和村支书: not 和村支
+             and not (n == s + 2 and text[i + n - 1] in _FUNC_CHARS and not _given_he(text, i + n, lex))  # 黄涛向组织报告: 黄涛
+             and not any(c in _UNIT_CHARS or c in _ADMINISTRATIVE for c in text[i + s:i + n])]  # 镇长和村支书: not 和村支
     if not cands:
         return 0
     # 1st: a follower word right after the name, at a jieba word boundary (when known)
@@ -840,6 +850,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return None
     if len(name) == 2 and name[1] in _NOT_GIVEN_ALONE:
         return None
+    if len(name) == 3 and name[1] in _ADMINISTRATIVE:
+        return None  # 西安市长安区原房管局: LAC's 安区原 is the end of a place and 原
     if name.endswith("儿") and _freq().get(name):  # 那会儿, 这会儿: spoken words, not names
         return None
     if _after_preposition(text, name):
@@ -968,6 +980,8 @@ def _longer_is_name(short: str, long: str, text: str, lac_names: set[str], cl: C
     k = len(short)
     if long[k] in cl.adverbs and _after_a_list(text, long, names):
         return False
+    if long[k] == "和" and all(_given_he(text, m.end(), lex) for m in re.finditer(re.escape(long), text)):
+        return True  # 张万和侵占: 和 before a deed ends the name, it joins nothing
     if short in lac_names and long[k] not in cl.adverbs and any(lex.followers_re.match(text, m.start() + k)
                                   for m in re.finditer(re.escape(long), text)):
         return False  # 主任王刚说，: LAC ends the name before a word that follows names
@@ -1304,6 +1318,9 @@ def _kin_cut(p: Person) -> Person:
     if b - a == 3 and p.name[a + 2] in _ADVERB_END and "某" not in p.name and "·" not in p.name:
         b -= 1  # 蔡武已被…: the adverb after a two-character name, or the verb or preposition
         # that opens the clause after it (谭海借操办母亲丧事, 阎鸿充当保护伞)
+    if b - a == 4 and p.name[a + 3] in "和与及" and p.name[a:a + 2] not in lexicon().compound_set \
+            and "某" not in p.name and "·" not in p.name and not is_minority_name(p.name[a:b], lexicon().minority):
+        b -= 1  # 伍道平和时任…会计叶月萍: a three-character name and the conjunction after it
     if (a, b) == (0, len(p.name)):
         return p
     short = Person(name=p.name[a:b], start=p.start + a, end=p.start + b, anonymised=p.anonymised)

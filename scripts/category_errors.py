@@ -21,6 +21,11 @@ from extractors.evaluate import match_cases  # noqa: E402
 from extractors.pipeline import extract_file  # noqa: E402
 
 
+def _codes(categories: list) -> set[str]:
+    """Category codes, whether listed as codes or as the contract's {code, label, …} objects."""
+    return {c["code"] if isinstance(c, dict) else c for c in categories}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path)
@@ -43,7 +48,7 @@ def main() -> int:
                 if i is None:
                     continue
                 p = pred["cases"][i]
-                want, got = set(g.get("categories", [])), set(p.get("categories", []))
+                want, got = _codes(g.get("categories", [])), _codes(p.get("categories", []))
                 hit.update(want & got)
                 missed.update(want - got)
                 wrong.update(got - want)

@@ -1978,3 +1978,33 @@ def test_an_inspection_rounds_features_are_measures_not_problems():
     for item in ("突出了职能转变。进一步明确了巡视工作的职能定位。", "突出方法创新。巡视组转方式。"):
         assert _is_measure(item, 0)
     assert not _is_measure("突出问题整改不到位，3个问题未按期整改。", 0)
+
+
+def test_a_news_opening_that_counts_the_culprits_opens_their_story():
+    text = ("某省某县一名副局长因超标接待被免职\n"
+            "某县水务局一名副局长因超标违规接待被免职，局长在电视上公开检讨。\n"
+            "2019年5月，某县水务局在接待上级检查过程中，先后3次提供高档菜肴，每次餐费均在2000元以上。\n"
+            "讲排场、比阔气，是典型的超标准接待。市纪委迅速展开调查。\n"
+            "经查，该局副局长邝立成作为分管接待负责人，未按规定审核把关，造成恶劣影响。\n"
+            "县委常委会研究决定，免去邝立成副局长职务。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1 and "2000元" in cases[0] and "邝立成" in cases[0]
+
+
+def test_a_news_opening_naming_someone_else_stays_a_case():
+    text = ("近日，某县纪委通报一名村干部问题：某村党支部书记尤文斌侵占低保金1.2万元，受到党内警告处分。\n"
+            "另据通报，某镇财政所所长祁美兰违规发放津贴补贴3万元，受到政务记过处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and "尤文斌" in cases[0] and "祁美兰" in cases[1]
+
+
+def test_findings_after_an_incident_of_a_unit_name_its_people():
+    from extractors.cases import CaseSpan, _findings_joined
+
+    text = "某局在接待中先后4次提供高档菜肴。\n经查，该局副局长邝立成未按规定审核把关。\n"
+    second = text.index("经查")
+    joined = _findings_joined(text, [CaseSpan(0, second - 1), CaseSpan(second, len(text))])
+    assert [(c.start, c.end) for c in joined] == [(0, len(text))]
+    named = "某局副局长尤文斌在接待中先后4次提供高档菜肴。\n经查，该局副局长邝立成未按规定审核把关。\n"
+    second = named.index("经查")
+    assert len(_findings_joined(named, [CaseSpan(0, second - 1), CaseSpan(second, len(named))])) == 2

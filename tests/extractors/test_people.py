@@ -593,3 +593,20 @@ def test_an_adverb_or_a_conjunction_and_a_place_are_not_part_of_a_name():
 def test_the_adverb_ceng_before_a_preposition_is_no_surname():
     text = "局长郭庆林个人拍板。工程建设科科长曾对发包方式提出异议，被郭庆林调离岗位。"
     assert [n for n, _ in _people(text)] == ["郭庆林"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # 和 ending a name before a deed; a conjunction before a post, 时任 or another name
+    ("某县某乡村支书兼村委会主任张万和侵占五保户供养费3090元。", ["张万和"]),
+    ("镇长李德和违规发放补贴2万元。", ["李德和"]),
+    ("时任街道账托管中心主任伍道平和时任街道账托管中心会计叶月萍受到党内警告处分。", ["伍道平", "叶月萍"]),
+    ("村支部书记冯正均和村主任吴定勇召开两委会。", ["冯正均", "吴定勇"]),
+    ("副县长欧阳万和违规收受礼金。", ["欧阳万和"]),
+])
+def test_he_in_a_name_and_he_as_a_conjunction(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+def test_the_end_of_a_place_name_is_no_name():
+    text = "比如某省西安市长安区原房管局市场监督管理科副科长冯宏武违规收受礼金。"
+    assert [n for n, _ in _people(text)] == ["冯宏武"]
