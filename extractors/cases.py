@@ -1875,6 +1875,8 @@ def _split_text(text: str) -> Split:
         if len(cases) >= 2 and not any(_subject_names(text[c.start:c.end]) and (
                 p["sanction_specific"].search(text[c.start:c.end]) or p["money"].search(text[c.start:c.end]))
                 for c in before):
+            if inspection:
+                cases = _problems_only(text, cases)
             return Split(doc_type_of(text, len(cases), True), _before_analysis(text, cases), f"enumerated:{style}")
     head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
     cases = _running(text, inspection, announces_cases(head))
@@ -1889,6 +1891,8 @@ def _split_text(text: str) -> Split:
         # Not in a report: its opening names the inspectors, not the culprits.
         cases[0].start = min(_story_start(text, cases[0].start, doc_type == "article"), cases[0].start)
         mode = "single"
+    if inspection:
+        cases = _problems_only(text, cases)
     if inspection and cases and doc_type != "inspection_report":
         doc_type = "inspection_report" if not p["sanction_specific"].search(text) else doc_type
     if not inspection:
@@ -2068,6 +2072,34 @@ def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:
         return False
     common = set.intersection(*named) & lead
     return bool(common)
+
+
+_TITLE_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+
+
+def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """An inspection text's cases that state a problem in their title (its first sentence; a
+    heading line or a …方面 title with the sentence after it) or name a person, a sum or a
+    sanction: a work report's method items (一是分类施巡。) and its account of how the inspection
+    went are no cases. A text's only case is judged on all of it."""
+    from extractors.normalize import to_simplified
+
+    p = _cr().patterns
+    kept = []
+    for c in cases:
+        unit = text[c.start:c.end]
+        start = _LEAD_MARKER.match(unit.strip())
+        body = unit.strip()[start.end() if start else 0:]
+        title = _TITLE_SENTENCE.match(body).group(0)
+        if title.endswith("\n") or re.search(r"方面[。：:]?$", title.strip()):
+            rest = body[len(title):]
+            title += _TITLE_SENTENCE.match(body, len(title) + len(rest) - len(rest.lstrip())).group(0)
+        # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
+        plain = to_simplified(unit if len(cases) == 1 else title)
+        if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
+                or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)):
+            kept.append(c)
+    return kept
 
 
 def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

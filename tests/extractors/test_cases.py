@@ -2008,3 +2008,25 @@ def test_findings_after_an_incident_of_a_unit_name_its_people():
     named = "某局副局长尤文斌在接待中先后4次提供高档菜肴。\n经查，该局副局长邝立成未按规定审核把关。\n"
     second = named.index("经查")
     assert len(_findings_joined(named, [CaseSpan(0, second - 1), CaseSpan(second, len(named))])) == 2
+
+
+def test_an_inspection_work_reports_method_items_are_no_cases():
+    text = ("2025年，某县委巡察累计发现并推动解决群众身边急难愁盼问题40余件，切实提升群众获得感。\n"
+            "一、精准施策，分类巡察明晰路径\n"
+            "县委巡察机构构建“常态监督”的巡察模式。一是分类施巡。县委巡察机构联合组织部门将全县120个村（社区）"
+            "按照治理特点分为5类，量身定制涵盖“三资”管理、民生保障等20项重点的监督清单。二是固化成果。"
+            "县委巡察机构聚焦以往巡察反馈问题的整改实效，对30个已巡察过的村开展巡察“回头看”，移交问题线索12件，立案8人。\n"
+            "二、闭环整改，深化治理\n"
+            "发现问题是起点，解决问题是关键。一是巡改一体。巡察组对能立即解决的问题现场督办。\n")
+    assert _split(text)[2] == []
+
+
+def test_an_inspection_feedbacks_problem_items_stay_cases():
+    text = ("市委第二巡察组向某镇党委反馈巡察情况\n"
+            "巡察发现的主要问题：\n"
+            "一是落实惠民政策有差距，部分低保对象识别不精准。\n"
+            "二是财务管理混乱，2021年以来列支招待费用3.2万元。\n"
+            "三是基层党组织建设有弱项，“三会一课”流于形式。\n"
+            "四是群众服务意识有待提高，便民服务站长期无人值守。\n")
+    cases = _split(text)[2]
+    assert len(cases) == 4 and cases[3].startswith("四是")
