@@ -2077,6 +2077,12 @@ def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:
 _TITLE_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 
 
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence (or line) of `text` that starts at `pos`, with its closing mark."""
+    m = _TITLE_SENTENCE.match(text, pos)
+    return m.group(0) if m else ""
+
+
 def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """An inspection text's cases that state a problem in their title (its first sentence; a
     heading line or a …方面 title with the sentence after it) or name a person, a sum or a
@@ -2090,10 +2096,10 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         unit = text[c.start:c.end]
         start = _LEAD_MARKER.match(unit.strip())
         body = unit.strip()[start.end() if start else 0:]
-        title = _TITLE_SENTENCE.match(body).group(0)
+        title = _sentence_at(body, 0)
         if title.endswith("\n") or re.search(r"方面[。：:]?$", title.strip()):
             rest = body[len(title):]
-            title += _TITLE_SENTENCE.match(body, len(title) + len(rest) - len(rest.lstrip())).group(0)
+            title += _sentence_at(body, len(title) + len(rest) - len(rest.lstrip()))
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
         plain = to_simplified(unit if len(cases) == 1 else title)
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
