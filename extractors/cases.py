@@ -859,8 +859,9 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if not new:
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
-        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
-                or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
+        told = before.strip()
+        if any(n in before for n in new) or _all_of(p["titled_sentence"], told) \
+                or p["ordinal_case"].match(told) or _PICKS_UP.match(told):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
@@ -886,6 +887,13 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             out.append(s.start())
             start = s.start()
     return out
+
+
+def _all_of(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` matches the whole of `text` (a title that is all the text before a sentence;
+    a longer text only opening on one tells more)."""
+    m = pattern.match(text)
+    return m is not None and m.end() == len(text)
 
 
 _AMONG_THEM = re.compile(r"^其中[，,]")
@@ -2108,6 +2116,16 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return kept
 
 
+def _count_of(word: str) -> int:
+    """A small count in digits or Chinese numerals (5, 一, 十四); 0 when unreadable."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(word, "smart"))
+    except ValueError:
+        return 0
+
+
 def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """A news story's opening that sums it up (贵州某县水务局一名副局长因超标接待被免职 / 某区纪委
     通报一起…，该区5名镇村干部因…) read as a case of its own: it opens the story told after it,
@@ -2124,12 +2142,15 @@ def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     named = _names(lead)
     # an opening that counts its culprits names none of them; a notice of one case may
     p = _cr().patterns
-    if not (p["story_notice"].search(text, opening, first.end)
-            or (not named and p["story_summary"].search(text, opening, first.end))):
+    counted = None if named else p["story_summary"].search(text, opening, first.end)
+    if not (p["story_notice"].search(text, opening, first.end) or counted):
         return cases
     later = text[second.start:cases[-1].end]
-    if not _names(later) or not all(n in later for n in named):
+    told = _names(later)
+    if not told or not all(n in later for n in named):
         return cases
+    if counted and not p["story_notice"].search(text, opening, first.end) and len(told) < _count_of(counted.group(1)):
+        return cases  # (某县14名村干部…均受到处分。 then 某县副主任吕某…: a group of its own, not his story)
     merged = CaseSpan(first.start, second.end, first.title, first.section, first.title_at)
     return [merged] + cases[2:]
 
@@ -2137,12 +2158,20 @@ def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 _FINDINGS = re.compile(r"\s*(?:经查|经调查|经核查|经核实|调查发现|查实后)")
 
 
+# A paragraph that opens on the case before it (该案件经行刑衔接移交公安机关，…对该院甲、乙…记分)
+# (法院还以上述罪名判处…: a first sentence that speaks of the case before)
+# (not in an aside: ■…问题（该案由某市监委指定管辖）is a new item)
+_THIS_CASE = re.compile(r"\s*(?:该案件?|此案|本案|这起案件?|上述案件)|[^。！？!?\n（(]*(?:上述|该案|此案|本案|涉案人员)")
+
+
 def _findings_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """What an investigation found (经查，该局副局长甲…) after an incident told of a unit alone
-    (某局在接待中先后4次…): the same case, which the findings name the people of."""
+    (某局在接待中先后4次…), and what a paragraph opening on 该案/此案 says of it: the same case,
+    which they name the people of."""
     out: list[CaseSpan] = []
     for c in cases:
-        if out and _FINDINGS.match(text, c.start) and not _names(text[out[-1].start:out[-1].end]):
+        if out and ((_THIS_CASE.match(text, c.start) and not _LEAD_MARKER.match(text[c.start:c.start + 8].lstrip())) or (
+                _FINDINGS.match(text, c.start) and not _names(text[out[-1].start:out[-1].end]))):
             out[-1] = CaseSpan(out[-1].start, c.end, out[-1].title, out[-1].section, out[-1].title_at)
         else:
             out.append(c)

@@ -392,13 +392,13 @@ def case_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: i
 
 # An opening that gives one measure to the whole group the notice then tells one by one (自治区纪委监委
 # 对5名领导干部严重违纪违法问题进行了立案审查调查。现将有关情况通报如下：).
-_GROUP = re.compile(r"对(?:(\d+|[一二两三四五六七八九十]+)(?:名|位|人)|以下|下列|上述)")
+_GROUP = re.compile(r"对(?:这|该|上述)?(?:(\d+|[一二两三四五六七八九十]+)(?:名|位|人)|以下|下列|上述)")
 
 
 def _group_sanctions(text: str, cases: list[tuple[int, int, list[Person]]], own: int, found: list[Sanction],
                      lexicon: SanctionLexicon | None) -> list[Sanction]:
     """The sanctions an opening sentence before the first case gives to a group of as many
-    people as there are cases (or to 以下/上述 ones), for this case's first person."""
+    people as there are cases (or to 以下/上述 ones; 对这3名…), for this case's first person."""
     first = min(lo for lo, _, _ in cases)
     if len(cases) < 2 or first <= 0:
         return []

@@ -2030,3 +2030,39 @@ def test_an_inspection_feedbacks_problem_items_stay_cases():
             "四是群众服务意识有待提高，便民服务站长期无人值守。\n")
     cases = _split(text)[2]
     assert len(cases) == 4 and cases[3].startswith("四是")
+
+
+def test_a_paragraph_opening_on_the_case_before_continues_it():
+    text = ("第一批典型案例\n"
+            "2025年3月，某市医保局检查发现，该市某中医医院违法违规使用医保基金204万元，其中6名医务人员伪造检查报告单67份。\n"
+            "该案件经行刑衔接已移交公安机关，公安机关已批捕3人。当地医保部门已追回骗取的医保基金20.3万元，"
+            "对该院邝某成、祁某兰等2名医务人员各记12分，终止医保支付资格3年。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1 and "204万元" in cases[0] and "祁某兰" in cases[0]
+
+
+def test_a_paragraph_whose_first_sentence_speaks_of_the_case_before_continues_it():
+    text = ("某村原党支部书记邝立成贪污集体资金一审获刑\n"
+            "2019年，某县法院以贪污罪、挪用资金罪判处某村原党支部书记邝立成有期徒刑十年，并处罚金50万元。"
+            "经审理查明，邝立成伙同他人侵吞征地补偿款1100万元。\n"
+            "法院还分别以上述几项罪名，判处该村原村委会出纳祁美兰、原村委会副主任尤文斌有期徒刑三年至六年不等。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1 and "尤文斌" in cases[0]
+
+
+def test_a_second_example_after_a_titled_sentence_is_a_case_of_its_own():
+    text = ("违规操办婚丧喜庆问题往往伴随着违规收送礼金行为。比如某区某镇应急办主任邝立成在操办家人丧事中，"
+            "违规收受19名管理服务对象礼金共0.93万元。在项目评审期间，也有人伺机而动。"
+            "某区教育局工作站党支部书记祁美兰在对全区幼儿园评估认定过程中，违规收受参评幼儿园礼金。\n")
+    _, _, cases = _split(text)
+    assert [[n for n in ("邝立成", "祁美兰") if n in c] for c in cases] == [["邝立成"], ["祁美兰"]]
+
+
+def test_an_item_naming_its_case_in_an_aside_is_a_new_case():
+    text = ("某省通报2起自然资源领域失职问题\n"
+            "■某旗某镇违法占用耕地问题监管失职问题。2019年，某砂石企业违法占用耕地42亩，镇国土资源所所长邝立成巡查发现后未依法制止。"
+            "邝立成受到政务记过处分。\n"
+            "■某旗自然资源局执法大队原大队长祁美兰查处违法开采问题失职并收受财物问题（该案由某市监委指定管辖）。"
+            "2018年，祁美兰对某铁矿越界开采查处不力，收受“感谢费”6万元。祁美兰被开除党籍。\n")
+    _, _, cases = _split(text)
+    assert [[n for n in ("邝立成", "祁美兰") if n in c] for c in cases] == [["邝立成"], ["祁美兰"]]

@@ -572,3 +572,12 @@ def test_profit_for_a_relatives_business_is_business_conflict_not_favoritism():
     codes = _codes("违反廉洁纪律，利用职务上的影响为其亲属经营活动谋取利益")
     assert "business_conflict" in codes and "favoritism" not in codes
     assert "favoritism" in _codes("违规为其亲属办理农村低保")
+
+
+@pytest.mark.parametrize("text", [
+    "某村原党支部书记邝立成长期把持村级政权，利用手中权力包揽村里大小工程。",
+    "某公安局原副局长祁美兰帮助涉黑组织在某区非法垄断土方工程，收受好处费。",
+    "尤文斌自2015年以来，利用该村建设厂房等项目，收受贿赂6万余元。",
+])
+def test_works_taken_over_or_sold_for_bribes_are_project_contracting(text):
+    assert "project_contracting" in _codes(text)

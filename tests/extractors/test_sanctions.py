@@ -411,3 +411,18 @@ def test_an_opening_that_investigates_the_whole_group_gives_each_case_the_measur
     # a count that is not the number of cases told is not this group
     other = text.replace("对3名", "对5名")
     assert "立案审查调查" not in {s.label for s in case_sanctions(other, cases, 0)}
+
+
+def test_notified_as_shuangkai_in_quotes_is_both_expulsions() -> None:
+    assert labels("某市委原副书记邝立成被通报“双开”，其纵容配偶谋取私利。") == ["开除党籍", "政务开除"]
+
+
+def test_an_opening_that_sanctions_zhe_n_ming_gives_each_case_the_measure() -> None:
+    text = ("某市纪委日前对这2名为子女操办升学宴的党员干部给予全市通报批评。\n"
+            "邝立成，某市安监局调研员，7月31日在酒店为其儿子办升学宴12桌。\n"
+            "祁美兰，某市第六中学教师，8月8日以其父亲名义为女儿办升学宴8桌。\n")
+    starts = [text.index("邝立成"), text.index("祁美兰"), len(text)]
+    cases = [(starts[k], starts[k + 1], [Person(name=n, start=starts[k], end=starts[k] + 3)])
+             for k, n in enumerate(["邝立成", "祁美兰"])]
+    for own in range(2):
+        assert "通报批评" in {s.label for s in case_sanctions(text, cases, own)}
