@@ -825,9 +825,19 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     while b > a and text[b - 1] in _DOTS:
         b -= 1  # 艾尼瓦尔· | 司马义: LAC's span ends on the dot
+    if b - a == 1 and _surname_len(text, a, lex, strict=False) == 1:
+        # 于|幼军: LAC tags the surname alone; the rules' three-character name there, when the
+        # text says it again (not 连根拔|起)
+        n = _name_at(text, a, lex, strict=False)
+        if n == 3 and text[a - 1:a] != "之" and text.count(text[a:a + n]) >= 2:
+            b = a + n  # (失之于宽、失之于软: no name)
     name = text[a:b]
     if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
+    if any(c.isascii() for c in name):
+        return None  # 苏AN2126: a number plate (a name is written in Han characters)
+    if len(name) == 2 and name[1] == "媒":
+        return None  # 据陆媒报道 / 港媒, 外媒, 官媒: the press of a place, not a person
     if any(c in name for c in _DOTS):
         d = _DOTTED.match(text, a)
         n = _dotted_length(text, a, d, lex) if d else 0

@@ -610,3 +610,28 @@ def test_he_in_a_name_and_he_as_a_conjunction(text, want):
 def test_the_end_of_a_place_name_is_no_name():
     text = "比如某省西安市长安区原房管局市场监督管理科副科长冯宏武违规收受礼金。"
     assert [n for n, _ in _people(text)] == ["冯宏武"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("3月23日上午，某市城建集团驾驶员李某驾驶苏AN1234公车接送孩子。", ["李某"]),
+    ("据陆媒报道，某市交警支队原支队长阳勇收受感谢费29万元。", ["阳勇"]),
+])
+def test_number_plates_and_the_press_are_no_people(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+def test_a_surname_lac_tags_alone_takes_the_name_after_it():
+    from extractors.ner import NerSpan
+    from extractors.people import _candidate, candidate_lexicon, lexicon
+
+    text = "经查，于幼成严重违反政治纪律。决定撤销于幼成党内职务。"
+    at = text.index("于")
+    assert _candidate(text, NerSpan(start=at, end=at + 1, label="PER", text="于"), lexicon(), candidate_lexicon()) \
+        == (at, at + 3)
+    loose = "管党治党失之于宽松软，问责失之于宽松。"
+    at = loose.index("于")
+    assert _candidate(loose, NerSpan(start=at, end=at + 1, label="PER", text="于"), lexicon(), candidate_lexicon()) \
+        is None
+    idiom = "把腐败分子连根拔起。"
+    at = idiom.index("连")
+    assert _candidate(idiom, NerSpan(start=at, end=at + 1, label="PER", text="连"), lexicon(), candidate_lexicon()) is None
