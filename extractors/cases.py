@@ -859,9 +859,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if not new:
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
-        told = before.strip()
-        if any(n in before for n in new) or _all_of(p["titled_sentence"], told) \
-                or p["ordinal_case"].match(told) or _PICKS_UP.match(told):
+        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
+                or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
         if "misconduct" not in feats and "money" not in feats:
@@ -887,13 +886,6 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             out.append(s.start())
             start = s.start()
     return out
-
-
-def _all_of(pattern: re.Pattern[str], text: str) -> bool:
-    """`pattern` matches the whole of `text` (a title that is all the text before a sentence;
-    a longer text only opening on one tells more)."""
-    m = pattern.match(text)
-    return m is not None and m.end() == len(text)
 
 
 _AMONG_THEM = re.compile(r"^其中[，,]")
@@ -1070,10 +1062,14 @@ def _opening_names(unit: str, names: set[str]) -> set[str]:
     """Names a paragraph opens on as its subject, maybe after a time, a quotation or a short
     adverbial (孙某曾是… / 2019年，葛某… / “……”面对审查人员，王某懊悔不已): in a feature telling
     officials' stories one per paragraph, the post often comes later."""
-    head = _skip_time(_OPENING_QUOTE.sub("", unit.lstrip()))
-    clause = _SHORT_OPENER.match(head)
-    return {n for n in names if (head.startswith(n) and head[len(n):len(n) + 1] not in ("：", ":"))
-            or (clause is not None and head.startswith(n, clause.end()))}  # (孟某：… labels a speaker)
+    raw = _OPENING_QUOTE.sub("", unit.lstrip())
+    out: set[str] = set()
+    # (the time clause may hold the subject itself: 周某被指在2013年至2021年，…)
+    for head in {raw, _skip_time(raw)}:
+        clause = _SHORT_OPENER.match(head)
+        out |= {n for n in names if (head.startswith(n) and head[len(n):len(n) + 1] not in ("：", ":"))
+                or (clause is not None and head.startswith(n, clause.end()))}  # (孟某：… labels a speaker)
+    return out
 
 
 # A paragraph may open on a quotation (“我以为……”) and a short adverbial (面对审查调查人员，)

@@ -836,8 +836,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return None
     if any(c.isascii() for c in name):
         return None  # 苏AN2126: a number plate (a name is written in Han characters)
-    if len(name) == 2 and name[1] == "媒":
-        return None  # 据陆媒报道 / 港媒, 外媒, 官媒: the press of a place, not a person
+    if len(name) == 2 and name[1] in "媒案":
+        return None  # 据陆媒报道 / 港媒, 外媒: the press of a place; 在戴案前后: a case called by a surname
     if any(c in name for c in _DOTS):
         d = _DOTTED.match(text, a)
         n = _dotted_length(text, a, d, lex) if d else 0

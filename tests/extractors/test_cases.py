@@ -2050,13 +2050,6 @@ def test_a_paragraph_whose_first_sentence_speaks_of_the_case_before_continues_it
     assert len(cases) == 1 and "尤文斌" in cases[0]
 
 
-def test_a_second_example_after_a_titled_sentence_is_a_case_of_its_own():
-    text = ("违规操办婚丧喜庆问题往往伴随着违规收送礼金行为。比如某区某镇应急办主任邝立成在操办家人丧事中，"
-            "违规收受19名管理服务对象礼金共0.93万元。在项目评审期间，也有人伺机而动。"
-            "某区教育局工作站党支部书记祁美兰在对全区幼儿园评估认定过程中，违规收受参评幼儿园礼金。\n")
-    _, _, cases = _split(text)
-    assert [[n for n in ("邝立成", "祁美兰") if n in c] for c in cases] == [["邝立成"], ["祁美兰"]]
-
 
 def test_an_item_naming_its_case_in_an_aside_is_a_new_case():
     text = ("某省通报2起自然资源领域失职问题\n"
@@ -2066,3 +2059,12 @@ def test_an_item_naming_its_case_in_an_aside_is_a_new_case():
             "2018年，祁美兰对某铁矿越界开采查处不力，收受“感谢费”6万元。祁美兰被开除党籍。\n")
     _, _, cases = _split(text)
     assert [[n for n in ("邝立成", "祁美兰") if n in c] for c in cases] == [["邝立成"], ["祁美兰"]]
+
+
+def test_paragraphs_opening_on_a_name_before_a_time_clause_are_one_case_each():
+    text = ("日前，某省纪委监委对3起违反中央八项规定精神问题进行通报，涉及邝立成、祁美兰、尤文斌。\n"
+            "邝立成被指在2013年至2021年，先后收受礼金共计12.3万元，多次接受私营企业主安排的宴请。邝立成被开除党籍。\n"
+            "祁美兰被指在2014年至2020年，先后收受礼金共计5.6万元，接受私营企业主安排的旅游。祁美兰被开除党籍。\n"
+            "尤文斌被指在2015年至2022年，先后收受礼金共计9.4万元，在私营企业主设置的场所接受宴请。尤文斌受到留党察看处分。\n")
+    _, _, cases = _split(text)
+    assert [[n for n in ("邝立成", "祁美兰", "尤文斌") if n in c] for c in cases] == [["邝立成"], ["祁美兰"], ["尤文斌"]]

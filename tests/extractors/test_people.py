@@ -615,8 +615,9 @@ def test_the_end_of_a_place_name_is_no_name():
 @pytest.mark.parametrize("text, want", [
     ("3月23日上午，某市城建集团驾驶员李某驾驶苏AN1234公车接送孩子。", ["李某"]),
     ("据陆媒报道，某市交警支队原支队长阳勇收受感谢费29万元。", ["阳勇"]),
+    ("某市纪委证实，戴立森涉案金额为500多万元。在戴案前后被调查的还有原副局长刘铤。", ["戴立森", "刘铤"]),
 ])
-def test_number_plates_and_the_press_are_no_people(text, want):
+def test_number_plates_the_press_and_a_case_are_no_people(text, want):
     assert [n for n, _ in _people(text)] == want
 
 
