@@ -2112,16 +2112,6 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return kept
 
 
-def _count_of(word: str) -> int:
-    """A small count in digits or Chinese numerals (5, 一, 十四); 0 when unreadable."""
-    import cn2an
-
-    try:
-        return int(cn2an.cn2an(word, "smart"))
-    except ValueError:
-        return 0
-
-
 def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """A news story's opening that sums it up (贵州某县水务局一名副局长因超标接待被免职 / 某区纪委
     通报一起…，该区5名镇村干部因…) read as a case of its own: it opens the story told after it,
@@ -2141,11 +2131,12 @@ def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     counted = None if named else p["story_summary"].search(text, opening, first.end)
     if not (p["story_notice"].search(text, opening, first.end) or counted):
         return cases
-    later = text[second.start:cases[-1].end]
+    # the story: the next two cases at most (a long text's other stories are not read)
+    later = text[second.start:cases[min(2, len(cases) - 1)].end]
     told = _names(later)
     if not told or not all(n in later for n in named):
         return cases
-    if counted and not p["story_notice"].search(text, opening, first.end) and len(told) < _count_of(counted.group(1)):
+    if counted and not p["story_notice"].search(text, opening, first.end) and len(told) < cn_to_int(counted.group(1).replace("两", "二")):
         return cases  # (某县14名村干部…均受到处分。 then 某县副主任吕某…: a group of its own, not his story)
     merged = CaseSpan(first.start, second.end, first.title, first.section, first.title_at)
     return [merged] + cases[2:]
