@@ -2142,23 +2142,19 @@ def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return [merged] + cases[2:]
 
 
-_FINDINGS = re.compile(r"\s*(?:经查|经调查|经核查|经核实|调查发现|查实后)")
-
-
-# A paragraph that opens on the case before it (该案件经行刑衔接移交公安机关，…对该院甲、乙…记分)
-# (法院还以上述罪名判处…: a first sentence that speaks of the case before)
-# (not in an aside: ■…问题（该案由某市监委指定管辖）is a new item)
-_THIS_CASE = re.compile(r"\s*(?:该案件?|此案|本案|这起案件?|上述案件)|[^。！？!?\n（(]*(?:上述|该案|此案|本案|涉案人员)")
-
-
 def _findings_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """What an investigation found (经查，该局副局长甲…) after an incident told of a unit alone
     (某局在接待中先后4次…), and what a paragraph opening on 该案/此案 says of it: the same case,
     which they name the people of."""
+    p = _cr().patterns
     out: list[CaseSpan] = []
     for c in cases:
-        if out and ((_THIS_CASE.match(text, c.start) and not _LEAD_MARKER.match(text[c.start:c.start + 8].lstrip())) or (
-                _FINDINGS.match(text, c.start) and not _names(text[out[-1].start:out[-1].end]))):
+        if not out:
+            out.append(c)
+            continue
+        back = bool(p["case_back_reference"].match(text, c.start)) \
+            and not _LEAD_MARKER.match(text[c.start:c.start + 8].lstrip())
+        if back or (p["findings_open"].match(text, c.start) and not _names(text[out[-1].start:out[-1].end])):
             out[-1] = CaseSpan(out[-1].start, c.end, out[-1].title, out[-1].section, out[-1].title_at)
         else:
             out.append(c)
