@@ -1141,6 +1141,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
+    principals: set[str] = set()  # whom the current case opened on (its subjects)
     pending_heading: int | None = None
     heading_names: set[str] = set()  # the principals the pending heading names
     case_names: list[set[str]] = []  # the names of each case before the current one
@@ -1265,6 +1266,15 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         # 中纪委通报了…副主任王建鸣…的案例。…给予王建鸣党内警告处分): the new official's case
         if known and fresh and _sanctioned_ahead(text, body, fresh) and _in_passing(sub, known):
             known = set()
+        # a paragraph opening on someone the case named only beside the one it is about (胥某是…
+        # 虞某的老部下; then 虞某2017年1月落马，…被判刑15年): that person's own case (not a sentence
+        # inside the paragraph: an accomplice's sanction after the principal's is the same case)
+        opener = _opening_names(sub, names)
+        own_case = bool(known) and bool(principals) and concrete and bool(opener & known) \
+            and text[a - 1:a] in ("", "\n") \
+            and not (known & principals) and bool(p["sanction_specific"].search(sub) or _FALL.search(sub))
+        if own_case:
+            known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         # someone new, just introduced — named again, or taken up as 这位…的女干部 / 她…
         introduced = intro is not None and (bool(intro[1] & names) or bool(_TAKEN_UP.match(sub)))
@@ -1285,7 +1295,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
             or bool(_opening_names(sub, names) - names_in_case) or headed \
             or bool(p["titled_sentence"].match(sub)) \
-            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
+            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced or own_case
         if continues and not (p["titled_sentence"].match(sub) and not known):
             heading_since = False
             cases[-1][1] = b
@@ -1322,6 +1332,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases.append([start, b])
             heading_since = False
             names_in_case = set(names) | (intro_names if introduced else set())
+            principals = (subjects | opener | (intro_names if introduced else set())) or set(names)
             first_case = False
             announced_until = _announced_paragraph(text, b)
         pending_heading = None
@@ -1343,6 +1354,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
 
 _ANNOUNCES_STORY = re.compile(r"^[^。！？!?]{0,30}(?:一起|一件|这起|另一起|又一起)[^。！？!?]{0,30}(?:案件|案例|案子|问题)"
                               r"[^。！？!?]{0,16}[。！？!?]$")
+
+
+# An official's fall told in news wording (落马, 被判刑15年, 获刑): beside the canonical sanctions.
+_FALL = re.compile(r"落马|被判|判刑|获刑|被(?:调查|查处|起诉|逮捕)")
 
 
 def _story_announcements(text: str, spans: list[CaseSpan]) -> list[CaseSpan]:

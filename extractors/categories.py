@@ -41,7 +41,9 @@ class _Rule:
 class CategoryRules:
     rules: tuple[_Rule, ...]
     negative: re.Pattern[str] | None
-    consequence: tuple[re.Pattern[str], ...]  # others' misconduct that a duty failure let happen
+    # spans whose cues do not count: others' misconduct a duty failure let happen (`consequence`),
+    # the matters a bribe-taker did favours in (`favour_domains`)
+    shadows: tuple[re.Pattern[str], ...]
     window: int
     threshold: float
     fallback: dict[str, str]
@@ -95,14 +97,14 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
     neg = cfg.get("negative") or []
     negative = re.compile("|".join(re.escape(n) for n in neg)) if neg else None
     try:
-        consequence = tuple(re.compile(c) for c in cfg.get("consequence") or [])
+        shadows = tuple(re.compile(c) for key in ("consequence", "favour_domains") for c in cfg.get(key) or [])
     except re.error as exc:
-        raise ConfigError(f"category_rules.yaml: bad consequence regex: {exc}") from exc
+        raise ConfigError(f"category_rules.yaml: bad consequence or favour_domains regex: {exc}") from exc
     fallback = {"default": "other", **(cfg.get("fallback") or {})}
     for code in fallback.values():
         if code not in labels:
             raise ConfigError(f"category_rules.yaml: unknown fallback code {code!r}")
-    return CategoryRules(tuple(out), negative, consequence, int(cfg.get("negative_window", 8)),
+    return CategoryRules(tuple(out), negative, shadows, int(cfg.get("negative_window", 8)),
                          float(cfg.get("threshold", 1.0)), fallback, labels,
                          bool(cfg.get("use_model", True)))
 
@@ -187,7 +189,7 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
     out = []
     # a pattern's `shadow` group, where it has one, is the part whose cues do not count
     shadows = [m.span("shadow") if "shadow" in c.groupindex else m.span()
-               for c in r.consequence for m in c.finditer(text)]
+               for c in r.shadows for m in c.finditer(text)]
     for rule in r.rules:
         if rule.unless is not None and rule.unless.search(text):
             continue
@@ -196,8 +198,8 @@ def scan_with(r: CategoryRules, text: str) -> tuple[tuple[str, str, int, int], .
         for m in rule.combined.finditer(text):
             if r.negative is not None and r.negative.search(text, max(0, m.start() - r.window), m.start()):
                 continue  # a prohibition or a quoted rule, not a violation
-            if any(a <= m.start() and m.end() <= b for a, b in shadows):
-                continue  # someone else's misconduct this case's failure let happen
+            if any(a <= m.start() < b for a, b in shadows):
+                continue  # others' misconduct this case's failure let happen, or a favour's domain
             g = m.lastgroup or ""
             (strong if g.startswith("c") else weak).setdefault(g, m)
         score = len(strong) + 0.5 * len(weak)

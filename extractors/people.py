@@ -68,6 +68,8 @@ class PeopleLexicon:
     plain_people: frozenset[str]
     minority: NameParts = NameParts.of(())  # syllables of Tibetan and Mongolian names
     legal_terms: tuple[str, ...] = ()  # 国家工作人员…: a category of people in a law, not a post
+    # the followers of two or more characters (先后, 利用, 多次): a clause's words, never a given name
+    follower_words: frozenset[str] = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -129,7 +131,8 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     return PeopleLexicon(common, ambiguous, compound, frozenset(compound), post_re, org_re, followers_re, post_start_re, post_end_re,
                          cut_re, frozenset(cfg["generic_heads"]),
                          anon_re, list_re, intro_re, re.compile(_alt(cfg["subject_followers"])), etal_re, byline_re, not_names, frozenset(cfg["plain_people"]),
-                         NameParts.of(cfg.get("minority_name_parts") or ()), tuple(cfg.get("legal_terms") or ()))
+                         NameParts.of(cfg.get("minority_name_parts") or ()), tuple(cfg.get("legal_terms") or ()),
+                         frozenset(w for w in cfg["followers"] if len(w) >= 2))
 
 
 @lru_cache(maxsize=1)
@@ -662,6 +665,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             if text[i + n - 1:i + n + 1] in cl.two_char_leads:
                 continue  # 王伟时任…: 时 opens the lead, not the name
             post_after = after_re.match(text, i + n)
+            if name[s_len:] in lex.follower_words or (n == 2 and (_freq().get(name) or 0) >= OPENER_WORD_FREQ):
+                continue  # 曾先后任…, 利用担任…: a clause's words, not a name before its post
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
                     and name not in lex.not_names and post_after:
                 add(i, n, post_after.span(1))
@@ -820,6 +825,10 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         m = cl.glued_post_re.search(text, a, b + k)
         if m and a < m.start() < b:
             b = m.start()  # 王某主任 / 柯支书
+            break
+    for w in lex.follower_words:  # 郑洪|利用其…: LAC runs the clause's verb into the name
+        if text.endswith(w, a, b) and b - a - len(w) >= 2:
+            b -= len(w)
             break
     if b - a == 2 and text[b + 1:b + 2] == "案" and _is_han(text[b:b + 1]) and text[b] not in "等某一":
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person

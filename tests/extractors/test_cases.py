@@ -2068,3 +2068,28 @@ def test_paragraphs_opening_on_a_name_before_a_time_clause_are_one_case_each():
             "尤文斌被指在2015年至2022年，先后收受礼金共计9.4万元，在私营企业主设置的场所接受宴请。尤文斌受到留党察看处分。\n")
     _, _, cases = _split(text)
     assert [[n for n in ("邝立成", "祁美兰", "尤文斌") if n in c] for c in cases] == [["邝立成"], ["祁美兰"], ["尤文斌"]]
+
+
+def test_a_feedback_to_a_long_list_of_units_with_inline_problems_is_a_report():
+    units = "、".join(["医学院", "附属医院", "信息工程学院", "管理学院", "化学学院", "外国语学院"])
+    text = (f"根据校党委统一部署，5月8日至5月12日，三个巡察组分别向本轮巡察的{units}等6家二级党委进行了巡察反馈。\n"
+            "反馈指出了被巡察党组织存在以下三个方面的问题:一是贯彻落实上级决策部署有不足,推动事业发展有差距;"
+            "二是落实全面从严治党责任不到位,廉政风险排查不严不实;三是领导班子建设存在不足,担当作为不够。\n"
+            "反馈要求，被巡察党组织要切实提高政治站位，认真抓好整改。")
+    t, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [c[:2] for c in cases] == ["一是", "二是", "三是"]
+
+
+def test_a_paragraph_opening_on_someone_named_in_passing_with_their_own_fall_is_their_case():
+    text = ("近日，某市人大常委会原副主任胡大成受贿一案一审宣判，胡大成因犯受贿罪被判处有期徒刑12年，并处罚金100万元。\n"
+            "胡大成被指控，2005年至2020年，利用担任某县县长、某市副市长等职务便利，为他人在工程款支付等事项上提供帮助，"
+            "非法收受财物共计2800万余元。胡大成的提拔，得益于时任市委书记钱立民的赏识。\n"
+            "钱立民2018年落马，2019年被控受贿共计5000万余元，被判处有期徒刑15年。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and cases[1].startswith("钱立民2018年落马")
+    # a paragraph on that person with no fall of their own goes on with the case
+    other = text.replace("钱立民2018年落马，2019年被控受贿共计5000万余元，被判处有期徒刑15年。",
+                         "钱立民曾多次为胡大成的提拔打招呼，胡大成为此送给钱立民现金20万元。")
+    t, sp, cases = _split(other)
+    assert len(cases) == 1 and "打招呼" in cases[0]

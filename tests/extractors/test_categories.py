@@ -581,3 +581,37 @@ def test_profit_for_a_relatives_business_is_business_conflict_not_favoritism():
 ])
 def test_works_taken_over_or_sold_for_bribes_are_project_contracting(text):
     assert "project_contracting" in _codes(text)
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # the matters a bribe-taker did favours in name where the favours went, not further problems
+    ("被告人聂某利用担任某市市长等职务上的便利，在工程承揽、职务晋升、荣誉表彰等方面提供帮助，非法收受他人财物。",
+     "bribery", ("project_contracting", "election_personnel")),
+    ("张某利用职务便利，为他人在企业经营、项目审批、干部选拔任用等方面谋取利益，收受财物。",
+     "bribery", ("business_conflict", "election_personnel")),
+    # outside that wording the same matters are problems of their own
+    ("李某违规插手工程项目，为亲属承揽工程提供帮助。", "project_contracting", ()),
+    ("某局党组在干部选拔任用中违规打招呼，为他人职务晋升提供帮助。", "election_personnel", ()),
+])
+def test_the_domains_of_a_bribe_takers_favours_are_not_problems_of_their_own(text, want, not_want):
+    codes = _codes(text)
+    assert want in codes and not set(not_want) & set(codes)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("被告人张某在项目审批等事项上提供帮助，索取、非法收受他人财物逾1亿元。", ["bribery"]),
+    ("王某另主动向他人索取贿款800万元。", ["bribery"]),
+    ("村干部李某向危房改造户索要好处费2000元。", ["extortion"]),
+])
+def test_demanding_a_bribe_is_bribery_and_demanding_fees_of_the_public_is_extortion(text, codes):
+    assert _codes(text) == set(codes)
+
+
+@pytest.mark.parametrize("text", [
+    "某局副局长王某违反“双报到”规定，擅自离岗回家，未按要求在防控卡点带班值守，受到党内警告处分。",
+    "第一书记李某擅自离开防汛值守岗位，被通报批评。",
+    "某镇干部张某在防汛期间擅离职守，受到政务警告处分。",
+])
+def test_a_post_left_while_on_duty_is_dereliction(text):
+    assert "dereliction" in _codes(text)
+    assert "dereliction" not in _codes("某局违规发放未在岗值班补贴3万元。")

@@ -636,3 +636,28 @@ def test_a_surname_lac_tags_alone_takes_the_name_after_it():
     idiom = "把腐败分子连根拔起。"
     at = idiom.index("连")
     assert _candidate(idiom, NerSpan(start=at, end=at + 1, label="PER", text="连"), lexicon(), candidate_lexicon()) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    # a clause opening on 曾先后任… / 利用担任… is the clause's words before a post, not a name
+    ("胥海，1963年7月出生，甘肃甘谷人，曾先后任某县委副书记、代县长，被开除党籍。", ["胥海"]),
+    ("现年60岁的张政林在2005年至2021年期间，利用担任某市公安局副局长等职务上的便利，收受财物。", ["张政林"]),
+    ("经查，郑建国时任村党支部书记，违规发放补贴。", ["郑建国"]),
+])
+def test_a_clause_of_words_before_a_post_is_no_name(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+def test_a_clause_verb_lac_runs_into_a_name_is_cut_off():
+    from extractors.ner import NerSpan
+    from extractors.people import _candidate, candidate_lexicon, lexicon
+
+    text = "2020年1月至2023年2月，被告人郑洪利用其退休前担任的职务便利，为他人谋取利益。"
+    at = text.index("郑")
+    span = NerSpan(start=at, end=at + 4, label="PER", text="郑洪利用")
+    assert _candidate(text, span, lexicon(), candidate_lexicon()) == (at, at + 2)
+    # a name that merely ends in the characters of a short follower stays whole
+    text = "村党支部书记王先后被给予党内警告处分。"
+    at = text.index("王")
+    assert _candidate(text, NerSpan(start=at, end=at + 3, label="PER", text="王先后"), lexicon(),
+                      candidate_lexicon()) in {(at, at + 3), None}
