@@ -2122,9 +2122,16 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
         plain = to_simplified(unit if len(cases) == 1 else title)
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
-                or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)):
+                or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)
+                or any(w.group(0) != "问题" for m in _FOUND_PROBLEMS.finditer(to_simplified(unit))
+                       for w in p["problem"].finditer(m.group(1)))):
             kept.append(c)
     return kept
+
+
+# The inspectors' finding said inside a paragraph that opens on something else (…总体上整改效果较好。
+# 同时发现某院存在党组织政治功能发挥不够、整改措施落实不够严等问题。): a problem stated.
+_FOUND_PROBLEMS = re.compile(r"(?:发现|指出)[^。；;！？!?]{0,40}?存在([^。！？!?]{2,160}?)(?:等)?(?:问题|不足|短板)")
 
 
 def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

@@ -430,6 +430,23 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
     return _not_only_a_case_name(text, _combine(text, people, sources, ner, boundaries, r.lexicon, r.candidates))
 
 
+def said_whole_elsewhere(doc_text: str, people: list[Person], ner: list[NerSpan]) -> list[Person]:
+    """People of one case whose name LAC cut short there (李应|来受贿) and the document says
+    whole elsewhere (李应来、文有良等四人): every mention of the short form in the document goes
+    on with the same character, and LAC reads the longer form as a name somewhere."""
+    whole = {sp.text for sp in ner if sp.label == "PER" and "某" not in sp.text}
+    out = []
+    for p in people:
+        longer = [w for w in whole if len(w) == len(p.name) + 1 and w.startswith(p.name)] \
+            if "某" not in p.name and 2 <= len(p.name) <= 3 else []
+        if len(longer) == 1 and not any(q.name == longer[0] for q in people):
+            ends = [m.end() for m in re.finditer(re.escape(p.name), doc_text)]
+            if all(doc_text[e:e + 1] == longer[0][-1] for e in ends):
+                p = p.model_copy(update={"name": longer[0], "end": p.end + 1})
+        out.append(p)
+    return out
+
+
 def _not_only_a_case_name(text: str, people: list[Person]) -> list[Person]:
     """Without the people the text names only as the name of a case (在查办赵某某案过程中，…
     一并查处了孙某…) while others act in it: that case is another one."""
@@ -1407,4 +1424,5 @@ def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
 
 
 __all__ = ["CandidateLexicon", "PeopleLexicon", "PeopleRules", "build_people_rules", "extract_people", "lexicon",
+           "said_whole_elsewhere",
            "mentions", "people_rules"]

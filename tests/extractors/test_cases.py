@@ -2093,3 +2093,28 @@ def test_a_paragraph_opening_on_someone_named_in_passing_with_their_own_fall_is_
                          "钱立民曾多次为胡大成的提拔打招呼，胡大成为此送给钱立民现金20万元。")
     t, sp, cases = _split(other)
     assert len(cases) == 1 and "打招呼" in cases[0]
+
+
+def test_a_finding_stated_inside_a_feedback_paragraph_is_the_reports_case():
+    text = ("根据校党委统一部署，2022年12月5日至12月13日，校党委巡视组对某学院开展了巡视整改“回头看”，"
+            "通过个别谈话、调阅资料等方式，深入了解上轮巡视反馈问题整改情况。\n"
+            "3月23日，巡视组向某学院反馈了“回头看”情况。\n"
+            "组长宣读了反馈意见。反馈意见指出，某学院分解出的26个具体问题已完成整改，总体上整改效果较好。"
+            "同时发现某学院存在党组织政治功能发挥不够、整改措施落实不够严等问题。\n"
+            "反馈要求，某学院要持续抓好整改。\n")
+    t, sp, cases = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert len(cases) == 1 and "政治功能发挥不够" in cases[0]
+    # the same paragraph with nothing found is no case
+    t, sp, cases = _split(text.replace("同时发现某学院存在党组织政治功能发挥不够、整改措施落实不够严等问题。", ""))
+    assert cases == []
+
+
+def test_two_duty_failures_told_in_one_paragraph_are_two_cases():
+    text = ("10月19日，某县纪委监委通报了2起防汛抢险履职不力典型案例。\n"
+            "现场检查发现，9月25日，县农业农村局党组成员、副局长贾某某作为带班领导，不严格遵守领导带班制度规定，"
+            "于当日17时擅自离岗，直至当日22时被监督检查发现后才返回应急值守岗位。9月16日至25日，县公安局某派出所"
+            "所长宁某某不认真贯彻执行全县防汛抢险工作要求，未认真进行隐患排查，对辖区内汛情不掌握。\n"
+            "县纪委监委强化防汛监督执纪问责，对防汛方面的问题线索优先查处。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "贾某某" in cases[0] and cases[1].startswith("9月16日至25日")

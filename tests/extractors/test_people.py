@@ -661,3 +661,26 @@ def test_a_clause_verb_lac_runs_into_a_name_is_cut_off():
     at = text.index("王")
     assert _candidate(text, NerSpan(start=at, end=at + 3, label="PER", text="王先后"), lexicon(),
                       candidate_lexicon()) in {(at, at + 3), None}
+
+
+def test_an_inspection_leader_reading_out_the_feedback_is_no_case_person():
+    text = ("3月23日，校党委向某学院反馈巡察情况。巡察组组长蒋华代表校党委巡察组进行了会议反馈，学院院长吴丹主持会议。"
+            "蒋华宣读了巡察反馈意见。反馈意见指出，某学院存在党组织政治功能发挥不够、整改措施落实不够严等问题。")
+    assert [n for n, _ in _people(text)] == []
+    # someone who reads out a forged report and is sanctioned for it is a case person
+    assert [n for n, _ in _people("经查，王某宣读虚假验收报告，骗取补助资金2万元，受到党内警告处分。")] == ["王某"]
+
+
+def test_a_name_cut_short_in_one_case_is_completed_from_the_rest_of_the_document():
+    from extractors.model import Person
+    from extractors.ner import NerSpan
+    from extractors.people import said_whole_elsewhere
+
+    doc = "某局原副局长李应来受贿次数超过300次。\n回顾李应来、文有良等人的贪腐轨迹可以发现……"
+    short = Person(name="李应", start=0, end=2)
+    per = [NerSpan(start=doc.index("李应"), end=doc.index("李应") + 2, label="PER", text="李应"),
+           NerSpan(start=doc.rindex("李应来"), end=doc.rindex("李应来") + 3, label="PER", text="李应来")]
+    assert [p.name for p in said_whole_elsewhere(doc, [short], per)] == ["李应来"]
+    # a mention of the short form going on otherwise keeps it short (王明来自… / 王明受贿)
+    other = doc + "李应受到开除党籍处分。"
+    assert [p.name for p in said_whole_elsewhere(other, [short], per)] == ["李应"]
