@@ -863,7 +863,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
                 or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
-        if "misconduct" not in feats and "money" not in feats:
+        # (a new official reported only as fallen — 4月20日，某公司原工会主席张某被通报接受审查调查 — is
+        # a case of its own in a list of such reports)
+        fallen = _falls(sent)
+        if "misconduct" not in feats and "money" not in feats and not fallen:
             # (同期另一削职的，是…秘书长赵某。他因…谋取私利…: introduced, his deed told by 他 next)
             nxt = sents[k + 1].group(0).strip() if k + 1 < len(sents) else ""
             if not (_subject_names(sent) and (p["pronoun_subject"].match(nxt) or _HE_SHE.match(nxt))
@@ -882,13 +885,22 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # (a sentence that only gives the outcome — 原院长黄某某被给予…处分，违规资金全部追回 —
         # ends the story before it, told without names)
         if (own_case and (_subject_names(sent) or is_concrete(sent))) or (elsewhere and _own_deed(sent)) \
-                or (not before_case and is_concrete(sent) and _own_deed(sent)):
+                or (not before_case and is_concrete(sent) and _own_deed(sent)) \
+                or (fallen and bool(_names(before)) and bool(_UNDER_INVESTIGATION.search(before))):
             out.append(s.start())
             start = s.start()
     return out
 
 
 _AMONG_THEM = re.compile(r"^其中[，,]")
+def _falls(sent: str) -> bool:
+    """The sentence reports an official named as its subject fallen (…原工会主席张某被通报接受审查
+    调查), the name before the verb (not 与他一同被查的，还有…孙某: someone of the story before)."""
+    m = _UNDER_INVESTIGATION.search(sent)
+    return m is not None and any(0 <= sent.find(n) < m.start() for n in _subject_names(sent))
+
+
+_UNDER_INVESTIGATION = re.compile(r"接受[^。；;，,]{0,20}?(?:纪律审查|监察调查|审查调查)|被(?:立案)?(?:审查调查|调查|查)(?!处)|落马")
 _AHEAD_CHARS = 800
 
 
@@ -1062,7 +1074,7 @@ def _opening_names(unit: str, names: set[str]) -> set[str]:
     """Names a paragraph opens on as its subject, maybe after a time, a quotation or a short
     adverbial (孙某曾是… / 2019年，葛某… / “……”面对审查人员，王某懊悔不已): in a feature telling
     officials' stories one per paragraph, the post often comes later."""
-    raw = _OPENING_QUOTE.sub("", unit.lstrip())
+    raw = _LEAD_MARKER.sub("", _OPENING_QUOTE.sub("", unit.lstrip()))  # (■纪某，某乡原党委书记，…)
     out: set[str] = set()
     # (the time clause may hold the subject itself: 周某被指在2013年至2021年，…)
     for head in {raw, _skip_time(raw)}:
@@ -1141,7 +1153,6 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     units = _units(text, inspection)
     cases: list[list[int]] = []  # [start, end]
     names_in_case: set[str] = set()
-    principals: set[str] = set()  # whom the current case opened on (its subjects)
     pending_heading: int | None = None
     heading_names: set[str] = set()  # the principals the pending heading names
     case_names: list[set[str]] = []  # the names of each case before the current one
@@ -1266,15 +1277,6 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         # 中纪委通报了…副主任王建鸣…的案例。…给予王建鸣党内警告处分): the new official's case
         if known and fresh and _sanctioned_ahead(text, body, fresh) and _in_passing(sub, known):
             known = set()
-        # a paragraph opening on someone the case named only beside the one it is about (胥某是…
-        # 虞某的老部下; then 虞某2017年1月落马，…被判刑15年): that person's own case (not a sentence
-        # inside the paragraph: an accomplice's sanction after the principal's is the same case)
-        opener = _opening_names(sub, names)
-        own_case = bool(known) and bool(principals) and concrete and bool(opener & known) \
-            and text[a - 1:a] in ("", "\n") \
-            and not (known & principals) and bool(p["sanction_specific"].search(sub) or _FALL.search(sub))
-        if own_case:
-            known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         # someone new, just introduced — named again, or taken up as 这位…的女干部 / 她…
         introduced = intro is not None and (bool(intro[1] & names) or bool(_TAKEN_UP.match(sub)))
@@ -1295,7 +1297,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
             or bool(_opening_names(sub, names) - names_in_case) or headed \
             or bool(p["titled_sentence"].match(sub)) \
-            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced or own_case
+            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
         if continues and not (p["titled_sentence"].match(sub) and not known):
             heading_since = False
             cases[-1][1] = b
@@ -1332,7 +1334,6 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases.append([start, b])
             heading_since = False
             names_in_case = set(names) | (intro_names if introduced else set())
-            principals = (subjects | opener | (intro_names if introduced else set())) or set(names)
             first_case = False
             announced_until = _announced_paragraph(text, b)
         pending_heading = None
@@ -1354,10 +1355,6 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
 
 _ANNOUNCES_STORY = re.compile(r"^[^。！？!?]{0,30}(?:一起|一件|这起|另一起|又一起)[^。！？!?]{0,30}(?:案件|案例|案子|问题)"
                               r"[^。！？!?]{0,16}[。！？!?]$")
-
-
-# An official's fall told in news wording (落马, 被判刑15年, 获刑): beside the canonical sanctions.
-_FALL = re.compile(r"落马|被判|判刑|获刑|被(?:调查|查处|起诉|逮捕)")
 
 
 def _story_announcements(text: str, spans: list[CaseSpan]) -> list[CaseSpan]:
@@ -1763,7 +1760,10 @@ def _merge_accountability(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         # (乡长某某对财政所长期监管缺位，受到政务警告处分: a duty failure, no deed of his own)
         one_clause = after_semicolon and sentences <= 1
         held_to_account = one_clause and bool(_SUPERVISION.search(unit))
-        if out and ("misconduct" not in feats or one_clause) and "money" not in feats \
+        # (an official of their own reported as fallen — …原工会主席张某被通报接受审查调查 — is no one's
+        # accountability in the case before)
+        fallen = bool(out) and _falls(unit) and bool(_subject_names(unit) - _names(text[out[-1].start:out[-1].end]))
+        if out and ("misconduct" not in feats or one_clause) and "money" not in feats and not fallen \
                 and (held_to_account or not _own_deed(unit)):
             out[-1].end = c.end
         else:

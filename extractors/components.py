@@ -211,8 +211,8 @@ def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
         s, e = draft.span.start, draft.span.end
         state = _state(doc)
         ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
-        found = list(extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner, rules=people_rules))
-        return said_whole_elsewhere(_text(doc), found, state["ner"]) if "ner" in state else found
+        found = extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner, rules=people_rules)
+        return list(said_whole_elsewhere(_text(doc), found, state["ner"]) if "ner" in state else found)
 
     return _field_component("people", people, lambda p: "PERSON")
 

@@ -32,7 +32,7 @@ from extractors.model import Person
 from extractors.ner import NerSpan, tokens
 
 _HAN = "\u4e00-\u9fff"
-_FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受")
+_FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受则却")  # (刘勇则通过…: 刘勇, then 则)
 _MARKER_RE = re.compile(r"^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳])")
 _PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社部委会司")
 # Characters of unit and place words (村, 镇, 局, 组…) that given names hardly ever contain:
@@ -270,6 +270,8 @@ def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
     j = i + n
     if j >= len(text) or not _is_han(text[j]) or text[j] in _NOT_GIVEN:
         return n
+    if text[j] in "自从于至" and text[j + 1:j + 2].isdigit():
+        return n  # 赵某自2018年以来: a preposition before a date, not a given character
     freq = _freq()
     if lex.followers_re.match(text, j) or (freq.get(text[j:j + 2]) or 0) >= 20:
         return n
@@ -430,6 +432,9 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
     return _not_only_a_case_name(text, _combine(text, people, sources, ner, boundaries, r.lexicon, r.candidates))
 
 
+_NAME_END = frozenset("、，,。；;：:（(等")
+
+
 def said_whole_elsewhere(doc_text: str, people: list[Person], ner: list[NerSpan]) -> list[Person]:
     """People of one case whose name LAC cut short there (李应|来受贿) and the document says
     whole elsewhere (李应来、文有良等四人): every mention of the short form in the document goes
@@ -441,7 +446,9 @@ def said_whole_elsewhere(doc_text: str, people: list[Person], ner: list[NerSpan]
             if "某" not in p.name and 2 <= len(p.name) <= 3 else []
         if len(longer) == 1 and not any(q.name == longer[0] for q in people):
             ends = [m.end() for m in re.finditer(re.escape(p.name), doc_text)]
-            if all(doc_text[e:e + 1] == longer[0][-1] for e in ends):
+            # (said at least twice, and once ending where a name ends: 李应来、 — not 谭海借…, 伍道平和时任)
+            if len(ends) >= 2 and all(doc_text[e:e + 1] == longer[0][-1] for e in ends) \
+                    and any(doc_text[e + 1:e + 2] in _NAME_END for e in ends):
                 p = p.model_copy(update={"name": longer[0], "end": p.end + 1})
         out.append(p)
     return out
@@ -682,8 +689,9 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             if text[i + n - 1:i + n + 1] in cl.two_char_leads:
                 continue  # 王伟时任…: 时 opens the lead, not the name
             post_after = after_re.match(text, i + n)
-            if name[s_len:] in lex.follower_words or (n == 2 and (_freq().get(name) or 0) >= OPENER_WORD_FREQ):
-                continue  # 曾先后任…, 利用担任…: a clause's words, not a name before its post
+            if name[s_len:] in lex.follower_words or name[:2] in lex.follower_words \
+                    or (n == 2 and (_freq().get(name) or 0) >= OPENER_WORD_FREQ):
+                continue  # 曾先后任…, 利用担任…, 利用其担任…: a clause's words, not a name before its post
             if len(name) == n and all(_is_han(c) for c in name) and "某" not in name[1:] \
                     and name not in lex.not_names and post_after:
                 add(i, n, post_after.span(1))
@@ -1243,7 +1251,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     _join_adjacent(found, text)
     _complete_pseudonyms(found, text)
     out = []
-    for p in [_kin_cut(p) for p in found.values()]:
+    for p in [_except_cut(text, _kin_cut(p)) for p in found.values()]:
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \
                 or _compared_only(text, p.name, cl) or _nickname(text, p.name) \
                 or _surname_then_word(p, found, lex) or _family_or_place(p.name) \
@@ -1342,6 +1350,19 @@ def _family_or_place(name: str) -> bool:
 
 _ADVERB_END = frozenset("已也又还便却仍借充被把将在因从对于")  # (not 都, 就, 和, 利, 为: 李志都, 张万和, 王建利)
 _CALLED = re.compile("^(?:名叫|叫做|叫)(?=[\u4e00-\u9fff]{2})")
+
+
+def _except_cut(text: str, p: Person) -> Person:
+    """A name read together with the 外 that closes 除…外 (除已被追究刑事责任的县委原书记王斌外，…):
+    the name alone."""
+    if len(p.name) not in (3, 4) or not p.name.endswith("外") or "某" in p.name:
+        return p
+    at = text.find(p.name)
+    if at < 0 or "除" not in text[max(0, at - 40):at]:
+        return p
+    short = Person(name=p.name[:-1], start=p.start, end=p.end - 1, anonymised=p.anonymised)
+    short.take_post(p)
+    return short
 
 
 def _kin_cut(p: Person) -> Person:

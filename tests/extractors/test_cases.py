@@ -2081,20 +2081,6 @@ def test_a_feedback_to_a_long_list_of_units_with_inline_problems_is_a_report():
     assert [c[:2] for c in cases] == ["一是", "二是", "三是"]
 
 
-def test_a_paragraph_opening_on_someone_named_in_passing_with_their_own_fall_is_their_case():
-    text = ("近日，某市人大常委会原副主任胡大成受贿一案一审宣判，胡大成因犯受贿罪被判处有期徒刑12年，并处罚金100万元。\n"
-            "胡大成被指控，2005年至2020年，利用担任某县县长、某市副市长等职务便利，为他人在工程款支付等事项上提供帮助，"
-            "非法收受财物共计2800万余元。胡大成的提拔，得益于时任市委书记钱立民的赏识。\n"
-            "钱立民2018年落马，2019年被控受贿共计5000万余元，被判处有期徒刑15年。\n")
-    t, sp, cases = _split(text)
-    assert len(cases) == 2 and cases[1].startswith("钱立民2018年落马")
-    # a paragraph on that person with no fall of their own goes on with the case
-    other = text.replace("钱立民2018年落马，2019年被控受贿共计5000万余元，被判处有期徒刑15年。",
-                         "钱立民曾多次为胡大成的提拔打招呼，胡大成为此送给钱立民现金20万元。")
-    t, sp, cases = _split(other)
-    assert len(cases) == 1 and "打招呼" in cases[0]
-
-
 def test_a_finding_stated_inside_a_feedback_paragraph_is_the_reports_case():
     text = ("根据校党委统一部署，2022年12月5日至12月13日，校党委巡视组对某学院开展了巡视整改“回头看”，"
             "通过个别谈话、调阅资料等方式，深入了解上轮巡视反馈问题整改情况。\n"
@@ -2111,10 +2097,30 @@ def test_a_finding_stated_inside_a_feedback_paragraph_is_the_reports_case():
 
 
 def test_two_duty_failures_told_in_one_paragraph_are_two_cases():
+    # (a post left on duty is misconduct of one's own; a check not made — 未认真核实 — is often the
+    # accountability of a supervisor inside someone else's case, so it alone cuts nothing)
     text = ("10月19日，某县纪委监委通报了2起防汛抢险履职不力典型案例。\n"
             "现场检查发现，9月25日，县农业农村局党组成员、副局长贾某某作为带班领导，不严格遵守领导带班制度规定，"
             "于当日17时擅自离岗，直至当日22时被监督检查发现后才返回应急值守岗位。9月16日至25日，县公安局某派出所"
-            "所长宁某某不认真贯彻执行全县防汛抢险工作要求，未认真进行隐患排查，对辖区内汛情不掌握。\n"
+            "所长宁某某在辖区发生重大汛情后擅离职守，未及时赶往汛情一线。\n"
             "县纪委监委强化防汛监督执纪问责，对防汛方面的问题线索优先查处。\n")
     t, sp, cases = _split(text)
     assert len(cases) == 2 and "贾某某" in cases[0] and cases[1].startswith("9月16日至25日")
+
+
+def test_bulleted_lines_each_opening_on_an_official_are_cases_of_their_own():
+    text = ("“小官巨腐”涉案金额惊人\n"
+            "■于大凡，某市一个社区的居委会主任，利用社区拆迁改造项目为自己牟利，受贿共计1.2亿元。\n"
+            "■纪海平，某区某乡原党委书记，受贿9000余万元。\n"
+            "■陈万福，某区某镇某村会计，挪用资金1.19亿元。\n"
+            "“小官巨腐”案件提醒着人们基层腐败问题的严重性。\n")
+    t, sp, cases = _split(text)
+    # (the section's heading opens the first)
+    assert [[n for n in ("于大凡", "纪海平", "陈万福") if n in c] for c in cases] == [["于大凡"], ["纪海平"], ["陈万福"]]
+
+
+def test_officials_reported_only_as_under_investigation_are_cases():
+    text = ("今年以来，多名国企“关键少数”被查。4月24日，某集团有限公司原副总经理王晓晖被通报接受审查调查；"
+            "4月20日，某电网有限责任公司原工会主席张一帆被通报接受审查调查。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "王晓晖" in cases[0] and "张一帆" in cases[1]

@@ -684,3 +684,21 @@ def test_a_name_cut_short_in_one_case_is_completed_from_the_rest_of_the_document
     # a mention of the short form going on otherwise keeps it short (王明来自… / 王明受贿)
     other = doc + "李应受到开除党籍处分。"
     assert [p.name for p in said_whole_elsewhere(other, [short], per)] == ["李应"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某乡原专职纪委副书记刘勇则通过转账和取现存现等方式，挪用国家专项资金356.8万余元。", ["刘勇"]),
+    ("经审计，某国企时任董事长赵某自2018年以来在投资建设中违规决策，造成损失2亿元。", ["赵某"]),
+    ("赵春林身为国家机关工作人员，利用其担任某电视台党委书记的职务便利，收受财物。", ["赵春林"]),
+    ("朱慧卿绘\n某村党支部书记董德友侵占集体资金10万元，被开除党籍。", ["董德友"]),
+])
+def test_function_words_after_names_and_an_illustrators_credit(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("目前，除已因其他问题被追究刑事责任的某县委原书记王斌外，某省对涉及的23名有关责任人作出处理。", ["王斌"]),
+    ("某村党支部书记张海外出期间，违规收受礼金2万元。", ["张海"]),
+])
+def test_the_wai_that_closes_chu_is_not_part_of_a_name(text, want):
+    assert [n for n, _ in _people(text)] == want

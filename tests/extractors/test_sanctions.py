@@ -426,3 +426,14 @@ def test_an_opening_that_sanctions_zhe_n_ming_gives_each_case_the_measure() -> N
              for k, n in enumerate(["邝立成", "祁美兰"])]
     for own in range(2):
         assert "通报批评" in {s.label for s in case_sanctions(text, cases, own)}
+
+
+def test_accountability_by_notice_and_a_units_written_self_criticism() -> None:
+    text = ("经查，某镇落实属地管理责任不到位，监督检查流于形式。某镇党委、区城市管理委党组向区委作书面检查。"
+            "1人受到党纪处分，2人被诫勉问责，2人被通报问责。")
+    labels = {s.label for s in extract_sanctions(text, [])}
+    assert labels == {"责令检查", "诫勉", "通报批评"}
+    # a rule that a unit shall make one is no sanction given
+    assert not {s.label for s in extract_sanctions("情节较轻的，应当给予通报问责。", [])}
+    # the time of an investigation is no sanction (在接受审查调查时，冯某这样为自己辩解)
+    assert not {s.label for s in extract_sanctions("在接受审查调查时，冯某这样为自己辩解。", [])}
