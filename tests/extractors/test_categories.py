@@ -615,3 +615,9 @@ def test_demanding_a_bribe_is_bribery_and_demanding_fees_of_the_public_is_extort
 def test_a_post_left_while_on_duty_is_dereliction(text):
     assert "dereliction" in _codes(text)
     assert "dereliction" not in _codes("某局违规发放未在岗值班补贴3万元。")
+
+
+def test_a_fee_collected_is_extortion_only_when_taken_from_the_people_served():
+    assert "extortion" not in _codes("某工作站利用收取并保管的校舍租金、教材费折扣款等资金设置账外账，违规发放津补贴34万元。")
+    assert "extortion" in _codes("某村党支部书记向村民收取宅基地审批费共计2万元。")
+    assert "extortion" in _codes("某所工作人员以各种名目违规收费，刁难办事群众。")
