@@ -621,3 +621,8 @@ def test_a_fee_collected_is_extortion_only_when_taken_from_the_people_served():
     assert "extortion" not in _codes("某工作站利用收取并保管的校舍租金、教材费折扣款等资金设置账外账，违规发放津补贴34万元。")
     assert "extortion" in _codes("某村党支部书记向村民收取宅基地审批费共计2万元。")
     assert "extortion" in _codes("某所工作人员以各种名目违规收费，刁难办事群众。")
+
+
+def test_other_is_given_only_when_nothing_else_fits():
+    assert _all_codes("某局财务人员周某挪用公款820万元，用于网络赌博。") == {"misappropriation"}
+    assert _all_codes("某局干部王某多次参与赌博，被给予党内警告处分。") == {"other"}
