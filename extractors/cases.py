@@ -1311,6 +1311,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             intro = None
             announced_until = _announced_paragraph(text, b)
         elif not concrete:  # no subject, deed and evidence enough to be a case of its own
+            # (an incident told of a group with no one named — 某村8名村干部编造虚假资料，骗取…51.8万元 —
+            # opens the story of the next paragraph, which names whom it held to account)
+            nameless = body if told and not cases else None
             if _introduces(sub, names - names_in_case):
                 intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
             pending_heading = None

@@ -2124,3 +2124,12 @@ def test_officials_reported_only_as_under_investigation_are_cases():
             "4月20日，某电网有限责任公司原工会主席张一帆被通报接受审查调查。\n")
     t, sp, cases = _split(text)
     assert len(cases) == 2 and "王晓晖" in cases[0] and "张一帆" in cases[1]
+
+
+def test_an_incident_told_of_an_unnamed_group_opens_the_story_of_those_held_to_account():
+    text = ("10月23日，省纪委网站曝光了5起为官不为典型案例。文中提及，某县某镇某村8名村干部编造虚假资料，"
+            "骗取危房改造补助资金51.8万元，并擅自私发给不符合条件的建房户。\n"
+            "因监督和核查不力，县纪委给予某镇副镇长邹大友党内严重警告处分，给予某镇扶贫办主任周伟明党内警告处分。\n"
+            "（文/记者段某）\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 1 and "51.8万元" in cases[0] and "邹大友" in cases[0]
