@@ -184,6 +184,11 @@ def _space_tables(text: str) -> str:
     return "".join(out)
 
 
+# A lower-case l typed for the digit 1 in Chinese text (挪用公款l2万余元, 虚报l42个沼气池): between
+# Han characters or punctuation and a digit, never inside a Latin word (one character for one: offsets hold).
+_L_FOR_ONE = re.compile(rf"(?<=[{_HAN}，,。；;：:、（(])l(?=\d)")
+
+
 def normalize(text: str) -> Normalized:
     """Normalise a document's text for the rules; see the module docstring for what changes."""
     cleaned, index = _clean(_space_tables(text.translate(_FW_TABLE)))
@@ -193,7 +198,7 @@ def normalize(text: str) -> Normalized:
         if len(again) != len(cleaned):
             index = [index[i] for i in idx2]
             cleaned = again
-    simplified = to_simplified(cleaned)
+    simplified = _L_FOR_ONE.sub("1", to_simplified(cleaned))
     index.append(len(text))
     return Normalized(text=simplified, original=text, index=tuple(index))
 

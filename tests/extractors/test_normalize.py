@@ -75,3 +75,10 @@ def test_a_space_table_whose_cells_wrap_onto_indented_lines_keeps_each_row_whole
     assert rows[2].startswith("2\t西坑村") and "长期挪作个人使用" in rows[2]
     start = n.text.index("28.5万元")
     assert text[slice(*n.span(start, start + 6))] == "28.5万元"  # offsets still hold
+
+
+def test_a_letter_l_typed_for_the_digit_one_is_read_as_one():
+    n = normalize("胡某挪用公款l2萬餘元，虛報l42個沼氣池。")
+    assert n.text == "胡某挪用公款12万余元，虚报142个沼气池。"
+    assert n.original[slice(*n.span(6, 11))] == "l2萬餘元"  # offsets still point at the original
+    assert normalize("the l2 cache").text == "the l2 cache"
