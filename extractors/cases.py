@@ -886,21 +886,23 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # ends the story before it, told without names)
         if (own_case and (_subject_names(sent) or is_concrete(sent))) or (elsewhere and _own_deed(sent)) \
                 or (not before_case and is_concrete(sent) and _own_deed(sent)) \
-                or (fallen and bool(_names(before)) and bool(_UNDER_INVESTIGATION.search(before))):
+                or (fallen and bool(_names(before)) and bool(p["fallen"].search(before))):
             out.append(s.start())
             start = s.start()
     return out
 
 
 _AMONG_THEM = re.compile(r"^其中[，,]")
+
+
 def _falls(sent: str) -> bool:
     """The sentence reports an official named as its subject fallen (…原工会主席张某被通报接受审查
-    调查), the name before the verb (not 与他一同被查的，还有…孙某: someone of the story before)."""
-    m = _UNDER_INVESTIGATION.search(sent)
+    调查; configured `fallen`), the name before the verb (not 与他一同被查的，还有…孙某: someone of
+    the story before)."""
+    m = _cr().patterns["fallen"].search(sent)
     return m is not None and any(0 <= sent.find(n) < m.start() for n in _subject_names(sent))
 
 
-_UNDER_INVESTIGATION = re.compile(r"接受[^。；;，,]{0,20}?(?:纪律审查|监察调查|审查调查)|被(?:立案)?(?:审查调查|调查|查)(?!处)|落马")
 _AHEAD_CHARS = 800
 
 
@@ -2126,15 +2128,10 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         plain = to_simplified(unit if len(cases) == 1 else title)
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
                 or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)
-                or any(w.group(0) != "问题" for m in _FOUND_PROBLEMS.finditer(to_simplified(unit))
-                       for w in p["problem"].finditer(m.group(1)))):
+                or any(w.group(0) != "问题" for m in p["found_problems"].finditer(to_simplified(unit))
+                       for w in p["problem"].finditer(m.group("found")))):
             kept.append(c)
     return kept
-
-
-# The inspectors' finding said inside a paragraph that opens on something else (…总体上整改效果较好。
-# 同时发现某院存在党组织政治功能发挥不够、整改措施落实不够严等问题。): a problem stated.
-_FOUND_PROBLEMS = re.compile(r"(?:发现|指出)[^。；;！？!?]{0,40}?存在([^。！？!?]{2,160}?)(?:等)?(?:问题|不足|短板)")
 
 
 def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

@@ -166,17 +166,14 @@ def extract_categories(text: str, *, doc_type: str = "case_notice",
         for code in combine(codes, proba, model.settings)[len(codes):]:
             if code in r.labels:
                 found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
-    # `other` (其他违纪违法问题) is what a case is when nothing else fits: beside another code
-    # (赌博 beside the embezzlement that paid for it) it says nothing more
+    # the fallback (`other`, 其他违纪违法问题) is what a case is when nothing else fits: beside
+    # another code (赌博 beside the misappropriation that paid for it) it says nothing more
     if len(found) > 1:
-        found = [c for c in found if c.code != OTHER] or found
+        found = [c for c in found if c.code != r.fallback["default"]] or found
     if not found:
         code = r.fallback.get(doc_type) or r.fallback["default"]
         found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
     return found
-
-
-OTHER = "other"
 
 
 def _model() -> CategoryModel | None:
