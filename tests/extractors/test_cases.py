@@ -2133,3 +2133,14 @@ def test_an_incident_told_of_an_unnamed_group_opens_the_story_of_those_held_to_a
             "（文/记者段某）\n")
     t, sp, cases = _split(text)
     assert len(cases) == 1 and "51.8万元" in cases[0] and "邹大友" in cases[0]
+
+
+def test_a_paragraph_naming_whom_a_unit_told_of_before_held_to_account_joins_its_case():
+    text = ("近日，省纪委通报了四起形式主义官僚主义典型问题。\n"
+            "通报称，2017年4月，市委巡察组发现某县农业局在实施农业综合开发项目中管理维护不力，群众反映强烈。"
+            "之后，县农业局党组书记、局长李延平受到党内警告处分。\n"
+            "通报还介绍了某市房地产交易管理处服务意识差、办事效率低、漠视群众利益问题：部分窗口工作人员上班时间玩手机、"
+            "咨询台无人值守；办事效率低下，超时办结现象十分严重；事务公开流于形式，违规收取办证费用，群众多次往返。\n"
+            "通报指出，该管理处原主任王美华受到党内严重警告、政务撤职处分；分管该处的市住建局副局长陈永明受到党内警告处分。\n")
+    t, sp, cases = _split(text)
+    assert len(cases) == 2 and "服务意识差" in cases[1] and "王美华" in cases[1]
