@@ -2180,9 +2180,10 @@ def _findings_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         # (…周口市房地产交易管理处服务意识差…问题 then 通报指出，该管理处原主任王某受到…处分: the unit
         # told of before, now with whom it held to account)
         unit = p["back_reference"].search(_sentence_at(text, c.start))
-        unit_back = unit is not None and unit.group("head") in before and not _names(before) \
+        unit_back = unit is not None and unit.group("head") in before \
             and not _LEAD_MARKER.match(text[c.start:c.start + 8].lstrip())
-        if back or unit_back or (p["findings_open"].match(text, c.start) and not _names(before)):
+        # (the people pass over the case before only when one of them asks: a long text has many)
+        if back or ((unit_back or p["findings_open"].match(text, c.start)) and not _names(before)):
             out[-1] = CaseSpan(out[-1].start, c.end, out[-1].title, out[-1].section, out[-1].title_at)
         else:
             out.append(c)

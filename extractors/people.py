@@ -1360,7 +1360,12 @@ def _except_cut(text: str, p: Person) -> Person:
     at = text.find(p.name)
     if at < 0 or "除" not in text[max(0, at - 40):at]:
         return p
-    short = Person(name=p.name[:-1], start=p.start, end=p.end - 1, anonymised=p.anonymised)
+    return _trimmed(p, 0, len(p.name) - 1)
+
+
+def _trimmed(p: Person, a: int, b: int) -> Person:
+    """`p` named by the characters [a, b) of its name, its post kept."""
+    short = Person(name=p.name[a:b], start=p.start + a, end=p.start + b, anonymised=p.anonymised)
     short.take_post(p)
     return short
 
@@ -1378,11 +1383,7 @@ def _kin_cut(p: Person) -> Person:
     if b - a == 4 and p.name[a + 3] in "和与及" and p.name[a:a + 2] not in lexicon().compound_set \
             and "某" not in p.name and "·" not in p.name and not is_minority_name(p.name[a:b], lexicon().minority):
         b -= 1  # 伍道平和时任…会计叶月萍: a three-character name and the conjunction after it
-    if (a, b) == (0, len(p.name)):
-        return p
-    short = Person(name=p.name[a:b], start=p.start + a, end=p.start + b, anonymised=p.anonymised)
-    short.take_post(p)
-    return short
+    return p if (a, b) == (0, len(p.name)) else _trimmed(p, a, b)
 
 
 def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:
