@@ -756,6 +756,7 @@ def _units(text: str, inspection: bool = False) -> list[tuple[int, int]]:
             cuts += _new_subject_cuts(text, a, b, sents, cuts)
             cuts += _incident_cuts(sents)
             cuts += _listed_clause_cuts(text, a, b)
+            cuts += _designation_list_cuts(text, a, b)
         cuts = sorted(set(cuts))
         cuts.append(b)
         for x, y in zip(cuts, cuts[1:]):
@@ -787,6 +788,71 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
         if k < b and any(text.startswith(n, k) for n in names):
             opening.append(k)
     return opening if len(opening) >= 2 else _enumerated_in_a_sentence(text, b, m.end(), names)
+
+
+# Where a clause of a list may start: after a comma, an enumeration comma or a semicolon.
+_CLAUSE_BREAK = re.compile(r"[，,、；;﹔：:]")
+# What may stand before a listed clause's designation: an example marker, a time.
+_LIST_LEAD = re.compile(r"^(?:(?:如|比如|例如|又如|再如|还有|以及|其中)[，,：:]?)?"
+                        r"(?:[\d年月日至\-—－~～.]{4,30}[，,]?|(?:今年|去年|前年)?(?:上|下)半年[，,]?|今年|去年)?")
+# A designation that is no subject of a deed: a body reporting or judging (茂名市通报…, 某市中级人民法院
+# 以受贿罪判处…).
+_NOT_LISTED = re.compile(r"^[^，,。；;]{0,24}?(?:法院|检察院|公安局|纪委|监委|通报|发布|公布|召开|表示|介绍|获悉|了解到)")
+# A place left unnamed (某市某中学, 某县某局): a designation as much as a named one.
+_SOME_PLACE = re.compile(r"某(?:省|市|县|区|州|镇|乡|街道)")
+# The unit a clause opens on (某市某区政府, 某县某中学, 某开发区管委会): the words up to its first unit noun.
+_LISTED_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:政府|管委会|委员会|村委会|局|院|所|中心|学校|中学|小学|公司|集团|银行|村|社区|办|站|队|厅)")
+
+
+def _designation_list_cuts(text: str, a: int, b: int) -> list[int]:
+    """Cases listed one per clause with no full stop between them (查处比较典型的有，温岭市某镇
+    某村党支部书记王某违规公款聚餐等问题，天台县某镇某村党支部书记李某公款吃喝问题。/ 某市某中学
+    违规发放福利4860元；某县某小学违规列支烟酒费1.6万元): a cut before each clause that opens on
+    a place-led designation of a new subject and tells a deed of its own, when two or more such
+    clauses follow each other in one sentence. An official (place, unit, post, name) may open a
+    clause after a comma; a unit alone only after a semicolon, and only a unit the paragraph has
+    not named before (某县住建局、县财政局…问题。…；临沭县财政局…: one case's units)."""
+    p = _cr().patterns
+    out: list[int] = []
+    for sent in re.finditer(r"[^。！？!?\n]+", text[a:b]):
+        s0, s1 = a + sent.start(), a + sent.end()
+        breaks = [(s0, "")] + [(m.end(), m.group(0)) for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+        openers: list[tuple[int, set[str]]] = []
+        for i, (k, sep) in enumerate(breaks):
+            k = _skip_space(text, k)
+            rest = text[k:min(s1, k + 90)]
+            lead = _LIST_LEAD.match(rest)
+            body = rest[lead.end():] if lead else rest
+            if not (p["place"].match(body) or _SOME_PLACE.match(body)) or _NOT_LISTED.match(body):
+                continue
+            prev = text[breaks[i - 1][0]:k - len(sep)].strip() if i else ""
+            if prev and len(prev) <= 4 and prev in _names(prev + "，"):
+                continue  # 孟某，某局调研员，…: the clause goes on with its subject
+            head = re.split(r"[，,；;、：:]", body, maxsplit=1)[0]
+            subjects = {n for n in _subject_names(head) if n in head}
+            if not subjects:
+                unit = _LISTED_UNIT.match(body)
+                if unit is None or sep not in ("", "；", ";", "﹔") or unit.group(0)[-4:] in text[a:k]:
+                    continue
+            start = k
+            if i and _LIST_LEAD.fullmatch(prev + sep) and prev:
+                start = _skip_space(text, breaks[i - 1][0])  # 今年上半年，某镇政府…: the time is the clause's
+            openers.append((start, subjects))
+        if len(openers) < 2:
+            continue
+        found: list[int] = []
+        seen: set[str] = set()
+        for i, (k, subjects) in enumerate(openers):
+            end = openers[i + 1][0] if i + 1 < len(openers) else s1
+            clause = text[k:end]
+            feats = concreteness(clause)[1]
+            deed = "misconduct" in feats or "money" in feats or bool(_DUTY_FAILURE.search(clause))
+            if deed and is_concrete(clause) and not (subjects & seen):
+                found.append(k)
+            seen |= subjects
+        if len(found) >= 2:
+            out += [k for k in found if k > a]
+    return out
 
 
 _LIST_SEP = re.compile(r"、")

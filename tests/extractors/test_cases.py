@@ -2144,3 +2144,49 @@ def test_a_paragraph_naming_whom_a_unit_told_of_before_held_to_account_joins_its
             "通报指出，该管理处原主任王美华受到党内严重警告、政务撤职处分；分管该处的市住建局副局长陈永明受到党内警告处分。\n")
     t, sp, cases = _split(text)
     assert len(cases) == 2 and "服务意识差" in cases[1] and "王美华" in cases[1]
+
+
+def test_officials_listed_one_per_clause_in_one_sentence_are_one_case_each():
+    """查处比较典型的有，A地某村党支部书记某某违规…问题，B地…问题，C地…问题。: a case per clause."""
+    text = ("今年以来，全市共查处违反中央八项规定精神问题46起。\n"
+            "查处比较典型的有，某市东湖镇下岙村党支部书记邝立成违规公款聚餐等问题，"
+            "某县西塘镇溪口村党支部书记祁美兰公款吃喝、违反财经纪律等问题，"
+            "某区环保局审批科原科长尤文斌公款旅游问题。\n")
+    _, _, cases = _split(text)
+    found = [[n for n in ("邝立成", "祁美兰", "尤文斌") if n in c] for c in cases]
+    assert found == [["邝立成"], ["祁美兰"], ["尤文斌"]]
+
+
+def test_units_listed_between_semicolons_after_a_time_are_one_case_each():
+    """某市某中学违规…元；2016年…，某市某小学违规列支…: each unit its own case, its time with it."""
+    text = ("2016年1月，某市东湖中学违规使用食堂伙食费盈余购买土特产发给教师作为年终福利，共计4860元；"
+            "2016年3月至2017年6月，某市西塘小学溪口办学点违规在食堂账户中列支烟酒费1.6万元。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and "西塘小学" not in cases[0] and cases[1].startswith("2016年3月至")
+
+
+def test_one_cases_units_named_again_after_a_semicolon_stay_one_case():
+    """A titled case naming two units (某县住建局、县财政局…问题。…；某县财政局…) is one case."""
+    text = ("某县住房城乡建设局、县财政局对农村改厕监管不力问题。2016年，某县住房城乡建设局未按规定组织验收，"
+            "导致改厕工程质量问题突出；某县财政局未认真审核验收资料，违规拨付改厕工程款86万元。"
+            "县住建局局长邝立成、县财政局副局长祁美兰分别受到党内警告处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1
+
+
+def test_a_list_of_cases_under_investigation_named_as_objects_is_not_split():
+    """对A、B、C等三起案件进行了调查: the cases are objects of one announcement, not clauses with deeds."""
+    text = ("记者获悉，调查组对某市违法批准征收土地建设高校园区、某省某县东湖镇非法征地、"
+            "某市西塘开发区违法批准工业园项目占用土地等三起土地违法案件进行了调查。\n"
+            "经查，某市政府违法批准征收土地1.2万亩，给予某市市长邝立成记大过处分。\n")
+    _, _, cases = _split(text)
+    assert not any(c.startswith("某省某县东湖镇") or c.startswith("某市西塘开发区") for c in cases)
+
+
+def test_a_named_official_in_apposition_is_not_cut_from_his_clause():
+    """邝立成，某市某局副调研员，7月30日…: the designation after the name is his, not a new case."""
+    text = ("某市纪委对3名为子女大办升学宴的党员干部给予通报批评，具体情况是：邝立成，某市住建局副调研员，"
+            "7月30日在酒店为其儿子办升学宴，置办酒席12桌；祁美兰，某市第二中学教师，8月6日为其女儿办升学宴，"
+            "置办酒席8桌；尤文斌，某县西塘乡副乡长，8月12日为其儿子办升学宴，置办酒席6桌。\n")
+    _, _, cases = _split(text)
+    assert [c[:3] for c in cases] == ["邝立成", "祁美兰", "尤文斌"]
