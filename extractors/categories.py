@@ -49,6 +49,7 @@ class CategoryRules:
     fallback: dict[str, str]
     labels: dict[str, str]
     use_model: bool
+    fill_unless: re.Pattern[str] | None = None  # a text this matches gets no classifier fill-in
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,13 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
     for code in fallback.values():
         if code not in labels:
             raise ConfigError(f"category_rules.yaml: unknown fallback code {code!r}")
+    try:
+        fill_unless = re.compile(cfg["fill_unless"]) if cfg.get("fill_unless") else None
+    except re.error as exc:
+        raise ConfigError(f"category_rules.yaml: bad fill_unless regex: {exc}") from exc
     return CategoryRules(tuple(out), negative, shadows, int(cfg.get("negative_window", 8)),
                          float(cfg.get("threshold", 1.0)), fallback, labels,
-                         bool(cfg.get("use_model", True)))
+                         bool(cfg.get("use_model", True)), fill_unless)
 
 
 def rule_categories(text: str, r: CategoryRules | None = None) -> list[Category]:
@@ -119,14 +124,14 @@ def rule_categories(text: str, r: CategoryRules | None = None) -> list[Category]
     return found
 
 
-def combine(rule_codes: list[str], proba: dict[str, float], settings: dict) -> list[str]:
+def combine(rule_codes: list[str], proba: dict[str, float], settings: dict, *, fill: bool = True) -> list[str]:
     """Codes for a case from the rules' codes and the classifier's probabilities.
 
     The rules' codes stay unless the classifier finds one very unlikely (`drop_threshold`: a
     cue word used in passing, 虚报 in a case about supervising those who did; the most likely
     of the rules' codes always stays); the classifier adds a code it is sure of
     (`add_threshold`), and when nothing was found it fills in its best code if that is likely
-    enough (`fill_threshold`). The thresholds are tuned by document-level cross-validation
+    enough (`fill_threshold`) — unless `fill` is False. The thresholds are tuned by document-level cross-validation
     (scripts/train_categories.py --cv) and stored with the model."""
     out = list(rule_codes)
     drop = float(settings.get("drop_threshold", 0.0))
@@ -137,7 +142,7 @@ def combine(rule_codes: list[str], proba: dict[str, float], settings: dict) -> l
     for code, p in sorted(proba.items(), key=lambda kv: -kv[1]):
         if p >= add and code not in out:
             out.append(code)
-    if not out and proba:
+    if not out and proba and fill:
         code, p = max(proba.items(), key=lambda kv: kv[1])
         if p >= float(settings.get("fill_threshold", 1.1)):
             out.append(code)
@@ -163,7 +168,8 @@ def extract_categories(text: str, *, doc_type: str = "case_notice",
     if model is not None:
         codes = [c.code for c in found]
         proba = model.proba(text, words=words, rule_codes=codes)
-        for code in combine(codes, proba, model.settings)[len(codes):]:
+        fill = not (r.fill_unless is not None and r.fill_unless.search(text))
+        for code in combine(codes, proba, model.settings, fill=fill)[len(codes):]:
             if code in r.labels:
                 found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
     # the fallback (`other`, 其他违纪违法问题) is what a case is when nothing else fits: beside

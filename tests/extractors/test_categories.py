@@ -626,3 +626,23 @@ def test_a_fee_collected_is_extortion_only_when_taken_from_the_people_served():
 def test_other_is_given_only_when_nothing_else_fits():
     assert _all_codes("某局财务人员周某挪用公款820万元，用于网络赌博。") == {"misappropriation"}
     assert _all_codes("某局干部王某多次参与赌博，被给予党内警告处分。") == {"other"}
+
+
+@pytest.mark.parametrize("text", [
+    "4月20日，某电网有限责任公司原工会主席邝立成被通报接受审查调查。",
+    "某省粮食和物资储备局原局长尤文斌被查。",
+])
+def test_an_official_reported_only_as_fallen_is_other(text):
+    """No conduct told, only the fall: `other`, not the classifier's guess from the sector."""
+    assert [c.code for c in extract_categories(text)] == ["other"]
+
+
+def test_a_fallen_officials_told_conduct_still_counts():
+    text = "某县交通局原局长邝立成被查。经查，邝立成利用职务便利收受工程老板所送现金20万元，为其承揽工程提供帮助。"
+    assert "bribery" in [c.code for c in extract_categories(text)]
+
+
+def test_combine_without_fill_leaves_an_uncued_case_empty():
+    proba = {"bribery": 0.3, "dereliction": 0.2}
+    assert combine([], proba, {"fill_threshold": 0.0}) == ["bribery"]
+    assert combine([], proba, {"fill_threshold": 0.0}, fill=False) == []
