@@ -1970,6 +1970,8 @@ def _split_text(text: str) -> Split:
             return Split(doc_type_of(text, len(cases), True), _before_analysis(text, cases), f"enumerated:{style}")
     head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
     cases = _running(text, inspection, announces_cases(head))
+    if not inspection:
+        cases = _one_incident(text, cases)
     mode = "running"
     if not cases:
         mode = "none"
@@ -1992,6 +1994,24 @@ def _split_text(text: str) -> Split:
     if not inspection:
         cases = _story_sections(text, _findings_joined(text, _news_lead(text, cases)))
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+# An incident named by its date code (“11·16”重大火灾事故, “8·18”煤矿透水事故), as accidents are.
+_INCIDENT_CODE = re.compile(r"[“\"]\s*(\d{1,2})\s*[·•．.]\s*(\d{1,2})\s*[”\"]")
+_INCIDENT_LEAD_CHARS = 400
+
+
+def _one_incident(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A story of one incident named by its date code in its opening (山西公布“11·16”重大火灾事故调查
+    报告，42名公职人员被问责), and no other code anywhere: everyone held to account in it — the
+    fallen, the sanctioned, the units — is one case, the incident's."""
+    if len(cases) < 2:
+        return cases
+    codes = {(m.group(1), m.group(2)) for m in _INCIDENT_CODE.finditer(text)}
+    if len(codes) != 1 or not _INCIDENT_CODE.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)):
+        return cases
+    first = cases[0]
+    return [CaseSpan(first.start, cases[-1].end, first.title, first.section, first.title_at)]
 
 
 _SUBHEAD_BULLET = re.compile(r"[\s\u3000◆■●▲★☆◇□○◎▶►·•]*")
@@ -2173,6 +2193,10 @@ def _sentence_at(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
+# An inline ordinal opening an item (一是, 其二).
+_ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+)[，,：:]?")
+
+
 def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """An inspection text's cases that state a problem in their title (its first sentence; a
     heading line or a …方面 title with the sentence after it) or name a person, a sum or a
@@ -2190,6 +2214,11 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if title.endswith("\n") or re.search(r"方面[。：:]?$", title.strip()):
             rest = body[len(title):]
             title += _sentence_at(body, len(title) + len(rest) - len(rest.lstrip()))
+        # (a measure stated as the title — 一是提高站位，主动作为抓整改。 — is no problem, however
+        # many problems its paragraph goes on to mention)
+        head = _ORDINAL_IS.sub("", to_simplified(title).strip())
+        if _is_measure(head, 0) and not (p["problem_signal"].search(head) or p["problem"].search(head)):
+            continue
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
         plain = to_simplified(unit if len(cases) == 1 else title)
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))

@@ -2190,3 +2190,32 @@ def test_a_named_official_in_apposition_is_not_cut_from_his_clause():
             "置办酒席8桌；尤文斌，某县西塘乡副乡长，8月12日为其儿子办升学宴，置办酒席6桌。\n")
     _, _, cases = _split(text)
     assert [c[:3] for c in cases] == ["邝立成", "祁美兰", "尤文斌"]
+
+
+def test_a_rectification_measure_stated_as_a_title_is_no_case():
+    """一是提高站位，主动作为抓整改。…对存在问题全面梳理…: a measure, whatever problems it mentions."""
+    text = ("中共某镇委员会关于巡察整改进展情况的通报\n"
+            "根据县委统一部署，县委第二巡察组于2023年10月对某镇党委开展了巡察，并反馈了巡察意见。现将整改进展情况予以公布。\n"
+            "一是提高站位，主动作为抓整改。党委主要负责人履行整改第一责任人职责，召开党委会议对存在问题全面梳理、"
+            "查找原因，明确各个问题的责任领导、整改措施和时限。\n")
+    assert _split(text)[2] == []
+
+
+def test_everyone_held_to_account_for_one_named_incident_is_one_case():
+    """某省公布“7·15”较大坍塌事故调查报告: the fallen, the sanctioned and the units are the incident's case."""
+    text = ("某省公布“7·15”较大坍塌事故调查报告，21名公职人员被问责\n"
+            "某市某商场“7·15”较大坍塌事故发生后，某省依法依规开展事故调查。公安机关对涉嫌犯罪的6名企业人员采取刑事强制措施。\n"
+            "某市住建局党组成员、副局长邝立成因涉嫌严重违纪违法，正在接受审查调查；某区城南街道党工委书记祁美兰因严重违纪违法，"
+            "已被开除党籍、开除公职，并移送检察机关审查起诉。\n"
+            "同时，对该事故中存在失职失责问题的某市、某区住建、消防等部门的19名公职人员进行严肃处理。其中，"
+            "对某市副市长尤文斌给予政务记过处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 1 and all(n in cases[0] for n in ("邝立成", "祁美兰", "尤文斌"))
+
+
+def test_incidents_with_different_codes_stay_apart():
+    text = ("某市通报两起安全生产事故问责情况。\n"
+            "某区“2·11”较大火灾事故中，某街道办事处主任邝立成对辖区消防安全监管不力，受到政务记过处分。\n"
+            "某县“6·26”燃气爆炸事故中，某县住建局局长祁美兰对燃气安全监管缺位，受到党内警告处分。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2
