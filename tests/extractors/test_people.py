@@ -702,3 +702,9 @@ def test_function_words_after_names_and_an_illustrators_credit(text, want):
 ])
 def test_the_wai_that_closes_chu_is_not_part_of_a_name(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+def test_a_wire_datelines_bracket_names_the_reporter():
+    """中新网太原4月23日电（邝立成）: the bracket after a dateline credits the reporter."""
+    text = "中新网太原4月23日电（邝立成）某省23日公布事故调查报告，对某市委书记祁美兰给予诫勉。"
+    assert [p.name for p in extract_people(text)] == ["祁美兰"]
