@@ -2219,3 +2219,12 @@ def test_incidents_with_different_codes_stay_apart():
             "某县“6·26”燃气爆炸事故中，某县住建局局长祁美兰对燃气安全监管缺位，受到党内警告处分。\n")
     _, _, cases = _split(text)
     assert len(cases) == 2
+
+
+def test_a_second_official_reported_fallen_in_prose_is_a_case_of_his_own():
+    """…原行长邝立成被某市纪委监委通报调查。…副行长祁美兰已被查处。: two officials' falls, two cases."""
+    text = ("某农商银行两名高管相继落马\n"
+            "2025年12月30日，某农商银行原行长邝立成被某市纪委监委通报调查。这位1980年出生的行长，2020年起担任该行行长，"
+            "任职期间该行亏损25亿元。更早前的2025年7月，该行副行长祁美兰已被查处。这位85后高管从支行风险经理一路晋升至副行长。\n")
+    _, _, cases = _split(text)
+    assert len(cases) == 2 and "祁美兰" not in cases[0] and "祁美兰" in cases[1]
