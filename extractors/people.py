@@ -800,7 +800,8 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
         f"(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
     quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})"
                            f"|(?:[、和][\u4e00-\u9fff]{{2,4}})*(?:{_alt(cfg['exemplar_followers'])})")
-    meeting_re = re.compile(_alt(cfg["meeting_markers"]))
+    # (未参加会议: someone who did not attend is no attendee)
+    meeting_re = re.compile(f"(?<![未没不])(?:{_alt(cfg['meeting_markers'])})")
     caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
     credit_re = re.compile(f"[ \t\u3000]*(?:{_alt(cfg['credit_after'])})[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])", re.M)
     place_re = re.compile(_alt(cfg["place_suffixes"]))
@@ -935,10 +936,13 @@ def _is_place(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) ->
     return False
 
 
+_SENTENCE_ENDS = "。！？；;!?\n"  # (half-width ; ! ? end sentences too: pages type them)
+
+
 def _sentence(text: str, a: int, b: int) -> str:
     """The sentence around [a, b)."""
-    lo = max(text.rfind(c, 0, a) for c in "。！？；\n") + 1
-    his = [k for k in (text.find(c, b) for c in "。！？；\n") if k >= 0]
+    lo = max(text.rfind(c, 0, a) for c in _SENTENCE_ENDS) + 1
+    his = [k for k in (text.find(c, b) for c in _SENTENCE_ENDS) if k >= 0]
     return text[lo:min(his) if his else len(text)]
 
 

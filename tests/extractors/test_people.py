@@ -708,3 +708,11 @@ def test_a_wire_datelines_bracket_names_the_reporter():
     """中新网太原4月23日电（邝立成）: the bracket after a dateline credits the reporter."""
     text = "中新网太原4月23日电（邝立成）某省23日公布事故调查报告，对某市委书记祁美兰给予诫勉。"
     assert [p.name for p in extract_people(text)] == ["祁美兰"]
+
+
+def test_someone_who_did_not_attend_a_meeting_is_still_named():
+    """…副主任祁美兰中餐饮酒被停职;…3个单位未参加会议: a half-width ; ends the sentence, and 未参加会议
+    reports an absence, not the meeting's attendees."""
+    text = ("大会第一项议程是通报违反会议纪律情况:某县机关事务管理办公室副主任祁美兰中餐饮酒被停职;"
+            "会议迟到者7人;3个单位未参加会议。")
+    assert "祁美兰" in [p.name for p in extract_people(text)]
