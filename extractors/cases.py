@@ -1278,7 +1278,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # (a summary opening that goes on to state the problems with their facts — 2022年轮换出库
             # 玉米1260吨未按规定…, sums, names — in one paragraph is that report's one case)
             summary = bool(p["report_summary"].match(sub)) and not (len(sub) > 100 and _has_facts(sub))
-            if p["problem"].search(sub) and not is_heading and not summary and not process and not aside:
+            if p["problem"].search(_RECTIFIED.sub("", sub)) and not is_heading and not summary and not process \
+                    and not aside:
                 cases.append([body, b])
             continue
         if is_heading:
@@ -2193,6 +2194,9 @@ def _sentence_at(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
+# Problems spoken of as the object of rectification work (针对巡察反馈问题进行逐项分解, 领办整改问题16个):
+# a report of the work, not a problem stated.
+_RECTIFIED = re.compile(r"(?:巡察|巡视|反馈|发现|指出|交办|移交|整改|领办|认领)(?:的)?问题|问题(?:整改|清单|线索|台账)")
 # An inline ordinal opening an item (一是, 其二).
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+)[，,：:]?")
 
@@ -2220,7 +2224,7 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if _is_measure(head, 0) and not (p["problem_signal"].search(head) or p["problem"].search(head)):
             continue
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
-        plain = to_simplified(unit if len(cases) == 1 else title)
+        plain = _RECTIFIED.sub("", to_simplified(unit if len(cases) == 1 else title))
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
                 or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)
                 or any(w.group(0) != "问题" for m in p["found_problems"].finditer(to_simplified(unit))

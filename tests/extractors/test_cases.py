@@ -2228,3 +2228,21 @@ def test_a_second_official_reported_fallen_in_prose_is_a_case_of_his_own():
             "任职期间该行亏损25亿元。更早前的2025年7月，该行副行长祁美兰已被查处。这位85后高管从支行风险经理一路晋升至副行长。\n")
     _, _, cases = _split(text)
     assert len(cases) == 2 and "祁美兰" not in cases[0] and "祁美兰" in cases[1]
+
+
+def test_rectification_work_on_the_problems_fed_back_is_no_problem():
+    """针对巡察反馈问题进行逐项分解 / 领办整改问题16个: the work of rectifying, not a problem stated."""
+    text = ("中共某镇委员会关于巡察整改情况的通报\n"
+            "根据市委统一部署，市委第二巡察组对某镇党委开展了巡察，并于2022年9月反馈了巡察意见。现将整改情况予以公布。\n"
+            "整改工作领导小组在镇党委的统一领导下，针对巡察反馈问题进行逐项分解，制定了151条整改措施。\n"
+            "镇党委负责同志领办整改问题16个，占整改问题量48%。\n")
+    assert _split(text)[2] == []
+
+
+def test_a_problem_stated_beside_rectification_work_is_still_one():
+    text = ("中共某镇委员会关于巡察整改情况的通报\n"
+            "根据市委统一部署，市委第二巡察组对某镇党委开展了巡察，并反馈了巡察意见。现将整改情况予以公布。\n"
+            "针对巡察反馈问题，镇党委逐项制定了整改措施。\n"
+            "巡察指出，镇党委落实全面从严治党主体责任不到位，违规发放津补贴问题突出，已全部清退。\n")
+    cases = _split(text)[2]
+    assert len(cases) == 1 and "主体责任不到位" in cases[0]
