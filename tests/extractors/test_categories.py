@@ -646,3 +646,11 @@ def test_combine_without_fill_leaves_an_uncued_case_empty():
     proba = {"bribery": 0.3, "dereliction": 0.2}
     assert combine([], proba, {"fill_threshold": 0.0}) == ["bribery"]
     assert combine([], proba, {"fill_threshold": 0.0}, fill=False) == []
+
+
+@pytest.mark.parametrize("text", [
+    "村委委员邝立成在疫情防控卡点值班期间饮酒，被给予党内严重警告处分。",
+    "某村第一书记祁美兰落实扶贫工作不力，受到诫勉。",
+])
+def test_a_duty_neglected_is_dereliction(text):
+    assert "dereliction" in [c.code for c in extract_categories(text)]
