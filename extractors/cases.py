@@ -2159,7 +2159,8 @@ def _incident_list(text: str, a: int, b: int) -> list[CaseSpan]:
 
 def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """`cases` with the items of incident lists (`_incident_list`) in paragraphs that no case
-    holds or that are a case by themselves (the list's items are then the cases)."""
+    holds or that are a case by themselves (the list's items are then the cases), and the units
+    listed line by line under a problem (`_units_under_a_problem`)."""
     out = list(cases)
     for a, b in _paragraphs(text):
         held = [c for c in out if c.start < b and a < c.end]
@@ -2168,7 +2169,48 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         items = _incident_list(text, a, b)
         if items:
             out = [c for c in out if c not in held] + items
+    for items in _units_under_a_problem(text):
+        lo, hi = items[0].start, items[-1].end
+        held = [c for c in out if c.start < hi and lo < c.end]
+        if all(lo <= c.start and c.end <= hi for c in held):
+            out = [c for c in out if c not in held] + items
     return sorted(out, key=lambda c: c.start)
+
+
+_UNIT_LINE_MAX = 100
+# A line opening on a unit (某集团…, 市规划国土委…, 市总工会…, 某大学…).
+_UNIT_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,24}?(?:政府|委员会|委|会|局|院|所|中心|学校|大学|学院|医院|中学|小学|公司|集团|银行|村|社区|办|站|队|厅|部|处)")
+
+
+def _units_under_a_problem(text: str) -> list[list[CaseSpan]]:
+    """Units listed one per line under a line that states their problem and ends on a colon
+    (8个单位存在违规使用公务用车问题： / 某集团车牌号为…的公务车； / 某委车牌号为…的公务车；): each
+    line a case — the problem is said once, for all of them. Two or more lines, each short, each
+    opening on a unit and naming no one."""
+    p = _cr().patterns
+    paras = _paragraphs(text)
+    out: list[list[CaseSpan]] = []
+    k = 0
+    while k < len(paras):
+        a, b = paras[k]
+        head = text[a:b].strip()
+        if not (head.endswith(("：", ":")) and p["violation"].search(head) and p["problem"].search(head)):
+            k += 1
+            continue
+        items: list[CaseSpan] = []
+        j = k + 1
+        while j < len(paras):
+            x, y = paras[j]
+            line = _LEAD_MARKER.sub("", text[x:y].strip())
+            if len(line) > _UNIT_LINE_MAX or not line.endswith(("；", ";", "。")) \
+                    or not _UNIT_OPENING.match(line) or _NOT_LISTED.match(line) or _names(line):
+                break
+            items.append(CaseSpan(x, _rstrip_span(text, x, y), text[x:y].strip(), head, title_at=x))
+            j += 1
+        if len(items) >= 2:
+            out.append(items)
+        k = max(j, k + 1)
+    return out
 
 
 def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:

@@ -2246,3 +2246,18 @@ def test_a_problem_stated_beside_rectification_work_is_still_one():
             "巡察指出，镇党委落实全面从严治党主体责任不到位，违规发放津补贴问题突出，已全部清退。\n")
     cases = _split(text)[2]
     assert len(cases) == 1 and "主体责任不到位" in cases[0]
+
+
+def test_units_listed_line_by_line_under_their_problem_are_one_case_each():
+    """5个单位存在违规使用公务用车问题： then one unit per line: each line a case."""
+    text = ("某市纪委监委通报5起节日期间公车私用问题。\n"
+            "今年国庆期间，市纪委监委对市级机关公务用车使用情况开展专项监督检查，发现5个单位存在问题。\n"
+            "5个单位存在违规使用公务用车问题：\n"
+            "某集团车牌号为A12345的公务车；\n"
+            "市规划委车牌号为A23456的公务车；\n"
+            "市总工会车牌号为A34567的公务车；\n"
+            "某医院车牌号为A45678的公务车；\n"
+            "某大学车牌号为A56789的公务车。\n"
+            "市纪委监委表示，将按照有关程序对相关责任人员作出严肃处理。\n")
+    _, _, cases = _split(text)
+    assert [c[:4] for c in cases] == ["某集团车", "市规划委", "市总工会", "某医院车", "某大学车"]

@@ -255,3 +255,14 @@ def test_posts_titles_and_recipients_are_slices_of_the_original_text():
     for c in doc.cases:
         for p in c.people:
             assert p.position in doc.text
+
+
+def test_a_case_under_a_heading_stating_its_problem_takes_the_headings_category(tmp_path):
+    path = tmp_path / "cars.txt"
+    path.write_text("某市纪委监委通报节日期间公车私用问题。\n"
+                    "3个单位存在违规使用公务用车问题：\n"
+                    "某集团车牌号为A12345的公务车；\n"
+                    "市规划委车牌号为A23456的公务车；\n"
+                    "某大学车牌号为A56789的公务车。\n", encoding="utf-8")
+    cases = extract_file(path).contract()["cases"]
+    assert len(cases) == 3 and all([c["code"] for c in x["categories"]] == ["official_cars"] for x in cases)
