@@ -2238,7 +2238,9 @@ def _sentence_at(text: str, pos: int) -> str:
 
 # Problems spoken of as the object of rectification work (针对巡察反馈问题进行逐项分解, 领办整改问题16个):
 # a report of the work, not a problem stated.
-_RECTIFIED = re.compile(r"(?:巡察|巡视|反馈|发现|指出|交办|移交|整改|领办|认领)(?:的)?问题|问题(?:整改|清单|线索|台账)")
+# (and counted, or said to be rectified: 分解出的26个具体问题已完成整改)
+_RECTIFIED = re.compile(r"(?:巡察|巡视|反馈|发现|指出|交办|移交|整改|领办|认领)(?:的)?问题|问题(?:整改|清单|线索|台账)"
+                        r"|\d+个(?:具体)?问题|问题[^。；;，,]{0,4}(?:已|均已|已经)(?:完成|全部)?整改")
 # An inline ordinal opening an item (一是, 其二).
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+)[，,：:]?")
 
