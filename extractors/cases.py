@@ -792,16 +792,6 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
 
 # Where a clause of a list may start: after a comma, an enumeration comma or a semicolon.
 _CLAUSE_BREAK = re.compile(r"[，,、；;﹔：:]")
-# What may stand before a listed clause's designation: an example marker, a time.
-_LIST_LEAD = re.compile(r"^(?:(?:如|比如|例如|又如|再如|还有|以及|其中)[，,：:]?)?"
-                        r"(?:[\d年月日至\-—－~～.]{4,30}[，,]?|(?:今年|去年|前年)?(?:上|下)半年[，,]?|今年|去年)?")
-# A designation that is no subject of a deed: a body reporting or judging (茂名市通报…, 某市中级人民法院
-# 以受贿罪判处…).
-_NOT_LISTED = re.compile(r"^[^，,。；;]{0,24}?(?:法院|检察院|公安局|纪委|监委|通报|发布|公布|召开|表示|介绍|获悉|了解到)")
-# A place left unnamed (某市某中学, 某县某局): a designation as much as a named one.
-_SOME_PLACE = re.compile(r"某(?:省|市|县|区|州|镇|乡|街道)")
-# The unit a clause opens on (某市某区政府, 某县某中学, 某开发区管委会): the words up to its first unit noun.
-_LISTED_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,24}?(?:政府|管委会|委员会|村委会|局|院|所|中心|学校|中学|小学|公司|集团|银行|村|社区|办|站|队|厅)")
 
 
 def _designation_list_cuts(text: str, a: int, b: int) -> list[int]:
@@ -821,9 +811,9 @@ def _designation_list_cuts(text: str, a: int, b: int) -> list[int]:
         for i, (k, sep) in enumerate(breaks):
             k = _skip_space(text, k)
             rest = text[k:min(s1, k + 90)]
-            lead = _LIST_LEAD.match(rest)
+            lead = p["list_lead"].match(rest)
             body = rest[lead.end():] if lead else rest
-            if not (p["place"].match(body) or _SOME_PLACE.match(body)) or _NOT_LISTED.match(body):
+            if not (p["place"].match(body) or p["unnamed_place"].match(body)) or p["reporting_subject"].match(body):
                 continue
             prev = text[breaks[i - 1][0]:k - len(sep)].strip() if i else ""
             if prev and len(prev) <= 4 and prev in _names(prev + "，"):
@@ -831,11 +821,11 @@ def _designation_list_cuts(text: str, a: int, b: int) -> list[int]:
             head = re.split(r"[，,；;、：:]", body, maxsplit=1)[0]
             subjects = {n for n in _subject_names(head) if n in head}
             if not subjects:
-                unit = _LISTED_UNIT.match(body)
+                unit = p["unit_opening"].match(body)
                 if unit is None or sep not in ("", "；", ";", "﹔") or unit.group(0)[-4:] in text[a:k]:
                     continue
             start = k
-            if i and _LIST_LEAD.fullmatch(prev + sep) and prev:
+            if i and p["list_lead"].fullmatch(prev + sep) and prev:
                 start = _skip_space(text, breaks[i - 1][0])  # 今年上半年，某镇政府…: the time is the clause's
             openers.append((start, subjects))
         if len(openers) < 2:
@@ -1278,7 +1268,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # (a summary opening that goes on to state the problems with their facts — 2022年轮换出库
             # 玉米1260吨未按规定…, sums, names — in one paragraph is that report's one case)
             summary = bool(p["report_summary"].match(sub)) and not (len(sub) > 100 and _has_facts(sub))
-            if p["problem"].search(_RECTIFIED.sub("", sub)) and not is_heading and not summary and not process \
+            if p["problem"].search(p["rectification_object"].sub("", sub)) and not is_heading and not summary and not process \
                     and not aside:
                 cases.append([body, b])
             continue
@@ -1997,8 +1987,6 @@ def _split_text(text: str) -> Split:
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
 
 
-# An incident named by its date code (“11·16”重大火灾事故, “8·18”煤矿透水事故), as accidents are.
-_INCIDENT_CODE = re.compile(r"[“\"]\s*(\d{1,2})\s*[·•．.]\s*(\d{1,2})\s*[”\"]")
 _INCIDENT_LEAD_CHARS = 400
 
 
@@ -2008,8 +1996,9 @@ def _one_incident(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     fallen, the sanctioned, the units — is one case, the incident's."""
     if len(cases) < 2:
         return cases
-    codes = {(m.group(1), m.group(2)) for m in _INCIDENT_CODE.finditer(text)}
-    if len(codes) != 1 or not _INCIDENT_CODE.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)):
+    incident = _cr().patterns["incident_code"]
+    codes = {(m.group(1), m.group(2)) for m in incident.finditer(text)}
+    if len(codes) != 1 or not incident.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)):
         return cases
     first = cases[0]
     return [CaseSpan(first.start, cases[-1].end, first.title, first.section, first.title_at)]
@@ -2178,8 +2167,6 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 
 _UNIT_LINE_MAX = 100
-# A line opening on a unit (某集团…, 市规划国土委…, 市总工会…, 某大学…).
-_UNIT_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,24}?(?:政府|委员会|委|会|局|院|所|中心|学校|大学|学院|医院|中学|小学|公司|集团|银行|村|社区|办|站|队|厅|部|处)")
 
 
 def _units_under_a_problem(text: str) -> list[list[CaseSpan]]:
@@ -2203,7 +2190,7 @@ def _units_under_a_problem(text: str) -> list[list[CaseSpan]]:
             x, y = paras[j]
             line = _LEAD_MARKER.sub("", text[x:y].strip())
             if len(line) > _UNIT_LINE_MAX or not line.endswith(("；", ";", "。")) \
-                    or not _UNIT_OPENING.match(line) or _NOT_LISTED.match(line) or _names(line):
+                    or not p["unit_opening"].match(line) or p["reporting_subject"].match(line) or _names(line):
                 break
             items.append(CaseSpan(x, _rstrip_span(text, x, y), text[x:y].strip(), head, title_at=x))
             j += 1
@@ -2236,11 +2223,6 @@ def _sentence_at(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-# Problems spoken of as the object of rectification work (针对巡察反馈问题进行逐项分解, 领办整改问题16个):
-# a report of the work, not a problem stated.
-# (and counted, or said to be rectified: 分解出的26个具体问题已完成整改)
-_RECTIFIED = re.compile(r"(?:巡察|巡视|反馈|发现|指出|交办|移交|整改|领办|认领)(?:的)?问题|问题(?:整改|清单|线索|台账)"
-                        r"|\d+个(?:具体)?问题|问题[^。；;，,]{0,4}(?:已|均已|已经)(?:完成|全部)?整改")
 # An inline ordinal opening an item (一是, 其二).
 _ORDINAL_IS = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+)[，,：:]?")
 
@@ -2268,7 +2250,7 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if _is_measure(head, 0) and not (p["problem_signal"].search(head) or p["problem"].search(head)):
             continue
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
-        plain = _RECTIFIED.sub("", to_simplified(unit if len(cases) == 1 else title))
+        plain = p["rectification_object"].sub("", to_simplified(unit if len(cases) == 1 else title))
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
                 or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)
                 or any(w.group(0) != "问题" for m in p["found_problems"].finditer(to_simplified(unit))

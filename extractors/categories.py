@@ -131,8 +131,8 @@ def combine(rule_codes: list[str], proba: dict[str, float], settings: dict, *, f
     cue word used in passing, 虚报 in a case about supervising those who did; the most likely
     of the rules' codes always stays); the classifier adds a code it is sure of
     (`add_threshold`), and when nothing was found it fills in its best code if that is likely
-    enough (`fill_threshold`) — unless `fill` is False. The thresholds are tuned by document-level cross-validation
-    (scripts/train_categories.py --cv) and stored with the model."""
+    enough (`fill_threshold`) — unless `fill` is False. The thresholds are tuned by
+    document-level cross-validation (scripts/train_categories.py --cv) and stored with the model."""
     out = list(rule_codes)
     drop = float(settings.get("drop_threshold", 0.0))
     if drop > 0 and len(out) > 1:
