@@ -32,6 +32,7 @@ import cn2an
 from config import load_yaml
 from extractors.fullwidth import fold_width
 from extractors.model import Amount, AmountRole
+from extractors.normalize import SENTENCE_END as _SENTENCE_END
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,6 @@ _MAX_CN_CHARS = 24
 _MAX_VALUE = 1e13
 _ROLE_WINDOW = 40
 _SENTENCE_WINDOW = 120
-_SENTENCE_END = "。；;！？!?\n"
 _TIME_LEAD = re.compile(r"^[\s\d一二三四五六七八九十〇零年月日今去前上下半以来期间中底初]*$")
 _RATE_WINDOW = 10  # 每户 … 30元: the 每 of a rate comes within a few characters of the sum
 

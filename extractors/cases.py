@@ -2246,14 +2246,15 @@ def _problems_only(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             title += _sentence_at(body, len(title) + len(rest) - len(rest.lstrip()))
         # (a measure stated as the title — 一是提高站位，主动作为抓整改。 — is no problem, however
         # many problems its paragraph goes on to mention)
-        head = _ORDINAL_IS.sub("", to_simplified(title).strip())
+        simple_title, simple_unit = to_simplified(title), to_simplified(unit)
+        head = _ORDINAL_IS.sub("", simple_title.strip())
         if _is_measure(head, 0) and not (p["problem_signal"].search(head) or p["problem"].search(head)):
             continue
         # (a report whose one case is its whole account: 巡察中，巡察组发现…问题 after the opening)
-        plain = p["rectification_object"].sub("", to_simplified(unit if len(cases) == 1 else title))
+        plain = p["rectification_object"].sub("", simple_unit if len(cases) == 1 else simple_title)
         if (p["problem_signal"].search(plain) or any(m.group(0) != "问题" for m in p["problem"].finditer(plain))
                 or _FED_BACK_START.match(plain) or _names(unit) or p["money"].search(unit) or p["sanction"].search(unit)
-                or any(w.group(0) != "问题" for m in p["found_problems"].finditer(to_simplified(unit))
+                or any(w.group(0) != "问题" for m in p["found_problems"].finditer(simple_unit)
                        for w in p["problem"].finditer(m.group("found")))):
             kept.append(c)
     return kept

@@ -149,8 +149,8 @@ def combine(rule_codes: list[str], proba: dict[str, float], settings: dict, *, f
     return out
 
 
-def extract_categories(text: str, *, doc_type: str = "case_notice",
-                       words: list[str] | None = None, categorizer: Categorizer | None = None) -> list[Category]:
+def extract_categories(text: str, *, doc_type: str = "case_notice", words: list[str] | None = None,
+                       categorizer: Categorizer | None = None, heading: str = "") -> list[Category]:
     """Taxonomy categories of one case text: never none for a case of a document.
 
     Cue rules first (with evidence), then the shipped classifier
@@ -159,11 +159,18 @@ def extract_categories(text: str, *, doc_type: str = "case_notice",
     `doc_type=""` asks for the cue rules alone (case splitting uses them as a sign that a
     passage describes a problem). `words` are the case's jieba words when the caller has
     them (the model then does not segment the text again). `categorizer` is the rules and
-    classifier to use (default: the shipped ones, `shipped_categorizer()`)."""
+    classifier to use (default: the shipped ones, `shipped_categorizer()`). `heading` is the
+    section heading the case stands under: a case naming no problem itself, under a heading that
+    states one (8个单位存在违规使用公务用车问题： / 一、违反中央八项规定精神问题), has the heading's
+    categories (no evidence in the case)."""
     cz = categorizer or shipped_categorizer()
     found = rule_categories(text, cz.rules)
     if not doc_type:
         return found
+    if not found and heading:
+        from_heading = rule_categories(heading, cz.rules)
+        if from_heading:
+            return [Category(code=c.code, label=c.label, evidence="", start=0, end=0) for c in from_heading]
     r, model = cz.rules, cz.model
     if model is not None:
         codes = [c.code for c in found]

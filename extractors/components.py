@@ -44,10 +44,10 @@ from spacy.util import registry
 
 from extractors.amounts import column_amounts, extract_amounts
 from extractors.cases import CaseSpan, Split, split_cases
-from extractors.categories import extract_categories, rule_categories
+from extractors.categories import extract_categories
 from extractors.dates import extract_dates
 from extractors.domains import domain_mentions, domains_within
-from extractors.model import Category, Item
+from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
 from extractors.people import extract_people, said_whole_elsewhere
 from extractors.regions import extract_regions
@@ -279,14 +279,8 @@ def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], D
     categorizer = rules.categories
 
     def categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-        # a case under a heading that states the problem (8个单位存在违规使用公务用车问题： / 一、违反
-        # 中央八项规定精神问题) and naming none itself has the heading's categories
-        section = draft.span.section
-        if section and not rule_categories(text, categorizer.rules):
-            heading = rule_categories(section, categorizer.rules)
-            if heading:
-                return [Category(code=c.code, label=c.label, evidence="", start=0, end=0) for c in heading]
-        return list(extract_categories(text, doc_type=_state(doc)["doc_type"], categorizer=categorizer))
+        return list(extract_categories(text, doc_type=_state(doc)["doc_type"], categorizer=categorizer,
+                                       heading=draft.span.section))
 
     return _field_component("categories", categories, lambda c: c.code)
 

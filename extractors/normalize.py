@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+# What ends a sentence in normalised text: Chinese and half-width marks alike (pages type both) and
+# a line break. One set for every extractor that reads a sentence around a span.
+SENTENCE_END = "。；;！？!?\n"
+
 # Full-width ASCII that rules must see as ASCII: digits, letters, ％ and ．(decimal point).
 _FW_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
 _FW_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ

@@ -29,6 +29,7 @@ from config import load_yaml
 from extractors.minority_names import NameParts, name_length
 from extractors.minority_names import is_name as is_minority_name
 from extractors.model import Person
+from extractors.normalize import SENTENCE_END
 from extractors.ner import NerSpan, tokens
 
 _HAN = "\u4e00-\u9fff"
@@ -936,13 +937,10 @@ def _is_place(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) ->
     return False
 
 
-_SENTENCE_ENDS = "。！？；;!?\n"  # (half-width ; ! ? end sentences too: pages type them)
-
-
 def _sentence(text: str, a: int, b: int) -> str:
     """The sentence around [a, b)."""
-    lo = max(text.rfind(c, 0, a) for c in _SENTENCE_ENDS) + 1
-    his = [k for k in (text.find(c, b) for c in _SENTENCE_ENDS) if k >= 0]
+    lo = max(text.rfind(c, 0, a) for c in SENTENCE_END) + 1
+    his = [k for k in (text.find(c, b) for c in SENTENCE_END) if k >= 0]
     return text[lo:min(his) if his else len(text)]
 
 

@@ -30,8 +30,8 @@ from typing import Any
 
 from config import load_yaml
 from extractors.model import Amount, Person, Sanction
+from extractors.normalize import SENTENCE_END as _SENTENCE_END
 
-_SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 _BEFORE_WINDOW = 8  # a kinship or favour word sits right before the name
 _AFTER_WINDOW = 20  # conduct words follow the name within its clause

@@ -27,8 +27,8 @@ import cn2an
 from config import load_yaml
 from config.errors import ConfigError
 from extractors.model import Person, Sanction
+from extractors.normalize import SENTENCE_END as _SENTENCE_END
 
-_SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,："
 # between two names that share one sanction: 、/和/及, maybe the second one's post (熊某、报账员王某)
 _JOINERS = re.compile(r"^\s*(?:、|和|及|与|以及)[^，,。；;：:（）()“”\n]{0,8}$")
