@@ -416,6 +416,38 @@ def _org_clause(text: str) -> bool:
     return False
 
 
+def _named_together(text: str, start: int, names: set[str]) -> bool:
+    """The paragraph at `start` (a case's lead) names every one of `names` (段某与龙某二人…)."""
+    end = text.find("\n", start)
+    lead = text[start:end if end >= 0 else len(text)]
+    return all(n in lead for n in names)
+
+
+_CASE_TITLE = re.compile(r"[^。；;！？!?\n]{4,58}(?:案|案件)\s*$")
+
+
+def _case_title(text: str, at: int | None) -> bool:
+    """The heading line at `at` names a case (…倒卖医保药品案 / 某局局长违规收受礼金案件)."""
+    if at is None:
+        return False
+    end = text.find("\n", at)
+    line = _LEAD_MARKER.sub("", text[at:end if end >= 0 else len(text)].strip())
+    return bool(_CASE_TITLE.fullmatch(line))
+
+
+_DECIDED_ON = re.compile(r"该[^，,。；;]{0,10}(?:站|院|所|店|室|公司|单位|机构|村|局|中心|医院|诊所|药房|企业)|(?:给予|对|责令)其")
+
+
+def _oversight_decision(unit: str) -> bool:
+    """A paragraph opening on an investigating or regulating body (纪委, 医保部门) that acts on the
+    unit or person just told (该卫生服务站, 给予其): the case's outcome, not a case or a comment."""
+    m = _cr().patterns["org_subject"].match(unit)
+    if m is None:
+        return False
+    return bool(_cr().patterns["oversight_body"].search(unit[:m.end() + 6])) \
+        and bool(_DECIDED_ON.search(unit)) and not _cr().patterns["summing_up"].search(unit[:m.end() + 12])
+
+
 def _skip_time(sent: str) -> str:
     """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
     comes after it."""
@@ -475,6 +507,9 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
     announced_until = _announced_paragraph(text, keep_end)
+    # An item that is a bare heading (（三）关于“…”问题的整改情况) has its body in the paragraph
+    # after it, facts or not: a heading is never the whole item.
+    bare_heading = _bare_heading(text[start:keep_end])
     earlier: set[str] | None = None
     for a, b in _paragraphs(text):
         if a <= start or b > end:
@@ -482,6 +517,12 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         seg = text[a:b]
         if _is_junk(seg) or _cr().patterns["tail_stop"].match(seg):
             break
+        if bare_heading and keep_end <= a and not text[keep_end:a].strip() and not _is_closing(seg):
+            bare_heading = False
+            keep_end = b
+            announced_until = _announced_paragraph(text, b)
+            continue
+        bare_heading = False
         # A closing paragraph about the people of several items (目前，王某、刘某均已被立案…):
         # it names someone of an earlier item, so it is the notice's, not the last item's.
         names = _names(seg)
@@ -504,6 +545,13 @@ def _tail_cut(text: str, start: int, end: int) -> int:
         keep_end = b
         announced_until = _announced_paragraph(text, b)
     return keep_end
+
+
+def _bare_heading(line: str) -> bool:
+    """A list item that is only the heading of a problem (关于“…”问题的整改情况): short, naming a
+    problem, no sentence in it. (An article's section heading, 从“查一案”到“治一域”, is none.)"""
+    line = line.strip()
+    return 0 < len(line) <= 60 and "问题" in line and not re.search(r"[。；;！？!?]", line)
 
 
 def _comments_on_cases(para: str) -> bool:
@@ -1227,6 +1275,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
     announced_until = -1
     in_box = False
     heading_since = False  # a subheading stood since the current case last grew
+    openers: set[str] = set()  # the one official each paragraph of the current case opened on
     for a, b in units:
         told_before, nameless = nameless, None  # only the unit right before counts
         seg = text[a:b]
@@ -1293,7 +1342,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             newcomers = _names(sub) - names_in_case
             if _introduces(sub, newcomers) and not concrete and not _is_closing(sub):
                 intro = (_intro_start(pending_heading, first_case, body), newcomers)
-            pending_heading = None
+            # a case's title (一、某卫生服务站倒卖医保药品案) still heads the case its findings lead to
+            pending_heading = pending_heading if _case_title(text, pending_heading) else None
             continue
         # Statistics, quoted rules, speeches and work reports never open a case, nor join one
         # unless they speak of someone of the case (王某共收受…12次).
@@ -1336,6 +1386,16 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         # 中纪委通报了…副主任王建鸣…的案例。…给予王建鸣党内警告处分): the new official's case
         if known and fresh and _sanctioned_ahead(text, body, fresh) and _in_passing(sub, known):
             known = set()
+        # a lead naming several officials, then a paragraph for each opening on his name (段某的…。
+        # / 龙某的行径…): the second one's paragraph is his own case, not the first one's
+        opens = _opening_names(sub, names)
+        # (not the briber's part, 张某送给王某…, which names the official; not 张某 after 张某某)
+        own_story = bool(known and openers and len(opens) == 1 and len(sub) >= 80
+                         and not any(o in sub or o.startswith(x) or x.startswith(o) for o in openers for x in opens)
+                         and _named_together(text, cases[-1][0] if cases else a, opens | openers)
+                         and (concrete or p["violation"].search(sub) or p["sanction_specific"].search(sub)))
+        if own_story:
+            known = set()
         headed = pending_heading is not None and bool((heading_names - names_in_case) & names)
         # someone new, just introduced — named again, or taken up as 这位…的女干部 / 她…
         introduced = intro is not None and (bool(intro[1] & names) or bool(_TAKEN_UP.match(sub)))
@@ -1350,10 +1410,13 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # who let the problem just told happen (让人深思的是，这样一个“窟窿”存在多年，…主任刘某华
             # …监督流于形式…受到诫勉): the same case
             or (bool(_BACK_TO_PROBLEM.match(sub)) and bool(_DUTY_FAILURE.search(sub)) and not p["money"].search(sub))
+            # the decision of the body that investigated or regulates, on the unit or person just
+            # told (某市医保部门已解除该卫生服务站医保服务协议，追回… / 县纪委监委给予其…)
+            or (_oversight_decision(sub) and not (subjects - names_in_case))
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
-        new_subject = bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
+        new_subject = own_story or bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
             or bool(_opening_names(sub, names) - names_in_case) or headed \
             or bool(p["titled_sentence"].match(sub)) \
             or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
@@ -1361,6 +1424,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             heading_since = False
             cases[-1][1] = b
             names_in_case |= names
+            openers |= opens if len(opens) == 1 else set()
             intro = None
             announced_until = _announced_paragraph(text, b)
         elif cases and not new_subject and not p["date_start"].match(sub):
@@ -1387,7 +1451,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             intro = None
             # A heading opens the first case (the story's title) and any case it names as an
             # item of a roundup (【违规收取费用】 before the case).
-            if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])):
+            if pending_heading is not None and (first_case or headed or p["item_heading"].match(text[pending_heading:a])
+                                                or _case_title(text, pending_heading)):
                 start = named_heading if headed else pending_heading
             if cases and _hook_of(text[cases[-1][0]:cases[-1][1]], sub, names_in_case):
                 start = cases.pop()[0]  # the story's hook, picked up by this case's opening (这位村民说的镇干部…)
@@ -1396,6 +1461,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             cases.append([start, b])
             heading_since = False
             names_in_case = set(names) | (intro_names if introduced else set())
+            openers = set(opens) if len(opens) == 1 else set()
             first_case = False
             announced_until = _announced_paragraph(text, b)
         pending_heading = None
@@ -1709,6 +1775,11 @@ def _split_cases(text: str) -> Split:
         cases = sorted(table + extra, key=lambda c: c.start)
         return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     split = _split_text(text)
+    if len(split.cases) <= 1 and not split.mode.startswith("enumerated"):
+        story = _single_story(text, split.cases)
+        if story is not None:
+            doc_type = split.doc_type if split.doc_type != "inspection_report" else _genre(text, 1, False)
+            split = Split(doc_type, [story], "story")
     if any(_hypothetical(text[a:b]) for a, b in _paragraphs(text)):
         # a Q&A about 某甲 and 某乙: its analysis of the made-up situation is no case either
         kept = [c for c in split.cases if not _only_cyclic_pseudonyms(text[c.start:c.end])]
@@ -1985,6 +2056,75 @@ def _split_text(text: str) -> Split:
     if not inspection:
         cases = _story_sections(text, _findings_joined(text, _news_lead(text, cases)))
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+def _story_paragraphs(text: str) -> list[tuple[int, int, dict[str, float], bool]]:
+    """The paragraphs of a running text that tell its story, up to where the page's furniture
+    or study questions begin, each with its concreteness features and whether it tells facts
+    (a named person, money, a sanction, a dated violation) rather than only a problem found
+    (存在…不规范, a violation word); closing calls without money or a date are neither."""
+    out = []
+    p = _cr().patterns
+    for a, b in _paragraphs(text):
+        seg = text[a:b]
+        if p["tail_stop"].match(seg.strip()):
+            break
+        if _is_furniture(seg) or _is_junk(seg) or _is_closing(seg):
+            continue
+        _total, feats = concreteness(seg)
+        facts = _has_facts(seg) or "subject_person" in feats
+        if facts or p["violation"].search(seg) or p["finding"].search(seg):
+            out.append((a, b, feats, facts))
+    return out
+
+
+def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
+    """A running text that tells one story (an inspection's find in a village, a trial watched
+    as warning education, a feature on one official) as one case from its first fact to the
+    last paragraph of the problem: its facts are spread over paragraphs none of which is a
+    whole case alone, so splitting found none, or only the paragraph where they met. With no
+    case found, it needs an official named as a subject, money or a sanction, and no figures
+    over many cases. A found case widens only in a news story about an inspection (its find
+    told over the paragraphs around the inspectors' words), over paragraphs that name no one
+    new (another person's paragraph may be another story)."""
+    if _report_shaped(text) or _INTERVIEW.search(text, 0, 300):
+        return None  # (a report's sections; an interview with an official about the work)
+    paras = _story_paragraphs(text)
+    facts = [(a, b, f) for a, b, f, has in paras if has]
+    if not facts:
+        return None
+    if not cases:
+        if not any("subject_person" in f for _a, _b, f in facts):
+            return None
+        if not any({"money", "sanction"} & set(f) for _a, _b, f, _h in paras):
+            return None
+        if any("statistic" in f or "headcount" in f for _a, _b, f, _h in paras):
+            return None  # a round-up of figures around its examples
+        return CaseSpan(facts[0][0], paras[-1][1], "")
+    if not _is_inspection(text):
+        return None  # (an article's or a notice's one case is as splitting found it)
+    case = cases[0]
+    names = _names(text[case.start:case.end])
+    start, end = case.start, case.end
+    for a, b, _f, _h in reversed([q for q in paras if q[1] <= case.start]):
+        if _names(text[a:b]) - names:
+            break
+        start = a
+    for a, b, _f, _h in [q for q in paras if q[0] >= case.end]:
+        if _names(text[a:b]) - names:
+            break
+        end = b
+    if (start, end) == (case.start, case.end):
+        return None
+    return CaseSpan(start, end, case.title, case.section, case.title_at)
+
+
+_INTERVIEW = re.compile("专访|访谈|答记者问|对话")
+
+
+def _report_shaped(text: str) -> bool:
+    """A report's shape: numbered sections or problem items, not paragraphs of prose."""
+    return bool(_valid_chains(text, _find_markers(text)))
 
 
 _INCIDENT_LEAD_CHARS = 400

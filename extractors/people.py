@@ -1259,7 +1259,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         if _is_speaker(text, p.name, cl) or _credited(text, p.name, cl) or _is_title(p.name, lex, cl) \
                 or _compared_only(text, p.name, cl) or _nickname(text, p.name) \
                 or _surname_then_word(p, found, lex) or _family_or_place(p.name) \
-                or _called_again(p, found, text, lex) \
+                or _called_again(p, found, text, lex) or _function_given(p.name) \
                 or (p.name[0] in _CONJUNCTIONS and len(p.name) >= 3 and _is_place(text, p.name[1:], cl, lex)):
             continue  # (…副部长和陇南市宕昌县县委书记: 和 and a place)
         if not p.position:
@@ -1388,6 +1388,16 @@ def _kin_cut(p: Person) -> Person:
             and "某" not in p.name and "·" not in p.name and not is_minority_name(p.name[a:b], lexicon().minority):
         b -= 1  # 伍道平和时任…会计叶月萍: a three-character name and the conjunction after it
     return p if (a, b) == (0, len(p.name)) else _trimmed(p, a, b)
+
+
+# Function words that are never a one-character given name: a surname-like character before
+# them is a word of the clause (干部易被“围猎”, 三任县委书记都因…被查处).
+_FUNCTION_GIVEN = frozenset("被把在因从对也又还便却仍已都就")
+
+
+def _function_given(name: str) -> bool:
+    """A two-character name whose given name is a function word (易被, 都因)."""
+    return len(name) == 2 and "某" not in name and name[1] in _FUNCTION_GIVEN
 
 
 def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:

@@ -1118,6 +1118,29 @@ def test_a_last_item_opening_on_a_heading_keeps_the_paragraphs_of_its_people():
     assert len(texts) == 2 and "郑国强" in texts[1]
 
 
+def test_a_last_item_that_is_a_bare_heading_keeps_its_body_without_facts():
+    # a report cut after its last problem: the heading's body names no one and no sum
+    text = ("某县林业局党组关于巡察整改进展情况的通报\n"
+            "二、巡察反馈问题整改落实情况\n"
+            "（一）关于“政治理论学习不深入”问题的整改情况\n"
+            "针对“中心组学习流于形式”问题。整改情况：制定学习计划，已开展专题学习6次。\n"
+            "（二）关于“工程项目管理不规范”问题的整改情况\n"
+            "针对“部分造林项目验收把关不严”问题。整改情况：对3个项目重新组织验收。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].endswith("重新组织验收。")
+
+
+def test_a_last_bare_heading_does_not_take_the_closing_words_after_it():
+    text = ("某县林业局党组关于巡察整改进展情况的通报\n"
+            "二、巡察反馈问题整改落实情况\n"
+            "（一）关于“政治理论学习不深入”问题的整改情况\n"
+            "针对“中心组学习流于形式”问题。整改情况：制定学习计划。\n"
+            "（二）关于“工程项目管理不规范”问题的整改情况\n"
+            "下一步，局党组将坚决扛起整改主体责任，切实巩固整改成果。\n")
+    t, sp, texts = _split(text)
+    assert texts and "巩固整改成果" not in texts[-1]
+
+
 def test_a_section_on_handling_the_transferred_leads_of_a_report_is_no_case():
     text = ("中共某县住建局党组关于巡察整改进展情况的通报\n"
             "一、整改工作的组织领导\n成立整改工作领导小组，制定整改方案。\n"
@@ -2261,3 +2284,69 @@ def test_units_listed_line_by_line_under_their_problem_are_one_case_each():
             "市纪委监委表示，将按照有关程序对相关责任人员作出严肃处理。\n")
     _, _, cases = _split(text)
     assert [c[:4] for c in cases] == ["某集团车", "市规划委", "市总工会", "某医院车", "某大学车"]
+
+
+def test_a_lead_naming_two_officials_then_a_paragraph_each_gives_two_cases():
+    text = ("“升官”与“发财”，钱立东与孙海波两人都实现了，只是顺序颠倒：先敛财，后升官。9月的一个傍晚，"
+            "省纪委监委网站发布两条“双开”通报，两人的名字并列出现。\n"
+            "钱立东的履历如同一份精心打印的荣誉证书：从乡镇干部一路升任某市副市长。然而证书背面写满小字："
+            "结交政治骗子、违规收受礼金、插手工程项目、受贿无数。组织找他谈话时，他轻描淡写地说“没有”。\n"
+            "孙海波的行径更是荒诞。身为一名从业三十年的纪检干部，他从普通办事员一路升至市纪委副书记、市监委副主任，"
+            "专司监督他人是否廉洁，自己却对抗审查、沉迷迷信、挪用公款、干预司法，最终被开除党籍和公职。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2
+    assert "孙海波的行径" not in texts[0] and texts[1].startswith("孙海波的行径")
+
+
+def test_a_second_person_paragraph_that_names_the_first_stays_in_the_story():
+    text = ("某县住建局原局长周建国严重违纪违法被开除党籍。\n"
+            "周建国利用职务便利，在工程项目承揽等方面为他人谋取利益，非法收受他人财物共计120万元，被开除党籍。\n"
+            "老板吴某某为承揽工程，多次以节日问候为名向周建国送上现金，前后共计60万元，并由此拿下多个项目。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "吴某某" in texts[0]
+
+
+def test_a_case_title_heads_the_findings_before_its_culprits():
+    text = ("某市医保局公布3起典型案例\n"
+            "一、某社区卫生服务站倒卖医保药品案\n"
+            "医保部门在数据筛查时发现，该服务站共40个药品追溯码出现重复结算，机构无法提供进货票据。\n"
+            "经现场检查，该服务站医师钱某、护士孙某多次从参保人手中低价收购医保药品再行销售。\n"
+            "某市医保部门已解除该卫生服务站医保服务协议，追回医保基金2460元，并处2倍罚款。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1
+    assert "40个药品追溯码" in texts[0] and "追回医保基金2460元" in texts[0]
+
+
+def test_a_news_story_about_an_inspection_is_one_case_over_its_paragraphs():
+    text = ("“真没想到，这笔卡里的钱还能退回来。”2024年5月的一天，家住某县城关镇的王女士接到县交通运输局的电话，"
+            "核实身份后就收到了280元退款。这笔迟来的退款从何而来？还得从最近一次巡察说起。\n"
+            "今年3月，县委第二巡察组对县交通运输局党组开展巡察，在查阅财务账目时发现，该局公交卡项目停办后，"
+            "2000多张公交卡的押金及卡内余额共计60余万元未按要求退还群众，仍滞留在该局银行账户上。\n"
+            "“这么多资金在账户上睡大觉，表面是退还不及时，实质是服务群众意识不强。”巡察组立即将此问题作为立行立改事项"
+            "反馈给县交通运输局党组，要求其加快办理退卡业务。县交通运输局迅速制定整改方案，两个多月就为群众办理退卡900余张，"
+            "退款21.6万余元。\n"
+            "“开展政治巡察必须坚持以人民为中心，把维护群众切身利益作为巡察的着力点。”县委巡察办相关负责人表示。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1
+    assert "60余万元" in texts[0] and "21.6万余元" in texts[0] and "相关负责人表示" not in texts[0]
+
+
+def test_an_article_whose_story_is_spread_over_paragraphs_is_one_case():
+    text = ("不久前，某区委巡察组在巡察某镇长兴村时，了解到该村存在重复申报项目的情况，随即将该问题线索移交给区纪委，"
+            "区纪委立即成立核查组开展初核工作。\n"
+            "经前期核查了解，长兴村是以土地整理项目的名义申报村集体经济增收项目，并获得了9万元补助资金。\n"
+            "“既然是项目上的问题，我们先到项目实施地点走访一下。”我和同事小朱决定先去实地走访。"
+            "到达项目建设地点后，我们看到废弃的土地确实已经平整过了。\n"
+            "走到路尽头时，我们看到路边有一块项目公示牌，建设单位一栏却写着“某镇国土所”。带着疑问，我们找到镇国土所，"
+            "所长向我们说明了情况：项目是国土所投资建设的，跟村委没关系。\n"
+            "随后，我们去村委找项目资料编制人村会计丁某核实情况，丁某拿出了村里支付建设费用的会计凭证。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "9万元" in texts[0] and "丁某" in texts[0]
+
+
+def test_a_work_report_with_a_named_speaker_and_no_story_is_no_case():
+    text = ("某县召开巡察工作动员部署会\n"
+            "3月2日，县委书记刘志远主持召开县委常委会，专题研究巡察工作，强调要压紧压实整改责任。\n"
+            "会议要求，各巡察组要聚焦群众身边问题，加强对惠民资金使用情况的监督检查。\n")
+    t, sp, texts = _split(text)
+    assert texts == []

@@ -73,6 +73,8 @@ def test_bylines_are_not_people(text):
     "在海南某旅行社报销费用",
     "龙山县某小区置办宴席",
     "村党支部书记受到撤职处分，乡长被免职",
+    "身处关键岗位的年轻干部易被“围猎”",
+    "该县三任县委书记都因为腐败问题被查处",
 ])
 def test_no_false_names(text):
     assert _people(text) == []
