@@ -2101,10 +2101,10 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
         if any("statistic" in f or "headcount" in f for _a, _b, f, _h in paras):
             return None  # a round-up of figures around its examples
         return CaseSpan(facts[0][0], paras[-1][1], "")
-    if not _is_inspection(text):
-        return None  # (an article's or a notice's one case is as splitting found it)
     case = cases[0]
     names = _names(text[case.start:case.end])
+    if not _is_inspection(text):
+        return _decided_later(text, case, names)
     start, end = case.start, case.end
     for a, b, _f, _h in reversed([q for q in paras if q[1] <= case.start]):
         if _names(text[a:b]) - names:
@@ -2117,6 +2117,26 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     if (start, end) == (case.start, case.end):
         return None
     return CaseSpan(start, end, case.title, case.section, case.title_at)
+
+
+def _decided_later(text: str, case: CaseSpan, names: set[str]) -> CaseSpan | None:
+    """An article's one case, told up to the problem, whose outcome comes paragraphs later after
+    the rectification (…对相关责任人立案审查调查 / 负有直接责任的村党支部书记…受到党纪政务处分): up to
+    the last such paragraph, when nothing between names anyone new or counts cases."""
+    p = _cr().patterns
+    end = case.end
+    for a, b in _paragraphs(text):
+        if a < case.end:
+            continue
+        seg = text[a:b]
+        if p["tail_stop"].match(seg.strip()) or _is_furniture(seg) or _names(seg) - names:
+            break
+        feats = concreteness(seg)[1]
+        if "statistic" in feats or "headcount" in feats:
+            break
+        if p["sanction_specific"].search(seg) and not p["sanction_statistic"].search(seg):
+            end = b
+    return CaseSpan(case.start, end, case.title, case.section, case.title_at) if end > case.end else None
 
 
 _INTERVIEW = re.compile("专访|访谈|答记者问|对话")

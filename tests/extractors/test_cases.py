@@ -2350,3 +2350,13 @@ def test_a_work_report_with_a_named_speaker_and_no_story_is_no_case():
             "会议要求，各巡察组要聚焦群众身边问题，加强对惠民资金使用情况的监督检查。\n")
     t, sp, texts = _split(text)
     assert texts == []
+
+
+def test_an_articles_one_case_takes_its_outcome_told_after_the_rectification():
+    text = ("日前，某区委巡察组在巡察某街道时，收到一封反映某村违规占用耕地的举报信。\n"
+            "经核查，承租人钱某于2019年与某村签订土地流转协议，用途为苗木种植，但钱某违规改变土地用途，"
+            "挖湖造景、建造房屋，违法占地面积达60亩。\n"
+            "巡察组向区委专题汇报，区委要求由区农业农村局牵头限时整改，由区纪委监委对相关责任人严肃追责问责。\n"
+            "区农业农村局随即成立整改专班，督促整改落实。区纪委监委启动追责问责程序，对相关责任人立案审查调查。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and texts[0].endswith("立案审查调查。")
