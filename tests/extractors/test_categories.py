@@ -66,6 +66,17 @@ def test_prohibitions_are_not_violations():
     assert "gifts" not in _codes("规定明确，严禁收受礼金。")
 
 
+def test_collective_land_and_income_are_the_villages_assets():
+    assert "collective_assets" in _codes("6个村民组普遍存在集体用地承包不规范、承包款未及时收缴等问题。")
+    assert "collective_assets" in _codes("该组通过出租土地获得的集体收益长期未公布，也未向居民分配。")
+
+
+def test_the_intent_of_a_fraud_is_no_embezzlement():
+    # 以非法占有为目的 is how a court describes any fraud, an insurance fraud included
+    assert _codes("被告人钱某以非法占有为目的，虚构住院病历骗取医保基金36万元。") == {"false_claims"}
+    assert "embezzlement" in _codes("村会计孙某利用职务便利，非法占有村集体资金8万元。")
+
+
 def test_a_case_never_goes_without_a_category():
     # the gold never leaves a case without one: `other` when nothing fits, whatever the doc type
     for doc_type in ("inspection_report", "case_notice", "article"):
