@@ -435,6 +435,7 @@ def _case_title(text: str, at: int | None) -> bool:
     return bool(_CASE_TITLE.fullmatch(line))
 
 
+_NEXT_POINT = re.compile(r"^\s*[二三四五六七八九十]是")
 _DECIDED_ON = re.compile(r"该[^，,。；;]{0,10}(?:站|院|所|店|室|公司|单位|机构|村|局|中心|医院|诊所|药房|企业)|(?:给予|对|责令)其")
 
 
@@ -1413,6 +1414,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             # the decision of the body that investigated or regulates, on the unit or person just
             # told (某市医保部门已解除该卫生服务站医保服务协议，追回… / 县纪委监委给予其…)
             or (_oversight_decision(sub) and not (subjects - names_in_case))
+            # the second point of a list the case opened (…一是冒用医师名义…。/ 二是纵容无资质人员…)
+            or bool(_NEXT_POINT.match(sub))
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).
@@ -1601,6 +1604,20 @@ def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> in
     """Where a case introduced by a paragraph starts: the story's title before it when it is
     the first case, else the paragraph itself."""
     return pending_heading if pending_heading is not None and first_case else body
+
+
+def _unit_heading_before(text: str, at: int) -> int | None:
+    """Where the line before `at` starts when it only names a unit (某区康骨医院。), the
+    heading of the case whose problems follow as 一是…二是…; else None."""
+    line_end = text.rfind("\n", 0, at)
+    if line_end < 0 or text[line_end:at].strip():
+        return None
+    start = text.rfind("\n", 0, line_end) + 1
+    line = text[start:line_end].strip().rstrip("。:：")
+    if not line or len(line) > 30 or re.search(r"[，,；;、“”]", line):
+        return None
+    m = _cr().patterns["org_subject"].match(line)
+    return start if m is not None and len(line) - m.end() <= 4 else None
 
 
 def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
@@ -2014,6 +2031,10 @@ def _split_text(text: str) -> Split:
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
         if not inspection and (not _is_case_list(text, cases) or _chapters_of_one_story(text, cases)):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
+        if not inspection and style == "cn_shi" and cases:
+            held = _unit_heading_before(text, cases[0].start)
+            if held is not None:  # 重庆某医院。/ 一是…二是…: that unit's one case, its problems inside
+                cases = [_titled(text, held, cases[-1].end, title_from=held)]
         if not inspection:
             cases = _split_sections(text, cases)
             if cases:  # cases told in prose after the list (its last item stops before them)

@@ -2360,3 +2360,23 @@ def test_an_articles_one_case_takes_its_outcome_told_after_the_rectification():
             "区农业农村局随即成立整改专班，督促整改落实。区纪委监委启动追责问责程序，对相关责任人立案审查调查。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and texts[0].endswith("立案审查调查。")
+
+
+def test_a_units_problems_told_as_first_and_second_points_are_one_case():
+    text = ("国家医保局联合省医保部门开展飞行检查，发现一些医院通过给予现金拉拢参保人虚假住院，每拉1人付费300元，"
+            "骗取医保基金。现将部分案例公布如下：\n"
+            "某市安康医院。\n"
+            "一是冒用他人名义虚假宣传。该院冒用医师钱某名义对外宣传，由其他人员冒用其名义书写查房记录、开具医嘱。\n"
+            "二是纵容无资质人员伪造医学文书。该院常年聘用无资质人员孙某从事彩超检查，冒用医师周某名义出具诊断报告。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "钱某" in texts[0] and "孙某" in texts[0]
+
+
+def test_a_unit_named_on_its_own_line_holds_the_first_and_second_points_after_it():
+    text = ("省医保局公布飞行检查发现的部分案例如下：\n"
+            "某市安康医院。\n"
+            "一是冒用医师名义虚假宣传。该院冒用医师钱某名义对外宣传，由其他人员冒用钱某名义书写查房记录，骗取医保基金12.6万元。\n"
+            "二是纵容无资质人员伪造医学文书。该院聘用无资质人员孙某从事彩超检查，孙某冒用医师周某名义出具诊断报告，"
+            "骗取医保基金8.3万元。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "钱某" in texts[0] and "8.3万元" in texts[0]

@@ -718,3 +718,9 @@ def test_someone_who_did_not_attend_a_meeting_is_still_named():
     text = ("大会第一项议程是通报违反会议纪律情况:某县机关事务管理办公室副主任祁美兰中餐饮酒被停职;"
             "会议迟到者7人;3个单位未参加会议。")
     assert "祁美兰" in [p.name for p in extract_people(text)]
+
+
+def test_names_masked_with_asterisks_are_people_as_written():
+    # medical-insurance notices print doctors and patients as 秦*, 唐*生
+    got = [n for n, _ in _people("该院冒用医师秦*名义书写查房记录，患者唐*生的两份彩超报告内容完全一致。")]
+    assert got == ["秦*", "唐*生"]
