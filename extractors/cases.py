@@ -1343,6 +1343,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             newcomers = _names(sub) - names_in_case
             if _introduces(sub, newcomers) and not concrete and not _is_closing(sub):
                 intro = (_intro_start(pending_heading, first_case, body), newcomers)
+            elif cases and not newcomers and not _is_closing(sub) and not heading_since \
+                    and _opening_names(sub, names_in_case | _names(sub)) & names_in_case:
+                # the story of the case's official goes on (一方面，张某的起点很好… / 在单位，张某负责…)
+                cases[-1][1] = b
             # a case's title (一、某卫生服务站倒卖医保药品案) still heads the case its findings lead to
             pending_heading = pending_heading if _case_title(text, pending_heading) else None
             continue

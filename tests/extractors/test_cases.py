@@ -2380,3 +2380,14 @@ def test_a_unit_named_on_its_own_line_holds_the_first_and_second_points_after_it
             "骗取医保基金8.3万元。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "钱某" in texts[0] and "8.3万元" in texts[0]
+
+
+def test_the_story_of_the_cases_official_goes_on_in_paragraphs_without_facts():
+    text = ("警惕腐败低龄化\n"
+            "近年来查处案件中呈现出的腐败低龄化现象，必须引起足够警惕。\n"
+            "“希望我的经历能给党员干部敲响警钟。”某市某街道经济发展服务中心原副主任钱小川在忏悔书中写道。\n"
+            "提及近年来年轻干部违纪违法案件，钱小川的案例令当地办案人员印象深刻。\n"
+            "一方面，钱小川的起点非常好，大学毕业不久便考入街道办事处，28岁就被提拔为中心副主任。\n"
+            "另一方面，钱小川没有珍惜组织的信任，逐渐开始讲排场、比阔气，沉迷网游，最终步入歧途。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and texts[0].endswith("最终步入歧途。")
