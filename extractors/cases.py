@@ -462,9 +462,16 @@ def _post_subject(text: str) -> bool:
     sent = _LEAD_MARKER.sub("", text.strip())
     for first in (_CLAUSE.search(sent), _CLAUSE.search(_skip_time(sent))):
         if first and not _cr().patterns["anaphora"].match(first.group(0)) \
-                and _cr().post_heads.search(first.group(0)[:30]):
+                and _cr().post_heads.search(first.group(0)[:30]) \
+                and not _SOME_OF_THEM.match(first.group(0)) and not _SAYING.search(first.group(0)[:30]):
             return True
     return False
+
+
+# A post held by some of a kind (部分馆长…, 有的村干部…): no one in particular, no case.
+_SOME_OF_THEM = re.compile(r"^(?:部分|有的|一些|个别|少数|某些|不少|多数|大多数|极少数|一部分)")
+# A post that speaks (总书记深刻指出：“…”): a quotation, not the holder's deed.
+_SAYING = re.compile(r"(?:指出|强调|表示|说|讲话|谈到|要求|提出)[：:，,“]")
 
 
 def is_concrete(text: str, announced: bool = False) -> bool:

@@ -2391,3 +2391,12 @@ def test_the_story_of_the_cases_official_goes_on_in_paragraphs_without_facts():
             "另一方面，钱小川没有珍惜组织的信任，逐渐开始讲排场、比阔气，沉迷网游，最终步入歧途。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and texts[0].endswith("最终步入歧途。")
+
+
+@pytest.mark.parametrize("text", [
+    "部分馆长通过大宗物资采购收受巨额回扣，形成长期利益输送链条。\n部分馆长不仅收受供应商的节礼红包，甚至向下属索取“孝敬费”。",
+    "有的村干部在低保审核中优亲厚友，违规为亲属办理低保。",
+])
+def test_a_post_held_by_some_of_a_kind_tells_no_case(text):
+    t, sp, texts = _split(text)
+    assert texts == []
