@@ -105,6 +105,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Where an item marker may stand: start of a line, or after a sentence end / colon.
 _ITEM_START = re.compile(r"(?:^|(?<=[。；;：:！？!?」”]))[ \t]*", re.M)
+_AFTER_COMMA = re.compile(r"(?<=[，,])[ \t]*")
 _SENT = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」’]?|\n|$)")
 
 
@@ -223,7 +224,13 @@ def _find_markers(text: str) -> list[_Marker]:
                 continue
             out.append(_Marker(style, n, pos, m.end(), line_start))
             break
-    return out
+    # 一是…二是… also goes on after a comma (…反映的问题，一是…；二是…): no other style does
+    shi = dict(_MARKERS)["cn_shi"]
+    for m in _AFTER_COMMA.finditer(text):
+        hit = shi.match(text, m.end())
+        if hit is not None and cn_to_int(hit.group("n")) > 0:
+            out.append(_Marker("cn_shi", cn_to_int(hit.group("n")), m.end(), hit.end(), False))
+    return sorted(out, key=lambda mk: mk.start)
 
 
 _BULLET_LINE = re.compile(r"^[ \t\u3000]*([■●◆▲★◎])", re.M)
@@ -555,6 +562,11 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     return keep_end
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins (after the last 。！？；or line break before it)."""
+    return max(text.rfind(ch, 0, pos) for ch in "。！？!?；;\n") + 1
+
+
 def _bare_heading(line: str) -> bool:
     """A list item that is only the heading of a problem (关于“…”问题的整改情况): short, naming a
     problem, no sentence in it. (An article's section heading, 从“查一案”到“治一域”, is none.)"""
@@ -627,6 +639,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             section_markers = outer_items
             break
     items = sorted((m for c in valid[chosen] for m in c), key=lambda m: m.start)
+    restarts = [m for m in _find_markers(text) if m.style == chosen and m.n == 1]
     stops = sorted({m.start for m in items} | {m.start for m in section_markers})
     cases = []
     skipped_sections = [s for s in section_markers if _not_case_item(text, s.body)]
@@ -638,6 +651,10 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
                 and not _cr().patterns["problem"].search(_item_title(text, m)):
             continue  # a rectification report's measure under the same bullet as its problems (■健全整改责任体系。…)
         nxt = next((s for s in stops if s > m.start), len(text))
+        if k == len(items) - 1:  # a list starting over after the last item (并提出整改意见：一是…) is not in it
+            restart = next((r.start for r in restarts if m.start < r.start < nxt), None)
+            if restart is not None:
+                nxt = _sentence_start(text, restart)
         end = _rstrip_span(text, m.start, nxt)
         if k == len(items) - 1 or nxt in {s.start for s in section_markers}:
             end = _tail_cut(text, m.start, end) if k == len(items) - 1 else end
@@ -1351,8 +1368,10 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             if _introduces(sub, newcomers) and not concrete and not _is_closing(sub):
                 intro = (_intro_start(pending_heading, first_case, body), newcomers)
             elif cases and not newcomers and not _is_closing(sub) and not heading_since \
+                    and not _OPENING_QUOTE.match(sub) \
                     and _opening_names(sub, names_in_case | _names(sub)) & names_in_case:
-                # the story of the case's official goes on (一方面，张某的起点很好… / 在单位，张某负责…)
+                # the story of the case's official goes on (一方面，张某的起点很好… / 在单位，张某负责…);
+                # what someone says (“我明白了……”张某说) is no more of it
                 cases[-1][1] = b
             # a case's title (一、某卫生服务站倒卖医保药品案) still heads the case its findings lead to
             pending_heading = pending_heading if _case_title(text, pending_heading) else None

@@ -2400,3 +2400,14 @@ def test_the_story_of_the_cases_official_goes_on_in_paragraphs_without_facts():
 def test_a_post_held_by_some_of_a_kind_tells_no_case(text):
     t, sp, texts = _split(text)
     assert texts == []
+
+
+def test_a_feedback_meetings_problems_listed_after_a_comma_are_its_cases():
+    text = ("5月8日上午，县委第二巡察组召开巡察县林业局情况反馈会。\n"
+            "会上，巡察组组长代表县委第二巡察组反馈了巡察中发现的问题，一是在党的领导方面，存在学习贯彻上级部署有差距等问题；"
+            "二是在党的建设方面，存在“三会一课”制度落实不到位等问题；三是在全面从严治党方面，存在监督责任落实不力等问题。"
+            "并提出三点整改意见：一是提高政治站位；二是压实整改责任；三是健全长效机制。\n"
+            "县林业局党组书记表示，将诚恳接受意见，全力抓好整改。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert texts[0].startswith("一是在党的领导方面") and not any("整改意见" in x for x in texts)

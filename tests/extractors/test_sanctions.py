@@ -255,6 +255,7 @@ def test_closing_sentences_and_report_lists(text: str, names: list[str], want: l
         "该镇党委书记因工作失误被约谈。",
         "收缴其违纪所得2万元。",  # recovering money is no sanction label of the taxonomy
         "周某被依法逮捕。",
+        "条例对不落实整改要求的行为作了规定，根据情节轻重给予警告、严重警告，直至开除党籍处分。",
     ],
 )
 def test_threats_rules_and_non_labels_are_no_sanction(text: str) -> None:
