@@ -1636,14 +1636,34 @@ def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> in
     return pending_heading if pending_heading is not None and first_case else body
 
 
+def _unit_blocks(text: str, chains: list[list[_Marker]], cases: list[CaseSpan]) -> list[CaseSpan] | None:
+    """One case per 一是…二是… chain when a line naming a unit heads each (某区康骨医院。 /
+    区卫生健康委员会党组存在的主要问题): the unit's problems are its case's parts."""
+    heads = [_unit_heading_before(text, c[0].start) for c in chains]
+    if not chains or any(h is None for h in heads):
+        return None
+    out = []
+    for k, (chain, head) in enumerate(zip(chains, heads)):
+        limit = chains[k + 1][0].start if k + 1 < len(chains) else len(text)
+        inside = [c for c in cases if chain[0].start <= c.start < limit]
+        if inside and head is not None:
+            out.append(_titled(text, head, inside[-1].end, title_from=head))
+    return out or None
+
+
+# What follows the unit in a heading over its problems (区卫健委党组存在的主要问题).
+_UNIT_PROBLEMS = re.compile(r"(?:存在的?|的)?(?:主要|突出)?问题(?:如下|有)?$")
+
+
 def _unit_heading_before(text: str, at: int) -> int | None:
-    """Where the line before `at` starts when it only names a unit (某区康骨医院。), the
-    heading of the case whose problems follow as 一是…二是…; else None."""
+    """Where the line before `at` starts when it only names a unit (某区康骨医院。), maybe as the
+    owner of the problems after it (区卫生健康委员会党组存在的主要问题), the heading of the case whose
+    problems follow as 一是…二是…; else None."""
     line_end = text.rfind("\n", 0, at)
     if line_end < 0 or text[line_end:at].strip():
         return None
     start = text.rfind("\n", 0, line_end) + 1
-    line = text[start:line_end].strip().rstrip("。:：")
+    line = _UNIT_PROBLEMS.sub("", text[start:line_end].strip().rstrip("。:："))
     if not line or len(line) > 30 or re.search(r"[，,；;、“”]", line):
         return None
     m = _cr().patterns["org_subject"].match(line)
@@ -2061,10 +2081,9 @@ def _split_text(text: str) -> Split:
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
         if not inspection and (not _is_case_list(text, cases) or _chapters_of_one_story(text, cases)):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
-        if not inspection and style == "cn_shi" and cases:
-            held = _unit_heading_before(text, cases[0].start)
-            if held is not None:  # 重庆某医院。/ 一是…二是…: that unit's one case, its problems inside
-                cases = [_titled(text, held, cases[-1].end, title_from=held)]
+        if style == "cn_shi" and cases:
+            # 重庆某医院。/ 区卫健委党组存在的主要问题 above each 一是…二是…: one case per unit
+            cases = _unit_blocks(text, valid["cn_shi"], cases) or cases
         if not inspection:
             cases = _split_sections(text, cases)
             if cases:  # cases told in prose after the list (its last item stops before them)

@@ -2411,3 +2411,16 @@ def test_a_feedback_meetings_problems_listed_after_a_comma_are_its_cases():
     t, sp, texts = _split(text)
     assert len(texts) == 3
     assert texts[0].startswith("一是在党的领导方面") and not any("整改意见" in x for x in texts)
+
+
+def test_the_problems_of_each_inspected_unit_under_its_heading_are_one_case():
+    text = ("县委第二轮巡察情况全部反馈完毕\n"
+            "近日，县委巡察组分别向被巡察党组织反馈了巡察情况，现将发现的主要问题摘编如下：\n"
+            "县交通运输局党组存在的主要问题\n"
+            "一是落实上级决策部署不够到位，农村公路建设进展缓慢。二是党建工作薄弱，基层党组织建设仍有差距。"
+            "三是落实选人用人规定不严格，部分重点岗位长期未交流轮岗。\n"
+            "县人民医院党委存在的主要问题\n"
+            "一是未严格控制医疗费用不合理增长。二是医院经营管理能力不足，医疗技术更新缓慢。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2
+    assert texts[0].startswith("县交通运输局党组") and "轮岗" in texts[0] and texts[1].endswith("更新缓慢。")
