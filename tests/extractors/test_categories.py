@@ -71,6 +71,15 @@ def test_collective_land_and_income_are_the_villages_assets():
     assert "collective_assets" in _codes("该组通过出租土地获得的集体收益长期未公布，也未向居民分配。")
 
 
+def test_a_campaign_or_a_reports_heading_named_in_passing_is_no_category():
+    # 三资清理工作 is the campaign, not a violation of the village's assets
+    assert "collective_assets" not in _codes("县领导前往街道检查“三资”清理工作，该村为显示成绩虚报清理数据。")
+    assert "collective_assets" in _codes("该村“三资”管理混乱，集体收入长期未入账。")
+    # 党的组织路线 heads party-building findings; personnel only beside a word of selection
+    assert "election_personnel" not in _codes("贯彻新时代党的组织路线有差距，基层党支部“三会一课”落实不到位。")
+    assert "election_personnel" in _codes("执行新时代党的组织路线和选人用人方面有差距。")
+
+
 def test_the_intent_of_a_fraud_is_no_embezzlement():
     # 以非法占有为目的 is how a court describes any fraud, an insurance fraud included
     assert _codes("被告人钱某以非法占有为目的，虚构住院病历骗取医保基金36万元。") == {"false_claims"}
