@@ -1842,6 +1842,10 @@ def _split_cases(text: str) -> Split:
         cases = sorted(table + extra, key=lambda c: c.start)
         return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     split = _split_text(text)
+    if len(split.cases) >= 2 and not split.mode.startswith("enumerated") and _inspection_news(text):
+        paras = _story_paragraphs(text)
+        if paras:  # a reporter's story of one inspection find, told through what people said
+            split = Split(_genre(text, 1, False), [CaseSpan(paras[0][0], paras[-1][1], "")], "story")
     if len(split.cases) <= 1 and not split.mode.startswith("enumerated"):
         story = _single_story(text, split.cases)
         if story is not None:
@@ -2210,6 +2214,15 @@ def _decided_later(text: str, case: CaseSpan, names: set[str]) -> CaseSpan | Non
 
 
 _INTERVIEW = re.compile("专访|访谈|答记者问|对话")
+_QUOTE_OPENING = re.compile(r"^\s*[“「]")
+
+
+def _inspection_news(text: str) -> bool:
+    """A news story about an inspection's find (巡察专员心中充满疑惑…), not a report: inspection words,
+    no numbered sections, and paragraphs opening on what someone said (two at least)."""
+    if not _is_inspection(text) or _report_shaped(text):
+        return False
+    return sum(bool(_QUOTE_OPENING.match(text[a:b])) for a, b in _paragraphs(text)) >= 2
 
 
 def _report_shaped(text: str) -> bool:

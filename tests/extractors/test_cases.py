@@ -2424,3 +2424,14 @@ def test_the_problems_of_each_inspected_unit_under_its_heading_are_one_case():
     t, sp, texts = _split(text)
     assert len(texts) == 2
     assert texts[0].startswith("县交通运输局党组") and "轮岗" in texts[0] and texts[1].endswith("更新缓慢。")
+
+
+def test_a_news_story_of_an_inspection_find_told_through_quotes_is_one_case():
+    text = ("某市推动巡察反馈问题整改落实：被转租的廉租房收回来了\n"
+            "“该廉租房小区难道存在违规转租、转借问题？”巡察专员心中充满疑惑，立即向巡察组组长作了汇报。\n"
+            "市委第三巡察组在对市住建局开展巡察时，发现某廉租房小区实际居住人员和申请人员信息不一致的有40余户，"
+            "市住建局对廉租房的日常管理监督缺位。\n"
+            "“谁的问题谁负责，谁的责任谁承担。”巡察组立即将问题反馈给市住建局党组，要求其立行立改。\n"
+            "目前，市住建局已收回违规转租的廉租房32套。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "40余户" in texts[0]
