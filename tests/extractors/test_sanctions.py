@@ -255,7 +255,7 @@ def test_closing_sentences_and_report_lists(text: str, names: list[str], want: l
         "该镇党委书记因工作失误被约谈。",
         "收缴其违纪所得2万元。",  # recovering money is no sanction label of the taxonomy
         "周某被依法逮捕。",
-        "条例对不落实整改要求的行为作了规定，根据情节轻重给予警告、严重警告，直至开除党籍处分。",
+        "条例对不落实整改要求的行为作了规定，给予警告、严重警告，直至开除党籍处分。",
     ],
 )
 def test_threats_rules_and_non_labels_are_no_sanction(text: str) -> None:
@@ -438,3 +438,8 @@ def test_accountability_by_notice_and_a_units_written_self_criticism() -> None:
     assert not {s.label for s in extract_sanctions("情节较轻的，应当给予通报问责。", [])}
     # the time of an investigation is no sanction (在接受审查调查时，冯某这样为自己辩解)
     assert not {s.label for s in extract_sanctions("在接受审查调查时，冯某这样为自己辩解。", [])}
+
+
+def test_a_decision_by_the_severity_of_each_part_is_given() -> None:
+    # 根据情节轻重 opens decisions as often as rules: only the regulation's scale (…直至开除党籍处分) is a rule
+    assert labels("根据情节轻重，分别给予王某党内警告处分、李某诫勉谈话。") == ["党内警告", "诫勉"]
