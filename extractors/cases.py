@@ -430,20 +430,16 @@ def _named_together(text: str, start: int, names: set[str]) -> bool:
     return all(n in lead for n in names)
 
 
-_CASE_TITLE = re.compile(r"[^。；;！？!?\n]{4,58}(?:案|案件)\s*$")
-
-
 def _case_title(text: str, at: int | None) -> bool:
     """The heading line at `at` names a case (…倒卖医保药品案 / 某局局长违规收受礼金案件)."""
     if at is None:
         return False
     end = text.find("\n", at)
     line = _LEAD_MARKER.sub("", text[at:end if end >= 0 else len(text)].strip())
-    return bool(_CASE_TITLE.fullmatch(line))
+    return bool(_cr().patterns["case_title"].fullmatch(line))
 
 
 _NEXT_POINT = re.compile(r"^\s*[二三四五六七八九十]是")
-_DECIDED_ON = re.compile(r"该[^，,。；;]{0,10}(?:站|院|所|店|室|公司|单位|机构|村|局|中心|医院|诊所|药房|企业)|(?:给予|对|责令)其")
 
 
 def _oversight_decision(unit: str) -> bool:
@@ -453,7 +449,7 @@ def _oversight_decision(unit: str) -> bool:
     if m is None:
         return False
     return bool(_cr().patterns["oversight_body"].search(unit[:m.end() + 6])) \
-        and bool(_DECIDED_ON.search(unit)) and not _cr().patterns["summing_up"].search(unit[:m.end() + 12])
+        and bool(_cr().patterns["decided_on"].search(unit)) and not _cr().patterns["summing_up"].search(unit[:m.end() + 12])
 
 
 def _skip_time(sent: str) -> str:
@@ -470,15 +466,12 @@ def _post_subject(text: str) -> bool:
     for first in (_CLAUSE.search(sent), _CLAUSE.search(_skip_time(sent))):
         if first and not _cr().patterns["anaphora"].match(first.group(0)) \
                 and _cr().post_heads.search(first.group(0)[:30]) \
-                and not _SOME_OF_THEM.match(first.group(0)) and not _SAYING.search(first.group(0)[:30]):
+                and not _cr().patterns["some_of_them"].match(first.group(0)) \
+                and not _cr().patterns["post_saying"].search(first.group(0)[:30]):
             return True
     return False
 
 
-# A post held by some of a kind (部分馆长…, 有的村干部…): no one in particular, no case.
-_SOME_OF_THEM = re.compile(r"^(?:部分|有的|一些|个别|少数|某些|不少|多数|大多数|极少数|一部分)")
-# A post that speaks (总书记深刻指出：“…”): a quotation, not the holder's deed.
-_SAYING = re.compile(r"(?:指出|强调|表示|说|讲话|谈到|要求|提出)[：:，,“]")
 
 
 def is_concrete(text: str, announced: bool = False) -> bool:
@@ -1651,10 +1644,6 @@ def _unit_blocks(text: str, chains: list[list[_Marker]], cases: list[CaseSpan]) 
     return out or None
 
 
-# What follows the unit in a heading over its problems (区卫健委党组存在的主要问题).
-_UNIT_PROBLEMS = re.compile(r"(?:存在的?|的)?(?:主要|突出)?问题(?:如下|有)?$")
-
-
 def _unit_heading_before(text: str, at: int) -> int | None:
     """Where the line before `at` starts when it only names a unit (某区康骨医院。), maybe as the
     owner of the problems after it (区卫生健康委员会党组存在的主要问题), the heading of the case whose
@@ -1663,7 +1652,7 @@ def _unit_heading_before(text: str, at: int) -> int | None:
     if line_end < 0 or text[line_end:at].strip():
         return None
     start = text.rfind("\n", 0, line_end) + 1
-    line = _UNIT_PROBLEMS.sub("", text[start:line_end].strip().rstrip("。:："))
+    line = _cr().patterns["unit_problems"].sub("", text[start:line_end].strip().rstrip("。:："))
     if not line or len(line) > 30 or re.search(r"[，,；;、“”]", line):
         return None
     m = _cr().patterns["org_subject"].match(line)
@@ -2161,7 +2150,7 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     over many cases. A found case widens only in a news story about an inspection (its find
     told over the paragraphs around the inspectors' words), over paragraphs that name no one
     new (another person's paragraph may be another story)."""
-    if _report_shaped(text) or _INTERVIEW.search(text, 0, 300):
+    if _report_shaped(text) or _cr().patterns["interview"].search(text, 0, 300):
         return None  # (a report's sections; an interview with an official about the work)
     paras = _story_paragraphs(text)
     facts = [(a, b, f) for a, b, f, has in paras if has]
@@ -2213,7 +2202,6 @@ def _decided_later(text: str, case: CaseSpan, names: set[str]) -> CaseSpan | Non
     return CaseSpan(case.start, end, case.title, case.section, case.title_at) if end > case.end else None
 
 
-_INTERVIEW = re.compile("专访|访谈|答记者问|对话")
 _QUOTE_OPENING = re.compile(r"^\s*[“「]")
 
 
