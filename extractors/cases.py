@@ -417,8 +417,7 @@ def _org_clause(text: str) -> bool:
         for part in (sent, _skip_time(sent)):
             m = rx.match(part)
             # the body that reports the case (泸县纪委监委收到举报…) is not its subject
-            if m and not false_end.search(m.group(0)) \
-                    and not _cr().patterns["oversight_body"].search(part[:m.end() + 3]):
+            if m and not false_end.search(m.group(0)) and not _by_oversight_body(part, m, 3):
                 return True
     return False
 
@@ -448,8 +447,14 @@ def _oversight_decision(unit: str) -> bool:
     m = _cr().patterns["org_subject"].match(unit)
     if m is None:
         return False
-    return bool(_cr().patterns["oversight_body"].search(unit[:m.end() + 6])) \
+    return _by_oversight_body(unit, m, 6) \
         and bool(_cr().patterns["decided_on"].search(unit)) and not _cr().patterns["summing_up"].search(unit[:m.end() + 12])
+
+
+def _by_oversight_body(unit: str, m: re.Match[str], past: int) -> bool:
+    """The organisation `m` opening `unit` (with `past` characters more) is a body that investigates
+    or regulates (县纪委监委…, 某市医保部门…), never the subject of a case."""
+    return bool(_cr().patterns["oversight_body"].search(unit[:m.end() + past]))
 
 
 def _skip_time(sent: str) -> str:
@@ -589,7 +594,7 @@ def _next_story(seg: str, first: str) -> bool:
 
 
 def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
-                inspection: bool = False) -> tuple[str, list[CaseSpan]]:
+                inspection: bool = False, markers: list[_Marker] | None = None) -> tuple[str, list[CaseSpan]]:
     """Items of the case level: the outermost list, or the inner one when most outer items are
     sections holding an inner chain (一、违反中央八项规定精神问题 / 1.… 2.…). In a report the
     outermost list of problems is the case list, at whatever level: outer items that state a
@@ -632,7 +637,7 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
             section_markers = outer_items
             break
     items = sorted((m for c in valid[chosen] for m in c), key=lambda m: m.start)
-    restarts = [m for m in _find_markers(text) if m.style == chosen and m.n == 1]
+    restarts = [m for m in (markers if markers is not None else _find_markers(text)) if m.style == chosen and m.n == 1]
     stops = sorted({m.start for m in items} | {m.start for m in section_markers})
     cases = []
     skipped_sections = [s for s in section_markers if _not_case_item(text, s.body)]
@@ -1831,11 +1836,12 @@ def _split_cases(text: str) -> Split:
         cases = sorted(table + extra, key=lambda c: c.start)
         return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     split = _split_text(text)
-    if len(split.cases) >= 2 and not split.mode.startswith("enumerated") and _inspection_news(text):
+    shaped = _report_shaped(text) if not split.mode.startswith("enumerated") else True
+    if len(split.cases) >= 2 and not shaped and _inspection_news(text):
         paras = _story_paragraphs(text)
         if paras:  # a reporter's story of one inspection find, told through what people said
             split = Split(_genre(text, 1, False), [CaseSpan(paras[0][0], paras[-1][1], "")], "story")
-    if len(split.cases) <= 1 and not split.mode.startswith("enumerated"):
+    if len(split.cases) <= 1 and not shaped:
         story = _single_story(text, split.cases)
         if story is not None:
             doc_type = split.doc_type if split.doc_type != "inspection_report" else _genre(text, 1, False)
@@ -2069,7 +2075,7 @@ def _split_text(text: str) -> Split:
         markers = sorted(markers + _bullet_markers(text), key=lambda m: m.start)
     valid = _valid_chains(text, markers)
     if valid:
-        style, cases = _enumerated(text, valid, inspection)
+        style, cases = _enumerated(text, valid, inspection, markers)
         # (an item left with nothing but its number once its closing words are cut is none)
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
         if not inspection and (not _is_case_list(text, cases) or _chapters_of_one_story(text, cases)):
@@ -2144,14 +2150,14 @@ def _story_paragraphs(text: str) -> list[tuple[int, int, dict[str, float], bool]
 def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     """A running text that tells one story (an inspection's find in a village, a trial watched
     as warning education, a feature on one official) as one case from its first fact to the
-    last paragraph of the problem: its facts are spread over paragraphs none of which is a
+    last paragraph of the problem (the caller has checked it has no numbered sections): its facts are spread over paragraphs none of which is a
     whole case alone, so splitting found none, or only the paragraph where they met. With no
     case found, it needs an official named as a subject, money or a sanction, and no figures
     over many cases. A found case widens only in a news story about an inspection (its find
     told over the paragraphs around the inspectors' words), over paragraphs that name no one
     new (another person's paragraph may be another story)."""
-    if _report_shaped(text) or _cr().patterns["interview"].search(text, 0, 300):
-        return None  # (a report's sections; an interview with an official about the work)
+    if _cr().patterns["interview"].search(text, 0, 300):
+        return None  # (an interview with an official about the work)
     paras = _story_paragraphs(text)
     facts = [(a, b, f) for a, b, f, has in paras if has]
     if not facts:
@@ -2206,9 +2212,9 @@ _QUOTE_OPENING = re.compile(r"^\s*[“「]")
 
 
 def _inspection_news(text: str) -> bool:
-    """A news story about an inspection's find (巡察专员心中充满疑惑…), not a report: inspection words,
-    no numbered sections, and paragraphs opening on what someone said (two at least)."""
-    if not _is_inspection(text) or _report_shaped(text):
+    """A news story about an inspection's find (巡察专员心中充满疑惑…) in a text without numbered
+    sections: inspection words and paragraphs opening on what someone said (two at least)."""
+    if not _is_inspection(text):
         return False
     return sum(bool(_QUOTE_OPENING.match(text[a:b])) for a, b in _paragraphs(text)) >= 2
 

@@ -427,7 +427,7 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
     """
     r = rules or people_rules()
     if _MASKED.search(text):
-        return _unmasked(text, extract_people(_MASKED.sub(lambda m: "某" * len(m.group()), text),
+        return _unmasked(text, extract_people(_as_mou(text),
                                               boundaries=boundaries, ner=ner, rules=r))
     if ner is None:
         words = tokens(text)
@@ -443,11 +443,16 @@ def extract_people(text: str, *, boundaries: frozenset[int] = frozenset(),
 _MASKED = re.compile(r"(?<=[\u4e00-\u9fff])[*＊]{1,2}")
 
 
+def _as_mou(text: str) -> str:
+    """`text` with each asterisk mask written as 某 (same length: offsets stay)."""
+    return _MASKED.sub(lambda m: "某" * len(m.group()), text)
+
+
 def _unmasked(text: str, people: list[Person]) -> list[Person]:
     """People found in the 某-for-asterisk copy of `text`, named as `text` writes them."""
     for p in people:
         written = text[p.start:p.end]
-        if written != p.name and _MASKED.sub(lambda m: "某" * len(m.group()), written) == p.name:
+        if written != p.name and _as_mou(written) == p.name:
             p.name = written
     return people
 
