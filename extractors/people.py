@@ -807,6 +807,10 @@ class CandidateLexicon:
     compound_tail_re: re.Pattern[str] | None = None
     # what stands around a name only compared with (与…不同，): (before, after)
     comparison: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # words a name span runs on into (罗汉平|等, 陈正清|面前): cut off the candidate
+    name_tails: tuple[str, ...] = ()
+    # office characters whose surname + character is a short title (吴所 of 吴所长)
+    short_title_chars: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -839,7 +843,9 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                             re.compile(_alt(cfg["compound_tails"])) if cfg.get("compound_tails") else None,
                             (re.compile(f"(?:{_alt(cfg['comparison_before'])})[^，,。；;\\n]{{0,8}}$"),
                              re.compile(f"[^，,。；;\\n]{{0,8}}?(?:{_alt(cfg['comparison_after'])})[，,]"))
-                            if cfg.get("comparison_before") else None)
+                            if cfg.get("comparison_before") else None,
+                            tuple(sorted(cfg.get("name_tails") or (), key=len, reverse=True)),
+                            frozenset(cfg.get("short_title_chars") or ""))
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> Span | None:
@@ -885,6 +891,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     while b > a and text[b - 1] in _DOTS:
         b -= 1  # 艾尼瓦尔· | 司马义: LAC's span ends on the dot
+    tail = next((w for w in cl.name_tails if text.endswith(w, a, b) and b - a - len(w) >= 2), "")
+    b -= len(tail)  # 罗汉平等下沉干部 / 陈正清面前: the name runs on into a word after it
     if b - a == 1 and _surname_len(text, a, lex, strict=False) == 1:
         # 于|幼军: LAC tags the surname alone; the rules' three-character name there, when the
         # text says it again (not 连根拔|起)
@@ -920,6 +928,10 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return None
     if len(name) == 2 and name[1] in _NOT_GIVEN_ALONE:
         return None
+    if len(name) == 2 and name[1] in cl.short_title_chars and name + "长" in text:
+        return None  # 吴所 (吴所长): a title's short form, no name given
+    if _inside_idiom(text, a, b):
+        return None
     if len(name) == 3 and name[1] in _ADMINISTRATIVE:
         return None  # 西安市长安区原房管局: LAC's 安区原 is the end of a place and 原
     if name.endswith("儿") and _freq().get(name):  # 那会儿, 这会儿: spoken words, not names
@@ -931,6 +943,13 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if len(name) > 4:
         return None
     return a, b
+
+
+def _inside_idiom(text: str, a: int, b: int) -> bool:
+    """The span starts inside a four-character dictionary word that began before it
+    (儿孙满堂 → 孙满堂): part of an idiom, not a name."""
+    freq = _freq()
+    return a >= 0 and any(k <= a and len(text[a - k:a - k + 4]) == 4 and bool(freq.get(text[a - k:a - k + 4])) for k in (1, 2))
 
 
 def _named_after_post(text: str, a: int, b: int, lex: PeopleLexicon) -> bool:
@@ -1228,6 +1247,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     lac_starts = {sp.start for sp in per}
     found: dict[str, Person] = {}
     for p in people:
+        if _inside_idiom(text, p.start, p.end):
+            continue  # 儿孙满堂: a surname inside an idiom, whoever read it as a name
         if not _lac_agrees(text, p.name, lac_starts):
             if _not_a_name(text, p.name, cl):
                 continue

@@ -724,3 +724,27 @@ def test_names_masked_with_asterisks_are_people_as_written():
     # medical-insurance notices print doctors and patients as 秦*, 唐*生
     got = [n for n, _ in _people("该院冒用医师秦*名义书写查房记录，患者唐*生的两份彩超报告内容完全一致。")]
     assert got == ["秦*", "唐*生"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the statistical span runs on into 等 (…and others) and into a locative (面前)
+    ("某区企业服务局副局长罗汉平等下沉社区干部，因工作不担当受到党内警告处分。", ["罗汉平"]),
+    ("一份审计报告摆在某国有企业党委书记陈正清面前，他违规收受礼金5万元。", ["陈正清"]),
+    # a case named after its person (杨宇案): the person is 杨宇
+    ("杨宇案并非孤立事件。某局原副局长杨宇涉嫌受贿，被开除党籍。", ["杨宇"]),
+])
+def test_a_name_span_running_on_into_the_next_word_is_cut(text, want):
+    assert [p.name for p in extract_people(normalize(text).text)] == want
+
+
+@pytest.mark.parametrize("text, gone", [
+    # 吴所 is the short form of the title 吴所长, not a name
+    ("某镇国土所吴所长向我们说明了情况。随后，吴所又把项目资料拿给我们。村支书张三收受礼金2万元。", "吴所"),
+    # 孙满堂 is the end of the idiom 儿孙满堂
+    ("某村党支部书记张德明一心盼着老来儿孙满堂，却违规收受礼金2万元。", "孙满堂"),
+    # a school named after its village is a unit, not a person
+    ("某县李集镇李集小学校长严某违规发放补贴3万元。核查组调取了李集小学的账本。", "李集小学"),
+])
+def test_titles_idioms_and_schools_are_no_names(text, gone):
+    names = [p.name for p in extract_people(normalize(text).text)]
+    assert gone not in names and names
