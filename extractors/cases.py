@@ -87,6 +87,8 @@ def cn_to_int(s: str) -> int:
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _N = f"[{_CN_NUM}]{{1,3}}"
+# Marker styles that label their items as cases (案例1： / 【典型案例二】 / 第三起)
+_CASE_STYLES = frozenset({"bracket_case", "case_word", "di_qi"})
 # (style, regex with group "n"). Order matters only for overlapping matches at one place.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bracket_case", re.compile(rf"【\s*(?:典型)?案例\s*(?P<n>{_N}|\d{{1,2}})\s*】")),
@@ -317,7 +319,7 @@ def _decision_list(text: str, first: _Marker) -> bool:
     before = text[para:first.start].strip()
     if not before or not _cr().patterns["announce_colon"].search(before) or _announces_list(before):
         return False
-    return is_concrete(before, True)
+    return is_concrete(before, True) or bool(_cr().patterns["decision_colon"].search(before))
 
 
 _CHARGES = re.compile(r"(?:存在|有|犯有)(?:以下|如下|下列)[^。：:，,]{0,8}问题[：:]\s*$")
@@ -447,7 +449,7 @@ def _oversight_decision(unit: str) -> bool:
     m = _cr().patterns["org_subject"].match(unit)
     if m is None:
         return False
-    return _by_oversight_body(unit, m, 6) \
+    return _by_oversight_body(unit, m, 6) and not _cr().patterns["new_finding"].search(unit) \
         and bool(_cr().patterns["decided_on"].search(unit)) and not _cr().patterns["summing_up"].search(unit[:m.end() + 12])
 
 
@@ -520,9 +522,9 @@ def _tail_cut(text: str, start: int, end: int) -> int:
     first_end = end if first_end < 0 or first_end > end else first_end
     keep_end = _rstrip_span(text, start, first_end)
     announced_until = _announced_paragraph(text, keep_end)
-    # An item that is a bare heading (（三）关于“…”问题的整改情况) has its body in the paragraph
-    # after it, facts or not: a heading is never the whole item.
-    bare_heading = _bare_heading(text[start:keep_end])
+    # An item that is a bare heading (（三）关于“…”问题的整改情况) or a case's title (案例二 …骗保案)
+    # has its body in the paragraph after it, facts or not: a heading is never the whole item.
+    bare_heading = _bare_heading(text[start:keep_end]) or _case_title_line(text[start:keep_end])
     earlier: set[str] | None = None
     for a, b in _paragraphs(text):
         if a <= start or b > end:
@@ -1664,15 +1666,33 @@ def _unit_heading_before(text: str, at: int) -> int | None:
     return start if m is not None and len(line) - m.end() <= 4 else None
 
 
-def _is_case_list(text: str, cases: list[CaseSpan]) -> bool:
+def _is_case_list(text: str, cases: list[CaseSpan], labelled: bool = False) -> bool:
     """A numbered list outside an inspection report is a list of cases only if most of its
     items tell concrete cases; a list of measures, requirements, principles or generic
-    problems (一、提高政治站位… / （二）监督手段相对单一…) is not, whatever its numbering."""
+    problems (一、提高政治站位… / （二）监督手段相对单一…) is not, whatever its numbering.
+    Items labelled as cases (案例1：…骗取医保基金案) also count when their title names a case,
+    however little their body says of it (a regulator's list: the title, then the decisions)."""
     if not cases:
         return False
     announced = announces_cases(text[:cases[0].start])
-    concrete = sum(is_concrete(text[c.start:c.end], announced) for c in cases)
+    concrete = sum(is_concrete(text[c.start:c.end], announced) or (labelled and _names_a_case(text, c))
+                   for c in cases)
     return concrete * 2 > len(cases)
+
+
+_CASE_LABEL = re.compile(rf"\s*(?:【\s*)?(?:典型)?案例\s*(?:{_N}|\d{{1,2}})\s*(?:】|[:：、.．])?\s*")
+
+
+def _names_a_case(text: str, case: CaseSpan) -> bool:
+    """The item's first line, after its 案例N label, is a case's title (…骗取医保基金案)."""
+    end = text.find("\n", case.start, case.end)
+    return _case_title_line(text[case.start:end if end >= 0 else case.end])
+
+
+def _case_title_line(line: str) -> bool:
+    """A line that is a case's title, after any 案例N label (案例二 某市赵某等3人倒卖医保药品骗保案)."""
+    m = _CASE_LABEL.match(line)
+    return bool(_cr().patterns["case_title"].fullmatch(line[m.end() if m else 0:].strip()))
 
 
 def _is_inspection(text: str) -> bool:
@@ -2078,7 +2098,8 @@ def _split_text(text: str) -> Split:
         style, cases = _enumerated(text, valid, inspection, markers)
         # (an item left with nothing but its number once its closing words are cut is none)
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
-        if not inspection and (not _is_case_list(text, cases) or _chapters_of_one_story(text, cases)):
+        labelled = style in _CASE_STYLES
+        if not inspection and (not _is_case_list(text, cases, labelled) or _chapters_of_one_story(text, cases)):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
         if style == "cn_shi" and cases:
             # 重庆某医院。/ 区卫健委党组存在的主要问题 above each 一是…二是…: one case per unit

@@ -2435,3 +2435,47 @@ def test_a_news_story_of_an_inspection_find_told_through_quotes_is_one_case():
             "目前，市住建局已收回违规转租的廉租房32套。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "40余户" in texts[0]
+
+
+def test_items_labelled_as_cases_with_only_a_title_and_the_decisions_are_cases():
+    """A regulator's list (案例1：…骗取医保基金案 / 作出如下处理：1.追回…2.支付违约金…): each 案例 is a
+    case, and the 1.2.3. decisions inside it are not."""
+    text = ("某市医疗保障局通报5起欺诈骗保典型案例\n"
+            "案例1：某县中心卫生院超医保支付范围用药骗取医保基金案\n"
+            "根据有关规定，作出以下处理：1.追回违规费用33179.13元；2.支付违约金33179.13元；3.扣4分。\n"
+            "案例2：某市新城医院重复收费骗取医保基金案\n"
+            "根据相关规定，作出如下处理：1.追回违规费用71662.00元；2.支付违约金14332.40元；3.约谈负责人。\n"
+            "案例3：某区友好医院个人自付费用少付骗取医保基金案\n"
+            "根据相关规定，作出如下处理：1.追回违规费用25091.48元；2.处以违约金50182.96元。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert all(x.startswith("案例") and "违约金" in x for x in texts)
+
+
+def test_a_case_titles_body_after_it_belongs_to_the_last_item():
+    """The last 案例 of an excerpt: its title line, then a body that tells no money or name yet."""
+    text = ("某省医保局公布两起参保人骗取医保基金典型案例。\n"
+            "案例一 某市参保人景某等倒卖医保药品骗保案\n"
+            "2023年3月，某市医保部门发现，参保人景某超量开具高价药品后转卖，造成医保基金损失28万元。"
+            "景某被判处有期徒刑，责令退赔医保基金28万元。\n"
+            "案例二 某市赵某等3人倒卖医保药品骗保案\n"
+            "2023年，某省医保部门通过数据分析监测到疑点线索，尿毒症患者卢某存在超量开具医保药品的异常行为。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "尿毒症患者" in texts[1]
+
+
+def test_each_regulators_paragraph_with_a_find_of_its_own_is_a_case():
+    """A bureau's notice of cases told one per paragraph, each opening on a month and the local bureau
+    that found it: a paragraph where the same bureau finds another unit (发现某大药房存在…) is a new
+    case, not the decision on the one before; so is one opening 今年2月，经调查发现，参保人员李某…"""
+    text = ("本报讯 9日，市医保局发布了4起欺诈骗保案例。\n"
+            "3月，甲县医保局根据群众举报线索，查实某医药连锁公司容华店存在为非定点药店结算医保费用的行为。"
+            "该局约谈该药店负责人，追回违规刷卡资金1521元。\n"
+            "4月，乙县医保局现场检查发现，某村卫生室集中刷卡现象严重。该局依据协议扣除该村卫生室违约金2200元。\n"
+            "去年10月，乙县医保局在日常检查中，发现某大药房富川店存在为非定点药店结算医保费用的行为。"
+            "该局对该药店作出违约罚款3000元、暂停医保服务协议3个月的处理。\n"
+            "今年2月，经调查发现，参保人员李某通过伪造住院结算票据，骗取医保基金1.27万元。"
+            "经研究决定，责令其限期交回骗取基金。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 4
+    assert texts[2].startswith("去年10月") and texts[3].startswith("今年2月")
