@@ -1472,7 +1472,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             nameless = body if told and not cases else None
             if _introduces(sub, names - names_in_case):
                 intro = (_intro_start(pending_heading, first_case, body), names - names_in_case)
-            pending_heading = None
+            # (a case's title above that incident still heads the story: 案例1：某诊所…骗取医保基金案)
+            pending_heading = pending_heading if nameless is not None and _case_title(text, pending_heading) else None
             continue
         else:
             start = body

@@ -2479,3 +2479,16 @@ def test_each_regulators_paragraph_with_a_find_of_its_own_is_a_case():
     t, sp, texts = _split(text)
     assert len(texts) == 4
     assert texts[2].startswith("去年10月") and texts[3].startswith("今年2月")
+
+
+def test_a_case_title_heads_the_nameless_incident_told_under_it():
+    """A 案例 title, then the incident told with no one named yet, then the culprit's sentence: the
+    case opens on its title, not on the incident."""
+    text = ("医院以体检、义诊等方式收揽参保人员住院，骗取医保基金，这些骗保行为值得所有人警惕！\n"
+            "在此，某市医保局通报两起欺诈骗保典型案例，以案说法，警示欺诈骗保危害。\n"
+            "案例1：某市某诊所虚构医疗服务骗取医保基金案\n"
+            "2018年以来，通过虚构医疗服务、空刷医保卡等方式骗取医保基金14万元。\n"
+            "法院判决，被告人张某某犯诈骗罪，判处有期徒刑三年，缓刑二年。\n"
+            "某县某大药房为非定点药店结算医保费用2万元，县医保局解除其医保服务协议。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[0].startswith("案例1") and "张某某" in texts[0]
