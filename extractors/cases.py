@@ -947,7 +947,19 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
     units = [s.start() for s in sents
              if p["org_subject"].match(s.group(0).lstrip()) and p["problem"].search(s.group(0))
              and not p["report_summary"].match(s.group(0).lstrip())]
-    return units if len(units) >= 2 else []
+    if len(units) >= 2:
+        return units
+    # the problems found as a series of 有的… clauses (存在一些问题，有的…；有的…；有的…): each one
+    # a problem of the outermost list, where no section heads hold them
+    if not sents:
+        return []
+    text = sents[0].string
+    some = [m.start(1) for m in _SOME_CLAUSE.finditer(text, sents[0].start(), sents[-1].end())]
+    return some if len(some) >= 3 else []
+
+
+# A clause of a report's findings opening on 有的 (…存在一些问题，有的…；有的…)
+_SOME_CLAUSE = re.compile(r"[；;。：:，,]\s*(有的)(?![^；;。]{0,3}(?:时候|时|人说|同志说))")
 
 
 _BEFORE_CHARS = 1200

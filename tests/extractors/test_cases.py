@@ -2492,3 +2492,17 @@ def test_a_case_title_heads_the_nameless_incident_told_under_it():
             "某县某大药房为非定点药店结算医保费用2万元，县医保局解除其医保服务协议。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and texts[0].startswith("案例1") and "张某某" in texts[0]
+
+
+def test_a_reports_findings_as_a_series_of_youde_clauses_are_its_cases():
+    """A feedback news page: the problems found as 有的…；有的…；有的… with no section over them are
+    the outermost list (one case each); the requirements after them (要聚焦…，着力解决…的问题) are none."""
+    text = ("县委第三轮巡察反馈工作全面完成\n"
+            "巡察反馈指出，各被巡察党组织较好履行管党治党政治责任，各方面工作取得一定成效。"
+            "但巡察发现被巡察党组织仍不同程度存在一些问题，有的落实上级决策部署还有差距，推动乡村振兴办法不多；"
+            "有的基层作风问题还比较突出，执行财务管理制度不严格；有的基层党建比较薄弱，组织生活不规范；"
+            "有的落实安全生产责任还有差距，隐患排查不彻底等。\n"
+            "巡察反馈要求，被巡察党组织要切实提高政治站位，抓好巡察整改。要聚焦职能责任，着力解决履职尽责不到位的问题。"
+            "要聚焦为民服务，着力解决群众急难愁盼问题。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 4 and all(x.startswith("有的") for x in texts)
