@@ -811,6 +811,8 @@ class CandidateLexicon:
     name_tails: tuple[str, ...] = ()
     # office characters whose surname + character is a short title (吴所 of 吴所长)
     short_title_chars: frozenset[str] = frozenset()
+    # an inspector's post right before a name (…巡察组组长方宏波)
+    inspector_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -845,7 +847,8 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                              re.compile(f"[^，,。；;\\n]{{0,8}}?(?:{_alt(cfg['comparison_after'])})[，,]"))
                             if cfg.get("comparison_before") else None,
                             tuple(sorted(cfg.get("name_tails") or (), key=len, reverse=True)),
-                            frozenset(cfg.get("short_title_chars") or ""))
+                            frozenset(cfg.get("short_title_chars") or ""),
+                            re.compile(cfg["inspector_before"]) if cfg.get("inspector_before") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> Span | None:
@@ -988,12 +991,17 @@ def _sentence(text: str, a: int, b: int) -> str:
 def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     """Every mention of `name` is someone speaking, quoted (…指出, …总书记强调, …表示,
     …时的重要讲话精神), held up as an example (…精神, …等先进典型) or at a meeting being
-    reported (…主持会议, …参加会议, 表态发言), or labels the answers of an interview (a line
-    opening with 孟和巴雅尔：…)."""
+    reported (…主持会议, …参加会议, 表态发言), labels the answers of an interview (a line
+    opening with 孟和巴雅尔：…), or follows an inspector's post (巡察组组长…)."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return bool(spans) and all(
         cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))
-        or _speaker_label(text, s, e) or _interviewee(text, s) for s, e in spans)
+        or _speaker_label(text, s, e) or _interviewee(text, s) or _inspector(text, s, cl) for s, e in spans)
+
+
+def _inspector(text: str, s: int, cl: CandidateLexicon) -> bool:
+    """The mention at `s` follows an inspector's post (区委第二巡察组组长方宏波): the one who reports."""
+    return cl.inspector_re is not None and bool(cl.inspector_re.search(text, max(0, s - 12), s))
 
 
 _INTERVIEW_SUBTITLE = re.compile(r"^\s*[—―\-]{1,2}\s*" + _INTERVIEW_VERB)

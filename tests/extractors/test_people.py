@@ -748,3 +748,9 @@ def test_a_name_span_running_on_into_the_next_word_is_cut(text, want):
 def test_titles_idioms_and_schools_are_no_names(text, gone):
     names = [p.name for p in extract_people(normalize(text).text)]
     assert gone not in names and names
+
+
+def test_the_inspection_team_leader_who_reports_the_problems_is_no_case_person():
+    text = ("2023年2月24日，区委第二巡察组向某街道党工委反馈巡察情况。区委第二巡察组组长方宏波代表巡察组"
+            "反馈了巡察情况。巡察发现，该街道统筹发展不够有力，违规发放津贴补贴2.3万元。")
+    assert "方宏波" not in [p.name for p in extract_people(normalize(text).text)]
