@@ -992,7 +992,12 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # (a long paragraph must not cost a people pass per sentence over all of it).
         example = bool(_AMONG_THEM.match(sent)) and not is_concrete(text[start:s.start()]) \
             and bool(_subject_names(sent)) and is_concrete(sent)  # 全年查处…7起。其中，县林业局副局长普某…
-        if not example and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
+        # (此外，…提及了…董事长袁仁国利用…: "also" brings in a new official, who is no anaphora)
+        # (not 此外，镇党委对…把关不严，…出租给村委委员邱某的亲戚: the unit's problem goes on)
+        add = _ADDITIVE.match(sent)
+        unit = p["org_subject"].match(sent[add.end():]) if add is not None else None
+        additive = add is not None and bool(_subject_names(sent)) and (unit is None or bool(_TELLING.search(unit.group(0))))
+        if not example and not additive and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
                             or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)
                             or _CHARGE_CLAUSE.match(sent)):
             continue
@@ -1007,7 +1012,9 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # (a new official reported only as fallen — 4月20日，某公司原工会主席张某被通报接受审查调查 — is
         # a case of its own in a list of such reports)
         fallen = _falls(sent)
-        if "misconduct" not in feats and "money" not in feats and not fallen:
+        # (本集还介绍了…原副省长王晓光案。: a case introduced by its name, its story told next)
+        named_case = any(re.search(re.escape(n) + r"案(?:件)?[。；;]?$", sent) for n in new)
+        if "misconduct" not in feats and "money" not in feats and not fallen and not named_case:
             # (同期另一削职的，是…秘书长赵某。他因…谋取私利…: introduced, his deed told by 他 next)
             nxt = sents[k + 1].group(0).strip() if k + 1 < len(sents) else ""
             if not (_subject_names(sent) and (p["pronoun_subject"].match(nxt) or _HE_SHE.match(nxt))
@@ -1025,7 +1032,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         elsewhere = before_case and not own_case and is_concrete(sent) and _new_place(before, sent)
         # (a sentence that only gives the outcome — 原院长黄某某被给予…处分，违规资金全部追回 —
         # ends the story before it, told without names)
-        if (own_case and (_subject_names(sent) or is_concrete(sent))) or (elsewhere and _own_deed(sent)) \
+        if (own_case and (_subject_names(sent) or is_concrete(sent) or named_case)) or (elsewhere and _own_deed(sent)) \
                 or (not before_case and is_concrete(sent) and _own_deed(sent)) \
                 or (fallen and bool(_names(before)) and bool(p["fallen"].search(before))):
             out.append(s.start())
@@ -1034,6 +1041,9 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 
 
 _AMONG_THEM = re.compile(r"^其中[，,]")
+_ADDITIVE = re.compile(r"^(?:此外|另外|同时|另有)[，,]?")
+# what a story or a film tells (本集还提及了…): the words before it are no unit as a subject
+_TELLING = re.compile(r"提及|介绍|揭示|讲述|披露|曝光|通报|报道")
 
 
 def _falls(sent: str) -> bool:

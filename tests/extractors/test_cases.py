@@ -2506,3 +2506,18 @@ def test_a_reports_findings_as_a_series_of_youde_clauses_are_its_cases():
             "要聚焦为民服务，着力解决群众急难愁盼问题。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 4 and all(x.startswith("有的") for x in texts)
+
+
+def test_a_paragraph_recounting_three_officials_cases_gives_one_case_each():
+    """A feature on a documentary retelling cases in one paragraph: a case introduced by its name
+    (本集还介绍了…原副省长某某案。) and an official brought in by 此外 with his own deed are cases of
+    their own; 此外 bringing in the unit's further problem (此外，镇党委对…) is not."""
+    text = ("专题片第二集讲述了监察体制改革后查办的案件。山西省监察委员会挂牌后查办了某集团公司原党委书记、董事长郭大海案。"
+            "郭大海在担任一把手期间，主导下属公司与某公司合作，导致集团损失高达43亿多元，并收受礼品300多万元。"
+            "最终，郭大海被判处有期徒刑十三年。"
+            "本集还介绍了监察委员会成立后首名被查的中管干部、原贵州省副省长王小光案。"
+            "王小光在得知可能被调查后，与涉案人员约定暗号，并转移、销毁赃物。经查，王小光通过内幕交易获利1.6亿元。"
+            "此外，本集还提及了某集团原党委副书记、董事长袁大国利用手中权力违规批专卖店，其家人获利2.3亿余元。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert "郭大海" in texts[0] and texts[1].startswith("本集还介绍了") and texts[2].startswith("此外")
