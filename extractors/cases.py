@@ -977,8 +977,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     paragraph has one case per official. A sentence that only gives the consequence or names
     someone accountable (对…给予, 负有领导责任) goes on with the case before it."""
     p = _cr().patterns
-    if len(sents) < 2 or not _names(text[a:b]) or p["group_ref"].search(sents[0].group(0)):
+    if len(sents) < 2 or not _names(text[a:b]):
         return []
+    if p["group_ref"].search(sents[0].group(0)) and not any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:]):
+        return []  # (a group's officials told together; but 133名干部…。其中包括某某，受贿…: his own case)
     out: list[int] = []
     start = a
     for k, s in enumerate(sents):
@@ -1040,7 +1042,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     return out
 
 
-_AMONG_THEM = re.compile(r"^其中[，,]")
+_AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
 _ADDITIVE = re.compile(r"^(?:此外|另外|同时|另有)[，,]?")
 # what a story or a film tells (本集还提及了…): the words before it are no unit as a subject
 _TELLING = re.compile(r"提及|介绍|揭示|讲述|披露|曝光|通报|报道")

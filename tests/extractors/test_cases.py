@@ -2521,3 +2521,14 @@ def test_a_paragraph_recounting_three_officials_cases_gives_one_case_each():
     t, sp, texts = _split(text)
     assert len(texts) == 3
     assert "郭大海" in texts[0] and texts[1].startswith("本集还介绍了") and texts[2].startswith("此外")
+
+
+def test_one_official_singled_out_of_a_group_is_a_case_of_his_own():
+    """…133名党员干部的违纪违法问题浮出水面。其中包括某医院原副书记彭某平，受贿135万元…: after the case
+    before, a group named in a sentence, then one of them with his own deed and sum — his own case."""
+    text = ("举报针对时任某区社会保险局局长文某，收受某医院贿赂为其增加医保额度。"
+            "经查，2013年至2018年间，文某分14次收受四家医院送的现金共计127.9万元。\n"
+            "随着此案深入调查，133名党员干部、公职人员的违纪违法问题逐渐浮出水面。"
+            "其中包括某医科大学附属医院原党委副书记彭隐平，受贿135万元，为该医院办理托管提供帮助。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("其中包括") and "文某" not in texts[1]
