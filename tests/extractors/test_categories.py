@@ -674,3 +674,11 @@ def test_combine_without_fill_leaves_an_uncued_case_empty():
 ])
 def test_a_duty_neglected_is_dereliction(text):
     assert "dereliction" in [c.code for c in extract_categories(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "某分局局长曾某到省厅汇报工作，晚餐时组织专家唐某等9人在某酒楼吃喝，消费高档菜品，共花费8748元。",
+    "某局副局长张某借报送资料之机，邀请家人在某酒楼用中餐消费3619元，并以单位名义开具发票。",
+])
+def test_a_restaurant_meal_told_with_its_bill_is_banquets(text):
+    assert "banquets" in _codes(text)
