@@ -340,3 +340,12 @@ def test_money_column_of_a_table_takes_its_unit_from_the_header():
     assert text[got[0].start:got[0].end] == "12,480.50"
     assert [a.value for a in column_amounts(text, row2, len(text))] == [6318.0]  # 3次 is no money
     assert column_amounts("甲\t乙\n1\t2\n", 4, 7) == []  # no money column
+
+
+@pytest.mark.parametrize("text, want", [
+    ("三年来垃圾清运费居然高达40多万，不符合常理！", [400000.0]),
+    ("某公司总经理利用公款宴请老同学，一顿饭就花去4万多。", [40000.0]),
+    ("该县新增就业3万人，培训费用保障到位。", []),
+])
+def test_a_sum_without_yuan_after_a_fee_or_a_spending_verb_is_money(text, want):
+    assert [a.value for a in extract_amounts(text)] == want
