@@ -155,6 +155,8 @@ COMMON_WORD_FREQ = 300
 # this frequent (廉洁 211; names that are words, 李强 159, 方正 144, stay; 黎明 670 needs a post
 # right before it and a second mention).
 OPENER_WORD_FREQ = 200
+# A dotted candidate whose first part is a word this common (观点, 新闻, 图片) is page furniture.
+DOTTED_WORD_FREQ = 1000
 
 
 def _surname_len(text: str, i: int, lex: PeopleLexicon, *, strict: bool) -> int:
@@ -910,6 +912,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if len(name) == 2 and name[1] in "媒案":
         return None  # 据陆媒报道 / 港媒, 外媒: the press of a place; 在戴案前后: a case called by a surname
     if any(c in name for c in _DOTS):
+        if _dotted_words(name):
+            return None
         d = _DOTTED.match(text, a)
         n = _dotted_length(text, a, d, lex) if d else 0
         return (a, a + n) if n > b - a and text[b:a + n].isalpha() else (a, b)  # 艾力·托合 | 提名下: 艾力·托合提
@@ -946,6 +950,13 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     if len(name) > 4:
         return None
     return a, b
+
+
+def _dotted_words(name: str) -> bool:
+    """A dotted "name" whose first part is a common word (观点·要闻, 新闻·图片): a page's section
+    names joined by a dot, not a transliterated name (艾力·吐尔逊, 穆罕默德·阿里)."""
+    parts = re.split(f"[{_DOTS}]", name)
+    return len(parts) > 1 and (_freq().get(parts[0]) or 0) >= DOTTED_WORD_FREQ
 
 
 def _inside_idiom(text: str, a: int, b: int) -> bool:
@@ -1255,7 +1266,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     lac_starts = {sp.start for sp in per}
     found: dict[str, Person] = {}
     for p in people:
-        if _inside_idiom(text, p.start, p.end):
+        if _inside_idiom(text, p.start, p.end) or _dotted_words(p.name):
             continue  # 儿孙满堂: a surname inside an idiom, whoever read it as a name
         if not _lac_agrees(text, p.name, lac_starts):
             if _not_a_name(text, p.name, cl):

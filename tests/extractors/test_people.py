@@ -754,3 +754,9 @@ def test_the_inspection_team_leader_who_reports_the_problems_is_no_case_person()
     text = ("2023年2月24日，区委第二巡察组向某街道党工委反馈巡察情况。区委第二巡察组组长方宏波代表巡察组"
             "反馈了巡察情况。巡察发现，该街道统筹发展不够有力，违规发放津贴补贴2.3万元。")
     assert "方宏波" not in [p.name for p in extract_people(normalize(text).text)]
+
+
+def test_section_names_joined_by_a_dot_are_no_transliterated_name():
+    text = "观点·要闻上一版 下一版\n海口市政府原副市长冯鸿浩受贿案开庭，冯鸿浩收受财物300万元。某县原副县长艾力·吐尔逊收受财物30万元。"
+    names = [p.name for p in extract_people(normalize(text).text)]
+    assert "冯鸿浩" in names and "艾力·吐尔逊" in names and not any("观点" in n for n in names)
