@@ -757,6 +757,6 @@ def test_the_inspection_team_leader_who_reports_the_problems_is_no_case_person()
 
 
 def test_section_names_joined_by_a_dot_are_no_transliterated_name():
-    text = "观点·要闻上一版 下一版\n海口市政府原副市长冯鸿浩受贿案开庭，冯鸿浩收受财物300万元。某县原副县长艾力·吐尔逊收受财物30万元。"
+    text = "第04版：观点·要闻 上一版\n海口市政府原副市长冯鸿浩受贿案开庭，冯鸿浩收受财物300万元。某县原副县长艾力·吐尔逊收受财物30万元。"
     names = [p.name for p in extract_people(normalize(text).text)]
     assert "冯鸿浩" in names and "艾力·吐尔逊" in names and not any("观点" in n for n in names)
