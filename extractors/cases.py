@@ -460,10 +460,15 @@ def _by_oversight_body(unit: str, m: re.Match[str], past: int) -> bool:
 
 
 def _skip_time(sent: str) -> str:
-    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
-    comes after it."""
-    m = _cr().patterns["time_clause"].match(sent)
-    return sent[m.end():] if m else sent
+    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，) or the lead telling
+    how its facts were found (经查，/ 检查发现，): the subject comes after them."""
+    p = _cr().patterns
+    for _ in range(3):  # (经查，2015年3月4日（农历正月十四），…: both, in either order)
+        m = p["time_clause"].match(sent) or p["finding_lead"].match(sent)
+        if m is None:
+            break
+        sent = sent[m.end():]
+    return sent
 
 
 def _post_subject(text: str) -> bool:
@@ -1470,6 +1475,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             or (_oversight_decision(sub) and not (subjects - names_in_case))
             # the second point of a list the case opened (…一是冒用医师名义…。/ 二是纵容无资质人员…)
             or bool(_NEXT_POINT.match(sub))
+            # the court's judgment on the unit just told, naming its defendants (法院判决该诊所犯诈骗罪，
+            # 被告人张某某…): a case told without names gets them here
+            or (not names_in_case and bool(names) and all(re.search("被告人" + re.escape(n), sub) for n in names))
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).

@@ -2532,3 +2532,25 @@ def test_one_official_singled_out_of_a_group_is_a_case_of_his_own():
             "其中包括某医科大学附属医院原党委副书记彭隐平，受贿135万元，为该医院办理托管提供帮助。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and texts[1].startswith("其中包括") and "文某" not in texts[1]
+
+
+@pytest.mark.parametrize("text", [
+    "经查，2015年3月4日，某开发区党政班子成员到区属企业调研走访。当晚参加调研的人员联谊聚餐，约150人，全部费用21336元由辖区内私营企业支付。",
+    "2015年3月10日，某市政府一名副市长带领有关部门人员在某县开展调研，当晚在镇政府饭堂用餐，饮用洋酒，造成不良社会影响。",
+])
+def test_a_meal_someone_else_paid_or_with_spirits_told_of_unnamed_officials_is_concrete(text):
+    assert is_concrete(normalize(text).text, True)
+
+
+def test_the_courts_judgment_naming_the_defendants_goes_on_with_the_units_case():
+    """A case told of a clinic with no one named, then the law and the judgment naming its
+    defendant (依据刑法…属于诈骗行为。…法院判决某诊所犯诈骗罪，被告人张某某…): one case; a sentence
+    stating the law (依据…属于诈骗行为。) is no case's title."""
+    text = ("某市医保局通报三起欺诈骗取医保基金典型案例，以案说法，警示欺诈骗保危害。\n"
+            "案例1：某市某诊所虚构医疗服务等骗取医保基金案\n"
+            "经查，某市某诊所在2018年期间通过虚构医疗服务、空刷医保卡等方式骗取医保基金143156.4元；"
+            "还违规为非定点单位刷卡结算18583元。\n"
+            "依据刑法第二百六十六条的规定，以欺诈、伪造证明材料骗取医疗保障基金的，属于诈骗行为。2019年11月，"
+            "法院判决某诊所犯诈骗罪，判处罚金15万元，被告人张某某犯诈骗罪，判处有期徒刑三年，缓刑二年。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "被告人张某某" in texts[0]
