@@ -984,8 +984,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     p = _cr().patterns
     if len(sents) < 2 or not _names(text[a:b]):
         return []
-    if p["group_ref"].search(sents[0].group(0)) and not any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:]):
-        return []  # (a group's officials told together; but 133名干部…。其中包括某某，受贿…: his own case)
+    first = sents[0].group(0)
+    if p["group_ref"].search(first) and not (_HEADCOUNT.search(first) and any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:])):
+        return []  # (a group's officials told together — 上述涉案人员均被判刑。其中，… — but one singled out of
+        # many counted, 133名干部的问题浮出水面。其中包括某某，受贿…, is his own case)
     out: list[int] = []
     start = a
     for k, s in enumerate(sents):
@@ -1048,6 +1050,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 
 
 _AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
+_HEADCOUNT = re.compile(r"\d+\s*(?:名|人|位)|多名|一批")
 _ADDITIVE = re.compile(r"^(?:此外|另外|同时|另有)[，,]?")
 # what a story or a film tells (本集还提及了…): the words before it are no unit as a subject
 _TELLING = re.compile(r"提及|介绍|揭示|讲述|披露|曝光|通报|报道")

@@ -443,3 +443,12 @@ def test_accountability_by_notice_and_a_units_written_self_criticism() -> None:
 def test_a_decision_by_the_severity_of_each_part_is_given() -> None:
     # 根据情节轻重 opens decisions as often as rules: only the regulation's scale (…直至开除党籍处分) is a rule
     assert labels("根据情节轻重，分别给予王某党内警告处分、李某诫勉谈话。") == ["党内警告", "诫勉"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某局干部王某在微信群中长期抢红包，累计收受超万元，最终被调整岗位。", ["调离"]),
+    ("由县监委给予其政务撤职处分，按规定调整其岗位等级。", ["政务撤职"]),
+    ("经联合跟进、快速处置，在巡视期间即对该局原局长李某实施留置。", ["留置"]),
+])
+def test_a_post_changed_or_detention_carried_out(text, want):
+    assert sorted({s.label for s in extract_sanctions(text, [])}) == sorted(want)
