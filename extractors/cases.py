@@ -1014,6 +1014,13 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         if not new:
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
+        # an example brought in by 如/比如 (有的巧立名目。如某村党支部书记刘某以…为由，擅自使用…): in a
+        # round-up of such examples, each official's is a case of his own
+        if _FOR_EXAMPLE.match(sent) and not any(n in before for n in new) and _subject_names(sent) \
+                and is_concrete(sent) and _own_deed(sent):
+            out.append(s.start())
+            start = s.start()
+            continue
         if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
                 or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
@@ -1050,6 +1057,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 
 
 _AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
+_FOR_EXAMPLE = re.compile(r"^(?:如|比如|例如|譬如)[，,]?(?!何|此|果|今|实|期)")
 _HEADCOUNT = re.compile(r"\d+\s*(?:名|人|位)|多名|一批")
 _ADDITIVE = re.compile(r"^(?:此外|另外|同时|另有)[，,]?")
 # what a story or a film tells (本集还提及了…): the words before it are no unit as a subject

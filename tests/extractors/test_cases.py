@@ -2554,3 +2554,16 @@ def test_the_courts_judgment_naming_the_defendants_goes_on_with_the_units_case()
             "法院判决某诊所犯诈骗罪，判处罚金15万元，被告人张某某犯诈骗罪，判处有期徒刑三年，缓刑二年。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "被告人张某某" in texts[0]
+
+
+def test_a_roundup_of_examples_brought_in_by_ru_gives_one_case_per_official():
+    """违规发放津补贴问题。…有的巧立名目。如某村党支部书记刘某中以…为由，擅自使用…。有的…。如…: each official
+    brought in by 如 is a case of his own, though the paragraph opens on a problem's title."""
+    text = ("违规发放津补贴或福利问题。从公开曝光的案例来看，违规发放津补贴或福利问题数高居首位。"
+            "现实中，有的钻空子搞变通，违规发放津补贴或福利。如某大学继续教育学院院长黄新平以国庆、中秋过节补助等形式，"
+            "违规发放各类过节费及福利22.5万元。有的巧立名目、打“擦边球”。如某镇乐民村党支部书记刘中以工作中需统一服装为由，"
+            "擅自使用村集体资金1.44万元为村干部订制西服。还有的违规挪用专项资金。如某镇唐滩村党支部书记顾建平"
+            "用村集体资金1200元购买月饼发给村两委班子成员。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert [x[:1] for x in texts] == ["如", "如", "如"] and "黄新平" in texts[0] and "顾建平" in texts[2]
