@@ -460,15 +460,10 @@ def _by_oversight_body(unit: str, m: re.Match[str], past: int) -> bool:
 
 
 def _skip_time(sent: str) -> str:
-    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，) or the lead telling
-    how its facts were found (经查，/ 检查发现，): the subject comes after them."""
-    p = _cr().patterns
-    for _ in range(3):  # (经查，2015年3月4日（农历正月十四），…: both, in either order)
-        m = p["time_clause"].match(sent) or p["finding_lead"].match(sent)
-        if m is None:
-            break
-        sent = sent[m.end():]
-    return sent
+    """A sentence without its opening time clause (2023年中秋期间，/ 春节前夕，): the subject
+    comes after it."""
+    m = _cr().patterns["time_clause"].match(sent)
+    return sent[m.end():] if m else sent
 
 
 def _post_subject(text: str) -> bool:

@@ -2535,7 +2535,7 @@ def test_one_official_singled_out_of_a_group_is_a_case_of_his_own():
 
 
 @pytest.mark.parametrize("text", [
-    "经查，2015年3月4日，某开发区党政班子成员到区属企业调研走访。当晚参加调研的人员联谊聚餐，约150人，全部费用21336元由辖区内私营企业支付。",
+    "2015年3月4日，某开发区党政班子成员到区属企业调研走访，当晚联谊聚餐，约150人，全部费用21336元由辖区内私营企业支付。",
     "2015年3月10日，某市政府一名副市长带领有关部门人员在某县开展调研，当晚在镇政府饭堂用餐，饮用洋酒，造成不良社会影响。",
 ])
 def test_a_meal_someone_else_paid_or_with_spirits_told_of_unnamed_officials_is_concrete(text):
