@@ -954,12 +954,9 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
     if not sents:
         return []
     text = sents[0].string
-    some = [m.start(1) for m in _SOME_CLAUSE.finditer(text, sents[0].start(), sents[-1].end())]
+    some = [m.start(1) for m in p["some_clause"].finditer(text, sents[0].start(), sents[-1].end())]
     return some if len(some) >= 3 else []
 
-
-# A clause of a report's findings opening on 有的 (…存在一些问题，有的…；有的…)
-_SOME_CLAUSE = re.compile(r"[；;。：:，,]\s*(有的)(?![^；;。]{0,3}(?:时候|时|人说|同志说))")
 
 
 _BEFORE_CHARS = 1200
@@ -980,7 +977,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     if len(sents) < 2 or not _names(text[a:b]):
         return []
     first = sents[0].group(0)
-    if p["group_ref"].search(first) and not (_HEADCOUNT.search(first) and any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:])):
+    if p["group_ref"].search(first) and not (p["headcount"].search(first) and any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:])):
         return []  # (a group's officials told together — 上述涉案人员均被判刑。其中，… — but one singled out of
         # many counted, 133名干部的问题浮出水面。其中包括某某，受贿…, is his own case)
     out: list[int] = []
@@ -998,9 +995,9 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             and bool(_subject_names(sent)) and is_concrete(sent)  # 全年查处…7起。其中，县林业局副局长普某…
         # (此外，…提及了…董事长袁仁国利用…: "also" brings in a new official, who is no anaphora)
         # (not 此外，镇党委对…把关不严，…出租给村委委员邱某的亲戚: the unit's problem goes on)
-        add = _ADDITIVE.match(sent)
+        add = p["additive"].match(sent)
         unit = p["org_subject"].match(sent[add.end():]) if add is not None else None
-        additive = add is not None and bool(_subject_names(sent)) and (unit is None or bool(_TELLING.search(unit.group(0))))
+        additive = add is not None and bool(_subject_names(sent)) and (unit is None or bool(p["telling"].search(unit.group(0))))
         if not example and not additive and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
                             or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)
                             or _CHARGE_CLAUSE.match(sent)):
@@ -1011,7 +1008,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
         # an example brought in by 如/比如 (有的巧立名目。如某村党支部书记刘某以…为由，擅自使用…): in a
         # round-up of such examples, each official's is a case of his own
-        if _FOR_EXAMPLE.match(sent) and not any(n in before for n in new) and _subject_names(sent) \
+        if p["for_example"].match(sent) and not any(n in before for n in new) and _subject_names(sent) \
                 and is_concrete(sent) and _own_deed(sent):
             out.append(s.start())
             start = s.start()
@@ -1024,7 +1021,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         # a case of its own in a list of such reports)
         fallen = _falls(sent)
         # (本集还介绍了…原副省长王晓光案。: a case introduced by its name, its story told next)
-        named_case = any(re.search(re.escape(n) + r"案(?:件)?[。；;]?$", sent) for n in new)
+        named_case = sent.rstrip("。；;").endswith(tuple(n + tail for n in new for tail in ("案", "案件")))
         if "misconduct" not in feats and "money" not in feats and not fallen and not named_case:
             # (同期另一削职的，是…秘书长赵某。他因…谋取私利…: introduced, his deed told by 他 next)
             nxt = sents[k + 1].group(0).strip() if k + 1 < len(sents) else ""
@@ -1052,11 +1049,6 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 
 
 _AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
-_FOR_EXAMPLE = re.compile(r"^(?:如|比如|例如|譬如)[，,]?(?!何|此|果|今|实|期)")
-_HEADCOUNT = re.compile(r"\d+\s*(?:名|人|位)|多名|一批")
-_ADDITIVE = re.compile(r"^(?:此外|另外|同时|另有)[，,]?")
-# what a story or a film tells (本集还提及了…): the words before it are no unit as a subject
-_TELLING = re.compile(r"提及|介绍|揭示|讲述|披露|曝光|通报|报道")
 
 
 def _falls(sent: str) -> bool:
@@ -1483,7 +1475,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             or bool(_NEXT_POINT.match(sub))
             # the court's judgment on the unit just told, naming its defendants (法院判决该诊所犯诈骗罪，
             # 被告人张某某…): a case told without names gets them here
-            or (not names_in_case and bool(names) and all(re.search("被告人" + re.escape(n), sub) for n in names))
+            or (not names_in_case and bool(names) and all("被告人" + n in sub for n in names))
         )
         # A unit that is a whole incident of its own (a unit or a post as subject, a deed, a
         # consequence) opens a case even with no personal name (某国有企业总经理用公款…，受到…).

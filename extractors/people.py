@@ -937,7 +937,7 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         return None
     if len(name) == 2 and name[1] in cl.short_title_chars and name + "长" in text:
         return None  # 吴所 (吴所长): a title's short form, no name given
-    if _inside_idiom(text, a, b):
+    if _inside_idiom(text, a):
         return None
     if len(name) == 3 and name[1] in _ADMINISTRATIVE:
         return None  # 西安市长安区原房管局: LAC's 安区原 is the end of a place and 原
@@ -959,7 +959,7 @@ def _dotted_words(name: str) -> bool:
     return len(parts) > 1 and (_freq().get(parts[0]) or 0) >= DOTTED_WORD_FREQ
 
 
-def _inside_idiom(text: str, a: int, b: int) -> bool:
+def _inside_idiom(text: str, a: int) -> bool:
     """The span starts inside a four-character dictionary word that began before it
     (儿孙满堂 → 孙满堂): part of an idiom, not a name."""
     freq = _freq()
@@ -1266,8 +1266,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     lac_starts = {sp.start for sp in per}
     found: dict[str, Person] = {}
     for p in people:
-        if _inside_idiom(text, p.start, p.end) or _dotted_words(p.name):
-            continue  # 儿孙满堂: a surname inside an idiom, whoever read it as a name
+        if _inside_idiom(text, p.start) or _dotted_words(p.name):
+            continue  # 儿孙满堂, 观点·要闻: an idiom or a page's section names, whoever read them as a name
         if not _lac_agrees(text, p.name, lac_starts):
             if _not_a_name(text, p.name, cl):
                 continue
