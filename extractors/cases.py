@@ -436,8 +436,7 @@ def _case_title(text: str, at: int | None) -> bool:
     if at is None:
         return False
     end = text.find("\n", at)
-    line = _LEAD_MARKER.sub("", text[at:end if end >= 0 else len(text)].strip())
-    return bool(_cr().patterns["case_title"].fullmatch(line))
+    return _case_title_line(_LEAD_MARKER.sub("", text[at:end if end >= 0 else len(text)].strip()))
 
 
 _NEXT_POINT = re.compile(r"^\s*[二三四五六七八九十]是")
@@ -977,7 +976,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
     if len(sents) < 2 or not _names(text[a:b]):
         return []
     first = sents[0].group(0)
-    if p["group_ref"].search(first) and not (p["headcount"].search(first) and any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:])):
+    if p["group_ref"].search(first) and not (p["counted_group"].search(first) and any(_AMONG_THEM.match(s.group(0).strip()) for s in sents[1:])):
         return []  # (a group's officials told together — 上述涉案人员均被判刑。其中，… — but one singled out of
         # many counted, 133名干部的问题浮出水面。其中包括某某，受贿…, is his own case)
     out: list[int] = []

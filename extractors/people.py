@@ -888,7 +888,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         if m and a < m.start() < b:
             b = m.start()  # 王某主任 / 柯支书
             break
-    for w in lex.follower_words:  # 郑洪|利用其…: LAC runs the clause's verb into the name
+    # 郑洪|利用其… / 罗汉平|等下沉干部 / 陈正清|面前: LAC runs the clause's verb or the word after into the name
+    for w in (*lex.follower_words, *cl.name_tails):
         if text.endswith(w, a, b) and b - a - len(w) >= 2:
             b -= len(w)
             break
@@ -896,8 +897,6 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         b += 1  # 何立新案: LAC reads 新案 as a word; a case is named after its person
     while b > a and text[b - 1] in _DOTS:
         b -= 1  # 艾尼瓦尔· | 司马义: LAC's span ends on the dot
-    tail = next((w for w in cl.name_tails if text.endswith(w, a, b) and b - a - len(w) >= 2), "")
-    b -= len(tail)  # 罗汉平等下沉干部 / 陈正清面前: the name runs on into a word after it
     if b - a == 1 and _surname_len(text, a, lex, strict=False) == 1:
         # 于|幼军: LAC tags the surname alone; the rules' three-character name there, when the
         # text says it again (not 连根拔|起)
