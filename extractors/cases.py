@@ -1707,7 +1707,9 @@ def _is_case_list(text: str, cases: list[CaseSpan], labelled: bool = False) -> b
     announced = announces_cases(text[:cases[0].start])
     concrete = sum(is_concrete(text[c.start:c.end], announced) or (labelled and _names_a_case(text, c))
                    for c in cases)
-    return concrete * 2 > len(cases)
+    # (a list its preamble announces — 现将…3起典型问题通报如下 — holds cases even when half of its
+    # items tell less than a case does: an item cut short, a duty failure told without a name)
+    return concrete * 2 > len(cases) or (announced and concrete * 2 == len(cases))
 
 
 _CASE_LABEL = re.compile(rf"\s*(?:【\s*)?(?:典型)?案例\s*(?:{_N}|\d{{1,2}})\s*(?:】|[:：、.．])?\s*")
