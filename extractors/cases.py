@@ -568,8 +568,9 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _bare_heading(line: str) -> bool:
     """A list item that is only the heading of a problem (关于“…”问题的整改情况): short, naming a
-    problem, no sentence in it. (An article's section heading, 从“查一案”到“治一域”, is none.)"""
-    line = line.strip()
+    problem, no sentence in it (a full stop may close it: 一、某镇森林火灾处置不当问题。). (An
+    article's section heading, 从“查一案”到“治一域”, is none.)"""
+    line = line.strip().removesuffix("。")
     return 0 < len(line) <= 60 and "问题" in line and not re.search(r"[。；;！？!?]", line)
 
 

@@ -2567,3 +2567,27 @@ def test_a_roundup_of_examples_brought_in_by_ru_gives_one_case_per_official():
     t, sp, texts = _split(text)
     assert len(texts) == 3
     assert [x[:1] for x in texts] == ["如", "如", "如"] and "黄新平" in texts[0] and "顾建平" in texts[2]
+
+
+def test_an_announced_list_holds_its_cases_when_one_item_names_no_one():
+    """现将近期查处的两起…典型问题通报如下。一、…森林火灾防控不力问题 (names, sanctions) 二、…森林火灾处置不当问题
+    (a dated fire and the failures, no one named yet): the list the preamble announces is the case
+    list, though only half of its items tell a case in full."""
+    text = ("某市纪委监委通报两起森林防灭火失职失责典型问题\n"
+            "近期，我市接连发生森林火灾。为严肃纪律，现将近期查处的两起森林防灭火失职失责典型问题通报如下。\n"
+            "一、某县甲镇“2·3”森林火灾防控不力问题。\n"
+            "2023年2月3日上午，甲镇东坑村发生森林火灾。经查，镇、村对野外用火巡查管控不到位。"
+            "镇党委书记陈某受到党内警告处分，村护林员黄某被辞退。\n"
+            "二、某县乙镇“2·9”森林火灾处置不当问题。\n"
+            "2023年2月9日中午，乙镇石岭村发生森林火灾，镇、村对火情估计不足，未及时组织足够力量扑救，导致山火蔓延。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2
+    assert "陈某" in texts[0] and "石岭村" in texts[1]
+
+
+@pytest.mark.parametrize("text", [
+    "2023年3月5日，某镇某村发生森林火灾。经查，镇村两级防控责任落实不到位，过火面积30余亩。",
+    "2022年8月，某县某厂引发一起较大火灾事故，该县应急管理局对企业隐患排查处置不当。",
+])
+def test_a_duty_failure_told_as_an_incident_is_concrete(text):
+    assert is_concrete(normalize(text).text, True)
