@@ -850,7 +850,7 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
     each clause that opens on a name, when two or more do."""
     m = _LIST_COLON.search(text, a, b)
     if not m:
-        return []
+        return _deeds_after_colon(text, a, b)
     names = _names(text[a:b])
     if len(names) < 2:
         return []
@@ -861,6 +861,33 @@ def _listed_clause_cuts(text: str, a: int, b: int) -> list[int]:
         if k < b and any(text.startswith(n, k) for n in names):
             opening.append(k)
     return opening if len(opening) >= 2 else _enumerated_in_a_sentence(text, b, m.end(), names)
+
+
+_ANY_COLON = re.compile(r"[：:](?!\d)")
+
+
+def _deeds_after_colon(text: str, a: int, b: int) -> list[int]:
+    """Officials listed after any colon, one per clause between semicolons, each with a deed of
+    his own (…也在今日宣判：甲被控受贿2254万余元，…；乙被控受贿2200多万元，…): a case each. A
+    colon announcing one case's decisions (处理如下：甲负有领导责任，受到警告；乙…) lists
+    sanctions, not deeds, and stays one case."""
+    cm = _ANY_COLON.search(text, a, b)
+    if cm is None or not _SEMICOLON.search(text, cm.start(), b):
+        return []
+    colon = cm.start()
+    names = _names(text[a:b])
+    end = text.find("。", colon, b)
+    end = b if end < 0 else end
+    starts = [colon + 1] + [x.end() for x in _SEMICOLON.finditer(text, colon, end)]
+    bounds = starts[1:] + [end]
+    opening = []
+    for s, e in zip(starts, bounds):
+        k = _skip_space(text, s)
+        who = next((n for n in names if text.startswith(n, k)), None)
+        feats = concreteness(text[k:e])[1]
+        if who is not None and ("misconduct" in feats or "money" in feats) and not _DUTY_FAILURE.search(text[k:e]):
+            opening.append(k)
+    return opening if len(opening) >= 2 and len(opening) == len(starts) else []
 
 
 # Where a clause of a list may start: after a comma, an enumeration comma or a semicolon.

@@ -2591,3 +2591,19 @@ def test_an_announced_list_holds_its_cases_when_one_item_names_no_one():
 ])
 def test_a_duty_failure_told_as_an_incident_is_concrete(text):
     assert is_concrete(normalize(text).text, True)
+
+
+def test_officials_listed_after_any_colon_each_with_a_deed_are_a_case_each():
+    """…也在今日宣判：甲被控受贿…，被判…；乙被控受贿…；丙…: one case per official; a colon that
+    announces one case's decisions (处理如下：甲负有领导责任…；乙…) lists no deeds and stays one case."""
+    text = ("本报讯 今天，某市中级法院对多名原市属国企负责人受贿案公开宣判。\n"
+            "除了主犯外，原市城投集团副总经理刘建明、原市水务集团总经理孙海涛、原市交投集团副董事长韩立新也在今日宣判："
+            "刘建明被控受贿1260万余元，因受贿罪被判有期徒刑11年；孙海涛被控受贿830多万元，因受贿罪被判有期徒刑7年；"
+            "韩立新被控受贿590万元，因受贿罪被判有期徒刑6年。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3
+    assert "孙海涛被控" in texts[1] and "刘建明被控" not in texts[1] and texts[2].startswith("韩立新")
+    one = ("2023年5月，某县农业农村局在项目验收中把关不严，致使某合作社套取补贴资金12万元。县纪委监委作出如下处理："
+           "局长王立军负有主要领导责任，受到党内警告处分；副局长赵明负有直接责任，受到政务记过处分。\n")
+    t, sp, texts = _split(one)
+    assert len(texts) == 1
