@@ -19,11 +19,26 @@ def config_path(name: str) -> Path:
     return CONFIG_DIR / name
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping key given twice: YAML would keep the last one
+    silently, and a rule written under a name already taken would replace the other."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @cache
 def load_yaml(name: str) -> Any:
-    """Parse a bundled YAML data file once."""
+    """Parse a bundled YAML data file once (a key given twice is an error naming the line)."""
     with config_path(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 @cache

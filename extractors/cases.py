@@ -2159,6 +2159,9 @@ def _split_text(text: str) -> Split:
         # (an item left with nothing but its number once its closing words are cut is none)
         cases = [c for c in cases if len(re.findall(r"[\u4e00-\u9fff]", text[c.start:c.end])) > 3]
         labelled = style in _CASE_STYLES
+        if not inspection and _parts_of_one_case(text, cases):
+            one = _titled(text, cases[0].start, cases[-1].end)
+            return Split(doc_type_of(text, 1, False), [one], "parts")
         if not inspection and (not _is_case_list(text, cases, labelled) or _chapters_of_one_story(text, cases)):
             cases = []  # numbered sections of an article or a policy paper, not a list of cases
         if style == "cn_shi" and cases:
@@ -2516,6 +2519,14 @@ def _units_under_a_problem(text: str) -> list[list[CaseSpan]]:
             out.append(items)
         k = max(j, k + 1)
     return out
+
+
+def _parts_of_one_case(text: str, cases: list[CaseSpan]) -> bool:
+    """Numbered sections titled as the parts of one case's file (一、线索来源 / 二、调查过程 /
+    三、查实情况 / 四、处理结果), two or more and most of them: one case, not a list."""
+    rx = _cr().patterns["case_file_heading"]
+    parts = sum(bool(rx.match(_LEAD_MARKER.sub("", text[c.start:c.end].lstrip()))) for c in cases)
+    return parts >= 2 and parts * 2 > len(cases)
 
 
 def _chapters_of_one_story(text: str, cases: list[CaseSpan]) -> bool:

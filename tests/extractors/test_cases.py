@@ -2607,3 +2607,16 @@ def test_officials_listed_after_any_colon_each_with_a_deed_are_a_case_each():
            "局长王立军负有主要领导责任，受到党内警告处分；副局长赵明负有直接责任，受到政务记过处分。\n")
     t, sp, texts = _split(one)
     assert len(texts) == 1
+
+
+def test_sections_titled_as_parts_of_one_case_file_are_one_case():
+    """一、线索来源 / 二、调查过程 / 三、查实情况 / 四、处理结果: a regulator publishing one case by
+    the parts of its file — one case, however the sections are numbered."""
+    text = ("某市医保局公开曝光一起欺诈骗保案件\n"
+            "一、线索来源\n2023年4月，接到群众举报，反映某县某民营医院涉嫌虚构诊疗项目骗取医保基金。\n"
+            "二、调查过程\n接到线索后，县医保局联合县卫健局组成调查组，通过调取病历、走访患者等方式核实。\n"
+            "三、查实情况\n经查，该医院存在挂床住院、串换药品、虚记诊疗项目等问题，造成医保基金损失6.3万元。\n"
+            "四、处理结果\n县医保局责令该医院退回医保基金6.3万元，并处2倍罚款12.6万元，解除医保服务协议。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1
+    assert "反映某县某民营医院" in texts[0] and "解除医保服务协议" in texts[0]
