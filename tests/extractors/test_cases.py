@@ -2620,3 +2620,9 @@ def test_sections_titled_as_parts_of_one_case_file_are_one_case():
     t, sp, texts = _split(text)
     assert len(texts) == 1
     assert "反映某县某民营医院" in texts[0] and "解除医保服务协议" in texts[0]
+
+
+def test_an_official_suspended_from_duty_is_a_concrete_case():
+    """会议决定，对…信息报送不及时的某局局长某某先予停职处理: a suspension is the outcome of a case."""
+    text = ("会议决定，对在防汛工作中信息报送不及时的某县水利局局长郑国平先予停职处理，接受相关部门调查。")
+    assert is_concrete(normalize(text).text, False)
