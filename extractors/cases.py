@@ -2197,6 +2197,7 @@ def _split_text(text: str) -> Split:
         # a notice (a discipline body's website tells stories too) — after any notice opening.
         # Not in a report: its opening names the inspectors, not the culprits.
         cases[0].start = min(_story_start(text, cases[0].start, doc_type == "article"), cases[0].start)
+        cases[0].end = _story_end(text, cases[0].end)
         mode = "single"
     if inspection:
         cases = _problems_only(text, cases)
@@ -2209,6 +2210,14 @@ def _split_text(text: str) -> Split:
     if not inspection:
         cases = _story_sections(text, _findings_joined(text, _news_lead(text, cases)))
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+def _story_end(text: str, end: int) -> int:
+    """Where a one-case document's story ends: its last paragraph that tells facts (a name, a
+    sum, a sanction, a dated violation) before the page's furniture — a story told through
+    what people said goes on past the paragraph that first reads as a case."""
+    facts = [b for a, b, _f, told in _story_paragraphs(text) if told and b > end]
+    return max(facts, default=end)
 
 
 def _story_paragraphs(text: str) -> list[tuple[int, int, dict[str, float], bool]]:

@@ -2626,3 +2626,20 @@ def test_an_official_suspended_from_duty_is_a_concrete_case():
     """会议决定，对…信息报送不及时的某局局长某某先予停职处理: a suspension is the outcome of a case."""
     text = ("会议决定，对在防汛工作中信息报送不及时的某县水利局局长郑国平先予停职处理，接受相关部门调查。")
     assert is_concrete(normalize(text).text, False)
+
+
+def test_a_one_case_story_goes_on_to_its_last_paragraph_of_facts():
+    """A story whose first paragraph reads as the case (the lesson drawn at a meeting) and whose
+    facts come later, told through what people said: the case runs to the last paragraph that
+    tells a fact (the sum found, the sanction), not only to the first."""
+    text = ("村里的补贴为何发不到位？巡察找到了答案\n"
+            "“上一任村干部因虚报冒领补贴被处分，教训深刻。”近日，在某县某镇召开的警示教育会上，镇纪委书记陈立平"
+            "用身边的案例教育新一届村干部。\n"
+            "事情还得从前年说起。\n"
+            "“阿姨，村里的护林补贴您领了吗？”\n"
+            "“领了，一年就两千块。”\n"
+            "核查组随后调取账目，发现村里报账的护林员补贴高达6.8万元，与实际发放的金额差距很大。\n"
+            "面对调查人员，负责报账的村委会原委员黄永福大倒苦水，一口咬定这笔补贴没有问题。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1
+    assert "6.8万元" in texts[0] and "黄永福" in texts[0]
