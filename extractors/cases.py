@@ -2069,6 +2069,8 @@ def _own_deed(unit: str) -> bool:
         clause = m.group(0).strip(" “”\"")
         if len(clause) < 4 or p["accountability"].search(clause) or p["sanction"].search(clause):
             continue
+        if p["oversight_body"].search(clause[:8]):
+            continue  # the body that decides (纪检监察机关按程序提请有关部门) does no deed of the case
         if p["date_only"].fullmatch(clause) or p["post_end"].search(clause) or p["recovery"].match(clause):
             continue
         if any(clause.endswith(n) for n in _names(clause)):
@@ -2186,7 +2188,7 @@ def _split_text(text: str) -> Split:
     head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
     cases = _running(text, inspection, announces_cases(head))
     if not inspection:
-        cases = _one_incident(text, cases)
+        cases = _finding_before_decisions(text, _one_incident(text, cases))
     mode = "running"
     if not cases:
         mode = "none"
@@ -2210,6 +2212,28 @@ def _split_text(text: str) -> Split:
     if not inspection:
         cases = _story_sections(text, _findings_joined(text, _news_lead(text, cases)))
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
+
+
+_FOUND = re.compile(r"^(?:经查|经调查|经核查|调查发现|经联合调查)")
+
+
+def _finding_before_decisions(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """A case that only gives decisions (已对某局分管副局长作出停职检查处理；…) opens with the finding
+    told just before it (经调查，学校执行食品安全管理制度不力…): the finding is the case's deed."""
+    out = []
+    for k, c in enumerate(cases):
+        unit = text[c.start:c.end]
+        floor = cases[k - 1].end if k else 0
+        if not _own_deed(unit) and "money" not in concreteness(unit)[1]:
+            for a, b in reversed([(a, b) for a, b in _paragraphs(text[:c.start]) if a >= floor]):
+                seg = text[a:b].strip()
+                if _FOUND.match(seg) and _cr().patterns["violation"].search(seg):
+                    c = CaseSpan(a, c.end, c.title, c.section, c.title_at)
+                    break
+                if _is_junk(seg) or len(seg) > 200:
+                    break
+        out.append(c)
+    return out
 
 
 def _story_end(text: str, end: int) -> int:

@@ -2643,3 +2643,19 @@ def test_a_one_case_story_goes_on_to_its_last_paragraph_of_facts():
     t, sp, texts = _split(text)
     assert len(texts) == 1
     assert "6.8万元" in texts[0] and "黄永福" in texts[0]
+
+
+def test_the_decisions_after_a_finding_are_one_case_with_it():
+    """经调查，学校执行食品安全管理制度不力…。 then lines of decisions on posts (已对某局分管副局长作出停职
+    检查处理；对校长作出停职检查处理…): one case, opening with the finding; and the body that decides
+    (纪检监察机关按程序提请有关部门…予以免职) does no deed of a case of its own."""
+    text = ("某市联合调查组发布通报。\n"
+            "经调查，某中学执行食品安全管理制度不力，负有食品卫生安全管理直接责任。\n"
+            "已对市教育局分管副局长、市市场监管局某市场监管所所长作出停职检查处理；\n"
+            "对某中学校长作出停职检查处理，分管副校长作出免职处理。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "经调查" in texts[0] and "分管副校长" in texts[0]
+    text2 = ("某区某街道3个月内连续发生两起较大火灾事故，共造成9人死亡，暴露出街道消防安全监管工作严重失职。\n"
+             "目前，纪检监察机关按程序提请有关部门，现已对街道办事处主任周海涛、街道城管中队长吴亮予以免职。\n")
+    t, sp, texts = _split(text2)
+    assert len(texts) == 1 and "火灾事故" in texts[0] and "吴亮" in texts[0]
