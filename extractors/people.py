@@ -19,6 +19,7 @@ Input is NORMALISED text (simplified, half-width ASCII); offsets are relative to
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -1270,6 +1271,9 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
         if not _lac_agrees(text, p.name, lac_starts):
             if _not_a_name(text, p.name, cl):
                 continue
+            if "某" not in p.name and len(p.name) <= 3 and not _after_a_post(text, p.name, lex) \
+                    and _lac_reads_words(text, p.name):
+                continue  # 王立科|曾|想|让, 27名|高管, 由|杨学仁: LAC reads words there, not a name
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
             if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
@@ -1468,6 +1472,42 @@ def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:
     if len(name) != 2 or "某" in name or (_freq().get(name) or 0) < WORD_START_FREQ:
         return False
     return not any(lex.subject_follow_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
+
+
+# LAC's tags of words that are no part of a name: function words, verbs, adjectives, numbers,
+# places and times (its proper-noun tags, PER and nz, are not among them).
+_WORD_TAGS = frozenset({"d", "p", "c", "u", "v", "vd", "vn", "a", "ad", "an", "f", "m", "q", "r", "w", "xc",
+                        "s", "t", "TIME", "LOC"})
+
+
+def _after_a_post(text: str, name: str, lex: PeopleLexicon) -> bool:
+    """Some mention of `name` follows a post (局长革命, 主任向玉): a name, whatever else its
+    characters spell."""
+    return any(lex.post_end_re.search(text[max(0, m.start() - 8):m.start()]) for m in re.finditer(re.escape(name), text))
+
+
+def _lac_reads_words(text: str, name: str) -> bool:
+    """At every mention of a rule's `name`, LAC reads ordinary words: the mention starts inside
+    a word of LAC's, takes in a function word, verb or number (王立科|曾|想|让), or is one common
+    noun (27名|高管). The model's segmentation outvotes a rule's reading of a surname there."""
+    toks = tokens(text)
+    starts = [a for a, _b, _t in toks]
+    for m in re.finditer(re.escape(name), text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        over = []
+        while 0 <= k < len(toks) and toks[k][0] < m.end():
+            over.append(toks[k])
+            k += 1
+        if not over or any(t in ("PER", "nr", "nz", "ORG") for _a, _b, t in over):
+            return False
+        if len(over) == 1 and over[0][:2] == (m.start(), m.end()):
+            if not (len(name) == 2 and over[0][2] == "n"):
+                return False  # one word of LAC's, the name's own length (向又华 as p): a name it misread
+            continue  # one common noun (27名|高管)
+        inside_word = over[0][0] < m.start()
+        if not (inside_word or any(t in _WORD_TAGS for _a, _b, t in over)):
+            return False
+    return True
 
 
 def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:

@@ -760,3 +760,15 @@ def test_section_names_joined_by_a_dot_are_no_transliterated_name():
     text = "第04版：观点·要闻 上一版\n海口市政府原副市长冯鸿浩受贿案开庭，冯鸿浩收受财物300万元。某县原副县长艾力·吐尔逊收受财物30万元。"
     names = [p.name for p in extract_people(normalize(text).text)]
     assert "冯鸿浩" in names and "艾力·吐尔逊" in names and not any("观点" in n for n in names)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("据报道，电视剧总监制某某此前发文称，王立科曾想让这部电视剧停播。王立科被开除党籍。", "曾想让"),
+    ("今年以来至少有50名银行高管被查。近期，银行高管被查的消息频频曝出，某银行原副行长马骁被开除党籍。", "高管"),
+    ("某街道包联责任落实不到位，导致疫情扩散，街道党工委书记刘某被免职。", "包联责"),
+])
+def test_no_name_where_the_model_reads_ordinary_words(text, wrong):
+    """A rule reading a surname in 王立科|曾|想|让, 50名|银行|高管|被查 or 街道|包联|责任 is outvoted by LAC,
+    which reads an adverb and verbs, a common noun, a word running on: no person there."""
+    names = [n for n, _ in _people(text)]
+    assert wrong not in names and not any(wrong in n for n in names)
