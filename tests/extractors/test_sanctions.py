@@ -452,3 +452,18 @@ def test_a_decision_by_the_severity_of_each_part_is_given() -> None:
 ])
 def test_a_post_changed_or_detention_carried_out(text, want):
     assert sorted({s.label for s in extract_sanctions(text, [])}) == sorted(want)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经省纪委监委对某市公安局原局长汪某涉嫌严重违纪违法问题进行了纪律审查和监察调查，决定给予其开除党籍处分。",
+     ["立案审查调查", "开除党籍"]),
+    ("市纪委监委对某医院原院长宋某某严重违纪违法问题进行了立案审查调查。", ["立案审查调查"]),
+])
+def test_an_investigation_carried_out_is_opened_against_the_person(text: str, expected: list[str]) -> None:
+    """对某某…问题进行了纪律审查和监察调查: the case was opened against him, as 接受审查调查 says."""
+    assert sorted(labels(text)) == sorted(expected)
+
+
+def test_a_police_investigation_is_no_discipline_case() -> None:
+    """该院实际控制人黄某某涉嫌诈骗犯罪，已被公安机关立案侦查: the police's case, not a discipline body's."""
+    assert "立案审查调查" not in labels("该院实际控制人黄某某涉嫌诈骗犯罪，已被公安机关立案侦查。")
