@@ -2240,8 +2240,22 @@ def _story_end(text: str, end: int) -> int:
     """Where a one-case document's story ends: its last paragraph that tells facts (a name, a
     sum, a sanction, a dated violation) before the page's furniture — a story told through
     what people said goes on past the paragraph that first reads as a case."""
-    facts = [b for a, b, _f, told in _story_paragraphs(text) if told and b > end]
-    return max(facts, default=end)
+    last = end
+    for a, b, feats, told in _story_paragraphs(text):
+        if b <= end:
+            continue
+        seg = text[a:b].strip()
+        if _RELATED_LINKS.match(seg):
+            break  # the page's links to other stories (·最高法：今年前三季度… / 相关新闻)
+        if told and not ("exhortation" in feats or "statistic" in feats):
+            last = b  # (a closing call, 发现一起查处一起…绝不姑息, or a count over many cases is not the story's)
+        if _STORY_END_MARK.search(seg):
+            break  # a wire story's end mark: (完)
+    return last
+
+
+_RELATED_LINKS = re.compile(r"^(?:[·•]|相关(?:新闻|阅读|链接|报道|文章)|延伸阅读|推荐阅读)")
+_STORY_END_MARK = re.compile(r"[(（]完[)）]\s*$")
 
 
 def _story_paragraphs(text: str) -> list[tuple[int, int, dict[str, float], bool]]:

@@ -2659,3 +2659,17 @@ def test_the_decisions_after_a_finding_are_one_case_with_it():
              "目前，纪检监察机关按程序提请有关部门，现已对街道办事处主任周海涛、街道城管中队长吴亮予以免职。\n")
     t, sp, texts = _split(text2)
     assert len(texts) == 1 and "火灾事故" in texts[0] and "吴亮" in texts[0]
+
+
+def test_a_one_case_story_stops_at_its_end_mark_and_the_pages_links():
+    """A court story ends at (完); the page's links to other stories after it (·某法院：今年审结…) and a
+    closing call (发现一起查处一起，绝不姑息) are not its facts."""
+    text = ("某市原副市长周某受贿案一审宣判\n"
+            "2024年5月，某市中级人民法院公开宣判某市原副市长周某受贿案，对被告人周某以受贿罪判处有期徒刑十一年，"
+            "并处罚金人民币一百万元。\n"
+            "经审理查明，2010年至2020年，周某利用职务便利，为他人在工程承揽等事项上谋取利益，非法收受财物共计1200余万元。"
+            "(完)\n"
+            "·某省法院今年前三季度审结贪污贿赂案件1.6万件，涉案金额300万元以上的占两成\n"
+            "·某市纪委监委通报3起违反中央八项规定精神问题\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "1200余万元" in texts[0] and "1.6万件" not in texts[0]
