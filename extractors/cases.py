@@ -2214,9 +2214,6 @@ def _split_text(text: str) -> Split:
     return Split(doc_type, _linked_cases(text, _before_analysis(text, _one_story_of_the_facts(text, cases))), mode)
 
 
-_FOUND = re.compile(r"^(?:经查|经调查|经核查|调查发现|经联合调查)")
-
-
 def _finding_before_decisions(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """A case that only gives decisions (已对某局分管副局长作出停职检查处理；…) opens with the finding
     told just before it (经调查，学校执行食品安全管理制度不力…): the finding is the case's deed."""
@@ -2227,7 +2224,7 @@ def _finding_before_decisions(text: str, cases: list[CaseSpan]) -> list[CaseSpan
         if not _own_deed(unit) and "money" not in concreteness(unit)[1]:
             for a, b in reversed([(a, b) for a, b in _paragraphs(text[:c.start]) if a >= floor]):
                 seg = text[a:b].strip()
-                if _FOUND.match(seg) and _cr().patterns["violation"].search(seg):
+                if _cr().patterns["findings_open"].match(seg) and _cr().patterns["violation"].search(seg):
                     c = CaseSpan(a, c.end, c.title, c.section, c.title_at)
                     break
                 if _is_junk(seg) or len(seg) > 200:
@@ -2240,22 +2237,19 @@ def _story_end(text: str, end: int) -> int:
     """Where a one-case document's story ends: its last paragraph that tells facts (a name, a
     sum, a sanction, a dated violation) before the page's furniture — a story told through
     what people said goes on past the paragraph that first reads as a case."""
+    p = _cr().patterns
     last = end
     for a, b, feats, told in _story_paragraphs(text):
         if b <= end:
             continue
         seg = text[a:b].strip()
-        if _RELATED_LINKS.match(seg):
+        if p["link_line"].match(seg) or p["tail_stop"].match(seg):
             break  # the page's links to other stories (·最高法：今年前三季度… / 相关新闻)
         if told and not ("exhortation" in feats or "statistic" in feats):
             last = b  # (a closing call, 发现一起查处一起…绝不姑息, or a count over many cases is not the story's)
-        if _STORY_END_MARK.search(seg):
+        if p["story_end_mark"].search(seg):
             break  # a wire story's end mark: (完)
     return last
-
-
-_RELATED_LINKS = re.compile(r"^(?:[·•]|相关(?:新闻|阅读|链接|报道|文章)|延伸阅读|推荐阅读)")
-_STORY_END_MARK = re.compile(r"[(（]完[)）]\s*$")
 
 
 def _story_paragraphs(text: str) -> list[tuple[int, int, dict[str, float], bool]]:

@@ -1273,7 +1273,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
                 continue
             if "某" not in p.name and len(p.name) <= 3 and not _after_a_post(text, p.name, lex) \
                     and _lac_reads_words(text, p.name):
-                continue  # 王立科|曾|想|让, 27名|高管, 由|杨学仁: LAC reads words there, not a name
+                continue  # 王立科|曾|想|让, 27名|高管, 包联|责任: LAC reads words there, not a name
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
             if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
