@@ -682,3 +682,17 @@ def test_a_duty_neglected_is_dereliction(text):
 ])
 def test_a_restaurant_meal_told_with_its_bill_is_banquets(text):
     assert "banquets" in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("经查，某某接受可能影响公正执行公务的宴请和旅游安排，违规收受礼品礼金。", "junkets"),
+    ("经查，某某长期接受滑雪和旅游安排。", "junkets"),
+    ("某区法院原院长某某超标准、超编制购买使用公务用车。", "official_cars"),
+    ("经查，某某违规拥有非上市公司股份，搞权钱交易。", "business_conflict"),
+    ("经查，某某安排亲属不实际工作而获取薪酬。", "business_conflict"),
+    ("经查，某某不按规定报告个人有关事项，徇私录用调整提拔干部。", "election_personnel"),
+])
+def test_the_commissions_wording_of_a_conduct_maps_to_its_category(text, code):
+    """The central commission's notices name conduct in set phrases (接受…宴请和旅游安排, 违规拥有非上市
+    公司股份, 徇私录用调整提拔干部): each is the category the phrase describes."""
+    assert code in _codes(text)
