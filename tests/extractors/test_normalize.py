@@ -82,3 +82,9 @@ def test_a_letter_l_typed_for_the_digit_one_is_read_as_one():
     assert n.text == "胡某挪用公款12万余元，虚报142个沼气池。"
     assert n.original[slice(*n.span(6, 11))] == "l2萬餘元"  # offsets still point at the original
     assert normalize("the l2 cache").text == "the l2 cache"
+
+
+def test_corner_brackets_read_as_curly_quotes():
+    """「雙開」 on a traditional-script page reads as “双开”, offsets one for one."""
+    n = normalize("遭到「雙開」處分")
+    assert n.text == "遭到“双开”处分" and n.original_text(2, 6) == "「雙開」"

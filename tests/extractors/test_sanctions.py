@@ -467,3 +467,21 @@ def test_an_investigation_carried_out_is_opened_against_the_person(text: str, ex
 def test_a_police_investigation_is_no_discipline_case() -> None:
     """该院实际控制人黄某某涉嫌诈骗犯罪，已被公安机关立案侦查: the police's case, not a discipline body's."""
     assert "立案审查调查" not in labels("该院实际控制人黄某某涉嫌诈骗犯罪，已被公安机关立案侦查。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("他12月遭到開除共產黨籍與中國公職的「雙開」處分。", ["开除党籍", "政务开除"]),
+    ("某某被开除中共党籍。", ["开除党籍"]),
+    ("某部原部长某某去年5月官宣被中紀委調查。", ["立案审查调查"]),
+    ("某某被市纪委监委立案调查。", ["立案审查调查"]),
+])
+def test_wordings_of_traditional_script_pages_and_the_press(text: str, expected: list[str]) -> None:
+    """Pages in traditional script and the press word an expulsion and an investigation their way
+    (開除共產黨籍與中國公職的「雙開」處分, 被中紀委調查): the same canonical labels."""
+    from extractors.normalize import normalize
+    assert sorted({s.label for s in extract_sanctions(normalize(text).text, [])}) == sorted(expected)
+
+
+def test_a_bare_fall_stays_without_a_sanction() -> None:
+    """2022年9月，某某被查 (no body named, no measure): no sanction, as the corpus annotates it."""
+    assert "立案审查调查" not in labels("2022年9月，苏某被查，次年1月被开除党籍。")
