@@ -696,3 +696,13 @@ def test_the_commissions_wording_of_a_conduct_maps_to_its_category(text, code):
     """The central commission's notices name conduct in set phrases (接受…宴请和旅游安排, 违规拥有非上市
     公司股份, 徇私录用调整提拔干部): each is the category the phrase describes."""
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("经查，某小学原校长克扣学生伙食费3.2万元。", "embezzlement"),
+    ("经查，某粮库原主任侵吞升溢粮、虚假报支费用。", "false_claims"),
+])
+def test_withholding_what_is_owed_and_false_expense_claims(text, code):
+    """克扣学生伙食费 keeps back money owed to others (embezzlement); 虚假报支 claims expenses that
+    were never incurred (false_claims)."""
+    assert code in _codes(text)
