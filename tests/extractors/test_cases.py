@@ -2673,3 +2673,13 @@ def test_a_one_case_story_stops_at_its_end_mark_and_the_pages_links():
             "·某市纪委监委通报3起违反中央八项规定精神问题\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "1200余万元" in texts[0] and "1.6万件" not in texts[0]
+
+
+@pytest.mark.parametrize("text", [
+    "山东已有675人因涉粮贪腐受到处分，湖南也有336人涉事。",
+    "此外，至少还有7名省级粮食局主要领导、7名省级粮食企业主要领导被查。",
+])
+def test_counts_of_people_punished_are_statistics_not_a_case(text):
+    """675人因涉粮贪腐受到处分 / 至少还有7名…被查: counts over many people, no one's case."""
+    t = normalize(text).text
+    assert "statistic" in concreteness(t)[1] and not is_concrete(t, True)
