@@ -2678,6 +2678,7 @@ def test_a_one_case_story_stops_at_its_end_mark_and_the_pages_links():
 @pytest.mark.parametrize("text", [
     "山东已有675人因涉粮贪腐受到处分，湖南也有336人涉事。",
     "此外，至少还有7名省级粮食局主要领导、7名省级粮食企业主要领导被查。",
+    "第一批教育整顿处理处分违纪违法干警17.8万余人。",
 ])
 def test_counts_of_people_punished_are_statistics_not_a_case(text):
     """675人因涉粮贪腐受到处分 / 至少还有7名…被查: counts over many people, no one's case."""
