@@ -6,7 +6,8 @@ ruby/pinyin annotations (`紀(jì)委`). `normalize` rewrites the text into the 
 expect and keeps, for every output character, the index of the original character it
 came from, so every extracted span can be reported in the ORIGINAL text.
 
-Kept as is: line breaks (paragraph structure), Chinese punctuation (，and , both occur).
+Kept as is: line breaks (paragraph structure), Chinese punctuation (，and , both occur; corner
+brackets 「」 read as the curly quotes “” rules are written with).
 """
 from __future__ import annotations
 
