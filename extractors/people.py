@@ -125,8 +125,9 @@ def build_people_lexicon(cfg: dict[str, Any]) -> PeopleLexicon:
     # a label (审核：, 编辑 王某) needs its separator: 负有审核责任的股长童某 is no byline
     labels = cfg.get("byline_labels") or []
     # (记者 inside 党委书记者永平 is the post and a Yi surname, no byline)
-    byline_re = re.compile(f"(?:(?:{_alt(labels)})[/:：\\s]+|(?<!书)(?:{_alt([m for m in cfg['byline_markers'] if m not in labels])})[/:：\\s]*)"
-                           if labels else f"(?<!书)(?:{_alt(cfg['byline_markers'])})[/:：\\s]*")
+    # (a mirror page's bar: 编辑|杜杜)
+    byline_re = re.compile(f"(?:(?:{_alt(labels)})[/:：|｜\\s]+|(?<!书)(?:{_alt([m for m in cfg['byline_markers'] if m not in labels])})[/:：|｜\\s]*)"
+                           if labels else f"(?<!书)(?:{_alt(cfg['byline_markers'])})[/:：|｜\\s]*")
     if cfg.get("byline_openers"):
         byline_re = re.compile("|".join([byline_re.pattern] + [f"(?:{o})" for o in cfg["byline_openers"]]))
     not_names = frozenset(w for w in cfg["not_names"] if len(w) >= 2)

@@ -772,3 +772,10 @@ def test_no_name_where_the_model_reads_ordinary_words(text, wrong):
     which reads an adverb and verbs, a common noun, a word running on: no person there."""
     names = [n for n, _ in _people(text)]
     assert wrong not in names and not any(wrong in n for n in names)
+
+
+def test_a_byline_behind_a_bar_names_no_one_of_the_case():
+    """Mirror pages print the credits with a bar (通讯员 | 廖培 / 编辑|杜杜): bylines, not people."""
+    names = [n for n, _ in _people("文 | 法制周报记者 雷昕\n\n通讯员 | 廖培\n\n编辑|杜杜\n\n"
+                                   "2019年，某镇财政所原出纳吴某挪用公款2000万元，被判处有期徒刑十年。")]
+    assert "吴某" in names and not {"杜杜", "廖培", "雷昕"} & set(names)
