@@ -1266,6 +1266,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     lac_names = {sp.text for sp in per}
     lac_starts = {sp.start for sp in per}
     found: dict[str, Person] = {}
+    words = _LacWords(text)  # LAC's words, read once and only when a rule's name needs them
     for p in people:
         if _inside_idiom(text, p.start) or _dotted_words(p.name):
             continue  # 儿孙满堂, 观点·要闻: an idiom or a page's section names, whoever read them as a name
@@ -1273,7 +1274,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
             if _not_a_name(text, p.name, cl):
                 continue
             if "某" not in p.name and len(p.name) <= 3 and not _after_a_post(text, p.name, lex) \
-                    and _lac_reads_words(text, p.name):
+                    and _lac_reads_words(text, p.name, words):
                 continue  # 王立科|曾|想|让, 27名|高管, 包联|责任: LAC reads words there, not a name
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
@@ -1487,12 +1488,27 @@ def _after_a_post(text: str, name: str, lex: PeopleLexicon) -> bool:
     return any(lex.post_end_re.search(text[max(0, m.start() - 8):m.start()]) for m in re.finditer(re.escape(name), text))
 
 
-def _lac_reads_words(text: str, name: str) -> bool:
+class _LacWords:
+    """LAC's words of a text with their starts, computed on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: list[tuple[int, int, str]] | None = None
+        self.starts: list[int] = []
+
+    def get(self) -> list[tuple[int, int, str]]:
+        if self._words is None:
+            self._words = tokens(self.text)
+            self.starts = [a for a, _b, _t in self._words]
+        return self._words
+
+
+def _lac_reads_words(text: str, name: str, words: _LacWords) -> bool:
     """At every mention of a rule's `name`, LAC reads ordinary words: the mention starts inside
     a word of LAC's, takes in a function word, verb or number (王立科|曾|想|让), or is one common
     noun (27名|高管). The model's segmentation outvotes a rule's reading of a surname there."""
-    toks = tokens(text)
-    starts = [a for a, _b, _t in toks]
+    toks = words.get()
+    starts = words.starts
     for m in re.finditer(re.escape(name), text):
         k = bisect.bisect_right(starts, m.start()) - 1
         over = []
@@ -1542,9 +1558,9 @@ def _wordlike(text: str, name: str, lex: PeopleLexicon) -> bool:
     as a name: none has a post right before it or punctuation or a follower word after it."""
     if len(name) != 2 or (_freq().get(name) or 0) < WORDLIKE_FREQ:
         return False
+    if _after_a_post(text, name, lex):
+        return False
     for m in re.finditer(re.escape(name), text):
-        if lex.post_end_re.search(text[max(0, m.start() - 8):m.start()]):
-            return False
         nxt = text[m.end():m.end() + 1]
         if nxt and not nxt.isdigit() and lex.followers_re.match(text, m.end()):
             return False
