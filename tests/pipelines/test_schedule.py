@@ -83,7 +83,13 @@ def test_schedule_serves_nightly_ingest_on_a_real_server(tmp_path):
         assert all((s.hour, s.minute) == (2, 0) for s in starts), starts
 
         # Run it now: the served runner executes a real ingest of the watched folder.
-        run = client.post(f"/deployments/{dep['id']}/create_flow_run", json={}).json()
+        # (a busy server may answer with an error body, e.g. its database locked: ask again, and a
+        # timeout shows the server's log)
+        def created():
+            r = client.post(f"/deployments/{dep['id']}/create_flow_run", json={})
+            return r.json() if r.status_code in (200, 201) and "id" in r.json() else None
+
+        run = _wait("the flow run to be created", created, 120, proc, log)
 
         def finished():
             r = client.get(f"/flow_runs/{run['id']}").json()
