@@ -1886,6 +1886,57 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
     return cases, masked
 
 
+_CLAUSE = re.compile(r"[^。！？!?；;，,\n]+")
+_SANCTION_BEFORE = re.compile(r"(?:处分|诫勉|批评教育|通报批评|免职|问责)[；;]\s*$")
+_TIME_LEAD = re.compile(r"(?<=[。！？!?；;，,\n])[ \t]*(?:[\d.\-]{1,10}|[今去前同当次]|一周后的|时隔不久的|同年|[年月日号天上中下旬初底])+[，,]\s*$")
+
+
+def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Officials a roundup reports fallen one clause each (…原局长刘青被开除公职。当天还有曾担任…书记的
+    陈光勋被开除党籍 / 6月，某区医保局局长王传师主动交代问题；4月，…局长郑寿庆投案) are a case each:
+    an article recounting several officials' cases has one case per official (gold-format), even
+    when it gives each no more than a clause. A clause starts a case when it introduces officials
+    with a post right before their names, none named before in the case, as the subject of their
+    own fallen verb (configured `fallen_report`) — and the case before it has someone named."""
+    p = _cr().patterns
+    out: list[CaseSpan] = []
+    for case in cases:
+        start = case.start
+        first = _LEAD_MARKER.sub("", _SENT.match(text, case.start).group(0).strip())
+        if p["titled_sentence"].match(first) or p["case_title"].match(first):
+            out.append(case)  # a notice's item titled as one case (1.某镇…敷衍应付问题。): its 被免职 is an outcome
+            continue
+        for m in _CLAUSE.finditer(text, case.start, case.end):
+            clause = m.group(0)
+            verb = p["fallen_report"].search(clause)
+            if m.start() <= start or verb is None:
+                continue
+            if _SANCTION_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+                continue  # …受到党内警告处分；分管副院长邓某某被免职: the outcomes of one case, listed
+            head = clause[:verb.start()].strip()
+            if p["roundup_not_subject"].match(head) or p["reporting_subject"].match(head):
+                continue
+            names = [n for n in _names(clause) if 0 <= clause.find(n) < verb.start()]
+            if not names or any(n in text[case.start:m.start()] for n in names):
+                continue
+            first = min(names, key=clause.find)
+            at = clause.find(first)
+            if at > 40 or not re.search(f"(?:{_cr().post_heads.pattern})的?$", clause[:at]):
+                continue
+            if not _names(text[start:m.start()]):
+                continue
+            cut = m.start()
+            lead = _TIME_LEAD.search(text[start:cut])  # (4月，…局长郑寿庆投案: the date goes with its clause)
+            if lead is not None and lead.start() > 0:
+                cut = start + lead.start()
+            end = _rstrip_span(text, start, cut)
+            out.append(CaseSpan(start, end, case.title, case.section, case.title_at) if start == case.start
+                       else _titled(text, start, end, case.section))
+            start = cut
+        out.append(case if start == case.start else _titled(text, start, case.end, case.section))
+    return out
+
+
 def split_cases(text: str, rules: CaseRules | None = None) -> Split:
     """Cases of a normalised document text and the document's type (`rules`: default, the
     shipped ones)."""
@@ -1926,6 +1977,8 @@ def _split_cases(text: str) -> Split:
         if story is not None:
             doc_type = split.doc_type if split.doc_type != "inspection_report" else _genre(text, 1, False)
             split = Split(doc_type, [story], "story")
+    if split.mode not in ("charges", "parts") and split.doc_type != "inspection_report":
+        split = Split(split.doc_type, _roundup_officials(text, split.cases), split.mode)
     if any(_hypothetical(text[a:b]) for a, b in _paragraphs(text)):
         # a Q&A about 某甲 and 某乙: its analysis of the made-up situation is no case either
         kept = [c for c in split.cases if not _only_cyclic_pseudonyms(text[c.start:c.end])]

@@ -2684,3 +2684,28 @@ def test_counts_of_people_punished_are_statistics_not_a_case(text):
     """675人因涉粮贪腐受到处分 / 至少还有7名…被查: counts over many people, no one's case."""
     t = normalize(text).text
     assert "statistic" in concreteness(t)[1] and not is_concrete(t, True)
+
+
+def test_officials_a_roundup_reports_fallen_one_clause_each_are_a_case_each():
+    """A roundup tells each official's fall in a clause of its own (…局长刘某投案；5月，…局长赵某被开除
+    党籍和公职，…主席钱某被移送审查起诉): one case per official, the date going with its clause."""
+    text = ("医疗领域反腐持续深入\n"
+            "8月3日，某县卫生健康局局长孙德明主动投案，接受纪律审查和监察调查。这位局长任职六年，"
+            "长期收受医药代表所送财物。5月，某市第二人民医院原院长周海涛被开除党籍和公职；"
+            "3月，某州中医院原副院长吴立国被移送检察机关审查起诉，某县妇幼保健院院长郑华也落马。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 4, texts
+    assert texts[1].startswith("5月，某市第二人民医院") and "孙德明" not in texts[1]
+    assert any(x.startswith("3月，某州中医院") for x in texts) and texts[-1].startswith("某县妇幼保健院")
+
+
+def test_an_outcome_listed_after_a_sanction_stays_with_its_case():
+    """A notice's item names several held to account, one outcome each (…受到党内警告处分；分管副镇长
+    章某被免职): one case — and a numbered item titled as one case is not a roundup."""
+    text = ("某市纪委监委通报2起形式主义问题\n"
+            "1.某镇政府在防汛工作中敷衍应付问题。2023年7月，该镇未按要求转移危房群众，却虚报“应转尽转”。"
+            "镇长陈建华负主要领导责任，受到政务记过处分；分管副镇长章立新被免职。\n"
+            "2.某县市场监管所检查走过场问题。2023年下半年，所长王志强带队检查时编造台账46份。"
+            "王志强受到党内严重警告处分，副所长刘明被免职。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "章立新" in texts[0] and "刘明" in texts[1]
