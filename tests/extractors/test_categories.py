@@ -651,6 +651,9 @@ def test_other_is_given_only_when_nothing_else_fits():
 @pytest.mark.parametrize("text", [
     "4月20日，某电网有限责任公司原工会主席邝立成被通报接受审查调查。",
     "某省粮食和物资储备局原局长尤文斌被查。",
+    "2019年5月10日，某自治区公安厅原党委委员、副厅长孟立伟被开除党籍。",
+    "6月，某区医疗保障局局长王传平主动交代问题。",
+    "1月30日，某商业大学原党委常委、副校长高晓虹严重违纪违法被开除党籍和公职。",
 ])
 def test_an_official_reported_only_as_fallen_is_other(text):
     """No conduct told, only the fall: `other`, not the classifier's guess from the sector."""
