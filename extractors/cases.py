@@ -1937,6 +1937,29 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
+def _one_protagonist(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """Paragraphs of a feature that tell one official's story by turns (the clue, the village's
+    background, what he did with the passbooks) are one case, not one per paragraph with a fact:
+    when every piece that names an official names the same one (陈某 … 陈某 and his accomplices),
+    and the pieces between name no one, the story runs from the first piece to the last."""
+    if len(cases) < 2:
+        return cases
+    named = [_subject_names(text[c.start:c.end]) for c in cases]
+    pieces = [n for n in named if n]
+    if len(pieces) < 2 or any(not n and _names(text[c.start:c.end]) for n, c in zip(named, cases)):
+        return cases  # (a piece naming someone without a post is someone else's case)
+    lead = set.intersection(*pieces)
+    if not lead:
+        return cases
+    for n, c in zip(named, cases):
+        for newcomer in n - lead:  # (…村委主任胡土金和村支书王井苟…: an accomplice, named beside him)
+            if not any(newcomer in cl.group(0) and any(x in cl.group(0) for x in lead)
+                       for cl in _CLAUSE.finditer(text, c.start, c.end)):
+                return cases
+    first = cases[0]
+    return [CaseSpan(first.start, cases[-1].end, first.title, first.section, first.title_at)]
+
+
 def split_cases(text: str, rules: CaseRules | None = None) -> Split:
     """Cases of a normalised document text and the document's type (`rules`: default, the
     shipped ones)."""
@@ -1968,6 +1991,8 @@ def _split_cases(text: str) -> Split:
         return Split(doc_type_of(text, len(cases), True), cases, "table" + (f"+{rest.mode}" if extra else ""))
     split = _split_text(text)
     shaped = _report_shaped(text) if not split.mode.startswith("enumerated") else True
+    if split.mode == "running" and not shaped:
+        split = Split(split.doc_type, _one_protagonist(text, split.cases), split.mode)
     if len(split.cases) >= 2 and not shaped and _inspection_news(text):
         paras = _story_paragraphs(text)
         if paras:  # a reporter's story of one inspection find, told through what people said

@@ -2709,3 +2709,30 @@ def test_an_outcome_listed_after_a_sanction_stays_with_its_case():
             "王志强受到党内严重警告处分，副所长刘明被免职。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "章立新" in texts[0] and "刘明" in texts[1]
+
+
+def test_a_feature_telling_one_officials_story_by_turns_is_one_case():
+    """The clue naming him, a subheading, the village's background naming no one, then what he and
+    an accomplice beside him did: one story, one case."""
+    text = ("2019年4月，某县某镇纪委收到县纪委转来的“反映青石村村委主任钟德旺挪用电站给村集体的电价补贴”问题线索。"
+            "7月，镇党委对钟德旺作出了立案审查的决定。\n"
+            "村里收入少 主任来冒领\n"
+            "青石村地处山区，集体经济薄弱，除了镇里每年下拨一点工作经费，村里再无其他集体收入。好在当地有一家电站，"
+            "2008年改制转让给私人经营，当年10月，电站与村里签订协议，每年支付电价补贴8000元和管理费2000元。\n"
+            "2010年5月，电站建成完工。2012年元月，青石村的村委主任钟德旺和村文书钟新民两人一起到电站领钱，"
+            "只领到了12000元的电价补贴款，却未交村集体账户。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "收到县纪委" in texts[0] and "钟新民" in texts[0]
+
+
+def test_a_new_official_in_a_later_paragraph_is_not_the_first_ones_story():
+    """A later piece that speaks of the first official again (与蔡某某一样) but tells his successors'
+    own cases is not one protagonist's story: three cases stay three."""
+    text = ("问题公路背后的腐败\n"
+            "回溯这一问题的源头，始自某县交通运输局原局长蔡文斌的贪腐。2018年6月，市纪委给予蔡文斌开除党籍处分，"
+            "蔡文斌被判处有期徒刑10年。\n\n"
+            "随着问题公路的暴露，牵扯出来的还有后两任局长邵国平、胡立新，以及其他7名干部。2020年5月，省高院作出"
+            "终审判决，邵国平因受贿罪被判处有期徒刑12年；胡立新收受工程老板所送财物共计80万元，被给予开除党籍处分。"
+            "与蔡文斌一样，两人都在工程上栽了跟头。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and "邵国平" not in texts[0]
