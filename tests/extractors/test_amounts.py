@@ -349,3 +349,14 @@ def test_money_column_of_a_table_takes_its_unit_from_the_header():
 ])
 def test_a_sum_without_yuan_after_a_fee_or_a_spending_verb_is_money(text, want):
     assert [a.value for a in extract_amounts(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("这位局长把医保基金当私人金库，单笔受贿就超1300万。", [13000000.0]),
+    ("此人被控受贿600多万，还涉嫌滥用职权。", [6000000.0]),
+    ("两名合作社负责人诈骗农机补贴370万，一审获刑。", [3700000.0]),
+    ("因受贿被查的该局共有干部职工2万，", []),
+])
+def test_a_sum_without_yuan_told_as_the_deeds_own_is_money(text, want):
+    """受贿…1300万 / 诈骗…补贴370万: the sum a deed took, in prose that drops 元; not a count of people."""
+    assert [a.value for a in extract_amounts(text)] == want
