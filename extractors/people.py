@@ -1270,6 +1270,7 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
     for p in people:
         if _inside_idiom(text, p.start) or _dotted_words(p.name):
             continue  # 儿孙满堂, 观点·要闻: an idiom or a page's section names, whoever read them as a name
+        p = _lac_boundary(text, p, per)
         if not _lac_agrees(text, p.name, lac_starts):
             if _not_a_name(text, p.name, cl):
                 continue
@@ -1525,6 +1526,34 @@ def _lac_reads_words(text: str, name: str, words: _LacWords) -> bool:
         if not (inside_word or any(t in _WORD_TAGS for _a, _b, t in over)):
             return False
     return True
+
+
+# What may stand before a name and be read into it by a rule: a preposition or conjunction
+# (法定代表人由杨学仁变更为…, 与王某…)
+_LEAD_FUNCTION = frozenset("由与和及同给让叫请被把将对向从在")
+
+
+def _lac_boundary(text: str, p: Person, per: list[NerSpan]) -> Person:
+    """A rule's name that takes in the preposition before LAC's name at the same mention
+    (法定代表人由杨学仁变更为… → 杨学仁, not 由杨学). Not a name's last character that might open
+    the next word: 张艺|工作 is like 马德胜|负 (LAC reads 马德 and 胜负), which is a name."""
+    if "某" in p.name or "*" in p.name or len(p.name) < 3:
+        return p
+    at = [sp for sp in per if sp.start < p.end and p.start < sp.end]
+    for sp in at:
+        name = sp.text
+        if len(name) < 2 or name == p.name:
+            continue
+        if sp.start == p.start + 1 and sp.end >= p.end and text[p.start] in _LEAD_FUNCTION \
+                and sp.end - sp.start <= 3:
+            return _renamed(text, p, sp)
+    return p
+
+
+def _renamed(text: str, p: Person, sp: NerSpan) -> Person:
+    out = Person(name=sp.text, start=sp.start, end=sp.end, anonymised=False)
+    out.take_post(p)
+    return out
 
 
 def _lac_agrees(text: str, name: str, lac_starts: set[int]) -> bool:

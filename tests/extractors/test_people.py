@@ -779,3 +779,9 @@ def test_a_byline_behind_a_bar_names_no_one_of_the_case():
     names = [n for n, _ in _people("文 | 法制周报记者 雷昕\n\n通讯员 | 廖培\n\n编辑|杜杜\n\n"
                                    "2019年，某镇财政所原出纳吴某挪用公款2000万元，被判处有期徒刑十年。")]
     assert "吴某" in names and not {"杜杜", "廖培", "雷昕"} & set(names)
+
+
+def test_a_preposition_before_a_name_is_not_its_surname():
+    """法定代表人由杨学仁变更为胡金忠: the rule after the post reads 由杨学; LAC reads 杨学仁 there."""
+    names = [p.name for p in extract_people("在这一转型时刻，该行法定代表人由杨学仁变更为胡金忠，标志着胡金忠成为改制后的掌舵人。")]
+    assert "杨学仁" in names and "由杨学" not in names
