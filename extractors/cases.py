@@ -1937,17 +1937,22 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
-def _one_protagonist(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+def _one_protagonist(text: str, cases: list[CaseSpan], article: bool) -> list[CaseSpan]:
     """Paragraphs of a feature that tell one official's story by turns (the clue, the village's
     background, what he did with the passbooks) are one case, not one per paragraph with a fact:
     when every piece that names an official names the same one (陈某 … 陈某 and his accomplices),
-    and the pieces between name no one, the story runs from the first piece to the last."""
+    and the pieces between name no one but villagers, the story runs from the first piece to the
+    last. In an article one piece naming the official is enough: the others tell his story's
+    complaint and background (村民黄某来到纪委… / 2010年，民族村获得45个水柜指标…)."""
     if len(cases) < 2:
         return cases
     named = [_subject_names(text[c.start:c.end]) for c in cases]
     pieces = [n for n in named if n]
-    if len(pieces) < 2 or any(not n and _names(text[c.start:c.end]) for n, c in zip(named, cases)):
-        return cases  # (a piece naming someone without a post is someone else's case)
+    plain = _cr().people.lexicon.plain_people
+    if len(pieces) < (1 if article else 2) or any(
+            not n and any(not post or post not in plain for _name, post in _people_in(text[c.start:c.end]))
+            for n, c in zip(named, cases)):
+        return cases  # (a piece naming someone other than villagers, 村民黄某, is someone else's case)
     lead = set.intersection(*pieces)
     if not lead:
         return cases
@@ -1992,7 +1997,7 @@ def _split_cases(text: str) -> Split:
     split = _split_text(text)
     shaped = _report_shaped(text) if not split.mode.startswith("enumerated") else True
     if split.mode == "running" and not shaped:
-        split = Split(split.doc_type, _one_protagonist(text, split.cases), split.mode)
+        split = Split(split.doc_type, _one_protagonist(text, split.cases, split.doc_type == "article"), split.mode)
     if len(split.cases) >= 2 and not shaped and _inspection_news(text):
         paras = _story_paragraphs(text)
         if paras:  # a reporter's story of one inspection find, told through what people said

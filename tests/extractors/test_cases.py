@@ -2736,3 +2736,16 @@ def test_a_new_official_in_a_later_paragraph_is_not_the_first_ones_story():
             "与蔡文斌一样，两人都在工程上栽了跟头。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 3 and "邵国平" not in texts[0]
+
+
+def test_a_villagers_complaint_and_the_background_go_with_the_officials_story():
+    """An article's one official, told after a villager's complaint (村民蒙某来到县纪委…) and the
+    project's background (青山村获得30个指标…): one case from the complaint to his deed."""
+    text = ("村干部私扣补助款被立案审查\n"
+            "“我的账户里明明有两笔危房改造补助款进账，总共2万元，怎么到我手里只有6000元？”2019年3月，某县某镇青山村"
+            "村民蒙某来到县纪委信访室，反映了心中的疑惑。\n\n"
+            "2015年4月，青山村获得30个危房改造指标，每个指标补助2万元。验收合格后，补助资金被拨付到各农户的信用社账户。\n\n"
+            "原来，项目验收前，村委会副主任韦德明收集了20个农户的存折，补助款到账后，韦德明私自从中取走14万元，"
+            "用于个人开支。2019年6月，韦德明被立案审查。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "蒙某" in texts[0] and "14万元" in texts[0]
