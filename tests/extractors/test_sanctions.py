@@ -485,3 +485,13 @@ def test_wordings_of_traditional_script_pages_and_the_press(text: str, expected:
 def test_a_bare_fall_stays_without_a_sanction() -> None:
     """2022年9月，某某被查 (no body named, no measure): no sanction, as the corpus annotates it."""
     assert "立案审查调查" not in labels("2022年9月，苏某被查，次年1月被开除党籍。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某自治区政府原主席王丽华去年落马。官方将其开除公职、党籍，移交检察机关。", {"开除党籍", "政务开除", "移送检察机关"}),
+    ("某管理局原局长于文杰被移送检方审查起诉。", {"移送检察机关"}),
+])
+def test_expulsion_in_either_order_and_the_prosecution_called_jianfang(text, want):
+    """开除公职、党籍 is both expulsions, in that order too; 检方 is the procuratorate."""
+    from extractors.normalize import normalize
+    assert {s.label for s in extract_sanctions(normalize(text).text, [])} == want
