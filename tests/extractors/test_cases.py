@@ -2749,3 +2749,15 @@ def test_a_villagers_complaint_and_the_background_go_with_the_officials_story():
             "用于个人开支。2019年6月，韦德明被立案审查。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "蒙某" in texts[0] and "14万元" in texts[0]
+
+
+def test_officials_named_for_duty_failures_after_a_stated_count_are_a_case_each():
+    """通报…发现3名领导干部…履职不力问题，具体情况为： then one paragraph per official whose failures are
+    told as 搞变通、打折扣 / 推进缓慢、失管失控 / 推进不力、底数不清: a case each."""
+    text = ("某市纪委监委通报3名干部疫情防控履职不力问题\n"
+            "12月5日，某市纪委监委通报，在督查中发现3名领导干部疫情防控履职不力问题，具体情况为：\n"
+            "某区委书记林海波，落实上级要求搞变通、打折扣，未按要求确定转运隔离对象。\n"
+            "某区常务副区长邹建国，所包联小区核酸检测推进缓慢、效率低下，人员随意走动，失管失控。\n"
+            "某区分管卫健委的副区长龚丽娟对核酸检测工作推进不力，对隔离点关键信息底数不清，一问三不知。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 3 and "林海波" in texts[0] and "龚丽娟" in texts[2]
