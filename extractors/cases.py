@@ -1911,6 +1911,9 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             verb = p["fallen_report"].search(clause)
             if m.start() <= start or verb is None:
                 continue
+            near = text[max(case.start, m.start() - 80):m.start()]
+            if p["group_ref"].search(near) and "其中" in near:
+                continue  # (上述涉案人员均被判刑。其中，…马某某…；…牛某某…: a group's members, told together)
             if _SANCTION_BEFORE.search(text, max(start, m.start() - 60), m.start()):
                 continue  # …受到党内警告处分；分管副院长邓某某被免职: the outcomes of one case, listed
             head = clause[:verb.start()].strip()
@@ -1953,6 +1956,12 @@ def _one_protagonist(text: str, cases: list[CaseSpan], article: bool) -> list[Ca
             not n and any(not post or post not in plain for _name, post in _people_in(text[c.start:c.end]))
             for n, c in zip(named, cases)):
         return cases  # (a piece naming someone other than villagers, 村民黄某, is someone else's case)
+    same_paragraph = any("\n" not in text[x.end:y.start] for x, y in zip(cases, cases[1:]))
+    if article and len(pieces) < 2 and same_paragraph and any(
+            not n and {"sanction", "misconduct"} <= set(concreteness(text[c.start:c.end])[1])
+            for n, c in zip(named, cases)):
+        return cases  # (…青石县14名村干部…截留挪用…受到党纪处分。白水县村委会副主任吕某…, in one
+        # paragraph: an unnamed group's case of its own, cut from the next by sentence)
     lead = set.intersection(*pieces)
     if not lead:
         return cases
@@ -2361,9 +2370,10 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     last paragraph of the problem (the caller has checked it has no numbered sections): its facts are spread over paragraphs none of which is a
     whole case alone, so splitting found none, or only the paragraph where they met. With no
     case found, it needs an official named as a subject, money or a sanction, and no figures
-    over many cases. A found case widens only in a news story about an inspection (its find
-    told over the paragraphs around the inspectors' words), over paragraphs that name no one
-    new (another person's paragraph may be another story)."""
+    over many cases. A found case widens over paragraphs that name no one new (another person's
+    paragraph may be another story): in a news story about an inspection over the paragraphs
+    around the inspectors' words, in an article over its neighbouring paragraphs of facts (the
+    news lead, the official's profile 罗某，女，46岁，…) up to one that sums up many cases."""
     if _cr().patterns["interview"].search(text, 0, 300):
         return None  # (an interview with an official about the work)
     paras = _story_paragraphs(text)
@@ -2380,20 +2390,39 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
         return CaseSpan(facts[0][0], paras[-1][1], "")
     case = cases[0]
     names = _names(text[case.start:case.end])
-    if not _is_inspection(text):
-        return _decided_later(text, case, names)
+    inspection = _is_inspection(text)
+    if not inspection:
+        later = _decided_later(text, case, names)
+        if later is not None:
+            return later
     start, end = case.start, case.end
-    for a, b, _f, _h in reversed([q for q in paras if q[1] <= case.start]):
-        if _names(text[a:b]) - names:
-            break
+    story = {(a, b): (f, has) for a, b, f, has in paras}
+    # (in an article, only the paragraphs right next to the case: a heading between, 【纪法分析】
+    # or 案发原因, starts another part of the page)
+    allp = _paragraphs(text) if not inspection else [(a, b) for a, b, _f, _h in paras]
+
+    def joins(a: int, b: int) -> bool:
+        if (a, b) not in story:
+            return False
+        f, has = story[(a, b)]
+        return not _names(text[a:b]) - names and (inspection or (has and not _SUMMING & set(f)))
+
+    for a, b in reversed([q for q in allp if q[1] <= case.start]):
+        if not joins(a, b) or not (inspection or "。" in text[a:b]):
+            break  # (not back over a title line: 关于给予某某开除党籍处分的决定)
         start = a
-    for a, b, _f, _h in [q for q in paras if q[0] >= case.end]:
-        if _names(text[a:b]) - names:
+    for a, b in [q for q in allp if q[0] >= case.end]:
+        if not joins(a, b):
             break
         end = b
     if (start, end) == (case.start, case.end):
         return None
     return CaseSpan(start, end, case.title, case.section, case.title_at)
+
+
+# A paragraph that sums up or calls for measures (全省共清退礼金168笔… / 督促…加强…) ends an
+# article's one story: its facts are not the case's.
+_SUMMING = frozenset({"statistic", "headcount"})
 
 
 def _decided_later(text: str, case: CaseSpan, names: set[str]) -> CaseSpan | None:

@@ -2761,3 +2761,17 @@ def test_officials_named_for_duty_failures_after_a_stated_count_are_a_case_each(
             "某区分管卫健委的副区长龚丽娟对核酸检测工作推进不力，对隔离点关键信息底数不清，一问三不知。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 3 and "林海波" in texts[0] and "龚丽娟" in texts[2]
+
+
+def test_an_articles_one_case_takes_in_the_lead_and_profile_of_its_official():
+    """A news lead (…造成一公司骗取资金4.2万元。该名副主任受到党内警告处分。) and the official's profile
+    (罗秀兰，女，46岁，…) before the paragraphs where splitting found the case: one story from the lead."""
+    text = ("本报讯 记者今从市纪委获悉，负责扶贫工作的乡党政办公室副主任，因对项目把关不严，造成一公司骗取资金4.2万元。"
+            "该名副主任受到党内警告处分。\n"
+            "罗秀兰，女，46岁，中共党员，2013年3月任某区某乡党政办公室副主任，负责乡扶贫办工作。\n"
+            "2014年9月，区扶贫办公室发文下达项目计划，其中在某村的项目建设内容为某农业公司苗木基地排灌渠护砌1500米，"
+            "资金25万元。该公司以实际建设需要为由，私自将原申报的项目改建为排灌渠护砌800米。\n"
+            "2015年1月，乡扶贫办对该项目验收，罗秀兰等人对上述改建没有提出意见，在竣工验收报账单上签名并验收合格。"
+            "2015年2月，该公司领取项目资金25万元，其中4.2万元系骗取。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and texts[0].startswith("本报讯") and "罗秀兰，女" in texts[0]
