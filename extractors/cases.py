@@ -2405,7 +2405,9 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
         if (a, b) not in story:
             return False
         f, has = story[(a, b)]
-        return not _names(text[a:b]) - names and (inspection or (has and not _SUMMING & set(f)))
+        named = _names(text[a:b])
+        # (…告知了被告人胡某享有的诉讼权利…: a paragraph on the case's own official is its story too)
+        return not named - names and (inspection or ((has or bool(named)) and not _SUMMING & set(f)))
 
     for a, b in reversed([q for q in allp if q[1] <= case.start]):
         if not joins(a, b) or not (inspection or "。" in text[a:b]):

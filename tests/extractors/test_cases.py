@@ -2775,3 +2775,17 @@ def test_an_articles_one_case_takes_in_the_lead_and_profile_of_its_official():
             "2015年2月，该公司领取项目资金25万元，其中4.2万元系骗取。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and texts[0].startswith("本报讯") and "罗秀兰，女" in texts[0]
+
+
+def test_a_paragraph_on_the_cases_own_defendant_goes_on_with_the_story():
+    """After the news of a prosecution, the paragraph telling what the defendant is charged with
+    (被告人邵某某利用担任…职务上的便利…) names only him: it is the case's story too."""
+    text = ("检察机关依法对邵志明涉嫌受贿案提起公诉\n\n"
+            "新华社北京12月17日电 记者17日从最高人民检察院获悉，某省政协原党组成员、副主席邵志明涉嫌受贿一案，"
+            "由国家监察委员会调查终结，经最高人民检察院指定管辖，由某市人民检察院审查起诉。近日，某市人民检察院已向"
+            "某市中级人民法院提起公诉。\n\n"
+            "检察机关在审查起诉阶段依法告知了被告人邵志明享有的诉讼权利，并讯问了被告人，听取了辩护人的意见。"
+            "检察机关起诉指控，被告人邵志明利用担任某省政协副主席等职务上的便利，为有关单位和个人在企业经营等事项上"
+            "谋取利益。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "起诉指控" in texts[0]
