@@ -1899,6 +1899,8 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     with a post right before their names, none named before in the case, as the subject of their
     own fallen verb (configured `fallen_report`) — and the case before it has someone named."""
     p = _cr().patterns
+    if _of_one_incident(text):
+        return cases  # (everyone held to account for “7·15”事故 is the incident's one case)
     out: list[CaseSpan] = []
     for case in cases:
         start = case.start
@@ -1908,8 +1910,10 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             continue
         for m in _CLAUSE.finditer(text, case.start, case.end):
             clause = m.group(0)
+            if m.start() <= start:
+                continue
             verb = p["fallen_report"].search(clause)
-            if m.start() <= start or verb is None:
+            if verb is None:
                 continue
             near = text[max(case.start, m.start() - 80):m.start()]
             if p["group_ref"].search(near) and "其中" in near:
@@ -2466,15 +2470,18 @@ def _report_shaped(text: str) -> bool:
 _INCIDENT_LEAD_CHARS = 400
 
 
+def _of_one_incident(text: str) -> bool:
+    """The text opens on an incident named by its date code (“7·15”较大坍塌事故) and names no other."""
+    incident = _cr().patterns["incident_code"]
+    codes = {(m.group(1), m.group(2)) for m in incident.finditer(text)}
+    return len(codes) == 1 and bool(incident.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)))
+
+
 def _one_incident(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     """A story of one incident named by its date code in its opening (山西公布“11·16”重大火灾事故调查
     报告，42名公职人员被问责), and no other code anywhere: everyone held to account in it — the
     fallen, the sanctioned, the units — is one case, the incident's."""
-    if len(cases) < 2:
-        return cases
-    incident = _cr().patterns["incident_code"]
-    codes = {(m.group(1), m.group(2)) for m in incident.finditer(text)}
-    if len(codes) != 1 or not incident.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)):
+    if len(cases) < 2 or not _of_one_incident(text):
         return cases
     first = cases[0]
     return [CaseSpan(first.start, cases[-1].end, first.title, first.section, first.title_at)]

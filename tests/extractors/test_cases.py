@@ -2789,3 +2789,13 @@ def test_a_paragraph_on_the_cases_own_defendant_goes_on_with_the_story():
             "谋取利益。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "起诉指控" in texts[0]
+
+
+def test_officials_a_roundup_reports_prosecuted_or_on_trial_are_a_case_each():
+    """被依法提起公诉 / 出庭受审 / 被采取留置措施 report an official's fall as 落马 does."""
+    text = ("高校反腐持续推进\n"
+            "8月3日，某大学原副校长孙德明主动投案，接受纪律审查和监察调查。这位副校长长期收受工程老板所送财物。"
+            "9月，某学院原院长鲁文涛被依法提起公诉，某职业学院原院长钱立群出庭受审，"
+            "某职业技术学院原党委书记韩东升被采取留置措施。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 4 and "钱立群" not in texts[1] and texts[-1].startswith("某职业技术学院")
