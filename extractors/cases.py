@@ -1887,7 +1887,6 @@ def _table_cases(text: str) -> tuple[list[CaseSpan], str]:
 
 
 _CLAUSE = re.compile(r"[^。！？!?；;，,\n]+")
-_SANCTION_BEFORE = re.compile(r"(?:处分|诫勉|批评教育|通报批评|免职|问责)[；;]\s*$")
 _TIME_LEAD = re.compile(r"(?<=[。！？!?；;，,\n])[ \t]*(?:[\d.\-]{1,10}|[今去前同当次]|一周后的|时隔不久的|同年|[年月日号天上中下旬初底])+[，,]\s*$")
 
 
@@ -1904,8 +1903,9 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     out: list[CaseSpan] = []
     for case in cases:
         start = case.start
-        first = _LEAD_MARKER.sub("", _SENT.match(text, case.start).group(0).strip())
-        if p["titled_sentence"].match(first) or p["case_title"].match(first):
+        sent = _SENT.match(text, case.start)
+        opening = _LEAD_MARKER.sub("", sent.group(0).strip()) if sent else ""
+        if p["titled_sentence"].match(opening) or p["case_title"].match(opening):
             out.append(case)  # a notice's item titled as one case (1.某镇…敷衍应付问题。): its 被免职 is an outcome
             continue
         for m in _CLAUSE.finditer(text, case.start, case.end):
@@ -1918,7 +1918,7 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             near = text[max(case.start, m.start() - 80):m.start()]
             if p["group_ref"].search(near) and "其中" in near:
                 continue  # (上述涉案人员均被判刑。其中，…马某某…；…牛某某…: a group's members, told together)
-            if _SANCTION_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+            if p["outcome_listed_before"].search(text, max(start, m.start() - 60), m.start()):
                 continue  # …受到党内警告处分；分管副院长邓某某被免职: the outcomes of one case, listed
             head = clause[:verb.start()].strip()
             if p["roundup_not_subject"].match(head) or p["reporting_subject"].match(head):
@@ -1926,8 +1926,7 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             names = [n for n in _names(clause) if 0 <= clause.find(n) < verb.start()]
             if not names or any(n in text[case.start:m.start()] for n in names):
                 continue
-            first = min(names, key=clause.find)
-            at = clause.find(first)
+            at = min(clause.find(n) for n in names)
             if at > 40 or not re.search(f"(?:{_cr().post_heads.pattern})的?$", clause[:at]):
                 continue
             if not _names(text[start:m.start()]):
@@ -2426,8 +2425,8 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     return CaseSpan(start, end, case.title, case.section, case.title_at)
 
 
-# A paragraph that sums up or calls for measures (全省共清退礼金168笔… / 督促…加强…) ends an
-# article's one story: its facts are not the case's.
+# A paragraph that sums up many cases (全省共主动上交、清退礼金168笔… / 处理…53人) ends an article's
+# one story: its figures are not the case's.
 _SUMMING = frozenset({"statistic", "headcount"})
 
 

@@ -1539,18 +1539,17 @@ def _lac_boundary(text: str, p: Person, per: list[NerSpan]) -> Person:
     the next word: 张艺|工作 is like 马德胜|负 (LAC reads 马德 and 胜负), which is a name."""
     if "某" in p.name or "*" in p.name or len(p.name) < 3:
         return p
-    at = [sp for sp in per if sp.start < p.end and p.start < sp.end]
-    for sp in at:
-        name = sp.text
-        if len(name) < 2 or name == p.name:
+    for sp in per:
+        if not (sp.start < p.end and p.start < sp.end) or len(sp.text) < 2 or sp.text == p.name:
             continue
         if sp.start == p.start + 1 and sp.end >= p.end and text[p.start] in _LEAD_FUNCTION \
                 and sp.end - sp.start <= 3:
-            return _renamed(text, p, sp)
+            return _renamed(p, sp)
     return p
 
 
-def _renamed(text: str, p: Person, sp: NerSpan) -> Person:
+def _renamed(p: Person, sp: NerSpan) -> Person:
+    """LAC's name at its span, with the post the rule found for its own reading."""
     out = Person(name=sp.text, start=sp.start, end=sp.end, anonymised=False)
     out.take_post(p)
     return out
