@@ -163,6 +163,7 @@ class CaseRules:
     scoring: tuple[dict, list[tuple[str, re.Pattern[str], float, int]]]
     genre: tuple[dict, re.Pattern[str], re.Pattern[str]]
     post_heads: re.Pattern[str]  # posts that make an official (局长, 总经理), not plain people
+    post_end: re.Pattern[str]  # one of post_heads ending a text (…副局长 / …书记的), searched before a name
     people: PeopleRules
     categorizer: Categorizer
 
@@ -176,12 +177,14 @@ def build_case_rules(data: dict[str, Any], people_cfg: dict[str, Any], people: P
              for k, v in cfg["features"].items()]
     g = data["genre"]
     heads = set(people_cfg["post_heads"]) - set(people_cfg["plain_people"]) - set(people_cfg["generic_heads"])
+    heads_alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     return CaseRules(
         data=data,
         patterns=MappingProxyType({k: re.compile(v) for k, v in data["patterns"].items()}),
         scoring=(cfg, feats),
         genre=(g, re.compile(g["notice_cue"]), re.compile(g["article_cue"])),
-        post_heads=re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))),
+        post_heads=re.compile(heads_alt),
+        post_end=re.compile(f"(?:{heads_alt})的?$"),
         people=people,
         categorizer=categorizer,
     )
@@ -1927,7 +1930,7 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             if not names or any(n in text[case.start:m.start()] for n in names):
                 continue
             at = min(clause.find(n) for n in names)
-            if at > 40 or not re.search(f"(?:{_cr().post_heads.pattern})的?$", clause[:at]):
+            if at > 40 or not _cr().post_end.search(clause[:at]):
                 continue
             if not _names(text[start:m.start()]):
                 continue
