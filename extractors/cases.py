@@ -1946,6 +1946,61 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
+def _unit_terms(text: str) -> set[str]:
+    """The units a text names, each as the 4–6 characters up to its unit word (…州文体局, …专业合作社),
+    leaving out the bodies that find and judge every case alike (医保局, 纪委, 法院)."""
+    p = _cr().patterns
+    out: set[str] = set()
+    for m in p["story_unit"].finditer(text):
+        run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[max(0, m.start() - 8):m.start()])
+        if run:
+            term = (run.group(0) + m.group(0))[-6:]
+            if len(term) >= 4 and not p["story_regulator"].search(term):
+                out.add(term)
+    return out
+
+
+def _continued_story(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
+    """An article's pieces that go on with the story before them are one case with it: a piece
+    that brings in no official of its own (with a post, not named before) and comes back to the
+    person or the unit the piece before was about (…横禾联社… / 调查期间，横禾联社进入了调查组的视野),
+    or names no one, no unit and no place (the same case's next step). Not a piece under its own
+    heading or bullet, nor one singling out one of several officials named before (…董铮、陈永亮
+    也在今日宣判 / 董铮被控受贿…: his own case)."""
+    if len(cases) < 2:
+        return cases
+    p = _cr().patterns
+    out = [cases[0]]
+    for case in cases[1:]:
+        prev = out[-1]
+        piece = text[case.start:case.end]
+        before = text[prev.start:prev.end]
+        opening = piece.lstrip()
+        line_end = opening.find("\n")
+        if _LEAD_MARKER.match(opening) or (0 < line_end < 40 and "。" not in opening[:line_end]):
+            out.append(case)
+            continue
+        if any(n not in before for n in _subject_names(piece)):
+            out.append(case)
+            continue
+        names = _names(piece)
+        principals = _subject_names(before)
+        if len(principals) >= 2 and names & principals and not principals <= names:
+            out.append(case)
+            continue
+        units = _unit_terms(piece)
+        places = {m.group(0) for m in p["place"].finditer(piece)}
+        shared = any(n in before for n in names) or (
+            any(u in before for u in units) and all(pl in before for pl in places))
+        bare = (not names and not places and not p["story_unit"].search(piece)
+                and not piece.rstrip().endswith(("；", ";")))  # (a list's item names its unit: its own case)
+        if shared or bare:
+            out[-1] = CaseSpan(prev.start, case.end, prev.title, prev.section, prev.title_at)
+        else:
+            out.append(case)
+    return out
+
+
 def _one_protagonist(text: str, cases: list[CaseSpan], article: bool) -> list[CaseSpan]:
     """Paragraphs of a feature that tell one official's story by turns (the clue, the village's
     background, what he did with the passbooks) are one case, not one per paragraph with a fact:
@@ -2013,6 +2068,8 @@ def _split_cases(text: str) -> Split:
     shaped = _report_shaped(text) if not split.mode.startswith("enumerated") else True
     if split.mode == "running" and not shaped:
         split = Split(split.doc_type, _one_protagonist(text, split.cases, split.doc_type == "article"), split.mode)
+        if split.doc_type == "article":
+            split = Split(split.doc_type, _continued_story(text, split.cases), split.mode)
     if len(split.cases) >= 2 and not shaped and _inspection_news(text):
         paras = _story_paragraphs(text)
         if paras:  # a reporter's story of one inspection find, told through what people said

@@ -2799,3 +2799,44 @@ def test_officials_a_roundup_reports_prosecuted_or_on_trial_are_a_case_each():
             "某职业技术学院原党委书记韩东升被采取留置措施。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 4 and "钱立群" not in texts[1] and texts[-1].startswith("某职业技术学院")
+
+
+def test_an_articles_next_paragraph_on_the_same_unit_goes_on_with_its_case():
+    """A feature on one unit's case told over paragraphs (the find, how the money moved, the decision)
+    comes back to the unit each time and brings in no official of its own: one case."""
+    text = ("农机站的“小金库”\n"
+            "2021年3月，某市纪委监委接到群众举报，反映青峰县农机推广站以培训名义虚列支出、设立“小金库”。"
+            "调查组随即调取了该站近三年的财务凭证。\n"
+            "调查发现，2018年至2020年，青峰县农机推广站先后以举办培训班、购买资料等名义虚列支出共计18.6万元，"
+            "资金转入站内职工私人账户后用于发放福利和吃喝招待。\n"
+            "2021年6月，青峰县农机推广站被责令退还全部违规资金，站长被给予党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "接到群众举报" in texts[0] and "责令退还" in texts[0]
+
+
+def test_two_units_in_two_counties_told_one_per_paragraph_stay_two_cases():
+    """Paragraphs each on a different county's unit (a roundup of unit cases) share a unit word
+    (农机推广站) but not the unit: two cases."""
+    text = ("青峰县农机推广站以培训名义虚列支出18.6万元，用于发放职工福利，站长被给予党内警告处分。\n"
+            "白河县农机推广站以加班名义违规发放补贴9.2万元，分管副站长被诫勉谈话。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "白河县" not in texts[0]
+
+
+def test_a_paragraph_singling_out_one_of_several_officials_named_before_is_his_own_case():
+    """After a paragraph naming several officials sentenced the same day, a paragraph on one of
+    them (董立新被控受贿…) is his case, not more of the paragraph that named them all."""
+    from extractors.cases import CaseSpan, _continued_story
+
+    paras = ["作为前足球协会的掌门人，陈志远受贿数额之大、次数之多，令人震惊：2010年至2023年，陈志远利用职务便利，"
+             "非法收受财物共计8100万余元。",
+             "除了陈志远，前足球协会副主席于洪波、联赛公司原总经理董立新、原足球协会常务副秘书长陈永刚也在今日宣判：",
+             "董立新被控受贿2200多万元，因受贿罪被判有期徒刑8年；",
+             "陈永刚被控受贿1934万元，因受贿罪、行贿罪数罪并罚被判处有期徒刑14年。"]
+    text = "\n".join(paras)
+    spans, at = [], 0
+    for para in paras:
+        spans.append(CaseSpan(at, at + len(para)))
+        at += len(para) + 1
+    merged = _continued_story(text, spans)
+    assert [text[c.start:c.end][:4] for c in merged] == ["作为前足", "除了陈志", "董立新被", "陈永刚被"]
