@@ -61,6 +61,8 @@ def test_traditional_and_parenthesised_post():
     "湖南日报·华声在线记者 张斌 通讯员 蒋伟",
     "据新华社北京7月29日电（记者华春雨 黄小希）中央纪委通报",
     "摄影/赵叶苹",
+    "□ 法制网采访人员 申海东 □ 法制网通讯员 刘立新\n近日，某县一名村干部因侵占补助款被开除党籍。",
+    "撰文 | 余清晖 高语阳\n8月30日，中央纪委国家监委通报。",
 ])
 def test_bylines_are_not_people(text):
     assert _people(text) == []
