@@ -1366,6 +1366,8 @@ def _surname_then_word(p: Person, found: dict[str, Person], lex: PeopleLexicon) 
     rest = name[1:]
     if name[0] == "曾" and len(name) == 2 and rest[0] in _FUNCTION_START:
         return True  # 科长曾对…提出异议: the adverb "once", not the surname
+    if rest == "曾" and any(q != name and q[0] == name[0] and len(q) >= 3 and "某" not in q for q in found):
+        return True  # 孙建勇 … 孙曾担任…行长: the surname alone, then 曾 "once" (the post that follows is his)
     if p.position or "某" in name or len(name) > 3 or _surname_len(name, 0, lex, strict=False) != 1:
         return False
     if not any(q != name and q[0] == name[0] and len(q) >= 2 for q in found):

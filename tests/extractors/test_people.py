@@ -787,3 +787,10 @@ def test_a_preposition_before_a_name_is_not_its_surname():
     """法定代表人由杨学仁变更为胡金忠: the rule after the post reads 由杨学; LAC reads 杨学仁 there."""
     names = [p.name for p in extract_people("在这一转型时刻，该行法定代表人由杨学仁变更为胡金忠，标志着胡金忠成为改制后的掌舵人。")]
     assert "杨学仁" in names and "由杨学" not in names
+
+
+def test_a_surname_alone_then_ceng_is_the_person_named_before():
+    """孙建勇 … 孙曾担任…行长: a feature calls him by his surname, and 曾 ("once") is no given name."""
+    got = _people("某银行省分行原资深专家孙建勇涉嫌严重违纪违法被查，孙曾担任该行新疆分行行长。"
+                  "同月，某分行原行长吴宁锋被查，吴曾担任该行陕西省分行副行长。")
+    assert sorted(n for n, _ in got) == ["吴宁锋", "孙建勇"]
