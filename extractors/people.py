@@ -36,7 +36,7 @@ from extractors.ner import NerSpan, tokens
 _HAN = "\u4e00-\u9fff"
 _FUNC_CHARS = frozenset("等和与及在于被将把向对从为因受则却")  # (刘勇则通过…: 刘勇, then 则)
 _MARKER_RE = re.compile(r"^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳])")
-_PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社部委会司")
+_PLACE_END = frozenset("镇村县乡市区省局厅处科办站所院组队社部委会司室校")
 # Characters of unit and place words (村, 镇, 局, 组…) that given names hardly ever contain:
 # 和村支 (镇长和村支书), 任村主 are a function word and the start of a post, not names.
 _UNIT_CHARS = frozenset("村镇乡县局厅处办站所组队委")

@@ -794,3 +794,9 @@ def test_a_surname_alone_then_ceng_is_the_person_named_before():
     got = _people("某银行省分行原资深专家孙建勇涉嫌严重违纪违法被查，孙曾担任该行新疆分行行长。"
                   "同月，某分行原行长吴宁锋被查，吴曾担任该行陕西省分行副行长。")
     assert sorted(n for n, _ in got) == ["吴宁锋", "孙建勇"]
+
+
+def test_a_village_room_or_school_is_no_name():
+    """村计生室, 村农技校: a unit's room or school after 村, not a surname and a given name."""
+    got = _people("该村先后建起了村文化室、村计生室、村农技校和村党员活动室，村党支部书记陈品贵却把补助款截留。")
+    assert [n for n, _ in got] == ["陈品贵"]
