@@ -709,3 +709,17 @@ def test_withholding_what_is_owed_and_false_expense_claims(text, code):
     """克扣学生伙食费 keeps back money owed to others (embezzlement); 虚假报支 claims expenses that
     were never incurred (false_claims)."""
     assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2023年5月，某县文旅局干部张某在工作中存在问题，受到党内警告处分。",
+    "某市科技局原副局长李某某的问题，经查属实，受到党内严重警告处分。",
+])
+def test_a_case_naming_no_conduct_is_other_not_the_classifiers_faint_guess(text):
+    """With no cue and no code the shipped classifier gives as much as 0.1 (its fill threshold),
+    the case is `other`: on real text such faint guesses were mostly wrong, `other` mostly right."""
+    model = shipped_model()
+    assert model is not None and model.settings["fill_threshold"] >= 0.1
+    proba = model.proba(normalize(text).text, rule_codes=[])
+    assert max(proba.values()) < model.settings["fill_threshold"]
+    assert [c.code for c in extract_categories(text)] == ["other"]
