@@ -50,6 +50,13 @@ _REMOVE = re.compile(
     re.M | re.S,
 )
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+# Pinyin annotations without tone marks (運輸廳(ting), 違(wei)紀, 的(de)): one syllable in parens after a
+# Han character. Removed only where a page has several (TONELESS_MIN), so a lone "(a)" stays.
+_SYLLABLE = (r"[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|uo|ui|un|ue|ve"
+             r"|a|o|e|i|u|v)[1-5]?[)）]")
+_TONELESS = re.compile(rf"(?<=[{_HAN}])(?:{_SYLLABLE})+")  # (the same syllable twice: 的(de)(de))
+TONELESS_MIN = 3
 _CHUNK = re.compile(r"[^\n。！？；!?;]+[\n。！？；!?;]*|\n+")
 
 
@@ -116,7 +123,8 @@ def _clean(text: str) -> tuple[str, list[int]]:
     text_out: list[str] = []
     index: list[int] = []
     pos = 0
-    pattern = re.compile(_REMOVE.pattern + "|" + _ENTITY.pattern + r"|\r\n?|\t", re.M | re.S)
+    toneless = "|" + _TONELESS.pattern if len(_TONELESS.findall(text)) >= TONELESS_MIN else ""
+    pattern = re.compile(_REMOVE.pattern + toneless + "|" + _ENTITY.pattern + r"|\r\n?|\t", re.M | re.S)
     for m in pattern.finditer(text):
         if m.start() > pos:
             text_out.append(text[pos:m.start()])

@@ -36,6 +36,17 @@ def test_ruby_pinyin_annotations_are_removed(src, want):
     assert n.original_text(0, len(n.text)) == src
 
 
+def test_toneless_pinyin_annotations_are_removed_where_a_page_has_several():
+    """Mirror pages print pinyin without tone marks (運輸廳(ting), 的(de)(de)): gone where they come by
+    the handful; a lone letter in parens (条款(a)) stays."""
+    src = "河北省交通運輸廳(ting)副廳(ting)長潘曉東涉嫌嚴重違(wei)紀違(wei)法,在反腐的(de)(de)當下被查。"
+    n = normalize(src)
+    assert n.text == "河北省交通运输厅副厅长潘晓东涉嫌严重违纪违法,在反腐的当下被查。"
+    i = n.text.index("潘晓东")
+    assert n.original_text(i, i + 3) == "潘曉東"
+    assert normalize("依照该条款(a)项处理").text == "依照该条款(a)项处理"
+
+
 def test_markup_entities_and_odd_whitespace():
     n = normalize("  <p>村党支部书记&nbsp;&nbsp;王某</p>\r\n挪用　资金 3 万元&amp;利息 ABC def")
     assert n.text == "村党支部书记王某\n挪用资金3万元&利息ABC def"
