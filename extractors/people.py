@@ -1040,7 +1040,9 @@ def _credited(text: str, name: str, cl: CandidateLexicon) -> bool:
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     if not spans or any(_DOC_NUMBER.match(text, b, b + 14) for _, b in spans):
         return bool(spans)
-    return all(_credit_at(text, a, b, cl) for a, b in spans)
+    # (王湘 摄 with the space gone in normalisation: 王湘摄 read as one name, the credit its last character)
+    return all(_credit_at(text, a, b, cl) or (len(name) >= 3 and cl.credit_re.match(text, b - 1) is not None)
+               for a, b in spans)
 
 
 def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:

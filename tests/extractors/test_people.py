@@ -800,3 +800,9 @@ def test_a_village_room_or_school_is_no_name():
     """村计生室, 村农技校: a unit's room or school after 村, not a surname and a given name."""
     got = _people("该村先后建起了村文化室、村计生室、村农技校和村党员活动室，村党支部书记陈品贵却把补助款截留。")
     assert [n for n, _ in got] == ["陈品贵"]
+
+
+def test_a_photo_credit_whose_space_normalisation_took_is_no_person():
+    """（王湘 摄）: the space goes in normalisation, and 王湘摄 read as one name is the credit."""
+    got = _people("巴中市平昌县江口街道酒驾醉驾专项治理警示教育会。（王湘 摄）\n为了遏制酒驾，街道纪工委开展专项检查。")
+    assert got == []
