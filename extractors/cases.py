@@ -1946,13 +1946,16 @@ def _roundup_officials(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return out
 
 
+_UNIT_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}$")  # the characters of a unit's name before its unit word
+
+
 def _unit_terms(text: str) -> set[str]:
     """The units a text names, each as the 4–6 characters up to its unit word (…州文体局, …专业合作社),
     leaving out the bodies that find and judge every case alike (医保局, 纪委, 法院)."""
     p = _cr().patterns
     out: set[str] = set()
     for m in p["story_unit"].finditer(text):
-        run = re.search(r"[\u4e00-\u9fff]{2,8}$", text[max(0, m.start() - 8):m.start()])
+        run = _UNIT_RUN.search(text, max(0, m.start() - 8), m.start())
         if run:
             term = (run.group(0) + m.group(0))[-6:]
             if len(term) >= 4 and not p["story_regulator"].search(term):
