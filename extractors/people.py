@@ -258,7 +258,7 @@ _PREPOSITIONS = frozenset("以与和同跟对向被将把给由")
 # What follows 某某 in an unnamed unit or thing (某某单位, 某某公司), not a pseudonym.
 _NOT_AFTER_ANON = re.compile("单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个(?!人)|项|村|镇|乡|县|市|区|局|部门"
                              "|小区|银行|学校|医院|商店|店|厂|网站|平台|机构|协会|集团|领导|官员|干部")
-_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三")
+_NOT_GIVEN = frozenset("们的了等某及和与或说讲称曾也都已均原现一二两三犯")  # (王某犯玩忽职守罪: 犯, "guilty of")
 
 
 def _after_preposition(text: str, name: str) -> bool:

@@ -806,3 +806,12 @@ def test_a_photo_credit_whose_space_normalisation_took_is_no_person():
     """（王湘 摄）: the space goes in normalisation, and 王湘摄 read as one name is the credit."""
     got = _people("巴中市平昌县江口街道酒驾醉驾专项治理警示教育会。（王湘 摄）\n为了遏制酒驾，街道纪工委开展专项检查。")
     assert got == []
+
+
+def test_the_accused_named_after_beigaoren_are_people():
+    """被告人付正荣系…: a court's word for the accused stands before the name as a post does; the
+    dock (被告人席上) is no one, and 犯 after a pseudonym (王某犯…罪) is "guilty of", not a given name."""
+    got = [n for n, _ in _people("被告人付正荣系卫生服务站办公室主任兼出纳，协助他人骗取医保资金。"
+                                 "被告人王某犯玩忽职守罪，判处有期徒刑三年。")]
+    assert sorted(got) == ["付正荣", "王某"]
+    assert _people("庭审中，站在被告人席上的他多次落泪。") == []
