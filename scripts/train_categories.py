@@ -420,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--add", type=float, help="add_threshold to store (default: chosen by --cv)")
     ap.add_argument("--fill", type=float, help="fill_threshold to store (default: chosen by --cv)")
     ap.add_argument("--drop", type=float, help="drop_threshold to store (default: chosen by --cv)")
+    ap.add_argument("--min-fill", type=float, default=0.1,
+                    help="lowest fill_threshold stored, whatever --cv or --fill says (session 18, real sets)")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO if opts.verbose else logging.WARNING, format="%(message)s")
@@ -433,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         settings["add_threshold"] = opts.add
     if opts.fill is not None:
         settings["fill_threshold"] = opts.fill
+    # (the floor measured on real text the classifier never saw: fainter fills were mostly wrong there)
+    settings["fill_threshold"] = max(float(settings["fill_threshold"]), opts.min_fill)
     if opts.drop is not None:
         settings["drop_threshold"] = opts.drop
     if opts.out:
