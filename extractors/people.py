@@ -1279,6 +1279,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
             if "某" not in p.name and len(p.name) <= 3 and not _after_a_post(text, p.name, lex) \
                     and _lac_reads_words(text, p.name, words):
                 continue  # 王立科|曾|想|让, 27名|高管, 包联|责任: LAC reads words there, not a name
+            if "某" not in p.name and len(p.name) <= 3 and _function_then_verb(text, p.name, words):
+                continue  # 支书|都|没有, 主任|和|包工头, 副站长|连|收: an adverb or conjunction, then a verb
             if sources.get(p.name) in WEAK_RULES:
                 continue  # a weak rule's name that LAC does not read as a name either
             if sources.get(p.name) in POST_RULES and _word_start(text, p.name, lex):
@@ -1530,6 +1532,34 @@ def _lac_reads_words(text: str, name: str, words: _LacWords) -> bool:
         if not (inside_word or any(t in _WORD_TAGS for _a, _b, t in over)):
             return False
     return True
+
+
+# LAC's tags of an adverb, preposition or conjunction standing alone, and of the verbal words
+# that may follow one inside a clause.
+_FUNCTION_TAGS = frozenset({"d", "p", "c"})
+_VERBAL_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "a", "p"})
+
+
+def _function_then_verb(text: str, name: str, words: _LacWords) -> bool:
+    """At every mention of a rule's `name`, LAC reads its first character as a function word of
+    its own and the word after it as a verb or adverb, or as a word running past the name's end
+    (四任支书|都|没有, 副站长|连|收, 村主任|和|包工头): the clause goes on after the post, no surname
+    stands there. A given name LAC reads as
+    a noun (书记|和|志强) or a verb no dictionary holds (局长|曾|献平) stays."""
+    toks = words.get()
+    starts = words.starts
+    found = False
+    for m in re.finditer(re.escape(name), text):
+        k = bisect.bisect_left(starts, m.start())
+        if k + 1 >= len(toks) or toks[k][0] != m.start():
+            return False
+        first, nxt = toks[k], toks[k + 1]
+        if first[1] - first[0] != 1 or first[2] not in _FUNCTION_TAGS \
+                or not (nxt[2] in _VERBAL_TAGS or nxt[1] > m.end()) \
+                or (_freq().get(text[nxt[0]:nxt[1]]) or 0) < WORD_START_FREQ:
+            return False  # (局长|曾|献平: LAC's "verb" is a given name no dictionary holds)
+        found = True
+    return found
 
 
 # What may stand before a name and be read into it by a rule: a preposition or conjunction
