@@ -1972,6 +1972,8 @@ def _continued_story(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     也在今日宣判 / 董铮被控受贿…: his own case)."""
     if len(cases) < 2:
         return cases
+    from extractors.regions import extract_regions
+
     p = _cr().patterns
     out = [cases[0]]
     for case in cases[1:]:
@@ -1992,7 +1994,8 @@ def _continued_story(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
             out.append(case)
             continue
         units = _unit_terms(piece)
-        places = {m.group(0) for m in p["place"].finditer(piece)}
+        # (the gazetteer's places: the suffix pattern reads 根据东城区, 文明城区 as places)
+        places = {r.name for r in extract_regions(piece)}
         shared = any(n in before for n in names) or (
             any(u in before for u in units) and all(pl in before for pl in places))
         bare = (not names and not places and not p["story_unit"].search(piece)

@@ -2840,3 +2840,23 @@ def test_a_paragraph_singling_out_one_of_several_officials_named_before_is_his_o
         at += len(para) + 1
     merged = _continued_story(text, spans)
     assert [text[c.start:c.end][:4] for c in merged] == ["作为前足", "除了陈志", "董立新被", "陈永刚被"]
+
+
+def test_a_story_going_on_with_its_sub_district_and_a_reporting_district_is_one_case():
+    """An article on a sub-district's (街道) hand-outs: the next paragraph names no one, opens on
+    the district whose website reported it (根据南山区纪委网站…) and comes back to the 街道; the
+    place pattern must not read 根据南山区 or 文明城区 as a new place there."""
+    from extractors.cases import CaseSpan, _continued_story
+
+    paras = ["近日，南山区公布了四起违反中央八项规定精神典型问题，其中青石街道在2019年间花费80余万元购买实物向干部职工发放，"
+             "拟任副区长的青石街道工委书记李明轩被举报，受到党内警告处分。",
+             "根据南山区纪委网站公布的内容，2019年1月至12月，青石街道以节日慰问、文明城区复查迎检等名义，"
+             "用公款购买价值652000元的实物向干部职工发放。",
+             "白河县农机推广站以加班名义违规发放补贴9.2万元，分管副站长被诫勉谈话。"]
+    text = "\n".join(paras)
+    spans, at = [], 0
+    for para in paras:
+        spans.append(CaseSpan(at, at + len(para)))
+        at += len(para) + 1
+    merged = _continued_story(text, spans)
+    assert [text[c.start:c.end][:4] for c in merged] == ["近日，南", "白河县农"]

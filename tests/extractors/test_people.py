@@ -826,3 +826,10 @@ def test_an_adverb_or_conjunction_after_a_post_is_no_surname():
     assert got == []
     kept = sorted(n for n, _ in _people("某村党支部书记和志强违规发放补贴。某执法局局长曾献平到省厅汇报工作，晚餐时违规接受宴请。"))
     assert kept == ["和志强", "曾献平"]
+
+
+def test_an_official_revealing_a_case_in_an_interview_is_no_case_person():
+    """区委书记杨某华在做客…访谈时透露，…: someone who reveals what was found speaks of the case."""
+    got = [n for n, _ in _people("今年8月，南山区区委书记杨柳华在做客市纪检监察网在线访谈时透露，该区一拟任副区长在公示时被举报，"
+                                 "经初查确实存在违反八项规定问题。青石街道工委书记李明轩受到党内警告处分。")]
+    assert got == ["李明轩"]
