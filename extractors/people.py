@@ -829,7 +829,7 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     """A CandidateLexicon from the parsed config/people.yaml."""
     titles = _alt(cfg["speaker_titles"])
     speaker_re = re.compile(
-        f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:在[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
+        f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:(?:在|接受)[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
         f"(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?(?:{_alt(cfg['speech_verbs'])})")
     quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})"
                            f"|(?:[、和][\u4e00-\u9fff]{{2,4}})*(?:{_alt(cfg['exemplar_followers'])})")

@@ -833,3 +833,22 @@ def test_an_official_revealing_a_case_in_an_interview_is_no_case_person():
     got = [n for n, _ in _people("今年8月，南山区区委书记杨柳华在做客市纪检监察网在线访谈时透露，该区一拟任副区长在公示时被举报，"
                                  "经初查确实存在违反八项规定问题。青石街道工委书记李明轩受到党内警告处分。")]
     assert got == ["李明轩"]
+
+
+def test_an_expert_speaking_in_an_interview_is_no_case_person():
+    """…执行主任刘金明接受《某报》记者采访时说: the interview is an aside between the speaker and 说."""
+    got = [n for n, _ in _people("“年轻干部大多社会阅历不深，一步步走向赌博甚至腐败深渊。”某大学廉政研究中心执行主任刘金明"
+                                 "接受《法治日报》记者采访时说。某乡纪委副书记王大勇挪用扶贫资金28万元用于赌博。")]
+    assert got == ["王大勇"]
+
+
+def test_a_name_then_ceng_shi_and_a_post_is_the_name_alone():
+    """刘勇曾是…纪委副书记: 曾是 ("once was") opens the post said after the name, as 曾任 does."""
+    got = _people("刘大勇曾是某县某乡纪委副书记，却因赌球而堕落。")
+    assert [n for n, _ in got] == ["刘大勇"] and got[0][1].endswith("纪委副书记")
+
+
+def test_a_fund_named_before_zijin_is_no_person():
+    """挪用林补资金28万余元: a kind of fund (林补 = forest subsidy) before 资金, not a name."""
+    got = [n for n, _ in _people("2018年11月，某乡安排刘大勇负责惠民资金发放事宜，他利用职务便利，陆续挪用林补资金28万余元用于网络赌博。")]
+    assert "林补" not in got and "刘大勇" in got
