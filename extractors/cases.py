@@ -2838,7 +2838,8 @@ def _news_lead(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     # the story: the next two cases at most (a long text's other stories are not read)
     later = text[second.start:cases[min(2, len(cases) - 1)].end]
     told = _names(later)
-    if not told or not all(n in later for n in named):
+    # (a name set aside in the story — 除上述…艾某外，还有… — is not the story's)
+    if not told or not all(n in p["contrast"].sub("", later) for n in named):
         return cases
     if counted and not p["story_notice"].search(text, opening, first.end) and len(told) < cn_to_int(counted.group(1).replace("两", "二")):
         return cases  # (某县14名村干部…均受到处分。 then 某县副主任吕某…: a group of its own, not his story)
@@ -2856,7 +2857,10 @@ def _findings_joined(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if not out:
             out.append(c)
             continue
-        back = bool(p["case_back_reference"].match(text, c.start)) \
+        # (not a 上述 inside a name set aside, 除上述…艾某外，还有…: the story of someone else)
+        line_end = text.find("\n", c.start)
+        line = text[c.start:line_end if line_end >= 0 else len(text)]
+        back = bool(p["case_back_reference"].match(p["contrast"].sub("", line))) \
             and not _LEAD_MARKER.match(text[c.start:c.start + 8].lstrip())
         before = text[out[-1].start:out[-1].end]
         # (…周口市房地产交易管理处服务意识差…问题 then 通报指出，该管理处原主任王某受到…处分: the unit

@@ -2860,3 +2860,17 @@ def test_a_story_going_on_with_its_sub_district_and_a_reporting_district_is_one_
         at += len(para) + 1
     merged = _continued_story(text, spans)
     assert [text[c.start:c.end][:4] for c in merged] == ["近日，南", "白河县农"]
+
+
+def test_an_official_set_aside_with_chu_wai_does_not_join_the_next_officials_story():
+    """除上述…艾某外，还有…曾某: the first official is set aside to bring in another, whose case
+    follows — neither the news lead's story nor a back reference (上述) to the first case."""
+    text = ("本报北京8月1日电 昨日，中央纪委国家监委网站发布消息，某省政协原副主席艾文成涉嫌严重违纪违法，已投案自首，"
+            "正接受中央纪委国家监委纪律审查和监察调查。\n"
+            "记者梳理发现，今年7月份，该栏目共通报了近60名官员案件信息，涉及2名省部级干部和50余名省管干部。\n"
+            "在30名被通报接受审查调查的官员中，除上述刚刚被通报的某省政协原副主席艾文成外，还有一名省部级干部，"
+            "他是某省委常委、统战部部长曾志明。\n"
+            "7月11日，中央纪委国家监委网站发布消息，某省委常委、统战部部长曾志明涉嫌严重违纪违法，接受中央纪委国家监委"
+            "纪律审查和监察调查。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "曾志明" not in texts[0] and "7月11日" in texts[1]
