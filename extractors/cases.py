@@ -1028,7 +1028,8 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         add = p["additive"].match(sent)
         unit = p["org_subject"].match(sent[add.end():]) if add is not None else None
         additive = add is not None and bool(_subject_names(sent)) and (unit is None or bool(p["telling"].search(unit.group(0))))
-        if not example and not additive and (p["consequence"].match(sent) or p["anaphora"].match(sent) or p["group_ref"].search(sent)
+        if not example and not additive and (p["consequence"].match(sent) or p["anaphora"].match(sent)
+                                             or _group_ref(sent, text[max(start, s.start() - _BEFORE_CHARS):s.start()])
                             or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)
                             or _CHARGE_CLAUSE.match(sent)):
             continue
@@ -1043,7 +1044,10 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             out.append(s.start())
             start = s.start()
             continue
-        if any(n in before for n in new) or p["titled_sentence"].match(before.strip()) \
+        # (not a whole case of its own that reads like a title: 杨某被“双开”，通报直指其“违规…”问题。)
+        titled = bool(p["titled_sentence"].match(before.strip())) \
+            and not (_subject_names(before) and p["sanction_specific"].search(before))
+        if any(n in before for n in new) or titled \
                 or p["ordinal_case"].match(before.strip()) or _PICKS_UP.match(before.strip()):
             continue  # named before, or the case's own title (某局违规…问题。, 第一起发生在…) is all before it
         feats = concreteness(sent)[1]
@@ -1079,6 +1083,27 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 
 
 _AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
+
+
+_CLAUSE_OPEN = re.compile(r"[^，,；;：:。]*$")
+# What makes the people after it in a clause its objects: those who gave, paid or were helped
+# (收受…实际控制人巴某某等人财物).
+_OBJECT_LEAD = re.compile(r"收受|接受|送给|给予|向|为|帮助|通过|与")
+
+
+def _group_ref(sent: str, before: str) -> bool:
+    """The sentence speaks of the group of a case told before (上述人员, 涉案人员, 张某等人) — not
+    of a new official and his accomplices as its subject (第1起就是…区委原书记苏某等人落实…不力:
+    苏某 named for the first time, no giver or payer)."""
+    names = _names(sent)
+    for m in _cr().patterns["group_ref"].finditer(sent):
+        if m.group(0) == "等人" and any(
+                sent.endswith(n, 0, m.start()) and n not in before
+                and not _OBJECT_LEAD.search(_CLAUSE_OPEN.search(sent, 0, m.start() - len(n)).group(0))
+                for n in names):
+            continue
+        return True
+    return False
 
 
 def _falls(sent: str) -> bool:

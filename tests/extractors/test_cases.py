@@ -2874,3 +2874,19 @@ def test_an_official_set_aside_with_chu_wai_does_not_join_the_next_officials_sto
             "纪律审查和监察调查。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "曾志明" not in texts[0] and "7月11日" in texts[1]
+
+
+def test_a_new_official_and_his_accomplices_after_a_case_told_like_a_title_is_a_new_case():
+    """…杨某被“双开”，通报直指其“违规接受…宴请”问题。 is a whole case, not a title; the next
+    sentence's 苏某等人 is a new official with others (not a group told before): his own case.
+    A giver named with 等人 after 收受 (收受…实际控制人巴某某等人财物) is no new case."""
+    text = ("2019年12月1日，某省人民检察院原党组书记、检察长杨克明被“双开”，通报直指其“违规接受私营企业主宴请”问题。"
+            "同一天，某市某区区委原书记苏树林等人落实管党治党责任不力，致使该区连续发生多名党员领导干部违规吃喝问题，"
+            "苏树林受到党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "苏树林" not in texts[0]
+    one = ("经查，某旗原旗长乌力吉严重违反中央八项规定精神，多次接受私营企业主宴请；利用职务上的便利为他人谋取利益，"
+           "本人或通过其妻子收受某矿业有限公司实际控制人巴某某等人财物，共计折合人民币一千二百余万元，涉嫌受贿犯罪。"
+           "乌力吉被开除党籍和公职。\n")
+    t, sp, texts = _split(one)
+    assert len(texts) == 1
