@@ -515,7 +515,10 @@ def _is_closing(text: str) -> bool:
 
 
 def _is_junk(line: str) -> bool:
-    return bool(_cr().patterns["junk_line"].search(line))
+    """Page furniture (来源：…, 浏览次数, 首页 > …); not prose that names its source after a sentence
+    (…受到党内严重警告处分，违纪所得予以收缴。(来源:六安市纪委监委))."""
+    m = _cr().patterns["junk_line"].search(line)
+    return m is not None and not (m.start() > 0 and "。" in line[:m.start()])
 
 
 def _tail_cut(text: str, start: int, end: int) -> int:

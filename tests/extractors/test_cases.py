@@ -2890,3 +2890,13 @@ def test_a_new_official_and_his_accomplices_after_a_case_told_like_a_title_is_a_
            "乌力吉被开除党籍和公职。\n")
     t, sp, texts = _split(one)
     assert len(texts) == 1
+
+
+def test_a_case_paragraph_that_names_its_source_at_the_end_is_no_page_furniture():
+    """…受到党内严重警告处分，违纪所得予以收缴。(来源:某市纪委监委): prose naming its source after its
+    sentences is the case, not a line of the page's furniture."""
+    text = ("|\n近日，某市纪委监委通报一起扶贫领域腐败问题。\n"
+            "青石镇白马村“两委”套取截留扶贫工程款问题。2016年，白马村“两委”伪造工程资料套取扶贫资金5万元未及时入村集体账户。"
+            "2018年12月19日，白马村党支部书记兼村委会主任储成林受到党内严重警告处分，违纪所得予以收缴。(来源:某市纪委监委)\n|\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "储成林" in texts[0]
