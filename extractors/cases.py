@@ -483,6 +483,23 @@ def _post_subject(text: str) -> bool:
 
 
 
+def commentary_blanked(text: str, names: set[str]) -> str:
+    """`text` with its commentary sentences blanked (same length): those speaking of officials in
+    general (一些党员干部把扶贫资金视作“唐僧肉”…) or calling for measures (要坚持…, 必须…) that name no
+    one (of `names`, the case's people) and give no sum — what a story's lead or closing says of
+    the genre, not what the case did."""
+    p = _cr().patterns
+    general = [rx for name, rx, _w, _c in _cr().scoring[1] if name == "generic_subject"] + [p["lesson"]]
+    out = list(text)
+    for s in _SENT.finditer(text):
+        sent = s.group(0)
+        if not sent.strip() or re.search(r"\d", sent) or p["named"].search(sent) or any(n in sent for n in names):
+            continue
+        if any(rx.search(sent) for rx in general):
+            out[s.start():s.end()] = " " * (s.end() - s.start())
+    return "".join(out)
+
+
 def is_concrete(text: str, announced: bool = False) -> bool:
     """A concrete case: enough evidence, a subject (person or organisation), and misconduct,
     a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
@@ -1088,7 +1105,7 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
 _AMONG_THEM = re.compile(r"^其中(?:[，,]|包括|就有)")
 
 
-_CLAUSE_OPEN = re.compile(r"[^，,；;：:。]*$")
+_CLAUSE_BREAKS = re.compile(r"[，,；;：:。]")
 # What makes the people after it in a clause its objects: those who gave, paid or were helped
 # (收受…实际控制人巴某某等人财物).
 _OBJECT_LEAD = re.compile(r"收受|接受|送给|给予|向|为|帮助|通过|与")
@@ -1102,7 +1119,7 @@ def _group_ref(sent: str, before: str) -> bool:
     for m in _cr().patterns["group_ref"].finditer(sent):
         if m.group(0) == "等人" and any(
                 sent.endswith(n, 0, m.start()) and n not in before
-                and not _OBJECT_LEAD.search(_CLAUSE_OPEN.search(sent, 0, m.start() - len(n)).group(0))
+                and not _OBJECT_LEAD.search(_CLAUSE_BREAKS.split(sent[:m.start() - len(n)])[-1])
                 for n in names):
             continue
         return True
@@ -2965,4 +2982,5 @@ def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
     return [c for c in cases if c.end > c.start]
 
 
-__all__ = ["CaseRules", "CaseSpan", "Split", "build_case_rules", "case_rules", "cn_to_int", "doc_type_of", "split_cases"]
+__all__ = ["CaseRules", "CaseSpan", "Split", "build_case_rules", "case_rules", "cn_to_int", "commentary_blanked",
+           "doc_type_of", "split_cases"]

@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from extractors.amounts import column_amounts, extract_amounts
-from extractors.cases import CaseSpan, Split, split_cases
+from extractors.cases import CaseSpan, Split, commentary_blanked, split_cases
 from extractors.categories import extract_categories
 from extractors.dates import extract_dates
 from extractors.domains import domain_mentions, domains_within
@@ -279,7 +279,14 @@ def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], D
     categorizer = rules.categories
 
     def categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
-        return list(extract_categories(text, doc_type=_state(doc)["doc_type"], categorizer=categorizer,
+        doc_type = _state(doc)["doc_type"]
+        if doc_type != "inspection_report":
+            # (a report's findings are said of officials in general: 一些党员干部违规收受礼金)
+            told = commentary_blanked(text, {p.name for p in draft.fields.get("people", [])})
+            found = extract_categories(told, doc_type=doc_type, categorizer=categorizer, heading=draft.span.section)
+            if any(c.evidence for c in found):
+                return list(found)
+        return list(extract_categories(text, doc_type=doc_type, categorizer=categorizer,
                                        heading=draft.span.section))
 
     return _field_component("categories", categories, lambda c: c.code)

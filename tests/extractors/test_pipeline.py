@@ -266,3 +266,26 @@ def test_a_case_under_a_heading_stating_its_problem_takes_the_headings_category(
                     "某大学车牌号为A56789的公务车。\n", encoding="utf-8")
     cases = extract_file(path).contract()["cases"]
     assert len(cases) == 3 and all([c["code"] for c in x["categories"]] == ["official_cars"] for x in cases)
+
+
+def test_a_storys_commentary_on_officials_in_general_gives_its_case_no_category():
+    """A story's lead that speaks of some officials in general (一些党员干部…优亲厚友…) names no one
+    and tells no deed of the case: its words are not the case's categories; the facts are."""
+    text = ("一些党员干部把扶贫项目资金视作“唐僧肉”，通过“雁过拔毛”式的层层截留和巧取豪夺，成为满足个人私欲、"
+            "优亲厚友的“盘中餐”。\n"
+            "2016年，青石镇白马村“两委”伪造工程资料套取扶贫资金5万元未及时入村集体账户。2018年12月19日，"
+            "白马村党支部书记兼村委会主任储成林受到党内严重警告处分。\n")
+    doc = extract_text(text)
+    assert len(doc.cases) == 1
+    codes = {c.code for c in doc.cases[0].categories}
+    assert "false_claims" in codes and not {"favoritism", "extortion"} & codes
+
+
+def test_commentary_blanked_keeps_offsets_and_the_sentences_naming_someone():
+    """Only sentences with no name, no number and general or exhorting words are blanked."""
+    from extractors.cases import commentary_blanked
+
+    text = "有的干部优亲厚友。要深刻汲取教训。村主任储成林优亲厚友，违规发放补贴3000元。"
+    out = commentary_blanked(text, {"储成林"})
+    assert len(out) == len(text) and out.endswith("村主任储成林优亲厚友，违规发放补贴3000元。")
+    assert "有的干部" not in out and "汲取" not in out
