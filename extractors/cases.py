@@ -1055,6 +1055,12 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
             continue
         new = _names(sent)
         if not new:
+            # (再往前推，2016年8月，安徽一粮站副站长连收…红包…被开除党籍: an incident of its own, told of
+            # an unnamed post in a new place after a named official's case)
+            before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
+            if _names(before) and is_concrete(before) and _unnamed_incident_elsewhere(before, sent):
+                out.append(s.start())
+                start = s.start()
             continue
         before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
         # an example brought in by 如/比如 (有的巧立名目。如某村党支部书记刘某以…为由，擅自使用…): in a
@@ -1200,6 +1206,24 @@ def _new_place(before: str, sent: str) -> bool:
     """The sentence's first place name (巴马县) is not one the text before mentions."""
     m = _cr().patterns["place"].search(sent)
     return m is not None and m.group(0) not in before
+
+
+def _unnamed_incident_elsewhere(before: str, sent: str) -> bool:
+    """After a case, a sentence that is a whole incident of its own told of an unnamed post or
+    unit (再往前推，2016年8月，安徽一粮站副站长连收…红包…被开除党籍), in a place the case did not name."""
+    if sum(1 for m in _SENT.finditer(sent.strip()) if m.group(0).strip()) != 1:
+        return False  # (one sentence: a unit of several is judged as a whole elsewhere)
+    told = _skip_time(_SHORT_OPENER.sub("", sent, count=1)) if _SHORT_OPENER.match(sent) else sent
+    # (its deed told, not only its sanction: 断崖式降级三年后，某省部级领导干部被“双开” is a teaser)
+    return _incident(told) and bool({"misconduct", "money"} & set(concreteness(told)[1])) and _elsewhere(before, told)
+
+
+def _elsewhere(before: str, sent: str) -> bool:
+    """The sentence names a place (a province, city, county, township or village of the
+    gazetteer: 安徽, 某县) the text before does not."""
+    from extractors.regions import extract_regions
+
+    return any(r.name not in before and r.normalized not in before for r in extract_regions(sent))
 
 
 def _strip_lead(text: str, a: int, b: int) -> int:
@@ -1459,6 +1483,9 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
                 heading_names, named_heading = heading_names | named, a
             continue
         concrete = is_concrete(sub, announced)
+        unnamed_elsewhere = bool(cases) and not _names(sub) \
+            and _unnamed_incident_elsewhere(text[cases[-1][0]:cases[-1][1]], sub)
+        concrete = concrete or unnamed_elsewhere
         if announcing and cases and not concrete:  # 处理如下： on a line of its own
             cases[-1][1] = b
             announced_until = _announced_paragraph(text, b)
@@ -1557,7 +1584,8 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
         new_subject = own_story or bool(subjects - names_in_case) or bool(p["org_subject"].match(sub)) \
             or bool(_opening_names(sub, names) - names_in_case) or headed \
             or bool(p["titled_sentence"].match(sub)) \
-            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced
+            or (concrete and "post_subject" in concreteness(sub)[1]) or introduced \
+            or unnamed_elsewhere
         if continues and not (p["titled_sentence"].match(sub) and not known):
             heading_since = False
             cases[-1][1] = b

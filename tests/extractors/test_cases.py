@@ -2900,3 +2900,17 @@ def test_a_case_paragraph_that_names_its_source_at_the_end_is_no_page_furniture(
             "2018年12月19日，白马村党支部书记兼村委会主任储成林受到党内严重警告处分，违纪所得予以收缴。(来源:某市纪委监委)\n|\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "储成林" in texts[0]
+
+
+def test_an_unnamed_officials_incident_in_a_new_place_after_a_named_case_is_its_own_case():
+    """…周某…受到党内严重警告处分。再往前推，2016年8月，安徽一粮站副站长连收21个微信红包…被开除党籍。:
+    an incident told of an unnamed post, in a place the case before did not name, with its deed and
+    its sanction, is a case; a teaser naming only an anonymous official's sanction is none."""
+    text = ("今年5月，江苏省纪委通报，某市某区某街道原党工委委员周玉林收受某村民通过微信送的5000元，受到党内严重警告处分。"
+            "再往前推，2016年8月，安徽一粮站副站长多次收受粮贩子所送微信红包4200元，为其提供便利，被开除党籍，予以撤职。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and texts[1].startswith("再往前推")
+    teaser = ("今年5月，某市某区某街道原党工委委员周玉林收受某村民通过微信送的5000元，受到党内严重警告处分。"
+              "断崖式降级三年后，某省部级领导干部被“双开”。\n")
+    t, sp, texts = _split(teaser)
+    assert len(texts) == 1
