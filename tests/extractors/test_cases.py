@@ -2914,3 +2914,14 @@ def test_an_unnamed_officials_incident_in_a_new_place_after_a_named_case_is_its_
               "断崖式降级三年后，某省部级领导干部被“双开”。\n")
     t, sp, texts = _split(teaser)
     assert len(texts) == 1
+
+
+def test_what_the_incident_shows_and_who_is_held_to_account_is_the_incidents_case():
+    """A notice telling an incident with no one named, then 问题的发生，暴露出…, then the decisions on
+    the officials responsible: one case, the incident's."""
+    text = ("关于青石镇秸秆焚烧有关问题的通报\n\n"
+            "2021年1月20日，青石镇福成村、韩庙村出现多处秸秆焚烧点，焚烧秸秆面积约200余亩，对我市秸秆禁烧工作造成不良影响。\n\n"
+            "问题的发生，暴露出青石镇镇、村有关干部生态环保责任意识不强、工作作风不实，属地监管、巡查包保流于形式。"
+            "青石镇分管副镇长曹昌明、福成村村委会副主任范光明受到警告处分；福成村党总支书记陈修文受到记过处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "秸秆焚烧点" in texts[0] and "陈修文" in texts[0]
