@@ -852,3 +852,10 @@ def test_a_fund_named_before_zijin_is_no_person():
     """挪用林补资金28万余元: a kind of fund (林补 = forest subsidy) before 资金, not a name."""
     got = [n for n, _ in _people("2018年11月，某乡安排刘大勇负责惠民资金发放事宜，他利用职务便利，陆续挪用林补资金28万余元用于网络赌博。")]
     assert "林补" not in got and "刘大勇" in got
+
+
+def test_a_line_of_names_and_the_paper_they_write_for_is_a_byline():
+    """邬振冲 赵勤英/中国纪检监察报 under a headline: the reporters and their paper, not case people."""
+    got = [n for n, _ in _people("村干部截留侵占扶贫资金被立案审查\n\n邬振中 赵勤芳/中国纪检监察报\n\n"
+                                 "2010年3月，村党总支副书记农丕刚私自扣留村民34本存折，截留补助款8.8万元。")]
+    assert got == ["农丕刚"]
