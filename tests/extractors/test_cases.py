@@ -2925,3 +2925,19 @@ def test_what_the_incident_shows_and_who_is_held_to_account_is_the_incidents_cas
             "青石镇分管副镇长曹昌明、福成村村委会副主任范光明受到警告处分；福成村党总支书记陈修文受到记过处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "秸秆焚烧点" in texts[0] and "陈修文" in texts[0]
+
+
+def test_a_labelled_cases_finding_and_the_regulators_decision_are_one_case():
+    """案例一：某门诊部违规使用医保基金案 / its finding / 某医保局…对该机构作出…处理决定: the section
+    under a case label is that one case, its regulator's decision included."""
+    text = ("某省违法违规使用医保基金典型案例\n"
+            "现公开曝光3起违法违规典型案例，以案示警。\n"
+            "案例一：西宁康泰中西医门诊部违规使用医保基金案\n"
+            "2025年8月，某区医保局接群众举报，对该门诊部开展检查。经查，该机构存在虚构、串换诊疗项目等违法违规使用医保基金行为，"
+            "涉及违规金额17.37万元。\n"
+            "某区医保局根据相关规定，对该机构作出约谈主要负责人，责令限期整改；追回违规医保基金17.37万元，处以违约金5.2万元等处理决定。\n"
+            "案例二：海东市某县某村卫生室违规使用医保基金案\n"
+            "2025年5月，某县医保局对该卫生室进行现场检查。经查，该卫生室存在串换项目收费等行为，涉及违规金额2.65万元。\n"
+            "某县医保局对其作出追回违规医保基金2.65万元，行政处罚1.32万元的处理决定。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "5.2万元" in texts[0] and "1.32万元" in texts[1]
