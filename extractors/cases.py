@@ -2212,7 +2212,8 @@ def _heading_names_subject(heading: str) -> bool:
     的问题 / 某局原副局长吴某新违规…问题): the title of one case, not a category of several
     (一、借“代办”之名吃拿卡要 / 违反中央八项规定精神问题)."""
     h = _LEAD_MARKER.sub("", heading.strip())
-    if _CASE_LABEL.match(h) and len(h) > _CASE_LABEL.match(h).end() + 4:
+    label = _CASE_LABEL.match(h)
+    if label is not None and len(h) > label.end() + 4:
         return True  # 案例一：西宁某门诊部违规使用医保基金案: a labelled case's own title
     # a unit given with its place (某县文旅局 / 东阿县刘集镇), not a field (乡村振兴 / 基层站所)
     unit = bool(_cr().patterns["org_subject"].match(h) and _cr().patterns["place_start"].match(h))
