@@ -2823,43 +2823,39 @@ def test_two_units_in_two_counties_told_one_per_paragraph_stay_two_cases():
     assert len(texts) == 2 and "白河县" not in texts[0]
 
 
-def test_a_paragraph_singling_out_one_of_several_officials_named_before_is_his_own_case():
-    """After a paragraph naming several officials sentenced the same day, a paragraph on one of
-    them (董立新被控受贿…) is his case, not more of the paragraph that named them all."""
+def _story_pieces(paras: list[str]) -> list[str]:
+    """The first four characters of each case `_continued_story` leaves of one case per paragraph."""
     from extractors.cases import CaseSpan, _continued_story
 
-    paras = ["作为前足球协会的掌门人，陈志远受贿数额之大、次数之多，令人震惊：2010年至2023年，陈志远利用职务便利，"
-             "非法收受财物共计8100万余元。",
-             "除了陈志远，前足球协会副主席于洪波、联赛公司原总经理董立新、原足球协会常务副秘书长陈永刚也在今日宣判：",
-             "董立新被控受贿2200多万元，因受贿罪被判有期徒刑8年；",
-             "陈永刚被控受贿1934万元，因受贿罪、行贿罪数罪并罚被判处有期徒刑14年。"]
     text = "\n".join(paras)
     spans, at = [], 0
     for para in paras:
         spans.append(CaseSpan(at, at + len(para)))
         at += len(para) + 1
-    merged = _continued_story(text, spans)
-    assert [text[c.start:c.end][:4] for c in merged] == ["作为前足", "除了陈志", "董立新被", "陈永刚被"]
+    return [text[c.start:c.end][:4] for c in _continued_story(text, spans)]
+
+
+def test_a_paragraph_singling_out_one_of_several_officials_named_before_is_his_own_case():
+    """After a paragraph naming several officials sentenced the same day, a paragraph on one of
+    them (董立新被控受贿…) is his case, not more of the paragraph that named them all."""
+    paras = ["作为前足球协会的掌门人，陈志远受贿数额之大、次数之多，令人震惊：2010年至2023年，陈志远利用职务便利，"
+             "非法收受财物共计8100万余元。",
+             "除了陈志远，前足球协会副主席于洪波、联赛公司原总经理董立新、原足球协会常务副秘书长陈永刚也在今日宣判：",
+             "董立新被控受贿2200多万元，因受贿罪被判有期徒刑8年；",
+             "陈永刚被控受贿1934万元，因受贿罪、行贿罪数罪并罚被判处有期徒刑14年。"]
+    assert _story_pieces(paras) == ["作为前足", "除了陈志", "董立新被", "陈永刚被"]
 
 
 def test_a_story_going_on_with_its_sub_district_and_a_reporting_district_is_one_case():
     """An article on a sub-district's (街道) hand-outs: the next paragraph names no one, opens on
     the district whose website reported it (根据南山区纪委网站…) and comes back to the 街道; the
     place pattern must not read 根据南山区 or 文明城区 as a new place there."""
-    from extractors.cases import CaseSpan, _continued_story
-
     paras = ["近日，南山区公布了四起违反中央八项规定精神典型问题，其中青石街道在2019年间花费80余万元购买实物向干部职工发放，"
              "拟任副区长的青石街道工委书记李明轩被举报，受到党内警告处分。",
              "根据南山区纪委网站公布的内容，2019年1月至12月，青石街道以节日慰问、文明城区复查迎检等名义，"
              "用公款购买价值652000元的实物向干部职工发放。",
              "白河县农机推广站以加班名义违规发放补贴9.2万元，分管副站长被诫勉谈话。"]
-    text = "\n".join(paras)
-    spans, at = [], 0
-    for para in paras:
-        spans.append(CaseSpan(at, at + len(para)))
-        at += len(para) + 1
-    merged = _continued_story(text, spans)
-    assert [text[c.start:c.end][:4] for c in merged] == ["近日，南", "白河县农"]
+    assert _story_pieces(paras) == ["近日，南", "白河县农"]
 
 
 def test_an_official_set_aside_with_chu_wai_does_not_join_the_next_officials_story():
