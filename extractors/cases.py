@@ -1048,21 +1048,20 @@ def _new_subject_cuts(text: str, a: int, b: int, sents: list[re.Match[str]], cut
         add = p["additive"].match(sent)
         unit = p["org_subject"].match(sent[add.end():]) if add is not None else None
         additive = add is not None and bool(_subject_names(sent)) and (unit is None or bool(p["telling"].search(unit.group(0))))
+        before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
         if not example and not additive and (p["consequence"].match(sent) or p["anaphora"].match(sent)
-                                             or _group_ref(sent, text[max(start, s.start() - _BEFORE_CHARS):s.start()])
-                            or p["pronoun_subject"].match(sent) or _refers_back(sent) or _held_to_account(sent)
-                            or _CHARGE_CLAUSE.match(sent)):
+                                             or _group_ref(sent, before)
+                                             or p["pronoun_subject"].match(sent) or _refers_back(sent)
+                                             or _held_to_account(sent) or _CHARGE_CLAUSE.match(sent)):
             continue
         new = _names(sent)
         if not new:
             # (再往前推，2016年8月，安徽一粮站副站长连收…红包…被开除党籍: an incident of its own, told of
             # an unnamed post in a new place after a named official's case)
-            before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
             if _names(before) and is_concrete(before) and _unnamed_incident_elsewhere(before, sent):
                 out.append(s.start())
                 start = s.start()
             continue
-        before = text[max(start, s.start() - _BEFORE_CHARS):s.start()]
         # an example brought in by 如/比如 (有的巧立名目。如某村党支部书记刘某以…为由，擅自使用…): in a
         # round-up of such examples, each official's is a case of his own
         if p["for_example"].match(sent) and not any(n in before for n in new) and _subject_names(sent) \
@@ -1121,9 +1120,11 @@ def _group_ref(sent: str, before: str) -> bool:
     """The sentence speaks of the group of a case told before (上述人员, 涉案人员, 张某等人) — not
     of a new official and his accomplices as its subject (第1起就是…区委原书记苏某等人落实…不力:
     苏某 named for the first time, no giver or payer)."""
-    names = _names(sent)
+    names: set[str] | None = None  # read only when a 等人 asks (a people pass per sentence costs)
     for m in _cr().patterns["group_ref"].finditer(sent):
-        if m.group(0) == "等人" and any(
+        if m.group(0) == "等人" and names is None:
+            names = _names(sent)
+        if m.group(0) == "等人" and names and any(
                 sent.endswith(n, 0, m.start()) and n not in before
                 and not _OBJECT_LEAD.search(_CLAUSE_BREAKS.split(sent[:m.start() - len(n)])[-1])
                 for n in names):

@@ -1544,8 +1544,8 @@ def _function_then_verb(text: str, name: str, words: _LacWords) -> bool:
     """At every mention of a rule's `name`, LAC reads its first character as a function word of
     its own and the word after it as a verb or adverb, or as a word running past the name's end
     (四任支书|都|没有, 副站长|连|收, 村主任|和|包工头): the clause goes on after the post, no surname
-    stands there. A given name LAC reads as
-    a noun (书记|和|志强) or a verb no dictionary holds (局长|曾|献平) stays."""
+    stands there. A given name LAC reads as a noun (书记|和|志强) or a verb no dictionary holds
+    (局长|曾|献平) stays."""
     toks = words.get()
     starts = words.starts
     found = False
