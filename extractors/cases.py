@@ -483,13 +483,14 @@ def _post_subject(text: str) -> bool:
 
 
 
-def commentary_blanked(text: str, names: set[str]) -> str:
+def commentary_blanked(text: str, names: set[str], rules: CaseRules | None = None) -> str:
     """`text` with its commentary sentences blanked (same length): those speaking of officials in
     general (一些党员干部把扶贫资金视作“唐僧肉”…) or calling for measures (要坚持…, 必须…) that name no
     one (of `names`, the case's people) and give no sum — what a story's lead or closing says of
-    the genre, not what the case did."""
-    p = _cr().patterns
-    general = [rx for name, rx, _w, _c in _cr().scoring[1] if name == "generic_subject"] + [p["lesson"]]
+    the genre, not what the case did. `rules`: default, the shipped ones."""
+    r = rules or _cr()
+    p = r.patterns
+    general = [rx for name, rx, _w, _c in r.scoring[1] if name == "generic_subject"] + [p["lesson"]]
     out = list(text)
     for s in _SENT.finditer(text):
         sent = s.group(0)

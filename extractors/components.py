@@ -276,16 +276,18 @@ def make_roles(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
 @Language.factory("leian_categories", default_config={"rules": DEFAULT_RULES})
 def make_categories(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
     """Problem categories with their evidence (extractors.categories)."""
-    categorizer = rules.categories
+    categorizer, case_rules = rules.categories, rules.cases
 
     def categories(text: str, draft: CaseDraft, doc: Doc) -> list[Item]:
         doc_type = _state(doc)["doc_type"]
+        told = text
         if doc_type != "inspection_report":
             # (a report's findings are said of officials in general: 一些党员干部违规收受礼金)
-            told = commentary_blanked(text, {p.name for p in draft.fields.get("people", [])})
-            found = extract_categories(told, doc_type=doc_type, categorizer=categorizer, heading=draft.span.section)
-            if any(c.evidence for c in found):
-                return list(found)
+            told = commentary_blanked(text, {p.name for p in draft.fields.get("people", [])}, case_rules)
+        found = extract_categories(told, doc_type=doc_type, categorizer=categorizer, heading=draft.span.section)
+        if told == text or any(c.evidence for c in found):
+            return list(found)
+        # (only commentary named a problem: the whole text's categories, the classifier read again)
         return list(extract_categories(text, doc_type=doc_type, categorizer=categorizer,
                                        heading=draft.span.section))
 
