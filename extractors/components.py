@@ -49,7 +49,7 @@ from extractors.dates import extract_dates
 from extractors.domains import domain_mentions, domains_within
 from extractors.model import Item
 from extractors.ner import NerSpan, entities, spans_in
-from extractors.people import extract_people, said_whole_elsewhere
+from extractors.people import extract_people, not_investigators, said_whole_elsewhere
 from extractors.regions import extract_regions
 from extractors.roles import assign_roles, attribute_amounts, cross_references
 from extractors.rules import Rules, load_rules
@@ -212,6 +212,7 @@ def make_people(nlp: Language, name: str, rules: Rules) -> Callable[[Doc], Doc]:
         state = _state(doc)
         ner = spans_in(state["ner"], s, e) if "ner" in state else None  # None: LAC runs on the case
         found = extract_people(text, boundaries=_boundaries(doc, s, e), ner=ner, rules=people_rules)
+        found = not_investigators(_text(doc), found, people_rules)
         return list(said_whole_elsewhere(_text(doc), found, state["ner"]) if "ner" in state else found)
 
     return _field_component("people", people, lambda p: "PERSON")

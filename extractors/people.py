@@ -817,6 +817,9 @@ class CandidateLexicon:
     short_title_chars: frozenset[str] = frozenset()
     # an inspector's post right before a name (…巡察组组长方宏波)
     inspector_re: re.Pattern[str] | None = None
+    # a post in a discipline body, and the words that show its holder is investigated himself
+    investigator_re: re.Pattern[str] | None = None
+    investigated_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -852,7 +855,9 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                             if cfg.get("comparison_before") else None,
                             tuple(sorted(cfg.get("name_tails") or (), key=len, reverse=True)),
                             frozenset(cfg.get("short_title_chars") or ""),
-                            re.compile(cfg["inspector_before"]) if cfg.get("inspector_before") else None)
+                            re.compile(cfg["inspector_before"]) if cfg.get("inspector_before") else None,
+                            re.compile(cfg["investigator_post"]) if cfg.get("investigator_post") else None,
+                            re.compile(cfg["investigated_cue"]) if cfg.get("investigated_cue") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> Span | None:
@@ -1017,6 +1022,32 @@ def _inspector(text: str, s: int, cl: CandidateLexicon) -> bool:
 
 
 _INTERVIEW_SUBTITLE = re.compile(r"^\s*[—―\-]{1,2}\s*" + _INTERVIEW_VERB)
+
+
+_FORMER = re.compile("原|^前|时任|時任|曾任")
+
+
+def _investigator(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """`name` follows a post in a discipline body held now (镇纪委书记徐某用身边案例告诫…, 第三纪检监察室
+    主任程某介绍) and no sentence naming him, other than what he says, speaks of misconduct or a
+    sanction: the investigator who tells the case, not one of its people."""
+    if cl.investigator_re is None or cl.investigated_re is None:
+        return False
+    posted = False
+    for m in re.finditer(re.escape(name), text):
+        if not cl.speaker_re.match(text, m.end()) and cl.investigated_re.search(_sentence(text, m.start(), m.end())):
+            return False  # (what he says of the case — 周某介绍，黄某退缴了违纪款 — is not about him)
+        before = text[max(0, m.start() - 20):m.start()]
+        before = before[max(before.rfind(c) for c in "，,。；;\n") + 1:]
+        posted = posted or bool(cl.investigator_re.search(before) and not _FORMER.search(before))
+    return posted
+
+
+def not_investigators(doc_text: str, people: list[Person], rules: PeopleRules | None = None) -> list[Person]:
+    """The people of a case less those the whole document shows to be investigators (_investigator):
+    a case's text may name him again without his post."""
+    cl = (rules or people_rules()).candidates
+    return [p for p in people if not _investigator(doc_text, p.name, cl)]
 
 
 def _interviewee(text: str, s: int) -> bool:
@@ -1641,4 +1672,5 @@ def mentions(text: str, people: list[Person]) -> list[tuple[int, int, str]]:
 
 __all__ = ["CandidateLexicon", "PeopleLexicon", "PeopleRules", "build_people_rules", "extract_people", "lexicon",
            "said_whole_elsewhere",
+           "not_investigators",
            "mentions", "people_rules"]

@@ -289,3 +289,33 @@ def test_commentary_blanked_keeps_offsets_and_the_sentences_naming_someone():
     out = commentary_blanked(text, {"储成林"})
     assert len(out) == len(text) and out.endswith("村主任储成林优亲厚友，违规发放补贴3000元。")
     assert "有的干部" not in out and "汲取" not in out
+
+
+def _case_people(text: str) -> list[list[str]]:
+    return [[p.name for p in c.people] for c in extract_text(text).cases]
+
+
+def test_an_investigator_telling_the_case_is_none_of_its_people():
+    """Someone named after a post in a discipline body held now (镇纪委书记, 纪检监察室主任, 专案组
+    组长) who only investigates and tells the case is not one of its people — even where a later
+    paragraph names him again without the post."""
+    text = ("“这笔钱到底去了哪里？”沙河镇纪委书记周立川带着两名干部走进新塘村村委会，翻开了厚厚的账本。\n"
+            "经查，2019年至2021年，新塘村党支部书记黄有福虚报村道保洁人员5人，套取保洁经费4.2万元，"
+            "用于个人开支。\n"
+            "周立川介绍，黄有福退缴了全部违纪款项。2022年3月，黄有福受到党内严重警告处分。\n")
+    people = _case_people(text)
+    assert people and all("周立川" not in names for names in people)
+    assert any("黄有福" in names for names in people)
+
+
+@pytest.mark.parametrize("text, who", [
+    # an investigator sanctioned himself is a case person
+    ("桐林乡纪委书记郑明远在办理村干部问题线索时调查不深入，未如实报告有关情况，受到党内警告处分。", "郑明远"),
+    # a former discipline post: the case of one who held it
+    ("市纪委原第二纪检监察室主任邱海平利用职务便利，为他人在案件查办等方面谋取利益，收受财物共计86万元。", "邱海平"),
+    # a village's supervision committee (村监委) is no discipline body
+    ("“这张结算单，我们不能签。”石门村村监委主任施国良发现虚增工程量8万元，及时向镇里报告，"
+     "村党支部书记尹某受到党内警告处分。", "施国良"),
+])
+def test_the_investigator_rule_keeps_the_investigated_and_former_posts(text, who):
+    assert any(who in names for names in _case_people(text))
