@@ -336,6 +336,9 @@ _ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,12}[)）]$")
 _CLAUSE_START = re.compile(
     r"(?:^|(?<=[。；;，,：:\n]))[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d))?",
     re.M)
+# A lead that makes the post after it a time clause (当县长时, 任校长时, 担任院长期间): nothing
+# else of the clause stands between it and the post.
+_SERVING_LEAD = re.compile(r"(?:当|(?<![主责信兼专常])任|担任|出任)[^，,。；;、：:\n“”]{0,10}$")
 _SERVING = re.compile(r"(?:在|于)?(?:担任|任职|任)([^，,。；;（(\n]{2,40}?)(?:期间|时|任上|以来)")
 # a post given in brackets after a name (韦某某(区农办原党组书记、主任)); the clauses of a sentence
 _ASIDE_POST = re.compile(r"[（(]([^（()）\n]{2,30})[)）]")
@@ -570,6 +573,8 @@ def _rule_people(text: str, boundaries: frozenset[int], lex: PeopleLexicon | Non
             n = 0  # 党员索取…: a word after a generic head, said once
         if text[max(0, i - 8):i].endswith(lex.legal_terms):
             n = 0  # 国家工作人员索取、收受…: the law's words, no one's post
+        if n and text[i] == "时" and _SERVING_LEAD.search(text, max(0, m.start() - 16), m.start()):
+            n = 0  # 当市长时讲书记的话, 任校长时开始…: "when serving as", the post's clause ends at 时
         if n:
             add(i, n, m.span() if head in lex.plain_people else _position_span(text, i, lex, boundaries))
     # 2. after an organisation name: a clear boundary after the name, a word boundary before

@@ -859,3 +859,15 @@ def test_a_line_of_names_and_the_paper_they_write_for_is_a_byline():
     got = [n for n, _ in _people("村干部截留侵占扶贫资金被立案审查\n\n邬振中 赵勤芳/中国纪检监察报\n\n"
                                  "2010年3月，村党总支副书记农丕刚私自扣留村民34本存折，截留补助款8.8万元。")]
     assert got == ["农丕刚"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # 当/任 + post + 时: "when serving as", the clause ends at 时 — no surname 时 there
+    ("他在检讨书中写道：当局长时说副局长的话，当副局长时干科长的事。", []),
+    ("自2015年孟宪国任院长时开始设立小金库，至2020年累计支出86万元。", ["孟宪国"]),
+    # a post with no serving lead before it, or 任 inside 主任: the surname 时 stays
+    ("副县长时宏伟违规收受礼金3万元，受到党内警告处分。", ["时宏伟"]),
+    ("村主任兼会计时晓峰侵占集体资金3万元。", ["时晓峰"]),
+])
+def test_a_post_said_as_when_serving_ends_at_shi(text, want):
+    assert [n for n, _ in _people(text)] == want
