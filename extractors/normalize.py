@@ -6,6 +6,8 @@ ruby/pinyin annotations (`紀(jì)委`). `normalize` rewrites the text into the 
 expect and keeps, for every output character, the index of the original character it
 came from, so every extracted span can be reported in the ORIGINAL text.
 
+党 masked as * by pages that filter the word is read as 党 (受到*内警告处分).
+
 Kept as is: line breaks (paragraph structure), Chinese punctuation (，and , both occur; corner
 brackets 「」 read as the curly quotes “” rules are written with).
 """
@@ -203,6 +205,9 @@ def _space_tables(text: str) -> str:
 # A lower-case l typed for the digit 1 in Chinese text (挪用公款l2万余元, 虚报l42个沼气池): between
 # Han characters or punctuation and a digit, never inside a Latin word (one character for one: offsets hold).
 _L_FOR_ONE = re.compile(rf"(?<=[{_HAN}，,。；;：:、（(])l(?=\d)")
+# 党 masked with an asterisk by pages that filter the word (受到*内警告处分, 开除*籍, 村*员某某): read
+# as 党 where the words around it leave no other reading (one character for one: offsets hold).
+_MASKED_PARTY = re.compile(r"[*＊](?=内(?:严重)?警告)|(?<=开除)[*＊](?=籍)|(?<=[村镇乡])[*＊](?=员)")
 
 
 def normalize(text: str) -> Normalized:
@@ -214,7 +219,7 @@ def normalize(text: str) -> Normalized:
         if len(again) != len(cleaned):
             index = [index[i] for i in idx2]
             cleaned = again
-    simplified = _L_FOR_ONE.sub("1", to_simplified(cleaned))
+    simplified = _MASKED_PARTY.sub("党", _L_FOR_ONE.sub("1", to_simplified(cleaned)))
     index.append(len(text))
     return Normalized(text=simplified, original=text, index=tuple(index))
 

@@ -99,3 +99,13 @@ def test_corner_brackets_read_as_curly_quotes():
     """「雙開」 on a traditional-script page reads as “双开”, offsets one for one."""
     n = normalize("遭到「雙開」處分")
     assert n.text == "遭到“双开”处分" and n.original_text(2, 6) == "「雙開」"
+
+
+def test_party_masked_with_an_asterisk_is_read_as_party():
+    """Pages that filter the word 党 print it as *: the rules must still read 党内警告, 开除党籍, 党员."""
+    text = "张某受到*内严重警告处分，李某被开除*籍，村*员王某受到*内警告处分。"
+    n = normalize(text)
+    assert n.text == "张某受到党内严重警告处分，李某被开除党籍，村党员王某受到党内警告处分。"
+    assert n.original_text(4, 10) == "*内严重警告"
+    # a name masked the same way (秦*) and other asterisks stay as written
+    assert normalize("参保人秦*、唐*生的医保卡被冒用。").text == "参保人秦*、唐*生的医保卡被冒用。"
