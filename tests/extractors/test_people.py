@@ -871,3 +871,17 @@ def test_a_line_of_names_and_the_paper_they_write_for_is_a_byline():
 ])
 def test_a_post_said_as_when_serving_ends_at_shi(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+def test_a_leader_giving_instructions_is_no_case_person():
+    text = ("事故发生后，市委书记杨光明要求立即成立调查组，彻查事故原因。经查，镇安监站站长王某某对辖区企业"
+            "安全隐患排查不力，受到政务记过处分。")
+    assert [n for n, _ in _people(text)] == ["王某某"]
+
+
+@pytest.mark.parametrize("text", [
+    "村党支部书记张某要求村民每户缴纳200元协调费，共收取1.2万元，受到党内警告处分。",
+    "2019年，村党支部书记张某要求施工方给予好处费。",
+])
+def test_asking_for_money_is_a_deed_not_an_instruction(text):
+    assert [n for n, _ in _people(text)] == ["张某"]
