@@ -885,3 +885,9 @@ def test_a_leader_giving_instructions_is_no_case_person():
 ])
 def test_asking_for_money_is_a_deed_not_an_instruction(text):
     assert [n for n, _ in _people(text)] == ["张某"]
+
+
+def test_an_official_who_lately_explained_the_work_is_no_case_person():
+    text = ("市纪委监委第五审查调查室主任周建明最近介绍，该市15个县区已完成粮库专项巡察。"
+            "其中，某粮库原主任刘某某虚报损耗套取资金36万元，被开除党籍。")
+    assert [n for n, _ in _people(text)] == ["刘某某"]
