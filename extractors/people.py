@@ -268,6 +268,10 @@ def _after_preposition(text: str, name: str) -> bool:
             and text.count(name[1:]) > text.count(name))
 
 
+# What follows 等 after a list of people: a count of them or 人 (等5名, 等13人, 等人)
+_ETAL_COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:名|人|位)|人")
+
+
 def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
     """Length of the 某-form at i (n: the surname + 某/某某 part): surname + 某 + one given
     character (梁某东, 吴某新) when that character neither starts a word nor is a word
@@ -279,6 +283,8 @@ def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
         return n
     if text[j] in "自从于至" and text[j + 1:j + 2].isdigit():
         return n  # 赵某自2018年以来: a preposition before a date, not a given character
+    if text[j + 1:j + 2] == "等" and _ETAL_COUNT.match(text, j + 2) and not lex.followers_re.match(text, j):
+        return n + 1  # 任某平等5名同志, 刘某平等13人: a given character, then 等 and a count (not 平等)
     freq = _freq()
     if lex.followers_re.match(text, j) or (freq.get(text[j:j + 2]) or 0) >= 20:
         return n

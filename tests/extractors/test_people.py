@@ -891,3 +891,13 @@ def test_an_official_who_lately_explained_the_work_is_no_case_person():
     text = ("市纪委监委第五审查调查室主任周建明最近介绍，该市15个县区已完成粮库专项巡察。"
             "其中，某粮库原主任刘某某虚报损耗套取资金36万元，被开除党籍。")
     assert [n for n, _ in _people(text)] == ["刘某某"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("经查，刘某平等13人通过虚构住院骗取医保基金42万元。", ["刘某平"]),
+    ("村主任王某军等3人私分集体资金。", ["王某军"]),
+    # 平等 as a word (equality) after a bare X某 stays a word
+    ("王某平等对待每一位办事群众，受到表扬。", ["王某"]),
+])
+def test_a_pseudonyms_given_character_before_etal_and_a_count(text, want):
+    assert [n for n, _ in _people(text)] == want
