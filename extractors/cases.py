@@ -506,11 +506,34 @@ def is_concrete(text: str, announced: bool = False) -> bool:
     a sanction or a sum — not a measure, requirement, statistic, quotation or speech. In a
     document that announces its cases, less evidence is enough."""
     cfg, _ = _cr().scoring
-    total, f = concreteness(text)
-    subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
-    deed = "misconduct" in f or "sanction" in f or "money" in f
     threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
-    return total >= threshold and subject and deed
+
+    def passes(piece: str) -> bool:
+        total, f = concreteness(piece)
+        subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
+        deed = "misconduct" in f or "sanction" in f or "money" in f
+        return total >= threshold and subject and deed
+
+    if passes(text):
+        return True
+    told = _told_before_the_lesson(text)
+    if told is None:
+        return False
+    f = concreteness(told)[1]  # (a named culprit, no count of cases: one case, not a work summary)
+    return "subject_person" in f and not {"statistic", "headcount"} & set(f) and passes(told)
+
+
+def _told_before_the_lesson(text: str) -> str | None:
+    """A paragraph up to the clause stating its last sanction (…在对郭某作出开除党籍、开除公职处分并
+    移送司法机关依法处理的同时，), when more follows (区纪委监委强化以案促改…): a case told first and the
+    lessons or measures drawn from it after, whose words must not outweigh the case."""
+    p = _cr().patterns
+    hits = list(p["sanction_specific"].finditer(text))
+    if not hits:
+        return None
+    cut = re.compile(r"[，,。；;！？!?\n]").search(text, hits[-1].end())
+    last = cut.end() if cut else len(text)
+    return text[:last] if text[last:].strip() else None
 
 
 def announces_cases(text: str) -> bool:

@@ -2937,3 +2937,23 @@ def test_a_labelled_cases_finding_and_the_regulators_decision_are_one_case():
             "某县医保局对其作出追回违规医保基金2.65万元，行政处罚1.32万元的处理决定。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "5.2万元" in texts[0] and "1.32万元" in texts[1]
+
+
+def test_a_case_told_before_the_lessons_drawn_from_it_in_one_paragraph():
+    """A paragraph that tells a case up to its sanction and goes on, in the same sentence, to the
+    measures drawn from it (…处分并移送司法机关的同时，区纪委监委强化以案促改…) is that case: the
+    lessons' words do not outweigh it. A work summary's section with no one named stays no case."""
+    text = ("河阳区：用好纪检监察建议 推动以案促改\n"
+            "“针对建议书指出的问题，我们制定了3项规章制度，组成4个监督小组。”日前，区纪委监委派出第三纪检监察组"
+            "到区水利局回访时，该局负责人介绍。\n"
+            "此前，区纪委监委在审查调查中发现，区水利局下属水利站站长周某某违规插手工程建设，利用职务便利为他人"
+            "承接项目提供帮助，收受贿赂等严重违纪违法问题，在对周某某作出开除党籍、开除公职处分并移送司法机关依法"
+            "处理的同时，区纪委监委强化以案促改，针对该单位管理制度漏洞制定纪检监察建议，督促健全完善制度、"
+            "切实堵塞漏洞，推动以案为鉴、举一反三。\n")
+    split = split_cases(normalize(text).text)
+    assert len(split.cases) == 1
+    t = normalize(text).text
+    assert "周某某" in t[split.cases[0].start:split.cases[0].end]
+    summary = ("（三）惩治腐败高压态势持续保持。全县纪检监察机关立案86件，给予党纪政务处分79人，"
+               "移送检察机关5人，切实加强警示教育，推动以案促改、以案促治。\n")
+    assert split_cases(normalize(summary).text).cases == []
