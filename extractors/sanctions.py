@@ -141,14 +141,25 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
     s_lo, s_hi = _bounds(scope, start, end, _SENTENCE_END)
     if any(w in scope[s_lo:s_hi] for w in lex.rule_words) or any(w in scope[s_lo:start] for w in lex.threat_words):
         return False
-    if text[max(0, start - 3):start].endswith(lex.negated_before):
+    # (喻某等8人受到了党内严重警告或党内警告处分: an outcome shared out in a group, not a rule's options)
+    received = _RECEIVED.search(text, c_lo, start) is not None
+    lead = text[max(0, start - 3):start]
+    if lead.endswith(lex.negated_before) and not (received and lead.endswith(_OR)):
         return False
-    if text[end:end + 4].lstrip("处分").startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after):
+    tail = text[end:end + 4].lstrip("处分")
+    if (tail.startswith(lex.negated_after) or text[end:end + 2].startswith(lex.negated_after)) \
+            and not (received and (tail.startswith(_OR) or text[end:end + 2].startswith(_OR))):
         return False
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]) \
             and not _TARGETED.search(clause) and not _in_rectification(text, c_lo):
         return False  # a count (诫勉谈话120人), unless the clause names whom (对相关责任人诫勉谈话2人)
     return not _in_book_title(text, start)
+
+
+# What says a sanction was given, right before it in its clause (受到了…, 分别受到…, 被给予…): an "or"
+# between two sanctions after it shares the outcome out among a group.
+_RECEIVED = re.compile(r"(?:受到了?|分别受到|被给予|分别给予|分别被给予)[^，,。；;]{0,12}$")
+_OR = ("或", "或者")
 
 
 # A clause that says who was sanctioned, by role: the count after the sanction counts them in

@@ -498,3 +498,15 @@ def test_expulsion_in_either_order_and_the_prosecution_called_jianfang(text, wan
     """开除公职、党籍 is both expulsions, in that order too; 检方 is the procuratorate."""
     from extractors.normalize import normalize
     assert {s.label for s in extract_sanctions(normalize(text).text, [])} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # an outcome shared out among a group: both were given
+    ("当天参加宴请的付某某等6人最终受到了党内严重警告或党内警告处分。", {"党内严重警告", "党内警告"}),
+    ("涉事的9名干部分别受到政务记过或政务警告处分。", {"政务记过", "政务警告"}),
+    # a rule's options stay options
+    ("情节较轻的，给予警告或者严重警告处分。", set()),
+    ("对违规操办者，将视情节给予党内警告或党内严重警告处分。", set()),
+])
+def test_or_between_sanctions_received_by_a_group(text, want):
+    assert {s.label for s in extract_sanctions(text, [])} == want
