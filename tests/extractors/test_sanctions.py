@@ -510,3 +510,8 @@ def test_expulsion_in_either_order_and_the_prosecution_called_jianfang(text, wan
 ])
 def test_or_between_sanctions_received_by_a_group(text, want):
     assert {s.label for s in extract_sanctions(text, [])} == want
+
+
+def test_under_review_and_investigation_said_with_and():
+    text = "该局副局长索某某、办公室主任科员边某某接受审查和调查。"
+    assert [s.label for s in extract_sanctions(text, [])] == ["立案审查调查"]
