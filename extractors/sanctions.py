@@ -151,7 +151,8 @@ def _given(text: str, start: int, end: int, lex: SanctionLexicon, prev_end: int 
             and not (received and (tail.startswith(_OR) or text[end:end + 2].startswith(_OR))):
         return False
     if lex.statistic_after is not None and lex.statistic_after.search(text[end:end + 20]) \
-            and not _TARGETED.search(clause) and not _in_rectification(text, c_lo):
+            and not _TARGETED.search(clause) and not _in_rectification(text, c_lo) \
+            and not _group_accounted(text, start):
         return False  # a count (诫勉谈话120人), unless the clause names whom (对相关责任人诫勉谈话2人)
     return not _in_book_title(text, start)
 
@@ -165,6 +166,22 @@ _OR = ("或", "或者")
 # A clause that says who was sanctioned, by role: the count after the sanction counts them in
 # this case (整改情况：…对相关责任人诫勉谈话2人、批评教育3人), it is no statistic.
 _TARGETED = re.compile(r"对(?:相关|有关|负有[^，,。；;]{0,6}责任的)?(?:责任人|责任人员|责任单位|人员|干部)")
+
+
+# A sentence holding a case's responsible people to account by number (对…失职的36名责任人员予以问责。),
+# then one breaking it down (其中政务立案12人，予以诫勉13人): the counts are this case's outcomes.
+_ACCOUNTED = re.compile(r"\d+名[^，,。；;]{0,8}?(?:责任人员|责任人|人员|干部|公职人员)[^。；;]{0,10}?(?:问责|处理|追责)")
+_BREAKDOWN = re.compile(r"\s*其中[，,：:]?")
+
+
+def _group_accounted(text: str, pos: int) -> bool:
+    """The sentence at pos opens on 其中 right after a sentence holding a number of responsible
+    people to account (…36名责任人员予以问责。其中…诫勉13人)."""
+    lo = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    if not _BREAKDOWN.match(text, lo) or lo == 0 or text[lo - 1] == "\n":
+        return False
+    prev_lo = max(text.rfind(c, 0, lo - 1) for c in "。！？!?\n") + 1
+    return bool(_ACCOUNTED.search(text, prev_lo, lo))
 
 
 # A report item's rectification part (整改情况：…立案审查调查相关人员26人，诫勉谈话11人): the counts

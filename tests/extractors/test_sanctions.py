@@ -515,3 +515,13 @@ def test_or_between_sanctions_received_by_a_group(text, want):
 def test_under_review_and_investigation_said_with_and():
     text = "该局副局长索某某、办公室主任科员边某某接受审查和调查。"
     assert [s.label for s in extract_sanctions(text, [])] == ["立案审查调查"]
+
+
+def test_a_breakdown_of_the_people_held_to_account_for_one_incident_gives_its_sanctions():
+    """其中…诫勉13人 after …失职的36名责任人员予以问责: the incident's own outcomes, counted; a year's
+    figures broken down the same way stay statistics."""
+    text = ("县纪委监委作出决定，对县校车办、县交警大队等单位在校车安全管理工作中失职的36名责任人员予以问责。"
+            "其中政务立案12人，党纪立案1人；予以诫勉13人，给予批评教育10人。")
+    assert {s.label for s in extract_sanctions(text, [])} == {"立案审查调查", "诫勉", "批评教育"}
+    figures = "今年以来，全市共问责党员干部360人。其中诫勉谈话120人，批评教育80人。"
+    assert extract_sanctions(figures, []) == []
