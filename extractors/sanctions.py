@@ -181,7 +181,11 @@ def _group_accounted(text: str, pos: int) -> bool:
     if not _BREAKDOWN.match(text, lo) or lo == 0 or text[lo - 1] == "\n":
         return False
     prev_lo = max(text.rfind(c, 0, lo - 1) for c in "。！？!?\n") + 1
-    return bool(_ACCOUNTED.search(text, prev_lo, lo))
+    return bool(_ACCOUNTED.search(text, prev_lo, lo)) and not _PERIOD_SCOPE.search(text, prev_lo, lo)
+
+
+# A period or a whole area as the sentence's scope (今年以来，全市共对360名党员干部…问责): figures
+_PERIOD_SCOPE = re.compile(r"以来|全[国省市县区州旗镇乡]|各级")
 
 
 # A report item's rectification part (整改情况：…立案审查调查相关人员26人，诫勉谈话11人): the counts

@@ -523,5 +523,6 @@ def test_a_breakdown_of_the_people_held_to_account_for_one_incident_gives_its_sa
     text = ("县纪委监委作出决定，对县校车办、县交警大队等单位在校车安全管理工作中失职的36名责任人员予以问责。"
             "其中政务立案12人，党纪立案1人；予以诫勉13人，给予批评教育10人。")
     assert {s.label for s in extract_sanctions(text, [])} == {"立案审查调查", "诫勉", "批评教育"}
-    figures = "今年以来，全市共问责党员干部360人。其中诫勉谈话120人，批评教育80人。"
-    assert extract_sanctions(figures, []) == []
+    for figures in ("今年以来，全市共问责党员干部360人。其中诫勉谈话120人，批评教育80人。",
+                    "今年以来，全市共对360名党员干部予以问责。其中诫勉谈话120人，批评教育80人。"):
+        assert extract_sanctions(figures, []) == []
