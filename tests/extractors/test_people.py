@@ -901,3 +901,11 @@ def test_an_official_who_lately_explained_the_work_is_no_case_person():
 ])
 def test_a_pseudonyms_given_character_before_etal_and_a_count(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+def test_leaders_listed_before_their_instruction_are_no_case_people():
+    text = ("事故发生后，省委书记杜某峰、省长许某明、市委书记龚某文等领导立即对事故的应急救援和善后工作作出指示。"
+            "经查，县校车办主任张某某对校车安全监管不力，被免职。")
+    assert [n for n, _ in _people(text)] == ["张某某"]
+    # a list before a sanction is the case's people
+    assert [n for n, _ in _people("县委书记王某、县长李某等人被立案审查。")] == ["王某", "李某"]
