@@ -1377,7 +1377,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
                 or _compared_only(text, p.name, cl) or _nickname(text, p.name) \
                 or _surname_then_word(p, found, lex) or _family_or_place(p.name) \
                 or _called_again(p, found, text, lex) or _function_given(p.name) \
-                or (p.name[0] in _CONJUNCTIONS and len(p.name) >= 3 and _is_place(text, p.name[1:], cl, lex)):
+                or (p.name[0] in _CONJUNCTIONS and len(p.name) >= 3 and _is_place(text, p.name[1:], cl, lex)) \
+                or _joins_another_post(text, p.name, lex, lac_names):
             continue  # (…副部长和陇南市宕昌县县委书记: 和 and a place)
         if not p.position:
             p.set_post(text, _post_after(text, p.name, cl, lex))
@@ -1402,6 +1403,18 @@ WORD_START_FREQ = 20
 _FUNCTION_START = frozenset("因在于被将把对向从也还又就便都等之的了却仍已")
 _POST_SHORT = frozenset({"局", "总", "董", "处", "科", "所", "院", "部"})
 _KIN = re.compile("其(?:子|女|妻|夫|父|母|弟|兄|姐|妹|儿子|女儿|妻子|丈夫)$")
+
+
+def _joins_another_post(text: str, name: str, lex: PeopleLexicon, lac_names: set[str]) -> bool:
+    """`name` opens on a conjunction and every mention of it runs into another post within the
+    clause (副校长和交警中队中队长, 客车司机和货车司机): two posts joined, no surname 和 there —
+    unless LAC reads the name."""
+    if name[0] not in _CONJUNCTIONS or name in lac_names:
+        return False
+    spans = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(
+        (post := lex.post_re.search(text, s + 1, s + 10)) is not None
+        and not any(c in _CLAUSE_END for c in text[s:post.start()]) for s in spans)
 
 
 def _surname_then_word(p: Person, found: dict[str, Person], lex: PeopleLexicon) -> bool:

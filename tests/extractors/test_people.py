@@ -909,3 +909,11 @@ def test_leaders_listed_before_their_instruction_are_no_case_people():
     assert [n for n, _ in _people(text)] == ["张某某"]
     # a list before a sanction is the case's people
     assert [n for n, _ in _people("县委书记王某、县长李某等人被立案审查。")] == ["王某", "李某"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("学校副校长和交警中队中队长予以撤职，县教育局局长周某某受到政务警告处分。", ["周某某"]),
+    ("由于客车司机和货车司机在此次事故中死亡，运输公司经理韩某某被移送司法机关。", ["韩某某"]),
+])
+def test_two_posts_joined_by_he_hold_no_surname(text, want):
+    assert [n for n, _ in _people(text)] == want
