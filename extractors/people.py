@@ -844,7 +844,7 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     titles = _alt(cfg["speaker_titles"])
     # (…省长某某、市委书记某某等领导立即对…作出指示: every name of a list before the verb speaks)
     speaker_re = re.compile(
-        f"(?:、[^，,。；;\\n、]{{2,16}}){{0,6}}(?:等(?:领导|同志)?)?"
+        f"(?:(?:、[^，,。；;\\n、]{{2,16}}){{0,6}}等(?:领导|同志))?"
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:(?:在|接受)[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
         f"(?:{_alt(cfg['speech_adverbs'])})?(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?"
         f"(?:{_alt(cfg['speech_verbs'])})")
