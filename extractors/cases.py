@@ -508,19 +508,21 @@ def is_concrete(text: str, announced: bool = False) -> bool:
     cfg, _ = _cr().scoring
     threshold = float(cfg["announced_threshold"] if announced else cfg["threshold"])
 
-    def passes(piece: str) -> bool:
-        total, f = concreteness(piece)
+    def passes(total: float, f: dict[str, float]) -> bool:
         subject = "subject_person" in f or "other_person" in f or "org_subject" in f or "post_subject" in f
         deed = "misconduct" in f or "sanction" in f or "money" in f
         return total >= threshold and subject and deed
 
-    if passes(text):
+    if passes(*concreteness(text)):
         return True
     told = _told_before_the_lesson(text)
     if told is None:
         return False
-    f = concreteness(told)[1]  # (a named culprit, no count of cases: one case, not a work summary)
-    return "subject_person" in f and not {"statistic", "headcount"} & set(f) and passes(told)
+    total, f = concreteness(told)  # (a named culprit, no count of cases: one case, not a work summary)
+    return "subject_person" in f and not {"statistic", "headcount"} & set(f) and passes(total, f)
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;！？!?\n]")
 
 
 def _told_before_the_lesson(text: str) -> str | None:
@@ -531,7 +533,7 @@ def _told_before_the_lesson(text: str) -> str | None:
     hits = list(p["sanction_specific"].finditer(text))
     if not hits:
         return None
-    cut = re.compile(r"[，,。；;！？!?\n]").search(text, hits[-1].end())
+    cut = _CLAUSE_STOP.search(text, hits[-1].end())
     last = cut.end() if cut else len(text)
     return text[:last] if text[last:].strip() else None
 
