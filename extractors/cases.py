@@ -513,8 +513,11 @@ def is_concrete(text: str, announced: bool = False) -> bool:
         deed = "misconduct" in f or "sanction" in f or "money" in f
         return total >= threshold and subject and deed
 
-    if passes(*concreteness(text)):
+    total, f = concreteness(text)
+    if passes(total, f):
         return True
+    if not any(w < 0 for w in f.values()):
+        return False  # (nothing weighed against the case: a part of it would weigh no more)
     told = _told_before_the_lesson(text)
     if told is None:
         return False

@@ -841,12 +841,12 @@ def candidate_lexicon() -> CandidateLexicon:
 
 def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     """A CandidateLexicon from the parsed config/people.yaml."""
-    titles = _alt(cfg["speaker_titles"])
+    titles, adverbs = _alt(cfg["speaker_titles"]), _alt(cfg["speech_adverbs"])
     # (…省长某某、市委书记某某等领导立即对…作出指示: every name of a list before the verb speaks)
     speaker_re = re.compile(
         f"(?:(?:、[^，,。；;\\n、]{{2,16}}){{0,6}}等(?:领导|同志))?"
         f"(?:[（(][^（()）\\n]{{1,16}}[)）])?(?:{titles})?[，,]?(?:(?:在|接受)[^，,。；;\\n]{{1,24}}?[上中时][，,]?)?"
-        f"(?:{_alt(cfg['speech_adverbs'])})?(?:对[^，,。；;\\n]{{1,16}}?)?(?:{_alt(cfg['speech_adverbs'])})?"
+        f"(?:{adverbs})?(?:对[^，,。；;\\n]{{1,16}}?)?(?:{adverbs})?"
         f"(?:{_alt(cfg['speech_verbs'])})")
     quoted_re = re.compile(f"[^，,。；;！？\\n]{{0,24}}?(?:{_alt(cfg['speech_nouns'])})"
                            f"|(?:[、和][\u4e00-\u9fff]{{2,4}})*(?:{_alt(cfg['exemplar_followers'])})")
