@@ -917,3 +917,26 @@ def test_leaders_listed_before_their_instruction_are_no_case_people():
 ])
 def test_two_posts_joined_by_he_hold_no_surname(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+@pytest.mark.parametrize("credit", [
+    "钱立新 周若兰",                 # the authors' line under the headline, names alone
+    "2021-03-14 09:42郑一鸣",         # the page's date and time, then the author
+    "本报特约评论员 郑一鸣",          # a commentator's credit
+    "文_郑一鸣、韩冬(发自江苏南京)",  # a magazine's credit
+])
+def test_a_credit_line_names_no_one_of_the_case(credit):
+    text = (f"镇财政所长贪占危房改造款被开除党籍\n\n{credit}\n\n"
+            "经查，镇财政所原所长温德贵利用职务便利，侵占危房改造补助资金12万元，被开除党籍。")
+    assert [n for n, _ in _people(text)] == ["温德贵"]
+
+
+def test_a_line_holding_one_name_is_still_read():
+    """A single name on its own line may head that official's story: not taken for a credit."""
+    text = "温德贵\n\n镇财政所原所长温德贵侵占危房改造补助资金12万元，被开除党籍。"
+    assert [n for n, _ in _people(text)] == ["温德贵"]
+
+
+def test_a_weekday_after_a_court_is_no_name():
+    text = "省高级人民法院周五进行二审，裁定维持原判：原县长冯锦涛犯受贿罪，判处有期徒刑十年。"
+    assert [n for n, _ in _people(text)] == ["冯锦涛"]
