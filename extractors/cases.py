@@ -478,7 +478,13 @@ def _post_subject(text: str) -> bool:
                 and not _cr().patterns["some_of_them"].match(first.group(0)) \
                 and not _cr().patterns["post_saying"].search(first.group(0)[:30]):
             return True
-    return False
+    # …or a clause names the post the official held then as the subject of a sanction (…导致项目面积虚增，
+    # 时任县林业局副局长被问责): someone particular, unnamed
+    return any(_cr().post_heads.search(m.group(1)) for m in _SERVING_SANCTIONED.finditer(sent))
+
+
+# A clause 时任 + a post + 被/受到: the holder of the post then, sanctioned.
+_SERVING_SANCTIONED = re.compile("(?:^|[，,。；;：:])时任([^，,。；;：:]{2,40}?)(?:被|受到|予以)")
 
 
 

@@ -253,7 +253,7 @@ _NOT_GIVEN_ALONE = frozenset("比把被给让的了着过是在")
 # Prepositions that are also surnames (由, 向, 于): 由黄德旺的亲戚担任 read as 由黄德.
 _PREPOSITION_SURNAMES = frozenset("由向于经将把被对从给让同跟")
 _COURT_ROLE = re.compile("^(?:对|由|经)?(?:被告人|犯罪嫌疑人|嫌疑人|被调查人|当事人)")
-_MEDIA = re.compile("日报|晚报|时报|报社|在线|网|新闻|电视|广播|客户端|频道|杂志|之声|传媒|融媒")
+_MEDIA = re.compile("日报|晚报|时报|报社|报[·•・‧.]|在线|网|新闻|电视|广播|客户端|频道|杂志|之声|传媒|融媒")  # (中国青年报·中青在线: a paper and its site)
 _PREPOSITIONS = frozenset("以与和同跟对向被将把给由")
 # What follows 某某 in an unnamed unit or thing (某某单位, 某某公司), not a pseudonym.
 _NOT_AFTER_ANON = re.compile("单位|公司|企业|酒店|宾馆|饭店|地|处|日|月|年|些|种|个(?!人)|项|村|镇|乡|县|市|区|局|部门"
@@ -294,7 +294,7 @@ def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
     return n
 
 
-_DOTS = "·•・‧"  # the middle dots of transliterated names
+_DOTS = "·•・‧."  # the middle dots of transliterated names (a full stop between two names' parts: 阿迪力.努尔买买提)
 # (each part at most eight characters: a dot further on in the sentence is another name's)
 _DOTTED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{_DOTS}][\u4e00-\u9fff]{{1,8}})+")
 
@@ -1378,7 +1378,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
                 or _surname_then_word(p, found, lex) or _family_or_place(p.name) \
                 or _called_again(p, found, text, lex) or _function_given(p.name) \
                 or (p.name[0] in _CONJUNCTIONS and len(p.name) >= 3 and _is_place(text, p.name[1:], cl, lex)) \
-                or _joins_another_post(text, p.name, lex, lac_names):
+                or _joins_another_post(text, p.name, lex, lac_names) \
+                or _unit_before_its_head(text, p.name, cl):
             continue  # (…副部长和陇南市宕昌县县委书记: 和 and a place)
         if not p.position:
             p.set_post(text, _post_after(text, p.name, cl, lex))
@@ -1415,6 +1416,15 @@ def _joins_another_post(text: str, name: str, lex: PeopleLexicon, lac_names: set
     return bool(spans) and all(
         (post := lex.post_re.search(text, s + 1, s + 10)) is not None
         and not any(c in _CLAUSE_END for c in text[s:post.start()]) for s in spans)
+
+
+def _unit_before_its_head(text: str, name: str, cl: CandidateLexicon) -> bool:
+    """Every mention of `name` runs into a unit and its head (林管站站长, 农经所所长): the unit's
+    name (林管站), not a person's."""
+    spans = [m.end() for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(
+        e + 2 < len(text) and text[e] in cl.short_title_chars and text[e + 1] == text[e] and text[e + 2] == "长"
+        for e in spans)
 
 
 def _surname_then_word(p: Person, found: dict[str, Person], lex: PeopleLexicon) -> bool:

@@ -2957,3 +2957,14 @@ def test_a_case_told_before_the_lessons_drawn_from_it_in_one_paragraph():
     summary = ("（三）惩治腐败高压态势持续保持。全县纪检监察机关立案86件，给予党纪政务处分79人，"
                "移送检察机关5人，切实加强警示教育，推动以案促改、以案促治。\n")
     assert split_cases(normalize(summary).text).cases == []
+
+
+def test_the_post_an_unnamed_official_then_held_is_the_subject_of_his_sanction():
+    text = ("红星时讯（通讯员 某某）近日，由于在对某镇某村茶园改造项目验收时工作不认真、履职不到位，导致项目面积虚增"
+            "300余亩，违规多拨管护补贴8.6万元，时任县农业农村局分管副局长被问责。\n"
+            "今年以来，县纪委监委持续深化乡村振兴领域监督，推动各项惠农政策落地见效。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "时任县农业农村局分管副局长" in texts[0]
+    # with no one serving then, a post of a kind sanctioned tells no case of its own
+    t, sp, texts = _split("近年来，一些村党支部书记被问责，教训深刻。各级党组织要引以为戒。\n")
+    assert texts == []

@@ -940,3 +940,19 @@ def test_a_line_holding_one_name_is_still_read():
 def test_a_weekday_after_a_court_is_no_name():
     text = "省高级人民法院周五进行二审，裁定维持原判：原县长冯锦涛犯受贿罪，判处有期徒刑十年。"
     assert [n for n, _ in _people(text)] == ["冯锦涛"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a full stop between a transliterated name's parts
+    ("和田地区某县原县长艾合买提.吐尔逊被“双开”。", ["艾合买提.吐尔逊"]),
+    # a paper and its website joined by a dot is no name
+    ("据某某日报·某某在线记者了解，县长艾合买提·吐尔逊已被查。", ["艾合买提·吐尔逊"]),
+    ("据南方青年报·青网记者了解，县长艾合买提·吐尔逊已被查。", ["艾合买提·吐尔逊"]),
+])
+def test_dotted_names_and_mastheads(text, want):
+    assert [n for n, _ in _people(text)] == want
+
+
+def test_a_units_name_before_its_heads_post_is_no_name():
+    text = "时任县自然资源局副局长、林管站站长被问责，镇农经所所长受到党内警告处分。"
+    assert [n for n, _ in _people(text)] == []
