@@ -2960,8 +2960,8 @@ def test_a_case_told_before_the_lessons_drawn_from_it_in_one_paragraph():
 
 
 def test_the_post_an_unnamed_official_then_held_is_the_subject_of_his_sanction():
-    text = ("红星时讯（通讯员 某某）近日，由于在对某镇某村茶园改造项目验收时工作不认真、履职不到位，导致项目面积虚增"
-            "300余亩，违规多拨管护补贴8.6万元，时任县农业农村局分管副局长被问责。\n"
+    text = ("红星时讯10月9日讯（通讯员 李文 周强）近日，由于对石门镇沙湾村茶园改造项目验收时工作不认真、履职不到位，"
+            "导致项目面积虚增300余亩，违规多拨管护补贴8.6万元，时任县农业农村局分管副局长被问责。\n"
             "今年以来，县纪委监委持续深化乡村振兴领域监督，推动各项惠农政策落地见效。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "时任县农业农村局分管副局长" in texts[0]
