@@ -50,6 +50,8 @@ class CategoryRules:
     labels: dict[str, str]
     use_model: bool
     fill_unless: re.Pattern[str] | None = None  # a text this matches gets no classifier fill-in
+    # (code, pattern): what a case nothing else fits is, before the fallback, when the pattern matches
+    before_fallback: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,17 @@ def build_category_rules(cfg: dict[str, Any], tax: dict[str, Any]) -> CategoryRu
         fill_unless = re.compile(cfg["fill_unless"]) if cfg.get("fill_unless") else None
     except re.error as exc:
         raise ConfigError(f"category_rules.yaml: bad fill_unless regex: {exc}") from exc
+    before: list[tuple[str, re.Pattern[str]]] = []
+    for code, pattern in (cfg.get("before_fallback") or {}).items():
+        if code not in labels:
+            raise ConfigError(f"category_rules.yaml: unknown before_fallback code {code!r}")
+        try:
+            before.append((code, re.compile(pattern)))
+        except re.error as exc:
+            raise ConfigError(f"category_rules.yaml: bad before_fallback regex for {code}: {exc}") from exc
     return CategoryRules(tuple(out), negative, shadows, int(cfg.get("negative_window", 8)),
                          float(cfg.get("threshold", 1.0)), fallback, labels,
-                         bool(cfg.get("use_model", True)), fill_unless)
+                         bool(cfg.get("use_model", True)), fill_unless, tuple(before))
 
 
 def rule_categories(text: str, r: CategoryRules | None = None) -> list[Category]:
@@ -184,6 +194,10 @@ def extract_categories(text: str, *, doc_type: str = "case_notice", words: list[
     if len(found) > 1:
         found = [c for c in found if c.code != r.fallback["default"]] or found
     if not found:
+        for code, rx in r.before_fallback:
+            m = rx.search(text)
+            if m:
+                return [Category(code=code, label=r.labels[code], evidence=m.group(0), start=m.start(), end=m.end())]
         code = r.fallback.get(doc_type) or r.fallback["default"]
         found.append(Category(code=code, label=r.labels[code], evidence="", start=0, end=0))
     return found

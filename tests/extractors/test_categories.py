@@ -723,3 +723,22 @@ def test_a_case_naming_no_conduct_is_other_not_the_classifiers_faint_guess(text)
     proba = model.proba(normalize(text).text, rule_codes=[])
     assert max(proba.values()) < model.settings["fill_threshold"]
     assert [c.code for c in extract_categories(text)] == ["other"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("某区安监大队大队长周某在女儿尚未收到录取通知书时即举办学子宴，宴请同事和管理服务对象。", "feasts"),
+    ("某镇干部刘某中餐喝酒后满脸通红参加全镇工作会议，被当场停职。", "banquets"),
+    ("某街道社区书记孙某用公款购买贺年卡寄送给辖区单位负责人，受到党内警告处分。", "gifts"),
+])
+def test_wordings_of_feasts_drinking_and_gifts(text, code):
+    assert code in _codes(text)
+
+
+def test_an_incident_someone_answers_for_is_a_duty_failure_when_nothing_else_fits():
+    text = ("经国务院调查组调查，对这起问题疫苗事件负有领导责任的副市长郑某某被免职，"
+            "市药监局局长冯某某被责令辞职。")
+    cats = extract_categories(text)
+    assert [c.code for c in cats] == ["dereliction"] and cats[0].evidence
+    # beside a code the cues find, it says who answers for that, nothing more
+    text2 = "某局局长王某某收受他人财物28万元，对本单位违规发放补贴问题负有主要领导责任，被开除党籍。"
+    assert "dereliction" not in _codes(text2)
