@@ -742,3 +742,9 @@ def test_an_incident_someone_answers_for_is_a_duty_failure_when_nothing_else_fit
     # beside a code the cues find, it says who answers for that, nothing more
     text2 = "某局局长王某某收受他人财物28万元，对本单位违规发放补贴问题负有主要领导责任，被开除党籍。"
     assert "dereliction" not in _codes(text2)
+
+
+def test_a_slush_fund_is_money_diverted_and_what_it_paid_is_found_by_its_own_cues():
+    assert _codes("某县水利站站长钱某某将收取的水费不入账，私设“小金库”12万元。") == {"misappropriation"}
+    got = _codes("某局私设“小金库”，用于违规发放节日补贴6万元。")
+    assert {"misappropriation", "allowances"} <= got
