@@ -748,3 +748,22 @@ def test_a_slush_fund_is_money_diverted_and_what_it_paid_is_found_by_its_own_cue
     assert _codes("某县水利站站长钱某某将收取的水费不入账，私设“小金库”12万元。") == {"misappropriation"}
     got = _codes("某局私设“小金库”，用于违规发放节日补贴6万元。")
     assert {"misappropriation", "allowances"} <= got
+
+
+@pytest.mark.parametrize("text, has, hasnt", [
+    # a birthday's red envelopes demanded in a chat group are gifts, not 吃拿卡要
+    ("某所职工吴某某过生日时在工作群向下属索要微信红包，受到政务警告处分。", "gifts", "extortion"),
+    # kickbacks demanded by a doctor are the bribe
+    ("某医院科室主任陈某某多次向医药代表索要回扣，收受贿赂共计20万元。", "bribery", "extortion"),
+    # a project charging villagers too much, then pocketing it, is no 吃拿卡要
+    ("某村支书赵某某向每户多收取自筹款500元，并将多收取的4万元据为己有。", "embezzlement", "extortion"),
+    # 多收集 is collecting more, no fee at all
+    ("某卫生院院长让职工多收集医保卡，虚构住院骗取医保基金。", "false_claims", "extortion"),
+])
+def test_demands_and_overcharges_that_are_no_extortion(text, has, hasnt):
+    got = _codes(text)
+    assert has in got and hasnt not in got
+
+
+def test_a_fee_demanded_from_the_people_served_is_still_extortion():
+    assert "extortion" in _codes("某村原主任刘某某向危改户索要好处费每户500元。")
