@@ -2968,3 +2968,12 @@ def test_the_post_an_unnamed_official_then_held_is_the_subject_of_his_sanction()
     # with no one serving then, a post of a kind sanctioned tells no case of its own
     t, sp, texts = _split("近年来，一些村党支部书记被问责，教训深刻。各级党组织要引以为戒。\n")
     assert texts == []
+
+
+@pytest.mark.parametrize("para", [
+    "②某县交通运输局运政稽查大队副大队长胡某军充当黑恶势力“保护伞”问题。",
+    "村民反映，在该村村委会换届选举中，村民赵德林通过挨家挨户送钱、送烟等手段拉票。",
+    "区纪委监委接到实名举报，称某街道便民服务中心主任沈某在为群众办理低保手续过程中收钱收礼。",
+])
+def test_protection_vote_buying_and_taking_money_are_misconduct(para):
+    assert is_concrete(normalize(para).text)
