@@ -2977,3 +2977,11 @@ def test_the_post_an_unnamed_official_then_held_is_the_subject_of_his_sanction()
 ])
 def test_protection_vote_buying_and_taking_money_are_misconduct(para):
     assert is_concrete(normalize(para).text)
+
+
+@pytest.mark.parametrize("para", [
+    "3月8日，某市住房公积金管理中心原党组书记、主任冯立忠主动投案。",
+    "继去年底某县原县委书记钱文斌落马之后，该县原副县长孙建明也于近日落马。",
+])
+def test_an_official_who_surrendered_or_fell_is_a_concrete_report(para):
+    assert is_concrete(normalize(para).text)
