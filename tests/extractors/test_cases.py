@@ -2988,7 +2988,7 @@ def test_an_official_who_surrendered_or_fell_is_a_concrete_report(para):
 
 
 @pytest.mark.parametrize("para", [
-    "某大学宣布撤销化学学院副院长钱立华的行政职务。",
+    "某大学化学学院副院长钱立华被撤销行政职务。",
     "某区卫生服务中心过度诊疗，中心主任钱某某等4名责任人被立案。",
 ])
 def test_removals_and_opened_cases_weigh_as_sanctions(para):
