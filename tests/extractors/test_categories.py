@@ -767,3 +767,16 @@ def test_demands_and_overcharges_that_are_no_extortion(text, has, hasnt):
 
 def test_a_fee_demanded_from_the_people_served_is_still_extortion():
     assert "extortion" in _codes("某村原主任刘某某向危改户索要好处费每户500元。")
+
+
+@pytest.mark.parametrize("text", [
+    "审查期间，某局原局长吴某某伪造证据、订立攻守同盟，对抗组织审查。",
+    "某林场职工陆某某伪造林木采伐许可证，导致违规采伐林木。",
+    "为使行程在形式上符合规定，某局还伪造了一日游活动方案和参加人员名单。",
+])
+def test_forging_evidence_a_permit_or_a_plan_is_no_false_claim(text):
+    assert "false_claims" not in _codes(text)
+
+
+def test_forging_records_to_draw_money_is_a_false_claim():
+    assert "false_claims" in _codes("某村支书张某某伪造申报材料，为其母亲领取危房改造补助2万元。")
