@@ -2993,3 +2993,15 @@ def test_an_official_who_surrendered_or_fell_is_a_concrete_report(para):
 ])
 def test_removals_and_opened_cases_weigh_as_sanctions(para):
     assert is_concrete(normalize(para).text)
+
+
+def test_faking_for_an_inspection_is_misconduct_and_each_example_official_a_case():
+    open_text = (
+        "近年来，随着脱贫攻坚力度不断加大，越来越多的困难地区摘掉了贫困的帽子。但从各地通报案例来看，"
+        "不乏一些浑水摸鱼者夹杂其中，企图蒙混过关。\n\n"
+        "有的提前规划迎检路线。比如某县某镇原镇长孙德明在负责某村新农村建设期间，为应付上级观摩验收，"
+        "组织群众在地里插上“猪苓基地”牌子“造假迎检”。\n\n"
+        "有的用冒充顶替的方式通过验收。比如某区某村党支部书记赵明远在落实危房改造工作中，安排村民的房屋冒充"
+        "危改房通过验收，弄虚作假。\n")
+    t, sp, texts = _split(open_text)
+    assert len(texts) == 2 and "孙德明" in texts[0] and "赵明远" in texts[1]
