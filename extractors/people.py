@@ -1346,7 +1346,8 @@ def _combine(text: str, people: list[Person], sources: dict[str, int], ner: list
             continue
         a, b = c
         name = text[a:b]
-        if name in found or _is_place(text, name, cl, lex) or _wordlike(text, name, lex):
+        if name in found or _wordlike(text, name, lex) or (
+                _is_place(text, name, cl, lex) and not _named_like_a_place(text, name, cl, lex)):
             continue
         tail = name[1:]
         if tail in found and _surname_len(name, 0, lex, strict=False) == 1 \
@@ -1555,6 +1556,14 @@ def _word_start(text: str, name: str, lex: PeopleLexicon) -> bool:
 # places and times (its proper-noun tags, PER and nz, are not among them).
 _WORD_TAGS = frozenset({"d", "p", "c", "u", "v", "vd", "vn", "a", "ad", "an", "f", "m", "q", "r", "w", "xc",
                         "s", "t", "TIME", "LOC"})
+
+
+def _named_like_a_place(text: str, name: str, cl: CandidateLexicon, lex: PeopleLexicon) -> bool:
+    """A surname and one character that also ends place names (刘乡, 王镇), read as a name by LAC
+    and said right after a post (县委原书记刘乡在…): the official, not a township."""
+    return len(name) == 2 and _surname_len(name, 0, lex, strict=True) == 1 \
+        and bool(cl.place_end_re.search(name)) and _after_a_post(text, name, lex) \
+        and not any(cl.place_re.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _after_a_post(text: str, name: str, lex: PeopleLexicon) -> bool:

@@ -956,3 +956,14 @@ def test_dotted_names_and_mastheads(text, want):
 def test_a_units_name_before_its_heads_post_is_no_name():
     text = "时任县自然资源局副局长、林管站站长被问责，镇农经所所长受到党内警告处分。"
     assert [n for n, _ in _people(text)] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # a surname and a place's last character, after a post: the official
+    ("其中，某省某县县委原书记方乡在脱贫摘帽验收中弄虚作假被通报处理。", ["方乡"]),
+    ("某市原副市长程镇在任职期间收受财物120万元。", ["程镇"]),
+    # the same characters as the first part of a place after them stay a place
+    ("驻村第一书记王某某到程镇中心小学走访。", ["王某某"]),
+])
+def test_a_name_ending_like_a_place_after_a_post(text, want):
+    assert [n for n, _ in _people(text)] == want
