@@ -3034,9 +3034,10 @@ def _before_analysis(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         if prev is not None and any(a <= c.start and not text[a:c.start].strip() for a in parts):
             prev.end, c.end = _discussion_end(text, c.start, heads), c.start  # an item discussing the case
             continue
-        if any(a <= c.start and not text[a:c.start].strip() for a in heads):
-            c.end = c.start  # an item that is the analysis itself (四、纪法分析)
-            continue
+        if any(a <= c.start and not text[a:c.start].strip() for a in heads) \
+                and not (prev is None and _subject_names(text[c.start:c.end])):
+            c.end = c.start  # an item that is the analysis itself (四、纪法分析) — not a heading over the
+            continue         # first case, naming its culprits (小纪问答 … 案例分析 / 某公司原总经理钱某…)
         inside = [a for a in heads if a < c.start]
         if prev is not None and inside and inside[-1] >= prev.end and _names(text[c.start:c.end]) \
                 and _names(text[c.start:c.end]) <= _names_before(text, inside[-1]):

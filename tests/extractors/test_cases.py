@@ -3005,3 +3005,18 @@ def test_faking_for_an_inspection_is_misconduct_and_each_example_official_a_case
         "危改房通过验收，弄虚作假。\n")
     t, sp, texts = _split(open_text)
     assert len(texts) == 2 and "孙德明" in texts[0] and "赵明远" in texts[1]
+
+
+def test_an_analysis_heading_over_the_first_case_heads_that_case():
+    text = ("廉政微课堂\n问 什么样的吃喝，属于“违规吃喝”？\n最常见的是公款吃喝，有人直接花公款，有人虚列支出套取公款。\n"
+            "问 如何判断吃喝是否违规？\n《中国共产党纪律处分条例》第一百零六条规定 有下列行为之一，情节较轻的，"
+            "给予警告或者严重警告处分：\n(一) 公款吃喝或者接受宴请；\n(二) 违规公务接待；\n(三) 在私人会所吃喝。\n"
+            "案例分析\n某县国有公司原总经理钱某、原副总经理孙某违规公款吃喝问题。2019年3月至10月，钱某、孙某多次在"
+            "私人会所宴请客户，共花费公款2.6万元。2020年5月，钱某受到撤销党内职务处分，孙某受到党内警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "钱某" in texts[0] and "第一百零六条" not in texts[0]
+    # after a case, the same heading opens its analysis, no case of its own
+    text2 = ("某县国有公司原总经理钱某违规公款吃喝问题。2019年，钱某多次在私人会所宴请客户，花费公款2.6万元，"
+             "受到撤销党内职务处分。\n案例分析\n钱某身为国企负责人，理应带头遵守规定，却顶风违纪，教训深刻。\n")
+    t, sp, texts = _split(text2)
+    assert len(texts) == 1 and "教训深刻" not in texts[0]
