@@ -3020,3 +3020,11 @@ def test_an_analysis_heading_over_the_first_case_heads_that_case():
              "受到撤销党内职务处分。\n案例分析\n钱某身为国企负责人，理应带头遵守规定，却顶风违纪，教训深刻。\n")
     t, sp, texts = _split(text2)
     assert len(texts) == 1 and "教训深刻" not in texts[0]
+
+
+def test_an_official_taken_away_by_investigators_is_a_story_of_his_case():
+    text = ("靠腐败撑起的“风光”必然坍塌——某通信公司原党委书记、总经理芈德华严重违纪违法案剖析\n"
+            "2017年3月6日，对于芈德华来说是难忘的一天。当天上午，他在送客人去机场的路上被省纪委调查组带走。\n"
+            "其实，他没想到的结局，从他第一次走上歧途就已注定。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "被省纪委调查组带走" in texts[0]

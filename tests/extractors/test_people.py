@@ -967,3 +967,14 @@ def test_a_units_name_before_its_heads_post_is_no_name():
 ])
 def test_a_name_ending_like_a_place_after_a_post(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某通信公司原党委书记、总经理芈德华严重违纪违法案剖析", ["芈德华"]),
+    ("某县原副县长訾晓林收受他人财物，被开除党籍。", ["訾晓林"]),
+    # 滑/药 start words too: names only right after a post
+    ("县国土局局长药建波、县林业局局长滑国庆被免职。", ["药建波", "滑国庆"]),
+    ("药品采购中收受回扣，滑坡事故后被问责的某局局长王某某受到处分。", ["王某某"]),
+])
+def test_rare_surnames(text, want):
+    assert [n for n, _ in _people(text)] == want
