@@ -2818,7 +2818,7 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
         items = _incident_list(text, a, b)
         if items:
             out = [c for c in out if c not in held] + items
-    for items in _units_under_a_problem(text):
+    for items in _units_under_a_problem(text) + _sanctioned_lines(text):
         lo, hi = items[0].start, items[-1].end
         held = [c for c in out if c.start < hi and lo < c.end]
         if all(lo <= c.start and c.end <= hi for c in held):
@@ -2827,6 +2827,30 @@ def _add_incident_lists(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:
 
 
 _UNIT_LINE_MAX = 100
+
+
+def _sanctioned_lines(text: str) -> list[list[CaseSpan]]:
+    """Officials listed one per line with what they got (哈尔滨市副市长陈某某：政务记过 / 某县原副县长
+    李某某：党内严重警告，被免职), as a notice's names are restated: three or more such lines in a row,
+    each a named official before a colon and sanctions after it, are a case each."""
+    sanction = _cr().patterns["sanction_specific"]
+    runs: list[list[CaseSpan]] = []
+    run: list[CaseSpan] = []
+    for a, b in _paragraphs(text) + [(len(text), len(text))]:
+        line = text[a:b].strip()
+        m = _NAME_COLON.match(line)
+        if m and len(line) <= _UNIT_LINE_MAX and _names(m.group(1)) and sanction.search(line, m.end()):
+            start = a + len(text[a:b]) - len(text[a:b].lstrip())
+            run.append(CaseSpan(start, _rstrip_span(text, start, b), line[:40], title_at=start))
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = []
+    return runs
+
+
+# A line opening on an official's designation and name, then a colon.
+_NAME_COLON = re.compile(r"([^：:\n。；;]{3,60})[：:]")
 
 
 def _units_under_a_problem(text: str) -> list[list[CaseSpan]]:

@@ -50,6 +50,8 @@ class SanctionLexicon:
     threat_words: tuple[str, ...] = ()
     # an official named by post alone as the subject of a sanction's clause (一原副专员被“双开”)
     unnamed_subject: re.Pattern[str] | None = None
+    # a line's head naming an official by post and name before a colon (副市长陈某某：政务记过)
+    named_head: re.Pattern[str] | None = None
 
 
 def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None = None) -> SanctionLexicon:
@@ -83,6 +85,8 @@ def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None
         threat_words=tuple(data.get("threat_words_before", ())),
         unnamed_subject=re.compile("(?:" + "|".join(map(re.escape, data["unnamed_subject_posts"]))
                                    + ")(?:被|受到|遭)?[“\"]?$") if data.get("unnamed_subject_posts") else None,
+        named_head=re.compile("(?:" + "|".join(map(re.escape, data["unnamed_subject_posts"]))
+                              + ")[\u4e00-\u9fff·]{2,4}$") if data.get("unnamed_subject_posts") else None,
     )
 
 
@@ -215,8 +219,10 @@ def _bare_clause(text: str, c_lo: int, c_hi: int, lex: SanctionLexicon) -> bool:
         if not _only_sanctions(text[p_lo:lo - 1], lex):
             break
         lo = p_lo
-    if text[:lo].rstrip().endswith(("：", ":")):
-        return False  # 处分种类有：警告，…: kinds listed, not decisions
+    before = text[:lo].rstrip()
+    if before.endswith(("：", ":")) and not (
+            lex.named_head is not None and lex.named_head.search(before[before.rfind("\n") + 1:-1])):
+        return False  # 处分种类有：警告，…: kinds listed, not decisions (副市长陈某某：政务记过 is one)
     while c_hi < len(text) and text[c_hi] not in _SENTENCE_END:
         lo, c_hi = _bounds(text, c_hi + 1, c_hi + 1, _CLAUSE_END)
         if text[lo:c_hi].strip() and not _only_sanctions(text[lo:c_hi], lex):

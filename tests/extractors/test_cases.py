@@ -3028,3 +3028,15 @@ def test_an_official_taken_away_by_investigators_is_a_story_of_his_case():
             "其实，他没想到的结局，从他第一次走上歧途就已注定。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "被省纪委调查组带走" in texts[0]
+
+
+def test_officials_listed_one_per_line_with_their_sanctions_are_a_case_each():
+    text = ("4月26日，中央纪委国家监委通报了八起形式主义官僚主义典型问题。被点名道姓通报的共4人，\n\n"
+            "某省某市副市长陈立飞：政务记过\n\n某医科大学副校长傅国滨：党内警告、政务记过\n\n"
+            "某省住房和城乡建设厅副厅长李文宏：党内警告\n\n某县原副县长、生态移民局局长陈少跃：党内严重警告，被免职\n\n"
+            "上述4人，分别在不同的领域存在形式主义官僚主义。\n")
+    t, sp, texts = _split(text)
+    assert [x.split("：")[0][-3:] for x in texts] == ["陈立飞", "傅国滨", "李文宏", "陈少跃"]
+    # two such lines are not yet a list of cases
+    t, sp, texts = _split("被通报的有：\n\n某市副市长陈立飞：政务记过\n\n某大学副校长傅国滨：党内警告\n")
+    assert len(texts) <= 1

@@ -526,3 +526,13 @@ def test_a_breakdown_of_the_people_held_to_account_for_one_incident_gives_its_sa
     for figures in ("今年以来，全市共问责党员干部360人。其中诫勉谈话120人，批评教育80人。",
                     "今年以来，全市共对360名党员干部予以问责。其中诫勉谈话120人，批评教育80人。"):
         assert extract_sanctions(figures, []) == []
+
+
+@pytest.mark.parametrize("line, want", [
+    ("某省某市副市长陈立飞：政务记过", ["政务记过"]),
+    ("某县原副县长、生态移民局局长陈少跃：党内严重警告，被免职", ["党内严重警告", "免职"]),
+    # kinds listed after a colon are no decision
+    ("党纪处分的种类有：警告、严重警告、撤销党内职务", []),
+])
+def test_a_sanction_after_an_officials_name_and_a_colon_was_given(line, want):
+    assert [s.label for s in extract_sanctions(line, [])] == want
