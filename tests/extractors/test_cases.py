@@ -3040,3 +3040,12 @@ def test_officials_listed_one_per_line_with_their_sanctions_are_a_case_each():
     # two such lines are not yet a list of cases
     t, sp, texts = _split("被通报的有：\n\n某市副市长陈立飞：政务记过\n\n某大学副校长傅国滨：党内警告\n")
     assert len(texts) <= 1
+
+
+def test_officials_put_under_organisational_review_one_clause_each_are_cases():
+    text = ("如今除钱立江已开庭但尚未宣判以外,其他3人均已尘埃落定:孙长林因受贿825万获无期徒刑,韩先明被判16年,"
+            "周永达被依法判处无期徒刑。 至周春林落马,中纪委就已打虎4只。 其余3人的时间分布是这样的:4月6日,某省政协原"
+            "副主席王世明涉嫌严重违纪接受组织审查; 4月9日,某部原副部长项俊林接受组织审查; 4月11日,某省人大常委会党组书记、"
+            "副主任杨崇远涉嫌严重违纪接受组织审查; 4月24日,某部原党组成员陈传明工作严重失职失责被问责。\n")
+    t, sp, texts = _split(text)
+    assert any(x.startswith("某省政协原副主席王世明") and "杨崇远" not in x for x in texts)
