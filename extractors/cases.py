@@ -2839,7 +2839,7 @@ def _sanctioned_lines(text: str) -> list[list[CaseSpan]]:
     for a, b in _paragraphs(text) + [(len(text), len(text))]:
         line = text[a:b].strip()
         m = _NAME_COLON.match(line)
-        if m and len(line) <= _UNIT_LINE_MAX and _names(m.group(1)) and sanction.search(line, m.end()):
+        if m and len(line) <= _UNIT_LINE_MAX and sanction.search(line, m.end()) and _names(m.group(1)):
             start = a + len(text[a:b]) - len(text[a:b].lstrip())
             run.append(CaseSpan(start, _rstrip_span(text, start, b), line[:40], title_at=start))
             continue
