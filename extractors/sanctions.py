@@ -73,6 +73,7 @@ def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None
             raise ConfigError(f"config/sanctions.yaml: labels {unknown} are not in taxonomy.yaml")
         parts.append(f"(?P<e{i}>{pattern})")
         labels.append(entry_labels)
+    posts = "|".join(map(re.escape, data.get("unnamed_subject_posts") or ()))
     return SanctionLexicon(
         regex=re.compile("|".join(parts)),
         labels=tuple(labels),
@@ -83,10 +84,8 @@ def build_sanction_lexicon(data: dict[str, Any], taxonomy: dict[str, Any] | None
         statistic_after=re.compile(data["statistic_after"]) if data.get("statistic_after") else None,
         lead_in=tuple(data.get("lead_in_endings", ())),
         threat_words=tuple(data.get("threat_words_before", ())),
-        unnamed_subject=re.compile("(?:" + "|".join(map(re.escape, data["unnamed_subject_posts"]))
-                                   + ")(?:被|受到|遭)?[“\"]?$") if data.get("unnamed_subject_posts") else None,
-        named_head=re.compile("(?:" + "|".join(map(re.escape, data["unnamed_subject_posts"]))
-                              + ")[\u4e00-\u9fff·]{2,4}$") if data.get("unnamed_subject_posts") else None,
+        unnamed_subject=re.compile(f"(?:{posts})(?:被|受到|遭)?[“\"]?$") if posts else None,
+        named_head=re.compile(f"(?:{posts})[\u4e00-\u9fff·]{{2,4}}$") if posts else None,
     )
 
 
