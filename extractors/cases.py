@@ -692,6 +692,9 @@ def _enumerated(text: str, valid: dict[str, list[list[_Marker]]],
                 bare_headings = False
         if inspection and stating * 2 > holding and (quoted * 2 > holding or not _sanctioned_items(text, inner_chains)):
             break  # a report's outermost problems, each with its 一是/二是 (or its measures, (1)…(2)…) inside
+        if inner == "cn_shi" and not inspection and holding >= 2 and holding * 10 >= counted * 6 \
+                and not _sanctioned_items(text, inner_chains):
+            break  # 一是/二是 in most items are their points (一、某医院。…一是伪造签名…二是…), not cases
         if counted and (holding * 10 >= counted * 6 or (holding and bare_headings)):
             chosen = inner
             section_markers = outer_items

@@ -927,6 +927,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
     name = text[a:b]
     if len(name) < 2 or len(name) > 12 or any(c in _SEPARATOR_STROKES for c in name):
         return None
+    if name[1:] in ("等", "等人"):
+        return None  # 王、魏等人: a surname alone standing for someone named before, with the others
     if any(c.isascii() for c in name):
         return None  # 苏AN2126: a number plate (a name is written in Han characters)
     if len(name) == 2 and name[1] in "媒案":

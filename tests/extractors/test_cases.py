@@ -3049,3 +3049,30 @@ def test_officials_put_under_organisational_review_one_clause_each_are_cases():
             "副主任杨崇远涉嫌严重违纪接受组织审查; 4月24日,某部原党组成员陈传明工作严重失职失责被问责。\n")
     t, sp, texts = _split(text)
     assert any(x.startswith("某省政协原副主席王世明") and "杨崇远" not in x for x in texts)
+
+
+def test_yishi_points_inside_each_item_of_a_notice_stay_in_it():
+    # each institution is an item; its 一是/二是 are the points found there, not cases
+    text = ("某市医保局通报两家医院欺诈骗保问题，具体情况如下\n"
+            "一、某县仁和医院。经查发现，该院存在伪造医学文书等问题。比较典型的有：一是涉嫌伪造检查报告。该院无资质人员"
+            "冒用医师孙立群的签名出具报告。二是挂床住院。该院护士长韩晓梅累计住院9次，住院期间一直在岗。"
+            "医保部门追回医保基金35.6万元。二、某县康宁医院。经查发现，该院存在虚假住院问题。比较典型的有：一是职工虚假住院。"
+            "该院前台人员钱丽华累计住院6次。二是伪造签名。该院由无资质人员冒用医师周明远签名出具超声报告。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "韩晓梅" in texts[0] and "周明远" in texts[1]
+    # 一是/二是 that each give a sanction under a kind's heading are cases of their own
+    text2 = ("一、违规吃喝问题。一是某县财政局局长孙立群违规接受宴请，受到党内警告处分。二是某镇镇长韩晓梅公款吃喝，"
+             "受到党内严重警告处分。\n二、违规收送礼金问题。一是某县交通局副局长钱丽华收受礼金1.2万元，受到政务记过处分。"
+             "二是某乡乡长周明远收受礼金2万元，受到撤销党内职务处分。\n")
+    t, sp, texts = _split(text2)
+    assert len(texts) == 4
+
+
+def test_officials_held_to_account_for_one_disaster_are_one_case():
+    text = ("某县山体滑坡认定为自然灾害 5人被问责\n"
+            "2019年7月3日，某县某镇某村发生山体滑坡，造成6人遇难，直接经济损失约2亿元。\n"
+            "为汲取教训，对5名责任人进行问责。某矿业公司采矿厂厂长孙立群，负有主要领导责任，给予行政撤职处分、留党察看一年处分，"
+            "并移交司法机关调查处理。某矿业公司安全部主任韩晓梅，负有主要监管责任，给予行政撤职处分，并移交司法机关调查处理。"
+            "某矿业公司总经理钱丽华，负有重要领导责任，给予行政降级处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and all(n in texts[0] for n in ("孙立群", "韩晓梅", "钱丽华"))

@@ -978,3 +978,8 @@ def test_a_name_ending_like_a_place_after_a_post(text, want):
 ])
 def test_rare_surnames(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+def test_a_surname_before_others_is_no_name():
+    text = "法院认定，在这两起案件中，王、魏等人通过发送威胁短信等手段，敲诈金额达410万元。"
+    assert [n for n, _ in _people(text)] == []
