@@ -1043,7 +1043,27 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
         return []
     text = sents[0].string
     some = [m.start(1) for m in p["some_clause"].finditer(text, sents[0].start(), sents[-1].end())]
-    return some if len(some) >= 3 else []
+    if len(some) >= 3:
+        return some
+    return _announced_problem_cuts(text, sents[0].start(), sents[-1].end())
+
+
+_PROBLEM_CLAUSE = re.compile(r"[^；;。！？!?\n]+[；;。！？!?]*")
+
+
+def _announced_problem_cuts(text: str, a: int, b: int) -> list[int]:
+    """After a colon announcing a report's problems (问题主要是：), the clauses listed one
+    after another (…不到位；…薄弱；… or …不到位。…薄弱。): before each, when two or more
+    state a problem and three in four up to the paragraph's end do."""
+    p = _cr().patterns
+    m = p["problems_announced"].search(text, a, b)
+    if m is None or p["org_subject"].match(text[a:m.start()].lstrip()):
+        return []  # (某镇党委存在问题：…；…: one inspected unit's findings, a case of its own)
+    clauses = [c for c in _PROBLEM_CLAUSE.finditer(text, m.end(), b) if c.group(0).strip()]
+    stating = sum(bool(p["problem"].search(c.group(0))) for c in clauses)
+    if stating < 2 or stating * 4 < len(clauses) * 3:
+        return []
+    return [_skip_space(text, c.start()) for c in clauses]
 
 
 
@@ -2460,7 +2480,10 @@ def _split_text(text: str) -> Split:
                 for c in before):
             if inspection:
                 cases = _problems_only(text, cases)
-            return Split(doc_type_of(text, len(cases), True), _before_analysis(text, cases), f"enumerated:{style}")
+            # (a report's lists that hold only its requirements and measures — 一是要加强…二是要… —
+            # leave to its paragraphs the problems they announce with a colon and list: 问题主要是：…；…)
+            if cases or not inspection or not any(_announced_problem_cuts(text, a, b) for a, b in _paragraphs(text)):
+                return Split(doc_type_of(text, len(cases), True), _before_analysis(text, cases), f"enumerated:{style}")
     head = "\n".join(text[a:b] for a, b in _paragraphs(text)[:3])
     cases = _running(text, inspection, announces_cases(head))
     if not inspection:

@@ -3076,3 +3076,20 @@ def test_officials_held_to_account_for_one_disaster_are_one_case():
             "某矿业公司总经理钱丽华，负有重要领导责任，给予行政降级处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and all(n in texts[0] for n in ("孙立群", "韩晓梅", "钱丽华"))
+
+
+def test_a_reports_problems_announced_with_a_colon_are_a_case_each():
+    text = ("根据市委巡察工作领导小组的部署，2019年5月8日，市委第三巡察组向某区教育局党组反馈专项巡察情况。组长孙立群主持会议。\n"
+            "巡察组指出，巡察发现的问题主要是：理论学习流于形式，专题学习走过场；“三会一课”制度落实不到位，组织生活不规范；"
+            "对下属学校食堂监管缺失，经费管理混乱。\n"
+            "巡察组提出了三点意见建议。一是要加强党的领导。二是要严肃党内政治生活。三是要加强对学校食堂的监管。\n"
+            "区教育局党组负责同志表示，将扎实抓好整改落实：一是提高站位，强化责任。二是逐项整改，确保实效。\n")
+    _, sp, texts = _split(text)
+    assert sp.doc_type == "inspection_report"
+    assert [x[:4] for x in texts] == ["理论学习", "“三会一", "对下属学"]
+    # a unit's own findings after its name stay one case (某镇党委存在问题：…；…)
+    text2 = ("6月10日，市委巡察组分别向某镇等2个乡镇党组织反馈巡察情况。\n"
+             "某镇党委存在问题：党组织领导核心弱化；“两个责任”履行不力；“三资”管理混乱。\n"
+             "某乡党委存在问题：重业务轻党建；组织生活不严肃；扶贫项目问题较多。\n")
+    _, sp, texts = _split(text2)
+    assert len(texts) == 2
