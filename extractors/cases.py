@@ -2588,7 +2588,11 @@ def _single_story(text: str, cases: list[CaseSpan]) -> CaseSpan | None:
     if not facts:
         return None
     if not cases:
-        if not any("subject_person" in f for _a, _b, f in facts):
+        told = set().union(*(set(f) for _a, _b, f, _h in paras))
+        # (or a story told of an unnamed official or unit — 已退休的民政所所长虚报冒领… / 6家敬老院
+        # 侵占供养金…: a dated misconduct with its money or someone's part in it)
+        if not any("subject_person" in f for _a, _b, f in facts) and not (
+                {"misconduct", "past_date"} <= told and {"money", "sanction", "other_person"} & told):
             return None
         if not any({"money", "sanction"} & set(f) for _a, _b, f, _h in paras):
             return None

@@ -3093,3 +3093,17 @@ def test_a_reports_problems_announced_with_a_colon_are_a_case_each():
              "某乡党委存在问题：重业务轻党建；组织生活不严肃；扶贫项目问题较多。\n")
     _, sp, texts = _split(text2)
     assert len(texts) == 2
+
+
+def test_a_story_told_of_an_unnamed_official_is_one_case():
+    text = ("“真是太感谢你们了！”补领到1500元救助金的李奶奶激动地说。\n"
+            "去年9月，县纪委收到一封举报信，反映某乡已经退休的民政所所长虚报冒领、截留私分贫困群众救助款的问题。\n"
+            "我们调取了救助款发放记录，逐户走访核实，发现涉及全乡6个村、210余户群众。\n"
+            "经过两个月的调查，问题终于查清。随后，县纪委对当事人立案审查，被截留的救助款全部退还群众。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "民政所所长" in texts[0]
+    # a work summary naming no deed of anyone's is none
+    text2 = ("今年以来，县纪委监委聚焦群众身边不正之风和腐败问题，开展专项整治。\n"
+             "整治中坚持查处与建制并举，督促职能部门完善救助款发放制度，推动问题整改。\n")
+    t, sp, texts = _split(text2)
+    assert texts == []
