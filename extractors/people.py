@@ -910,6 +910,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
             b = m.start()  # 王某主任 / 柯支书
             break
     # 郑洪|利用其… / 罗汉平|等下沉干部 / 陈正清|面前: LAC runs the clause's verb or the word after into the name
+    if b - a == 3 and text[a + 1:b] in lex.follower_words:
+        return None  # 陈|担任安徽省委常委, 张|涉嫌…: a surname alone, then the clause's verb
     for w in (*lex.follower_words, *cl.name_tails):
         if text.endswith(w, a, b) and b - a - len(w) >= 2:
             b -= len(w)

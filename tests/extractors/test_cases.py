@@ -3107,3 +3107,11 @@ def test_a_story_told_of_an_unnamed_official_is_one_case():
              "整治中坚持查处与建制并举，督促职能部门完善救助款发放制度，推动问题整改。\n")
     t, sp, texts = _split(text2)
     assert texts == []
+
+
+def test_an_official_taken_away_for_investigation_in_a_roundup_is_a_case():
+    text = ("近日，媒体还曝光了一些已被“带走调查”的人，他们虽未被通报，但已被免职。例如，某银行股份有限公司前董事长孙立群，"
+            "他的名字9月10日出现在省政府官网公布的人事任免通知中。9月13日，多家媒体报道说53岁的孙立群已被“带走调查”。\n"
+            "被“带走调查”的还有某商业银行党委书记韩晓梅。9月12日，该行发布公告称，韩晓梅因个人原因辞去党委书记职务。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 2 and "孙立群" in texts[0] and "韩晓梅" in texts[1]

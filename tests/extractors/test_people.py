@@ -983,3 +983,14 @@ def test_rare_surnames(text, want):
 def test_a_surname_before_others_is_no_name():
     text = "法院认定，在这两起案件中，王、魏等人通过发送威胁短信等手段，敲诈金额达410万元。"
     assert [n for n, _ in _people(text)] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # a surname alone, then the verb that gives the post or the clause's verb
+    ("2016年初，陈担任某省委常委、常务副省长，分管财政工作。", []),
+    ("两年后，孙涉嫌严重违纪违法，接受审查调查。", []),
+    # a fall told right after a transliterated name ends it
+    ("某自治区人民政府秘书长阿力木江·买买提明落马。", ["阿力木江·买买提明"]),
+])
+def test_a_surname_alone_before_a_verb_and_a_fall_after_a_name(text, want):
+    assert [n for n, _ in _people(text)] == want
