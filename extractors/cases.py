@@ -325,16 +325,20 @@ def _decision_list(text: str, first: _Marker) -> bool:
     return is_concrete(before, True) or bool(_cr().patterns["decision_colon"].search(before))
 
 
-_CHARGES = re.compile(r"(?:存在|有|犯有)(?:以下|如下|下列)[^。：:，,]{0,8}问题[：:]\s*$")
+_CHARGES = re.compile(r"(?:存在|有|犯有)(?:以下|如下|下列)[^。：:，,]{0,10}(?:问题|事实|行为)[：:]\s*$")
+
+
+def _hangs_from_charges(text: str, first: _Marker) -> bool:
+    """The list at `first` hangs from a line announcing charges (…存在以下违纪问题：), over blank lines."""
+    lines = [ln for ln in text[max(0, first.start - 600):first.start].split("\n") if ln.strip()]
+    return bool(lines) and bool(_CHARGES.search(lines[-1].strip()))
 
 
 def _charges_list(text: str, chain: list[_Marker]) -> bool:
     """The charges against one person, listed (经查，方某存在以下违纪问题：一、…二、…三、…):
     one case, whose items name no one new as their subject."""
     first = chain[0]
-    lines = [ln for ln in text[max(0, first.start - 600):first.start].split("\n") if ln.strip()]
-    before = lines[-1].strip() if lines else ""  # the line the list hangs from (over blank lines)
-    if not _CHARGES.search(before):
+    if not _hangs_from_charges(text, first):
         return False
     named = _names(text[:first.start])
     if not named:
@@ -1035,14 +1039,15 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
     units = [s.start() for s in sents
              if p["org_subject"].match(s.group(0).lstrip()) and p["problem"].search(s.group(0))
              and not p["report_summary"].match(s.group(0).lstrip())]
-    if len(units) >= 2:
-        return units
     # the problems found as a series of 有的… clauses (存在一些问题，有的…；有的…；有的…): each one
-    # a problem of the outermost list, where no section heads hold them
+    # a problem of the outermost list, where no section heads hold them (有的党委… opens a clause of
+    # them, no unit of its own)
     if not sents:
         return []
     text = sents[0].string
     some = [m.start(1) for m in p["some_clause"].finditer(text, sents[0].start(), sents[-1].end())]
+    if len(units) >= 2 and len(units) >= len(some):
+        return units
     if len(some) >= 3:
         return some
     return _announced_problem_cuts(text, sents[0].start(), sents[-1].end())
@@ -2406,22 +2411,36 @@ def _story_start(text: str, start: int, article: bool) -> int:
     return first
 
 
+# A decision's party: its label line (当事人（姓名或名称）：…, 被处分人：…), and how the text names it.
+_PARTY = re.compile(r"当事人|被处分人|被处罚人|被调查人")
+_PARTY_LINE = re.compile(r"^(?:当事人|被处分人|被处罚人)[^：:\n]{0,12}[：:]")
+
+
 def _charges_case(text: str, markers: list[_Marker]) -> CaseSpan | None:
     """The one case of a decision that lists one person's charges (经查，方某存在以下违纪问题：
     一、…二、…), from that sentence to the last paragraph that speaks of the person or a sanction."""
-    for chain in _chains(markers):
-        if len(chain) < 2 or not _charges_list(text, chain):
+    chains = [c for c in _chains(markers) if len(c) >= 2]
+    if sum(_hangs_from_charges(text, c[0]) for c in chains) > 1:
+        return None  # (two parties' charges, each listed — 某银行存在以下违法行为：1.…2.… twice — are two cases)
+    for chain in chains:
+        if not _charges_list(text, chain):
             continue
         start = text.rfind("\n", 0, max(chain[0].start - 1, 0)) + 1
         while start > 0 and not text[start:chain[0].start].strip():  # over blank lines to the charges line
             start = text.rfind("\n", 0, start - 1) + 1
         named = _names(text[:chain[0].start])
         # the person's own paragraphs just before (马某，男，回族，1963年生… / 2012年11月，…立案调查)
-        for a, b in reversed([(a, b) for a, b in _paragraphs(text[:start])][-3:]):
+        before = [(a, b) for a, b in _paragraphs(text[:start])]
+        for a, b in reversed(before[-3:]):
             seg = text[a:b].strip()
             if _is_junk(seg) or not any(seg.startswith(n) or n in seg[:40] for n in named) or "。" not in seg:
                 break  # (a title naming the person is not his paragraph)
             start = a
+        # …or a decision's header of labelled lines naming the party (当事人（姓名或名称）：某卫生院), the
+        # findings that follow it told of 当事人
+        party = next((a for a, b in before if a >= start - 1500 and _PARTY_LINE.match(text[a:b].strip())), None)
+        if party is not None and _PARTY.search(text, party, start):
+            start = min(start, party)
         end = chain[-1].start
         for a, b in _paragraphs(text):
             if a < chain[-1].start:

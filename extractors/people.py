@@ -272,13 +272,20 @@ def _after_preposition(text: str, name: str) -> bool:
 _ETAL_COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)\s*(?:名|人|位)|人")
 
 
+_PSEUDONYM_NUMBERS = "123456789"
+_COUNTED = "元万千百亿年月日号人名个次件起岁天时分秒户套辆栋间%％.．"
+
+
 def _pseudonym_length(text: str, i: int, n: int, lex: PeopleLexicon) -> int:
     """Length of the 某-form at i (n: the surname + 某/某某 part): surname + 某 + one given
     character (梁某东, 吴某新) when that character neither starts a word nor is a word
     that follows names (梁某在, 朱某知情, 黄某忏悔), and a word or punctuation follows it."""
+    j = i + n
+    if text[j:j + 1] in _PSEUDONYM_NUMBERS and not text[j + 1:j + 2].isdigit() \
+            and text[j + 1:j + 2] not in _COUNTED:
+        return n + 1  # 王某1、王某2: a court's numbered pseudonyms for two people of one surname
     if text[i + n - 2:i + n] == "某某":
         return n
-    j = i + n
     if j >= len(text) or not _is_han(text[j]) or text[j] in _NOT_GIVEN:
         return n
     if text[j] in "自从于至" and text[j + 1:j + 2].isdigit():
@@ -831,6 +838,11 @@ class CandidateLexicon:
     # a post in a discipline body, and the words that show its holder is investigated himself
     investigator_re: re.Pattern[str] | None = None
     investigated_re: re.Pattern[str] | None = None
+    # a pledge in a speaker's sentence (…表示，将照单全收、逐条整改): the head of a unit answering
+    # for it, however the text names him
+    pledge_re: re.Pattern[str] | None = None
+    # what someone tells rather than instructs (…表示, …说, …坦言): said by a name anonymised, a case's
+    testimony_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -871,7 +883,9 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
                             frozenset(cfg.get("short_title_chars") or ""),
                             re.compile(cfg["inspector_before"]) if cfg.get("inspector_before") else None,
                             re.compile(cfg["investigator_post"]) if cfg.get("investigator_post") else None,
-                            re.compile(cfg["investigated_cue"]) if cfg.get("investigated_cue") else None)
+                            re.compile(cfg["investigated_cue"]) if cfg.get("investigated_cue") else None,
+                            re.compile(_alt(cfg["pledge_words"])) if cfg.get("pledge_words") else None,
+                            re.compile(f"(?:{_alt(cfg['testimony_verbs'])})$") if cfg.get("testimony_verbs") else None)
 
 
 def _post_before(text: str, i: int, lex: PeopleLexicon, boundaries: frozenset[int]) -> Span | None:
@@ -949,6 +963,8 @@ def _candidate(text: str, sp: NerSpan, lex: PeopleLexicon, cl: CandidateLexicon)
         k = name.index("某") + 1
         if len(name) == k + 1:  # a given character after 某 only where the rules agree
             b = a + _pseudonym_length(text, a, k, lex)  # 孙某明知: 孙某; 吴某新违规: 吴某新
+        elif name.endswith("某") and text[b:b + 1] in _PSEUDONYM_NUMBERS:
+            b = a + _pseudonym_length(text, a, len(name), lex)  # 王某 | 2: a numbered pseudonym
         return a, b  # 吴某新, 刑某某: pseudonyms need no known surname
     if is_minority_name(name, lex.minority) or CYCLIC_PSEUDONYM.fullmatch(name):
         return a, b
@@ -1029,9 +1045,21 @@ def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     reported (…主持会议, …参加会议, 表态发言), labels the answers of an interview (a line
     opening with 孟和巴雅尔：…), or follows an inspector's post (巡察组组长…)."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-    return bool(spans) and all(
-        cl.speaker_re.match(text, e) or cl.quoted_re.match(text, e) or cl.meeting_re.search(_sentence(text, s, e))
-        or _speaker_label(text, s, e) or _interviewee(text, s) or _inspector(text, s, cl) for s, e in spans)
+    anonymised = "某" in name
+
+    def speaks(s: int, e: int) -> bool:
+        # (干部覃某表示…, 会计许某参加会议后…: a name anonymised telling what happened, or at a
+        # meeting, is a case's — unless the sentence pledges: 镇党委书记程某表示，将照单全收)
+        told = anonymised and not (cl.pledge_re is not None and cl.pledge_re.search(_sentence(text, s, e)))
+        said = cl.speaker_re.match(text, e)
+        if said is not None:
+            return not (told and cl.testimony_re is not None and cl.testimony_re.search(said.group(0)))
+        if cl.meeting_re.search(_sentence(text, s, e)):
+            return not told
+        return bool(cl.quoted_re.match(text, e) or _speaker_label(text, s, e) or _interviewee(text, s)
+                    or _inspector(text, s, cl))
+
+    return bool(spans) and all(speaks(s, e) for s, e in spans)
 
 
 def _inspector(text: str, s: int, cl: CandidateLexicon) -> bool:

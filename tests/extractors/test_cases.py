@@ -3115,3 +3115,34 @@ def test_an_official_taken_away_for_investigation_in_a_roundup_is_a_case():
             "被“带走调查”的还有某商业银行党委书记韩晓梅。9月12日，该行发布公告称，韩晓梅因个人原因辞去党委书记职务。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 2 and "孙立群" in texts[0] and "韩晓梅" in texts[1]
+
+
+def test_a_penalty_decision_is_one_case_from_its_party_line():
+    text = ("某县医疗保障局行政处罚决定书\n\n当事人（姓名或名称）：某县某镇仁和卫生院\n\n住所或地址：某县某镇\n\n"
+            "（单位）法定代表人：孙立群\n\n市医疗保障局交办飞行检查发现的问题，2025年4月14日，对当事人予以立案调查。\n\n"
+            "经依法依规依程序立案调查，当事人在2023年1月1日至2024年12月31日期间存在以下违规使用医保基金事实：\n\n"
+            "1、将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算问题。涉及金额5885.6元。\n\n"
+            "2、“中医拔罐”重复收费问题。问题涉及144人次，涉及金额3312元。\n\n"
+            "3、“悬灸”重复收费问题。问题涉及38人次，涉及金额758.5元。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and texts[0].startswith("当事人") and "758.5元" in texts[0]
+
+
+def test_some_clauses_of_a_report_outnumber_the_unit_sentences_among_them():
+    text = ("近日，市委巡察组陆续向某集团公司等8个单位党委反馈了巡察情况。\n"
+            "从巡察情况看，各单位做了大量工作。但巡察也发现了一些不容忽视的问题。有的政治站位不高，贯彻决策部署不到位；"
+            "有的党委领导工作不力，把方向作用发挥不充分；有的抓班子带队伍不够，党支部作用发挥不充分；有的创新进取不够，"
+            "市场化意识不强；有的党委内控机制不健全，权力运行监督制约不够。\n")
+    _, sp, texts = _split(text)
+    assert len(texts) == 5 and all(x.startswith("有的") for x in texts)
+
+
+def test_two_parties_charges_listed_are_two_cases():
+    text = ("据某银罚决字〔2025〕5号，某县农村商业银行股份有限公司因3项违法行为，受到警告，并处罚款359.25万元。\n"
+            "行政处罚信息显示，该行存在以下违法行为：1.违反账户管理规定；2.违反清算管理规定；3.占压财政存款。\n"
+            "时任该行会计孙某受到警告，并被罚5万元。\n"
+            "据某银罚决字〔2025〕13号，某市农村商业银行股份有限公司因2项违法违规行为，受到警告，被罚款285.75万元。\n"
+            "行政处罚信息显示，该行存在以下违法行为：1.违反账户管理规定；2.违反商户管理规定。\n")
+    t, sp, texts = _split(text)
+    # (not the one case of a single party's charges: the first bank's case stays)
+    assert any("359.25万元" in x and "孙某" in x for x in texts)

@@ -994,3 +994,19 @@ def test_a_surname_before_others_is_no_name():
 ])
 def test_a_surname_alone_before_a_verb_and_a_fall_after_a_name(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # an anonymised culprit explaining himself, or at a meeting, is a case's
+    ("负责征地的干部覃某表示，当时征地的时候没有逐户核实。", ["覃某"]),
+    ("村会计许某参加会议后，按照上级要求虚报种植面积。", ["许某"]),
+    # …but the anonymised head of an inspected unit pledging is a speaker
+    ("某镇党委书记程某表示，镇党委将对巡察反馈问题照单全收。", []),
+    # a court's numbered pseudonyms
+    ("拆迁过程中，王某2、王某1（均另案处理）虚报拆迁面积，刘某1（另案处理）帮助伪造材料。", ["王某2", "王某1", "刘某1"]),
+    ("王某1次收受现金。", ["王某"]),
+    # a Tibetan name of two known syllables
+    ("某村党支部书记次旺仁增受到党内警告处分。", ["次旺仁增"]),
+])
+def test_anonymised_speakers_numbered_pseudonyms_and_tibetan_names(text, want):
+    assert [n for n, _ in _people(text)] == want
