@@ -780,3 +780,13 @@ def test_forging_evidence_a_permit_or_a_plan_is_no_false_claim(text):
 
 def test_forging_records_to_draw_money_is_a_false_claim():
     assert "false_claims" in _codes("某村支书张某某伪造申报材料，为其母亲领取危房改造补助2万元。")
+
+
+@pytest.mark.parametrize("text", [
+    "某农商银行原董事长顾某违法发放贷款1.7亿元，造成重大损失。",
+    "省联社原主任罗某凭借领导意志违规放贷，形成大量不良贷款。",
+    "某区部分学校强制学生订购教辅材料，每生收取80元。",
+    "某部原部长傅某利用职务便利徇私枉法，包庇他人。",
+])
+def test_lending_against_the_rules_bending_the_law_and_forcing_purchases_are_abuse_of_power(text):
+    assert "abuse_of_power" in _codes(text)
