@@ -2697,10 +2697,17 @@ _INCIDENT_LEAD_CHARS = 400
 
 
 def _of_one_incident(text: str) -> bool:
-    """The text opens on an incident named by its date code (“7·15”较大坍塌事故) and names no other."""
-    incident = _cr().patterns["incident_code"]
+    """The text opens on an incident named by its date code (“7·15”较大坍塌事故) and names no other,
+    or on an incident and the count of those held to account for it (山体滑坡…8人被问责)."""
+    p = _cr().patterns
+    incident = p["incident_code"]
     codes = {(m.group(1), m.group(2)) for m in incident.finditer(text)}
-    return len(codes) == 1 and bool(incident.search(text, 0, min(len(text), _INCIDENT_LEAD_CHARS)))
+    lead = min(len(text), _INCIDENT_LEAD_CHARS)
+    if len(codes) == 1 and incident.search(text, 0, lead):
+        return True
+    # (or one problem whose accountability the opening counts: 云南文山州追责问责4个单位16名干部)
+    return not codes and bool(p["accountability_count"].search(text, 0, lead)) \
+        and bool(p["incident_noun"].search(text, 0, lead)) and not p["several_problems"].search(text, 0, lead)
 
 
 def _one_incident(text: str, cases: list[CaseSpan]) -> list[CaseSpan]:

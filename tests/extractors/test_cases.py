@@ -3146,3 +3146,13 @@ def test_two_parties_charges_listed_are_two_cases():
     t, sp, texts = _split(text)
     # (not the one case of a single party's charges: the first bank's case stays)
     assert any("359.25万元" in x and "孙某" in x for x in texts)
+
+
+def test_officials_held_to_account_for_one_counted_incident_are_one_case():
+    text = ("某水电站破坏自然保护区 某州追责问责3个单位9名干部\n"
+            "据省纪委监委通报，针对督察组通报的某州违建小水电严重破坏自然保护区生态环境问题，决定对3个责任单位、9名干部严肃追责问责。\n"
+            "经查，省水利厅在审核确定电站清理整改分类时“放水”，某州政府对反馈整改问题置若罔闻。\n"
+            "对省水利厅厅长孙立群进行谈话提醒；给予省水利厅副厅长韩晓梅诫勉问责。某州原州长钱丽华，对此负有主要领导责任，"
+            "已被立案审查调查。给予某州副州长周明远党内严重警告处分。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and all(n in texts[0] for n in ("孙立群", "钱丽华", "周明远"))
