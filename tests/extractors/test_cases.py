@@ -3159,3 +3159,12 @@ def test_officials_held_to_account_for_one_counted_incident_are_one_case():
             "钱丽华因严重违纪违法，已被立案审查调查。给予某州政府党组成员、副州长周明远党内严重警告处分。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and all(n in texts[0] for n in ("孙立群", "钱丽华", "周明远"))
+
+
+@pytest.mark.parametrize("para", [
+    # an interest rate is no statistic; 职务上的便利 is the statute's wording of abusing one's post
+    "2016年，孙某伙同某公司总经理何某商定，利用孙某职务上的便利，向该公司发放5亿元贷款，年利率8%。",
+])
+def test_a_loans_rate_and_the_statutes_wording_keep_a_paragraph_concrete(para):
+    total, feats = concreteness(normalize(para).text)
+    assert "statistic" not in feats and "misconduct" in feats
