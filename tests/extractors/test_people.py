@@ -1010,3 +1010,8 @@ def test_a_surname_alone_before_a_verb_and_a_fall_after_a_name(text, want):
 ])
 def test_anonymised_speakers_numbered_pseudonyms_and_tibetan_names(text, want):
     assert [n for n, _ in _people(text)] == want
+
+
+def test_a_name_signed_with_a_slash_before_the_date_is_a_credit():
+    text = "两任书记、镇长腐败案及其警示 孙立群/文 2014年8月，镇党委书记王某某收受他人贿赂。"
+    assert [n for n, _ in _people(text)] == ["王某某"]
