@@ -1123,6 +1123,9 @@ def _credited(text: str, name: str, cl: CandidateLexicon) -> bool:
                for a, b in spans)
 
 
+_BRACKET_LINE = re.compile(r"\s*[（(][^（()）\n]{2,24}[)）]\s*")
+
+
 def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
     """The mention [a, b) is a credit, a line of its own, or in a caption."""
     if cl.credit_re.match(text, b):
@@ -1132,6 +1135,8 @@ def _credit_at(text: str, a: int, b: int, cl: CandidateLexicon) -> bool:
     le = len(text) if le < 0 else le
     if not text[ls:a].strip() and not text[b:le].strip():
         return True
+    if _BRACKET_LINE.fullmatch(text, ls, le):
+        return True  # (a line that is a bracket alone — （戴某受审）, （林某） — captions a photo or credits one)
     sent = max(text.rfind(c, 0, a) for c in "。！？\n") + 1
     return bool(cl.caption_re.search(text, sent, a))
 

@@ -1015,3 +1015,8 @@ def test_anonymised_speakers_numbered_pseudonyms_and_tibetan_names(text, want):
 def test_a_name_signed_with_a_slash_before_the_date_is_a_credit():
     text = "两任书记、镇长腐败案及其警示 孙立群/文 2014年8月，镇党委书记王某某收受他人贿赂。"
     assert [n for n, _ in _people(text)] == ["王某某"]
+
+
+def test_a_name_only_in_a_bracketed_caption_line_is_no_case_person():
+    text = "某省原副省长孙立群受审，法院以受贿罪判处其有期徒刑十二年。\n（孙立群受审）\n（韩晓梅）\n"
+    assert [n for n, _ in _people(text)] == ["孙立群"]
