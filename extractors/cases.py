@@ -1046,11 +1046,19 @@ def _report_cuts(sents: list[re.Match[str]]) -> list[int]:
         return []
     text = sents[0].string
     some = [m.start(1) for m in p["some_clause"].finditer(text, sents[0].start(), sents[-1].end())]
-    if len(units) >= 2 and len(units) >= len(some):
+    # (…the most of the three readings: units, 有的 clauses, the clauses a colon announces)
+    announced = _announced_problem_cuts(text, sents[0].start(), sents[-1].end())
+    if len(units) >= 2 and len(units) >= len(some) and len(units) >= len(announced):
         return units
-    if len(some) >= 3:
+    if len(some) >= 3 and len(some) >= len(announced):
         return some
-    return _announced_problem_cuts(text, sents[0].start(), sents[-1].end())
+    return announced
+
+
+def _announces_problems(unit: str) -> bool:
+    """The unit ends on the colon announcing the problems that follow (巡察组发现了一些问题，主要是：)."""
+    ends = [m.end() for m in _cr().patterns["problems_announced"].finditer(unit)]
+    return bool(ends) and not unit[ends[-1]:].strip()
 
 
 _PROBLEM_CLAUSE = re.compile(r"[^；;。！？!?\n]+[；;。！？!?]*")
@@ -1528,7 +1536,7 @@ def _running(text: str, inspection: bool, announced: bool = False) -> list[CaseS
             first = _SENT.match(sub.strip())
             aside = bool(p["recommendations"].match(sub.strip())
                          or (first is not None and p["clue_transfer"].search(first.group(0)))
-                         or re.search(r"如下[：:]\s*$", sub))
+                         or re.search(r"如下[：:]\s*$", sub) or _announces_problems(sub))
             # (a summary opening that goes on to state the problems with their facts — 2022年轮换出库
             # 玉米1260吨未按规定…, sums, names — in one paragraph is that report's one case)
             summary = bool(p["report_summary"].match(sub)) and not (len(sub) > 100 and _has_facts(sub))

@@ -3168,3 +3168,12 @@ def test_officials_held_to_account_for_one_counted_incident_are_one_case():
 def test_a_loans_rate_and_the_statutes_wording_keep_a_paragraph_concrete(para):
     total, feats = concreteness(normalize(para).text)
     assert "statistic" not in feats and "misconduct" in feats
+
+
+def test_the_problems_announced_after_a_comma_and_the_opening_that_announces_them():
+    text = ("根据市委巡察工作领导小组部署，11月8日，市委第二巡察组向某职业大学党委反馈巡察情况。\n"
+            "组长孙立群指出，近年来，某职业大学党委全面贯彻党的教育方针，推动学校各项工作发展。巡察中，巡察组发现了一些问题，"
+            "主要是：用新思想引领新发展的成效不显著，党委作用发挥不充分；推进学校高质量发展存在不足；服务地方经济社会发展存在短板；"
+            "全面从严治党“两个责任”落实不够有力。\n孙立群提出四点意见建议。\n")
+    _, sp, texts = _split(text)
+    assert [x[:4] for x in texts] == ["用新思想", "推进学校", "服务地方", "全面从严"]
