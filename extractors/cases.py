@@ -1832,8 +1832,13 @@ def _introduces(unit: str, newcomers: set[str]) -> bool:
     """A paragraph that introduces one culprit (or a pair) before his case; a standfirst
     naming every culprit of a roundup (甲、乙、丙等3人被查) introduces no one case."""
     p = _cr().patterns
+    if newcomers and _ONE_STORYS_PEOPLE.search(unit):
+        return True  # (该事件主要涉及三人：…王某、魏某、祝某: the people of one story, introduced together)
     # (与前两人不同，…: a comparison with the stories before counts no one)
     return 0 < len(newcomers) <= 2 and not p["several"].search(p["contrast"].sub("", unit))
+
+
+_ONE_STORYS_PEOPLE = re.compile(r"(?:该|此|这一?|本)(?:事件|事|案|案件|起案件)[^。；;，,]{0,6}涉及(?:\d+|[两二三四五六七八九十])(?:人|名)")
 
 
 def _intro_start(pending_heading: int | None, first_case: bool, body: int) -> int:

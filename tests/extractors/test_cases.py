@@ -3177,3 +3177,13 @@ def test_the_problems_announced_after_a_comma_and_the_opening_that_announces_the
             "全面从严治党“两个责任”落实不够有力。\n孙立群提出四点意见建议。\n")
     _, sp, texts = _split(text)
     assert [x[:4] for x in texts] == ["用新思想", "推进学校", "服务地方", "全面从严"]
+
+
+def test_the_people_of_one_story_introduced_together_stay_in_its_case():
+    text = ("法院副院长敲诈市委书记调查\n"
+            "2016年8月底以来，一起“法院副院长敲诈市委书记”的新闻，让这个县级市声名远播。\n"
+            "该事件主要涉及三人：某市人民法院原副院长孙立群、该法院执行局原执行员韩晓明、某市原市委书记钱丽华。\n"
+            "今年7月12日，因犯敲诈勒索罪、贪污罪、受贿罪，孙立群被某区人民法院判处有期徒刑11年，并处罚金30万元。\n"
+            "2013年底，韩晓明获刑8年半；2013年4月，钱丽华被判处无期徒刑。\n")
+    t, sp, texts = _split(text)
+    assert len(texts) == 1 and "韩晓明获刑" in texts[0] and "该事件主要涉及三人" in texts[0]
