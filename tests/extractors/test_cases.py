@@ -3187,3 +3187,15 @@ def test_the_people_of_one_story_introduced_together_stay_in_its_case():
             "2013年底，韩晓明获刑8年半；2013年4月，钱丽华被判处无期徒刑。\n")
     t, sp, texts = _split(text)
     assert len(texts) == 1 and "韩晓明获刑" in texts[0] and "该事件主要涉及三人" in texts[0]
+
+
+def test_a_numbered_heading_that_names_a_failure_heads_its_case():
+    text = ("某社北京4月15日电/据某报报道，某区纪委监委4月15日发布信息，公布本月某区出现的森林火情的相关属地、责任部门及人员的"
+            "失职失责问题。记者注意到，至少6人被公布问责。\n"
+            "2020年4月2日，某区某镇某村野山峡先后出现3起火情，严重危害森林资源安全和人民群众生命财产安全，造成较大的负面影响。\n"
+            "一、某镇党员干部履职不到位问题\n"
+            "对某镇人民政府主要领导进行批评教育，并向某镇政府提出监察建议。\n"
+            "给予某镇副镇长、森林防火工作领导小组常务副组长孙立群政务警告处分。\n"
+            "给予某村党支部书记兼村民委员会主任韩晓明党内警告处分。\n")
+    t, sp, texts = _split(text)
+    assert any("履职不到位问题" in x and "孙立群" in x for x in texts)
