@@ -865,8 +865,10 @@ def build_candidate_lexicon(cfg: dict[str, Any]) -> CandidateLexicon:
     # (未参加会议: someone who did not attend is no attendee)
     meeting_re = re.compile(f"(?<![未没不])(?:{_alt(cfg['meeting_markers'])})")
     caption_re = re.compile(f"(?:{_alt(cfg['caption_markers'])})[:：]?")
-    # (…then the line's end, a bracket or a comma — or the date the credit line goes on with: 傅某河/文 2014年8月)
-    credit_re = re.compile(f"[ \t\u3000]*(?:{_alt(cfg['credit_after'])})(?:[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])|[ \t\u3000]*\\d)", re.M)
+    # (…then the line's end, a bracket or a comma; a signature's slash also the date the line goes on with:
+    # 傅某河/文 2014年8月)
+    credit_re = re.compile(f"[ \t\u3000]*(?:(?:{_alt(cfg['credit_after'])})[ \t\u3000]*(?:$|[\\n）)】\\]|，,。])"
+                           f"|[/／][文图][ \t\u3000]*\\d)", re.M)
     place_re = re.compile(_alt(cfg["place_suffixes"]))
     post_after_re = re.compile(
         f"(?:{_alt(cfg['post_after_leads'])})([^，,。；;：:（()）\\n]{{2,30}}?(?:{_alt(cfg['post_heads'])}))"
