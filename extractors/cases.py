@@ -2432,10 +2432,10 @@ _PARTY_LINE = re.compile(r"^(?:当事人|被处分人|被处罚人)[^：:\n]{0,1
 def _charges_case(text: str, markers: list[_Marker]) -> CaseSpan | None:
     """The one case of a decision that lists one person's charges (经查，方某存在以下违纪问题：
     一、…二、…), from that sentence to the last paragraph that speaks of the person or a sanction."""
-    chains = [c for c in _chains(markers) if len(c) >= 2]
-    if sum(_hangs_from_charges(text, c[0]) for c in chains) > 1:
+    hanging = [c for c in _chains(markers) if len(c) >= 2 and _hangs_from_charges(text, c[0])]
+    if len(hanging) > 1:
         return None  # (two parties' charges, each listed — 某银行存在以下违法行为：1.…2.… twice — are two cases)
-    for chain in chains:
+    for chain in hanging:
         if not _charges_list(text, chain):
             continue
         start = text.rfind("\n", 0, max(chain[0].start - 1, 0)) + 1

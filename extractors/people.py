@@ -1053,12 +1053,14 @@ def _is_speaker(text: str, name: str, cl: CandidateLexicon) -> bool:
     def speaks(s: int, e: int) -> bool:
         # (干部覃某表示…, 会计许某参加会议后…: a name anonymised telling what happened, or at a
         # meeting, is a case's — unless the sentence pledges: 镇党委书记程某表示，将照单全收)
-        told = anonymised and not (cl.pledge_re is not None and cl.pledge_re.search(_sentence(text, s, e)))
+        def told() -> bool:
+            return anonymised and not (cl.pledge_re is not None and cl.pledge_re.search(_sentence(text, s, e)))
+
         said = cl.speaker_re.match(text, e)
         if said is not None:
-            return not (told and cl.testimony_re is not None and cl.testimony_re.search(said.group(0)))
+            return not (cl.testimony_re is not None and cl.testimony_re.search(said.group(0)) and told())
         if cl.meeting_re.search(_sentence(text, s, e)):
-            return not told
+            return not told()
         return bool(cl.quoted_re.match(text, e) or _speaker_label(text, s, e) or _interviewee(text, s)
                     or _inspector(text, s, cl))
 
